@@ -1,0 +1,176 @@
+package tlslens.dissect;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One item of the protocol tree: a field (or plain text), its value, and the byte range it covers
+ * in one {@link DataSource}. Built for a frame when asked for; not kept for every frame.
+ */
+public final class ProtoNode {
+    /** Null for text-only items (Wireshark's proto_tree_add_text-style subtrees). */
+    public final FieldDef field;
+    private Object value;
+    private String text;
+    public final int source;
+    public final int offset;
+    private int length;
+    private boolean generated;
+    private boolean hidden;
+    private List<ProtoNode> children;
+    private List<Expert> experts;
+    private ProtoNode parent;
+
+    public ProtoNode(FieldDef field, Object value, String text, int source, int offset, int length) {
+        this.field = field;
+        this.value = value;
+        this.text = text;
+        this.source = source;
+        this.offset = offset;
+        this.length = Math.max(0, length);
+    }
+
+    /** A root that holds the top-level protocol nodes of a frame. */
+    public static ProtoNode root() { return new ProtoNode(null, null, "", 0, 0, 0); }
+
+    // ---- building -------------------------------------------------------------------------
+
+    /**
+     * Adds a field read from the buffer, like proto_tree_add_item: integers (big-endian) of the
+     * field's width, bytes, strings, addresses. When the range runs past the view, the node is
+     * clamped to what is there and marked malformed.
+     */
+    public ProtoNode add(FieldDef f, Tvb tvb, int off, int len) {
+        int avail = tvb.available(off, len);
+        Object v;
+        if (avail < len) {
+            v = FieldFormat.read(f, tvb, off, avail, true);
+            ProtoNode n = child(new ProtoNode(f, v, null, tvb.source, off, Math.max(0, avail)));
+            n.expert(Expert.malformed("Field " + f.abbrev + " extends past the end of the data (" + len
+                    + " bytes wanted, " + Math.max(0, avail) + " present)"));
+            return n;
+        }
+        v = FieldFormat.read(f, tvb, off, len, false);
+        return child(new ProtoNode(f, v, null, tvb.source, off, len));
+    }
+
+    /** Adds a field with a value computed by the caller, covering [off, off+len) of tvb's source. */
+    public ProtoNode addValue(FieldDef f, Tvb tvb, int off, int len, Object value) {
+        int avail = Math.max(0, tvb.available(off, len));
+        return child(new ProtoNode(f, value, null, tvb.source, off, Math.min(len, avail)));
+    }
+
+    /** Adds a field with a value and explicit text (Wireshark's proto_tree_add_*_format). */
+    public ProtoNode addValue(FieldDef f, Tvb tvb, int off, int len, Object value, String text) {
+        int avail = Math.max(0, tvb.available(off, len));
+        return child(new ProtoNode(f, value, text, tvb.source, off, Math.min(len, avail)));
+    }
+
+    /** Adds a text-only subtree item (a label with no field, e.g. "Cipher Suites (17 suites)"). */
+    public ProtoNode addText(String text, Tvb tvb, int off, int len) {
+        int avail = Math.max(0, tvb.available(off, len));
+        return child(new ProtoNode(null, null, text, tvb.source, off, Math.min(len, avail)));
+    }
+
+    /** Adds a field whose value is derived, shown in brackets like Wireshark's generated items. */
+    public ProtoNode addGenerated(FieldDef f, Object value) {
+        ProtoNode n = child(new ProtoNode(f, value, null, source, offset, 0));
+        n.generated = true;
+        return n;
+    }
+
+    public ProtoNode addGenerated(FieldDef f, Object value, String text) {
+        ProtoNode n = child(new ProtoNode(f, value, text, source, offset, 0));
+        n.generated = true;
+        return n;
+    }
+
+    /** Adds a zero-length generated item at this node's place, e.g. "[SEQ/ACK analysis]". */
+    public ProtoNode addNote(FieldDef f, String text) {
+        ProtoNode n = child(new ProtoNode(f, null, text, source, offset, 0));
+        n.generated = true;
+        return n;
+    }
+
+    public ProtoNode child(ProtoNode n) {
+        if (children == null) children = new ArrayList<>(4);
+        n.parent = this;
+        children.add(n);
+        return n;
+    }
+
+    public ProtoNode expert(Expert e) {
+        if (experts == null) experts = new ArrayList<>(1);
+        experts.add(e);
+        return this;
+    }
+
+    /** Adds a "[Malformed ...]" child with an expert note; the standard way to report bad input. */
+    public ProtoNode malformed(Tvb tvb, int off, int len, String message) {
+        ProtoNode n = child(new ProtoNode(Malformed.FIELD, null, "[Malformed Packet: " + message + "]",
+                tvb.source, off, Math.max(0, Math.min(len, tvb.available(off, len)))));
+        n.expert(Expert.malformed(message));
+        return n;
+    }
+
+    public ProtoNode setText(String t) { this.text = t; return this; }
+
+    /** Appends to the label, e.g. ", Length: 512" after the children are known. */
+    public ProtoNode appendText(String t) { this.text = text() + t; return this; }
+
+    public ProtoNode setValue(Object v) { this.value = v; return this; }
+
+    public ProtoNode setLength(int len) { this.length = Math.max(0, len); return this; }
+
+    public ProtoNode setGenerated(boolean g) { this.generated = g; return this; }
+
+    /** Hidden nodes are filterable and printed by -T fields, but not shown in the tree. */
+    public ProtoNode setHidden(boolean h) { this.hidden = h; return this; }
+
+    // ---- reading --------------------------------------------------------------------------
+
+    public Object value() { return value; }
+
+    public int length() { return length; }
+
+    public boolean generated() { return generated; }
+
+    public boolean hidden() { return hidden; }
+
+    public ProtoNode parent() { return parent; }
+
+    public List<ProtoNode> children() { return children == null ? Collections.emptyList() : children; }
+
+    public List<Expert> experts() { return experts == null ? Collections.emptyList() : experts; }
+
+    /** The label shown in the tree: explicit text, or "Name: value" from the field definition. */
+    public String text() {
+        if (text != null) return generated && !text.startsWith("[") ? "[" + text + "]" : text;
+        String t = FieldFormat.label(this);
+        return generated ? "[" + t + "]" : t;
+    }
+
+    public boolean hasExplicitText() { return text != null; }
+
+    /** Depth-first visit of this node and its descendants. */
+    public void walk(Consumer<ProtoNode> visitor) {
+        visitor.accept(this);
+        if (children != null) for (ProtoNode c : children) c.walk(visitor);
+    }
+
+    /** All descendants (and this) whose field has the given filter name, in tree order. */
+    public List<ProtoNode> find(String abbrev) {
+        List<ProtoNode> out = new ArrayList<>();
+        walk(n -> { if (n.field != null && n.field.abbrev.equals(abbrev)) out.add(n); });
+        return out;
+    }
+
+    public ProtoNode first(String abbrev) {
+        List<ProtoNode> l = find(abbrev);
+        return l.isEmpty() ? null : l.get(0);
+    }
+
+    @Override public String toString() { return text(); }
+}

@@ -1,0 +1,203 @@
+package tlslens.dissect.ip;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import tlslens.dissect.Expert;
+import tlslens.dissect.FieldFormat;
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.Tvb;
+import tlslens.dissect.link.LinkDissector;
+
+/**
+ * IPv4 and IPv6 down to the transport header. IPv6 extension headers are walked by their own
+ * length rules (8-octet units; AH in 4-octet units; Fragment fixed 8); a non-first fragment
+ * carries no transport header and stops here.
+ */
+public final class IpDissector {
+    public static final int MAX_TUNNEL_DEPTH = 3;
+
+    /** The transport payload found: protocol number, addresses and the range [offset, end). */
+    public record Transport(int protocol, InetAddress src, InetAddress dst, int offset, int end) {}
+
+    private IpDissector() {}
+
+    /** Dissects the network layer at off; returns null when there is no transport layer to go on with. */
+    public static Transport dissect(ProtoNode root, Tvb tvb, int etherType, int off) {
+        if (etherType == LinkDissector.ETHERTYPE_IPV4) return ipv4(root, tvb, off);
+        if (etherType == LinkDissector.ETHERTYPE_IPV6) return ipv6(root, tvb, off);
+        return null;
+    }
+
+    static Transport ipv4(ProtoNode root, Tvb tvb, int off) {
+        if (!tvb.has(off, 20)) {
+            ProtoNode ip = root.addValue(IpFields.IP, tvb, off, tvb.end - off, null);
+            ip.malformed(tvb, off, tvb.end - off, "IPv4 header truncated");
+            return null;
+        }
+        int hl = (tvb.u8(off) & 0x0f) * 4;
+        int totalLen = tvb.u16(off + 2);
+        ProtoNode ip = root.addValue(IpFields.IP, tvb, off, Math.max(20, hl), null);
+        InetAddress src = addr(tvb.bytes(off + 12, 4));
+        InetAddress dst = addr(tvb.bytes(off + 16, 4));
+        ip.setText("Internet Protocol Version 4, Src: " + FieldFormat.address(src) + ", Dst: " + FieldFormat.address(dst));
+        ip.add(IpFields.IP_VERSION, tvb, off, 1);
+        ip.add(IpFields.IP_HDR_LEN, tvb, off, 1)
+                .setText(FieldFormatBits.nibbleLow(tvb.u8(off)) + " = Header Length: " + hl + " bytes (" + hl / 4 + ")");
+        ip.add(IpFields.IP_DSFIELD, tvb, off + 1, 1);
+        ip.add(IpFields.IP_LEN, tvb, off + 2, 2);
+        ip.add(IpFields.IP_ID, tvb, off + 4, 2);
+        ProtoNode flags = ip.add(IpFields.IP_FLAGS, tvb, off + 6, 1);
+        flags.add(IpFields.IP_FLAGS_DF, tvb, off + 6, 1);
+        flags.add(IpFields.IP_FLAGS_MF, tvb, off + 6, 1);
+        ip.add(IpFields.IP_FRAG_OFFSET, tvb, off + 6, 2);
+        ip.add(IpFields.IP_TTL, tvb, off + 8, 1);
+        ip.add(IpFields.IP_PROTO, tvb, off + 9, 1);
+        ip.add(IpFields.IP_CHECKSUM, tvb, off + 10, 2);
+        ip.add(IpFields.IP_SRC, tvb, off + 12, 4);
+        ip.add(IpFields.IP_ADDR, tvb, off + 12, 4).setHidden(true);
+        ip.add(IpFields.IP_DST, tvb, off + 16, 4);
+        ip.add(IpFields.IP_ADDR, tvb, off + 16, 4).setHidden(true);
+        if (hl < 20) {
+            ip.malformed(tvb, off, 1, "Bogus IPv4 header length (" + hl + ", must be at least 20)");
+            return null;
+        }
+        // A zero total length is what TSO captures show; trust the frame then.
+        int end = totalLen == 0 ? tvb.end : Math.min(tvb.end, off + totalLen);
+        if (totalLen != 0 && off + totalLen > tvb.end) {
+            ip.expert(Expert.warn("Malformed", "IPv4 total length " + totalLen + " exceeds the captured data"));
+        }
+        int fragOffset = tvb.u16(off + 6) & 0x1fff;
+        if (fragOffset != 0) return null;
+        return transport(root, tvb, tvb.u8(off + 9), src, dst, off + hl, end);
+    }
+
+    static Transport ipv6(ProtoNode root, Tvb tvb, int off) {
+        if (!tvb.has(off, 40)) {
+            ProtoNode ip = root.addValue(IpFields.IPV6, tvb, off, tvb.end - off, null);
+            ip.malformed(tvb, off, tvb.end - off, "IPv6 header truncated");
+            return null;
+        }
+        ProtoNode ip = root.addValue(IpFields.IPV6, tvb, off, 40, null);
+        InetAddress src = addr(tvb.bytes(off + 8, 16));
+        InetAddress dst = addr(tvb.bytes(off + 24, 16));
+        ip.setText("Internet Protocol Version 6, Src: " + FieldFormat.address(src) + ", Dst: " + FieldFormat.address(dst));
+        ip.add(IpFields.IPV6_VERSION, tvb, off, 1);
+        ip.add(IpFields.IPV6_TCLASS, tvb, off, 4);
+        ip.add(IpFields.IPV6_FLOW, tvb, off, 4);
+        ip.add(IpFields.IPV6_PLEN, tvb, off + 4, 2);
+        ip.add(IpFields.IPV6_NXT, tvb, off + 6, 1);
+        ip.add(IpFields.IPV6_HLIM, tvb, off + 7, 1);
+        ip.add(IpFields.IPV6_SRC, tvb, off + 8, 16);
+        ip.add(IpFields.IPV6_ADDR, tvb, off + 8, 16).setHidden(true);
+        ip.add(IpFields.IPV6_DST, tvb, off + 24, 16);
+        ip.add(IpFields.IPV6_ADDR, tvb, off + 24, 16).setHidden(true);
+        int plen = tvb.u16(off + 4);
+        int end = plen == 0 ? tvb.end : Math.min(tvb.end, off + 40 + plen);
+        int next = tvb.u8(off + 6);
+        int p = off + 40;
+        // Walk the extension headers; each one is bounded by the payload.
+        for (int guard = 0; guard < 16; guard++) {
+            int hdrLen;
+            switch (next) {
+                case 0: case 43: case 60: case 135: case 139: case 140:
+                    if (!tvb.has(p, 2) || p + 2 > end) return truncatedExt(ip, tvb, p, end);
+                    hdrLen = (tvb.u8(p + 1) + 1) * 8;
+                    break;
+                case 51:
+                    if (!tvb.has(p, 2) || p + 2 > end) return truncatedExt(ip, tvb, p, end);
+                    hdrLen = (tvb.u8(p + 1) + 2) * 4;
+                    break;
+                case 44:
+                    hdrLen = 8;
+                    break;
+                default:
+                    return transport(root, tvb, next, src, dst, p, end);
+            }
+            if (p + hdrLen > end) return truncatedExt(ip, tvb, p, end);
+            ProtoNode ext = ip.addValue(IpFields.IPV6_EXT, tvb, p, hdrLen, null,
+                    IpFields.protocolName(next) == null ? "Extension Header" : IpFields.protocolName(next));
+            ext.add(IpFields.IPV6_EXT_NXT, tvb, p, 1);
+            if (next != 44) ext.add(IpFields.IPV6_EXT_LEN, tvb, p + 1, 1);
+            if (next == 44) {
+                ext.add(IpFields.IPV6_FRAG_OFFSET, tvb, p + 2, 2);
+                ext.add(IpFields.IPV6_FRAG_MORE, tvb, p + 2, 2);
+                if ((tvb.u16(p + 2) & 0xfff8) != 0) return null; // not the first fragment
+            }
+            next = tvb.u8(p);
+            p += hdrLen;
+        }
+        ip.expert(Expert.warn("Malformed", "Too many IPv6 extension headers"));
+        return null;
+    }
+
+    private static Transport truncatedExt(ProtoNode ip, Tvb tvb, int p, int end) {
+        ip.malformed(tvb, p, end - p, "IPv6 extension header runs past the payload");
+        return null;
+    }
+
+    /** UDP is decoded only to reach GTP-U tunnels (port 2152); TCP is left to the caller. */
+    private static Transport transport(ProtoNode root, Tvb tvb, int proto, InetAddress src, InetAddress dst, int off, int end) {
+        if (proto == 17 && tvb.has(off, 8) && off + 8 <= end) {
+            Tvb t = tvb.slice(tvb.start, end);
+            int sport = t.u16(off), dport = t.u16(off + 2);
+            ProtoNode udp = root.addValue(IpFields.UDP, t, off, 8, null);
+            udp.setText("User Datagram Protocol, Src Port: " + sport + ", Dst Port: " + dport);
+            udp.add(IpFields.UDP_SRCPORT, t, off, 2);
+            udp.add(IpFields.UDP_DSTPORT, t, off + 2, 2);
+            udp.add(IpFields.UDP_PORT, t, off, 2).setHidden(true);
+            udp.add(IpFields.UDP_PORT, t, off + 2, 2).setHidden(true);
+            udp.add(IpFields.UDP_LENGTH, t, off + 4, 2);
+            udp.add(IpFields.UDP_CHECKSUM, t, off + 6, 2);
+            if ((sport == 2152 || dport == 2152) && depth(root) < MAX_TUNNEL_DEPTH) return gtpu(root, t, off + 8, end);
+            return new Transport(17, src, dst, off + 8, end);
+        }
+        return new Transport(proto, src, dst, off, end);
+    }
+
+    /** GTP-U (3GPP TS 29.281) carrying an inner IP packet. */
+    private static Transport gtpu(ProtoNode root, Tvb tvb, int off, int end) {
+        if (!tvb.has(off, 8)) return null;
+        int flags = tvb.u8(off);
+        if ((flags >> 5) != 1 || tvb.u8(off + 1) != 0xff) return null;
+        int hl = 8;
+        if ((flags & 0x07) != 0) {
+            hl = 12;
+            // Walk extension headers (length in 4-octet units, next type in the last octet).
+            int nextExt = tvb.u8(off + 11);
+            int p = off + 12;
+            while ((flags & 0x04) != 0 && nextExt != 0 && tvb.has(p, 1)) {
+                int len = tvb.u8(p) * 4;
+                if (len == 0 || p + len > end) return null;
+                nextExt = tvb.u8(p + len - 1);
+                p += len;
+            }
+            hl = p - off;
+        }
+        ProtoNode gtp = root.addValue(IpFields.GTP, tvb, off, hl, null, "GPRS Tunneling Protocol");
+        gtp.add(IpFields.GTP_FLAGS, tvb, off, 1);
+        gtp.add(IpFields.GTP_MESSAGE, tvb, off + 1, 1);
+        gtp.add(IpFields.GTP_LENGTH, tvb, off + 2, 2);
+        gtp.add(IpFields.GTP_TEID, tvb, off + 4, 4);
+        int inner = off + hl;
+        Tvb t = tvb.slice(tvb.start, end);
+        int v = t.u8(inner) >> 4;
+        if (v == 4) return ipv4(root, t, inner);
+        if (v == 6) return ipv6(root, t, inner);
+        return null;
+    }
+
+    private static int depth(ProtoNode root) {
+        int n = 0;
+        for (ProtoNode c : root.children()) if (c.field == IpFields.UDP) n++;
+        return n;
+    }
+
+    private static InetAddress addr(byte[] b) {
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package tlslens.dissect.ip;
+
+import static tlslens.dissect.FieldType.*;
+
+import tlslens.dissect.Base;
+import tlslens.dissect.FieldDef;
+import tlslens.dissect.Fields;
+
+/** IPv4, IPv6 (with extension headers), UDP and GTP-U fields. */
+public final class IpFields {
+    public static final FieldDef IP = Fields.protocol("ip", "Internet Protocol Version 4");
+    public static final FieldDef IP_VERSION = Fields.bits("ip.version", "Version", UINT8, Base.DEC, 0xf0, null);
+    public static final FieldDef IP_HDR_LEN = Fields.bits("ip.hdr_len", "Header Length", UINT8, Base.DEC, 0x0f, null);
+    public static final FieldDef IP_DSFIELD = Fields.field("ip.dsfield", "Differentiated Services Field", UINT8, Base.HEX);
+    public static final FieldDef IP_LEN = Fields.field("ip.len", "Total Length", UINT16, Base.DEC);
+    public static final FieldDef IP_ID = Fields.field("ip.id", "Identification", UINT16, Base.HEX_DEC);
+    public static final FieldDef IP_FLAGS = Fields.bits("ip.flags", "Flags", UINT8, Base.HEX, 0xe0, null);
+    public static final FieldDef IP_FLAGS_DF = Fields.flag("ip.flags.df", "Don't fragment", 8, 0x40);
+    public static final FieldDef IP_FLAGS_MF = Fields.flag("ip.flags.mf", "More fragments", 8, 0x20);
+    public static final FieldDef IP_FRAG_OFFSET = Fields.bits("ip.frag_offset", "Fragment Offset", UINT16, Base.DEC, 0x1fff, null);
+    public static final FieldDef IP_TTL = Fields.field("ip.ttl", "Time to Live", UINT8, Base.DEC);
+    public static final FieldDef IP_PROTO = Fields.field("ip.proto", "Protocol", UINT8, Base.DEC, IpFields::protocolName);
+    public static final FieldDef IP_CHECKSUM = Fields.field("ip.checksum", "Header Checksum", UINT16, Base.HEX);
+    public static final FieldDef IP_SRC = Fields.field("ip.src", "Source Address", IPV4);
+    public static final FieldDef IP_DST = Fields.field("ip.dst", "Destination Address", IPV4);
+    public static final FieldDef IP_ADDR = Fields.field("ip.addr", "Source or Destination Address", IPV4);
+
+    public static final FieldDef IPV6 = Fields.protocol("ipv6", "Internet Protocol Version 6");
+    public static final FieldDef IPV6_VERSION = Fields.bits("ipv6.version", "Version", UINT8, Base.DEC, 0xf0, null);
+    public static final FieldDef IPV6_TCLASS = Fields.bits("ipv6.tclass", "Traffic Class", UINT32, Base.HEX, 0x0ff00000L, null);
+    public static final FieldDef IPV6_FLOW = Fields.bits("ipv6.flow", "Flow Label", UINT32, Base.HEX, 0x000fffffL, null);
+    public static final FieldDef IPV6_PLEN = Fields.field("ipv6.plen", "Payload Length", UINT16, Base.DEC);
+    public static final FieldDef IPV6_NXT = Fields.field("ipv6.nxt", "Next Header", UINT8, Base.DEC, IpFields::protocolName);
+    public static final FieldDef IPV6_HLIM = Fields.field("ipv6.hlim", "Hop Limit", UINT8, Base.DEC);
+    public static final FieldDef IPV6_SRC = Fields.field("ipv6.src", "Source Address", tlslens.dissect.FieldType.IPV6);
+    public static final FieldDef IPV6_DST = Fields.field("ipv6.dst", "Destination Address", tlslens.dissect.FieldType.IPV6);
+    public static final FieldDef IPV6_ADDR = Fields.field("ipv6.addr", "Source or Destination Address", tlslens.dissect.FieldType.IPV6);
+    public static final FieldDef IPV6_EXT = Fields.label("ipv6.ext", "Extension Header");
+    public static final FieldDef IPV6_EXT_NXT = Fields.field("ipv6.ext.nxt", "Next Header", UINT8, Base.DEC, IpFields::protocolName);
+    public static final FieldDef IPV6_EXT_LEN = Fields.field("ipv6.ext.len", "Length", UINT8, Base.DEC);
+    public static final FieldDef IPV6_FRAG_OFFSET = Fields.bits("ipv6.fragment.offset", "Offset", UINT16, Base.DEC, 0xfff8, null);
+    public static final FieldDef IPV6_FRAG_MORE = Fields.flag("ipv6.fragment.more", "More Fragments", 16, 0x0001);
+
+    public static final FieldDef UDP = Fields.protocol("udp", "User Datagram Protocol");
+    public static final FieldDef UDP_SRCPORT = Fields.field("udp.srcport", "Source Port", UINT16, Base.DEC);
+    public static final FieldDef UDP_DSTPORT = Fields.field("udp.dstport", "Destination Port", UINT16, Base.DEC);
+    public static final FieldDef UDP_PORT = Fields.field("udp.port", "Source or Destination Port", UINT16, Base.DEC);
+    public static final FieldDef UDP_LENGTH = Fields.field("udp.length", "Length", UINT16, Base.DEC);
+    public static final FieldDef UDP_CHECKSUM = Fields.field("udp.checksum", "Checksum", UINT16, Base.HEX);
+
+    public static final FieldDef GTP = Fields.protocol("gtp", "GPRS Tunneling Protocol");
+    public static final FieldDef GTP_FLAGS = Fields.field("gtp.flags", "Flags", UINT8, Base.HEX);
+    public static final FieldDef GTP_MESSAGE = Fields.field("gtp.message", "Message Type", UINT8, Base.HEX);
+    public static final FieldDef GTP_LENGTH = Fields.field("gtp.length", "Length", UINT16, Base.DEC);
+    public static final FieldDef GTP_TEID = Fields.field("gtp.teid", "TEID", UINT32, Base.HEX_DEC);
+
+    private IpFields() {}
+
+    public static String protocolName(long p) {
+        return switch ((int) p) {
+            case 0 -> "IPv6 Hop-by-Hop Option";
+            case 1 -> "ICMP";
+            case 4 -> "IPIP";
+            case 6 -> "TCP";
+            case 17 -> "UDP";
+            case 41 -> "IPv6";
+            case 43 -> "Routing Header for IPv6";
+            case 44 -> "Fragment Header for IPv6";
+            case 47 -> "Generic Routing Encapsulation";
+            case 50 -> "Encap Security Payload";
+            case 51 -> "Authentication Header";
+            case 58 -> "ICMPv6";
+            case 59 -> "IPv6 No Next Header";
+            case 60 -> "Destination Options for IPv6";
+            case 135 -> "Mobile IPv6";
+            case 139 -> "Host Identity Protocol";
+            case 140 -> "Shim6 Protocol";
+            default -> null;
+        };
+    }
+}

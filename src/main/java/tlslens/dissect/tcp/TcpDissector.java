@@ -1,0 +1,103 @@
+package tlslens.dissect.tcp;
+
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.Tvb;
+
+/** Reads a TCP header and draws it the way Wireshark's TCP tree looks. */
+public final class TcpDissector {
+    private TcpDissector() {}
+
+    /** Parses the header at off; null when it is too short or its data offset is bogus. */
+    public static TcpHeader parse(Tvb tvb, int off, int end) {
+        if (!tvb.has(off, 20) || off + 20 > end) return null;
+        int hl = (tvb.u8(off + 12) >> 4) * 4;
+        if (hl < 20 || off + hl > end) return null;
+        int flags = tvb.u16(off + 12) & 0x0fff;
+        return new TcpHeader(tvb.u16(off), tvb.u16(off + 2), tvb.u32(off + 4), tvb.u32(off + 8), flags,
+                tvb.u16(off + 14), hl, off + hl, end - off - hl);
+    }
+
+    /** A truncated or bogus header becomes a malformed TCP node. */
+    public static void addMalformed(ProtoNode root, Tvb tvb, int off, int end) {
+        ProtoNode tcp = root.addValue(TcpFields.TCP, tvb, off, end - off, null);
+        tcp.malformed(tvb, off, end - off, "TCP header truncated or with a bogus header length");
+    }
+
+    /**
+     * Adds the TCP subtree. {@code relSeq}/{@code relAck} are Wireshark's relative numbers, ackValid says
+     * whether the ACK number means anything yet.
+     */
+    public static ProtoNode addTree(ProtoNode root, Tvb tvb, int off, TcpHeader h, int stream, long relSeq, long relAck) {
+        ProtoNode tcp = root.addValue(TcpFields.TCP, tvb, off, h.headerLength(), null);
+        StringBuilder t = new StringBuilder("Transmission Control Protocol, Src Port: ").append(h.srcPort())
+                .append(", Dst Port: ").append(h.dstPort()).append(", Seq: ").append(relSeq);
+        if (h.hasAck()) t.append(", Ack: ").append(relAck);
+        t.append(", Len: ").append(h.payloadLength());
+        tcp.setText(t.toString());
+        tcp.add(TcpFields.SRCPORT, tvb, off, 2);
+        tcp.add(TcpFields.DSTPORT, tvb, off + 2, 2);
+        tcp.add(TcpFields.PORT, tvb, off, 2).setHidden(true);
+        tcp.add(TcpFields.PORT, tvb, off + 2, 2).setHidden(true);
+        tcp.addGenerated(TcpFields.STREAM, (long) stream, "Stream index: " + stream);
+        tcp.addGenerated(TcpFields.LEN, (long) h.payloadLength(), "TCP Segment Len: " + h.payloadLength());
+        tcp.addValue(TcpFields.SEQ, tvb, off + 4, 4, relSeq, "Sequence Number: " + relSeq + "    (relative sequence number)");
+        tcp.add(TcpFields.SEQ_RAW, tvb, off + 4, 4);
+        long nxt = relSeq + h.payloadLength() + (h.syn() ? 1 : 0) + (h.fin() ? 1 : 0);
+        if (h.payloadLength() > 0 || h.syn() || h.fin()) {
+            tcp.addGenerated(TcpFields.NXTSEQ, nxt, "Next Sequence Number: " + nxt + "    (relative sequence number)");
+        }
+        if (h.hasAck()) {
+            tcp.addValue(TcpFields.ACK, tvb, off + 8, 4, relAck, "Acknowledgment Number: " + relAck + "    (relative ack number)");
+        }
+        tcp.add(TcpFields.ACK_RAW, tvb, off + 8, 4);
+        tcp.add(TcpFields.HDR_LEN, tvb, off + 12, 1)
+                .setText(bits4(h.headerLength() / 4) + " .... = Header Length: " + h.headerLength() + " bytes ("
+                        + h.headerLength() / 4 + ")");
+        ProtoNode flags = tcp.add(TcpFields.FLAGS, tvb, off + 12, 2);
+        String names = h.flagNames();
+        flags.setText(String.format("Flags: 0x%03x (%s)", h.flags(), names.isEmpty() ? "<None>" : names));
+        flags.add(TcpFields.FLAGS_RES, tvb, off + 12, 2).setText(
+                String.format("%s. .... .... = Reserved: %s", bits3((tvb.u16(off + 12) >> 9) & 7),
+                        ((tvb.u16(off + 12) >> 9) & 7) == 0 ? "Not set" : "Set"));
+        for (var f : new tlslens.dissect.FieldDef[] {TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR, TcpFields.FLAGS_ECE,
+                TcpFields.FLAGS_URG, TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET,
+                TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN}) {
+            flags.add(f, tvb, off + 12, 2);
+        }
+        flags.addGenerated(TcpFields.FLAGS_STR, flagString(h.flags()));
+        tcp.add(TcpFields.WINDOW, tvb, off + 14, 2);
+        tcp.add(TcpFields.CHECKSUM, tvb, off + 16, 2);
+        tcp.add(TcpFields.URGENT, tvb, off + 18, 2);
+        if (h.headerLength() > 20) {
+            tcp.add(TcpFields.OPTIONS, tvb, off + 20, h.headerLength() - 20)
+                    .setText("Options: (" + (h.headerLength() - 20) + " bytes)");
+        }
+        return tcp;
+    }
+
+    /** Wireshark's "·······AP···" picture of the flags. */
+    static String flagString(int flags) {
+        String letters = "RRRACEUAPRSF";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 11; i >= 0; i--) sb.append((flags & (1 << i)) != 0 ? letters.charAt(11 - i) : '\u00b7');
+        return sb.toString();
+    }
+
+    private static String bits4(int v) {
+        return String.format("%4s", Integer.toBinaryString(v & 0xf)).replace(' ', '0');
+    }
+
+    private static String bits3(int v) {
+        return String.format("%3s", Integer.toBinaryString(v & 7)).replace(' ', '0');
+    }
+
+    /** The Info column of a segment with no higher-layer content. */
+    public static String info(TcpHeader h, long relSeq, long relAck) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(h.srcPort()).append(" \u2192 ").append(h.dstPort()).append(" [").append(h.flagNames()).append("] Seq=")
+                .append(relSeq);
+        if (h.hasAck()) sb.append(" Ack=").append(relAck);
+        sb.append(" Win=").append(h.window()).append(" Len=").append(h.payloadLength());
+        return sb.toString();
+    }
+}

@@ -1,0 +1,59 @@
+package tlslens.dissect.tcp;
+
+import static tlslens.dissect.FieldType.*;
+
+import tlslens.dissect.Base;
+import tlslens.dissect.FieldDef;
+import tlslens.dissect.Fields;
+
+/** TCP header, stream and reassembly fields, with Wireshark's names. */
+public final class TcpFields {
+    public static final FieldDef TCP = Fields.protocol("tcp", "Transmission Control Protocol");
+    public static final FieldDef SRCPORT = Fields.field("tcp.srcport", "Source Port", UINT16, Base.DEC);
+    public static final FieldDef DSTPORT = Fields.field("tcp.dstport", "Destination Port", UINT16, Base.DEC);
+    public static final FieldDef PORT = Fields.field("tcp.port", "Source or Destination Port", UINT16, Base.DEC);
+    public static final FieldDef STREAM = Fields.field("tcp.stream", "Stream index", UINT32, Base.DEC);
+    public static final FieldDef LEN = Fields.field("tcp.len", "TCP Segment Len", UINT32, Base.DEC);
+    public static final FieldDef SEQ = Fields.field("tcp.seq", "Sequence Number", UINT32, Base.DEC);
+    public static final FieldDef SEQ_RAW = Fields.field("tcp.seq_raw", "Sequence Number (raw)", UINT32, Base.DEC);
+    public static final FieldDef NXTSEQ = Fields.field("tcp.nxtseq", "Next Sequence Number", UINT32, Base.DEC);
+    public static final FieldDef ACK = Fields.field("tcp.ack", "Acknowledgment Number", UINT32, Base.DEC);
+    public static final FieldDef ACK_RAW = Fields.field("tcp.ack_raw", "Acknowledgment number (raw)", UINT32, Base.DEC);
+    public static final FieldDef HDR_LEN = Fields.bits("tcp.hdr_len", "Header Length", UINT8, Base.DEC, 0xf0, null);
+    public static final FieldDef FLAGS = Fields.bits("tcp.flags", "Flags", UINT16, Base.HEX, 0x0fff, null);
+    public static final FieldDef FLAGS_RES = Fields.bits("tcp.flags.res", "Reserved", UINT16, Base.DEC, 0x0e00, null);
+    public static final FieldDef FLAGS_AE = Fields.flag("tcp.flags.ae", "Accurate ECN", 12, 0x100);
+    public static final FieldDef FLAGS_CWR = Fields.flag("tcp.flags.cwr", "Congestion Window Reduced", 12, 0x080);
+    public static final FieldDef FLAGS_ECE = Fields.flag("tcp.flags.ece", "ECN-Echo", 12, 0x040);
+    public static final FieldDef FLAGS_URG = Fields.flag("tcp.flags.urg", "Urgent", 12, 0x020);
+    public static final FieldDef FLAGS_ACK = Fields.flag("tcp.flags.ack", "Acknowledgment", 12, 0x010);
+    public static final FieldDef FLAGS_PUSH = Fields.flag("tcp.flags.push", "Push", 12, 0x008);
+    public static final FieldDef FLAGS_RESET = Fields.flag("tcp.flags.reset", "Reset", 12, 0x004);
+    public static final FieldDef FLAGS_SYN = Fields.flag("tcp.flags.syn", "Syn", 12, 0x002);
+    public static final FieldDef FLAGS_FIN = Fields.flag("tcp.flags.fin", "Fin", 12, 0x001);
+    public static final FieldDef FLAGS_STR = Fields.field("tcp.flags.str", "TCP Flags", STRING);
+    public static final FieldDef WINDOW = Fields.field("tcp.window_size_value", "Window", UINT16, Base.DEC);
+    public static final FieldDef CHECKSUM = Fields.field("tcp.checksum", "Checksum", UINT16, Base.HEX);
+    public static final FieldDef URGENT = Fields.field("tcp.urgent_pointer", "Urgent Pointer", UINT16, Base.DEC);
+    public static final FieldDef OPTIONS = Fields.field("tcp.options", "Options", BYTES);
+    public static final FieldDef PAYLOAD = Fields.field("tcp.payload", "TCP payload", BYTES);
+
+    public static final FieldDef ANALYSIS = Fields.label("tcp.analysis", "SEQ/ACK analysis");
+    public static final FieldDef ANALYSIS_RETRANSMISSION = Fields.label("tcp.analysis.retransmission",
+            "This frame is a (suspected) retransmission");
+    public static final FieldDef ANALYSIS_OUT_OF_ORDER = Fields.label("tcp.analysis.out_of_order",
+            "This frame is a (suspected) out-of-order segment");
+    public static final FieldDef ANALYSIS_LOST_SEGMENT = Fields.label("tcp.analysis.lost_segment",
+            "Previous segment(s) not captured (common at capture start)");
+    public static final FieldDef ANALYSIS_OVERLAP = Fields.label("tcp.analysis.overlap",
+            "This segment overlaps data already received");
+
+    public static final FieldDef SEGMENTS = Fields.label("tcp.segments", "Reassembled TCP Segments");
+    public static final FieldDef SEGMENT = Fields.field("tcp.segment", "TCP Segment", FRAMENUM, Base.DEC);
+    public static final FieldDef SEGMENT_COUNT = Fields.field("tcp.segment.count", "Segment count", UINT32, Base.DEC);
+    public static final FieldDef REASSEMBLED_IN = Fields.field("tcp.reassembled_in", "Reassembled PDU in frame", FRAMENUM, Base.DEC);
+    public static final FieldDef REASSEMBLED_LENGTH = Fields.field("tcp.reassembled.length", "Reassembled TCP length", UINT32, Base.DEC);
+    public static final FieldDef REASSEMBLED_DATA = Fields.field("tcp.reassembled.data", "Reassembled TCP Data", BYTES);
+
+    private TcpFields() {}
+}

@@ -1,0 +1,46 @@
+package tlslens.flow;
+
+import java.util.Arrays;
+
+/**
+ * One TCP connection, numbered like Wireshark's tcp.stream. Direction 0 is from the endpoint
+ * that sent the first packet (the SYN, normally); each direction has its own reassembler.
+ */
+public final class TcpConversation {
+    public final int index;
+    public final byte[] addrA;
+    public final int portA;
+    public final byte[] addrB;
+    public final int portB;
+    public final int firstFrame;
+    private final TcpReassembler[] reassemblers = {new TcpReassembler(), new TcpReassembler()};
+    private final boolean[] fin = new boolean[2];
+    private boolean reset;
+    /** Whatever a higher layer keeps per connection (the TLS state). */
+    public Object attachment;
+
+    TcpConversation(int index, byte[] addrA, int portA, byte[] addrB, int portB, int firstFrame) {
+        this.index = index;
+        this.addrA = addrA;
+        this.portA = portA;
+        this.addrB = addrB;
+        this.portB = portB;
+        this.firstFrame = firstFrame;
+    }
+
+    /** 0 when the packet goes from A to B, 1 otherwise. */
+    public int direction(byte[] src, int srcPort) {
+        return srcPort == portA && Arrays.equals(src, addrA) ? 0 : 1;
+    }
+
+    public TcpReassembler reassembler(int dir) { return reassemblers[dir]; }
+
+    void sawFin(int dir) { fin[dir] = true; }
+
+    void sawReset() { reset = true; }
+
+    /** Both sides closed, or a reset: a new SYN on the same ports starts a new conversation. */
+    boolean closed() { return reset || (fin[0] && fin[1]); }
+
+    public boolean finished(int dir) { return fin[dir] || reset; }
+}

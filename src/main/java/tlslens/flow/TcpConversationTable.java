@@ -1,0 +1,50 @@
+package tlslens.flow;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Finds the conversation of a TCP segment and numbers new ones in order of their first packet,
+ * like Wireshark's tcp.stream. A fresh SYN on the ports of a closed connection, or with another
+ * initial sequence number, starts a new conversation (port reuse).
+ */
+public final class TcpConversationTable {
+    private final Map<Key, TcpConversation> byKey = new HashMap<>();
+    private int nextIndex;
+
+    /** The conversation of this segment, created if needed. */
+    public TcpConversation lookup(byte[] src, int srcPort, byte[] dst, int dstPort, boolean syn, boolean ack, long seq,
+                                  int frame) {
+        Key key = Key.of(src, srcPort, dst, dstPort);
+        TcpConversation c = byKey.get(key);
+        if (c != null && syn && !ack) {
+            TcpReassembler r = c.reassembler(c.direction(src, srcPort));
+            boolean sameSyn = r.sawSyn() && r.initialSequence() == seq;
+            if (!sameSyn && (c.closed() || r.sawSyn())) c = null;
+        }
+        if (c == null) {
+            c = new TcpConversation(nextIndex++, src, srcPort, dst, dstPort, frame);
+            byKey.put(key, c);
+        }
+        return c;
+    }
+
+    /** Records flags that close a direction. */
+    public void flags(TcpConversation c, int dir, boolean fin, boolean rst) {
+        if (fin) c.sawFin(dir);
+        if (rst) c.sawReset();
+    }
+
+    public int size() { return nextIndex; }
+
+    /** Direction-independent key of the address/port pairs. */
+    private record Key(ByteBuffer lo, int loPort, ByteBuffer hi, int hiPort) {
+        static Key of(byte[] a, int pa, byte[] b, int pb) {
+            int cmp = Arrays.compare(a, b);
+            if (cmp < 0 || (cmp == 0 && pa <= pb)) return new Key(ByteBuffer.wrap(a), pa, ByteBuffer.wrap(b), pb);
+            return new Key(ByteBuffer.wrap(b), pb, ByteBuffer.wrap(a), pa);
+        }
+    }
+}

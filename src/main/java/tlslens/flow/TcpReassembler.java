@@ -1,0 +1,145 @@
+package tlslens.flow;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Puts one direction of a TCP connection back in order. Segments are placed by sequence number
+ * (with 32-bit wrap), retransmitted and overlapping bytes are delivered once, segments that
+ * arrive early wait in a bounded buffer, and bytes the capture never saw become a gap
+ * (declared when the peer acknowledges past them, at FIN/RST, or when the buffer is full).
+ */
+public final class TcpReassembler {
+    /** How a segment related to what came before, for the TCP analysis notes. */
+    public enum Kind { IN_ORDER, RETRANSMISSION, OVERLAP, OUT_OF_ORDER, EMPTY }
+
+    /** Something the reassembler hands to the consumer, in stream order. */
+    public sealed interface Event permits Data, Gap {}
+
+    public record Data(StreamBytes bytes) implements Event {}
+
+    /** {@code length} bytes at {@code streamOffset} are missing from the capture. */
+    public record Gap(long streamOffset, long length) implements Event {}
+
+    /** Early segments held per direction; beyond this the oldest hole is given up as lost. */
+    public static final long MAX_BUFFERED = 4L << 20;
+
+    private boolean based;
+    /** Raw sequence number of stream offset 0. */
+    private long base;
+    /** Stream offset of the next byte expected. */
+    private long next;
+    private final TreeMap<Long, StreamBytes> early = new TreeMap<>();
+    private long earlyBytes;
+    private boolean sawSyn;
+    private long isn;
+
+    /** The SYN's sequence number: data starts at isn + 1. */
+    public void syn(long seq) {
+        if (!based) {
+            base = (seq + 1) & 0xffffffffL;
+            based = true;
+            sawSyn = true;
+            isn = seq;
+        }
+    }
+
+    public boolean sawSyn() { return sawSyn; }
+
+    /** Sequence number shown as Wireshark's relative sequence number. */
+    public long relative(long seq) {
+        if (!based) return 0;
+        long rel = ((seq - base) & 0xffffffffL) + 1;
+        return rel & 0xffffffffL;
+    }
+
+    public long initialSequence() { return isn; }
+
+    /** Stream offset of a raw sequence number, unwrapped around the next expected byte. */
+    long unwrap(long seq) {
+        int d = (int) ((seq - base - next) & 0xffffffffL);
+        return next + d;
+    }
+
+    /** Places a segment; appends the events it releases to {@code out}. */
+    public Kind segment(int frame, long seq, byte[] frameData, int off, int len, List<Event> out) {
+        if (len <= 0) return Kind.EMPTY;
+        if (!based) {
+            base = seq;
+            based = true;
+        }
+        long rel = unwrap(seq);
+        long end = rel + len;
+        if (end <= next) return Kind.RETRANSMISSION;
+        if (rel > next) {
+            buffer(new StreamBytes(frame, Arrays.copyOfRange(frameData, off, off + len), 0, len, off, rel));
+            if (earlyBytes > MAX_BUFFERED) giveUpFirstHole(out);
+            return Kind.OUT_OF_ORDER;
+        }
+        Kind kind = rel < next ? Kind.OVERLAP : Kind.IN_ORDER;
+        int skip = (int) (next - rel);
+        out.add(new Data(new StreamBytes(frame, frameData, off + skip, len - skip, off + skip, next)));
+        next = end;
+        drain(out);
+        return kind;
+    }
+
+    /** The peer acknowledged up to {@code ack}: bytes before it that we never saw are lost for good. */
+    public void acked(long ack, List<Event> out) {
+        if (!based) return;
+        long rel = unwrap(ack);
+        // Only believe acknowledgements a little ahead of us; wild values are not evidence.
+        if (rel <= next || rel - next > (1L << 30)) return;
+        long holeEnd = early.isEmpty() ? rel : Math.min(rel, early.firstKey());
+        if (holeEnd > next) {
+            out.add(new Gap(next, holeEnd - next));
+            next = holeEnd;
+            drain(out);
+        }
+    }
+
+    /** The connection ended in this direction: everything still waiting is delivered past its holes. */
+    public void finish(List<Event> out) {
+        while (!early.isEmpty()) giveUpFirstHole(out);
+    }
+
+    public boolean hasBuffered() { return !early.isEmpty(); }
+
+    private void buffer(StreamBytes sb) {
+        StreamBytes prev = early.get(sb.streamOffset());
+        if (prev != null && prev.length() >= sb.length()) return;
+        if (prev != null) earlyBytes -= prev.length();
+        early.put(sb.streamOffset(), sb);
+        earlyBytes += sb.length();
+    }
+
+    private void giveUpFirstHole(List<Event> out) {
+        if (early.isEmpty()) return;
+        long first = early.firstKey();
+        if (first > next) {
+            out.add(new Gap(next, first - next));
+            next = first;
+        }
+        drain(out);
+    }
+
+    /** Releases buffered segments that now continue the stream. */
+    private void drain(List<Event> out) {
+        while (!early.isEmpty()) {
+            Map.Entry<Long, StreamBytes> e = early.firstEntry();
+            StreamBytes sb = e.getValue();
+            long rel = e.getKey();
+            if (rel > next) return;
+            early.pollFirstEntry();
+            earlyBytes -= sb.length();
+            long end = rel + sb.length();
+            if (end <= next) continue;
+            int skip = (int) (next - rel);
+            out.add(new Data(new StreamBytes(sb.frame(), sb.data(), sb.offset() + skip, sb.length() - skip,
+                    sb.frameOffset() + skip, next)));
+            next = end;
+        }
+    }
+}

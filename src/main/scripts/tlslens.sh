@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds TLS Lens if needed and runs it; arguments go to the program (none: the desktop window).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+"$root/src/main/scripts/install-deps.sh" run
+jar="$root/target/tlslens.jar"
+if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/fxml" "$root/icons" "$root/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
+  (cd "$root" && mvn -B -q -DskipTests package)
+fi
+exec java -jar "$jar" "$@"
