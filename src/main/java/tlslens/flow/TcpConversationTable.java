@@ -31,6 +31,11 @@ public final class TcpConversationTable {
         return c;
     }
 
+    /** The existing conversation of these endpoints, or null (for packets quoted in ICMP errors). */
+    public TcpConversation find(byte[] src, int srcPort, byte[] dst, int dstPort) {
+        return byKey.get(Key.of(src, srcPort, dst, dstPort));
+    }
+
     /** Records flags that close a direction. */
     public void flags(TcpConversation c, int dir, boolean fin, boolean rst) {
         if (fin) c.sawFin(dir);

@@ -48,6 +48,17 @@ public final class TcpReassembler {
 
     public boolean sawSyn() { return sawSyn; }
 
+    /**
+     * Fixes the start of a stream first seen mid-connection: by its own first segment, or by the
+     * peer's acknowledgement (the next byte this side will send), as Wireshark's relative numbers do.
+     */
+    public void observe(long seq) {
+        if (!based) {
+            base = seq & 0xffffffffL;
+            based = true;
+        }
+    }
+
     /** Sequence number shown as Wireshark's relative sequence number. */
     public long relative(long seq) {
         if (!based) return 0;

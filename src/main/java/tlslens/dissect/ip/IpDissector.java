@@ -18,7 +18,13 @@ public final class IpDissector {
     public static final int MAX_TUNNEL_DEPTH = 3;
 
     /** The transport payload found: protocol number, addresses and the range [offset, end). */
-    public record Transport(int protocol, InetAddress src, InetAddress dst, int offset, int end) {}
+    public record Transport(int protocol, InetAddress src, InetAddress dst, int offset, int end, boolean quoted) {
+        Transport(int protocol, InetAddress src, InetAddress dst, int offset, int end) {
+            this(protocol, src, dst, offset, end, false);
+        }
+
+        Transport asQuoted() { return new Transport(protocol, src, dst, offset, end, true); }
+    }
 
     private IpDissector() {}
 
@@ -138,6 +144,9 @@ public final class IpDissector {
 
     /** UDP is decoded only to reach GTP-U tunnels (port 2152); TCP is left to the caller. */
     private static Transport transport(ProtoNode root, Tvb tvb, int proto, InetAddress src, InetAddress dst, int off, int end) {
+        if ((proto == 1 || proto == 58) && tvb.has(off, 8) && off + 8 <= end && depth(root) < MAX_TUNNEL_DEPTH) {
+            return icmpError(root, tvb.slice(tvb.start, end), proto, src, dst, off, end);
+        }
         if (proto == 17 && tvb.has(off, 8) && off + 8 <= end) {
             Tvb t = tvb.slice(tvb.start, end);
             int sport = t.u16(off), dport = t.u16(off + 2);
@@ -153,6 +162,25 @@ public final class IpDissector {
             return new Transport(17, src, dst, off + 8, end);
         }
         return new Transport(proto, src, dst, off, end);
+    }
+
+    /**
+     * ICMP errors quote the start of the packet that caused them; like Wireshark we decode the
+     * quoted headers so the error is tied to its TCP connection (the result is marked quoted).
+     */
+    private static Transport icmpError(ProtoNode root, Tvb tvb, int proto, InetAddress src, InetAddress dst, int off, int end) {
+        int type = tvb.u8(off);
+        boolean v6 = proto == 58;
+        ProtoNode icmp = root.addValue(v6 ? IpFields.ICMPV6 : IpFields.ICMP, tvb, off, end - off, null);
+        icmp.add(v6 ? IpFields.ICMPV6_TYPE : IpFields.ICMP_TYPE, tvb, off, 1);
+        icmp.add(v6 ? IpFields.ICMPV6_CODE : IpFields.ICMP_CODE, tvb, off + 1, 1);
+        icmp.add(IpFields.ICMP_CHECKSUM, tvb, off + 2, 2);
+        boolean error = v6 ? type >= 1 && type <= 4 : type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
+        if (!error) return new Transport(proto, src, dst, off, end);
+        int inner = off + 8;
+        int version = tvb.u8(inner) >> 4;
+        Transport t = version == 4 ? ipv4(icmp, tvb, inner) : version == 6 ? ipv6(icmp, tvb, inner) : null;
+        return t == null ? new Transport(proto, src, dst, off, end, true) : t.asQuoted();
     }
 
     /** GTP-U (3GPP TS 29.281) carrying an inner IP packet. */
@@ -189,7 +217,9 @@ public final class IpDissector {
 
     private static int depth(ProtoNode root) {
         int n = 0;
-        for (ProtoNode c : root.children()) if (c.field == IpFields.UDP) n++;
+        for (ProtoNode c : root.children()) {
+            if (c.field == IpFields.UDP || c.field == IpFields.ICMP || c.field == IpFields.ICMPV6) n++;
+        }
         return n;
     }
 

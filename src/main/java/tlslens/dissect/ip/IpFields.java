@@ -48,6 +48,14 @@ public final class IpFields {
     public static final FieldDef UDP_LENGTH = Fields.field("udp.length", "Length", UINT16, Base.DEC);
     public static final FieldDef UDP_CHECKSUM = Fields.field("udp.checksum", "Checksum", UINT16, Base.HEX);
 
+    public static final FieldDef ICMP = Fields.protocol("icmp", "Internet Control Message Protocol");
+    public static final FieldDef ICMP_TYPE = Fields.field("icmp.type", "Type", UINT8, Base.DEC, IpFields::icmpType);
+    public static final FieldDef ICMP_CODE = Fields.field("icmp.code", "Code", UINT8, Base.DEC);
+    public static final FieldDef ICMP_CHECKSUM = Fields.field("icmp.checksum", "Checksum", UINT16, Base.HEX);
+    public static final FieldDef ICMPV6 = Fields.protocol("icmpv6", "Internet Control Message Protocol v6");
+    public static final FieldDef ICMPV6_TYPE = Fields.field("icmpv6.type", "Type", UINT8, Base.DEC, IpFields::icmpv6Type);
+    public static final FieldDef ICMPV6_CODE = Fields.field("icmpv6.code", "Code", UINT8, Base.DEC);
+
     public static final FieldDef GTP = Fields.protocol("gtp", "GPRS Tunneling Protocol");
     public static final FieldDef GTP_FLAGS = Fields.field("gtp.flags", "Flags", UINT8, Base.HEX);
     public static final FieldDef GTP_MESSAGE = Fields.field("gtp.message", "Message Type", UINT8, Base.HEX);
@@ -55,6 +63,31 @@ public final class IpFields {
     public static final FieldDef GTP_TEID = Fields.field("gtp.teid", "TEID", UINT32, Base.HEX_DEC);
 
     private IpFields() {}
+
+    static String icmpType(long t) {
+        return switch ((int) t) {
+            case 0 -> "Echo (ping) reply";
+            case 3 -> "Destination unreachable";
+            case 4 -> "Source quench (flow control)";
+            case 5 -> "Redirect";
+            case 8 -> "Echo (ping) request";
+            case 11 -> "Time-to-live exceeded";
+            case 12 -> "Parameter problem";
+            default -> null;
+        };
+    }
+
+    static String icmpv6Type(long t) {
+        return switch ((int) t) {
+            case 1 -> "Destination Unreachable";
+            case 2 -> "Packet Too Big";
+            case 3 -> "Time Exceeded";
+            case 4 -> "Parameter Problem";
+            case 128 -> "Echo (ping) request";
+            case 129 -> "Echo (ping) reply";
+            default -> null;
+        };
+    }
 
     public static String protocolName(long p) {
         return switch ((int) p) {

@@ -14,8 +14,8 @@ public record TcpHeader(int srcPort, int dstPort, long seq, long ack, int flags,
     public String flagNames() {
         StringBuilder sb = new StringBuilder();
         String[] names = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
-        // Wireshark lists them from the high bit down.
-        for (int i = names.length - 1; i >= 0; i--) {
+        // Wireshark lists them from the low bit up: "SYN, ACK", "PSH, ACK".
+        for (int i = 0; i < names.length; i++) {
             if ((flags & (1 << i)) != 0) {
                 if (sb.length() > 0) sb.append(", ");
                 sb.append(names[i]);

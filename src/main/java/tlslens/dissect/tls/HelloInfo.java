@@ -42,6 +42,43 @@ public final class HelloInfo {
     public boolean statusRequest;
     public byte[] cookie;
 
+    // ---- added by the extension dissector ----
+    /** signature_algorithms_cert codes, in order. */
+    public final List<Integer> signatureAlgorithmsCert = new ArrayList<>();
+    /** compress_certificate algorithms offered. */
+    public final List<Integer> compressCertificateAlgorithms = new ArrayList<>();
+    /** application_settings (ALPS) protocols of a ClientHello. */
+    public final List<String> alps = new ArrayList<>();
+    /** next_protocol_negotiation protocols a server advertised. */
+    public final List<String> npnProtocols = new ArrayList<>();
+    /** renegotiation_info's renegotiated_connection, or null when the extension is absent. */
+    public byte[] renegotiationInfo;
+    /** status_request's CertificateStatusType in a ClientHello (1 ocsp), -1 when absent. */
+    public int statusRequestType = -1;
+    public boolean statusRequestV2;
+    public boolean signedCertificateTimestamp;
+    public boolean postHandshakeAuth;
+    /** max_fragment_length code (1..4), -1 when absent. */
+    public int maxFragmentLength = -1;
+    /** record_size_limit value, -1 when absent. */
+    public int recordSizeLimit = -1;
+    /** heartbeat mode, -1 when absent. */
+    public int heartbeatMode = -1;
+    /** Length of the padding extension's data, -1 when absent. */
+    public int paddingLength = -1;
+    /** NewSessionTicket early_data's max_early_data_size, -1 when absent. */
+    public long maxEarlyDataSize = -1;
+    /** encrypted_client_hello type (0 outer, 1 inner), -1 when absent. */
+    public int echClientHelloType = -1;
+    /** encrypted_client_hello config_id of an outer ClientHello, -1 when absent. */
+    public int echConfigId = -1;
+    /** token_binding's protocol version (major << 8 | minor), -1 when absent. */
+    public int tokenBindingVersion = -1;
+    /** connection_id's CID (empty when zero-length), null when absent. */
+    public byte[] connectionId;
+    /** Raw quic_transport_parameters, null when absent. */
+    public byte[] quicTransportParameters;
+
     public HelloInfo(Kind kind) { this.kind = kind; }
 
     /** The version this hello speaks for: the selected supported_version on a ServerHello, else the legacy field. */

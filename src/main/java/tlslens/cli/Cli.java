@@ -1,0 +1,239 @@
+package tlslens.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import tlslens.capture.CaptureException;
+import tlslens.capture.CaptureFileReader;
+import tlslens.capture.RawFrame;
+import tlslens.dissect.Engine;
+import tlslens.dissect.FrameDissection;
+import tlslens.dissect.Fields;
+import tlslens.dissect.filter.DisplayFilter;
+import tlslens.dissect.filter.FilterException;
+
+/**
+ * The tshark-compatible command line: parses the options, reads the capture frame by frame and
+ * prints each frame as soon as it is dissected. Never touches JavaFX.
+ */
+public final class Cli {
+    public static final String NAME = "tlslens";
+    public static final String VERSION = "0.1.0";
+    private static final String PREFIX = NAME + ": ";
+    /** How often (in frames) to ask whether stdout was closed, e.g. by "| head". */
+    private static final int CHECK_OUTPUT_EVERY = 1024;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs one command line; returns the exit code. Output is UTF-8 (tshark prints "→" and "·"). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Cli cli = new Cli(out, err);
+        try {
+            return cli.execute(args);
+        } catch (UsageException e) {
+            err.println(PREFIX + e.getMessage());
+            return e.exitCode;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Runs with the process's stdout/stderr, buffered and in UTF-8 whatever the locale. */
+    public static int runWithSystemStreams(String[] args) {
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        return run(args, out, err);
+    }
+
+    private int execute(String[] args) throws UsageException {
+        CliOptions o = new CliOptions();
+        CommandLine cl = new CommandLine(o);
+        cl.setOverwrittenOptionsAllowed(true);
+        try {
+            cl.parseArgs(args);
+        } catch (ParameterException e) {
+            throw new UsageException(e.getMessage() + "\nRun \"" + NAME + " -h\" for the options.");
+        }
+        if (o.help) {
+            cl.usage(out);
+            return ExitCodes.OK;
+        }
+        if (o.version) {
+            out.println(NAME + " (TLS Lens) " + VERSION);
+            return ExitCodes.OK;
+        }
+        if (o.glossary != null) return glossary(o.glossary);
+
+        RunSettings s = settings(o);
+        DisplayFilter filter = compileFilter(s.filter);
+        return read(s, filter);
+    }
+
+    private int glossary(String report) throws UsageException {
+        switch (report) {
+            case "fields": FieldGlossary.printFields(out); return ExitCodes.OK;
+            case "protocols": FieldGlossary.printProtocols(out); return ExitCodes.OK;
+            default: throw new UsageException("Invalid -G argument \"" + report + "\"; it must be fields or protocols.");
+        }
+    }
+
+    /** Everything checked and converted before the file is opened. */
+    static final class RunSettings {
+        Path file;
+        String format = "text";
+        boolean details;
+        Set<String> onlyProtocols;
+        List<String> fields = List.of();
+        FieldOutputOptions fieldOptions;
+        Preferences preferences;
+        long maxFrames = Long.MAX_VALUE;
+        String filter;
+    }
+
+    RunSettings settings(CliOptions o) throws UsageException {
+        RunSettings s = new RunSettings();
+        if (o.format != null) {
+            if (!o.format.equals("text") && !o.format.equals("fields") && !o.format.equals("json")) {
+                throw new UsageException("Invalid -T parameter \"" + o.format + "\"; it must be one of:\n"
+                        + "\t\"fields\"  The values of fields specified with the -e option, in a form\n"
+                        + "\t          specified by the -E option.\n"
+                        + "\t\"json\"    Packet Summary, an JSON-based format for the details\n"
+                        + "\t          summary information of a decoded packet.\n"
+                        + "\t\"text\"    Text of a human-readable one-line summary of each of the\n"
+                        + "\t          packets, or a multi-line view of the details of each of the\n"
+                        + "\t          packets, depending on whether the -V flag was specified.\n"
+                        + "\t          This is the default.");
+            }
+            s.format = o.format;
+        }
+        s.maxFrames = count(o.count);
+        s.fieldOptions = FieldOutputOptions.parse(o.fieldOptions);
+        s.preferences = Preferences.parse(o.preferences);
+        if (!o.decodeAs.isEmpty()) {
+            err.println(PREFIX + "note: -d is ignored: TLS Lens recognises TLS by its content, on any port.");
+        }
+        if (o.onlyProtocols != null) {
+            s.onlyProtocols = new LinkedHashSet<>();
+            for (String p : o.onlyProtocols) if (!p.isBlank()) s.onlyProtocols.add(p.trim());
+        }
+        s.details = o.details || s.onlyProtocols != null;
+
+        if (s.format.equals("fields") && o.fields.isEmpty()) {
+            throw new UsageException("\"-Tfields\" was specified, but no fields were specified with \"-e\".");
+        }
+        if (!o.fields.isEmpty() && s.format.equals("text")) {
+            throw new UsageException("Output fields were specified with \"-e\", but \"-Tfields\" or \"-Tjson\" was not "
+                    + "specified.");
+        }
+        checkFields(o.fields);
+        s.fields = List.copyOf(o.fields);
+
+        if (!o.trailing.isEmpty()) {
+            if (o.displayFilter != null) {
+                throw new UsageException("Display filters were specified both with \"-Y\" and with additional "
+                        + "command-line arguments.");
+            }
+            s.filter = String.join(" ", o.trailing);
+        } else {
+            s.filter = o.displayFilter;
+        }
+        if (o.readFile == null) {
+            throw new UsageException("No capture file given: use -r FILE (live capture is not supported yet).");
+        }
+        s.file = Path.of(o.readFile);
+        return s;
+    }
+
+    static long count(String c) throws UsageException {
+        if (c == null) return Long.MAX_VALUE;
+        long n;
+        try {
+            n = Long.parseLong(c.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("The specified packet count \"" + c + "\" isn't a decimal number");
+        }
+        if (n < 0) throw new UsageException("The specified packet count \"" + c + "\" is a negative number");
+        if (n == 0) throw new UsageException("The specified packet count is zero");
+        return n;
+    }
+
+    /** tshark lists every unknown -e field, most recent first. */
+    private static void checkFields(List<String> fields) throws UsageException {
+        List<String> invalid = new ArrayList<>();
+        for (String f : fields) {
+            if (f.startsWith("_ws.col.") || ExpertItems.isExpertField(f)) continue;
+            if (Fields.byName(f) == null) invalid.add(0, f);
+        }
+        if (!invalid.isEmpty()) {
+            throw new UsageException("Some fields aren't valid:\n\t" + String.join("\n\t", invalid));
+        }
+    }
+
+    private static DisplayFilter compileFilter(String text) throws UsageException {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return DisplayFilter.compile(text);
+        } catch (FilterException e) {
+            throw new UsageException(e.describe(text), ExitCodes.INVALID_FILTER);
+        }
+    }
+
+    private int read(RunSettings s, DisplayFilter filter) throws UsageException {
+        CaptureFileReader reader;
+        try {
+            reader = CaptureFileReader.open(s.file);
+        } catch (CaptureException e) {
+            throw new UsageException(e.getMessage(), ExitCodes.INVALID_FILE);
+        }
+        try (reader) {
+            Columns columns = new Columns(TimestampPrecision.digits(s.file));
+            FramePrinter printer = printer(s, columns);
+            Engine engine = new Engine();
+            printer.begin();
+            long n = 0;
+            RawFrame raw;
+            while (n < s.maxFrames && (raw = reader.next()) != null) {
+                n++;
+                columns.observe(raw);
+                FrameDissection fd = engine.dissect(raw);
+                if (filter != null && !filter.matches(fd)) continue;
+                printer.print(raw, fd);
+                if (n % CHECK_OUTPUT_EVERY == 0 && out.checkError()) break; // reader went away
+            }
+            printer.end();
+            out.flush();
+            if (reader.warning() != null) {
+                err.println(PREFIX + reader.warning());
+                return ExitCodes.INVALID_FILE;
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private FramePrinter printer(RunSettings s, Columns columns) {
+        switch (s.format) {
+            case "fields": return new FieldsPrinter(out, columns, s.fields, s.fieldOptions);
+            case "json": return new JsonPrinter(out, columns, s.fields, s.fieldOptions.occurrence);
+            default:
+                return s.details ? new TreePrinter(out, s.onlyProtocols) : new SummaryPrinter(out, columns);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package tlslens.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The command line, with tshark's option names so that tshark command lines keep working.
+ * Values are kept as typed; {@link Cli} checks them and words its errors like tshark.
+ */
+@Command(name = "tlslens", sortOptions = false, separator = " ",
+        headerHeading = "", header = "TLS Lens: a TLS dissector with a tshark-compatible command line.",
+        synopsisHeading = "%nUsage: ", customSynopsis = "tlslens [options] -r FILE [FILTER]",
+        descriptionHeading = "%n", description = {
+            "Without arguments, opens the TLS Lens window. Output is tshark's: one summary line per frame "
+                    + "(default), the packet tree (-V, -O), field values (-T fields -e ...) or JSON (-T json)."},
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%n", footer = {
+            "Exit status: 0 ok, 1 bad command line, 2 unreadable or truncated capture, or bad display filter.%n"})
+final class CliOptions {
+    // ---- input ------------------------------------------------------------------------------
+    @Option(names = "-r", paramLabel = "FILE", description = "Read packets from FILE (pcap or pcapng).")
+    String readFile;
+
+    @Option(names = "-c", paramLabel = "COUNT", description = "Stop after reading COUNT frames.")
+    String count;
+
+    // Later: -i INTERFACE, -f CAPTURE_FILTER, -w FILE, -a CONDITION, -D (live capture).
+
+    // ---- processing -------------------------------------------------------------------------
+    @Option(names = "-Y", paramLabel = "FILTER", description = "Display filter: print only the frames it matches.")
+    String displayFilter;
+
+    @Option(names = "-n", description = "No name resolution (accepted; addresses are never resolved).")
+    boolean noNameResolution;
+
+    @Option(names = "-d", paramLabel = "LAYER==SELECTOR,PROTOCOL",
+            description = "Decode As (accepted and ignored: TLS is recognised by content, on any port).")
+    List<String> decodeAs = new ArrayList<>();
+
+    @Option(names = "-o", paramLabel = "NAME:VALUE",
+            description = "Preference: tls.keylog_file:FILE (key log for decryption); tcp.* are accepted.")
+    List<String> preferences = new ArrayList<>();
+
+    // Later: --keylog FILE, --connections.
+
+    // ---- output -----------------------------------------------------------------------------
+    @Option(names = "-V", description = "Print the packet tree of each frame.")
+    boolean details;
+
+    @Option(names = "-O", paramLabel = "PROTOCOLS", split = ",",
+            description = "Print the tree, expanded only for these protocols (e.g. -O tls).")
+    List<String> onlyProtocols;
+
+    @Option(names = "-T", paramLabel = "FORMAT", description = "Output format: text (default), fields, json.")
+    String format;
+
+    @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields or -T json; repeatable.")
+    List<String> fields = new ArrayList<>();
+
+    @Option(names = "-E", paramLabel = "OPTION=VALUE",
+            description = "-T fields settings: header=y|n, separator=/t|/s|C, occurrence=a|f|l, aggregator=,|/s|C, "
+                    + "quote=d|s|n, bom=y|n.")
+    List<String> fieldOptions = new ArrayList<>();
+
+    @Option(names = "-G", arity = "0..1", paramLabel = "REPORT", fallbackValue = "fields",
+            description = "List the fields (fields, default) or protocols (protocols) TLS Lens knows, then exit.")
+    String glossary;
+
+    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    boolean version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+    boolean help;
+
+    @Parameters(paramLabel = "FILTER", description = "With -r, words after the options form a display filter.")
+    List<String> trailing = new ArrayList<>();
+}

@@ -1,0 +1,13 @@
+package tlslens.cli;
+
+/** tshark's exit codes, so scripts written for tshark read ours the same way. */
+final class ExitCodes {
+    static final int OK = 0;
+    /** A bad command line: unknown option, bad -E/-T/-c/-o value, unknown -e field. */
+    static final int INVALID_OPTION = 1;
+    /** A capture file that can't be read (missing, not a capture, cut short) or a bad display filter. */
+    static final int INVALID_FILE = 2;
+    static final int INVALID_FILTER = 2;
+
+    private ExitCodes() {}
+}

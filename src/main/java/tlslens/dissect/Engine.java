@@ -1,0 +1,200 @@
+package tlslens.dissect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import tlslens.capture.RawFrame;
+import tlslens.dissect.ip.IpDissector;
+import tlslens.dissect.ip.IpFields;
+import tlslens.dissect.link.LinkDissector;
+import tlslens.dissect.tcp.TcpDissector;
+import tlslens.dissect.tcp.TcpFields;
+import tlslens.dissect.tcp.TcpHeader;
+import tlslens.flow.TcpConversation;
+import tlslens.flow.TcpConversationTable;
+import tlslens.flow.TcpReassembler;
+
+/**
+ * Dissects the frames of one capture in order: link, IP, TCP, then TLS on every connection
+ * whose bytes look like TLS. Holds the state that spans frames (TCP conversations, reassembly,
+ * TLS sessions); frames must be given in capture order, each once.
+ */
+public final class Engine {
+    private final TcpConversationTable conversations = new TcpConversationTable();
+    private Instant first;
+    private Instant previous;
+
+    /** Dissects one frame into its full tree and columns. Never throws. */
+    public FrameDissection dissect(RawFrame f) {
+        FrameDissection fd = new FrameDissection(f.number(), f.time(), f.data());
+        try {
+            dissectInto(fd, f);
+        } catch (RuntimeException e) {
+            // Last resort: a bug must cost one frame's detail, not the capture.
+            fd.root.malformed(fd.frameTvb(), 0, f.data().length,
+                    "Dissector bug: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+        return fd;
+    }
+
+    public int connectionCount() { return conversations.size(); }
+
+    private void dissectInto(FrameDissection fd, RawFrame f) {
+        Tvb tvb = fd.frameTvb();
+        ProtoNode frame = frameNode(fd, f, tvb);
+        LinkDissector.Next link = LinkDissector.dissect(fd.root, tvb, f.linkType());
+        IpDissector.Transport tr = IpDissector.dissect(fd.root, tvb, link.etherType(), link.offset());
+        if (tr != null) {
+            fd.src = FieldFormat.address(tr.src());
+            fd.dst = FieldFormat.address(tr.dst());
+            if (tr.quoted()) outerAddresses(fd);
+            fd.setProtocol(tr.src().getAddress().length == 4 ? "IPv4" : "IPv6");
+            if (tr.quoted()) quoted(fd, tvb, tr);
+            else if (tr.protocol() == 6) tcp(fd, tvb, tr);
+            else if (tr.protocol() == 17) fd.setProtocol("UDP");
+        } else if (link.etherType() == 0x0806) {
+            fd.setProtocol("ARP");
+        }
+        frame.addValue(FrameFields.PROTOCOLS, tvb, 0, 0, protocols(fd)).setText("[Protocols in frame: " + protocols(fd) + "]");
+    }
+
+    /** The columns show the ICMP packet's own addresses, not the quoted ones. */
+    private static void outerAddresses(FrameDissection fd) {
+        for (ProtoNode n : fd.root.children()) {
+            if (n.field != IpFields.IP && n.field != IpFields.IPV6) continue;
+            ProtoNode s = n.first(n.field == IpFields.IP ? "ip.src" : "ipv6.src");
+            ProtoNode d = n.first(n.field == IpFields.IP ? "ip.dst" : "ipv6.dst");
+            if (s != null && d != null) {
+                fd.src = FieldFormat.address(s.value());
+                fd.dst = FieldFormat.address(d.value());
+            }
+            return;
+        }
+    }
+
+    /** An ICMP error: its quoted TCP header names the connection it is about (no reassembly). */
+    private void quoted(FrameDissection fd, Tvb tvb, IpDissector.Transport tr) {
+        ProtoNode icmp = null;
+        for (ProtoNode n : fd.root.children()) if (n.field == IpFields.ICMP || n.field == IpFields.ICMPV6) icmp = n;
+        if (icmp == null) return;
+        boolean v6 = icmp.field == IpFields.ICMPV6;
+        fd.setProtocol(v6 ? "ICMPv6" : "ICMP");
+        ProtoNode type = icmp.children().isEmpty() ? null : icmp.children().get(0);
+        fd.setInfo(type == null ? "" : FieldFormat.display(type.field, type.value()).replaceAll(" \\(\\d+\\)$", ""));
+        if (tr.protocol() != 6 || !tvb.has(tr.offset(), 4)) return;
+        int sport = tvb.u16(tr.offset()), dport = tvb.u16(tr.offset() + 2);
+        TcpConversation c = conversations.find(tr.src().getAddress(), sport, tr.dst().getAddress(), dport);
+        ProtoNode tcp = icmp.addValue(TcpFields.TCP, tvb, tr.offset(), Math.min(8, tr.end() - tr.offset()), null,
+                "Transmission Control Protocol, Src Port: " + sport + ", Dst Port: " + dport);
+        tcp.add(TcpFields.SRCPORT, tvb, tr.offset(), 2);
+        tcp.add(TcpFields.DSTPORT, tvb, tr.offset() + 2, 2);
+        if (c != null) {
+            fd.tcpStream = c.index;
+            tcp.addGenerated(TcpFields.STREAM, (long) c.index, "Stream index: " + c.index);
+        }
+    }
+
+    private ProtoNode frameNode(FrameDissection fd, RawFrame f, Tvb tvb) {
+        int cap = f.data().length;
+        int wire = f.originalLength();
+        ProtoNode frame = fd.root.addValue(FrameFields.FRAME, tvb, 0, cap, null,
+                "Frame " + f.number() + ": " + wire + " bytes on wire (" + wire * 8L + " bits), " + cap
+                        + " bytes captured (" + cap * 8L + " bits)");
+        if (first == null) first = f.time();
+        long delta = previous == null ? 0 : Duration.between(previous, f.time()).toNanos();
+        long rel = Duration.between(first, f.time()).toNanos();
+        previous = f.time();
+        frame.addValue(FrameFields.ENCAP_TYPE, tvb, 0, 0, (long) f.linkType());
+        frame.addValue(FrameFields.TIME, tvb, 0, 0, f.time());
+        long epochNanos = f.time().getEpochSecond() * 1_000_000_000L + f.time().getNano();
+        frame.addValue(FrameFields.TIME_EPOCH, tvb, 0, 0, epochNanos);
+        frame.addGenerated(FrameFields.TIME_DELTA, delta);
+        frame.addGenerated(FrameFields.TIME_RELATIVE, rel);
+        frame.addValue(FrameFields.NUMBER, tvb, 0, 0, (long) f.number());
+        frame.addValue(FrameFields.LEN, tvb, 0, 0, (long) wire,
+                "Frame Length: " + wire + " bytes (" + wire * 8L + " bits)");
+        frame.addValue(FrameFields.CAP_LEN, tvb, 0, 0, (long) cap,
+                "Capture Length: " + cap + " bytes (" + cap * 8L + " bits)");
+        if (cap < wire) frame.expert(Expert.note("Sequence", "Frame truncated by the capture's snap length"));
+        return frame;
+    }
+
+    private static String protocols(FrameDissection fd) {
+        StringBuilder sb = new StringBuilder();
+        for (ProtoNode n : fd.root.children()) {
+            if (n.field == null || n.field.type != FieldType.PROTOCOL || n.field == FrameFields.FRAME) continue;
+            if (sb.length() > 0) sb.append(':');
+            sb.append(n.field.abbrev);
+            if (n.field.abbrev.equals("eth")) sb.append(":ethertype");
+        }
+        return sb.toString();
+    }
+
+    private void tcp(FrameDissection fd, Tvb frameTvb, IpDissector.Transport tr) {
+        Tvb tvb = frameTvb.slice(0, tr.end());
+        TcpHeader h = TcpDissector.parse(tvb, tr.offset(), tr.end());
+        fd.setProtocol("TCP");
+        if (h == null) {
+            TcpDissector.addMalformed(fd.root, tvb, tr.offset(), tr.end());
+            return;
+        }
+        byte[] src = tr.src().getAddress();
+        byte[] dst = tr.dst().getAddress();
+        TcpConversation c = conversations.lookup(src, h.srcPort(), dst, h.dstPort(), h.syn(), h.hasAck(), h.seq(),
+                fd.number);
+        int dir = c.direction(src, h.srcPort());
+        TcpReassembler mine = c.reassembler(dir);
+        TcpReassembler theirs = c.reassembler(1 - dir);
+        if (h.syn()) mine.syn(h.seq());
+        else if (!h.rst()) mine.observe(h.seq());
+        if (h.hasAck()) theirs.observe(h.ack());
+        long relSeq = mine.relative(h.seq());
+        long relAck = theirs.relative(h.ack());
+        fd.tcpStream = c.index;
+        ProtoNode tcpNode = TcpDissector.addTree(fd.root, tvb, tr.offset(), h, c.index, relSeq, relAck);
+
+        TcpStream stream = (TcpStream) c.attachment;
+        if (stream == null) {
+            stream = new TcpStream(c.index, c.portA, c.portB);
+            c.attachment = stream;
+        }
+        // Acknowledgements first: they tell us what the other side sent that we never saw.
+        List<TcpReassembler.Event> otherEvents = new ArrayList<>();
+        if (h.hasAck()) theirs.acked(h.ack(), otherEvents);
+        List<TcpReassembler.Event> events = new ArrayList<>();
+        if (h.payloadLength() > 0) {
+            TcpReassembler.Kind kind = mine.segment(fd.number, h.seq(), fd.frameBytes, h.payloadOffset(),
+                    h.payloadLength(), events);
+            analysisNote(tcpNode, kind);
+            tcpNode.addValue(TcpFields.PAYLOAD, tvb, h.payloadOffset(), h.payloadLength(), tvb.bytes(h.payloadOffset(),
+                    h.payloadLength()), "TCP payload (" + h.payloadLength() + " byte" + (h.payloadLength() == 1 ? "" : "s") + ")");
+        }
+        conversations.flags(c, dir, h.fin(), h.rst());
+        if (h.fin() || h.rst()) mine.finish(events);
+        if (h.rst()) theirs.finish(otherEvents);
+        stream.handle(fd, tcpNode, 1 - dir, otherEvents);
+        stream.handle(fd, tcpNode, dir, events);
+        // TLS, when present, owns the Info column (as in tshark); otherwise it is TCP's.
+        if (!fd.hasTls) {
+            fd.setInfo(TcpDissector.info(h, relSeq, relAck));
+            if (stream.pendingIn(dir) && h.payloadLength() > 0) fd.appendInfoRaw(" [TCP segment of a reassembled PDU]");
+        }
+    }
+
+    private static void analysisNote(ProtoNode tcp, TcpReassembler.Kind kind) {
+        switch (kind) {
+            case RETRANSMISSION -> tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis")
+                    .addNote(TcpFields.ANALYSIS_RETRANSMISSION, "This frame is a (suspected) retransmission")
+                    .expert(Expert.note("Sequence", "This frame is a (suspected) retransmission"));
+            case OUT_OF_ORDER -> tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis")
+                    .addNote(TcpFields.ANALYSIS_OUT_OF_ORDER, "This frame is a (suspected) out-of-order segment")
+                    .expert(Expert.warn("Sequence", "This frame is a (suspected) out-of-order segment"));
+            case OVERLAP -> tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis")
+                    .addNote(TcpFields.ANALYSIS_OVERLAP, "This segment overlaps data already received")
+                    .expert(Expert.note("Sequence", "This segment overlaps data already received"));
+            default -> { }
+        }
+    }
+}

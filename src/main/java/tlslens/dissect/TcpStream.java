@@ -1,0 +1,180 @@
+package tlslens.dissect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tlslens.dissect.tcp.TcpFields;
+import tlslens.dissect.tls.TlsConnection;
+import tlslens.dissect.tls.TlsFields;
+import tlslens.dissect.tls.TlsRecordFramer;
+import tlslens.flow.PduAssembler;
+import tlslens.flow.Piece;
+import tlslens.flow.StreamBytes;
+import tlslens.flow.TcpReassembler;
+
+/**
+ * What runs on top of one TCP connection: finds TLS by content (a ClientHello or ServerHello
+ * record, on any port, also after a plaintext start such as STARTTLS or HTTP CONNECT), cuts each
+ * direction into records and hands them to the connection's TLS dissector.
+ */
+final class TcpStream {
+    /** Segments looked at for a hello before we stop expecting TLS on this connection. */
+    private static final int MAX_SCANNED_SEGMENTS = 64;
+
+    private final int index;
+    private final int initiatorPort;
+    private final int responderPort;
+    private TlsConnection tls;
+    private final boolean[] started = new boolean[2];
+    private final PduAssembler[] assemblers = {new PduAssembler(), new PduAssembler()};
+    private int scanned;
+
+    TcpStream(int index, int initiatorPort, int responderPort) {
+        this.index = index;
+        this.initiatorPort = initiatorPort;
+        this.responderPort = responderPort;
+    }
+
+    /** The TLS state of this connection, or null when it isn't TLS (so far). */
+    TlsConnection tls() { return tls; }
+
+    boolean pendingIn(int dir) { return started[dir] && assemblers[dir].pendingLength() > 0; }
+
+    void handle(FrameDissection fd, ProtoNode tcpNode, int dir, List<TcpReassembler.Event> events) {
+        if (events.isEmpty()) return;
+        List<PduAssembler.Out> outs = new ArrayList<>();
+        for (TcpReassembler.Event ev : events) {
+            if (ev instanceof TcpReassembler.Gap gap) {
+                tcpNode.addNote(TcpFields.ANALYSIS_LOST_SEGMENT, "Previous segment(s) not captured (" + gap.length()
+                        + " bytes missing)").expert(Expert.warn("Sequence",
+                        gap.length() + " bytes of this connection are missing from the capture"));
+                if (started[dir]) {
+                    assemblers[dir].gap(gap.length());
+                    tls.onGap(dir, gap.length());
+                }
+                continue;
+            }
+            StreamBytes sb = ((TcpReassembler.Data) ev).bytes();
+            if (!classify(sb, dir)) continue;
+            PduAssembler.Framer framer = framer(dir);
+            assemblers[dir].feed(sb, framer, outs);
+        }
+        ProtoNode tlsNode = null;
+        int tlsEnd = -1;
+        for (PduAssembler.Out out : outs) {
+            if (out instanceof PduAssembler.Pdu pdu) {
+                Tvb rec;
+                Piece p0 = pdu.pieces().get(0);
+                if (pdu.singleFrame() && p0.frame() == fd.number) {
+                    rec = new Tvb(fd.frameBytes, 0, p0.frameOffset(), p0.frameOffset() + pdu.length());
+                    if (tlsNode == null || tlsNode.source != 0 || tlsEnd != p0.frameOffset()) {
+                        tlsNode = fd.root.addValue(TlsFields.TLS, rec, rec.start, 0, null);
+                    }
+                    tlsNode.setLength(rec.end - tlsNode.offset);
+                    tlsEnd = rec.end;
+                } else {
+                    rec = reassembled(fd, pdu);
+                    tlsNode = fd.root.addValue(TlsFields.TLS, rec, 0, rec.length(), null);
+                    tlsEnd = -1;
+                }
+                fd.hasTls = true;
+                tls.dissectRecord(fd, tlsNode, rec, dir);
+                if (rec.source != 0) tlsNode = null;
+            } else if (out instanceof PduAssembler.Skipped skipped) {
+                skippedBytes(fd, skipped);
+                tlsNode = null;
+            }
+        }
+    }
+
+    /** Decides whether these bytes belong to TLS; true when they should be framed as records. */
+    private boolean classify(StreamBytes sb, int dir) {
+        if (started[dir]) return true;
+        if (tls == null) {
+            if (scanned >= MAX_SCANNED_SEGMENTS) return false;
+            scanned++;
+            if (!TlsRecordFramer.looksLikeHello(sb.data(), sb.offset(), sb.length())
+                    && !recordsFillSegment(sb.data(), sb.offset(), sb.length())) return false;
+            tls = new TlsConnection(index);
+            tls.setPorts(initiatorPort, responderPort);
+            started[dir] = true;
+            return true;
+        }
+        // The other side has spoken TLS: this side starts at its first segment with a record header.
+        if (TlsRecordFramer.recordLength(sb.data(), sb.offset(), sb.length(), tls.allowSsl2(dir)) != -1) {
+            started[dir] = true;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A capture that starts mid-connection shows no hello; a segment made exactly of whole,
+     * plausible TLS records is strong evidence too (five header bytes and an exact length per record).
+     */
+    static boolean recordsFillSegment(byte[] b, int off, int len) {
+        if (len < 6) return false;
+        int first = b[off] & 0xff;
+        if (first < 20 || first > 23) return false;
+        int p = off;
+        int end = off + len;
+        while (p < end) {
+            int r = TlsRecordFramer.recordLength(b, p, end - p, false);
+            if (r <= 5 || p + r > end) return false;
+            p += r;
+        }
+        return true;
+    }
+
+    private PduAssembler.Framer framer(int dir) {
+        return new PduAssembler.Framer() {
+            @Override public int length(byte[] b, int off, int avail) {
+                return TlsRecordFramer.recordLength(b, off, avail, tls.allowSsl2(dir));
+            }
+
+            @Override public int resync(byte[] b, int from, int end) {
+                return TlsRecordFramer.resync(b, from, end);
+            }
+        };
+    }
+
+    /** A record gathered from several segments: its own data source and tshark's segment list. */
+    private static Tvb reassembled(FrameDissection fd, PduAssembler.Pdu pdu) {
+        byte[] bytes = pdu.offset() == 0 && pdu.length() == pdu.data().length ? pdu.data()
+                : java.util.Arrays.copyOfRange(pdu.data(), pdu.offset(), pdu.offset() + pdu.length());
+        List<DataSource.Chunk> chunks = new ArrayList<>(pdu.pieces().size());
+        StringBuilder label = new StringBuilder();
+        for (Piece p : pdu.pieces()) {
+            chunks.add(new DataSource.Chunk(p.frame(), p.frameOffset(), p.pduOffset(), p.length()));
+            label.append(label.length() == 0 ? "" : ", ").append('#').append(p.frame()).append('(').append(p.length()).append(')');
+        }
+        Tvb tvb = fd.addSource("Reassembled TCP (" + bytes.length + " bytes)", bytes, chunks);
+        ProtoNode segs = fd.root.addValue(TcpFields.SEGMENTS, tvb, 0, bytes.length, null,
+                "[" + chunks.size() + " Reassembled TCP Segments (" + bytes.length + " bytes): " + label + "]");
+        for (Piece p : pdu.pieces()) {
+            segs.addValue(TcpFields.SEGMENT, tvb, p.pduOffset(), p.length(), (long) p.frame(),
+                    "[Frame: " + p.frame() + ", payload: " + p.pduOffset() + "-" + (p.pduOffset() + p.length() - 1)
+                            + " (" + p.length() + " bytes)]");
+        }
+        segs.addGenerated(TcpFields.SEGMENT_COUNT, (long) chunks.size(), "Segment count: " + chunks.size());
+        segs.addGenerated(TcpFields.REASSEMBLED_LENGTH, (long) bytes.length, "Reassembled TCP length: " + bytes.length);
+        return tvb;
+    }
+
+    /** Bytes between records that are not a record: shown, with the reason, never parsed. */
+    private static void skippedBytes(FrameDissection fd, PduAssembler.Skipped s) {
+        Piece p0 = s.pieces().get(0);
+        Tvb tvb = p0.frame() == fd.number && s.pieces().size() == 1
+                ? new Tvb(fd.frameBytes, 0, p0.frameOffset(), p0.frameOffset() + s.length())
+                : new Tvb(new byte[0], 0);
+        int off = tvb.length() > 0 ? tvb.start : 0;
+        ProtoNode tls = fd.root.addValue(TlsFields.TLS, tvb, off, tvb.length(), null);
+        String what = s.afterGap() ? "Continuation Data" : "Ignored Unknown Record";
+        ProtoNode n = tls.addText("[" + what + " (" + s.length() + " bytes)]", tvb, off, tvb.length());
+        n.expert(s.afterGap()
+                ? Expert.warn("Reassemble", "Data after missing bytes: skipped up to the next record header")
+                : Expert.warn("Malformed", s.length() + " bytes do not form a TLS record; skipped to the next plausible record header"));
+        fd.hasTls = true;
+        fd.appendInfo(what);
+    }
+}

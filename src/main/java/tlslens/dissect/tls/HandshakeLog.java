@@ -1,0 +1,106 @@
+package tlslens.dissect.tls;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What happened on one TLS connection, in order, for the connection model: handshake messages
+ * (plaintext or encrypted), ChangeCipherSpecs, alerts, tickets, gaps, and the hellos. Small by
+ * design: no record bytes except tickets and the certificate chains.
+ */
+public final class HandshakeLog {
+    /** Handshake type of an entry that stands for an encrypted handshake record. */
+    public static final int ENCRYPTED = -1;
+
+    /** One handshake message; for an encrypted one, type is {@link #ENCRYPTED} and length the record's. */
+    public record Message(long frame, int direction, int type, String name, int length, boolean encrypted,
+                          int recordIndex) {}
+
+    public record Alert(long frame, int direction, int level, int description, boolean encrypted) {}
+
+    public record Ticket(long frame, int direction, byte[] ticket, long lifetime, boolean tls13) {}
+
+    public record ChangeCipherSpec(long frame, int direction, int recordIndex) {}
+
+    public record Gap(int direction, long missingBytes, long afterFrame) {}
+
+    private static final int MAX_MESSAGES = 4096;
+    private static final int MAX_TICKETS = 64;
+
+    private final List<Message> messages = new ArrayList<>();
+    private final List<Alert> alerts = new ArrayList<>();
+    private final List<Ticket> tickets = new ArrayList<>();
+    private final List<ChangeCipherSpec> changeCipherSpecs = new ArrayList<>();
+    private final List<Gap> gaps = new ArrayList<>();
+    private final List<HelloInfo> clientHellos = new ArrayList<>();
+    private final List<HelloInfo> serverHellos = new ArrayList<>();
+    private List<byte[]> serverCertificates = List.of();
+    private List<byte[]> clientCertificates = List.of();
+    private boolean truncated;
+
+    void addMessage(Message m) {
+        if (messages.size() < MAX_MESSAGES) messages.add(m);
+        else truncated = true;
+    }
+
+    void addAlert(Alert a) {
+        if (alerts.size() < MAX_MESSAGES) alerts.add(a);
+        else truncated = true;
+    }
+
+    void addTicket(Ticket t) {
+        if (tickets.size() < MAX_TICKETS) tickets.add(t);
+        else truncated = true;
+    }
+
+    void addChangeCipherSpec(ChangeCipherSpec c) {
+        if (changeCipherSpecs.size() < MAX_MESSAGES) changeCipherSpecs.add(c);
+        else truncated = true;
+    }
+
+    void addGap(Gap g) {
+        if (gaps.size() < MAX_MESSAGES) gaps.add(g);
+        else truncated = true;
+    }
+
+    void addClientHello(HelloInfo h) {
+        if (clientHellos.size() < MAX_TICKETS) clientHellos.add(h);
+        else truncated = true;
+    }
+
+    void addServerHello(HelloInfo h) {
+        if (serverHellos.size() < MAX_TICKETS) serverHellos.add(h);
+        else truncated = true;
+    }
+
+    void setCertificates(boolean fromServer, List<byte[]> chain) {
+        if (fromServer) serverCertificates = List.copyOf(chain);
+        else clientCertificates = List.copyOf(chain);
+    }
+
+    public List<Message> messages() { return Collections.unmodifiableList(messages); }
+
+    public List<Alert> alerts() { return Collections.unmodifiableList(alerts); }
+
+    public List<Ticket> tickets() { return Collections.unmodifiableList(tickets); }
+
+    public List<ChangeCipherSpec> changeCipherSpecs() { return Collections.unmodifiableList(changeCipherSpecs); }
+
+    public List<Gap> gaps() { return Collections.unmodifiableList(gaps); }
+
+    /** Every ClientHello in order (a second one follows a HelloRetryRequest or starts a renegotiation). */
+    public List<HelloInfo> clientHellos() { return Collections.unmodifiableList(clientHellos); }
+
+    /** Every ServerHello and HelloRetryRequest in order. */
+    public List<HelloInfo> serverHellos() { return Collections.unmodifiableList(serverHellos); }
+
+    /** The DER certificates of the last Certificate message the server sent (empty if none was seen). */
+    public List<byte[]> serverCertificates() { return serverCertificates; }
+
+    /** The DER certificates of the last Certificate message the client sent (empty if none was seen). */
+    public List<byte[]> clientCertificates() { return clientCertificates; }
+
+    /** True when a bound was hit and some events were not kept. */
+    public boolean truncated() { return truncated; }
+}

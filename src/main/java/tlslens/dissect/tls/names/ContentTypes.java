@@ -1,0 +1,31 @@
+package tlslens.dissect.tls.names;
+
+/**
+ * TLS ContentType of a record (IANA "TLS ContentType"; Wireshark ssl_31_content_type).
+ *
+ * <p>Entries marked {@code *} are not in tshark 4.0's table: {@link #wiresharkName} returns null
+ * for them, as tshark prints "Unknown" there.
+ */
+public final class ContentTypes {
+    static final NameTable TABLE = NameTable.parse(1, """
+            20 Change Cipher Spec
+            21 Alert
+            22 Handshake
+            23 Application Data
+            24 Heartbeat
+            25 Connection ID
+            *26 ACK
+            *27 Return Routability Check
+            """);
+
+    private ContentTypes() {}
+
+    /** The name of {@code code}, or null when it is not assigned. */
+    public static String name(long code) { return TABLE.name(code); }
+
+    /** The name tshark 4.0 shows, or null where it shows "Unknown". */
+    public static String wiresharkName(long code) { return TABLE.wiresharkName(code); }
+
+    /** The name, or "Unknown (0x..)" with the code in hex. */
+    public static String nameOrUnknown(long code) { return TABLE.nameOrUnknown(code); }
+}

@@ -1,0 +1,27 @@
+package tlslens.dissect.tls.names;
+
+/**
+ * HPKE AEAD identifiers of an ECHConfig (RFC 9180 7.3, IANA "HPKE AEAD Identifiers").
+ *
+ * <p>Entries marked {@code *} are not in tshark 4.0's table: {@link #wiresharkName} returns null
+ * for them, as tshark prints "Unknown" there.
+ */
+public final class HpkeAeads {
+    static final NameTable TABLE = NameTable.parse(2, """
+            *0x0001 AES-128-GCM
+            *0x0002 AES-256-GCM
+            *0x0003 ChaCha20Poly1305
+            *0xffff Export-only
+            """);
+
+    private HpkeAeads() {}
+
+    /** The name of {@code code}, or null when it is not assigned. */
+    public static String name(long code) { return TABLE.name(code); }
+
+    /** The name tshark 4.0 shows, or null where it shows "Unknown". */
+    public static String wiresharkName(long code) { return TABLE.wiresharkName(code); }
+
+    /** The name, or "Unknown (0x..)" with the code in hex. */
+    public static String nameOrUnknown(long code) { return TABLE.nameOrUnknown(code); }
+}

@@ -1,0 +1,26 @@
+package tlslens.dissect.tls.names;
+
+/**
+ * HPKE KDF identifiers of an ECHConfig (RFC 9180 7.2, IANA "HPKE KDF Identifiers").
+ *
+ * <p>Entries marked {@code *} are not in tshark 4.0's table: {@link #wiresharkName} returns null
+ * for them, as tshark prints "Unknown" there.
+ */
+public final class HpkeKdfs {
+    static final NameTable TABLE = NameTable.parse(2, """
+            *0x0001 HKDF-SHA256
+            *0x0002 HKDF-SHA384
+            *0x0003 HKDF-SHA512
+            """);
+
+    private HpkeKdfs() {}
+
+    /** The name of {@code code}, or null when it is not assigned. */
+    public static String name(long code) { return TABLE.name(code); }
+
+    /** The name tshark 4.0 shows, or null where it shows "Unknown". */
+    public static String wiresharkName(long code) { return TABLE.wiresharkName(code); }
+
+    /** The name, or "Unknown (0x..)" with the code in hex. */
+    public static String nameOrUnknown(long code) { return TABLE.nameOrUnknown(code); }
+}

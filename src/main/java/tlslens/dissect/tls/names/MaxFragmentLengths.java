@@ -1,0 +1,27 @@
+package tlslens.dissect.tls.names;
+
+/**
+ * MaxFragmentLength of max_fragment_length (RFC 6066 4; Wireshark tls_hello_ext_max_fragment_length).
+ *
+ * <p>Entries marked {@code *} are not in tshark 4.0's table: {@link #wiresharkName} returns null
+ * for them, as tshark prints "Unknown" there.
+ */
+public final class MaxFragmentLengths {
+    static final NameTable TABLE = NameTable.parse(1, """
+            1 512
+            2 1024
+            3 2048
+            4 4096
+            """);
+
+    private MaxFragmentLengths() {}
+
+    /** The name of {@code code}, or null when it is not assigned. */
+    public static String name(long code) { return TABLE.name(code); }
+
+    /** The name tshark 4.0 shows, or null where it shows "Unknown". */
+    public static String wiresharkName(long code) { return TABLE.wiresharkName(code); }
+
+    /** The name, or "Unknown (0x..)" with the code in hex. */
+    public static String nameOrUnknown(long code) { return TABLE.nameOrUnknown(code); }
+}

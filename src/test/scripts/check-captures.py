@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Check each capture's manifest against what tshark sees in the capture.
+
+  check-captures.py [CAPTURES_DIR]     (default src/test/resources/captures)
+
+For every NAME.manifest.json: one TLS connection (TCP stream with a ClientHello)
+per manifest connection, in order; negotiated version and cipher suite;
+resumption (psk: pre_shared_key in the ServerHello; session_id / session_ticket:
+no Certificate, ServerHello echoes the ClientHello's session id; none: a
+Certificate (TLS 1.2) or no pre_shared_key (TLS 1.3)); resumed_from (the
+ticket / PSK identity the client offers is one the server issued in that earlier
+connection; needs the key log for TLS 1.3); early data (ClientHello early_data +
+EncryptedExtensions early_data, with the key log); and keywords of "expect"
+(HRR, alert protocol_version / unknown_ca, client certificate).
+Exits 1 when a claim does not hold.
+"""
+import glob
+import json
+import os
+import subprocess
+import sys
+
+HRR_RANDOM = "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c"
+FIELDS = ["frame.number", "tcp.stream", "tls.handshake.type", "tls.handshake.extension.type",
+          "tls.handshake.random", "tls.handshake.session_id", "tls.handshake.ciphersuite",
+          "tls.handshake.extensions.supported_version", "tls.handshake.version",
+          "tls.alert_message.desc", "tls.handshake.extensions.psk.identity.identity",
+          "tls.handshake.session_ticket", "tcp.payload", "tls.handshake.extensions_alpn_str"]
+VERSIONS = {"0x0301": "TLS 1.0", "0x0302": "TLS 1.1", "0x0303": "TLS 1.2", "0x0304": "TLS 1.3"}
+
+
+def iana_codes():
+    out = subprocess.run(["openssl", "ciphers", "-V", "-stdname", "ALL:COMPLEMENTOFALL:@SECLEVEL=0"],
+                         capture_output=True, text=True).stdout
+    codes = {}
+    for line in out.splitlines():
+        parts = line.split()
+        hi, lo = parts[0].split(",")
+        codes[parts[2]] = "0x%02x%02x" % (int(hi, 16), int(lo, 16))
+    return codes
+
+
+def frames(cap, dargs, keylog):
+    cmd = ["tshark", "-r", cap, "-o", "tcp.reassemble_out_of_order:TRUE"] + dargs
+    if keylog:
+        cmd += ["-o", "tls.keylog_file:" + keylog]
+    cmd += ["-T", "fields", "-E", "occurrence=a", "-E", "aggregator=|"]
+    for f in FIELDS:
+        cmd += ["-e", f]
+    out = subprocess.run(cmd, capture_output=True, text=True).stdout
+    rows = []
+    for line in out.splitlines():
+        vals = line.split("\t")
+        rows.append({f: (v.split("|") if v else []) for f, v in zip(FIELDS, vals)})
+    return rows
+
+
+def main():
+    capdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "../resources/captures")
+    codes = iana_codes()
+    failures = 0
+    for mpath in sorted(glob.glob(os.path.join(capdir, "*.manifest.json"))):
+        m = json.load(open(mpath))
+        cap = os.path.join(capdir, m["file"])
+        keylog = os.path.join(capdir, m["keylog"]) if m.get("keylog") else None
+        dargs = []
+        for p in m.get("tls_ports", []):
+            if p != 443:
+                dargs += ["-d", "tcp.port==%d,tls" % p]
+        rows = frames(cap, dargs, keylog)
+        streams = {}
+        for r in rows:
+            if r["tcp.stream"]:
+                streams.setdefault(int(r["tcp.stream"][0]), []).append(r)
+        tls_streams = [s for s in sorted(streams) if any("1" in r["tls.handshake.type"] for r in streams[s])]
+        problems = []
+        conns = m["connections"]
+        if len(tls_streams) != len(conns):
+            problems.append("%d TLS streams in capture, %d connections in manifest" % (len(tls_streams), len(conns)))
+        issued = {}  # connection index -> tickets / identities issued by the server (hex)
+        for i, (c, s) in enumerate(zip(conns, tls_streams)):
+            fr = streams[s]
+            types = [t for r in fr for t in r["tls.handshake.type"]]
+            ch = [r for r in fr if "1" in r["tls.handshake.type"]]
+            sh = [r for r in fr if "2" in r["tls.handshake.type"]]
+            hrr = [r for r in sh if HRR_RANDOM in r["tls.handshake.random"]]
+            real_sh = [r for r in sh if HRR_RANDOM not in r["tls.handshake.random"]]
+            alerts = [d for r in fr for d in r["tls.alert_message.desc"]]
+            issued[i] = [t.replace(":", "") for r in fr for t in r["tls.handshake.session_ticket"]]
+            where = "conn %d (stream %d)" % (i, s)
+            expect = c.get("expect", "")
+            if m.get("truncated") and i == len(conns) - 1:
+                if not ch:
+                    problems.append(where + ": no ClientHello before the cut")
+                continue  # the capture ends inside this connection
+            if c.get("handshake_completed", True):
+                if not real_sh:
+                    problems.append(where + ": no ServerHello")
+                    continue
+                r = real_sh[-1]
+                ver = VERSIONS.get((r["tls.handshake.extensions.supported_version"] or r["tls.handshake.version"] or [""])[-1])
+                if ver != c["version"]:
+                    problems.append(where + ": version %s, manifest %s" % (ver, c["version"]))
+                cs = r["tls.handshake.ciphersuite"][-1] if r["tls.handshake.ciphersuite"] else None
+                if c.get("cipher_suite") and codes.get(c["cipher_suite"]) != cs:
+                    problems.append(where + ": cipher %s, manifest %s (%s)" % (cs, c["cipher_suite"], codes.get(c["cipher_suite"])))
+                sh_ext = r["tls.handshake.extension.type"]
+                has_cert = "11" in types
+                ch_sid = ch[-1]["tls.handshake.session_id"][:1]
+                sh_sid = r["tls.handshake.session_id"][:1]
+                res = c["resumption"]
+                if res == "psk" and "41" not in sh_ext:
+                    problems.append(where + ": psk claimed, ServerHello has no pre_shared_key")
+                if res in ("session_id", "session_ticket"):
+                    if has_cert:
+                        problems.append(where + ": %s resumption claimed but a Certificate was sent" % res)
+                    if not ch_sid or ch_sid != sh_sid:
+                        problems.append(where + ": ServerHello session id does not echo the ClientHello's")
+                if res == "none":
+                    if c["version"] == "TLS 1.3" and "41" in sh_ext:
+                        problems.append(where + ": no resumption claimed, ServerHello has pre_shared_key")
+                    if c["version"] != "TLS 1.3" and not has_cert:
+                        problems.append(where + ": full handshake claimed, no Certificate")
+                    if c["version"] != "TLS 1.3" and ch_sid and ch_sid == sh_sid:
+                        problems.append(where + ": full handshake claimed, session id echoed")
+                if "session_ticket" in c.get("resumption_offered", []):
+                    payload = "".join(ch[0]["tcp.payload"]).replace(":", "")
+                    offered = [t for j in issued for t in issued[j] if t and t in payload]
+                    if res == "session_ticket" and not offered and c.get("resumed_from") is not None:
+                        problems.append(where + ": offered ticket not found among the tickets issued earlier")
+                rf = c.get("resumed_from")
+                if rf is not None:
+                    payload = "".join(ch[0]["tcp.payload"]).replace(":", "")
+                    ids = [x.replace(":", "") for x in ch[0]["tls.handshake.extensions.psk.identity.identity"]]
+                    earlier = issued.get(rf, [])
+                    if res == "psk" and keylog:
+                        if not any(x in earlier for x in ids):
+                            problems.append(where + ": PSK identity is not a ticket issued in conn %d" % rf)
+                        else:
+                            c["_ticket_index"] = [earlier.index(x) + 1 for x in ids if x in earlier]
+                    elif res == "session_ticket" and not any(t in payload for t in earlier):
+                        problems.append(where + ": ticket offered is not the one issued in conn %d" % rf)
+                if c.get("early_data"):
+                    if "42" not in ch[0]["tls.handshake.extension.type"]:
+                        problems.append(where + ": early data claimed, ClientHello has no early_data")
+                    if keylog:
+                        ee = [rr for rr in fr if "8" in rr["tls.handshake.type"]]
+                        if not ee or "42" not in ee[0]["tls.handshake.extension.type"]:
+                            problems.append(where + ": early data claimed, EncryptedExtensions has no early_data")
+                        if "5" not in types:
+                            problems.append(where + ": early data claimed, no EndOfEarlyData")
+                if "client certificate" in expect and "13" not in types:
+                    problems.append(where + ": client certificate claimed, no CertificateRequest seen")
+                alpn = c.get("alpn")
+                if alpn and alpn not in r["tls.handshake.extensions_alpn_str"] and c["version"] != "TLS 1.3":
+                    problems.append(where + ": ALPN %s not in ServerHello" % alpn)
+            if ("HRR" in expect) != bool(hrr):
+                problems.append(where + ": HRR expected=%s seen=%s" % ("HRR" in expect, bool(hrr)))
+            for name, code in (("protocol_version", "70"), ("unknown_ca", "48")):
+                if "alert " + name in expect and code not in alerts:
+                    problems.append(where + ": alert %s expected, alerts seen %s" % (name, alerts))
+            if "ticket " in expect and "_ticket_index" in c:
+                want = int(expect.split("ticket ")[1].split()[0])
+                if c["_ticket_index"] != [want]:
+                    problems.append(where + ": offers ticket %s of conn, expected ticket %d" % (c["_ticket_index"], want))
+        status = "OK  " if not problems else "FAIL"
+        print("%s %s (%d connections, %s)" % (status, m["name"], len(conns), m["linktype"]))
+        for p in problems:
+            print("     " + p)
+        failures += bool(problems)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

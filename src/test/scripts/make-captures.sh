@@ -1,0 +1,753 @@
+#!/usr/bin/env bash
+# make-captures.sh - make the TLS Lens test captures with real TLS peers on loopback.
+#
+#   src/test/scripts/make-captures.sh [--out DIR] [SCENARIO ...]
+#       (Re)makes the captures (all scenarios, or the named ones) into
+#       src/test/resources/captures/ (or DIR): NAME.pcap[ng], NAME.keylog when
+#       the client writes one, and NAME.manifest.json written by this script
+#       while it runs each scenario (what it started, what the peers reported).
+#   src/test/scripts/make-captures.sh --large N [OUT.pcapng]
+#       Makes a big capture of at least N packets of real TLS (many short
+#       connections, Python/OpenSSL peers) for benchmarks; default
+#       target/large-N.pcapng (never committed).
+#   src/test/scripts/make-captures.sh --list
+#
+# Needs: root (capturing on lo/any), dumpcap, tcpdump, editcap, capinfos,
+# openssl (3.x), h2o, curl, python3, java (17+), keytool, ss (iproute2).
+# Certificates and keys are generated at run time in a temporary directory
+# and deleted afterwards; no private key is written to the repository.
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$SCRIPT_DIR/../../.." && pwd)
+OUT="$REPO/src/test/resources/captures"
+ALL_SCENARIOS=(tls12_full_then_ticket tls12_session_id tls13_full_then_psk tls13_psk_early_data
+  tls13_hrr tls12_client_cert tls13_client_cert tls12_split_records tls_alert tls10_cbc tls11_cbc
+  tls12_ticket_refused tls13_two_tickets h2o_curl jdk_tls ipv6_tls12 truncated)
+MT="python3 $SCRIPT_DIR/manifest_tool.py"
+
+log() { printf '[make-captures %s] %s\n' "$(date +%T)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# ---------------------------------------------------------------- arguments
+LARGE=""
+LARGE_OUT=""
+SELECTED=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out) OUT=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
+    --large) LARGE="$2"; shift 2
+             if [ $# -gt 0 ] && [[ "$1" != -* ]]; then LARGE_OUT="$1"; shift; fi ;;
+    --list) printf '%s\n' "${ALL_SCENARIOS[@]}"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -*) die "unknown option $1" ;;
+    *) SELECTED+=("$1"); shift ;;
+  esac
+done
+[ ${#SELECTED[@]} -gt 0 ] || SELECTED=("${ALL_SCENARIOS[@]}")
+[ "$(id -u)" = 0 ] || die "must run as root (packet capture)"
+for t in dumpcap tcpdump editcap capinfos openssl python3 ss; do
+  command -v "$t" >/dev/null || die "missing tool: $t"
+done
+
+WORK=$(mktemp -d /tmp/tlslens-captures.XXXXXX)
+BG_PIDS=()
+cleanup() {
+  local p
+  for p in "${BG_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  exec 7>&- 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+# A FIFO held open read/write: servers read it as stdin and never see EOF.
+mkfifo "$WORK/hold.fifo"
+exec 7<>"$WORK/hold.fifo"
+
+OPENSSL_VERSION=$(openssl version | awk '{print $2}')
+
+# ---------------------------------------------------------------- certificates
+gen_certs() {
+  local d="$WORK/pki"
+  mkdir -p "$d"
+  (
+    cd "$d"
+    local ext_srv='subjectAltName=DNS:localhost,DNS:tlslens.test
+basicConstraints=critical,CA:FALSE
+keyUsage=critical,digitalSignature,keyEncipherment
+extendedKeyUsage=serverAuth'
+    local ext_cli='basicConstraints=critical,CA:FALSE
+keyUsage=critical,digitalSignature
+extendedKeyUsage=clientAuth'
+    printf '%s\n' "$ext_srv" > srv.ext
+    printf '%s\n' "$ext_cli" > cli.ext
+    for ca in ca wrongca; do
+      openssl req -x509 -newkey rsa:2048 -nodes -keyout $ca.key -out $ca.crt -days 3650 \
+        -subj "/O=TLS Lens/CN=TLS Lens Test CA ($ca)" -addext basicConstraints=critical,CA:TRUE \
+        -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null
+    done
+    openssl req -new -newkey rsa:2048 -nodes -keyout rsa.key -out rsa.csr -subj "/O=TLS Lens/CN=localhost" 2>/dev/null
+    openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ecdsa.key -out ecdsa.csr \
+      -subj "/O=TLS Lens/CN=localhost" 2>/dev/null
+    openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout client.key -out client.csr \
+      -subj "/O=TLS Lens/CN=TLS Lens test client" 2>/dev/null
+    openssl x509 -req -in rsa.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 3650 -out rsa.crt -extfile srv.ext 2>/dev/null
+    openssl x509 -req -in ecdsa.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 3650 -out ecdsa.crt -extfile srv.ext 2>/dev/null
+    openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 3650 -out client.crt -extfile cli.ext 2>/dev/null
+    cat rsa.crt ca.crt > rsa.chain.crt
+    cat ecdsa.crt ca.crt > ecdsa.chain.crt
+    openssl pkcs12 -export -in ecdsa.crt -inkey ecdsa.key -certfile ca.crt -name server \
+      -out server.p12 -passout pass:changeit
+  )
+  PKI="$d"
+}
+
+# ---------------------------------------------------------------- helpers
+now() { date +%s.%N; }
+
+wait_listen() { # PORT: wait until something listens on PORT (no probe connection)
+  local i
+  for i in $(seq 1 200); do
+    if [ -n "$(ss -Hltn "( sport = :$1 )")" ]; then return 0; fi
+    sleep 0.05
+  done
+  die "nothing listens on port $1"
+}
+
+wait_free() { # PORT: wait until nothing listens on PORT
+  local i
+  for i in $(seq 1 100); do
+    if [ -z "$(ss -Hltn "( sport = :$1 )")" ]; then return 0; fi
+    sleep 0.05
+  done
+  die "port $1 is still in use"
+}
+
+iana_cipher() { # OpenSSL or IANA cipher name -> IANA name
+  local n="$1"
+  case "$n" in TLS_*|"") printf '%s' "$n"; return ;; esac
+  openssl ciphers -stdname 'ALL:COMPLEMENTOFALL:@SECLEVEL=0' 2>/dev/null | awk -v n="$n" '$3 == n {print $1; exit}'
+}
+
+tls_version_name() { # TLSv1.2 / TLSv1 -> "TLS 1.2" / "TLS 1.0"; anything else -> null
+  case "$1" in
+    TLSv1) echo '"TLS 1.0"' ;;
+    TLSv1.1) echo '"TLS 1.1"' ;;
+    TLSv1.2) echo '"TLS 1.2"' ;;
+    TLSv1.3) echo '"TLS 1.3"' ;;
+    *) echo null ;;
+  esac
+}
+
+json_str() { python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
+
+# --- capture state
+CAP_NAME=""; CAP_FILE=""; CAP_PID=""; CAP_FORMAT=""; CAP_PORTS=(); CONNS=""; KEYLOG=""
+CAP_DESC=""
+
+# begin_capture NAME FORMAT DESCRIPTION PORT...
+#   FORMAT: pcapng (dumpcap on lo, Ethernet), pcap (tcpdump on lo, usec),
+#           pcap-nsec (tcpdump on lo, nsec), sll (tcpdump -i any -y LINUX_SLL),
+#           sll2 (tcpdump -i any -y LINUX_SLL2), null / raw (tcpdump on lo,
+#           then pcap_relink.py strips Ethernet and sets link type 0 / 101)
+begin_capture() {
+  CAP_NAME="$1"; CAP_FORMAT="$2"; CAP_DESC="$3"; shift 3
+  CAP_PORTS=("$@")
+  CONNS="$WORK/$CAP_NAME.conns.jsonl"; : > "$CONNS"
+  KEYLOG="$WORK/$CAP_NAME.keylog"; : > "$KEYLOG"
+  rm -f "$OUT/$CAP_NAME".*
+  local filter="" p
+  for p in "${CAP_PORTS[@]}"; do filter="${filter:+$filter or }tcp port $p"; done
+  local clog="$WORK/$CAP_NAME.caplog"
+  case "$CAP_FORMAT" in
+    pcapng) CAP_FILE="$OUT/$CAP_NAME.pcapng"
+            dumpcap -q -i lo -f "$filter" -w "$CAP_FILE" >"$clog" 2>&1 & ;;
+    pcap)   CAP_FILE="$OUT/$CAP_NAME.pcap"
+            tcpdump -Z root -i lo -U -w "$CAP_FILE" "$filter" >"$clog" 2>&1 & ;;
+    pcap-nsec) CAP_FILE="$OUT/$CAP_NAME.pcap"
+            tcpdump -Z root -i lo -U --time-stamp-precision=nano -w "$CAP_FILE" "$filter" >"$clog" 2>&1 & ;;
+    sll)    CAP_FILE="$OUT/$CAP_NAME.pcap"
+            tcpdump -Z root -i any -y LINUX_SLL -U -w "$CAP_FILE" "$filter" >"$clog" 2>&1 & ;;
+    sll2)   CAP_FILE="$OUT/$CAP_NAME.pcap"
+            tcpdump -Z root -i any -y LINUX_SLL2 -U -w "$CAP_FILE" "$filter" >"$clog" 2>&1 & ;;
+    null|raw) CAP_FILE="$WORK/$CAP_NAME.eth.pcap"
+            tcpdump -Z root -i lo -U -w "$CAP_FILE" "$filter" >"$clog" 2>&1 & ;;
+    *) die "unknown capture format $CAP_FORMAT" ;;
+  esac
+  CAP_PID=$!
+  BG_PIDS+=("$CAP_PID")
+  local i
+  for i in $(seq 1 200); do
+    if grep -q -E 'Capturing on|listening on' "$clog" 2>/dev/null; then break; fi
+    kill -0 "$CAP_PID" 2>/dev/null || { cat "$clog" >&2; die "capture for $CAP_NAME did not start"; }
+    sleep 0.05
+  done
+  grep -q -E 'Capturing on|listening on' "$clog" || die "capture for $CAP_NAME not ready"
+  sleep 0.3
+  log "capturing $CAP_NAME ($CAP_FORMAT, filter: $filter)"
+}
+
+# end_capture: stop the capture, convert, write keylog + manifest.
+end_capture() {
+  sleep 0.5
+  kill -INT "$CAP_PID"
+  wait "$CAP_PID" || true
+  local linktype linktype_num format precision file
+  case "$CAP_FORMAT" in
+    pcapng) format=pcapng; precision=usec; linktype=ETHERNET; linktype_num=1 ;;
+    pcap) format=pcap; precision=usec; linktype=ETHERNET; linktype_num=1 ;;
+    pcap-nsec) format=pcap; precision=nsec; linktype=ETHERNET; linktype_num=1 ;;
+    sll) format=pcap; precision=usec; linktype=LINUX_SLL; linktype_num=113 ;;
+    sll2) format=pcap; precision=usec; linktype=LINUX_SLL2; linktype_num=276 ;;
+    null) format=pcap; precision=usec; linktype=NULL; linktype_num=0 ;;
+    raw) format=pcap; precision=usec; linktype=RAW; linktype_num=101 ;;
+  esac
+  if [ "$CAP_FORMAT" = null ] || [ "$CAP_FORMAT" = raw ]; then
+    python3 "$SCRIPT_DIR/pcap_relink.py" "$CAP_FORMAT" "$CAP_FILE" "$OUT/$CAP_NAME.pcap"
+    cp "$CAP_FILE" "$WORK/$CAP_NAME.ethernet.pcap"
+    CAP_FILE="$OUT/$CAP_NAME.pcap"
+  fi
+  chmod 644 "$CAP_FILE"
+  file=$(basename "$CAP_FILE")
+  local keylog=null
+  if [ -s "$KEYLOG" ]; then cp "$KEYLOG" "$OUT/$CAP_NAME.keylog"; keylog=$(json_str "$CAP_NAME.keylog"); fi
+  local ports
+  ports=$(printf '%s\n' "${CAP_PORTS[@]}" | sort -n -u | paste -sd, -)
+  local npk
+  npk=$(capinfos -c -M "$CAP_FILE" 2>/dev/null | awk -F': *' '/Number of packets/ {print $2}')
+  $MT write "$CONNS" "$OUT/$CAP_NAME.manifest.json" \
+    "name=$CAP_NAME" "file=$file" "format=$format" "timestamp_precision=$precision" \
+    "linktype=$linktype" "linktype_number=$linktype_num" "keylog=$keylog" \
+    "tls_ports=[$ports]" "packets=${npk:-null}" "description=$CAP_DESC" \
+    "made_by=src/test/scripts/make-captures.sh" "openssl_version=$OPENSSL_VERSION"
+  log "wrote $file ($(stat -c %s "$CAP_FILE") bytes, ${npk:-?} packets)"
+}
+
+# --- servers
+SRV_PID=""
+SRV_TOOL=""
+# srv_openssl PORT ARGS...: openssl s_server on PORT (IPv4 loopback unless ARGS has -6)
+srv_openssl() {
+  local port="$1"; shift
+  local accept="127.0.0.1:$port"
+  if [[ " $* " == *" -6 "* ]]; then accept="[::1]:$port"; fi
+  wait_free "$port"
+  (cd "$WORK/www" && exec openssl s_server -accept "$accept" "$@") <&7 >"$WORK/srv.$port.$(date +%s%N).log" 2>&1 &
+  SRV_PID=$!
+  BG_PIDS+=("$SRV_PID")
+  SRV_TOOL="openssl s_server $OPENSSL_VERSION"
+  wait_listen "$port"
+}
+srv_stop() {
+  kill "$SRV_PID" 2>/dev/null || true
+  wait "$SRV_PID" 2>/dev/null || true
+}
+
+# --- openssl s_client connection, recorded in the manifest from what s_client reported
+# s_client_conn [--tag T] [--port P] [--host H] [--sess-in F --from TAG] [--sess-out F]
+#               [--early FILE] [--forced-cipher] [--expect TEXT] [--no-keylog] -- S_CLIENT ARGS...
+s_client_conn() {
+  local tag="c$RANDOM" port="" host=127.0.0.1 sess_in="" from="" sess_out="" early="" forced=false
+  local expect="" use_keylog=true
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --tag) tag="$2"; shift 2 ;;
+      --port) port="$2"; shift 2 ;;
+      --host) host="$2"; shift 2 ;;
+      --sess-in) sess_in="$2"; shift 2 ;;
+      --from) from="$2"; shift 2 ;;
+      --sess-out) sess_out="$2"; shift 2 ;;
+      --early) early="$2"; shift 2 ;;
+      --forced-cipher) forced=true; shift ;;
+      --expect) expect="$2"; shift 2 ;;
+      --no-keylog) use_keylog=false; shift ;;
+      --) shift; break ;;
+      *) die "s_client_conn: bad option $1" ;;
+    esac
+  done
+  local connect="$host:$port"
+  [[ "$host" == *:* ]] && connect="[$host]:$port"
+  local args=(-connect "$connect" -servername localhost)
+  $use_keylog && args+=(-keylogfile "$KEYLOG")
+  [ -n "$sess_in" ] && args+=(-sess_in "$sess_in")
+  [ -n "$sess_out" ] && args+=(-sess_out "$sess_out")
+  [ -n "$early" ] && args+=(-early_data "$early")
+  local out="$WORK/$CAP_NAME.$tag.s_client.out"
+  local t0; t0=$(now)
+  { printf 'hello from openssl s_client (%s/%s)\n' "$CAP_NAME" "$tag"; sleep 0.5; } |
+    timeout 20 openssl s_client "${args[@]}" "$@" >"$out" 2>&1 || true
+  # what did the client offer for resumption?
+  local offered="[]"
+  if [ -n "$sess_in" ]; then
+    local st; st=$(openssl sess_id -in "$sess_in" -text -noout)
+    if grep -q 'Protocol *: TLSv1.3' <<<"$st"; then offered='["psk"]'
+    else
+      local o=()
+      grep -q 'TLS session ticket:' <<<"$st" && o+=('"session_ticket"')
+      grep -q -E 'Session-ID: [0-9A-F]+' <<<"$st" && o+=('"session_id"')
+      offered="[$(IFS=,; echo "${o[*]}")]"
+    fi
+  fi
+  # what did the handshake give?
+  # "New, TLSv1.2, Cipher is X" names the cipher's own minimum version, not the
+  # protocol: take the protocol from the session's "Protocol  :" line.
+  local line ver cipher reused=false
+  line=$(grep -m1 -E '^(New|Reused), ' "$out" || true)
+  cipher=$(sed -E 's/^(New|Reused), ([^,]+), Cipher is (.*)$/\3/' <<<"$line")
+  ver=$(grep -m1 -E '^ *Protocol *: ' "$out" | sed -E 's/^ *Protocol *: *//' || true)
+  [[ "$line" == Reused* ]] && reused=true
+  [ "$cipher" = "(NONE)" ] && ver=""
+  local version; version=$(tls_version_name "$ver")
+  local completed=true
+  [ "$version" = null ] && completed=false
+  local cs=null
+  [ "$completed" = true ] && cs=$(json_str "$(iana_cipher "$cipher")")
+  local resumption=none
+  if $reused; then
+    if [ "$ver" = TLSv1.3 ]; then resumption=psk
+    elif [[ "$offered" == *session_ticket* ]]; then resumption=session_ticket
+    else resumption=session_id; fi
+  fi
+  local early_acc=false early_off=false
+  if [ -n "$early" ]; then
+    early_off=true
+    grep -q 'Early data was accepted' "$out" && early_acc=true
+  fi
+  local notes=()
+  [ -n "$expect" ] && notes+=("$expect")
+  $early_off && { $early_acc && notes+=("early data accepted") || notes+=("early data offered but rejected"); }
+  if [ "$completed" = false ]; then
+    local alert
+    alert=$(grep -o -m1 -E 'alert [a-z ]+' "$out" || true)
+    notes+=("handshake failed${alert:+ (s_client: $alert)}")
+  fi
+  if [ "$resumption" = none ] && [ "$offered" != "[]" ] && [ "$completed" = true ]; then
+    notes+=("resumption offered but not accepted: full handshake")
+  fi
+  local joined="" n
+  for n in "${notes[@]}"; do joined="${joined:+$joined; }$n"; done
+  local rf=null
+  [ -n "$from" ] && [ "$resumption" != none ] && rf="$from"
+  local ip=127.0.0.1; [[ "$host" == *:* ]] && ip="$host"
+  $MT conn "$CONNS" "tag=$tag" "t_start=$t0" "client_tool=openssl s_client $OPENSSL_VERSION" \
+    "server_tool=$SRV_TOOL" "ip=$ip" "port=$port" "version=$version" "cipher_suite=$cs" \
+    "cipher_forced=$forced" "resumption=$resumption" "resumption_offered=$offered" \
+    "early_data=$early_acc" "early_data_offered=$early_off" "resumed_from=$rf" \
+    "handshake_completed=$completed" "expect=$joined"
+  log "  $tag: ${line:-no handshake} protocol=${ver:-none} offered=$offered resumption=$resumption early=$early_acc"
+}
+
+# ---------------------------------------------------------------- scenarios
+CIPHER12=ECDHE-RSA-AES128-GCM-SHA256
+
+sc_tls12_full_then_ticket() {
+  begin_capture tls12_full_then_ticket pcapng \
+    "TLS 1.2 full handshake (ECDHE-RSA-AES128-GCM-SHA256), then resumption with the RFC 5077 session ticket" 443
+  srv_openssl 443 -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -tls1_2 -cipher $CIPHER12
+  s_client_conn --tag full --port 443 --sess-out "$WORK/t12.sess" --forced-cipher \
+    --expect "full handshake; server sends NewSessionTicket" -- -tls1_2 -cipher $CIPHER12
+  s_client_conn --tag resumed --port 443 --sess-in "$WORK/t12.sess" --from full --forced-cipher \
+    --expect "abbreviated handshake: no Certificate, ServerHello then NewSessionTicket, ChangeCipherSpec" -- -tls1_2 -cipher $CIPHER12
+  srv_stop
+  end_capture
+}
+
+sc_tls12_session_id() {
+  begin_capture tls12_session_id pcap \
+    "TLS 1.2 full handshake then resumption by session id (server -no_ticket)" 4433
+  srv_openssl 4433 -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -tls1_2 -cipher $CIPHER12 -no_ticket
+  s_client_conn --tag full --port 4433 --sess-out "$WORK/sid.sess" --forced-cipher \
+    --expect "full handshake; no session ticket" -- -tls1_2 -cipher $CIPHER12
+  s_client_conn --tag resumed --port 4433 --sess-in "$WORK/sid.sess" --from full --forced-cipher \
+    --expect "abbreviated handshake: ServerHello echoes the client's session id, no Certificate" -- -tls1_2 -cipher $CIPHER12
+  srv_stop
+  end_capture
+}
+
+sc_tls13_full_then_psk() {
+  begin_capture tls13_full_then_psk pcap-nsec \
+    "TLS 1.3 full handshake, then PSK resumption (psk_dhe_ke) with its ticket" 44330
+  srv_openssl 44330 -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -tls1_3 -num_tickets 1
+  s_client_conn --tag full --port 44330 --sess-out "$WORK/t13.sess" \
+    --expect "full handshake; one NewSessionTicket (encrypted)" -- -tls1_3
+  s_client_conn --tag resumed --port 44330 --sess-in "$WORK/t13.sess" --from full \
+    --expect "ClientHello with pre_shared_key + psk_key_exchange_modes (psk_dhe_ke); ServerHello with pre_shared_key and key_share" -- -tls1_3
+  srv_stop
+  end_capture
+}
+
+sc_tls13_psk_early_data() {
+  begin_capture tls13_psk_early_data pcapng \
+    "TLS 1.3 full handshake, then PSK resumption with 0-RTT early data accepted" 5555
+  printf 'early data from openssl s_client: GET /early HTTP/1.0\r\n\r\n' > "$WORK/early.txt"
+  srv_openssl 5555 -cert "$PKI/ecdsa.crt" -key "$PKI/ecdsa.key" -tls1_3 -early_data -num_tickets 1
+  s_client_conn --tag full --port 5555 --sess-out "$WORK/early.sess" \
+    --expect "full handshake; ticket allows early data" -- -tls1_3
+  s_client_conn --tag early --port 5555 --sess-in "$WORK/early.sess" --from full --early "$WORK/early.txt" \
+    --expect "ClientHello with early_data + pre_shared_key, 0-RTT application data before the server's flight; EncryptedExtensions has early_data; client sends EndOfEarlyData" -- -tls1_3
+  srv_stop
+  end_capture
+}
+
+sc_tls13_hrr() {
+  begin_capture tls13_hrr sll \
+    "TLS 1.3 HelloRetryRequest: client key share X25519 only, server accepts only P-256" 443
+  srv_openssl 443 -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -tls1_3 -groups P-256
+  s_client_conn --tag hrr --port 443 \
+    --expect "HRR: ServerHello with the HelloRetryRequest random and key_share selected_group secp256r1; second ClientHello with a P-256 key share" \
+    -- -tls1_3 -groups X25519:P-256
+  srv_stop
+  end_capture
+}
+
+sc_tls12_client_cert() {
+  begin_capture tls12_client_cert sll2 \
+    "TLS 1.2 mutual authentication: ECDSA server certificate, ECDHE-ECDSA-AES256-GCM-SHA384, client certificate" 10443
+  srv_openssl 10443 -cert "$PKI/ecdsa.crt" -key "$PKI/ecdsa.key" -cert_chain "$PKI/ca.crt" -tls1_2 \
+    -cipher ECDHE-ECDSA-AES256-GCM-SHA384 -Verify 1 -CAfile "$PKI/ca.crt"
+  s_client_conn --tag mtls --port 10443 --forced-cipher \
+    --expect "client certificate: CertificateRequest from the server; client sends Certificate and CertificateVerify" \
+    -- -tls1_2 -cipher ECDHE-ECDSA-AES256-GCM-SHA384 -cert "$PKI/client.crt" -key "$PKI/client.key"
+  srv_stop
+  end_capture
+}
+
+sc_tls13_client_cert() {
+  begin_capture tls13_client_cert pcapng \
+    "TLS 1.3 mutual authentication: ECDSA server certificate, client certificate (all encrypted)" 4433
+  srv_openssl 4433 -cert "$PKI/ecdsa.crt" -key "$PKI/ecdsa.key" -tls1_3 -Verify 1 -CAfile "$PKI/ca.crt"
+  s_client_conn --tag mtls --port 4433 \
+    --expect "client certificate: CertificateRequest, client Certificate and CertificateVerify (encrypted handshake)" \
+    -- -tls1_3 -cert "$PKI/client.crt" -key "$PKI/client.key"
+  srv_stop
+  end_capture
+}
+
+sc_tls12_split_records() {
+  begin_capture tls12_split_records pcap \
+    "TLS 1.2 with server -max_send_frag 512: handshake messages split over several records; second connection with client MSS 256 so records span several TCP segments" 44330
+  srv_openssl 44330 -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -cert_chain "$PKI/ca.crt" -tls1_2 -max_send_frag 512
+  s_client_conn --tag frag --port 44330 \
+    --expect "Certificate (leaf + CA) split over several 512-byte records" -- -tls1_2
+  # Python/OpenSSL client with a small MSS
+  local t0 out; t0=$(now)
+  out=$(python3 "$SCRIPT_DIR/tls_peer.py" client --port 44330 --mss 256 --tls-max 1.2 --keylog "$KEYLOG" --send "hello from tls_peer.py")
+  log "  mss256: $out"
+  local ver cipher resumed
+  ver=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["version"])' "$out")
+  cipher=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["cipher"])' "$out")
+  $MT conn "$CONNS" "tag=mss" "t_start=$t0" "client_tool=python3 ssl (tls_peer.py, TCP_MAXSEG 256)" \
+    "server_tool=$SRV_TOOL" "ip=127.0.0.1" "port=44330" "version=$(tls_version_name "$ver")" \
+    "cipher_suite=$(json_str "$(iana_cipher "$cipher")")" "cipher_forced=false" "resumption=none" \
+    "resumption_offered=[]" "early_data=false" "resumed_from=null" "handshake_completed=true" \
+    "expect=handshake messages span several 512-byte records; with MSS 256 (loopback GSO still sends multi-MSS segments) a record straddles two TCP segments"
+  srv_stop
+  end_capture
+}
+
+sc_tls_alert() {
+  begin_capture tls_alert pcapng \
+    "Failed handshakes with plaintext alerts: protocol_version (TLS 1.3-only client vs TLS 1.2-only server), unknown_ca (client verifies against the wrong CA)" 5555
+  srv_openssl 5555 -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -tls1_2
+  s_client_conn --tag protover --port 5555 --no-keylog \
+    --expect "alert protocol_version (fatal) from the server after the ClientHello" -- -tls1_3
+  s_client_conn --tag unknownca --port 5555 --no-keylog \
+    --expect "alert unknown_ca (fatal) from the client after the server's Certificate" \
+    -- -tls1_2 -CAfile "$PKI/wrongca.crt" -verify_return_error -verify_hostname localhost
+  srv_stop
+  end_capture
+}
+
+sc_tls10_cbc() {
+  begin_capture tls10_cbc null \
+    "TLS 1.0 full handshake with a CBC suite (ECDHE-RSA-AES128-SHA), link type NULL (BSD loopback)" 443
+  srv_openssl 443 -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -tls1 -cipher 'DEFAULT:@SECLEVEL=0'
+  s_client_conn --tag tls10 --port 443 --forced-cipher --expect "TLS 1.0, CBC" \
+    -- -tls1 -cipher 'ECDHE-RSA-AES128-SHA:@SECLEVEL=0'
+  srv_stop
+  end_capture
+}
+
+sc_tls11_cbc() {
+  begin_capture tls11_cbc raw \
+    "TLS 1.1 full handshake with a CBC suite and RSA key exchange (AES256-SHA), link type RAW (IPv4)" 4433
+  srv_openssl 4433 -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -tls1_1 -cipher 'DEFAULT:@SECLEVEL=0'
+  s_client_conn --tag tls11 --port 4433 --forced-cipher --expect "TLS 1.1, CBC, RSA key exchange (ClientKeyExchange with encrypted premaster)" \
+    -- -tls1_1 -cipher 'AES256-SHA:@SECLEVEL=0'
+  srv_stop
+  end_capture
+}
+
+sc_tls12_ticket_refused() {
+  begin_capture tls12_ticket_refused pcapng \
+    "TLS 1.2 ticket resumption attempt after a server restart (new ticket key): the server refuses the ticket and does a full handshake" 10443
+  srv_openssl 10443 -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -tls1_2 -cipher $CIPHER12
+  s_client_conn --tag full --port 10443 --sess-out "$WORK/refused.sess" --forced-cipher \
+    --expect "full handshake; NewSessionTicket" -- -tls1_2 -cipher $CIPHER12
+  srv_stop
+  srv_openssl 10443 -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -tls1_2 -cipher $CIPHER12
+  s_client_conn --tag refused --port 10443 --sess-in "$WORK/refused.sess" --from full --forced-cipher \
+    --expect "server restarted in between: client offers the old ticket, server cannot decrypt it and does a full handshake with a new session id and a new ticket" \
+    -- -tls1_2 -cipher $CIPHER12
+  srv_stop
+  end_capture
+}
+
+sc_tls13_two_tickets() {
+  begin_capture tls13_two_tickets pcap-nsec \
+    "TLS 1.3 server sends two tickets (-num_tickets 2); two later connections resume, one with each ticket" 443
+  srv_openssl 443 -cert "$PKI/ecdsa.crt" -key "$PKI/ecdsa.key" -tls1_3 -num_tickets 2
+  # s_client rewrites its -sess_out file for every ticket it gets: make it a FIFO,
+  # collect every write, then split the PEM sessions into two.1.sess, two.2.sess.
+  local fifo="$WORK/two.fifo"
+  mkfifo "$fifo"
+  python3 - "$fifo" "$WORK/two.all.pem" "$WORK/two.stop" <<'PY' &
+import os, select, sys, time
+fifo, out, stop = sys.argv[1:]
+fd = os.open(fifo, os.O_RDWR)          # never sees EOF, never blocks the writer's open
+with open(out, "ab") as f:
+    while True:
+        r, _, _ = select.select([fd], [], [], 0.3)
+        if r:
+            f.write(os.read(fd, 65536)); f.flush()
+        elif os.path.exists(stop):
+            break
+PY
+  local reader=$!
+  BG_PIDS+=("$reader")
+  s_client_conn --tag full --port 443 --sess-out "$fifo" --expect "full handshake; two NewSessionTicket messages" -- -tls1_3
+  touch "$WORK/two.stop"
+  wait "$reader" || true
+  python3 - "$WORK/two.all.pem" "$WORK/two" <<'PY'
+import sys
+data = open(sys.argv[1]).read()
+marker = "-----BEGIN SSL SESSION PARAMETERS-----"
+parts = [marker + p for p in data.split(marker)[1:]]
+for i, p in enumerate(parts, 1):
+    open("%s.%d.sess" % (sys.argv[2], i), "w").write(p)
+print("sessions saved: %d" % len(parts), file=sys.stderr)
+PY
+  local i
+  for i in 1 2; do
+    if [ -s "$WORK/two.$i.sess" ]; then
+      s_client_conn --tag "res$i" --port 443 --sess-in "$WORK/two.$i.sess" --from full \
+        --expect "resumes with ticket $i of connection 0 (pre_shared_key identity = ticket $i)" -- -tls1_3
+    else
+      log "  ticket $i was not saved"
+    fi
+  done
+  srv_stop
+  end_capture
+}
+
+sc_h2o_curl() {
+  command -v h2o >/dev/null || die "h2o missing"
+  command -v curl >/dev/null || die "curl missing"
+  begin_capture h2o_curl pcapng \
+    "h2o static file over TLS with HTTP/2 (ALPN h2), curl client: TLS 1.3 then TLS 1.2" 8443
+  local port=8443
+  mkdir -p "$WORK/h2o"
+  cat > "$WORK/h2o/h2o.conf" <<CONF
+user: root
+pid-file: $WORK/h2o/h2o.pid
+error-log: $WORK/h2o/error.log
+access-log: /dev/null
+listen:
+  host: 127.0.0.1
+  port: $port
+  ssl:
+    certificate-file: $PKI/rsa.chain.crt
+    key-file: $PKI/rsa.key
+hosts:
+  default:
+    paths:
+      /:
+        file.dir: $WORK/www
+CONF
+  wait_free $port
+  h2o -c "$WORK/h2o/h2o.conf" >"$WORK/h2o/stdout.log" 2>&1 &
+  SRV_PID=$!
+  BG_PIDS+=("$SRV_PID")
+  wait_listen $port
+  local h2o_version; h2o_version=$(h2o --version | awk 'NR==1 {print $3}')
+  local curl_version; curl_version=$(curl --version | awk 'NR==1 {print $2}')
+  local extra tag
+  for tag in tls13 tls12; do
+    if [ $tag = tls12 ]; then extra=(--tlsv1.2 --tls-max 1.2); else extra=(--tlsv1.3); fi
+    local t0; t0=$(now)
+    local err="$WORK/h2o_curl.$tag.curl.err"
+    SSLKEYLOGFILE="$KEYLOG" curl -sS -v -k --http2 "${extra[@]}" --resolve "tlslens.test:$port:127.0.0.1" \
+      "https://tlslens.test:$port/hello.txt" -o "$WORK/h2o_curl.$tag.body" 2>"$err" || true
+    local conn ver cipher alpn
+    conn=$(grep -m1 -o 'SSL connection using [^ ]* / [^ ]*' "$err" || true)
+    ver=$(awk '{print $4}' <<<"$conn"); cipher=$(awk '{print $6}' <<<"$conn")
+    alpn=$(grep -m1 -o 'ALPN: server accepted [^ ]*' "$err" | awk '{print $4}' || true)
+    log "  $tag: $conn alpn=$alpn body=$(head -c 40 "$WORK/h2o_curl.$tag.body" 2>/dev/null)"
+    $MT conn "$CONNS" "tag=$tag" "t_start=$t0" "client_tool=curl $curl_version" \
+      "server_tool=h2o $h2o_version" "ip=127.0.0.1" "port=$port" "version=$(tls_version_name "$ver")" \
+      "cipher_suite=$(json_str "$(iana_cipher "$cipher")")" "cipher_forced=false" "resumption=none" \
+      "resumption_offered=[]" "early_data=false" "resumed_from=null" "handshake_completed=$([ -n "$ver" ] && echo true || echo false)" \
+      "alpn=$(json_str "$alpn")" "sni=tlslens.test" \
+      "expect=GET /hello.txt over HTTP/2 (ALPN offered h2,http/1.1; server selected $alpn); SNI tlslens.test"
+  done
+  kill "$SRV_PID"; wait "$SRV_PID" 2>/dev/null || true
+  end_capture
+}
+
+sc_jdk_tls() {
+  command -v java >/dev/null || die "java missing"
+  begin_capture jdk_tls pcapng \
+    "JDK TLS (SSLServerSocket + SSLSocket, JdkTlsPeers.java): two TLS 1.3 connections then two TLS 1.2 connections; the second of each resumes the first's session" 10443
+  local port=10443
+  wait_free $port
+  local jv; jv=$(java -version 2>&1 | awk -F'"' 'NR==1 {print $2}')
+  local t0; t0=$(now)
+  local out
+  out=$(cd "$SCRIPT_DIR" && java JdkTlsPeers.java $port "$PKI/server.p12" changeit TLSv1.3,TLSv1.2 2)
+  local i=0 prev_tag="" line
+  while IFS= read -r line; do
+    local proto cipher resumed same
+    same=$(python3 -c 'import json,sys; print(str(json.loads(sys.argv[1])["client_same_session"]).lower())' "$line")
+    proto=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["protocol"])' "$line")
+    cipher=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["cipher"])' "$line")
+    resumed=$(python3 -c 'import json,sys; print(str(json.loads(sys.argv[1])["resumed"]).lower())' "$line")
+    log "  jdk$i: $line"
+    local res=none offered="[]" rf=null expect="full handshake"
+    if [ $((i % 2)) = 1 ]; then
+      if [ "$proto" = TLSv1.3 ]; then offered='["psk"]'; else offered='["session_ticket"]'; fi
+      if [ "$resumed" = true ]; then
+        rf="jdk$((i - 1))"
+        if [ "$proto" = TLSv1.3 ]; then res=psk; else res=session_ticket; fi
+        expect="resumes the session of the previous connection (JDK client session cache, stateless tickets enabled; the server picked no certificate)"
+      else
+        expect="client has a cached session but the JDK did not resume it: full handshake"
+      fi
+    fi
+    $MT conn "$CONNS" "tag=jdk$i" "t_start=$t0.$i" "client_tool=JDK $jv SSLSocket" \
+      "server_tool=JDK $jv SSLServerSocket" "ip=127.0.0.1" "port=$port" "version=$(tls_version_name "$proto")" \
+      "cipher_suite=$(json_str "$cipher")" "cipher_forced=false" "resumption=$res" \
+      "resumption_offered=$offered" "early_data=false" "resumed_from=$rf" "handshake_completed=true" \
+      "expect=$expect; one line of application data each way"
+    i=$((i + 1))
+  done <<<"$out"
+  end_capture
+}
+
+sc_ipv6_tls12() {
+  begin_capture ipv6_tls12 pcap "TLS 1.2 full handshake over IPv6 (::1)" 5555
+  srv_openssl 5555 -6 -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -tls1_2
+  s_client_conn --tag v6 --port 5555 --host ::1 --expect "IPv6" -- -tls1_2
+  srv_stop
+  end_capture
+  derive_relink ipv6_tls12 ipv6_tls12_null null "the same IPv6 capture with link type NULL (BSD loopback, AF 30)"
+  derive_relink ipv6_tls12 ipv6_tls12_raw raw "the same IPv6 capture with link type RAW (IPv6 header first)"
+}
+
+# derive_relink SRC NEW null|raw NOTE: NEW.pcap = SRC.pcap with another link type
+derive_relink() {
+  local src="$1" new="$2" mode="$3" note="$4"
+  python3 "$SCRIPT_DIR/pcap_relink.py" "$mode" "$OUT/$src.pcap" "$OUT/$new.pcap"
+  [ -f "$OUT/$src.keylog" ] && cp "$OUT/$src.keylog" "$OUT/$new.keylog"
+  python3 - "$OUT/$src.manifest.json" "$OUT/$new.manifest.json" "$new" "$mode" "$note" <<'PY'
+import json, sys
+src, dst, new, mode, note = sys.argv[1:]
+m = json.load(open(src))
+m["name"] = new
+m["file"] = new + ".pcap"
+m["linktype"], m["linktype_number"] = {"null": ("NULL", 0), "raw": ("RAW", 101)}[mode]
+if m.get("keylog"):
+    m["keylog"] = new + ".keylog"
+m["description"] = m["description"] + "; " + note
+m["derived_from"] = src + ".pcap (pcap_relink.py " + mode + ")"
+json.dump(m, open(dst, "w"), indent=2)
+open(dst, "a").write("\n")
+PY
+  log "wrote $new.pcap (derived from $src.pcap, $mode)"
+}
+
+sc_truncated() {
+  local src=tls12_session_id
+  [ -f "$OUT/$src.pcap" ] || sc_tls12_session_id
+  python3 - "$OUT/$src.pcap" "$OUT/truncated.pcap" "$OUT/$src.manifest.json" "$OUT/truncated.manifest.json" <<'PY'
+import json, struct, sys
+src, dst, msrc, mdst = sys.argv[1:]
+data = open(src, "rb").read()
+off, pkts = 24, []
+while off + 16 <= len(data):
+    incl = struct.unpack_from("<I", data, off + 8)[0]
+    pkts.append((off, incl))
+    off += 16 + incl
+# cut in the middle of the largest packet of the first TCP connection (the server's first flight)
+big = max(range(len(pkts)), key=lambda i: pkts[i][1])
+poff, incl = pkts[big]
+cut = poff + 16 + incl // 2
+open(dst, "wb").write(data[:cut])
+# which connections (client ports) started before the cut?
+ports = []
+for o, n in pkts[:big + 1]:
+    eth = data[o + 16: o + 16 + n]
+    tcp = eth[14 + (eth[14] & 0x0F) * 4:]
+    sport, dport = struct.unpack_from(">HH", tcp, 0)
+    cport = sport if dport in (4433,) else dport
+    if cport not in ports:
+        ports.append(cport)
+m = json.load(open(msrc))
+m["name"] = "truncated"
+m["file"] = "truncated.pcap"
+m["keylog"] = None
+m["packets"] = big + 1
+m["description"] = ("%s.pcap cut after %d bytes, in the middle of packet %d (%d of its %d captured bytes kept); "
+                    "tshark reports the file as cut short in the middle of a packet" % (src.split('/')[-1][:-5], cut, big + 1, incl // 2, incl))
+m["truncated"] = {"source": src.split('/')[-1], "bytes_kept": cut, "cut_in_packet": big + 1,
+                  "packet_bytes_kept": incl // 2, "packet_captured_length": incl}
+conns = m["connections"][:len(ports)]
+conns[-1]["expect"] = "capture ends in the middle of frame %d (the last frame is incomplete)" % (big + 1)
+conns[-1]["in_capture"] = "incomplete: cut in frame %d" % (big + 1)
+m["connections"] = conns
+json.dump(m, open(mdst, "w"), indent=2)
+open(mdst, "a").write("\n")
+PY
+  log "wrote truncated.pcap"
+}
+
+# ---------------------------------------------------------------- --large
+make_large() {
+  local n="$1" out="$2"
+  [ -n "$out" ] || out="$REPO/target/large-$n.pcapng"
+  mkdir -p "$(dirname "$out")"
+  out=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
+  local port=44443
+  rm -f "$out" "${out%.pcapng}.keylog"
+  local clog="$WORK/large.caplog"
+  dumpcap -q -i lo -f "tcp port $port" -c "$n" -w "$out" >"$clog" 2>&1 &
+  local cpid=$!
+  BG_PIDS+=("$cpid")
+  local i
+  for i in $(seq 1 200); do grep -q 'Capturing on' "$clog" && break; sleep 0.05; done
+  sleep 0.3
+  log "large capture: $n packets into $out"
+  local batch=0
+  while kill -0 "$cpid" 2>/dev/null; do
+    wait_free $port
+    python3 "$SCRIPT_DIR/tls_peer.py" load --port $port --cert "$PKI/rsa.chain.crt" --key "$PKI/rsa.key" \
+      --conns 1000 --threads 8 --mss $((batch % 2 ? 536 : 0)) --keylog "${out%.pcapng}.keylog" 2>>"$WORK/large.err" || true
+    batch=$((batch + 1))
+  done
+  wait "$cpid" || true
+  log "large capture done: $(capinfos -c -M "$out" | awk -F': *' '/Number of packets/ {print $2}') packets, $(stat -c %s "$out") bytes"
+}
+
+# ---------------------------------------------------------------- main
+START=$(date +%s)
+mkdir -p "$OUT" "$WORK/www"
+printf 'Hello from TLS Lens test server\n' > "$WORK/www/hello.txt"
+printf 'hello\n' > "$WORK/www/index.html"
+gen_certs
+if [ -n "$LARGE" ]; then
+  make_large "$LARGE" "$LARGE_OUT"
+  exit 0
+fi
+for s in "${SELECTED[@]}"; do
+  declare -F "sc_$s" >/dev/null || die "unknown scenario $s (see --list)"
+  "sc_$s"
+done
+log "done in $(( $(date +%s) - START )) s; $(du -sh "$OUT" | cut -f1) in $OUT"

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# make-golden.sh - regenerate the tshark golden outputs.
+#
+#   src/test/scripts/make-golden.sh
+#       For every capture in src/test/resources/captures/ (NAME.pcap / NAME.pcapng
+#       with NAME.manifest.json) write into src/test/resources/golden/:
+#         NAME.fields.tsv       tshark -T fields, the fields of golden/fields.txt
+#         NAME.Otls.txt         tshark -O tls (text tree, TLS expanded)
+#         NAME.keys.fields.tsv  (when NAME.keylog exists) the same fields plus
+#                               tls.record.opaque_type, with the key log loaded
+#   src/test/scripts/make-golden.sh --public DIR OUTDIR
+#       The same for every DIR/*.pcap* (keys file when DIR/NAME.keylog exists),
+#       with the decode-as options from src/test/scripts/public-decode-as.txt,
+#       into OUTDIR (e.g. target/golden-public/; never committed).
+#
+# Captures are processed in parallel, $JOBS (default: nproc) at a time.
+#
+# Options used for every tshark run: the tshark defaults, except
+#   -o tcp.reassemble_out_of_order:TRUE
+# and TZ=UTC in the environment (so times in -O output do not depend on the
+# machine's time zone).  For our captures, "-d tcp.port==N,tls" is added for
+# every TLS port N != 443 listed in the manifest's "tls_ports".
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$SCRIPT_DIR/../../.." && pwd)
+FIELDS_FILE="$REPO/src/test/resources/golden/fields.txt"
+TSHARK=${TSHARK:-tshark}
+export TZ=UTC
+COMMON_OPTS=(-o tcp.reassemble_out_of_order:TRUE)
+
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+# run "$@" in the background, at most $JOBS at a time
+RUNNING=0
+spawn() {
+  if [ "$RUNNING" -ge "$JOBS" ]; then wait -n || FAILED=1; RUNNING=$((RUNNING - 1)); fi
+  "$@" &
+  RUNNING=$((RUNNING + 1))
+}
+FAILED=0
+finish() {
+  while [ "$RUNNING" -gt 0 ]; do wait -n || FAILED=1; RUNNING=$((RUNNING - 1)); done
+  [ "$FAILED" = 0 ] || { echo "make-golden: some tshark runs failed" >&2; exit 1; }
+}
+
+mapfile -t FIELDS < <(grep -v -E '^\s*(#|$)' "$FIELDS_FILE")
+field_args() { local f; for f in "$@"; do printf -- '-e\n%s\n' "$f"; done; }
+mapfile -t FARGS < <(field_args "${FIELDS[@]}")
+mapfile -t KFARGS < <(field_args "${FIELDS[@]}" tls.record.opaque_type)
+
+# run_tshark OUTFILE ARGS...: tshark exits non-zero on a truncated capture but
+# still prints everything it read; keep that output, fail only when it is empty.
+run_tshark() {
+  local out="$1"; shift
+  local rc=0
+  "$TSHARK" "$@" >"$out.tmp" 2>"$out.err" || rc=$?
+  if [ $rc -ne 0 ]; then
+    if [ ! -s "$out.tmp" ]; then cat "$out.err" >&2; rm -f "$out.tmp" "$out.err"; echo "tshark failed: $*" >&2; return 1; fi
+    grep -v -i 'running as user' "$out.err" | sed "s|^|  tshark (exit $rc): |" >&2 || true
+  fi
+  rm -f "$out.err"
+  mv "$out.tmp" "$out"
+}
+
+# golden_for CAP OUTDIR KEYLOG|"" DECODE_AS_ARGS...
+golden_for() {
+  local cap="$1" outdir="$2" keylog="$3"; shift 3
+  local name; name=$(basename "$cap"); name=${name%.pcapng}; name=${name%.pcap}
+  local d=("$@")
+  run_tshark "$outdir/$name.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
+    -T fields -E header=y -E occurrence=a "${FARGS[@]}"
+  run_tshark "$outdir/$name.Otls.txt" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" -O tls
+  if [ -n "$keylog" ]; then
+    run_tshark "$outdir/$name.keys.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
+      -o "tls.keylog_file:$keylog" -T fields -E header=y -E occurrence=a "${KFARGS[@]}"
+  else
+    rm -f "$outdir/$name.keys.fields.tsv"
+  fi
+  echo "golden: $name ${d[*]}" >&2
+}
+
+if [ "${1:-}" = "--public" ]; then
+  [ $# -eq 3 ] || { echo "usage: $0 --public DIR OUTDIR" >&2; exit 2; }
+  src="$2"; outdir="$3"
+  mkdir -p "$outdir"
+  map="$SCRIPT_DIR/public-decode-as.txt"
+  shopt -s nullglob
+  for cap in "$src"/*.pcap "$src"/*.pcapng; do
+    name=$(basename "$cap"); name=${name%.pcapng}; name=${name%.pcap}
+    d=()
+    if [ -f "$map" ]; then
+      line=$(awk -v n="$name" '$1 == n {$1=""; print; exit}' "$map")
+      # shellcheck disable=SC2206
+      [ -n "$line" ] && d=($line)
+    fi
+    kl=""
+    [ -f "$src/$name.keylog" ] && kl=$(cd "$src" && pwd)/$name.keylog
+    spawn golden_for "$cap" "$outdir" "$kl" "${d[@]}"
+  done
+  finish
+  exit 0
+fi
+
+CAPS="$REPO/src/test/resources/captures"
+OUTDIR="$REPO/src/test/resources/golden"
+for manifest in "$CAPS"/*.manifest.json; do
+  read -r file keylog ports < <(python3 - "$manifest" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+ports = ",".join(str(p) for p in m.get("tls_ports", []) if p != 443)
+print(m["file"], m.get("keylog") or "-", ports or "-")
+PY
+)
+  d=()
+  if [ "$ports" != "-" ]; then
+    IFS=, read -r -a plist <<<"$ports"
+    for p in "${plist[@]}"; do d+=(-d "tcp.port==$p,tls"); done
+  fi
+  kl=""
+  [ "$keylog" != "-" ] && kl="$CAPS/$keylog"
+  spawn golden_for "$CAPS/$file" "$OUTDIR" "$kl" "${d[@]}"
+done
+finish
