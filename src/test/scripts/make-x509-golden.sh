@@ -58,7 +58,7 @@ for f in sorted(os.listdir(d)):
         for hs in pkt.iter("field"):
             if hs.get("name") != "tls.handshake":
                 continue
-            if any(c.get("name") == "tls.handshake.certificate_request_context_length" for c in hs):
+            if any(c.get("name") == "tls.handshake.certificate_request_context_length" for c in hs.iter("field")):
                 continue  # a TLS 1.3 Certificate, readable only when decrypted
             for e in hs.iter():
                 name = e.get("name")

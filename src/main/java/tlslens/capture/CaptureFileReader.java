@@ -93,8 +93,8 @@ public final class CaptureFileReader implements Closeable {
                 done = true;
                 String msg = e.getMessage() == null ? "" : e.getMessage().trim();
                 if (msg.contains("truncated")) {
-                    warning = "The file \"" + file + "\" appears to have been cut short in the middle of a packet ("
-                            + msg + "); " + number + " complete packets were read.";
+                    // tshark's wording, so scripts that grep for it keep working.
+                    warning = "The file \"" + file + "\" appears to have been cut short in the middle of a packet.";
                 } else {
                     warning = "The file \"" + file + "\" appears to be damaged or corrupt (" + msg + "); "
                             + number + " packets were read.";

@@ -67,6 +67,7 @@ public final class Cli {
         CliOptions o = new CliOptions();
         CommandLine cl = new CommandLine(o);
         cl.setOverwrittenOptionsAllowed(true);
+        cl.setExpandAtFiles(false); // "@x" is filter text, not a file of arguments
         try {
             cl.parseArgs(args);
         } catch (ParameterException e) {

@@ -22,9 +22,26 @@ import tlslens.flow.TcpReassembler;
  * TLS sessions); frames must be given in capture order, each once.
  */
 public final class Engine {
-    private final TcpConversationTable conversations = new TcpConversationTable();
+    private final TcpConversationTable conversations;
     private Instant first;
     private Instant previous;
+
+    public Engine() { this.conversations = new TcpConversationTable(); }
+
+    /**
+     * An engine that re-dissects the frames of one TCP connection (to rebuild a tree on demand):
+     * the connection keeps its stream index and times stay relative to the capture's first frame.
+     */
+    public Engine(int streamIndex, Instant captureStart) {
+        this.conversations = new TcpConversationTable(streamIndex);
+        this.first = captureStart;
+    }
+
+    /** Dissects a frame whose predecessor in the capture (for frame.time_delta) is known to the caller. */
+    public FrameDissection dissect(RawFrame f, Instant previousFrameTime) {
+        previous = previousFrameTime;
+        return dissect(f);
+    }
 
     /** Dissects one frame into its full tree and columns. Never throws. */
     public FrameDissection dissect(RawFrame f) {

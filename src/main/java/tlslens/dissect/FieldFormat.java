@@ -107,7 +107,9 @@ public final class FieldFormat {
             default:
                 if (v instanceof Long) {
                     long x = (Long) v;
-                    return (f.base == Base.HEX || f.base == Base.HEX_DEC) ? hex(f, x) : Long.toUnsignedString(x);
+                    // Cells pad hex to the type's width even for bit fields (labels use the mask's).
+                    return (f.base == Base.HEX || f.base == Base.HEX_DEC) ? hexDigits(x, Math.max(2, f.type.width * 2))
+                            : Long.toUnsignedString(x);
                 }
                 return v.toString();
         }
@@ -131,6 +133,10 @@ public final class FieldFormat {
         } else {
             digits = Math.max(2, f.type.width * 2);
         }
+        return hexDigits(x, digits);
+    }
+
+    static String hexDigits(long x, int digits) {
         String h = Long.toHexString(x);
         StringBuilder sb = new StringBuilder("0x");
         for (int i = h.length(); i < digits; i++) sb.append('0');
@@ -155,13 +161,17 @@ public final class FieldFormat {
         return sb.toString();
     }
 
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
     public static String ether(byte[] b) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < b.length; i++) {
-            if (i > 0) sb.append(':');
-            sb.append(String.format("%02x", b[i] & 0xff));
+        if (b.length == 0) return "";
+        char[] c = new char[b.length * 3 - 1];
+        for (int i = 0, p = 0; i < b.length; i++) {
+            if (i > 0) c[p++] = ':';
+            c[p++] = DIGITS[(b[i] >> 4) & 0xf];
+            c[p++] = DIGITS[b[i] & 0xf];
         }
-        return sb.toString();
+        return new String(c);
     }
 
     public static String address(Object v) {

@@ -14,6 +14,11 @@ public final class TcpConversationTable {
     private final Map<Key, TcpConversation> byKey = new HashMap<>();
     private int nextIndex;
 
+    public TcpConversationTable() { this(0); }
+
+    /** A table whose first conversation gets {@code firstIndex}: replaying one stream keeps its number. */
+    public TcpConversationTable(int firstIndex) { this.nextIndex = firstIndex; }
+
     /** The conversation of this segment, created if needed. */
     public TcpConversation lookup(byte[] src, int srcPort, byte[] dst, int dstPort, boolean syn, boolean ack, long seq,
                                   int frame) {

@@ -127,6 +127,14 @@ class ErrorPathTest {
     }
 
     @Test
+    void atSignIsNotAnArgumentFile() {
+        CliRunner.Result r = CliRunner.run("-r", CliRunner.capture("tls12_session_id.pcap"), "-c", "1", "-Y",
+                "frame.number == 1", "@nonexistent");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("Display filters were specified both"), r.err());
+    }
+
+    @Test
     void decodeAsIsAcceptedWithANote() {
         CliRunner.Result r = CliRunner.run("-r", CliRunner.capture("tls12_session_id.pcap"), "-d", "tcp.port==4433,tls",
                 "-c", "1", "-n");

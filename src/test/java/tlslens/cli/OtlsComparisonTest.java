@@ -47,14 +47,13 @@ class OtlsComparisonTest {
         for (Map.Entry<String, List<String>> e : expected.entrySet()) {
             List<String> exp = e.getValue();
             List<String> act = actual.getOrDefault(e.getKey(), List.of());
-            int n = Math.max(exp.size(), act.size());
-            for (int i = 0; i < n; i++) {
-                String el = i < exp.size() ? exp.get(i) : "<no line>";
-                String al = i < act.size() ? act.get(i) : "<no line>";
+            // Align by longest common subsequence, so one extra line doesn't shift all that follow.
+            List<String> script = LineDiff.diff(exp, act);
+            for (String d : script) {
                 compared++;
-                if (el.equals(al)) equal++;
-                else if (diffs.size() < 15) diffs.add("frame " + e.getKey() + " line " + (i + 1) + ":\n      tshark:  " + el
-                        + "\n      tlslens: " + al);
+                if (d.startsWith(" ")) equal++;
+                else if (diffs.size() < 20) diffs.add("frame " + e.getKey() + " " + (d.startsWith("-") ? "tshark only: "
+                        : "tlslens only:") + d.substring(1));
             }
         }
         assertEquals(expected.keySet(), actual.keySet(), "frames printed");

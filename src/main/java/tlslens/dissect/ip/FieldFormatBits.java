@@ -6,7 +6,8 @@ final class FieldFormatBits {
 
     /** ".... 0101" for the low nibble of a byte. */
     static String nibbleLow(int b) {
-        String bits = String.format("%4s", Integer.toBinaryString(b & 0x0f)).replace(' ', '0');
-        return ".... " + bits;
+        char[] c = {'.', '.', '.', '.', ' ', '0', '0', '0', '0'};
+        for (int i = 0; i < 4; i++) if ((b & (8 >> i)) != 0) c[5 + i] = '1';
+        return new String(c);
     }
 }

@@ -55,10 +55,12 @@ public final class TcpDissector {
                         + h.headerLength() / 4 + ")");
         ProtoNode flags = tcp.add(TcpFields.FLAGS, tvb, off + 12, 2);
         String names = h.flagNames();
-        flags.setText(String.format("Flags: 0x%03x (%s)", h.flags(), names.isEmpty() ? "<None>" : names));
-        flags.add(TcpFields.FLAGS_RES, tvb, off + 12, 2).setText(
-                String.format("%s. .... .... = Reserved: %s", bits3((tvb.u16(off + 12) >> 9) & 7),
-                        ((tvb.u16(off + 12) >> 9) & 7) == 0 ? "Not set" : "Set"));
+        String hex = Integer.toHexString(h.flags());
+        flags.setText("Flags: 0x" + "000".substring(Math.min(3, hex.length())) + hex + " ("
+                + (names.isEmpty() ? "<None>" : names) + ")");
+        int res = (tvb.u16(off + 12) >> 9) & 7;
+        flags.add(TcpFields.FLAGS_RES, tvb, off + 12, 2)
+                .setText(bits3(res) + ". .... .... = Reserved: " + (res == 0 ? "Not set" : "Set"));
         for (var f : new tlslens.dissect.FieldDef[] {TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR, TcpFields.FLAGS_ECE,
                 TcpFields.FLAGS_URG, TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET,
                 TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN}) {
@@ -83,12 +85,14 @@ public final class TcpDissector {
         return sb.toString();
     }
 
-    private static String bits4(int v) {
-        return String.format("%4s", Integer.toBinaryString(v & 0xf)).replace(' ', '0');
-    }
+    private static String bits4(int v) { return bits(v, 4); }
 
-    private static String bits3(int v) {
-        return String.format("%3s", Integer.toBinaryString(v & 7)).replace(' ', '0');
+    private static String bits3(int v) { return bits(v, 3); }
+
+    private static String bits(int v, int n) {
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) c[i] = (v & (1 << (n - 1 - i))) != 0 ? '1' : '0';
+        return new String(c);
     }
 
     /** The Info column of a segment with no higher-layer content. */

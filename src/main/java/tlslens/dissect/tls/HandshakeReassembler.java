@@ -29,6 +29,9 @@ final class HandshakeReassembler {
 
     int size() { return size; }
 
+    /** Bytes allocated for the buffer (for tests: never much more than what arrived). */
+    int capacity() { return buf.length; }
+
     /** Handshake type of the message being reassembled, or -1 before its first byte arrived. */
     int type() { return size > 0 ? buf[0] & 0xff : -1; }
 

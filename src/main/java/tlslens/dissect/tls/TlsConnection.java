@@ -28,8 +28,9 @@ import tlslens.dissect.tls.names.TlsVersions;
  * handshake message being reassembled per direction, and the connection's {@link HandshakeLog}.
  */
 public final class TlsConnection {
-    public static final int CHANGE_CIPHER_SPEC_TYPE = 20, ALERT = 21, HANDSHAKE_TYPE_CT = 22,
-            APPLICATION_DATA = 23, HEARTBEAT = 24;
+    /** Record content types. */
+    public static final int CT_CHANGE_CIPHER_SPEC = 20, CT_ALERT = 21, CT_HANDSHAKE = 22, CT_APPLICATION_DATA = 23,
+            CT_HEARTBEAT = 24;
 
     private final int tcpStream;
     /** Wireshark's session->version: 0 until an authoritative record or ServerHello sets it. */
@@ -133,14 +134,25 @@ public final class TlsConnection {
 
     public long applicationDataBytes(int dir) { return appDataBytes[dir == 0 ? 0 : 1]; }
 
+    /** Bytes of a handshake message waiting for its next fragment in direction dir. */
+    public int pendingHandshakeBytes(int dir) { return reassembly[dir == 0 ? 0 : 1].size(); }
+
+    int pendingHandshakeCapacity(int dir) { return reassembly[dir == 0 ? 0 : 1].capacity(); }
+
     /** True once direction dir sent a ChangeCipherSpec of TLS 1.2 or earlier. */
     public boolean changedCipherSpec(int dir) { return changedCipher[dir == 0 ? 0 : 1]; }
 
     // ---- record layer ------------------------------------------------------------------------
 
     private long lastFrame;
+    /** The frame of the previous record: identity, not number, so a re-dissected frame counts as new. */
+    private FrameDissection lastFd;
+
+    private boolean firstInFrame;
 
     private void dissect(FrameDissection fd, ProtoNode tls, Tvb tvb, int dir, int index) {
+        firstInFrame = fd != lastFd;
+        lastFd = fd;
         lastFrame = fd.number;
         Ctx ctx = new Ctx(fd, dir, index);
         int off = tvb.start;
@@ -191,15 +203,17 @@ public final class TlsConnection {
                 || v == TlsVersions.TLS13 || v == TlsVersions.GMTLS;
     }
 
+    /** Wireshark 4.0's ssl_is_valid_content_type: CCS, Alert, Handshake, Application Data, Heartbeat, tls12_cid. */
     private static boolean validContentType(int ct) {
-        return ct >= 20 && ct <= 24;
+        return ct >= 20 && ct <= 25;
     }
 
     private void dissectTls(Ctx ctx, ProtoNode tls, Tvb tvb, int dir, int index) {
         FrameDissection fd = ctx.fd;
         int off = tvb.start;
         int avail = tvb.length();
-        if (version != 0) fd.setProtocol(TlsVersions.columnName(version));
+        // Wireshark sets the column from the session's version once per call, i.e. per frame.
+        if (version != 0 && firstInFrame) fd.setProtocol(TlsVersions.columnName(version));
         int ct = tvb.u8(off);
         // TLS 1.0-1.2 ignore unknown record types (RFC 2246 6).
         if ((version == TlsVersions.TLS10 || version == TlsVersions.TLS11 || version == TlsVersions.TLS12)
@@ -221,7 +235,7 @@ public final class TlsConnection {
         }
         ProtoNode rec = tls.addValue(RECORD, tvb, off, 5 + length, null);
         ProtoNode ctItem;
-        if (version == TlsVersions.TLS13 && ct == APPLICATION_DATA) {
+        if (version == TlsVersions.TLS13 && ct == CT_APPLICATION_DATA) {
             ctItem = rec.add(RECORD_OPAQUE_TYPE, tvb, off, 1);
         } else {
             ctItem = rec.add(RECORD_CONTENT_TYPE, tvb, off, 1);
@@ -251,15 +265,15 @@ public final class TlsConnection {
         }
 
         // With a NULL cipher the "ciphertext" is the plaintext and a MAC: Wireshark reads it without keys.
-        Tvb plain = ct != CHANGE_CIPHER_SPEC_TYPE && length > 0 ? nullCipherPlaintext(ctx, tvb, body, end) : null;
+        Tvb plain = ct != CT_CHANGE_CIPHER_SPEC && length > 0 ? nullCipherPlaintext(ctx, tvb, body, end) : null;
 
         switch (ct) {
-            case CHANGE_CIPHER_SPEC_TYPE -> changeCipherSpec(ctx, rec, ctItem, tvb, body, labelVersion, index);
-            case ALERT -> {
+            case CT_CHANGE_CIPHER_SPEC -> changeCipherSpec(ctx, rec, ctItem, tvb, body, labelVersion, index);
+            case CT_ALERT -> {
                 if (plain != null) alert(ctx, rec, plain, plain.start, plain.start + 2);
                 else alert(ctx, rec, tvb, body, end);
             }
-            case HANDSHAKE_TYPE_CT -> {
+            case CT_HANDSHAKE -> {
                 if (plain != null) {
                     HandshakeDissector.dissectRecord(ctx, ctx, reassembly[dir], rec, plain, plain.start, plain.end,
                             labelVersion, false, true);
@@ -268,8 +282,8 @@ public final class TlsConnection {
                             changedCipher[dir], false);
                 }
             }
-            case APPLICATION_DATA -> applicationData(ctx, rec, tvb, body, end, labelVersion);
-            case HEARTBEAT -> {
+            case CT_APPLICATION_DATA -> applicationData(ctx, rec, tvb, body, end, labelVersion);
+            case CT_HEARTBEAT -> {
                 if (labelVersion == TlsVersions.TLS13) {
                     ctItem.expert(new Expert(Severity.WARN, "Protocol", "Record type is not allowed in TLS 1.3"));
                 } else if (plain != null) {
@@ -304,14 +318,14 @@ public final class TlsConnection {
 
     /** Wireshark's ssl_try_set_version: only authoritative messages (not a ClientHello) set the version. */
     private void trySetVersion(int contentType, int handshakeType, int v) {
-        boolean authoritative = contentType == HANDSHAKE_TYPE_CT
+        boolean authoritative = contentType == CT_HANDSHAKE
                 ? HandshakeTypes.wiresharkName(handshakeType) != null
                         && handshakeType != HandshakeDissector.HELLO_VERIFY_REQUEST
                         && handshakeType != HandshakeDissector.CLIENT_HELLO
                 : validContentType(contentType);
         if (!authoritative) return;
         int draft = 0;
-        if (contentType == HANDSHAKE_TYPE_CT && handshakeType == HandshakeDissector.SERVER_HELLO) {
+        if (contentType == CT_HANDSHAKE && handshakeType == HandshakeDissector.SERVER_HELLO) {
             draft = HelloMessages.draftVersion(v);
             if (draft != 0) v = TlsVersions.TLS13;
         }
@@ -333,7 +347,7 @@ public final class TlsConnection {
         }
         ctx.fd.appendInfo("Change Cipher Spec");
         rec.setText(shortName(version, "SSL") + " Record Layer: "
-                + ContentTypes.wiresharkName(CHANGE_CIPHER_SPEC_TYPE) + " Protocol: Change Cipher Spec");
+                + ContentTypes.wiresharkName(CT_CHANGE_CIPHER_SPEC) + " Protocol: Change Cipher Spec");
         ProtoNode item = rec.add(TlsFields.CHANGE_CIPHER_SPEC, tvb, body, 1);
         log.addChangeCipherSpec(new HandshakeLog.ChangeCipherSpec(ctx.fd.number, ctx.dir, index));
         if (version == TlsVersions.TLS13) return; // a dummy for middleboxes in TLS 1.3
@@ -373,7 +387,7 @@ public final class TlsConnection {
         ctx.fd.appendInfo("Application Data");
         String proto = appProtocol(ctx.fd);
         rec.setText(shortName(labelVersion, "SSL") + " Record Layer: "
-                + ContentTypes.wiresharkName(APPLICATION_DATA) + " Protocol: "
+                + ContentTypes.wiresharkName(CT_APPLICATION_DATA) + " Protocol: "
                 + (proto != null ? proto : "Application Data"));
         rec.add(APP_DATA, tvb, off, end - off);
         if (proto != null) rec.addGenerated(APP_DATA_PROTO, proto);
@@ -521,7 +535,7 @@ public final class TlsConnection {
         }
 
         @Override public void serverVersion(int v) {
-            trySetVersion(HANDSHAKE_TYPE_CT, HandshakeDissector.SERVER_HELLO, v);
+            trySetVersion(CT_HANDSHAKE, HandshakeDissector.SERVER_HELLO, v);
         }
 
         @Override public void certificates(List<byte[]> chain) {

@@ -221,6 +221,24 @@ public final class TlsFields {
     public static final FieldDef HS_CERT_VERIFY_SIG = Fields.field("tls.handshake.client_cert_vrfy.sig",
             "Signature", BYTES);
 
+    // EC J-PAKE (Thread commissioning): declared for filters; Wireshark 4.0 does not decode them either.
+    public static final FieldDef HS_XS_LENGTH = Fields.field("tls.handshake.xs_len", "Pubkey Length", UINT8, Base.DEC);
+    public static final FieldDef HS_XC_LENGTH = Fields.field("tls.handshake.xc_len", "Pubkey Length", UINT8, Base.DEC);
+    public static final FieldDef HS_XS = Fields.field("tls.handshake.xs", "Pubkey", BYTES);
+    public static final FieldDef HS_XC = Fields.field("tls.handshake.xc", "Pubkey", BYTES);
+    public static final FieldDef HS_VS_LENGTH = Fields.field("tls.handshake.vs_len", "Ephemeral Pubkey Length", UINT8,
+            Base.DEC);
+    public static final FieldDef HS_VC_LENGTH = Fields.field("tls.handshake.vc_len", "Ephemeral Pubkey Length", UINT8,
+            Base.DEC);
+    public static final FieldDef HS_VS = Fields.field("tls.handshake.vs", "Ephemeral Pubkey", BYTES);
+    public static final FieldDef HS_VC = Fields.field("tls.handshake.vc", "Ephemeral Pubkey", BYTES);
+    public static final FieldDef HS_RS_LENGTH = Fields.field("tls.handshake.rs_len", "Schnorr signature Length",
+            UINT8, Base.DEC);
+    public static final FieldDef HS_RC_LENGTH = Fields.field("tls.handshake.rc_len", "Schnorr signature Length",
+            UINT8, Base.DEC);
+    public static final FieldDef HS_RS = Fields.field("tls.handshake.rs", "Schnorr signature", BYTES);
+    public static final FieldDef HS_RC = Fields.field("tls.handshake.rc", "Schnorr signature", BYTES);
+
     // ---- Finished, KeyUpdate, NPN EncryptedExtensions ---------------------------------------
     public static final FieldDef HS_VERIFY_DATA = Fields.label("tls.handshake.verify_data", "Verify Data");
     public static final FieldDef HS_MD5_HASH = Fields.label("tls.handshake.md5_hash", "MD5 Hash");
@@ -234,6 +252,28 @@ public final class TlsFields {
     public static final FieldDef NPN_PADDING_LENGTH = Fields.field("tls.handshake.npn_padding_len",
             "Padding Length", UINT8, Base.DEC);
     public static final FieldDef NPN_PADDING = Fields.field("tls.handshake.npn_padding", "Padding", BYTES);
+
+    // ---- application data split over records (tshark's "TLS segment data", for the pipeline) --
+    public static final FieldDef SEGMENT_DATA = Fields.field("tls.segment.data", "TLS segment data", BYTES);
+    public static final FieldDef SEGMENTS = Fields.label("tls.segments", "Reassembled TLS segments");
+    public static final FieldDef SEGMENT = Fields.field("tls.segment", "TLS segment", FRAMENUM, Base.NONE);
+    public static final FieldDef SEGMENT_COUNT = Fields.field("tls.segment.count", "Segment count", UINT32, Base.DEC);
+    public static final FieldDef SEGMENT_OVERLAP = Fields.field("tls.segment.overlap", "Segment overlap", BOOLEAN);
+    public static final FieldDef SEGMENT_OVERLAP_CONFLICT = Fields.field("tls.segment.overlap.conflict",
+            "Conflicting data in segment overlap", BOOLEAN);
+    public static final FieldDef SEGMENT_MULTIPLE_TAILS = Fields.field("tls.segment.multipletails",
+            "Multiple tail segments found", BOOLEAN);
+    public static final FieldDef SEGMENT_TOO_LONG = Fields.field("tls.segment.toolongfragment", "Segment too long",
+            BOOLEAN);
+    public static final FieldDef SEGMENT_ERROR = Fields.field("tls.segment.error", "Reassembling error", FRAMENUM,
+            Base.NONE);
+    public static final FieldDef REASSEMBLED_IN = Fields.field("tls.reassembled_in", "Reassembled PDU in frame",
+            FRAMENUM, Base.NONE);
+    public static final FieldDef REASSEMBLED_LENGTH = Fields.field("tls.reassembled.length",
+            "Reassembled PDU length", UINT32, Base.DEC);
+    public static final FieldDef REASSEMBLED_DATA = Fields.field("tls.reassembled.data", "Reassembled PDU data",
+            BYTES);
+    public static final FieldDef DECOMPRESSION_ERROR = Fields.label("tls.decompression_error", "Decompression error");
 
     // ---- SSLv2 (same filter names as Wireshark's packet-tls.c) -----------------------------
     public static final FieldDef SSL2_RECORD = Fields.label("tls.record", "SSLv2 Record Header");

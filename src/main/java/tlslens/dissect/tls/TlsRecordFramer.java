@@ -51,6 +51,8 @@ public final class TlsRecordFramer {
             len = ((b0 & 0x7f) << 8) | (buf[off + 1] & 0xff);
         } else {
             // The 3-byte form only carries encrypted (padded) data; cleartext messages never use it.
+            // Text is not SSLv2 (Wireshark's rule: four printable characters are not TLS).
+            if (avail >= 4 && printable(buf, off, 4)) return -1;
             if (avail < 3) return 0;
             headerLen = 3;
             len = ((b0 & 0x3f) << 8) | (buf[off + 1] & 0xff);
@@ -132,6 +134,14 @@ public final class TlsRecordFramer {
             return i;
         }
         return -1;
+    }
+
+    private static boolean printable(byte[] b, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            int c = b[off + i] & 0xff;
+            if (c < 0x20 || c > 0x7e) return false;
+        }
+        return true;
     }
 
     static int u16(byte[] b, int off) { return ((b[off] & 0xff) << 8) | (b[off + 1] & 0xff); }

@@ -22,7 +22,9 @@ public final class CertificateDissector {
     /** Adds the decoded DER certificate in tvb[off, off+len) under parent. Never throws; undecodable DER -> parent.malformed(...). */
     public static void dissect(ProtoNode parent, Tvb tvb, int off, int len) {
         try {
-            new Decoder(tvb).certificate(parent, off, off + Math.max(0, len));
+            Decoder dec = new Decoder(tvb);
+            dec.certificate(parent, off, off + Math.max(0, len));
+            dec.d.flush();
         } catch (RuntimeException | StackOverflowError e) {
             parent.malformed(tvb, off, len, "certificate could not be decoded: " + e);
         }
@@ -53,6 +55,7 @@ public final class CertificateDissector {
             }
             d.checkTruncated(parent, seq);
             String dn = new Names(d).rdnItems(parent, seq);
+            d.flush();
             if (seq.end() < off + len) {
                 parent.malformed(tvb, seq.end(), off + len - seq.end(), "unexpected data after the DistinguishedName");
             }
@@ -103,7 +106,6 @@ public final class CertificateDissector {
                 d.berError(parent, cert, "Certificate: SEQUENCE expected but " + cert.describe() + " was unexpected");
                 return;
             }
-            d.checkTruncated(parent, cert);
             Der.Cursor c = d.cursor(cert);
             Der.Tlv tbs = d.expect(parent, c, Der.UNIVERSAL, Der.SEQUENCE, "signedCertificate");
             TbsInfo info = tbs == null ? null : signedCertificate(parent, tbs);
@@ -118,6 +120,7 @@ public final class CertificateDissector {
                 }
             }
             if (sig != null) d.checkRest(parent, c, "the Certificate");
+            d.checkTruncated(parent, cert);
             if (info != null && info.selfIssued) {
                 parent.addGenerated(X509Fields.SELF_ISSUED, true, "Self-issued: subject equals issuer");
             }
@@ -236,12 +239,7 @@ public final class CertificateDissector {
     static String sha256(byte[] der) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(der);
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < h.length; i++) {
-                if (i > 0) sb.append(':');
-                sb.append(String.format("%02x", h[i] & 0xff));
-            }
-            return sb.toString();
+            return java.util.HexFormat.ofDelimiter(":").formatHex(h);
         } catch (NoSuchAlgorithmException e) {
             return null;
         }

@@ -26,6 +26,7 @@ final class DerTree {
 
     final Tvb tvb;
     int depth;
+    private final java.util.List<Object[]> pending = new java.util.ArrayList<>();
 
     DerTree(Tvb tvb) { this.tvb = tvb; }
 
@@ -66,14 +67,26 @@ final class DerTree {
         return t;
     }
 
-    /** Notes a length that ran past its container, and anything left over at the end of a sequence. */
+    /**
+     * Notes a length that ran past its container. The note is added by {@link #flush} once the
+     * node's children are in place, so it comes after them as in tshark.
+     */
     void checkTruncated(ProtoNode node, Der.Tlv t) {
-        if (t != null && t.truncated()) {
+        if (t != null && t.truncated()) pending.add(new Object[] {node, t});
+    }
+
+    /** Adds the notes {@link #checkTruncated} collected; call once the tree is built. */
+    void flush() {
+        for (Object[] p : pending) {
+            ProtoNode node = (ProtoNode) p[0];
+            Der.Tlv t = (Der.Tlv) p[1];
             node.malformed(tvb, t.content(), t.contentLength(), "BER Error: length " + t.declaredLength()
                     + " longer than the " + t.contentLength() + " bytes present");
         }
+        pending.clear();
     }
 
+    /** Anything left over at the end of a sequence. */
     void checkRest(ProtoNode node, Der.Cursor c, String what) {
         if (c.broken()) {
             node.malformed(tvb, c.position(), c.limit() - c.position(), "BER Error: cannot parse the rest of "

@@ -15,7 +15,9 @@ public final class OcspDissector {
     /** Adds the decoded OCSPResponse (DER) in tvb[off, off+len) under parent: responseStatus, responseType, responder id, producedAt, per SingleResponse: certID (hash alg, issuerNameHash, issuerKeyHash, serialNumber), certStatus (good/revoked/unknown), thisUpdate, nextUpdate; signature algorithm; certs. Never throws. */
     public static void dissect(ProtoNode parent, Tvb tvb, int off, int len) {
         try {
-            new Decoder(tvb).response(parent, off, off + Math.max(0, len));
+            Decoder dec = new Decoder(tvb);
+            dec.response(parent, off, off + Math.max(0, len));
+            dec.d.flush();
         } catch (RuntimeException | StackOverflowError e) {
             parent.malformed(tvb, off, len, "OCSP response could not be decoded: " + e);
         }
@@ -39,7 +41,6 @@ public final class OcspDissector {
                 parent.malformed(d.tvb, off, end - off, "BER Error: OCSPResponse is not a SEQUENCE");
                 return;
             }
-            d.checkTruncated(parent, resp);
             Der.Cursor c = d.cursor(resp);
             Der.Tlv status = d.expect(parent, c, Der.UNIVERSAL, Der.ENUMERATED, "responseStatus");
             if (status == null) return;
@@ -54,6 +55,7 @@ public final class OcspDissector {
                 }
             }
             d.checkRest(parent, c, "the OCSPResponse");
+            d.checkTruncated(parent, resp);
         }
 
         private void responseBytes(ProtoNode parent, Der.Tlv rb) {

@@ -144,14 +144,22 @@ final class PublicKeys {
         return "EC" + (size > 0 ? " (" + size + " bits)" : "");
     }
 
+    /** Field sizes of named curves; BouncyCastle builds the whole curve on each lookup, so remember them. */
+    private static final java.util.Map<String, Integer> CURVE_BITS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static int curveBits(String curveOid, int pointLen) {
-        try {
-            X9ECParameters p = ECNamedCurveTable.getByOID(new ASN1ObjectIdentifier(curveOid));
-            if (p != null) return p.getCurve().getFieldSize();
-        } catch (RuntimeException e) {
-            // unknown or malformed OID: fall back to the point size
+        Integer known = CURVE_BITS.get(curveOid);
+        if (known == null && CURVE_BITS.size() < 256) {
+            known = 0;
+            try {
+                X9ECParameters p = ECNamedCurveTable.getByOID(new ASN1ObjectIdentifier(curveOid));
+                if (p != null) known = p.getCurve().getFieldSize();
+            } catch (RuntimeException e) {
+                // unknown or malformed OID: fall back to the point size
+            }
+            CURVE_BITS.put(curveOid, known);
         }
-        return pointBits(pointLen);
+        return known != null && known > 0 ? known : pointBits(pointLen);
     }
 
     /** An uncompressed point is 04 || X || Y. */

@@ -378,9 +378,9 @@ class DisplayFilterTest {
         DisplayFilter f = DisplayFilter.compile("fltest.u8 == Handshake && fltest.u16 > 100 && !fltest.str");
         long t0 = System.nanoTime();
         int hits = 0;
-        for (int i = 0; i < 50_000; i++) if (f.matches(root)) hits++;
+        for (int i = 0; i < 20_000; i++) if (f.matches(root)) hits++;
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertEquals(50_000, hits);
-        assertTrue(ms < 10_000, "50k evaluations took " + ms + " ms");
+        assertEquals(20_000, hits);
+        assertTrue(ms < 10_000, "20k evaluations took " + ms + " ms");
     }
 }

@@ -156,5 +156,8 @@ class FilterErrorTest {
                 + "    fltest.u16 == 70000\n"
                 + "                  ^~~~~", e.describe("fltest.u16 == 70000"));
         assertEquals(END, fail("fltest &&").describe("fltest &&"));
+        assertEquals("The final quote was missing from a quoted string.\n"
+                + "    fltest.u16 == \"a\n"
+                + "                    ^", fail("fltest.u16 == \"a").describe("fltest.u16 == \"a"));
     }
 }

@@ -1,0 +1,97 @@
+package tlslens.capture;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * Every frame's bytes, spilled to a temporary file, so any frame can be read again by number
+ * without keeping millions of byte arrays on the heap. Per frame it keeps 8 bytes of offset,
+ * 8 of timestamp and 4+4 of lengths.
+ */
+public final class FrameStore implements Closeable {
+    private final Path file;
+    private final FileChannel channel;
+    private long[] offsets = new long[1024];
+    private long[] times = new long[1024];
+    private int[] capLens = new int[1024];
+    private int[] origLens = new int[1024];
+    private int count;
+    private long size;
+    private final int linkType;
+
+    public FrameStore(int linkType) {
+        this.linkType = linkType;
+        try {
+            file = Files.createTempFile("tlslens-frames", ".bin");
+            file.toFile().deleteOnExit();
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Appends a frame; frames must come numbered 1, 2, 3... */
+    public synchronized void append(RawFrame f) {
+        if (count == offsets.length) {
+            int n = count * 2;
+            offsets = Arrays.copyOf(offsets, n);
+            times = Arrays.copyOf(times, n);
+            capLens = Arrays.copyOf(capLens, n);
+            origLens = Arrays.copyOf(origLens, n);
+        }
+        offsets[count] = size;
+        times[count] = f.time().getEpochSecond() * 1_000_000_000L + f.time().getNano();
+        capLens[count] = f.data().length;
+        origLens[count] = f.originalLength();
+        count++;
+        try {
+            ByteBuffer b = ByteBuffer.wrap(f.data());
+            while (b.hasRemaining()) channel.write(b, size + b.position());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        size += f.data().length;
+    }
+
+    public synchronized int count() { return count; }
+
+    public synchronized Instant time(int number) {
+        long t = times[number - 1];
+        return Instant.ofEpochSecond(Math.floorDiv(t, 1_000_000_000L), Math.floorMod(t, 1_000_000_000L));
+    }
+
+    public synchronized int originalLength(int number) { return origLens[number - 1]; }
+
+    /** Frame {@code number} (1-based) as it was captured. */
+    public synchronized RawFrame get(int number) {
+        int i = number - 1;
+        byte[] data = new byte[capLens[i]];
+        try {
+            ByteBuffer b = ByteBuffer.wrap(data);
+            while (b.hasRemaining()) {
+                if (channel.read(b, offsets[i] + b.position()) < 0) break;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RawFrame(number, time(number), origLens[i], data, linkType, 0, null);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // The temp file goes with the process anyway.
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package tlslens.dissect;
+
+import java.io.Closeable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tlslens.capture.FrameStore;
+import tlslens.capture.RawFrame;
+
+/**
+ * A whole capture for browsing: one pass keeps each frame's columns (a few dozen bytes per frame
+ * plus its Info text) and spills the frame bytes to a {@link FrameStore}; the full tree of a frame
+ * is rebuilt on demand by replaying only the frames of its TCP connection.
+ */
+public final class CaptureIndex implements Closeable {
+    private final FrameStore store;
+    private final Engine engine = new Engine();
+    private final List<String> pool = new ArrayList<>();
+    private final Map<String, Integer> poolIndex = new HashMap<>();
+    private int[] streams = new int[1024];
+    private int[] src = new int[1024];
+    private int[] dst = new int[1024];
+    private int[] proto = new int[1024];
+    private String[] info = new String[1024];
+    private final Map<Integer, int[]> streamFrames = new HashMap<>();
+    private final Map<Integer, Integer> streamFrameCounts = new HashMap<>();
+    private int count;
+    private Instant first;
+
+    public CaptureIndex(int linkType) { this.store = new FrameStore(linkType); }
+
+    /** Dissects the next frame of the capture (in order), keeps its summary, and returns the full result. */
+    public synchronized FrameDissection add(RawFrame f) {
+        if (first == null) first = f.time();
+        store.append(f);
+        FrameDissection fd = engine.dissect(f);
+        grow();
+        streams[count] = fd.tcpStream;
+        src[count] = intern(fd.src);
+        dst[count] = intern(fd.dst);
+        proto[count] = intern(fd.protocol());
+        info[count] = fd.info();
+        count++;
+        if (fd.tcpStream >= 0) {
+            int n = streamFrameCounts.getOrDefault(fd.tcpStream, 0);
+            int[] list = streamFrames.computeIfAbsent(fd.tcpStream, k -> new int[4]);
+            if (n == list.length) streamFrames.put(fd.tcpStream, list = Arrays.copyOf(list, n * 2));
+            list[n] = f.number();
+            streamFrameCounts.put(fd.tcpStream, n + 1);
+        }
+        return fd;
+    }
+
+    public synchronized int frameCount() { return count; }
+
+    public synchronized FrameSummary summary(int number) {
+        int i = number - 1;
+        return new FrameSummary(number, store.time(number), store.originalLength(number), pool.get(src[i]),
+                pool.get(dst[i]), pool.get(proto[i]), info[i], streams[i]);
+    }
+
+    /**
+     * The full dissection of frame {@code number}, rebuilt by replaying the frames of its TCP
+     * connection up to it through a fresh engine (TLS state depends on nothing else).
+     */
+    public FrameDissection dissect(int number) {
+        int stream;
+        int[] frames;
+        int n;
+        Instant start;
+        synchronized (this) {
+            stream = streams[number - 1];
+            frames = stream >= 0 ? streamFrames.get(stream) : null;
+            n = stream >= 0 ? streamFrameCounts.get(stream) : 0;
+            start = first;
+        }
+        Engine replay = new Engine(Math.max(stream, 0), start);
+        if (frames != null) {
+            for (int i = 0; i < n && frames[i] < number; i++) replay.dissect(store.get(frames[i]));
+        }
+        Instant prev = number > 1 ? store.time(number - 1) : store.time(number);
+        return replay.dissect(store.get(number), prev);
+    }
+
+    private int intern(String s) {
+        Integer i = poolIndex.get(s);
+        if (i != null) return i;
+        pool.add(s);
+        poolIndex.put(s, pool.size() - 1);
+        return pool.size() - 1;
+    }
+
+    private void grow() {
+        if (count < streams.length) return;
+        int n = count * 2;
+        streams = Arrays.copyOf(streams, n);
+        src = Arrays.copyOf(src, n);
+        dst = Arrays.copyOf(dst, n);
+        proto = Arrays.copyOf(proto, n);
+        info = Arrays.copyOf(info, n);
+    }
+
+    @Override
+    public void close() { store.close(); }
+}

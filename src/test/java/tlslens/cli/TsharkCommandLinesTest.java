@@ -1,0 +1,74 @@
+package tlslens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Users' tshark command lines, run through tshark and through us: the output must be the same,
+ * byte for byte (display filter, -c, trailing filter words, -E settings, column fields, -T json -e,
+ * the summary lines of TLS frames).
+ */
+class TsharkCommandLinesTest {
+    static final List<String> CAPTURES = List.of(
+            "src/test/resources/captures/tls12_full_then_ticket.pcapng",
+            "src/test/resources/captures/tls13_hrr.pcap",
+            "../shared/captures/public/zeek_tls12-decryption.pcap");
+
+    static final List<String> COMMAND_LINES = List.of(
+            "-Y tls",
+            "tls.handshake.type == 2",
+            "-c 6 -Y tls -T fields -e frame.number",
+            "-T fields -e frame.number -e tls.handshake.type -E occurrence=l -E separator=, -E quote=d -E header=y",
+            "-T fields -E aggregator=/s -E occurrence=f -e tls.handshake.ciphersuite -e tls.handshake.extension.type",
+            "-T fields -e tls.record -e tls -e tls.handshake.random -e _ws.col.Protocol -e _ws.col.Info -e _ws.col.No. "
+                    + "-e _ws.col.Source -e _ws.col.Destination -e _ws.col.Length -e _ws.col.Time -Y tls",
+            "-T json -e tls.handshake.type -e frame.number -e tls.handshake.random -Y tls");
+
+    @BeforeAll
+    static void tshark() throws Exception {
+        GoldenSupport.requireTshark();
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> a = new ArrayList<>();
+        for (String c : CAPTURES) for (String l : COMMAND_LINES) a.add(Arguments.of(c, l));
+        return a.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("cases")
+    void sameOutputAsTshark(String capture, String commandLine) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-r", capture));
+        args.addAll(GoldenSupport.COMMON);
+        args.addAll(List.of(commandLine.split(" ")));
+        String expected = tsharkOutput(args);
+        CliRunner.Result ours = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(0, ours.exitCode(), ours.err());
+        assertEquals(expected, ours.out());
+    }
+
+    private static String tsharkOutput(List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("tshark");
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD); // local time zone, as ours
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(2, TimeUnit.MINUTES);
+        assertEquals(0, p.exitValue(), "tshark " + String.join(" ", args));
+        return out;
+    }
+
+}
