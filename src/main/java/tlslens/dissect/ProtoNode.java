@@ -147,9 +147,38 @@ public final class ProtoNode {
 
     /** The label shown in the tree: explicit text, or "Name: value" from the field definition. */
     public String text() {
-        if (text != null) return generated && !text.startsWith("[") ? "[" + text + "]" : text;
+        if (text != null) {
+            if (!generated || text.startsWith("[")) return cut(text);
+            return cut("[" + text) + "]";
+        }
         String t = FieldFormat.label(this);
-        return generated ? "[" + t + "]" : t;
+        if (t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LABEL && field != null && t.startsWith(field.name + ": ")) {
+            // Wireshark marks a field label it had to shorten right after the field's name.
+            t = field.name + " [truncated]" + t.substring(field.name.length());
+        }
+        return generated ? cut("[" + t) + "]" : cut(t);
+    }
+
+    /** Wireshark's labels live in 240-byte buffers: at most 239 bytes of UTF-8 are shown. */
+    public static final int MAX_LABEL = 239;
+
+    private static String cut(String t) {
+        if (t.length() <= MAX_LABEL / 3) return t;
+        int bytes = 0;
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + n > MAX_LABEL) return t.substring(0, i);
+            bytes += n;
+            i += Character.charCount(cp);
+        }
+        return t;
+    }
+
+    /** The label without Wireshark's length limit, for a user who wants all of it. */
+    public String fullText() {
+        String t = text != null ? text : FieldFormat.label(this);
+        return generated && !t.startsWith("[") ? "[" + t + "]" : t;
     }
 
     public boolean hasExplicitText() { return text != null; }

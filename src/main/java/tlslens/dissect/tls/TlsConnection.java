@@ -144,15 +144,13 @@ public final class TlsConnection {
 
     // ---- record layer ------------------------------------------------------------------------
 
+    /** Frame number of the previous record (an engine sees each frame once). */
     private long lastFrame;
-    /** The frame of the previous record: identity, not number, so a re-dissected frame counts as new. */
-    private FrameDissection lastFd;
-
     private boolean firstInFrame;
 
     private void dissect(FrameDissection fd, ProtoNode tls, Tvb tvb, int dir, int index) {
-        firstInFrame = fd != lastFd;
-        lastFd = fd;
+        // Compare frame numbers, not frames: a connection must not keep a frame's tree alive.
+        firstInFrame = fd.number != lastFrame;
         lastFrame = fd.number;
         Ctx ctx = new Ctx(fd, dir, index);
         int off = tvb.start;

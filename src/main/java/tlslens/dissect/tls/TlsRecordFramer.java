@@ -26,8 +26,6 @@ public final class TlsRecordFramer {
         if (first >= 20 && first <= 25) {
             if (avail < 2) return 0;
             if ((buf[off + 1] & 0xff) != 3) return allowSsl2 ? ssl2Length(buf, off, avail) : -1;
-            if (avail < 3) return 0;
-            if ((buf[off + 2] & 0xff) > 4) return allowSsl2 ? ssl2Length(buf, off, avail) : -1;
             if (avail < HEADER_LENGTH) return 0;
             int len = u16(buf, off + 3);
             if (len > MAX_RECORD_PAYLOAD) return -1;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,7 +34,7 @@ import tlslens.dissect.Tvb;
 class DecryptedMessagesAgreementTest {
     @BeforeAll
     static void needTshark() {
-        Assumptions.assumeTrue(TlsTreeText.tsharkAvailable(), "tshark is not installed");
+        Assertions.assertTrue(TlsTreeText.tsharkAvailable(), "tshark is not installed: run src/test/scripts/test.sh, which installs it");
     }
 
     record Frame(List<String> lines, List<byte[]> decrypted) {}

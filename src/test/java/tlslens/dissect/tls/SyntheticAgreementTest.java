@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +24,7 @@ class SyntheticAgreementTest {
 
     @BeforeAll
     static void needTshark() {
-        Assumptions.assumeTrue(TlsTreeText.tsharkAvailable(), "tshark is not installed");
+        Assertions.assertTrue(TlsTreeText.tsharkAvailable(), "tshark is not installed: run src/test/scripts/test.sh, which installs it");
     }
 
     static void assertAgrees(Path cap) throws Exception {

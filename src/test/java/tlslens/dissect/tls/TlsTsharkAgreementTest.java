@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +23,7 @@ class TlsTsharkAgreementTest {
     @BeforeAll
     static void needTshark() {
         assertTrue(Files.isDirectory(CAPTURES), "missing " + CAPTURES.toAbsolutePath());
-        Assumptions.assumeTrue(TlsTreeText.tsharkAvailable(), "tshark is not installed");
+        Assertions.assertTrue(TlsTreeText.tsharkAvailable(), "tshark is not installed: run src/test/scripts/test.sh, which installs it");
     }
 
     static TlsAgreementReport run(String name) throws Exception {
