@@ -86,6 +86,30 @@ public final class CaptureIndex implements Closeable {
         return replay.dissect(store.get(number), prev);
     }
 
+    /**
+     * Frame numbers whose full tree matches the filter, in order: one sequential pass over the
+     * stored frames through a fresh engine (cheaper than rebuilding each frame separately).
+     * {@code cancelled} is polled so a newer filter can abandon the pass.
+     */
+    public int[] matching(tlslens.dissect.filter.DisplayFilter filter, java.util.function.BooleanSupplier cancelled) {
+        int n = frameCount();
+        int[] out = new int[Math.min(n, 1024)];
+        int found = 0;
+        Engine pass = new Engine();
+        for (int i = 1; i <= n; i++) {
+            if ((i & 255) == 0 && cancelled.getAsBoolean()) return Arrays.copyOf(out, found);
+            FrameDissection fd = pass.dissect(store.get(i));
+            if (filter.matches(fd)) {
+                if (found == out.length) out = Arrays.copyOf(out, out.length * 2);
+                out[found++] = i;
+            }
+        }
+        return Arrays.copyOf(out, found);
+    }
+
+    /** The bytes of frame {@code number} as captured (for saving and the hex pane). */
+    public RawFrame frame(int number) { return store.get(number); }
+
     private int intern(String s) {
         Integer i = poolIndex.get(s);
         if (i != null) return i;
