@@ -1,0 +1,134 @@
+package tlslens.ui.model;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The packet table's rows: every frame loaded so far ({@link #total()}) and those the applied
+ * display filter lets through ({@link #shown()}). Rows arrive in batches, in frame order.
+ *
+ * <p>Filtering: {@link #beginFilter} marks a filter pass as running (rows keep arriving but the
+ * shown list waits); {@link #finishFilter} takes the pass's matches over frames 1..scanned. Frames
+ * after {@code scanned} were tested by the loader against the same filter object as they were
+ * dissected ({@link PacketRow#filter()}), so nothing is tested twice and nothing is missed.
+ */
+public final class PacketTableModel {
+    private final List<PacketRow> all = new ArrayList<>();
+    private final ObservableList<PacketRow> shown = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
+    private final ReadOnlyObjectWrapper<Object> filter = new ReadOnlyObjectWrapper<>(this, "filter");
+    private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
+    private final BooleanProperty followNewest = new SimpleBooleanProperty(this, "followNewest", true);
+    private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
+    private BitSet passMatches;
+    private int passScanned;
+
+    public PacketTableModel() {
+        shown.addListener((javafx.collections.ListChangeListener<PacketRow>) c -> shownCount.set(shown.size()));
+    }
+
+    public ObservableList<PacketRow> shown() { return shown; }
+
+    public ReadOnlyIntegerProperty shownCountProperty() { return shownCount.getReadOnlyProperty(); }
+
+    public ReadOnlyIntegerProperty totalProperty() { return total.getReadOnlyProperty(); }
+
+    public int total() { return all.size(); }
+
+    /** The row of frame {@code number} (1-based), or null if it has not arrived. */
+    public PacketRow row(int number) { return number >= 1 && number <= all.size() ? all.get(number - 1) : null; }
+
+    /** The applied filter (opaque tag, the compiled filter object), null when every row shows. */
+    public ReadOnlyObjectProperty<Object> filterProperty() { return filter.getReadOnlyProperty(); }
+
+    /** True while a filter pass runs. */
+    public ReadOnlyBooleanProperty filteringProperty() { return filtering.getReadOnlyProperty(); }
+
+    /** Whether the table scrolls to each new row (during a capture or a load). */
+    public BooleanProperty followNewestProperty() { return followNewest; }
+
+    public boolean isFollowingNewest() { return followNewest.get(); }
+
+    /**
+     * Called when the user scrolls: following resumes when they scroll back to the bottom, and
+     * stops when they look at anything above it.
+     */
+    public void viewportMoved(int lastVisibleIndex, int visibleRowCount) {
+        followNewest.set(lastVisibleIndex >= visibleRowCount - 1);
+    }
+
+    /** Adds a batch of rows (in frame order); returns how many of them are shown. */
+    public int append(List<PacketRow> batch) {
+        if (batch.isEmpty()) return 0;
+        all.addAll(batch);
+        total.set(all.size());
+        Object f = filter.get();
+        if (f == null) {
+            shown.addAll(batch);
+            return batch.size();
+        }
+        if (filtering.get()) return 0;
+        List<PacketRow> pass = new ArrayList<>();
+        for (PacketRow r : batch) if (accepts(r, f)) pass.add(r);
+        shown.addAll(pass);
+        return pass.size();
+    }
+
+    private boolean accepts(PacketRow r, Object f) {
+        if (r.number() <= passScanned && passMatches != null) return passMatches.get(r.number());
+        return r.filter() == f && r.matches();
+    }
+
+    /** A filter pass for {@code tag} starts; the shown rows stay as they are until it finishes. */
+    public void beginFilter(Object tag) {
+        filter.set(tag);
+        filtering.set(tag != null);
+        passMatches = null;
+        passScanned = 0;
+        if (tag == null) shown.setAll(all);
+    }
+
+    /**
+     * The pass for {@code tag} found {@code matches} among frames 1..{@code scanned}. Ignored if a
+     * newer filter has been begun since. Returns false if ignored.
+     */
+    public boolean finishFilter(Object tag, int[] matches, int scanned) {
+        if (tag != filter.get() || tag == null) return false;
+        BitSet set = new BitSet(scanned + 1);
+        for (int n : matches) set.set(n);
+        passMatches = set;
+        passScanned = scanned;
+        filtering.set(false);
+        List<PacketRow> pass = new ArrayList<>();
+        for (PacketRow r : all) if (accepts(r, tag)) pass.add(r);
+        shown.setAll(pass);
+        return true;
+    }
+
+    /** Shows every row again. */
+    public void clearFilter() { beginFilter(null); }
+
+    /** Forgets every row (a new file or capture). */
+    public void clear() {
+        all.clear();
+        shown.clear();
+        total.set(0);
+        filter.set(null);
+        filtering.set(false);
+        passMatches = null;
+        passScanned = 0;
+        followNewest.set(true);
+    }
+}
