@@ -64,7 +64,7 @@ public final class SctListDissector {
         p++;
         if (version != 0) return "Unknown Log";
         if (!fits(n, tvb, p, 32, end, "Log ID")) return "Unknown Log";
-        String log = CtLogs.name(tvb.bytes(p, 32));
+        String log = tlslens.dissect.tls.ext.CtLogs.nameOrUnknown(tvb.bytes(p, 32));
         n.add(X509Fields.SCT_LOG_ID, tvb, p, 32);
         p += 32;
         if (!fits(n, tvb, p, 8, end, "timestamp")) return log;

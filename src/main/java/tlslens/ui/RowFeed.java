@@ -1,0 +1,79 @@
+package tlslens.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import tlslens.capture.RawFrame;
+import tlslens.dissect.CaptureIndex;
+import tlslens.dissect.FrameDissection;
+import tlslens.dissect.FrameSummary;
+import tlslens.dissect.filter.DisplayFilter;
+import tlslens.ui.model.PacketRow;
+import tlslens.ui.model.RowKind;
+
+/**
+ * The hand-over between one producer thread (a file load or a live capture) and the FX thread:
+ * the producer dissects each frame into the {@link CaptureIndex} and queues its row; the FX thread
+ * takes whatever is queued once per pulse ({@link #drain}). While a display filter is applied the
+ * producer also tests each new frame against it, so the filter never needs to rerun.
+ */
+final class RowFeed {
+    private final CaptureIndex index;
+    private final ConcurrentLinkedQueue<PacketRow> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private volatile DisplayFilter filter;
+    private volatile boolean finished;
+    private volatile boolean cancelled;
+    private Instant first;
+
+    RowFeed(CaptureIndex index, DisplayFilter filter) {
+        this.index = index;
+        this.filter = filter;
+    }
+
+    CaptureIndex index() { return index; }
+
+    /** Producer thread only. */
+    void publish(RawFrame f) {
+        if (first == null) first = f.time();
+        FrameDissection fd = index.add(f);
+        DisplayFilter df = filter; // read after add(): see PacketTableModel's class comment
+        boolean matches = df == null || df.matches(fd);
+        FrameSummary s = new FrameSummary(f.number(), f.time(), f.originalLength(), fd.src, fd.dst, fd.protocol(),
+                fd.info(), fd.tcpStream);
+        long rel = Duration.between(first, f.time()).toNanos();
+        queue.add(new PacketRow(s, RowKind.classify(s), rel, df, matches));
+        queued.incrementAndGet();
+    }
+
+    /** The filter new frames are tested against (null: none). Set before a filter pass starts. */
+    void setFilter(DisplayFilter f) { this.filter = f; }
+
+    /** FX thread: up to {@code max} queued rows, in order. */
+    List<PacketRow> drain(int max) {
+        int n = Math.min(max, queued.get());
+        List<PacketRow> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            PacketRow r = queue.poll();
+            if (r == null) break;
+            out.add(r);
+        }
+        queued.addAndGet(-out.size());
+        return out;
+    }
+
+    boolean isEmpty() { return queued.get() == 0; }
+
+    void finish() { finished = true; }
+
+    /** The producer is done and every row has been drained. */
+    boolean isDone() { return finished && isEmpty(); }
+
+    void cancel() { cancelled = true; }
+
+    boolean isCancelled() { return cancelled; }
+}
