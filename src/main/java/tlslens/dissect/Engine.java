@@ -70,11 +70,21 @@ public final class Engine {
             fd.setProtocol(tr.src().getAddress().length == 4 ? "IPv4" : "IPv6");
             if (tr.quoted()) quoted(fd, tvb, tr);
             else if (tr.protocol() == 6) tcp(fd, tvb, tr);
-            else if (tr.protocol() == 17) fd.setProtocol("UDP");
+            else if (tr.protocol() == 17) udpColumns(fd);
         } else if (link.etherType() == 0x0806) {
             fd.setProtocol("ARP");
         }
         frame.addValue(FrameFields.PROTOCOLS, tvb, 0, 0, protocols(fd)).setText("[Protocols in frame: " + protocols(fd) + "]");
+    }
+
+    private static void udpColumns(FrameDissection fd) {
+        fd.setProtocol("UDP");
+        ProtoNode udp = null;
+        for (ProtoNode n : fd.root.children()) if (n.field == IpFields.UDP) udp = n;
+        if (udp == null) return;
+        ProtoNode s = udp.first("udp.srcport"), d = udp.first("udp.dstport"), len = udp.first("udp.length");
+        if (s == null || d == null || len == null) return;
+        fd.setInfo(s.value() + " \u2192 " + d.value() + " Len=" + Math.max(0, (Long) len.value() - 8));
     }
 
     /** The columns show the ICMP packet's own addresses, not the quoted ones. */

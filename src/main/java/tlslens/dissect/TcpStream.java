@@ -42,6 +42,7 @@ final class TcpStream {
 
     void handle(FrameDissection fd, ProtoNode tcpNode, int dir, List<TcpReassembler.Event> events) {
         if (events.isEmpty()) return;
+        boolean startedEmpty = !started[dir] || assemblers[dir].pendingLength() == 0;
         List<PduAssembler.Out> outs = new ArrayList<>();
         for (TcpReassembler.Event ev : events) {
             if (ev instanceof TcpReassembler.Gap gap) {
@@ -85,6 +86,20 @@ final class TcpStream {
                 tlsNode = null;
             }
         }
+        beganRecord(fd, dir, startedEmpty && tlsEnd < 0 && outs.isEmpty());
+    }
+
+    /**
+     * tshark hands a segment that starts a record to the TLS dissector, which finds the record
+     * incomplete and asks for more: the frame gets an empty TLS item (so `-Y tls` selects it)
+     * while Info stays "[TCP segment of a reassembled PDU]". Frames in the middle get none.
+     */
+    private void beganRecord(FrameDissection fd, int dir, boolean nothingElseShown) {
+        Piece p = assemblers[dir].firstPendingPiece();
+        if (!nothingElseShown || p == null || p.frame() != fd.number) return;
+        fd.root.addValue(TlsFields.TLS, fd.frameTvb(), p.frameOffset(), 0, null);
+        fd.hasTls = true;
+        fd.setInfo("[TCP segment of a reassembled PDU]");
     }
 
     /** Decides whether these bytes belong to TLS; true when they should be framed as records. */

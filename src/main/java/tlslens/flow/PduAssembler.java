@@ -51,6 +51,9 @@ public final class PduAssembler {
 
     public long lostBytes() { return lostBytes; }
 
+    /** Where the partial PDU waiting for more bytes came from, or null. */
+    public Piece firstPendingPiece() { return pendingPieces.isEmpty() ? null : pendingPieces.get(0); }
+
     /** Bytes waiting for the rest of their PDU. */
     public int pendingLength() { return pendingLen; }
 
