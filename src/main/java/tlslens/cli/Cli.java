@@ -82,9 +82,12 @@ public final class Cli {
             return ExitCodes.OK;
         }
         if (o.glossary != null) return glossary(o.glossary);
+        if (o.listInterfaces) return LiveRun.listInterfaces(out);
 
+        LiveRun.Plan live = LiveRun.plan(o);
         RunSettings s = settings(o);
         DisplayFilter filter = compileFilter(s.filter);
+        if (live != null) return new LiveRun(out, err).run(live, filter, columns -> printer(s, columns));
         return read(s, filter);
     }
 
@@ -107,10 +110,13 @@ public final class Cli {
         Preferences preferences;
         long maxFrames = Long.MAX_VALUE;
         String filter;
+        /** --connections: "json" or "text"; null for frame output. */
+        String connections;
     }
 
     RunSettings settings(CliOptions o) throws UsageException {
         RunSettings s = new RunSettings();
+        s.connections = ConnectionsPrinter.format(o);
         if (o.format != null) {
             if (!o.format.equals("text") && !o.format.equals("fields") && !o.format.equals("json")) {
                 throw new UsageException("Invalid -T parameter \"" + o.format + "\"; it must be one of:\n"
@@ -147,7 +153,7 @@ public final class Cli {
         checkFields(o.fields);
         s.fields = List.copyOf(o.fields);
 
-        if (!o.trailing.isEmpty()) {
+        if (!o.trailing.isEmpty() && o.iface == null) { // with -i they are the capture filter
             if (o.displayFilter != null) {
                 throw new UsageException("Display filters were specified both with \"-Y\" and with additional "
                         + "command-line arguments.");
@@ -156,8 +162,10 @@ public final class Cli {
         } else {
             s.filter = o.displayFilter;
         }
+        if (o.iface != null) return s; // LiveRun captures
         if (o.readFile == null) {
-            throw new UsageException("No capture file given: use -r FILE (live capture is not supported yet).");
+            throw new UsageException("No capture file or interface given: use -r FILE, or -i INTERFACE to capture "
+                    + "(-D lists the interfaces).");
         }
         s.file = Path.of(o.readFile);
         return s;
@@ -208,6 +216,7 @@ public final class Cli {
             Columns columns = new Columns(TimestampPrecision.digits(s.file));
             FramePrinter printer = printer(s, columns);
             Engine engine = new Engine();
+            if (printer instanceof ConnectionsPrinter c) c.attach(engine);
             printer.begin();
             long n = 0;
             RawFrame raw;
@@ -230,6 +239,7 @@ public final class Cli {
     }
 
     private FramePrinter printer(RunSettings s, Columns columns) {
+        if (s.connections != null) return new ConnectionsPrinter(out, s.connections);
         switch (s.format) {
             case "fields": return new FieldsPrinter(out, columns, s.fields, s.fieldOptions);
             case "json": return new JsonPrinter(out, columns, s.fields, s.fieldOptions.occurrence);

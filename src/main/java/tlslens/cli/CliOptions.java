@@ -13,23 +13,47 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "tlslens", sortOptions = false, separator = " ",
         headerHeading = "", header = "TLS Lens: a TLS dissector with a tshark-compatible command line.",
-        synopsisHeading = "%nUsage: ", customSynopsis = "tlslens [options] -r FILE [FILTER]",
+        synopsisHeading = "%nUsage: ", customSynopsis = {"tlslens [options] -r FILE [FILTER]",
+                "       tlslens [options] -i INTERFACE [-f CAPTURE_FILTER] [-w FILE]"},
         descriptionHeading = "%n", description = {
             "Without arguments, opens the TLS Lens window. Output is tshark's: one summary line per frame "
                     + "(default), the packet tree (-V, -O), field values (-T fields -e ...) or JSON (-T json)."},
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions:%n",
         footerHeading = "%n", footer = {
-            "Exit status: 0 ok, 1 bad command line, 2 unreadable or truncated capture, or bad display filter.%n"})
+            "Exit status: 0 ok, 1 bad command line, 2 unreadable or truncated capture, bad display or capture "
+                    + "filter, or a live capture that can't start (e.g. no permission).%n"})
 final class CliOptions {
     // ---- input ------------------------------------------------------------------------------
     @Option(names = "-r", paramLabel = "FILE", description = "Read packets from FILE (pcap or pcapng).")
     String readFile;
 
-    @Option(names = "-c", paramLabel = "COUNT", description = "Stop after reading COUNT frames.")
+    @Option(names = "-c", paramLabel = "COUNT", description = "Stop after COUNT frames (read or captured).")
     String count;
 
-    // Later: -i INTERFACE, -f CAPTURE_FILTER, -w FILE, -a CONDITION, -D (live capture).
+    // ---- live capture (LiveRun) -------------------------------------------------------------
+    @Option(names = "-i", paramLabel = "INTERFACE",
+            description = "Capture live on INTERFACE (a name or a number from -D) and print frames as they arrive.")
+    String iface;
+
+    @Option(names = "-f", paramLabel = "CAPTURE_FILTER",
+            description = "Capture filter in libpcap syntax, e.g. \"tcp port 443\". With -i, words after the options "
+                    + "form the capture filter too.")
+    String captureFilter;
+
+    @Option(names = "-a", paramLabel = "CONDITION",
+            description = "Stop the capture after duration:SECONDS or packets:COUNT; repeatable.")
+    List<String> autostop = new ArrayList<>();
+
+    @Option(names = "-w", paramLabel = "FILE", description = "Save the captured packets to FILE (pcapng); without it "
+            + "they go to tlslens_INTERFACE_TIME.pcapng in the temp directory.")
+    String writeFile;
+
+    @Option(names = "-P", description = "Print packet summaries even when writing to a file with -w.")
+    boolean printWhileWriting;
+
+    @Option(names = "-D", description = "List the interfaces TLS Lens can capture on, then exit.")
+    boolean listInterfaces;
 
     // ---- processing -------------------------------------------------------------------------
     @Option(names = "-Y", paramLabel = "FILTER", description = "Display filter: print only the frames it matches.")
@@ -46,7 +70,15 @@ final class CliOptions {
             description = "Preference: tls.keylog_file:FILE (key log for decryption); tcp.* are accepted.")
     List<String> preferences = new ArrayList<>();
 
-    // Later: --keylog FILE, --connections.
+    // Later: --keylog FILE.
+
+    @Option(names = "--connections", description = "Instead of frames, print one summary per TCP connection "
+            + "(TLS version, suite, handshake, resumption and which connection issued the session): JSON, "
+            + "or a table with --format text. With a display filter, the connections with a matching frame.")
+    boolean connections;
+
+    @Option(names = "--format", paramLabel = "text|json", description = "Output of --connections: json (default) or text.")
+    String connectionsFormat;
 
     // ---- output -----------------------------------------------------------------------------
     @Option(names = "-V", description = "Print the packet tree of each frame.")
@@ -77,6 +109,7 @@ final class CliOptions {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
     boolean help;
 
-    @Parameters(paramLabel = "FILTER", description = "With -r, words after the options form a display filter.")
+    @Parameters(paramLabel = "FILTER", description = "With -r, words after the options form a display filter; "
+            + "with -i, a capture filter.")
     List<String> trailing = new ArrayList<>();
 }

@@ -8,6 +8,8 @@ final class ExitCodes {
     /** A capture file that can't be read (missing, not a capture, cut short) or a bad display filter. */
     static final int INVALID_FILE = 2;
     static final int INVALID_FILTER = 2;
+    /** A live capture that can't start (no permission, no such interface, bad capture filter) or fails. */
+    static final int CAPTURE_ERROR = 2;
 
     private ExitCodes() {}
 }

@@ -23,6 +23,8 @@ import tlslens.flow.TcpReassembler;
  */
 public final class Engine {
     private final TcpConversationTable conversations;
+    /** Every TCP connection in order of its first packet (the table forgets a connection when its ports are reused). */
+    private final List<TcpStream> streams = new ArrayList<>();
     private Instant first;
     private Instant previous;
 
@@ -57,6 +59,9 @@ public final class Engine {
     }
 
     public int connectionCount() { return conversations.size(); }
+
+    /** The TCP connections seen so far, in order of their first packet: the connection model's input. */
+    public List<ConnectionState> connections() { return List.copyOf(streams); }
 
     private void dissectInto(FrameDissection fd, RawFrame f) {
         Tvb tvb = fd.frameTvb();
@@ -185,6 +190,8 @@ public final class Engine {
         TcpStream stream = (TcpStream) c.attachment;
         if (stream == null) {
             stream = new TcpStream(c.index, c.portA, c.portB);
+            stream.endpoints(c.addrA, c.addrB);
+            streams.add(stream);
             c.attachment = stream;
         }
         // Acknowledgements first: they tell us what the other side sent that we never saw.
@@ -199,10 +206,12 @@ public final class Engine {
                     h.payloadLength()), "TCP payload (" + h.payloadLength() + " byte" + (h.payloadLength() == 1 ? "" : "s") + ")");
         }
         conversations.flags(c, dir, h.fin(), h.rst());
+        if (h.fin()) mine.fin(h.seq(), h.payloadLength());
         if (h.fin() || h.rst()) mine.finish(events);
         if (h.rst()) theirs.finish(otherEvents);
         stream.handle(fd, tcpNode, 1 - dir, otherEvents);
         stream.handle(fd, tcpNode, dir, events);
+        stream.observe(fd, dir, h.payloadLength(), h.syn(), h.hasAck());
         // TLS, when present, owns the Info column (as in tshark); otherwise it is TCP's.
         if (!fd.hasTls) {
             fd.setInfo(TcpDissector.info(h, relSeq, relAck));

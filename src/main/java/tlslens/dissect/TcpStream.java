@@ -1,6 +1,8 @@
 package tlslens.dissect;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import tlslens.dissect.tcp.TcpFields;
@@ -17,7 +19,7 @@ import tlslens.flow.TcpReassembler;
  * record, on any port, also after a plaintext start such as STARTTLS or HTTP CONNECT), cuts each
  * direction into records and hands them to the connection's TLS dissector.
  */
-final class TcpStream {
+final class TcpStream implements ConnectionState {
     /** Segments looked at for a hello before we stop expecting TLS on this connection. */
     private static final int MAX_SCANNED_SEGMENTS = 64;
 
@@ -35,8 +37,80 @@ final class TcpStream {
         this.responderPort = responderPort;
     }
 
+    // ---- what the connection model reads (ConnectionState) -----------------------------------
+
+    private final byte[][] addresses = new byte[2][];
+    /** Direction of the SYN's sender, -1 until a SYN or SYN-ACK was seen. */
+    private int synClient = -1;
+    private long firstFrame = -1;
+    private long lastFrame = -1;
+    private Instant firstTime;
+    private Instant lastTime;
+    private final long[] payloadBytes = new long[2];
+    /** Times of the frames that grew the TLS log, in frame order (frames come in order). */
+    private long[] loggedFrames = new long[8];
+    private Instant[] loggedTimes = new Instant[8];
+    private int loggedCount;
+    private int logSize;
+
+    void endpoints(byte[] initiator, byte[] responder) {
+        addresses[0] = initiator;
+        addresses[1] = responder;
+    }
+
+    /** Called once per frame of this connection, after its records were handled. */
+    void observe(FrameDissection fd, int dir, int payloadLength, boolean syn, boolean ack) {
+        if (firstFrame < 0) {
+            firstFrame = fd.number;
+            firstTime = fd.time;
+        }
+        lastFrame = fd.number;
+        lastTime = fd.time;
+        payloadBytes[dir] += payloadLength;
+        if (syn && synClient < 0) synClient = ack ? 1 - dir : dir;
+        if (tls == null) return;
+        int size = tls.log().size();
+        if (size == logSize) return;
+        logSize = size;
+        if (loggedCount == loggedFrames.length) {
+            loggedFrames = Arrays.copyOf(loggedFrames, loggedCount * 2);
+            loggedTimes = Arrays.copyOf(loggedTimes, loggedCount * 2);
+        }
+        loggedFrames[loggedCount] = fd.number;
+        loggedTimes[loggedCount++] = fd.time;
+    }
+
+    @Override public int index() { return index; }
+
+    @Override public int clientDirection() {
+        if (tls != null && (tls.clientHello() != null || tls.serverHello() != null)) return 1 - tls.serverDirection();
+        if (synClient >= 0) return synClient;
+        // Neither hello nor SYN seen: a well-known port marks the server, as Zeek guesses.
+        if (responderPort >= 1024 && initiatorPort < 1024) return 1;
+        return 0;
+    }
+
+    @Override public byte[] address(int dir) { return addresses[dir == 0 ? 0 : 1]; }
+
+    @Override public int port(int dir) { return dir == 0 ? initiatorPort : responderPort; }
+
+    @Override public long firstFrame() { return firstFrame; }
+
+    @Override public long lastFrame() { return lastFrame; }
+
+    @Override public Instant firstTime() { return firstTime; }
+
+    @Override public Instant lastTime() { return lastTime; }
+
+    @Override public long payloadBytes(int dir) { return payloadBytes[dir == 0 ? 0 : 1]; }
+
+    @Override public Instant frameTime(long frame) {
+        int i = Arrays.binarySearch(loggedFrames, 0, loggedCount, frame);
+        return i >= 0 ? loggedTimes[i] : null;
+    }
+
     /** The TLS state of this connection, or null when it isn't TLS (so far). */
-    TlsConnection tls() { return tls; }
+    @Override public TlsConnection tls() { return tls; }
 
     boolean pendingIn(int dir) { return started[dir] && assemblers[dir].pendingLength() > 0; }
 

@@ -35,6 +35,8 @@ public final class TcpReassembler {
     private long earlyBytes;
     private boolean sawSyn;
     private long isn;
+    /** Stream offset where this direction's FIN sits (it takes one sequence number), or -1. */
+    private long finAt = -1;
 
     /** The SYN's sequence number: data starts at isn + 1. */
     public void syn(long seq) {
@@ -97,10 +99,18 @@ public final class TcpReassembler {
         return kind;
     }
 
+    /** A FIN at {@code seq} after {@code len} payload bytes: its sequence number carries no data. */
+    public void fin(long seq, int len) {
+        if (!based) return;
+        finAt = unwrap(seq) + len;
+    }
+
     /** The peer acknowledged up to {@code ack}: bytes before it that we never saw are lost for good. */
     public void acked(long ack, List<Event> out) {
         if (!based) return;
         long rel = unwrap(ack);
+        // The acknowledgement of a FIN counts the FIN itself, not a missing byte.
+        if (finAt >= 0 && rel == finAt + 1) rel = finAt;
         // Only believe acknowledgements a little ahead of us; wild values are not evidence.
         if (rel <= next || rel - next > (1L << 30)) return;
         long holeEnd = early.isEmpty() ? rel : Math.min(rel, early.firstKey());

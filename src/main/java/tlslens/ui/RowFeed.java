@@ -22,7 +22,7 @@ import tlslens.ui.model.RowKind;
  * producer also tests each new frame against it, so the filter never needs to rerun.
  */
 final class RowFeed {
-    private final CaptureIndex index;
+    private volatile CaptureIndex index;
     private final ConcurrentLinkedQueue<PacketRow> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private volatile DisplayFilter filter;
@@ -30,11 +30,12 @@ final class RowFeed {
     private volatile boolean cancelled;
     private Instant first;
 
-    RowFeed(CaptureIndex index, DisplayFilter filter) {
-        this.index = index;
-        this.filter = filter;
-    }
+    RowFeed(DisplayFilter filter) { this.filter = filter; }
 
+    /** The producer sets the index once it knows the link type, before publishing. */
+    void attach(CaptureIndex index) { this.index = index; }
+
+    /** Null until the producer has opened its source. */
     CaptureIndex index() { return index; }
 
     /** Producer thread only. */

@@ -8,21 +8,47 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import tlslens.ui.model.WindowLayout;
 
-/** The TLS Lens window. For now an empty main window; the capture view comes later. */
+/** The TLS Lens window: toolbar, display filter, packet table, inspector, status bar. */
 public final class TlsLensApp extends Application {
     static final String TITLE = "TLS Lens";
+    private MainWindowController controller;
 
     @Override
     public void start(Stage stage) throws IOException {
+        controller = load(stage);
+        stage.show();
+    }
+
+    /** Builds the window into {@code stage} (also used by the tests); does not show it. */
+    public static MainWindowController load(Stage stage) throws IOException {
         URL fxml = TlsLensApp.class.getResource("/fxml/main_window.fxml");
         if (fxml == null) throw new IOException("fxml/main_window.fxml is missing from the classpath");
         FXMLLoader loader = new FXMLLoader(fxml);
         Parent root = loader.load();
         MainWindowController controller = loader.getController();
-        controller.setStage(stage);
+        WindowLayout layout = controller.layout();
+        Scene scene = new Scene(root, layout.width(), layout.height());
+        for (String css : new String[] {"/tlslens/ui/main.css", "/tlslens/ui/controls.css"}) {
+            URL u = TlsLensApp.class.getResource(css);
+            if (u != null) scene.getStylesheets().add(u.toExternalForm());
+        }
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(root, 1000, 700));
-        stage.show();
+        stage.setScene(scene);
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        if (!Double.isNaN(layout.x()) && !Double.isNaN(layout.y())) {
+            stage.setX(layout.x());
+            stage.setY(layout.y());
+        }
+        stage.setMaximized(layout.maximized());
+        controller.setStage(stage);
+        return controller;
+    }
+
+    @Override
+    public void stop() {
+        if (controller != null) controller.shutdown();
     }
 }

@@ -34,4 +34,7 @@ public interface HandshakeContext {
 
     /** EncryptedExtensions (TLS 1.3) carried these extensions (ALPN among them). */
     void onEncryptedExtensions(HelloInfo ee);
+
+    /** A TLS &lt;= 1.2 ServerKeyExchange named this curve (ECDHE): the connection model's key-exchange group. */
+    default void onServerKeyExchangeGroup(int namedGroup) {}
 }

@@ -25,6 +25,15 @@ public final class HandshakeLog {
 
     public record Gap(int direction, long missingBytes, long afterFrame) {}
 
+    /**
+     * An application_data record (in TLS 1.3 also every encrypted handshake record); length is the
+     * record's payload length. Only the first {@link #MAX_APPLICATION_DATA} are kept: they cover the
+     * handshake phase, which is what the connection model looks for in them.
+     */
+    public record ApplicationData(long frame, int direction, int length, int recordIndex) {}
+
+    public static final int MAX_APPLICATION_DATA = 64;
+
     private static final int MAX_MESSAGES = 4096;
     private static final int MAX_TICKETS = 64;
 
@@ -35,6 +44,8 @@ public final class HandshakeLog {
     private final List<Gap> gaps = new ArrayList<>();
     private final List<HelloInfo> clientHellos = new ArrayList<>();
     private final List<HelloInfo> serverHellos = new ArrayList<>();
+    private final List<ApplicationData> applicationData = new ArrayList<>();
+    private int keyExchangeGroup = -1;
     private List<byte[]> serverCertificates = List.of();
     private List<byte[]> clientCertificates = List.of();
     private boolean truncated;
@@ -74,6 +85,12 @@ public final class HandshakeLog {
         else truncated = true;
     }
 
+    void addApplicationData(ApplicationData a) {
+        if (applicationData.size() < MAX_APPLICATION_DATA) applicationData.add(a);
+    }
+
+    void setKeyExchangeGroup(int group) { keyExchangeGroup = group; }
+
     void setCertificates(boolean fromServer, List<byte[]> chain) {
         if (fromServer) serverCertificates = List.copyOf(chain);
         else clientCertificates = List.copyOf(chain);
@@ -100,6 +117,18 @@ public final class HandshakeLog {
 
     /** The DER certificates of the last Certificate message the client sent (empty if none was seen). */
     public List<byte[]> clientCertificates() { return clientCertificates; }
+
+    /** The first application_data records of the connection (see {@link ApplicationData}). */
+    public List<ApplicationData> applicationData() { return Collections.unmodifiableList(applicationData); }
+
+    /** The named group of the last TLS &lt;= 1.2 ServerKeyExchange with a named curve, -1 if none. */
+    public int serverKeyExchangeGroup() { return keyExchangeGroup; }
+
+    /** How many entries the log holds in all: grows whenever something is logged. */
+    public int size() {
+        return messages.size() + alerts.size() + tickets.size() + changeCipherSpecs.size() + gaps.size()
+                + clientHellos.size() + serverHellos.size() + applicationData.size();
+    }
 
     /** True when a bound was hit and some events were not kept. */
     public boolean truncated() { return truncated; }

@@ -391,6 +391,7 @@ public final class TlsConnection {
         if (proto != null) rec.addGenerated(APP_DATA_PROTO, proto);
         appDataRecords[ctx.dir]++;
         appDataBytes[ctx.dir] += end - off;
+        log.addApplicationData(new HandshakeLog.ApplicationData(ctx.fd.number, ctx.dir, end - off, ctx.index));
     }
 
     /** Wireshark's dissect_ssl3_heartbeat; {@code plaintext} before this side's ChangeCipherSpec. */
@@ -522,6 +523,8 @@ public final class TlsConnection {
         }
 
         @Override public void onServerHelloDone() { resumptionCandidate = false; }
+
+        @Override public void onServerKeyExchangeGroup(int namedGroup) { log.setKeyExchangeGroup(namedGroup); }
 
         @Override public void onEncryptedExtensions(HelloInfo ee) {
             String alpn = ee.alpn.isEmpty() ? null : AppProtocols.byAlpn(ee.alpn.get(0));

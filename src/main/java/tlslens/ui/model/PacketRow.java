@@ -17,7 +17,7 @@ public record PacketRow(FrameSummary summary, RowKind kind, long relativeNanos, 
     public static String formatSeconds(long nanos) {
         boolean neg = nanos < 0;
         long n = Math.abs(nanos);
-        long micros = (n + 500) / 1000;
+        long micros = n / 1000; // truncated, as Wireshark's column (ts->nsecs / 1000)
         long sec = micros / 1_000_000;
         long frac = micros % 1_000_000;
         String f = Long.toString(frac);

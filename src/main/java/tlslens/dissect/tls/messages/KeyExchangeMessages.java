@@ -48,8 +48,10 @@ public final class KeyExchangeMessages {
         switch (kex(c.cipherSuite())) {
             case DH_ANON -> serverDh(t, tvb, off, end, version, true);
             case DHE -> serverDh(t, tvb, off, end, version, false);
-            case ECDH_ANON -> serverEcdh(t, tvb, off, end, version, true);
-            case ECDH -> serverEcdh(t, tvb, off, end, version, false);
+            case ECDH_ANON, ECDH -> {
+                serverEcdh(t, tvb, off, end, version, kex(c.cipherSuite()) == Kex.ECDH_ANON);
+                if (end - off >= 3 && tvb.u8(off) == 3) c.onServerKeyExchangeGroup(tvb.u16(off + 1));
+            }
             case PSK, RSA_PSK -> serverPsk(t, tvb, off, end);
             case RSA -> serverRsaExport(t, tvb, off, end, version);
             default -> { }

@@ -1,0 +1,158 @@
+package tlslens.analysis;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One TCP connection (one tcp.stream) as the connection model sees it: endpoints and bytes, and,
+ * when it carries TLS, what was negotiated, the handshake in order, how (and from which earlier
+ * connection) the session was resumed, and what stood out. A value: built once by
+ * {@link ConnectionAnalyzer}; values that the capture does not show are null, never guessed.
+ */
+public final class Connection {
+    // ---- TCP --------------------------------------------------------------------------------
+    int index;
+    String client;
+    String server;
+    long firstFrame;
+    long lastFrame;
+    Instant firstTime;
+    Instant lastTime;
+    long bytesClientToServer;
+    long bytesServerToClient;
+
+    // ---- TLS --------------------------------------------------------------------------------
+    boolean tls;
+    String sni;
+    List<String> alpnOffered = List.of();
+    String alpn;
+    String version;
+    int versionCode = -1;
+    String cipherSuite;
+    int cipherSuiteCode = -1;
+    String group;
+    boolean established;
+    boolean helloRetryRequest;
+    List<HandshakeStep> handshake = List.of();
+    List<AlertEvent> alerts = List.of();
+    Double handshakeMs;
+    Integer roundTrips;
+
+    // ---- resumption -------------------------------------------------------------------------
+    Resumption resumption = Resumption.NONE;
+    String pskMode;
+    List<String> resumptionOffered = List.of();
+    boolean earlyDataOffered;
+    Boolean earlyData = Boolean.FALSE;
+    String earlyDataReason;
+    Integer resumedFrom;
+    String resumedFromReason;
+    List<SkippedMessage> skipped = List.of();
+    Integer skippedBytes;
+    Integer roundTripsSaved;
+    List<String> findings = List.of();
+
+    Connection() {}
+
+    /** tcp.stream. */
+    public int index() { return index; }
+
+    /** "ip:port" of the client: the sender of the ClientHello, else of the SYN, else of the first packet. */
+    public String client() { return client; }
+
+    /** "ip:port" of the server ("[::1]:443" for IPv6). */
+    public String server() { return server; }
+
+    public long firstFrame() { return firstFrame; }
+
+    public long lastFrame() { return lastFrame; }
+
+    public Instant firstTime() { return firstTime; }
+
+    public Instant lastTime() { return lastTime; }
+
+    /** TCP payload bytes from the client, retransmissions included. */
+    public long bytesClientToServer() { return bytesClientToServer; }
+
+    public long bytesServerToClient() { return bytesServerToClient; }
+
+    /** True when the connection carries TLS (SSL). */
+    public boolean tls() { return tls; }
+
+    public String sni() { return sni; }
+
+    /** The protocols the ClientHello offered with ALPN, in order. */
+    public List<String> alpnOffered() { return alpnOffered; }
+
+    /** The protocol the server chose; null when none, or when it is in TLS 1.3's encrypted EncryptedExtensions. */
+    public String alpn() { return alpn; }
+
+    /** The negotiated version ("TLS 1.2"), from the ServerHello; null without one. */
+    public String version() { return version; }
+
+    public int versionCode() { return versionCode; }
+
+    /** The negotiated suite's IANA name; null without a ServerHello. */
+    public String cipherSuite() { return cipherSuite; }
+
+    public int cipherSuiteCode() { return cipherSuiteCode; }
+
+    /** The key-exchange group: the TLS 1.3 ServerHello's key share, a TLS 1.2 ECDHE ServerKeyExchange's curve. */
+    public String group() { return group; }
+
+    /** Both Finished messages were seen (TLS 1.3: the client's last handshake record). */
+    public boolean established() { return established; }
+
+    public boolean helloRetryRequest() { return helloRetryRequest; }
+
+    /** The handshake messages in order, TLS 1.3's encrypted handshake records and post-handshake messages included. */
+    public List<HandshakeStep> handshake() { return handshake; }
+
+    public List<AlertEvent> alerts() { return alerts; }
+
+    /** From the first ClientHello to the last message of the handshake; null when it did not complete. */
+    public Double handshakeMs() { return handshakeMs; }
+
+    /**
+     * Round trips of the handshake: its flights (runs of messages in one direction, ChangeCipherSpec
+     * not counted) halved, i.e. (direction changes + 1) / 2; null when it did not complete.
+     */
+    public Integer roundTrips() { return roundTrips; }
+
+    public Resumption resumption() { return resumption; }
+
+    /** TLS 1.3 PSK resumption: "psk_dhe_ke" (the ServerHello has a key share) or "psk_ke"; else null. */
+    public String pskMode() { return pskMode; }
+
+    /** What the client offered: a subset of session_id, session_ticket, psk, in that order. */
+    public List<String> resumptionOffered() { return resumptionOffered; }
+
+    public boolean earlyDataOffered() { return earlyDataOffered; }
+
+    /** 0-RTT data accepted: true or false when the capture shows it, null when unknown (see {@link #earlyDataReason}). */
+    public Boolean earlyData() { return earlyData; }
+
+    public String earlyDataReason() { return earlyDataReason; }
+
+    /** tcp.stream of the connection that issued the resumed session; null when unknown (see the reason). */
+    public Integer resumedFrom() { return resumedFrom; }
+
+    public String resumedFromReason() { return resumedFromReason; }
+
+    /** The messages a full handshake had and this resumed one did not. */
+    public List<SkippedMessage> skipped() { return skipped; }
+
+    /** Their bytes, when all are known. */
+    public Integer skippedBytes() { return skippedBytes; }
+
+    public Integer roundTripsSaved() { return roundTripsSaved; }
+
+    /** Things worth a look, in words ("client offered a session ticket, server did a full handshake"). */
+    public List<String> findings() { return findings; }
+
+    @Override
+    public String toString() {
+        return "Connection " + index + " " + client + " -> " + server + " " + version + " " + cipherSuite + " "
+                + resumption.label() + (resumedFrom != null ? " from " + resumedFrom : "");
+    }
+}

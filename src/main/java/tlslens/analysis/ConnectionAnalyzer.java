@@ -1,0 +1,416 @@
+package tlslens.analysis;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import tlslens.dissect.ConnectionState;
+import tlslens.dissect.Ipv6Text;
+import tlslens.dissect.tls.HandshakeLog;
+import tlslens.dissect.tls.HelloInfo;
+import tlslens.dissect.tls.names.AlertDescriptions;
+import tlslens.dissect.tls.names.AlertLevels;
+import tlslens.dissect.tls.names.CipherSuiteInfo;
+import tlslens.dissect.tls.names.CipherSuites;
+import tlslens.dissect.tls.names.HandshakeTypes;
+import tlslens.dissect.tls.names.NamedGroups;
+import tlslens.dissect.tls.names.TlsVersions;
+
+/**
+ * Builds the connection model from what the engine kept per TCP connection: first each
+ * connection on its own (hellos, handshake phase, resumption as accepted and as offered), then
+ * across connections (which one issued the session a resumption presents, what the resumption
+ * skipped compared with that full handshake, reused tickets).
+ */
+public final class ConnectionAnalyzer {
+    static final String OUTSIDE = "issued by a connection outside this capture";
+    static final String ENCRYPTED_TICKET = "ticket issued inside encrypted records; load a key log";
+    private static final int PSK_EXTENSION = 41;
+
+    private ConnectionAnalyzer() {}
+
+    /** One connection per state, in the given order (the engine's: order of first packet). */
+    public static List<Connection> analyze(List<? extends ConnectionState> states) {
+        List<Entry> entries = new ArrayList<>(states.size());
+        for (ConnectionState s : states) entries.add(single(s));
+        Lineage lineage = new Lineage();
+        for (Entry e : entries) index(e, lineage);
+        boolean[] seenTls13 = {false};
+        for (Entry e : entries) {
+            if (e.timeline == null) continue;
+            link(e, lineage, seenTls13[0]);
+            if (e.timeline.isTls13() && e.timeline.serverHelloStep != null) seenTls13[0] = true;
+        }
+        List<Connection> out = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            if (e.timeline != null) {
+                skipped(e, entries);
+                e.connection.findings = List.copyOf(e.findings);
+            }
+            out.add(e.connection);
+        }
+        return out;
+    }
+
+    /** A connection and what building it needs. */
+    private static final class Entry {
+        final Connection connection = new Connection();
+        HandshakeTimeline timeline;
+        final Set<String> findings = new LinkedHashSet<>();
+        boolean ticketOffered;
+        boolean pskOffered;
+        long clientHelloFrame = Long.MAX_VALUE;
+    }
+
+    // ---- one connection ---------------------------------------------------------------------
+
+    private static Entry single(ConnectionState s) {
+        Entry e = new Entry();
+        Connection c = e.connection;
+        int cd = s.clientDirection();
+        c.index = s.index();
+        c.client = endpoint(s.address(cd), s.port(cd));
+        c.server = endpoint(s.address(1 - cd), s.port(1 - cd));
+        c.firstFrame = s.firstFrame();
+        c.lastFrame = s.lastFrame();
+        c.firstTime = s.firstTime();
+        c.lastTime = s.lastTime();
+        c.bytesClientToServer = s.payloadBytes(cd);
+        c.bytesServerToClient = s.payloadBytes(1 - cd);
+        c.earlyData = null;
+        if (s.tls() == null) return e;
+        HandshakeTimeline t = new HandshakeTimeline(s);
+        e.timeline = t;
+        c.tls = true;
+        c.helloRetryRequest = t.helloRetryRequest;
+        if (t.clientHelloStep != null) e.clientHelloFrame = t.clientHelloStep.frame();
+        HelloInfo ch = t.firstClientHello;
+        HelloInfo sh = t.serverHello;
+        if (ch != null) {
+            c.sni = ch.sni;
+            c.alpnOffered = List.copyOf(ch.alpn);
+            c.earlyDataOffered = ch.earlyData;
+        }
+        if (t.version != 0) {
+            c.versionCode = t.version;
+            c.version = TlsVersions.name(t.version);
+        }
+        if (t.cipherSuite >= 0) {
+            c.cipherSuiteCode = t.cipherSuite;
+            c.cipherSuite = CipherSuites.nameOrUnknown(t.cipherSuite);
+        }
+        if (sh != null && !sh.alpn.isEmpty()) c.alpn = sh.alpn.get(0);
+        c.group = group(t);
+        c.established = t.complete();
+        c.handshake = List.copyOf(t.handshakeSteps());
+        c.alerts = alerts(t);
+        if (t.complete()) {
+            c.handshakeMs = t.millisSince(t.start(), t.end.frame());
+            c.roundTrips = t.flights / 2;
+        }
+        resumption(e);
+        c.earlyData = t.earlyDataAccepted;
+        c.earlyDataReason = t.earlyDataReason;
+        findings(e);
+        return e;
+    }
+
+    static String endpoint(byte[] address, int port) {
+        if (address == null) return null;
+        if (address.length == 16) return "[" + Ipv6Text.compress(address) + "]:" + port;
+        try {
+            return InetAddress.getByAddress(address).getHostAddress() + ":" + port;
+        } catch (UnknownHostException ex) {
+            return "?:" + port;
+        }
+    }
+
+    private static String group(HandshakeTimeline t) {
+        int g = -1;
+        if (t.isTls13() && t.serverHello != null && !t.serverHello.keyShareGroups.isEmpty()) {
+            g = t.serverHello.keyShareGroups.get(0);
+        } else if (!t.isTls13() && !t.abbreviated) {
+            g = t.log.serverKeyExchangeGroup();
+        }
+        return g < 0 ? null : NamedGroups.nameOrUnknown(g);
+    }
+
+    private static List<AlertEvent> alerts(HandshakeTimeline t) {
+        List<AlertEvent> out = new ArrayList<>();
+        Instant t0 = t.start();
+        for (HandshakeLog.Alert a : t.log.alerts()) {
+            String level = a.encrypted() ? null : AlertLevels.nameOrUnknown(a.level());
+            String desc = a.encrypted() ? null : AlertDescriptions.nameOrUnknown(a.description());
+            out.add(new AlertEvent(a.frame(), a.direction() == t.clientDir, level, desc, a.encrypted(),
+                    t.millisSince(t0, a.frame())));
+        }
+        return List.copyOf(out);
+    }
+
+    /** What the server accepted, and what the client offered that the capture proves on its own. */
+    private static void resumption(Entry e) {
+        HandshakeTimeline t = e.timeline;
+        Connection c = e.connection;
+        HelloInfo ch = t.firstClientHello;
+        HelloInfo answered = t.answeredClientHello;
+        HelloInfo sh = t.serverHello;
+        if (ch != null) {
+            e.ticketOffered = ch.sessionTicket != null && ch.sessionTicket.length > 0;
+            e.pskOffered = !ch.pskIdentities.isEmpty() || ch.extensions.contains(PSK_EXTENSION);
+        }
+        if (sh == null) return;
+        if (t.isTls13()) {
+            if (sh.pskSelected >= 0 || sh.extensions.contains(PSK_EXTENSION)) {
+                c.resumption = Resumption.PSK;
+                c.pskMode = sh.keyShareGroups.isEmpty() ? "psk_ke" : "psk_dhe_ke";
+            }
+        } else if (t.abbreviated) {
+            boolean ticket = answered != null && answered.sessionTicket != null && answered.sessionTicket.length > 0;
+            boolean echoed = answered != null && sh.sessionId != null && sh.sessionId.length > 0
+                    && Arrays.equals(sh.sessionId, answered.sessionId);
+            // Without the ClientHello an echoed id is all there is to go by.
+            if (ticket) c.resumption = Resumption.SESSION_TICKET;
+            else if (echoed || answered == null && sh.sessionId != null && sh.sessionId.length > 0) {
+                c.resumption = Resumption.SESSION_ID;
+            }
+        }
+    }
+
+    private static void findings(Entry e) {
+        HandshakeTimeline t = e.timeline;
+        Connection c = e.connection;
+        if (t.helloRetryRequest) {
+            String g = null;
+            for (HelloInfo h : t.log.serverHellos()) {
+                if (h.kind == HelloInfo.Kind.HELLO_RETRY_REQUEST && !h.keyShareGroups.isEmpty()) {
+                    g = NamedGroups.nameOrUnknown(h.keyShareGroups.get(0));
+                }
+            }
+            e.findings.add("HelloRetryRequest: the server asked for another key share" + (g != null ? " (" + g + ")" : "")
+                    + ", one more round trip");
+        }
+        if (c.earlyDataOffered && Boolean.FALSE.equals(c.earlyData)) {
+            e.findings.add("client sent 0-RTT early data, server rejected it (" + c.earlyDataReason + ")");
+        }
+        if (t.version == TlsVersions.SSL2) {
+            e.findings.add("SSL 2.0: obsolete and insecure (RFC 6176); its handshake is not analysed further");
+        } else if (t.clientHelloStep == null && t.serverHelloStep == null) {
+            e.findings.add("no handshake in the capture: TLS was already under way when the capture started");
+        } else if (!t.complete()) {
+            HandshakeLog.Alert fatal = null;
+            for (HandshakeLog.Alert a : t.log.alerts()) if (!a.encrypted() && a.level() == 2 && fatal == null) fatal = a;
+            if (fatal != null) {
+                e.findings.add("handshake failed: fatal alert " + AlertDescriptions.nameOrUnknown(fatal.description())
+                        + " from the " + (fatal.direction() == t.clientDir ? "client" : "server"));
+            } else if (t.clientHelloStep != null && t.serverHelloStep == null) {
+                e.findings.add("handshake incomplete: no ServerHello in the capture");
+            } else {
+                e.findings.add("handshake incomplete in the capture");
+            }
+        }
+        if (t.postHandshakeMessages > 0 && !t.isTls13()) {
+            e.findings.add(t.postHandshakeMessages + " handshake message" + (t.postHandshakeMessages == 1 ? "" : "s")
+                    + " after the handshake completed (renegotiation)");
+        }
+        long[] missing = new long[2];
+        for (HandshakeLog.Gap g : t.log.gaps()) {
+            // Only what the handshake lost; a single byte is the FIN's sequence number, not data.
+            if (g.missingBytes() <= 1 || t.complete() && g.afterFrame() >= t.end.frame()) continue;
+            missing[g.direction() == 0 ? 0 : 1] += g.missingBytes();
+        }
+        for (int d = 0; d < 2; d++) {
+            if (missing[d] > 0) {
+                e.findings.add(missing[d] + " bytes from the " + (d == t.clientDir ? "client" : "server")
+                        + " are missing from the capture during the handshake");
+            }
+        }
+        if (t.log.truncated()) e.findings.add("too many handshake events: the log of this connection was cut short");
+    }
+
+    // ---- across connections -----------------------------------------------------------------
+
+    /** Sessions and tickets each connection issued. */
+    private static void index(Entry e, Lineage lineage) {
+        HandshakeTimeline t = e.timeline;
+        if (t == null) return;
+        if (t.serverHello != null && !t.isTls13() && t.serverHelloStep != null) {
+            lineage.serverSession(t.serverHello.sessionId, e.connection.index, t.serverHelloStep.frame(),
+                    e.connection.resumption == Resumption.NONE);
+        }
+        for (HandshakeLog.Ticket tk : t.log.tickets()) {
+            lineage.ticket(tk.ticket(), tk.tls13(), e.connection.index, tk.frame());
+        }
+    }
+
+    private static void link(Entry e, Lineage lineage, boolean earlierTls13) {
+        HandshakeTimeline t = e.timeline;
+        Connection c = e.connection;
+        HelloInfo ch = t.firstClientHello;
+        HelloInfo sh = t.serverHello;
+        long before = e.clientHelloFrame != Long.MAX_VALUE ? e.clientHelloFrame
+                : t.serverHelloStep != null ? t.serverHelloStep.frame() : Long.MAX_VALUE;
+        int self = c.index;
+
+        // What was offered.
+        Set<String> offered = new LinkedHashSet<>();
+        if (ch != null && ch.sessionId != null && ch.sessionId.length > 0) {
+            // A TLS 1.3 client's id is random (middlebox compatibility), and so may be one sent with a
+            // ticket (RFC 5077 3.4): only an id the capture shows a server issued proves an offer then.
+            boolean random = e.ticketOffered || offersTls13(ch);
+            if (c.resumption == Resumption.SESSION_ID || !random || lineage.sessionSeen(ch.sessionId, before, self) != null) {
+                offered.add("session_id");
+            }
+        }
+        if (e.ticketOffered) offered.add("session_ticket");
+        if (e.pskOffered) offered.add("psk");
+        c.resumptionOffered = List.copyOf(offered);
+
+        // Reused tickets and identities link connections even without keys.
+        if (e.ticketOffered) {
+            Lineage.Issue first = lineage.presented("ticket", ch.sessionTicket, self, before);
+            if (first != null) e.findings.add("the session ticket was already presented by connection " + first.index());
+        }
+        if (ch != null) {
+            for (byte[] id : ch.pskIdentities) {
+                Lineage.Issue first = lineage.presented("psk", id, self, before);
+                if (first != null) {
+                    e.findings.add("PSK identity already presented by connection " + first.index()
+                            + " (a reused ticket links the two connections)");
+                }
+            }
+        }
+
+        // Where the resumed session came from.
+        switch (c.resumption) {
+            case SESSION_TICKET -> {
+                Lineage.Issue i = lineage.ticketIssuer(t.answeredClientHello.sessionTicket, false, before, self);
+                if (i != null) c.resumedFrom = i.index();
+                else c.resumedFromReason = "ticket " + OUTSIDE;
+            }
+            case SESSION_ID -> {
+                Lineage.Issue i = lineage.sessionIssuer(sh.sessionId, before, self);
+                if (i != null) c.resumedFrom = i.index();
+                else c.resumedFromReason = "session " + OUTSIDE;
+            }
+            case PSK -> {
+                Lineage.Issue i = null;
+                HelloInfo answered = t.answeredClientHello;
+                if (answered != null) {
+                    List<byte[]> ids = answered.pskIdentities;
+                    if (sh.pskSelected >= 0 && sh.pskSelected < ids.size()) {
+                        i = lineage.ticketIssuer(ids.get(sh.pskSelected), true, before, self);
+                    } else {
+                        for (byte[] id : ids) if (i == null) i = lineage.ticketIssuer(id, true, before, self);
+                    }
+                }
+                if (i != null) c.resumedFrom = i.index();
+                else c.resumedFromReason = earlierTls13 ? ENCRYPTED_TICKET : "ticket " + OUTSIDE;
+            }
+            case NONE -> refused(e, lineage, before);
+        }
+    }
+
+    /** The client offered to resume and the server did a full handshake. */
+    private static void refused(Entry e, Lineage lineage, long before) {
+        HandshakeTimeline t = e.timeline;
+        Connection c = e.connection;
+        if (t.serverHelloStep == null) return;
+        for (String kind : c.resumptionOffered) {
+            switch (kind) {
+                case "session_ticket" -> {
+                    Lineage.Issue i = lineage.ticketIssuer(t.firstClientHello.sessionTicket, false, before, c.index);
+                    e.findings.add("client offered a session ticket" + (i != null ? " issued by connection " + i.index() : "")
+                            + ", server did a full handshake");
+                }
+                case "session_id" -> {
+                    Lineage.Issue i = lineage.sessionIssuer(t.firstClientHello.sessionId, before, c.index);
+                    e.findings.add("client offered a session id" + (i != null ? " issued by connection " + i.index() : "")
+                            + ", server did a full handshake");
+                }
+                case "psk" -> e.findings.add("client offered a PSK, server did a full handshake");
+                default -> { }
+            }
+        }
+    }
+
+    private static boolean offersTls13(HelloInfo ch) {
+        for (int v : ch.supportedVersions) if (v == TlsVersions.TLS13 || (v >> 8) == 0x7f) return true;
+        return false;
+    }
+
+    /** What the full handshake had and this resumption did not, from the original connection when it is known. */
+    private static void skipped(Entry e, List<Entry> entries) {
+        Connection c = e.connection;
+        if (c.resumption == Resumption.NONE) return;
+        Entry original = original(e, entries);
+        List<SkippedMessage> skipped;
+        if (original != null && !original.timeline.isTls13()) {
+            skipped = original.timeline.skippable();
+        } else if (c.resumption == Resumption.PSK) {
+            // Encrypted in TLS 1.3: named from the version, sizes unknown.
+            skipped = List.of(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.CERTIFICATE), false, null),
+                    new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.CERTIFICATE_VERIFY), false, null));
+        } else {
+            skipped = fromSuite(c.cipherSuiteCode);
+        }
+        c.skipped = List.copyOf(skipped);
+        int sum = 0;
+        boolean known = !skipped.isEmpty();
+        for (SkippedMessage m : skipped) {
+            if (m.bytes() == null) known = false;
+            else sum += m.bytes();
+        }
+        c.skippedBytes = known ? sum : null;
+        if (c.roundTrips != null) {
+            Integer full = original != null ? original.connection.roundTrips : null;
+            // Without the original: a full TLS <= 1.2 handshake takes two round trips, TLS 1.3 one either way.
+            if (full == null) full = c.resumption == Resumption.PSK ? 1 : 2;
+            c.roundTripsSaved = full - c.roundTrips;
+        }
+    }
+
+    /** The full handshake at the root of a resumption's lineage, or null. */
+    private static Entry original(Entry e, List<Entry> entries) {
+        Set<Integer> visited = new HashSet<>();
+        Entry cur = e;
+        while (cur.connection.resumedFrom != null && visited.add(cur.connection.index)) {
+            Entry next = byIndex(entries, cur.connection.resumedFrom);
+            if (next == null || next.timeline == null) return null;
+            if (next.connection.resumption == Resumption.NONE) return next;
+            cur = next;
+        }
+        return null;
+    }
+
+    private static Entry byIndex(List<Entry> entries, int index) {
+        for (Entry x : entries) if (x.connection.index == index) return x;
+        return null;
+    }
+
+    /** A TLS &lt;= 1.2 full handshake's messages as the suite implies them. */
+    private static List<SkippedMessage> fromSuite(int suite) {
+        CipherSuiteInfo info = suite < 0 ? null : CipherSuiteInfo.of(suite);
+        List<SkippedMessage> out = new ArrayList<>();
+        boolean certificate = info == null || switch (info.authentication()) {
+            case NULL, PSK, SRP, KRB5, ECCPWD, ECJPAKE -> false;
+            default -> true;
+        };
+        boolean serverKeyExchange = info != null && switch (info.keyExchange()) {
+            case DHE, ECDHE, DHE_PSK, ECDHE_PSK, SRP, ECCPWD -> true;
+            default -> false;
+        };
+        if (certificate) out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.CERTIFICATE), false, null));
+        if (serverKeyExchange) {
+            out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.SERVER_KEY_EXCHANGE), false, null));
+        }
+        out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.SERVER_HELLO_DONE), false, null));
+        out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.CLIENT_KEY_EXCHANGE), true, null));
+        return out;
+    }
+}

@@ -1,0 +1,68 @@
+package tlslens.analysis;
+
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Who issued what, across the capture: TLS &lt;= 1.2 session ids from ServerHellos, TLS &lt;= 1.2
+ * tickets from NewSessionTickets (in the clear), TLS 1.3 tickets (visible only once decrypted).
+ * A resumption is linked to the connection whose session or ticket it presents, if that
+ * connection issued it earlier in the capture.
+ */
+final class Lineage {
+    /** A session id or ticket, where it was issued (connection index, frame). */
+    record Issue(int index, long frame) {}
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** Session ids of full handshakes: the connection that created the session. */
+    private final Map<String, Issue> sessions = new HashMap<>();
+    /** Session ids of any TLS &lt;= 1.2 ServerHello (full or resumed): proof that a ClientHello's id is a real one. */
+    private final Map<String, Issue> anySessionId = new HashMap<>();
+    private final Map<String, Issue> tickets12 = new HashMap<>();
+    private final Map<String, Issue> tickets13 = new HashMap<>();
+    /** Tickets and PSK identities presented in ClientHellos: the first connection that presented each. */
+    private final Map<String, Issue> presented = new HashMap<>();
+
+    static String key(byte[] b) { return b == null ? "" : HEX.formatHex(b); }
+
+    void serverSession(byte[] sessionId, int index, long frame, boolean fullHandshake) {
+        if (sessionId == null || sessionId.length == 0) return;
+        Issue i = new Issue(index, frame);
+        anySessionId.putIfAbsent(key(sessionId), i);
+        if (fullHandshake) sessions.putIfAbsent(key(sessionId), i);
+    }
+
+    void ticket(byte[] ticket, boolean tls13, int index, long frame) {
+        if (ticket == null || ticket.length == 0) return;
+        (tls13 ? tickets13 : tickets12).putIfAbsent(key(ticket), new Issue(index, frame));
+    }
+
+    /** The full handshake before {@code beforeFrame} that created this session id, or null. */
+    Issue sessionIssuer(byte[] sessionId, long beforeFrame, int self) {
+        return earlier(sessions.get(key(sessionId)), beforeFrame, self);
+    }
+
+    /** Any earlier ServerHello with this session id, or null. */
+    Issue sessionSeen(byte[] sessionId, long beforeFrame, int self) {
+        return earlier(anySessionId.get(key(sessionId)), beforeFrame, self);
+    }
+
+    Issue ticketIssuer(byte[] ticket, boolean tls13, long beforeFrame, int self) {
+        if (ticket == null || ticket.length == 0) return null;
+        return earlier((tls13 ? tickets13 : tickets12).get(key(ticket)), beforeFrame, self);
+    }
+
+    /** Records that connection {@code index} presented this ticket or identity; returns the first earlier presenter, or null. */
+    Issue presented(String kind, byte[] ticket, int index, long frame) {
+        if (ticket == null || ticket.length == 0) return null;
+        String k = kind + ":" + key(ticket);
+        Issue first = presented.putIfAbsent(k, new Issue(index, frame));
+        return first == null || first.index() == index ? null : first;
+    }
+
+    private static Issue earlier(Issue i, long beforeFrame, int self) {
+        return i != null && i.frame() < beforeFrame && i.index() != self ? i : null;
+    }
+}

@@ -1,0 +1,91 @@
+package tlslens.capture;
+
+import java.util.Locale;
+
+/** Turns libpcap's error texts into one-line messages that say what to do. */
+public final class CaptureErrors {
+    /** Grants the java binary the rights to capture (Linux file capabilities). */
+    public static final String SETCAP_COMMAND = "sudo setcap cap_net_raw,cap_net_admin=eip \"$(readlink -f \"$(which java)\")\"";
+    /**
+     * A java with file capabilities runs in the loader's secure mode, which ignores the $ORIGIN
+     * rpath java finds libjli.so with ("error while loading shared libraries: libjli.so");
+     * listing the JDK's lib directory for ldconfig makes it start again.
+     */
+    public static final String LDCONFIG_COMMAND = "echo \"$(dirname \"$(readlink -f \"$(which java)\")\")/../lib\" "
+            + "| sudo tee /etc/ld.so.conf.d/java-capture.conf >/dev/null && sudo ldconfig";
+
+    // pcap_activate()'s error codes (pcap/pcap.h).
+    static final int PCAP_ERROR_NO_SUCH_DEVICE = -5;
+    static final int PCAP_ERROR_PERM_DENIED = -8;
+    static final int PCAP_ERROR_IFACE_NOT_UP = -9;
+    static final int PCAP_ERROR_PROMISC_PERM_DENIED = -11;
+
+    /** Lower-case fragments of the texts libpcap (Linux, BSD, macOS; old and new) gives for EPERM/EACCES. */
+    private static final String[] PERMISSION_TEXTS = {
+            "operation not permitted", "permission denied", "don't have permission", "do not have permission",
+            "cap_net_raw", "not have sufficient privileges",
+    };
+
+    private CaptureErrors() {}
+
+    public static boolean isPermissionProblem(String libpcapMessage, Integer returnCode) {
+        if (returnCode != null
+                && (returnCode == PCAP_ERROR_PERM_DENIED || returnCode == PCAP_ERROR_PROMISC_PERM_DENIED)) {
+            return true;
+        }
+        if (libpcapMessage == null) return false;
+        String m = libpcapMessage.toLowerCase(Locale.ROOT);
+        for (String t : PERMISSION_TEXTS) if (m.contains(t)) return true;
+        return false;
+    }
+
+    /** The fix, as one line a user can paste into a shell. */
+    static String permissionFix() {
+        return "To allow it, run: " + SETCAP_COMMAND + " && " + LDCONFIG_COMMAND
+                + " (the second part lets a java with capabilities still find its libjli.so),"
+                + " or run TLS Lens as a member of a group with those rights.";
+    }
+
+    /** pcap_create/pcap_activate failed for {@code iface}. */
+    static CaptureException openFailed(String iface, String libpcapMessage, Integer returnCode) {
+        String detail = clean(libpcapMessage);
+        if (isPermissionProblem(detail, returnCode)) {
+            return new CapturePermissionException("You don't have permission to capture on \"" + iface + "\""
+                    + (detail.isEmpty() ? "" : " (" + detail + ")") + ". " + permissionFix());
+        }
+        int rc = returnCode == null ? 0 : returnCode;
+        if (rc == PCAP_ERROR_NO_SUCH_DEVICE || detail.contains("No such device")) {
+            return new CaptureException("There is no device named \"" + iface + "\""
+                    + (detail.isEmpty() ? "" : " (" + detail + ")") + ".");
+        }
+        if (rc == PCAP_ERROR_IFACE_NOT_UP) {
+            return new CaptureException("Device \"" + iface + "\" is not up" + (detail.isEmpty() ? "" : " (" + detail + ")")
+                    + ".");
+        }
+        return new CaptureException("Can't capture on \"" + iface + "\"" + (detail.isEmpty() ? "." : ": " + detail + "."));
+    }
+
+    /** pcap_findalldevs failed. */
+    static CaptureException listFailed(String libpcapMessage) {
+        String detail = clean(libpcapMessage);
+        if (isPermissionProblem(detail, null)) {
+            return new CapturePermissionException("You don't have permission to list the network interfaces"
+                    + (detail.isEmpty() ? "" : " (" + detail + ")") + ". " + permissionFix());
+        }
+        return new CaptureException("Can't list the network interfaces" + (detail.isEmpty() ? "." : ": " + detail + "."));
+    }
+
+    static CaptureException libpcapMissing(Throwable e) {
+        return new CaptureException("libpcap could not be loaded (install libpcap0.8): " + e.getMessage(), e);
+    }
+
+    /** libpcap messages sometimes end with a newline or pcap4j's own prefix. */
+    static String clean(String m) {
+        if (m == null) return "";
+        String s = m.trim();
+        for (String prefix : new String[] {"Error occurred in pcap_compile: ", "Error occurred in pcap_setfilter: "}) {
+            if (s.startsWith(prefix)) s = s.substring(prefix.length());
+        }
+        return s;
+    }
+}

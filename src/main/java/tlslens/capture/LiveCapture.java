@@ -1,0 +1,434 @@
+package tlslens.capture;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.pcap4j.core.BpfProgram;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapAddress;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.PcapNetworkInterface;
+import org.pcap4j.core.PcapStat;
+import org.pcap4j.core.Pcaps;
+import org.pcap4j.packet.namednumber.DataLinkType;
+
+/**
+ * Captures packets from a network interface with libpcap. One thread (the capture thread) only
+ * reads packets, appends each to a pcapng file and offers it to a bounded queue; whoever reads
+ * the queue (the window, the command line) dissects at its own pace. When the queue is full the
+ * packet is still in the file and counted as dropped-by-queue, so a slow reader never loses data.
+ *
+ * <p>libpcap 1.10 on Linux never returns from a blocking read when no packet comes, whatever the
+ * read timeout (the timeout only bounds how long packets are buffered); {@link #stop()} therefore
+ * wakes the read with pcap_breakloop, which libpcap implements with an eventfd.
+ */
+public final class LiveCapture implements AutoCloseable {
+    public static final int SNAPLEN = PcapngWriter.DEFAULT_SNAPLEN;
+    public static final int BUFFER_SIZE = 8 << 20;
+    public static final int READ_TIMEOUT_MS = 100;
+    /** How long a captured packet may sit in the writer's buffer before it reaches the file. */
+    static final long FLUSH_EVERY_MS = 20;
+    private static final long STATS_EVERY_MS = 250;
+    private static final long STOP_WITHIN_MS = 900;
+
+    private final String iface;
+    private final PcapHandle handle;
+    private final PcapngWriter writer;
+    private final Path file;
+    private final int linkType;
+    private final boolean nanosecondTimestamps;
+    private final BlockingQueue<RawFrame> queue;
+    private final long packetLimit;
+    private final Instant started = Instant.now();
+    private final AtomicLong captured = new AtomicLong();
+    private final AtomicLong droppedByQueue = new AtomicLong();
+    private volatile long droppedByKernel;
+    private volatile String error;
+    private volatile boolean stopRequested;
+    private volatile boolean running = true;
+    private volatile boolean dirty;
+    private volatile boolean housekeeping = true;
+    private final Thread captureThread;
+    private final Thread housekeeper;
+
+    /** Captures to stop (and so flush and close their files) when the JVM exits without stop(). */
+    private static final Set<LiveCapture> RUNNING = ConcurrentHashMap.newKeySet();
+    private static boolean exitHookInstalled;
+
+    private LiveCapture(String iface, PcapHandle handle, PcapngWriter writer, Path file, int queueCapacity,
+                        long packetLimit) {
+        this.iface = iface;
+        this.handle = handle;
+        this.writer = writer;
+        this.file = file;
+        this.linkType = handle.getDlt().value();
+        this.nanosecondTimestamps = handle.getTimestampPrecision() == PcapHandle.TimestampPrecision.NANO;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.packetLimit = packetLimit;
+        this.captureThread = new Thread(this::capture, "tlslens-capture-" + iface);
+        this.captureThread.setDaemon(true); // never keeps the JVM alive; stop() or the flusher saves the data
+        this.housekeeper = new Thread(this::housekeeping, "tlslens-capture-flush-" + iface);
+        this.housekeeper.setDaemon(true);
+    }
+
+    // ---- listing and checking -------------------------------------------------------------
+
+    /** pcap4j's device list (Pcaps.findAllDevs) with descriptions and addresses; includes "any" and "lo". */
+    public static List<InterfaceInfo> interfaces() throws CaptureException {
+        Libpcap.configure();
+        List<PcapNetworkInterface> devs;
+        try {
+            devs = Pcaps.findAllDevs();
+        } catch (PcapNativeException e) {
+            throw CaptureErrors.listFailed(e.getMessage());
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw CaptureErrors.libpcapMissing(e);
+        }
+        List<InterfaceInfo> out = new ArrayList<>(devs.size());
+        for (PcapNetworkInterface d : devs) {
+            List<String> addresses = new ArrayList<>();
+            for (PcapAddress a : d.getAddresses()) {
+                if (a.getAddress() != null) addresses.add(addressText(a.getAddress()));
+            }
+            String description = d.getDescription() != null ? d.getDescription() : d.isLoopBack() ? "Loopback" : "";
+            out.add(new InterfaceInfo(d.getName(), description, List.copyOf(addresses), d.isLoopBack(), d.isUp()));
+        }
+        return out;
+    }
+
+    /**
+     * Checks a BPF capture filter with libpcap (pcap_compile on a dead handle) before starting:
+     * null when fine, else libpcap's message. The netmask is unknown here, so "ip broadcast"
+     * is refused even though {@link #start} (which asks the interface) would accept it.
+     */
+    public static String checkFilter(String bpf, int linkType) {
+        if (bpf == null || bpf.isBlank()) return null;
+        Libpcap.configure();
+        PcapHandle dead = null;
+        try {
+            dead = Pcaps.openDead(DataLinkType.getInstance(linkType), SNAPLEN);
+            BpfProgram p = dead.compileFilter(bpf, BpfProgram.BpfCompileMode.OPTIMIZE, PcapHandle.PCAP_NETMASK_UNKNOWN);
+            p.free();
+            return null;
+        } catch (PcapNativeException e) {
+            return CaptureErrors.clean(e.getMessage());
+        } catch (NotOpenException e) {
+            return "libpcap handle closed";
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            return "libpcap could not be loaded (install libpcap0.8): " + e.getMessage();
+        } finally {
+            if (dead != null) dead.close();
+        }
+    }
+
+    // ---- starting ---------------------------------------------------------------------------
+
+    /**
+     * Opens {@code iface} (immediate mode, snaplen 262144, kernel buffer 8 MiB, nanosecond
+     * timestamps where the platform gives them, read timeout 100 ms), applies the BPF filter
+     * (null or blank: none) and starts the capture thread, which appends every packet to
+     * {@code file} (pcapng) and offers it to a queue of {@code queueCapacity} frames numbered
+     * 1, 2, 3...
+     *
+     * @throws CapturePermissionException when the process may not capture (the message says what to run)
+     * @throws CaptureFilterException when libpcap refuses the filter
+     * @throws CaptureException for anything else (no such device, device down, file not writable)
+     */
+    public static LiveCapture start(String iface, String bpf, Path file, int queueCapacity) throws CaptureException {
+        return start(iface, bpf, file, queueCapacity, Long.MAX_VALUE);
+    }
+
+    /** As {@link #start(String, String, Path, int)}, stopping by itself after {@code packetLimit} packets. */
+    public static LiveCapture start(String iface, String bpf, Path file, int queueCapacity, long packetLimit)
+            throws CaptureException {
+        if (iface == null || iface.isBlank()) throw new CaptureException("No interface given.");
+        if (file == null) throw new CaptureException("No capture file given.");
+        if (queueCapacity < 1) throw new IllegalArgumentException("queueCapacity " + queueCapacity);
+        if (packetLimit < 1) throw new IllegalArgumentException("packetLimit " + packetLimit);
+        Libpcap.configure();
+        PcapHandle handle;
+        try {
+            handle = open(iface);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw CaptureErrors.libpcapMissing(e);
+        }
+        PcapngWriter writer = null;
+        try {
+            applyFilter(handle, iface, bpf);
+            try {
+                writer = new PcapngWriter(file, handle.getDlt().value(), iface);
+            } catch (IOException e) {
+                throw new CaptureException("Can't write the capture file \"" + file + "\": " + e.getMessage(), e);
+            }
+            LiveCapture c = new LiveCapture(iface, handle, writer, file, queueCapacity, packetLimit);
+            stopAtExit(c);
+            c.housekeeper.start();
+            c.captureThread.start();
+            return c;
+        } catch (CaptureException | RuntimeException e) {
+            handle.close();
+            if (writer != null) {
+                try {
+                    writer.close();
+                } catch (IOException ignored) {
+                    // Already failing; the first error is the one to report.
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static PcapHandle open(String iface) throws CaptureException {
+        try {
+            return open(iface, PcapHandle.TimestampPrecision.NANO);
+        } catch (PcapNativeException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            if (!msg.toLowerCase().contains("precision")) throw CaptureErrors.openFailed(iface, msg, e.getReturnCode());
+        }
+        try {
+            // Some interfaces (and old libpcaps) have no nanosecond timestamps.
+            return open(iface, PcapHandle.TimestampPrecision.MICRO);
+        } catch (PcapNativeException e) {
+            throw CaptureErrors.openFailed(iface, e.getMessage(), e.getReturnCode());
+        }
+    }
+
+    private static PcapHandle open(String iface, PcapHandle.TimestampPrecision precision) throws PcapNativeException {
+        // The Builder (pcap_create + pcap_set_* + pcap_activate), not openLive, which can set
+        // neither immediate mode, nor the buffer size, nor the timestamp precision.
+        return new PcapHandle.Builder(iface)
+                .snaplen(SNAPLEN)
+                .promiscuousMode(PcapNetworkInterface.PromiscuousMode.PROMISCUOUS) // tshark's default
+                .timeoutMillis(READ_TIMEOUT_MS)
+                .bufferSize(BUFFER_SIZE)
+                .immediateMode(true)
+                .timestampPrecision(precision)
+                .build();
+    }
+
+    private static void applyFilter(PcapHandle handle, String iface, String bpf) throws CaptureException {
+        if (bpf == null || bpf.isBlank()) return;
+        try {
+            BpfProgram p = handle.compileFilter(bpf, BpfProgram.BpfCompileMode.OPTIMIZE, netmask(iface));
+            try {
+                handle.setFilter(p);
+            } finally {
+                p.free();
+            }
+        } catch (PcapNativeException e) {
+            throw new CaptureFilterException(bpf, iface, CaptureErrors.clean(e.getMessage()));
+        } catch (NotOpenException e) {
+            throw new CaptureException("The capture on \"" + iface + "\" was closed while setting its filter.", e);
+        }
+    }
+
+    /** The interface's IPv4 netmask, which "ip broadcast" needs, as tshark passes it. */
+    private static Inet4Address netmask(String iface) {
+        try {
+            InetAddress m = Pcaps.lookupNet(iface).getMask();
+            if (m instanceof Inet4Address) return (Inet4Address) m;
+        } catch (PcapNativeException | RuntimeException e) {
+            // "any" and interfaces without IPv4 have none.
+        }
+        return PcapHandle.PCAP_NETMASK_UNKNOWN;
+    }
+
+    // ---- the capture thread ---------------------------------------------------------------------
+
+    private void capture() {
+        try {
+            while (!stopRequested) {
+                byte[] data;
+                try {
+                    data = handle.getNextRawPacketEx();
+                } catch (TimeoutException e) {
+                    continue; // the read timeout, on platforms whose libpcap returns on it
+                } catch (EOFException e) {
+                    break; // pcap_breakloop from stop()
+                }
+                Timestamp ts = handle.getTimestamp();
+                Integer orig = handle.getOriginalLength();
+                Instant t = Instant.ofEpochSecond(Math.floorDiv(ts.getTime(), 1000L), ts.getNanos());
+                long n = captured.get() + 1;
+                RawFrame f = new RawFrame((int) n, t, orig == null ? data.length : orig, data, linkType, 0, iface);
+                writer.write(f);
+                dirty = true;
+                captured.set(n);
+                if (!queue.offer(f)) droppedByQueue.incrementAndGet();
+                if (n >= packetLimit) break;
+            }
+        } catch (PcapNativeException | NotOpenException | IOException | RuntimeException e) {
+            if (!stopRequested) {
+                error = e instanceof IOException
+                        ? "Can't write the capture file \"" + file + "\": " + e.getMessage()
+                        : "The capture on \"" + iface + "\" stopped: " + CaptureErrors.clean(e.getMessage());
+            }
+        } finally {
+            finish();
+        }
+    }
+
+    /** Last kernel counters, then the handle and the file are closed; runs on the capture thread. */
+    private void finish() {
+        housekeeping = false;
+        housekeeper.interrupt(); // wakes it from its sleep (the writer's FileOutputStream ignores interrupts)
+        try {
+            housekeeper.join(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        updateKernelStats();
+        handle.close();
+        try {
+            writer.close();
+        } catch (IOException e) {
+            if (error == null) error = "Can't write the capture file \"" + file + "\": " + e.getMessage();
+        }
+        running = false;
+        RUNNING.remove(this);
+    }
+
+    /** System.exit, Ctrl-C or the window's last close: the packets captured so far reach the file. */
+    private static synchronized void stopAtExit(LiveCapture c) {
+        RUNNING.add(c);
+        if (exitHookInstalled) return;
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(LiveCapture::stop),
+                    "tlslens-capture-exit"));
+            exitHookInstalled = true;
+        } catch (IllegalStateException e) {
+            // Already exiting.
+        }
+    }
+
+    /** Flushes the file soon after each burst of packets and refreshes the kernel's counters. */
+    private void housekeeping() {
+        long lastStats = System.nanoTime();
+        try {
+            while (housekeeping) {
+                Thread.sleep(FLUSH_EVERY_MS);
+                if (dirty) {
+                    dirty = false;
+                    writer.flush();
+                }
+                if (System.nanoTime() - lastStats >= TimeUnit.MILLISECONDS.toNanos(STATS_EVERY_MS)) {
+                    lastStats = System.nanoTime();
+                    updateKernelStats();
+                }
+            }
+        } catch (InterruptedException e) {
+            // finish() is closing the file, which flushes it.
+        } catch (IOException e) {
+            if (error == null) error = "Can't write the capture file \"" + file + "\": " + e.getMessage();
+        }
+    }
+
+    private void updateKernelStats() {
+        try {
+            if (!handle.isOpen()) return;
+            PcapStat s = handle.getStats();
+            droppedByKernel = s.getNumPacketsDropped() + s.getNumPacketsDroppedByIf();
+        } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+            // Counters are best effort; the packets themselves are what matters.
+        }
+    }
+
+    // ---- the public face ------------------------------------------------------------------------
+
+    public BlockingQueue<RawFrame> queue() { return queue; }
+
+    public int linkType() { return linkType; }
+
+    public Path file() { return file; }
+
+    public String interfaceName() { return iface; }
+
+    /** False when the platform gave only microsecond timestamps (the file still says ns; the last 3 digits are 0). */
+    public boolean nanosecondTimestamps() { return nanosecondTimestamps; }
+
+    /**
+     * Stops the capture and closes the file, within about a second even when no packet arrives.
+     * Idempotent and safe from any thread; frames already queued stay in {@link #queue()}.
+     */
+    public void stop() {
+        stopRequested = true;
+        if (Thread.currentThread() == captureThread) return;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WITHIN_MS);
+        while (captureThread.isAlive() && System.nanoTime() < deadline) {
+            try {
+                if (handle.isOpen()) handle.breakLoop();
+            } catch (NotOpenException e) {
+                // Closed by the capture thread meanwhile: it is finishing.
+            }
+            try {
+                // Again after a while: a breakloop that lands between two reads is consumed by the
+                // first of them, which may return a packet instead of stopping.
+                captureThread.join(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public boolean isRunning() { return running; }
+
+    public CaptureStats stats() {
+        return new CaptureStats(captured.get(), droppedByKernel, droppedByQueue.get(), started, error);
+    }
+
+    @Override
+    public void close() { stop(); }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    /** "127.0.0.1", "::1", "fe80::fc:ff:fe00:1" (RFC 5952: longest run of zero groups as "::"). */
+    static String addressText(InetAddress a) {
+        if (!(a instanceof Inet6Address)) return a.getHostAddress();
+        byte[] b = a.getAddress();
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && g[j] == 0) j++;
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') sb.append(':');
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package tlslens.dissect;
+
+import java.time.Instant;
+
+import tlslens.dissect.tls.TlsConnection;
+
+/**
+ * What the engine knows about one TCP connection (one tcp.stream) after the frames seen so far:
+ * the input of the connection model (tlslens.analysis). A live view: it keeps changing while the
+ * engine dissects more frames, so read it from the dissecting thread or after the last frame.
+ */
+public interface ConnectionState {
+    /** tcp.stream. */
+    int index();
+
+    /** Direction (0 = from the endpoint of the first packet, as in {@link #address(int)}) of the client. */
+    int clientDirection();
+
+    /** The address (4 or 16 bytes) of the endpoint that sends in direction dir. */
+    byte[] address(int dir);
+
+    int port(int dir);
+
+    long firstFrame();
+
+    long lastFrame();
+
+    Instant firstTime();
+
+    Instant lastTime();
+
+    /** TCP payload bytes sent in direction dir, retransmissions included. */
+    long payloadBytes(int dir);
+
+    /** The TLS state of the connection, or null when it isn't TLS. */
+    TlsConnection tls();
+
+    /**
+     * The time of a frame that added something to the TLS connection's log (a handshake message,
+     * ChangeCipherSpec, alert, record); null for other frames.
+     */
+    Instant frameTime(long frame);
+}

@@ -1,0 +1,225 @@
+package tlslens.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import tlslens.capture.CaptureException;
+import tlslens.capture.CaptureStats;
+import tlslens.capture.InterfaceInfo;
+import tlslens.capture.LiveCapture;
+import tlslens.capture.RawFrame;
+import tlslens.dissect.CaptureIndex;
+import tlslens.ui.model.CaptureSessionModel;
+import tlslens.ui.model.CaptureSessionModel.State;
+
+/**
+ * Live capture from the window: the interface chooser, the BPF check, start and stop (both off
+ * the FX thread), and the one dissection thread that drains the capture's queue into a
+ * {@link RowFeed}.
+ */
+final class LiveCaptureControl {
+    /** Frames the capture thread may queue before it counts drops. */
+    static final int QUEUE = 10_000;
+    /** DLT_EN10MB, DLT_LINUX_SLL: the BPF check needs a link type before the interface is open. */
+    private static final int ETHERNET = 1;
+    private static final int LINUX_SLL = 113;
+
+    private final MainWindowController window;
+    private ComboBox<Object> interfaces;
+    private TextField bpf;
+    private LiveCapture capture;
+    private Thread dissector;
+
+    LiveCaptureControl(MainWindowController window) { this.window = window; }
+
+    void initialize(ComboBox<Object> box, TextField bpfField, VBox welcomeList) {
+        this.interfaces = box;
+        this.bpf = bpfField;
+        box.setCellFactory(l -> new InterfaceCell(true));
+        box.setButtonCell(new InterfaceCell(false));
+        Label loading = new Label("Looking for interfaces…");
+        loading.getStyleClass().add("welcome-hint");
+        welcomeList.getChildren().setAll(loading);
+        Background.run(LiveCapture::interfaces, list -> {
+            box.getItems().setAll(list);
+            box.getSelectionModel().select(defaultInterface(list));
+            welcomeList.getChildren().clear();
+            for (InterfaceInfo i : list) {
+                Hyperlink h = new Hyperlink(describe(i, true));
+                h.setMnemonicParsing(false);
+                h.setGraphic(Icons.icon("iface"));
+                h.getStyleClass().add("iface-link");
+                h.setId("iface-" + i.name());
+                h.setOnAction(e -> {
+                    box.getSelectionModel().select(i);
+                    start();
+                });
+                welcomeList.getChildren().add(h);
+            }
+        }, e -> {
+            Label l = new Label("Can't list the interfaces: " + e.getMessage());
+            l.setWrapText(true);
+            l.getStyleClass().add("welcome-hint");
+            welcomeList.getChildren().setAll(l);
+            box.setDisable(true);
+        });
+    }
+
+    private static int defaultInterface(List<InterfaceInfo> list) {
+        for (int i = 0; i < list.size(); i++) {
+            InterfaceInfo f = list.get(i);
+            if (f.up() && !f.loopback() && !f.name().equals("any") && !f.addresses().isEmpty()) return i;
+        }
+        return list.isEmpty() ? -1 : 0;
+    }
+
+    static String describe(InterfaceInfo i, boolean long_) {
+        StringBuilder sb = new StringBuilder(i.name());
+        if (i.description() != null && !i.description().isBlank()) sb.append(" — ").append(i.description());
+        if (long_ && !i.addresses().isEmpty()) sb.append("   ").append(String.join(", ", i.addresses()));
+        if (!i.up()) sb.append("  (down)");
+        return sb.toString();
+    }
+
+    private static final class InterfaceCell extends ListCell<Object> {
+        private final boolean long_;
+
+        InterfaceCell(boolean long_) { this.long_ = long_; }
+
+        @Override protected void updateItem(Object o, boolean empty) {
+            super.updateItem(o, empty);
+            setText(empty || !(o instanceof InterfaceInfo i) ? null : describe(i, long_));
+        }
+    }
+
+    /** Selected interface, or null. */
+    InterfaceInfo selected() {
+        return interfaces.getValue() instanceof InterfaceInfo i ? i : null;
+    }
+
+    void start() {
+        CaptureSessionModel session = window.session();
+        if (session.isCapturing() || capture != null) return;
+        InterfaceInfo iface = selected();
+        if (iface == null) {
+            window.error("No interface chosen", "Choose an interface in the toolbar to capture on.");
+            return;
+        }
+        String filter = bpf.getText() == null ? "" : bpf.getText().trim();
+        int linkType = iface.name().equals("any") ? LINUX_SLL : ETHERNET;
+        session.messageProperty().set("Starting the capture on " + iface.name() + "…");
+        Background.run(() -> {
+            String bad = LiveCapture.checkFilter(filter, linkType);
+            if (bad != null) throw new BadFilter(filter, bad);
+            Path file = Files.createTempFile("tlslens-" + iface.name() + "-", ".pcapng");
+            try {
+                return LiveCapture.start(iface.name(), filter, file, QUEUE);
+            } catch (CaptureException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+        }, cap -> begin(cap, iface.name()), e -> {
+            session.messageProperty().set("");
+            if (e instanceof BadFilter b) {
+                window.error("Invalid capture filter", "The capture filter \"" + b.filter + "\" is not valid:\n" + b.getMessage());
+                bpf.requestFocus();
+            } else {
+                window.error("Can't capture on " + iface.name(), e.getMessage());
+            }
+        });
+    }
+
+    private static final class BadFilter extends Exception {
+        final String filter;
+
+        BadFilter(String filter, String message) {
+            super(message);
+            this.filter = filter;
+        }
+    }
+
+    private void begin(LiveCapture cap, String iface) {
+        capture = cap;
+        RowFeed feed = new RowFeed(window.appliedFilter());
+        feed.attach(new CaptureIndex(cap.linkType()));
+        window.beginCapture(feed, iface, cap.file());
+        window.session().messageProperty().set("");
+        // One thread dissects in arrival order; rows reach the table on the next pulse.
+        Thread t = new Thread(() -> {
+            try {
+                while (!feed.isCancelled()) {
+                    RawFrame f = cap.queue().poll(20, TimeUnit.MILLISECONDS);
+                    if (f != null) feed.publish(f);
+                    else if (!cap.isRunning() && cap.queue().isEmpty()) break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | LinkageError e) {
+                e.printStackTrace();
+            } finally {
+                feed.finish();
+            }
+        }, "tlslens-capture-dissect");
+        t.setDaemon(true);
+        t.start();
+        dissector = t;
+    }
+
+    void stop() {
+        LiveCapture cap = capture;
+        if (cap == null) return;
+        CaptureSessionModel session = window.session();
+        session.stateProperty().set(State.STOPPING);
+        Background.run(() -> {
+            cap.stop();
+            return cap.stats();
+        }, stats -> {
+            update(session, stats);
+            capture = null;
+            session.stateProperty().set(State.STOPPED);
+            session.messageProperty().set("Capture stopped; saved in " + cap.file());
+        }, e -> {
+            capture = null;
+            session.stateProperty().set(State.STOPPED);
+            session.warningProperty().set("Stopping failed: " + e.getMessage());
+        });
+    }
+
+    /** Called a few times a second from the pulse. */
+    void pollStats(CaptureSessionModel session) {
+        LiveCapture cap = capture;
+        if (cap == null || session.state() != State.CAPTURING) return;
+        update(session, cap.stats());
+        if (!cap.isRunning() && session.state() == State.CAPTURING) stop();
+    }
+
+    private static void update(CaptureSessionModel session, CaptureStats s) {
+        session.capturedProperty().set(s.captured());
+        session.droppedByKernelProperty().set(s.droppedByKernel());
+        session.droppedByQueueProperty().set(s.droppedByQueue());
+        if (s.started() != null) session.elapsedProperty().set(Duration.between(s.started(), Instant.now()));
+        if (s.error() != null && !s.error().isEmpty()) session.warningProperty().set(s.error());
+    }
+
+    boolean isRunning() { return capture != null; }
+
+    void shutdown() {
+        LiveCapture cap = capture;
+        capture = null;
+        if (cap != null) {
+            Thread t = new Thread(cap::stop, "tlslens-capture-stop");
+            t.setDaemon(false); // let the file be closed properly before the JVM exits
+            t.start();
+        }
+    }
+}

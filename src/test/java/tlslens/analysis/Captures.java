@@ -1,0 +1,57 @@
+package tlslens.analysis;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import tlslens.capture.CaptureFileReader;
+import tlslens.capture.RawFrame;
+import tlslens.dissect.Engine;
+
+/** Where the test captures are, and the connection model of a capture or of a list of frames. */
+final class Captures {
+    static final Path OURS = Path.of("src/test/resources/captures");
+    static final Path GOLDEN = Path.of("src/test/resources/golden");
+    /** Public captures, relative to the repository root (surefire's working directory). */
+    static final Path PUBLIC = Path.of("../shared/captures/public");
+
+    private Captures() {}
+
+    static List<RawFrame> frames(Path file) {
+        if (!Files.exists(file)) fail("capture missing: " + file.toAbsolutePath());
+        List<RawFrame> frames = new ArrayList<>();
+        try (CaptureFileReader r = CaptureFileReader.open(file)) {
+            RawFrame f;
+            while ((f = r.next()) != null) frames.add(f);
+        } catch (Exception e) {
+            fail("cannot read " + file + ": " + e);
+        }
+        return frames;
+    }
+
+    static List<Connection> model(List<RawFrame> frames) {
+        Engine engine = new Engine();
+        for (RawFrame f : frames) engine.dissect(f);
+        return ConnectionAnalyzer.analyze(engine.connections());
+    }
+
+    static List<Connection> model(Path file) { return model(frames(file)); }
+
+    static Path publicCapture(String name) {
+        Path p = PUBLIC.resolve(name);
+        if (!Files.exists(p)) fail("public capture missing (see /work/shared/captures/public/SOURCES.md): " + p.toAbsolutePath());
+        return p;
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + p, e);
+        }
+    }
+}

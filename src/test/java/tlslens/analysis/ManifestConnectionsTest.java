@@ -1,0 +1,233 @@
+package tlslens.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every connection of every capture with a manifest, against what the capture script recorded
+ * while it made the capture (NAME.manifest.json): resumption, what the client offered, lineage,
+ * version, suite, early data, SNI, ALPN. Data-driven: the expected values are the manifests'.
+ *
+ * <p>What the wire cannot show is not asked of the model, by rules that hold for any capture:
+ * <ul>
+ * <li>a TLS 1.3 PSK's ticket was issued inside encrypted records: resumed_from is null with the
+ *     reason "load a key log" where the manifest names the issuing connection;</li>
+ * <li>a session id sent together with a ticket is random or the session's (RFC 5077 3.4), so
+ *     session_id in resumption_offered is compared only when no ticket was offered;</li>
+ * <li>version and suite are compared where tshark (the golden NAME.fields.tsv) shows a
+ *     ServerHello in that stream; a manifest's null version means the handshake failed;</li>
+ * <li>early data: where the model says unknown (null) it must say why;</li>
+ * <li>TLS 1.3's chosen ALPN is in the encrypted EncryptedExtensions.</li>
+ * </ul>
+ */
+class ManifestConnectionsTest {
+
+    /** One manifest and its capture's model. */
+    record Capture(String name, Map<String, Object> manifest, List<Connection> model, Set<Integer> serverHelloStreams,
+                   List<Integer> tsharkTlsStreams) {
+        List<Object> connections() { return MiniJson.array(manifest.get("connections")); }
+
+        List<Connection> tls() {
+            List<Connection> out = new ArrayList<>();
+            for (Connection c : model) if (c.tls()) out.add(c);
+            return out;
+        }
+    }
+
+    static List<Path> manifests() {
+        try (Stream<Path> s = Files.list(Captures.OURS)) {
+            List<Path> l = s.filter(p -> p.getFileName().toString().endsWith(".manifest.json")).sorted().toList();
+            if (l.isEmpty()) fail("no manifests in " + Captures.OURS.toAbsolutePath());
+            return l;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Capture load(Path manifestPath) {
+        Map<String, Object> m = MiniJson.object(MiniJson.parse(Captures.read(manifestPath)));
+        String name = (String) m.get("name");
+        Path file = Captures.OURS.resolve((String) m.get("file"));
+        return new Capture(name, m, Captures.model(file), new HashSet<>(), new ArrayList<>());
+    }
+
+    /** From tshark's golden fields: the streams with a ServerHello, and the TLS streams in order. */
+    static Capture withTshark(Capture c) {
+        Path tsv = Captures.GOLDEN.resolve(c.name() + ".fields.tsv");
+        if (!Files.exists(tsv)) fail("golden file missing: " + tsv.toAbsolutePath());
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(tsv);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        List<String> header = List.of(lines.get(0).split("\t", -1));
+        int stream = header.indexOf("tcp.stream");
+        int type = header.indexOf("tls.handshake.type");
+        int content = header.indexOf("tls.record.content_type");
+        Set<Integer> order = new LinkedHashSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            if (f.length <= Math.max(stream, Math.max(type, content)) || f[stream].isEmpty()) continue;
+            int s = Integer.parseInt(f[stream]);
+            if (!f[content].isEmpty()) order.add(s);
+            if (List.of(f[type].split(",")).contains("2")) c.serverHelloStreams().add(s);
+        }
+        c.tsharkTlsStreams().addAll(order);
+        return c;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyManifestConnection() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path p : manifests()) {
+            Capture c = withTshark(load(p));
+            tests.add(DynamicTest.dynamicTest(c.name() + ": TLS connections as in the manifest and tshark", () -> {
+                List<Integer> ours = new ArrayList<>();
+                for (Connection x : c.tls()) ours.add(x.index());
+                assertEquals(c.connections().size(), ours.size(), "TLS connections");
+                assertEquals(c.tsharkTlsStreams(), ours, "tcp.stream of the TLS connections (tshark)");
+            }));
+            for (int i = 0; i < c.connections().size(); i++) {
+                int n = i;
+                tests.add(DynamicTest.dynamicTest(c.name() + " #" + i, () -> check(c, n)));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** The total checked, so that the count in a report comes from the data. */
+    @Test
+    void manifestsCoverResumptionKinds() {
+        int connections = 0;
+        Set<String> kinds = new HashSet<>();
+        for (Path p : manifests()) {
+            Map<String, Object> m = MiniJson.object(MiniJson.parse(Captures.read(p)));
+            for (Object o : MiniJson.array(m.get("connections"))) {
+                connections++;
+                kinds.add((String) MiniJson.object(o).get("resumption"));
+            }
+        }
+        System.out.println("ManifestConnectionsTest: " + manifests().size() + " manifests, " + connections
+                + " connections; resumption kinds " + kinds);
+        for (Resumption r : Resumption.values()) assertTrue(kinds.contains(r.label()), "no manifest shows " + r.label());
+    }
+
+    static void check(Capture cap, int i) {
+        Map<String, Object> m = MiniJson.object(cap.connections().get(i));
+        List<Connection> tls = cap.tls();
+        assertTrue(i < tls.size(), "connection " + i + " missing");
+        Connection c = tls.get(i);
+        String where = cap.name() + " connection " + i + " (tcp.stream " + c.index() + "): ";
+
+        // Resumption as the server accepted it.
+        assertEquals(m.get("resumption"), c.resumption().label(), where + "resumption");
+
+        // What the client offered.
+        List<Object> offeredExpected = MiniJson.array(m.get("resumption_offered"));
+        for (String kind : List.of("session_ticket", "psk")) {
+            assertEquals(offeredExpected.contains(kind), c.resumptionOffered().contains(kind), where + "offered " + kind
+                    + " (manifest " + offeredExpected + ", model " + c.resumptionOffered() + ")");
+        }
+        if (!offeredExpected.contains("session_ticket") && !c.resumptionOffered().contains("session_ticket")) {
+            assertEquals(offeredExpected.contains("session_id"), c.resumptionOffered().contains("session_id"),
+                    where + "offered session_id (manifest " + offeredExpected + ", model " + c.resumptionOffered() + ")");
+        }
+        if (!"none".equals(m.get("resumption"))) {
+            assertTrue(c.resumptionOffered().contains((String) m.get("resumption")), where + "accepted but not offered");
+        }
+        if (offeredExpected.size() > 0 && "none".equals(m.get("resumption")) && Boolean.TRUE.equals(m.get("handshake_completed"))) {
+            assertTrue(c.findings().stream().anyMatch(f -> f.contains("server did a full handshake")),
+                    where + "offer refused is a finding: " + c.findings());
+        }
+
+        // Lineage: the manifest's index counts TLS connections.
+        Object from = m.get("resumed_from");
+        if (from == null) {
+            assertNull(c.resumedFrom(), where + "resumed_from");
+        } else {
+            int expected = tls.get(((Number) from).intValue()).index();
+            if (c.resumption() == Resumption.PSK) {
+                assertNull(c.resumedFrom(), where + "a TLS 1.3 ticket cannot be linked without keys");
+                assertEquals(ConnectionAnalyzer.ENCRYPTED_TICKET, c.resumedFromReason(), where + "resumed_from_reason");
+            } else {
+                assertEquals(expected, c.resumedFrom(), where + "resumed_from");
+                assertNull(c.resumedFromReason(), where + "resumed_from_reason");
+            }
+        }
+        if (c.resumption() != Resumption.NONE) {
+            assertFalse(c.skipped().isEmpty(), where + "a resumption skips messages");
+        } else {
+            assertTrue(c.skipped().isEmpty(), where + "a full handshake skips nothing");
+        }
+
+        // Version, suite, completion.
+        boolean serverHelloSeen = cap.serverHelloStreams().contains(c.index());
+        if (m.get("version") == null) {
+            assertFalse(c.established(), where + "the manifest says the handshake failed");
+            assertFalse(c.findings().isEmpty(), where + "a failed handshake is a finding");
+        } else if (serverHelloSeen) {
+            assertEquals(m.get("version"), c.version(), where + "version");
+            assertEquals(m.get("cipher_suite"), c.cipherSuite(), where + "cipher_suite");
+            assertEquals(m.get("handshake_completed"), c.established(), where + "established");
+            if (c.established()) {
+                assertNotNull(c.handshakeMs(), where + "handshake_ms");
+                assertTrue(c.handshakeMs() > 0, where + "handshake_ms > 0");
+                assertNotNull(c.roundTrips(), where + "round_trips");
+            }
+        } else {
+            assertNull(c.version(), where + "no ServerHello in the capture (tshark shows none either)");
+            assertFalse(c.established(), where + "established without a ServerHello");
+        }
+
+        // Early data.
+        if (m.get("early_data_offered") != null) {
+            assertEquals(m.get("early_data_offered"), c.earlyDataOffered(), where + "early_data_offered");
+        }
+        if (c.earlyData() != null) {
+            assertEquals(m.get("early_data"), c.earlyData(), where + "early_data (" + c.earlyDataReason() + ")");
+        } else {
+            assertNotNull(c.earlyDataReason(), where + "unknown early_data needs a reason");
+        }
+
+        // SNI, ALPN (the manifest has them where the client set them).
+        if (m.containsKey("sni")) assertEquals(m.get("sni"), c.sni(), where + "sni");
+        if (m.containsKey("alpn")) {
+            assertTrue(c.alpnOffered().contains(m.get("alpn")), where + "alpn offered " + c.alpnOffered());
+            if ("TLS 1.3".equals(c.version())) assertNull(c.alpn(), where + "TLS 1.3's ALPN is encrypted");
+            else assertEquals(m.get("alpn"), c.alpn(), where + "alpn");
+        }
+
+        // The handshake starts with the client's hello and is in frame order.
+        assertFalse(c.handshake().isEmpty(), where + "handshake");
+        assertEquals("Client Hello", c.handshake().get(0).message(), where + "first message");
+        assertTrue(c.handshake().get(0).fromClient(), where + "ClientHello from the client");
+        long last = 0;
+        for (HandshakeStep s : c.handshake()) {
+            assertTrue(s.frame() >= last, where + "steps in frame order");
+            last = s.frame();
+            assertNotNull(s.timeMs(), where + "time of frame " + s.frame());
+        }
+        String port = String.valueOf(((Number) m.get("port")).intValue());
+        assertTrue(c.server().endsWith(":" + port), where + "server " + c.server() + " on port " + port);
+    }
+}

@@ -1,0 +1,96 @@
+package tlslens.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tlslens.ui.WindowTestSupport.fx;
+import static tlslens.ui.WindowTestSupport.waitUntil;
+
+import java.util.concurrent.CompletableFuture;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import tlslens.capture.InterfaceInfo;
+import tlslens.capture.LocalTls;
+import tlslens.ui.model.CaptureSessionModel.State;
+
+/** Live capture on lo from the window, with a JDK TLS server and client. */
+@ExtendWith(ApplicationExtension.class)
+class LiveCaptureWindowTest {
+    private MainWindowController window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = WindowTestSupport.show(stage);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void chooseLoopback(FxRobot robot, String bpf) {
+        ComboBox<Object> box = robot.lookup("#interfaceBox").queryAs(ComboBox.class);
+        waitUntil(10, () -> !box.getItems().isEmpty());
+        robot.interact(() -> {
+            for (Object o : box.getItems()) if (o instanceof InterfaceInfo i && i.name().equals("lo")) box.setValue(o);
+            robot.lookup("#captureFilterField").queryAs(TextField.class).setText(bpf);
+        });
+        assertEquals("lo", fx(() -> ((InterfaceInfo) box.getValue()).name()));
+    }
+
+    @Test
+    void clientHelloAppearsWithinTwoSecondsAndStopIsPrompt(FxRobot robot) throws Exception {
+        try (LocalTls tls = LocalTls.start()) {
+            // Warm the JDK's TLS client up first, so the timing below is the capture pipeline's,
+            // not the first handshake's class loading and key generation.
+            assertEquals("echo warm", tls.exchange("warm"));
+            chooseLoopback(robot, "tcp port " + tls.port());
+            robot.clickOn("#startButton");
+            waitUntil(10, () -> window.sessionModel().state() == State.CAPTURING);
+            long t0 = System.nanoTime();
+            CompletableFuture<String> reply = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return tls.exchange("hello");
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            waitUntil(5, () -> window.table().getItems().stream()
+                    .anyMatch(r -> r.summary().info().contains("Client Hello")));
+            long appeared = (System.nanoTime() - t0) / 1_000_000;
+            java.time.Instant captured = fx(() -> window.table().getItems().stream()
+                    .filter(r -> r.summary().info().contains("Client Hello")).findFirst().orElseThrow().summary().time());
+            long pipeline = java.time.Duration.between(captured, java.time.Instant.now()).toMillis();
+            System.out.println("live capture: Client Hello row on screen " + pipeline + " ms after the kernel captured it");
+            assertTrue(pipeline < 2000, "pipeline latency " + pipeline + " ms");
+            assertTrue(appeared < 2000, "Client Hello row after " + appeared + " ms");
+            assertEquals("echo hello", reply.get());
+            System.out.println("live capture: Client Hello row after " + appeared + " ms");
+
+            long t1 = System.nanoTime();
+            robot.clickOn("#startButton");
+            waitUntil(5, () -> window.sessionModel().state() == State.STOPPED);
+            long stopped = (System.nanoTime() - t1) / 1_000_000;
+            System.out.println("live capture: stopped after " + stopped + " ms");
+            assertTrue(stopped < 1500, "stop took " + stopped + " ms");
+            assertTrue(fx(() -> window.sessionModel().capturedProperty().get()) >= 5);
+        }
+    }
+
+    @Test
+    void badCaptureFilterIsRefusedWithLibpcapsMessage(FxRobot robot) {
+        chooseLoopback(robot, "tcp port");
+        robot.clickOn("#startButton");
+        waitUntil(10, () -> Window.getWindows().stream()
+                .anyMatch(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane));
+        String text = fx(() -> Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
+                .map(w -> ((DialogPane) w.getScene().getRoot()).getContentText()).findFirst().orElse(""));
+        assertTrue(text.contains("tcp port") && text.toLowerCase().contains("syntax"), text);
+        assertEquals(State.EMPTY, fx(() -> window.sessionModel().state()));
+    }
+}

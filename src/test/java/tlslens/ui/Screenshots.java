@@ -1,0 +1,71 @@
+package tlslens.ui;
+
+import static tlslens.ui.WindowTestSupport.fx;
+import static tlslens.ui.WindowTestSupport.waitLoaded;
+import static tlslens.ui.WindowTestSupport.waitUntil;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import tlslens.ui.controls.FrameInspector;
+
+/** Saves target/screenshots/main-window.png: the sample with the first Client Hello's SNI selected. */
+@ExtendWith(ApplicationExtension.class)
+class Screenshots {
+    private MainWindowController window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        java.util.prefs.Preferences.userRoot().node(WindowTestSupport.PREFS + "/recent").clear();
+        window = WindowTestSupport.show(stage);
+    }
+
+    @Test
+    void mainWindow(FxRobot robot) throws Exception {
+        save(Path.of("target/screenshots/welcome.png"));
+        robot.clickOn("#openSampleButton");
+        waitLoaded(window, 67);
+        robot.interact(() -> window.select(4));
+        FrameInspector inspector = window.inspector().inspector();
+        waitUntil(10, () -> inspector.selectField("tls.handshake.extensions_server_name"));
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        save(Path.of("target/screenshots/main-window.png"));
+        robot.clickOn("#filterField").write("tls.handshake.type == 2 && tls.bogus");
+        WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        save(Path.of("target/screenshots/bad-filter.png"));
+    }
+
+    private void save(Path file) throws IOException {
+        WritableImage img = fx(() -> stage.getScene().snapshot(null));
+        Files.createDirectories(file.getParent());
+        ImageIO.write(toBuffered(img), "png", file.toFile());
+    }
+
+    /** javafx.swing isn't on the classpath: copy the pixels by hand. */
+    static BufferedImage toBuffered(WritableImage img) {
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader r = img.getPixelReader();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            r.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,152 @@
+package tlslens.ui.controls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tlslens.dissect.Expert;
+import tlslens.dissect.FieldFormat;
+import tlslens.dissect.FrameDissection;
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.filter.DisplayFilter;
+import tlslens.dissect.filter.FilterException;
+
+/** "Apply as Filter" / "Copy" text, checked against what Wireshark builds for the same items. */
+class FilterTextTest {
+    /** The ClientHello to heise.de (frame 4 of zeek_tls12-decryption.pcap). */
+    private static FrameDissection hello;
+    /** A Certificate message reassembled from four segments (frame 11 of zeek_client-certificate.pcap). */
+    private static FrameDissection certificate;
+
+    @BeforeAll
+    static void load() {
+        hello = CaptureFrames.frame("zeek_tls12-decryption.pcap", 4);
+        certificate = CaptureFrames.frame("zeek_client-certificate.pcap", 11);
+    }
+
+    private static String filter(FrameDissection fd, String abbrev) {
+        return FilterText.of(CaptureFrames.node(fd, abbrev), fd.sources());
+    }
+
+    @Test
+    void integersWithValueNamesUseTheRawValue() {
+        assertEquals("tls.handshake.type == 1", filter(hello, "tls.handshake.type"));
+        assertEquals("tls.record.content_type == 22", filter(hello, "tls.record.content_type"));
+        assertEquals("ip.proto == 6", filter(hello, "ip.proto"));
+        assertEquals("tls.handshake.extension.type == 0", filter(hello, "tls.handshake.extension.type"));
+    }
+
+    @Test
+    void hexFieldsKeepTheirBaseAndWidth() {
+        assertEquals("tls.record.version == 0x0301", filter(hello, "tls.record.version"));
+        assertEquals("tls.handshake.version == 0x0303", filter(hello, "tls.handshake.version"));
+        // A 3-bit field is one hex digit wide, as in its label "010. .... = Flags: 0x2".
+        assertEquals("ip.flags == 0x2", filter(hello, "ip.flags"));
+        assertEquals("ip.version == 4", filter(hello, "ip.version"));
+    }
+
+    @Test
+    void stringsAreQuoted() {
+        assertEquals("tls.handshake.extensions_server_name == \"heise.de\"",
+                filter(hello, "tls.handshake.extensions_server_name"));
+        assertEquals("\"a\\\"b\\\\c\\n\\x01\"", FilterText.quote("a\"b\\c\n\u0001"));
+    }
+
+    @Test
+    void bytesAndAddresses() {
+        assertEquals("tls.handshake.random == 4d:98:94:0f:b4:0a:24:4b:48:e4:2e:ac:28:71:44:b1:"
+                + "b7:39:30:57:ca:a1:31:f9:61:a7:8e:38:b0:e7:7c:1e", filter(hello, "tls.handshake.random"));
+        assertEquals("ip.src == 192.168.100.70", filter(hello, "ip.src"));
+        assertEquals("ip.dst == 193.99.144.80", filter(hello, "ip.dst"));
+        assertEquals("eth.src == 00:16:3e:fd:db:e1", filter(hello, "eth.src"));
+    }
+
+    @Test
+    void booleansAreOneOrZero() {
+        assertEquals("tcp.flags.syn == 0", filter(hello, "tcp.flags.syn"));
+        assertEquals("tcp.flags.ack == 1", filter(hello, "tcp.flags.ack"));
+    }
+
+    @Test
+    void generatedTimesAndFrameNumbers() {
+        assertEquals("frame.time_relative == 0.028020000", filter(hello, "frame.time_relative"));
+        assertEquals("tcp.segment == 6", filter(certificate, "tcp.segment"));
+    }
+
+    @Test
+    void protocolsAndLabelsWithoutBytesByName() {
+        assertEquals("tls", filter(hello, "tls"));
+        assertEquals("tcp", filter(hello, "tcp"));
+        ProtoNode label = new ProtoNode(CaptureFrames.node(hello, "tls.record").field, null, "x", 0, 10, 0);
+        assertEquals("tls.record", FilterText.of(label, hello.sources()));
+    }
+
+    @Test
+    void labelsWithBytesInTheFrameMatchTheirBytes() {
+        String record = filter(hello, "tls.record");
+        assertTrue(record.startsWith("frame[66:517] == 16:03:01:02:00:01:00:01:fc:03:03:4d:98"), record);
+        assertEquals("frame[66:517] == ".length() + 517 * 3 - 1, record.length());
+        ProtoNode sniExtension = CaptureFrames.labelled(hello, "Extension: server_name");
+        assertEquals("frame[150:17] == 00:00:00:0d:00:0b:00:00:08:68:65:69:73:65:2e:64:65",
+                FilterText.of(sniExtension, hello.sources()));
+    }
+
+    @Test
+    void labelsInAReassembledBufferHaveNoFilter() {
+        ProtoNode record = CaptureFrames.node(certificate, "tls.record");
+        assertEquals(1, record.source);
+        assertNull(FilterText.of(record, certificate.sources()));
+        assertEquals("tls.handshake.type == 11", filter(certificate, "tls.handshake.type"));
+    }
+
+    @Test
+    void expertRows() {
+        Expert e = Expert.warn("Sequence", "This frame is a (suspected) out-of-order segment");
+        assertEquals("_ws.expert", FilterText.of(new ExpertRow(e, ExpertRow.Part.ITEM)));
+        assertEquals("_ws.expert.message == \"This frame is a (suspected) out-of-order segment\"",
+                FilterText.of(new ExpertRow(e, ExpertRow.Part.MESSAGE)));
+        assertEquals("_ws.expert.severity == \"Warning\"", FilterText.of(new ExpertRow(e, ExpertRow.Part.SEVERITY)));
+        assertEquals("_ws.expert.group == \"Sequence\"", FilterText.of(new ExpertRow(e, ExpertRow.Part.GROUP)));
+        assertEquals("[Expert Info (Warning/Sequence): This frame is a (suspected) out-of-order segment]",
+                new ExpertRow(e, ExpertRow.Part.ITEM).text());
+    }
+
+    @Test
+    void copyValueIsTheFieldsValue() {
+        assertEquals("heise.de", FilterText.copyValue(CaptureFrames.node(hello, "tls.handshake.extensions_server_name")));
+        assertEquals("1", FilterText.copyValue(CaptureFrames.node(hello, "tls.handshake.type")));
+        assertEquals("0x0301", FilterText.copyValue(CaptureFrames.node(hello, "tls.record.version")));
+        assertEquals("1", FilterText.copyValue(CaptureFrames.node(hello, "tls.record")), "a label field is present: 1");
+        assertEquals("Transport Layer Security", FilterText.copyValue(CaptureFrames.node(hello, "tls")));
+        ProtoNode random = CaptureFrames.node(hello, "tls.handshake.random");
+        assertEquals(FieldFormat.hex((byte[]) random.value()), FilterText.copyValue(random));
+    }
+
+    /** Every filter the tree offers must compile and match the frame it came from. */
+    @Test
+    void everyFilterMatchesItsOwnFrame() throws FilterException {
+        for (FrameDissection fd : List.of(hello, certificate)) {
+            List<String> bad = new ArrayList<>();
+            int[] checked = {0};
+            fd.root.walk(n -> {
+                if (n == fd.root || n.hidden()) return;
+                String f = FilterText.of(n, fd.sources());
+                if (f == null) return;
+                checked[0]++;
+                try {
+                    if (!DisplayFilter.compile(f).matches(fd)) bad.add("no match: " + f);
+                } catch (FilterException e) {
+                    bad.add(e.getMessage() + ": " + f);
+                }
+            });
+            assertTrue(checked[0] > 150, "only " + checked[0] + " filters in frame " + fd.number);
+            assertEquals(List.of(), bad, "frame " + fd.number);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package tlslens.ui.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.Preferences;
+
+import org.junit.jupiter.api.Test;
+import tlslens.dissect.FrameSummary;
+
+/** The window's view models, without a screen. */
+class ViewModelTest {
+
+    private static PacketRow row(int n, String proto, String info, Object filter, boolean matches) {
+        FrameSummary s = new FrameSummary(n, Instant.EPOCH, 60, "a", "b", proto, info, 0);
+        return new PacketRow(s, RowKind.classify(s), n * 1000L, filter, matches);
+    }
+
+    @Test
+    void rowKindsFromInfo() {
+        assertEquals(RowKind.HANDSHAKE, RowKind.classify("TLSv1", "Client Hello"));
+        assertEquals(RowKind.HANDSHAKE, RowKind.classify("TLSv1.2", "Server Hello, Certificate, Server Key Exchange, Server Hello Done"));
+        assertEquals(RowKind.RESUMED, RowKind.classify("TLSv1.2", "Server Hello, Change Cipher Spec, Encrypted Handshake Message"));
+        assertEquals(RowKind.HANDSHAKE, RowKind.classify("TLSv1.3", "Server Hello, Change Cipher Spec, Application Data"),
+                "TLS 1.3: encrypted, can't tell a resumption from the Info column");
+        assertEquals(RowKind.ALERT, RowKind.classify("TLSv1.2", "Encrypted Alert"));
+        assertEquals(RowKind.ALERT, RowKind.classify("TLSv1.2", "Alert (Level: Fatal, Description: Handshake Failure)"));
+        assertEquals(RowKind.APP_DATA, RowKind.classify("TLSv1.3", "Application Data"));
+        assertEquals(RowKind.TCP_PROBLEM, RowKind.classify("TCP", "[TCP Retransmission] 443 → 5 [ACK] Seq=1"));
+        assertEquals(RowKind.TCP_PROBLEM, RowKind.classify("TLSv1.2", "[TCP Previous segment not captured] , Application Data"));
+        assertEquals(RowKind.TCP, RowKind.classify("TCP", "443 → 58268 [ACK] Seq=1 Ack=1 Win=64 Len=0"));
+        assertEquals(RowKind.OTHER, RowKind.classify("UDP", "53 → 5353 Len=20"));
+        assertEquals("row-tcp-problem", RowKind.TCP_PROBLEM.styleClass());
+    }
+
+    @Test
+    void timeColumnHasSixDecimals() {
+        assertEquals("0.000000", PacketRow.formatSeconds(0));
+        assertEquals("0.000375", PacketRow.formatSeconds(375_671), "truncated like Wireshark");
+        assertEquals("12.629481", PacketRow.formatSeconds(12_629_481_501L));
+    }
+
+    @Test
+    void rowsAppendAndFilterWithoutTestingTwice() {
+        PacketTableModel m = new PacketTableModel();
+        Object f = new Object();
+        m.append(List.of(row(1, "TCP", "x", null, true), row(2, "TLSv1", "Client Hello", null, true)));
+        assertEquals(2, m.shown().size());
+        m.beginFilter(f);
+        assertTrue(m.filteringProperty().get());
+        // Rows that arrive during the pass wait; the loader tested frame 4 against f already.
+        m.append(List.of(row(3, "TCP", "y", null, true), row(4, "TLSv1", "Client Hello", f, true),
+                row(5, "TCP", "z", f, false)));
+        assertEquals(2, m.shown().size(), "unchanged until the pass finishes");
+        assertTrue(m.finishFilter(f, new int[] {2}, 3));
+        assertEquals(List.of(2, 4), m.shown().stream().map(PacketRow::number).toList());
+        m.append(List.of(row(6, "TLSv1", "Client Hello", f, true), row(7, "TCP", "q", f, false)));
+        assertEquals(List.of(2, 4, 6), m.shown().stream().map(PacketRow::number).toList());
+        assertEquals(7, m.total());
+        assertEquals(3, m.shownCountProperty().get());
+        // A stale pass is ignored.
+        Object g = new Object();
+        m.beginFilter(g);
+        assertFalse(m.finishFilter(f, new int[] {1}, 7));
+        m.clearFilter();
+        assertEquals(7, m.shown().size());
+        assertNull(m.filterProperty().get());
+    }
+
+    @Test
+    void followNewestStopsWhenScrolledUpAndResumesAtTheBottom() {
+        PacketTableModel m = new PacketTableModel();
+        assertTrue(m.isFollowingNewest());
+        m.viewportMoved(40, 100);
+        assertFalse(m.isFollowingNewest());
+        m.viewportMoved(99, 100);
+        assertTrue(m.isFollowingNewest());
+        m.viewportMoved(10, 100);
+        m.clear();
+        assertTrue(m.isFollowingNewest(), "a new capture follows again");
+    }
+
+    @Test
+    void filterBarCompilesAsYouType() {
+        FilterBarModel m = new FilterBarModel();
+        assertEquals(FilterBarModel.Status.EMPTY, m.status());
+        m.textProperty().set("tls.handshake.type == 1");
+        assertEquals(FilterBarModel.Status.VALID, m.status());
+        assertNotNull(m.compiled());
+        m.textProperty().set("tls.handshake.type == ");
+        assertEquals(FilterBarModel.Status.INVALID, m.status());
+        assertNull(m.apply());
+        m.textProperty().set("tcp.port == 443 && tls.nosuchfield");
+        assertEquals(FilterBarModel.Status.INVALID, m.status());
+        assertEquals("tcp.port == 443 && ".length(), m.errorPositionProperty().get());
+        assertTrue(m.messageProperty().get().contains("tls.nosuchfield"), m.messageProperty().get());
+        assertEquals("tls.nosuchfield".length(), m.errorLengthProperty().get());
+        m.setFieldFilter("tls.handshake.extensions_server_name", "\"example.com\"");
+        assertEquals(FilterBarModel.Status.VALID, m.status());
+        assertNotNull(m.apply());
+        assertEquals("tls.handshake.extensions_server_name == \"example.com\"", m.appliedProperty().get());
+    }
+
+    @Test
+    void statusCounters() {
+        CaptureSessionModel s = new CaptureSessionModel();
+        assertEquals("No capture", s.countersProperty().get());
+        s.startLoading("a.pcapng");
+        s.totalProperty().set(200);
+        s.shownProperty().set(50);
+        assertEquals("Packets: 200 · Displayed: 50 (25.0%) · loading…", s.countersProperty().get());
+        s.stateProperty().set(CaptureSessionModel.State.LOADED);
+        assertEquals("Packets: 200 · Displayed: 50 (25.0%)", s.countersProperty().get());
+        s.startCapture("lo", "cap.pcapng");
+        assertEquals(0, s.totalProperty().get());
+        s.capturedProperty().set(10);
+        s.shownProperty().set(9);
+        s.droppedByKernelProperty().set(1);
+        s.droppedByQueueProperty().set(2);
+        s.elapsedProperty().set(Duration.ofSeconds(65));
+        assertEquals("Captured: 10 · Displayed: 9 · Dropped (kernel): 1 · Dropped (queue full): 2 · 00:01:05",
+                s.countersProperty().get());
+        assertTrue(s.isCapturing());
+    }
+
+    @Test
+    void recentFilesNewestFirstAndRemembered() throws Exception {
+        Preferences node = Preferences.userRoot().node("tlslens-test/recent-" + System.nanoTime());
+        try {
+            RecentFiles r = new RecentFiles(node);
+            for (int i = 0; i < 12; i++) r.add(Path.of("/tmp/f" + i + ".pcap"));
+            r.add(Path.of("/tmp/f5.pcap"));
+            assertEquals(RecentFiles.MAX, r.files().size());
+            assertEquals("/tmp/f5.pcap", r.files().get(0));
+            assertEquals("/tmp/f11.pcap", r.files().get(1));
+            List<String> again = new ArrayList<>(new RecentFiles(node).files());
+            assertEquals(r.files(), again);
+            r.remove("/tmp/f5.pcap");
+            assertEquals("/tmp/f11.pcap", new RecentFiles(node).files().get(0));
+        } finally {
+            node.removeNode();
+        }
+    }
+
+    @Test
+    void findQueryParsesHex() {
+        assertEquals(3, FindQuery.parseHex("16 03 01").length);
+        assertEquals(0x16, FindQuery.parseHex("0x16:0x03")[0]);
+        assertThrows(IllegalArgumentException.class, () -> FindQuery.parseHex("163"));
+        assertThrows(IllegalArgumentException.class, () -> FindQuery.parse(FindQuery.Mode.DISPLAY_FILTER, "tls.x =="));
+        assertEquals(FindQuery.Mode.STRING, FindQuery.parse(FindQuery.Mode.STRING, "Hello").mode());
+    }
+}
