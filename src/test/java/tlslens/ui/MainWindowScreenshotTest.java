@@ -23,7 +23,7 @@ import tlslens.ui.controls.FrameInspector;
 
 /** Saves target/screenshots/main-window.png: the sample with the first Client Hello's SNI selected. */
 @ExtendWith(ApplicationExtension.class)
-class Screenshots {
+class MainWindowScreenshotTest {
     private MainWindowController window;
     private Stage stage;
 
