@@ -179,7 +179,10 @@ public final class Engine {
         int dir = c.direction(src, h.srcPort());
         TcpReassembler mine = c.reassembler(dir);
         TcpReassembler theirs = c.reassembler(1 - dir);
-        if (h.syn()) mine.syn(h.seq());
+        if (h.syn()) {
+            mine.syn(h.seq());
+            c.windowScale(dir, TcpDissector.windowScaleShift(tvb, tr.offset() + 20, tr.offset() + h.headerLength()));
+        }
         else if (!h.rst()) mine.observe(h.seq());
         if (h.hasAck()) theirs.observe(h.ack());
         long relSeq = mine.relative(h.seq());
@@ -198,8 +201,9 @@ public final class Engine {
         List<TcpReassembler.Event> otherEvents = new ArrayList<>();
         if (h.hasAck()) theirs.acked(h.ack(), otherEvents);
         List<TcpReassembler.Event> events = new ArrayList<>();
+        TcpReassembler.Kind kind = TcpReassembler.Kind.EMPTY;
         if (h.payloadLength() > 0) {
-            TcpReassembler.Kind kind = mine.segment(fd.number, h.seq(), fd.frameBytes, h.payloadOffset(),
+            kind = mine.segment(fd.number, h.seq(), fd.frameBytes, h.payloadOffset(),
                     h.payloadLength(), events);
             analysisNote(tcpNode, kind);
             tcpNode.addValue(TcpFields.PAYLOAD, tvb, h.payloadOffset(), h.payloadLength(), tvb.bytes(h.payloadOffset(),
@@ -214,7 +218,10 @@ public final class Engine {
         stream.observe(fd, dir, h.payloadLength(), h.syn(), h.hasAck());
         // TLS, when present, owns the Info column (as in tshark); otherwise it is TCP's.
         if (!fd.hasTls) {
-            fd.setInfo(TcpDissector.info(h, relSeq, relAck));
+            String prefix = kind == TcpReassembler.Kind.RETRANSMISSION ? "[TCP Retransmission] "
+                    : kind == TcpReassembler.Kind.OUT_OF_ORDER ? "[TCP Out-Of-Order] " : "";
+            fd.setInfo(prefix + TcpDissector.info(h, relSeq, relAck, c.scaledWindow(dir, h.window(), h.syn()), tvb,
+                    tr.offset(), theirs::relative));
             if (stream.pendingIn(dir) && h.payloadLength() > 0) fd.appendInfoRaw(" [TCP segment of a reassembled PDU]");
         }
     }

@@ -15,6 +15,8 @@ public final class TcpConversation {
     public final int firstFrame;
     private final TcpReassembler[] reassemblers = {new TcpReassembler(), new TcpReassembler()};
     private final boolean[] fin = new boolean[2];
+    /** Window scale shift each side announced in its SYN; -1 when its SYN had none or wasn't seen. */
+    private final int[] windowShift = {-1, -1};
     private boolean reset;
     /** Whatever a higher layer keeps per connection (the TLS state). */
     public Object attachment;
@@ -36,6 +38,19 @@ public final class TcpConversation {
     public TcpReassembler reassembler(int dir) { return reassemblers[dir]; }
 
     void sawFin(int dir) { fin[dir] = true; }
+
+    /** Records the window scale option of a SYN (shift -1: the SYN had none). */
+    public void windowScale(int dir, int shift) { windowShift[dir] = shift; }
+
+    /**
+     * The window as the sender means it: scaled only when both SYNs carried the option (RFC 7323);
+     * -1 when the scale is unknown (the handshake wasn't captured).
+     */
+    public long scaledWindow(int dir, int window, boolean syn) {
+        if (syn) return window;
+        if (windowShift[0] < 0 || windowShift[1] < 0) return -1;
+        return (long) window << Math.min(14, windowShift[dir]);
+    }
 
     void sawReset() { reset = true; }
 

@@ -95,13 +95,57 @@ public final class TcpDissector {
         return new String(c);
     }
 
-    /** The Info column of a segment with no higher-layer content. */
-    public static String info(TcpHeader h, long relSeq, long relAck) {
+    /**
+     * The Info column of a segment with no higher-layer content, as Wireshark writes it: the
+     * window as scaled (when known) and a summary of the options in packet order.
+     */
+    public static String info(TcpHeader h, long relSeq, long relAck, long scaledWindow, Tvb tvb, int off,
+                              java.util.function.LongUnaryOperator peerRelative) {
         StringBuilder sb = new StringBuilder();
         sb.append(h.srcPort()).append(" \u2192 ").append(h.dstPort()).append(" [").append(h.flagNames()).append("] Seq=")
                 .append(relSeq);
         if (h.hasAck()) sb.append(" Ack=").append(relAck);
-        sb.append(" Win=").append(h.window()).append(" Len=").append(h.payloadLength());
+        sb.append(" Win=").append(scaledWindow >= 0 ? scaledWindow : h.window()).append(" Len=").append(h.payloadLength());
+        options(tvb, off + 20, off + h.headerLength(), sb, peerRelative);
         return sb.toString();
+    }
+
+    /** The window scale shift of a SYN's options, or -1 when it has none. */
+    public static int windowScaleShift(Tvb tvb, int from, int to) {
+        for (int p = from; p < to && tvb.has(p, 1); ) {
+            int kind = tvb.u8(p);
+            if (kind == 0) break;
+            if (kind == 1) { p++; continue; }
+            int len = tvb.u8(p + 1);
+            if (len < 2 || p + len > to) break;
+            if (kind == 3 && len == 3) return tvb.u8(p + 2);
+            p += len;
+        }
+        return -1;
+    }
+
+    private static void options(Tvb tvb, int from, int to, StringBuilder sb, java.util.function.LongUnaryOperator rel) {
+        for (int p = from; p < to && tvb.has(p, 1); ) {
+            int kind = tvb.u8(p);
+            if (kind == 0) break;
+            if (kind == 1) { p++; continue; }
+            int len = tvb.u8(p + 1);
+            if (len < 2 || p + len > to) break;
+            switch (kind) {
+                case 2 -> { if (len == 4) sb.append(" MSS=").append(tvb.u16(p + 2)); }
+                case 3 -> { if (len == 3) sb.append(" WS=").append(1 << Math.min(14, tvb.u8(p + 2))); }
+                case 4 -> sb.append(" SACK_PERM");
+                case 5 -> {
+                    for (int q = p + 2; q + 8 <= p + len; q += 8) {
+                        // SACK edges are the peer's sequence numbers, shown relative like Ack.
+                        sb.append(" SLE=").append(rel.applyAsLong(tvb.u32(q))).append(" SRE=")
+                                .append(rel.applyAsLong(tvb.u32(q + 4)));
+                    }
+                }
+                case 8 -> { if (len == 10) sb.append(" TSval=").append(tvb.u32(p + 2)).append(" TSecr=").append(tvb.u32(p + 6)); }
+                default -> { }
+            }
+            p += len;
+        }
     }
 }
