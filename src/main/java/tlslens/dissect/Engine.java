@@ -79,7 +79,8 @@ public final class Engine {
         } else if (link.etherType() == 0x0806) {
             fd.setProtocol("ARP");
         }
-        frame.addValue(FrameFields.PROTOCOLS, tvb, 0, 0, protocols(fd)).setText("[Protocols in frame: " + protocols(fd) + "]");
+        String protocols = protocols(fd);
+        frame.addValue(FrameFields.PROTOCOLS, tvb, 0, 0, protocols).setText("[Protocols in frame: " + protocols + "]");
     }
 
     private static void udpColumns(FrameDissection fd) {

@@ -131,8 +131,7 @@ final class TcpStream implements ConnectionState {
             }
             StreamBytes sb = ((TcpReassembler.Data) ev).bytes();
             if (!classify(sb, dir)) continue;
-            PduAssembler.Framer framer = framer(dir);
-            assemblers[dir].feed(sb, framer, outs);
+            assemblers[dir].feed(sb, framers[dir], outs);
         }
         ProtoNode tlsNode = null;
         int tlsEnd = -1;
@@ -214,6 +213,9 @@ final class TcpStream implements ConnectionState {
         }
         return true;
     }
+
+    /** One framer per direction, made once: records are framed for every segment. */
+    private final PduAssembler.Framer[] framers = {framer(0), framer(1)};
 
     private PduAssembler.Framer framer(int dir) {
         return new PduAssembler.Framer() {
