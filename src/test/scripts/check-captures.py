@@ -12,11 +12,19 @@ ticket / PSK identity the client offers is one the server issued in that earlier
 connection; needs the key log for TLS 1.3); early data (ClientHello early_data +
 EncryptedExtensions early_data, with the key log); and keywords of "expect"
 (HRR, alert protocol_version / unknown_ca, client certificate).
+With the key log: the decrypted application data of each direction equals the
+manifest's client_sent (after early_data_text when early data was accepted) and
+server_sent; "key_updates" counts the KeyUpdate messages; "encrypt_then_mac"
+matches the ServerHello's extension.  With a "bad_keylog": the connections it
+names as broken decrypt less than with the good key log (TLS 1.3 with the
+server application traffic secret altered: only the server's records after
+its Finished are lost), and all others decrypt the same.
 Exits 1 when a claim does not hold.
 """
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -26,11 +34,13 @@ FIELDS = ["frame.number", "tcp.stream", "tls.handshake.type", "tls.handshake.ext
           "tls.handshake.extensions.supported_version", "tls.handshake.version",
           "tls.alert_message.desc", "tls.handshake.extensions.psk.identity.identity",
           "tls.handshake.session_ticket", "tcp.payload", "tls.handshake.extensions_alpn_str"]
+TLS13_SUITES = ("TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:"
+                "TLS_AES_128_CCM_SHA256:TLS_AES_128_CCM_8_SHA256")
 VERSIONS = {"0x0301": "TLS 1.0", "0x0302": "TLS 1.1", "0x0303": "TLS 1.2", "0x0304": "TLS 1.3"}
 
 
 def iana_codes():
-    out = subprocess.run(["openssl", "ciphers", "-V", "-stdname", "ALL:COMPLEMENTOFALL:@SECLEVEL=0"],
+    out = subprocess.run(["openssl", "ciphers", "-V", "-stdname", "-ciphersuites", TLS13_SUITES, "ALL:COMPLEMENTOFALL:@SECLEVEL=0"],
                          capture_output=True, text=True).stdout
     codes = {}
     for line in out.splitlines():
@@ -53,6 +63,66 @@ def frames(cap, dargs, keylog):
         vals = line.split("\t")
         rows.append({f: (v.split("|") if v else []) for f, v in zip(FIELDS, vals)})
     return rows
+
+
+def decrypted(cap, dargs, keylog, server_ports):
+    """stream -> {"client": bytes, "server": bytes, "hs": [handshake types seen, with direction]} with keylog."""
+    cmd = ["tshark", "-r", cap, "-o", "tcp.reassemble_out_of_order:TRUE", "--disable-protocol", "http",
+           "--disable-protocol", "http2"] + dargs + ["-o", "tls.keylog_file:" + keylog,
+           "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=|",
+           "-e", "tcp.stream", "-e", "tcp.srcport", "-e", "data.data", "-e", "tls.handshake.type"]
+    out = subprocess.run(cmd, capture_output=True, text=True).stdout
+    res = {}
+    for line in out.splitlines():
+        st, sport, data, hs = (line.split("\t") + ["", "", "", ""])[:4]
+        if not st:
+            continue
+        d = res.setdefault(int(st), {"client": b"", "server": b"", "hs": []})
+        side = "server" if int(sport) in server_ports else "client"
+        for chunk in filter(None, data.split("|")):
+            d[side] += bytes.fromhex(chunk.replace(":", ""))
+        d["hs"] += [side[0] + t for t in filter(None, hs.split("|"))]
+    return res
+
+
+def check_decryption(m, cap, dargs, keylog, tls_streams, problems):
+    ports = set(m.get("tls_ports", []))
+    good = decrypted(cap, dargs, keylog, ports)
+    for i, (c, s) in enumerate(zip(m["connections"], tls_streams)):
+        where = "conn %d (stream %d), decrypted" % (i, s)
+        d = good.get(s, {"client": b"", "server": b"", "hs": []})
+        if "client_sent" in c:
+            want = (c.get("early_data_text", "") if c.get("early_data") else "") + c["client_sent"]
+            if d["client"] != want.encode():
+                problems.append(where + " client data %r, manifest %r" % (d["client"][:80], want[:80]))
+        if "server_sent" in c and d["server"] != c["server_sent"].encode():
+            problems.append(where + " server data %r, manifest %r" % (d["server"][:80], c["server_sent"][:80]))
+        if "key_updates" in c:
+            n = sum(1 for t in d["hs"] if t[1:] == "24")
+            if n != len(c["key_updates"]):
+                problems.append(where + ": %d KeyUpdate messages, manifest %d" % (n, len(c["key_updates"])))
+    bad = m.get("bad_keylog")
+    if bad:
+        capdir = os.path.dirname(cap)
+        worse = decrypted(cap, dargs, os.path.join(capdir, bad["file"]), ports)
+        tls12_broken = any(ch.get("label") == "CLIENT_RANDOM" for ch in bad["changes"])
+        for i, s in enumerate(tls_streams):
+            g = good.get(s, {"client": b"", "server": b"", "hs": []})
+            w = worse.get(s, {"client": b"", "server": b"", "hs": []})
+            where = "bad key log, conn %d (stream %d)" % (i, s)
+            if i == 1 or (i == 0 and tls12_broken):
+                if w["client"] or w["server"]:
+                    problems.append(where + ": application data still decrypts")
+                if len(w["hs"]) >= len(g["hs"]):
+                    problems.append(where + ": as many handshake messages as with the good key log")
+            elif i == 0:
+                if w["client"] != g["client"] or w["server"] or not g["server"]:
+                    problems.append(where + ": expected the client's data only (server traffic secret altered)")
+                lost = [t for t in g["hs"] if t not in w["hs"] or g["hs"].count(t) > w["hs"].count(t)]
+                if not lost or any(t[0] != "s" for t in lost):
+                    problems.append(where + ": expected only server handshake messages lost, lost %s" % lost)
+            elif w != g:
+                problems.append(where + ": decrypts differently from the good key log")
 
 
 def main():
@@ -160,10 +230,19 @@ def main():
             for name, code in (("protocol_version", "70"), ("unknown_ca", "48")):
                 if "alert " + name in expect and code not in alerts:
                     problems.append(where + ": alert %s expected, alerts seen %s" % (name, alerts))
-            if "ticket " in expect and "_ticket_index" in c:
-                want = int(expect.split("ticket ")[1].split()[0])
+            nth = re.search(r"ticket (\d+)", expect)
+            if nth and "_ticket_index" in c:
+                want = int(nth.group(1))
                 if c["_ticket_index"] != [want]:
                     problems.append(where + ": offers ticket %s of conn, expected ticket %d" % (c["_ticket_index"], want))
+        if keylog:
+            check_decryption(m, cap, dargs, keylog, tls_streams, problems)
+        if any("encrypt_then_mac" in c for c in conns):
+            for i, (c, st) in enumerate(zip(conns, tls_streams)):
+                sh = [r for r in streams[st] if "2" in r["tls.handshake.type"]]
+                etm = bool(sh) and "22" in sh[-1]["tls.handshake.extension.type"]
+                if "encrypt_then_mac" in c and etm != c["encrypt_then_mac"]:
+                    problems.append("conn %d: encrypt_then_mac %s in ServerHello, manifest %s" % (i, etm, c["encrypt_then_mac"]))
         status = "OK  " if not problems else "FAIL"
         print("%s %s (%d connections, %s)" % (status, m["name"], len(conns), m["linktype"]))
         for p in problems:

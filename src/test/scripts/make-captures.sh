@@ -23,7 +23,8 @@ REPO=$(cd "$SCRIPT_DIR/../../.." && pwd)
 OUT="$REPO/src/test/resources/captures"
 ALL_SCENARIOS=(tls12_full_then_ticket tls12_session_id tls13_full_then_psk tls13_psk_early_data
   tls13_hrr tls12_client_cert tls13_client_cert tls12_split_records tls_alert tls10_cbc tls11_cbc
-  tls12_ticket_refused tls13_two_tickets h2o_curl jdk_tls ipv6_tls12 truncated)
+  tls12_ticket_refused tls13_two_tickets h2o_curl jdk_tls ipv6_tls12 truncated
+  tls12_aead tls12_cbc tls13_ciphers tls13_key_update)
 MT="python3 $SCRIPT_DIR/manifest_tool.py"
 
 log() { printf '[make-captures %s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -139,6 +140,7 @@ tls_version_name() { # TLSv1.2 / TLSv1 -> "TLS 1.2" / "TLS 1.0"; anything else -
 }
 
 json_str() { python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
+json_file() { python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1], newline="").read()))' "$1"; }
 
 # --- capture state
 CAP_NAME=""; CAP_FILE=""; CAP_PID=""; CAP_FORMAT=""; CAP_PORTS=(); CONNS=""; KEYLOG=""
@@ -225,13 +227,16 @@ end_capture() {
 # --- servers
 SRV_PID=""
 SRV_TOOL=""
+SRV_LOG=""
+SRV_IN_FD=""  # s_server's stdin: fd 7 (never anything) unless a scenario gives its own FIFO
 # srv_openssl PORT ARGS...: openssl s_server on PORT (IPv4 loopback unless ARGS has -6)
 srv_openssl() {
   local port="$1"; shift
   local accept="127.0.0.1:$port"
   if [[ " $* " == *" -6 "* ]]; then accept="[::1]:$port"; fi
   wait_free "$port"
-  (cd "$WORK/www" && exec openssl s_server -accept "$accept" "$@") <&7 >"$WORK/srv.$port.$(date +%s%N).log" 2>&1 &
+  SRV_LOG="$WORK/srv.$port.$(date +%s%N).log"
+  (cd "$WORK/www" && exec openssl s_server -accept "$accept" "$@") <&"${SRV_IN_FD:-7}" >"$SRV_LOG" 2>&1 &
   SRV_PID=$!
   BG_PIDS+=("$SRV_PID")
   SRV_TOOL="openssl s_server $OPENSSL_VERSION"
@@ -244,10 +249,19 @@ srv_stop() {
 
 # --- openssl s_client connection, recorded in the manifest from what s_client reported
 # s_client_conn [--tag T] [--port P] [--host H] [--sess-in F --from TAG] [--sess-out F]
-#               [--early FILE] [--forced-cipher] [--expect TEXT] [--no-keylog] -- S_CLIENT ARGS...
+#               [--early FILE] [--forced-cipher] [--expect TEXT] [--no-keylog]
+#               [--send TEXT | --input-fn FUNC --client-sent TEXT] [--server-sent TEXT]
+#               [--set KEY=JSON]... -- S_CLIENT ARGS...
+#   The client writes TEXT (default: one "hello from openssl s_client" line) to
+#   s_client's stdin, or whatever FUNC prints (with sleeps in between, e.g. the
+#   "K" command for a KeyUpdate). The manifest records it as client_sent (the
+#   application data the client sent, in order), server_sent (what the server
+#   was made to send, when known), the key log lines the client wrote for the
+#   connection (keylog_lines, 1-based, and client_random) and, with --early,
+#   early_data_text. --set adds a field as it is (JSON or text).
 s_client_conn() {
   local tag="c$RANDOM" port="" host=127.0.0.1 sess_in="" from="" sess_out="" early="" forced=false
-  local expect="" use_keylog=true
+  local expect="" use_keylog=true send_text="" input_fn="" client_sent="" server_sent="" sets=()
   while [ $# -gt 0 ]; do
     case "$1" in
       --tag) tag="$2"; shift 2 ;;
@@ -260,6 +274,11 @@ s_client_conn() {
       --forced-cipher) forced=true; shift ;;
       --expect) expect="$2"; shift 2 ;;
       --no-keylog) use_keylog=false; shift ;;
+      --send) send_text="$2"; shift 2 ;;
+      --input-fn) input_fn="$2"; shift 2 ;;
+      --client-sent) client_sent="$2"; shift 2 ;;
+      --server-sent) server_sent="$2"; shift 2 ;;
+      --set) sets+=("$2"); shift 2 ;;
       --) shift; break ;;
       *) die "s_client_conn: bad option $1" ;;
     esac
@@ -273,8 +292,26 @@ s_client_conn() {
   [ -n "$early" ] && args+=(-early_data "$early")
   local out="$WORK/$CAP_NAME.$tag.s_client.out"
   local t0; t0=$(now)
-  { printf 'hello from openssl s_client (%s/%s)\n' "$CAP_NAME" "$tag"; sleep 0.5; } |
-    timeout 20 openssl s_client "${args[@]}" "$@" >"$out" 2>&1 || true
+  local kl_before=0
+  [ -f "$KEYLOG" ] && kl_before=$(wc -l <"$KEYLOG")
+  if [ -n "$input_fn" ]; then
+    "$input_fn" | timeout 30 openssl s_client "${args[@]}" "$@" >"$out" 2>&1 || true
+  else
+    [ -n "$send_text" ] || printf -v send_text 'hello from openssl s_client (%s/%s)\n' "$CAP_NAME" "$tag"
+    client_sent="$send_text"
+    { printf '%s' "$send_text"; sleep 0.5; } |
+      timeout 20 openssl s_client "${args[@]}" "$@" >"$out" 2>&1 || true
+  fi
+  # which key log lines did this connection add?
+  local kl_lines=null client_random=null
+  if $use_keylog && [ -f "$KEYLOG" ]; then
+    local kl_after; kl_after=$(wc -l <"$KEYLOG")
+    if [ "$kl_after" -gt "$kl_before" ]; then
+      kl_lines="[$((kl_before + 1)),$kl_after]"
+      client_random=$(json_str "$(sed -n "$((kl_before + 1)),\$p" "$KEYLOG" |
+        awk '$1 !~ /^#/ && $1 != "RSA" {print $2; exit}')")
+    fi
+  fi
   # what did the client offer for resumption?
   local offered="[]"
   if [ -n "$sess_in" ]; then
@@ -332,7 +369,12 @@ s_client_conn() {
     "server_tool=$SRV_TOOL" "ip=$ip" "port=$port" "version=$version" "cipher_suite=$cs" \
     "cipher_forced=$forced" "resumption=$resumption" "resumption_offered=$offered" \
     "early_data=$early_acc" "early_data_offered=$early_off" "resumed_from=$rf" \
-    "handshake_completed=$completed" "expect=$joined"
+    "handshake_completed=$completed" "expect=$joined" \
+    "client_sent=$(json_str "$client_sent")" \
+    "keylog_lines=$kl_lines" "client_random=$client_random" \
+    ${server_sent:+"server_sent=$(json_str "$server_sent")"} \
+    ${early:+"early_data_text=$(json_file "$early")"} \
+    ${sets[@]+"${sets[@]}"}
   log "  $tag: ${line:-no handshake} protocol=${ver:-none} offered=$offered resumption=$resumption early=$early_acc"
 }
 
@@ -707,6 +749,160 @@ json.dump(m, open(mdst, "w"), indent=2)
 open(mdst, "a").write("\n")
 PY
   log "wrote truncated.pcap"
+}
+
+# ---------------------------------------------------------------- decryption: every cipher
+# The servers below run with -WWW -alpn http/1.1: the client asks for a file
+# named after the connection (GET /NAME-TAG.txt HTTP/1.0), s_server answers
+# with its fixed header and the file, then closes (close_notify both ways).
+# ALPN http/1.1 makes tshark dissect the decrypted data as HTTP on any port.
+WWW_HEADER=$'HTTP/1.0 200 ok\r\nContent-type: text/plain\r\n\r\n'
+
+# www_conn TAG [s_client_conn options...] -- S_CLIENT ARGS...: one GET of a file made for this connection
+www_conn() {
+  local tag="$1"; shift
+  local body="TLS Lens test server: $CAP_NAME/$tag response body"$'\n'
+  printf '%s' "$body" > "$WORK/www/$CAP_NAME-$tag.txt"
+  s_client_conn --tag "$tag" --send "GET /$CAP_NAME-$tag.txt HTTP/1.0"$'\r\n\r\n' \
+    --server-sent "$WWW_HEADER$body" "$@"
+}
+
+# www_server PORT ARGS...: s_server -WWW with RSA (and -dcert ECDSA) certificates
+www_server() {
+  local port="$1"; shift
+  srv_openssl "$port" -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -dcert "$PKI/ecdsa.crt" -dkey "$PKI/ecdsa.key" \
+    -WWW -alpn http/1.1 "$@"
+}
+
+sc_tls12_aead() {
+  begin_capture tls12_aead pcapng \
+    "TLS 1.2 AEAD suites for decryption, one connection each: AES-128-GCM, AES-256-GCM (SHA-384 PRF), ChaCha20-Poly1305, AES-128-CCM, AES-256-CCM, AES-128-CCM_8 (ECDSA), RSA key exchange with AES-256-GCM and AES-128-CCM; HTTP/1.0 GET over ALPN http/1.1, response from s_server -WWW" 443
+  www_server 443 -tls1_2 -cipher 'ALL:@SECLEVEL=0'
+  local tag cipher
+  while read -r tag cipher; do
+    www_conn "$tag" --port 443 --forced-cipher --expect "TLS 1.2 $cipher; decrypted: GET request, HTTP/1.0 200 response, close_notify alerts" \
+      -- -tls1_2 -cipher "$cipher:@SECLEVEL=0" -alpn http/1.1
+  done <<'LIST'
+aes128gcm ECDHE-RSA-AES128-GCM-SHA256
+aes256gcm ECDHE-RSA-AES256-GCM-SHA384
+chacha20 ECDHE-RSA-CHACHA20-POLY1305
+aes128ccm ECDHE-ECDSA-AES128-CCM
+aes256ccm ECDHE-ECDSA-AES256-CCM
+aes128ccm8 ECDHE-ECDSA-AES128-CCM8
+rsa_aes256gcm AES256-GCM-SHA384
+rsa_aes128ccm AES128-CCM
+LIST
+  srv_stop
+  end_capture
+  make_badkeys tls12_aead
+}
+
+sc_tls12_cbc() {
+  begin_capture tls12_cbc pcapng \
+    "TLS 1.2 CBC suites for decryption: AES-CBC with HMAC-SHA1, HMAC-SHA256, HMAC-SHA384 (SHA-384 PRF), each with encrypt_then_mac (OpenSSL's default) and without (-no_etm); RSA key exchange with AES-256-CBC-SHA256 (ETM) and AES-128-CBC-SHA (no ETM)" 4433
+  www_server 4433 -tls1_2 -cipher 'ALL:@SECLEVEL=0'
+  local tag cipher etm
+  while read -r tag cipher etm; do
+    local opt=() note="encrypt_then_mac negotiated"
+    if [ "$etm" = no ]; then opt=(-no_etm); note="client -no_etm: MAC-then-encrypt"; fi
+    www_conn "$tag" --port 4433 --forced-cipher --set "encrypt_then_mac=$([ "$etm" = yes ] && echo true || echo false)" \
+      --expect "TLS 1.2 $cipher, $note; decrypted: GET request, HTTP/1.0 200 response, close_notify alerts" \
+      -- -tls1_2 -cipher "$cipher:@SECLEVEL=0" -alpn http/1.1 "${opt[@]}"
+  done <<'LIST'
+sha1_etm ECDHE-RSA-AES128-SHA yes
+sha1_noetm ECDHE-RSA-AES128-SHA no
+sha256_etm ECDHE-RSA-AES128-SHA256 yes
+sha256_noetm ECDHE-RSA-AES128-SHA256 no
+sha384_etm ECDHE-ECDSA-AES256-SHA384 yes
+sha384_noetm ECDHE-ECDSA-AES256-SHA384 no
+rsa_sha256_etm AES256-SHA256 yes
+rsa_sha1_noetm AES128-SHA no
+LIST
+  srv_stop
+  end_capture
+}
+
+TLS13_ALL_SUITES=TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_CCM_SHA256:TLS_AES_128_CCM_8_SHA256
+
+sc_tls13_ciphers() {
+  begin_capture tls13_ciphers pcapng \
+    "TLS 1.3 suites for decryption, one connection each (-ciphersuites on both sides): AES-128-GCM, AES-256-GCM, ChaCha20-Poly1305, AES-128-CCM, AES-128-CCM_8; then a PSK resumption of the first (AES-128-GCM) session with ChaCha20-Poly1305 (same SHA-256 hash); HTTP/1.0 GET over ALPN http/1.1, response from s_server -WWW" 443
+  www_server 443 -tls1_3 -ciphersuites "$TLS13_ALL_SUITES" -num_tickets 1
+  local tag suite
+  while read -r tag suite; do
+    local so=()
+    [ "$tag" = aes128gcm ] && so=(--sess-out "$WORK/t13c.sess")
+    www_conn "$tag" --port 443 --forced-cipher "${so[@]}" \
+      --expect "TLS 1.3 $suite; decrypted: EncryptedExtensions (ALPN http/1.1), Certificate, CertificateVerify, Finished, NewSessionTicket, GET request, HTTP/1.0 200 response, close_notify alerts" \
+      -- -tls1_3 -ciphersuites "$suite" -alpn http/1.1
+  done <<'LIST'
+aes128gcm TLS_AES_128_GCM_SHA256
+aes256gcm TLS_AES_256_GCM_SHA384
+chacha20 TLS_CHACHA20_POLY1305_SHA256
+aes128ccm TLS_AES_128_CCM_SHA256
+aes128ccm8 TLS_AES_128_CCM_8_SHA256
+LIST
+  www_conn resumed_chacha20 --port 443 --forced-cipher --sess-in "$WORK/t13c.sess" --from aes128gcm \
+    --expect "PSK resumption of connection 0's ticket (issued under TLS_AES_128_GCM_SHA256) with TLS_CHACHA20_POLY1305_SHA256: the PSK's hash (SHA-256) matches, the cipher differs" \
+    -- -tls1_3 -ciphersuites TLS_CHACHA20_POLY1305_SHA256 -alpn http/1.1
+  srv_stop
+  end_capture
+  make_badkeys tls13_ciphers
+}
+
+# TLS 1.3 KeyUpdate in both directions, with data before and after each.
+# Client (stdin of s_client):         Server (stdin of s_server, a FIFO):
+#   t=0   client line 1                 t=0.6 server line 1
+#   t=1.0 K (KeyUpdate, requested)      (the server answers with its own KeyUpdate
+#   t=2.0 client line 2                  before its next record)
+#   t=3.0 k (KeyUpdate, not requested)  t=1.5 server line 2
+#   t=3.5 client line 3                 t=2.4 k (KeyUpdate, not requested)
+#   t=4.5 EOF: close_notify             t=2.8 server line 3
+KU_C1=$'client line 1 (traffic secret 0)\n'
+KU_C2=$'client line 2 (after the client KeyUpdate: client traffic secret 1)\n'
+KU_C3=$'client line 3 (after the second client KeyUpdate: client traffic secret 2)\n'
+KU_S1=$'server line 1 (traffic secret 0)\n'
+KU_S2=$'server line 2 (after the server\'s answering KeyUpdate: server traffic secret 1)\n'
+KU_S3=$'server line 3 (after the server\'s own KeyUpdate: server traffic secret 2)\n'
+ku_client_input() {
+  printf '%s' "$KU_C1"; sleep 1; printf 'K\n'; sleep 1; printf '%s' "$KU_C2"; sleep 1
+  printf 'k\n'; sleep 0.5; printf '%s' "$KU_C3"; sleep 1
+}
+sc_tls13_key_update() {
+  begin_capture tls13_key_update pcapng \
+    "TLS 1.3 KeyUpdate both ways: client KeyUpdate (update_requested) answered by the server's KeyUpdate, then a server KeyUpdate and a client KeyUpdate (not requested); application data in both directions before and after each (each side ends on traffic secret generation 2)" 8444
+  local port=8444
+  rm -f "$WORK/ku.fifo"; mkfifo "$WORK/ku.fifo"
+  exec 8<>"$WORK/ku.fifo"
+  SRV_IN_FD=8 srv_openssl $port -cert "$PKI/ecdsa.crt" -key "$PKI/ecdsa.key" -tls1_3 -ciphersuites TLS_AES_128_GCM_SHA256
+  (
+    sleep 0.6; printf '%s' "$KU_S1" >&8; sleep 0.9; printf '%s' "$KU_S2" >&8
+    sleep 0.9; printf 'k\n' >&8; sleep 0.4; printf '%s' "$KU_S3" >&8
+  ) &
+  local writer=$!
+  BG_PIDS+=("$writer")
+  s_client_conn --tag keyupdate --port $port --forced-cipher --input-fn ku_client_input \
+    --client-sent "$KU_C1$KU_C2$KU_C3" --server-sent "$KU_S1$KU_S2$KU_S3" \
+    --set 'key_updates=[{"from":"client","update_requested":true},{"from":"server","update_requested":false,"note":"answer to the client request, before server line 2"},{"from":"server","update_requested":false},{"from":"client","update_requested":false}]' \
+    --expect "4 KeyUpdate handshake messages (type 24), all encrypted; with keys every record decrypts: client data under CLIENT_TRAFFIC_SECRET_0 then generations 1 and 2, server data likewise" \
+    -- -tls1_3 -ciphersuites TLS_AES_128_GCM_SHA256
+  wait "$writer" 2>/dev/null || true
+  srv_stop
+  # what each side printed: the other side's lines (evidence that data flowed after each KeyUpdate)
+  local srv_got cli_got
+  srv_got=$(grep -a -c -E '^client line [123] ' "$SRV_LOG" || true)
+  cli_got=$(grep -a -c -E '^server line [123] ' "$WORK/tls13_key_update.keyupdate.s_client.out" || true)
+  log "  keyupdate: server printed $srv_got client lines, client printed $cli_got server lines, s_client KEYUPDATE: $(grep -a -c KEYUPDATE "$WORK/tls13_key_update.keyupdate.s_client.out" || true)"
+  [ "$srv_got" = 3 ] && [ "$cli_got" = 3 ] || die "tls13_key_update: data did not flow both ways (server got $srv_got, client got $cli_got lines)"
+  exec 8>&-
+  end_capture
+}
+
+# make_badkeys NAME: NAME.badkeys.keylog (one secret altered, one connection's
+# lines removed, a comment and a malformed line) documented in NAME.manifest.json
+make_badkeys() {
+  $MT badkeys "$OUT/$1.manifest.json" "$OUT/$1.keylog" "$OUT/$1.badkeys.keylog"
+  log "wrote $1.badkeys.keylog"
 }
 
 # ---------------------------------------------------------------- --large

@@ -8,6 +8,8 @@
 #         NAME.Otls.txt         tshark -O tls (text tree, TLS expanded)
 #         NAME.keys.fields.tsv  (when NAME.keylog exists) the same fields plus
 #                               tls.record.opaque_type, with the key log loaded
+#         NAME.badkeys.fields.tsv  (when the manifest has "bad_keylog") the
+#                               same with the wrong key log NAME.badkeys.keylog
 #   src/test/scripts/make-golden.sh --public DIR OUTDIR
 #       The same for every DIR/*.pcap* (keys file when DIR/NAME.keylog exists),
 #       with the decode-as options from src/test/scripts/public-decode-as.txt,
@@ -62,9 +64,9 @@ run_tshark() {
   mv "$out.tmp" "$out"
 }
 
-# golden_for CAP OUTDIR KEYLOG|"" DECODE_AS_ARGS...
+# golden_for CAP OUTDIR KEYLOG|"" BAD_KEYLOG|"" DECODE_AS_ARGS...
 golden_for() {
-  local cap="$1" outdir="$2" keylog="$3"; shift 3
+  local cap="$1" outdir="$2" keylog="$3" badkeylog="$4"; shift 4
   local name; name=$(basename "$cap"); name=${name%.pcapng}; name=${name%.pcap}
   local d=("$@")
   run_tshark "$outdir/$name.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
@@ -75,6 +77,12 @@ golden_for() {
       -o "tls.keylog_file:$keylog" -T fields -E header=y -E occurrence=a "${KFARGS[@]}"
   else
     rm -f "$outdir/$name.keys.fields.tsv"
+  fi
+  if [ -n "$badkeylog" ]; then
+    run_tshark "$outdir/$name.badkeys.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
+      -o "tls.keylog_file:$badkeylog" -T fields -E header=y -E occurrence=a "${KFARGS[@]}"
+  else
+    rm -f "$outdir/$name.badkeys.fields.tsv"
   fi
   echo "golden: $name ${d[*]}" >&2
 }
@@ -95,7 +103,7 @@ if [ "${1:-}" = "--public" ]; then
     fi
     kl=""
     [ -f "$src/$name.keylog" ] && kl=$(cd "$src" && pwd)/$name.keylog
-    spawn golden_for "$cap" "$outdir" "$kl" "${d[@]}"
+    spawn golden_for "$cap" "$outdir" "$kl" "" "${d[@]}"
   done
   finish
   exit 0
@@ -104,11 +112,11 @@ fi
 CAPS="$REPO/src/test/resources/captures"
 OUTDIR="$REPO/src/test/resources/golden"
 for manifest in "$CAPS"/*.manifest.json; do
-  read -r file keylog ports < <(python3 - "$manifest" <<'PY'
+  read -r file keylog ports badkeylog < <(python3 - "$manifest" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1]))
 ports = ",".join(str(p) for p in m.get("tls_ports", []) if p != 443)
-print(m["file"], m.get("keylog") or "-", ports or "-")
+print(m["file"], m.get("keylog") or "-", ports or "-", (m.get("bad_keylog") or {}).get("file") or "-")
 PY
 )
   d=()
@@ -118,6 +126,8 @@ PY
   fi
   kl=""
   [ "$keylog" != "-" ] && kl="$CAPS/$keylog"
-  spawn golden_for "$CAPS/$file" "$OUTDIR" "$kl" "${d[@]}"
+  bkl=""
+  [ "$badkeylog" != "-" ] && bkl="$CAPS/$badkeylog"
+  spawn golden_for "$CAPS/$file" "$OUTDIR" "$kl" "$bkl" "${d[@]}"
 done
 finish
