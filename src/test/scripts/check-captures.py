@@ -18,7 +18,8 @@ server_sent; "key_updates" counts the KeyUpdate messages; "encrypt_then_mac"
 matches the ServerHello's extension.  With a "bad_keylog": the connections it
 names as broken decrypt less than with the good key log (TLS 1.3 with the
 server application traffic secret altered: only the server's records after
-its Finished are lost), and all others decrypt the same.
+its Finished are lost), and all others decrypt the same.  With a "first_only_keylog" (no lines
+for the resumed connections): everything decrypts as with the full key log.
 Exits 1 when a claim does not hold.
 """
 import glob
@@ -101,6 +102,12 @@ def check_decryption(m, cap, dargs, keylog, tls_streams, problems):
             n = sum(1 for t in d["hs"] if t[1:] == "24")
             if n != len(c["key_updates"]):
                 problems.append(where + ": %d KeyUpdate messages, manifest %d" % (n, len(c["key_updates"])))
+    fo = m.get("first_only_keylog")
+    if fo:
+        partial = decrypted(cap, dargs, os.path.join(os.path.dirname(cap), fo["file"]), ports)
+        for i, s in enumerate(tls_streams):
+            if partial.get(s) != good.get(s):
+                problems.append("first_only key log, conn %d (stream %d): decrypts differently" % (i, s))
     bad = m.get("bad_keylog")
     if bad:
         capdir = os.path.dirname(cap)

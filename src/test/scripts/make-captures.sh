@@ -24,7 +24,7 @@ OUT="$REPO/src/test/resources/captures"
 ALL_SCENARIOS=(tls12_full_then_ticket tls12_session_id tls13_full_then_psk tls13_psk_early_data
   tls13_hrr tls12_client_cert tls13_client_cert tls12_split_records tls_alert tls10_cbc tls11_cbc
   tls12_ticket_refused tls13_two_tickets h2o_curl jdk_tls ipv6_tls12 truncated
-  tls12_aead tls12_cbc tls13_ciphers tls13_key_update)
+  tls12_aead tls12_cbc tls12_resumption_keys tls13_ciphers tls13_key_update)
 MT="python3 $SCRIPT_DIR/manifest_tool.py"
 
 log() { printf '[make-captures %s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -820,6 +820,29 @@ rsa_sha1_noetm AES128-SHA no
 LIST
   srv_stop
   end_capture
+}
+
+sc_tls12_resumption_keys() {
+  begin_capture tls12_resumption_keys pcapng \
+    "TLS 1.2 resumption for decryption: full handshake (ECDHE-RSA-AES256-GCM-SHA384) then session-ticket resumption; full handshake (ECDHE-ECDSA-AES256-SHA384, CBC, client -no_ticket) then session-id resumption. With tls12_resumption_keys.first_only.keylog (the resumed connections' lines removed: they decrypt with the master secret of the session they resume)" 10443
+  www_server 10443 -tls1_2 -cipher 'ALL:@SECLEVEL=0'
+  www_conn full_ticket --port 10443 --forced-cipher --sess-out "$WORK/rk.ticket.sess" \
+    --expect "full handshake; NewSessionTicket; decrypted: GET request, HTTP/1.0 200 response" \
+    -- -tls1_2 -cipher ECDHE-RSA-AES256-GCM-SHA384 -alpn http/1.1
+  www_conn resumed_ticket --port 10443 --forced-cipher --sess-in "$WORK/rk.ticket.sess" --from full_ticket \
+    --expect "session-ticket resumption of connection 0 (SHA-384 PRF); decrypts with its own CLIENT_RANDOM line or with connection 0's master secret found by the ticket" \
+    -- -tls1_2 -cipher ECDHE-RSA-AES256-GCM-SHA384 -alpn http/1.1
+  www_conn full_sid --port 10443 --forced-cipher --sess-out "$WORK/rk.sid.sess" \
+    --expect "full handshake, client -no_ticket (session id only); decrypted: GET request, HTTP/1.0 200 response" \
+    -- -tls1_2 -cipher ECDHE-ECDSA-AES256-SHA384 -no_ticket -alpn http/1.1
+  www_conn resumed_sid --port 10443 --forced-cipher --sess-in "$WORK/rk.sid.sess" --from full_sid \
+    --expect "session-id resumption of connection 2 (CBC, encrypt_then_mac, SHA-384 PRF); decrypts with its own CLIENT_RANDOM line or with connection 2's master secret found by the session id" \
+    -- -tls1_2 -cipher ECDHE-ECDSA-AES256-SHA384 -no_ticket -alpn http/1.1
+  srv_stop
+  end_capture
+  $MT first_only "$OUT/tls12_resumption_keys.manifest.json" "$OUT/tls12_resumption_keys.keylog" \
+    "$OUT/tls12_resumption_keys.first_only.keylog"
+  log "wrote tls12_resumption_keys.first_only.keylog"
 }
 
 TLS13_ALL_SUITES=TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_CCM_SHA256:TLS_AES_128_CCM_8_SHA256

@@ -10,6 +10,8 @@
 #                               tls.record.opaque_type, with the key log loaded
 #         NAME.badkeys.fields.tsv  (when the manifest has "bad_keylog") the
 #                               same with the wrong key log NAME.badkeys.keylog
+#         NAME.first_only.fields.tsv  (when the manifest has "first_only_keylog")
+#                               the same with NAME.first_only.keylog
 #   src/test/scripts/make-golden.sh --public DIR OUTDIR
 #       The same for every DIR/*.pcap* (keys file when DIR/NAME.keylog exists),
 #       with the decode-as options from src/test/scripts/public-decode-as.txt,
@@ -64,9 +66,9 @@ run_tshark() {
   mv "$out.tmp" "$out"
 }
 
-# golden_for CAP OUTDIR KEYLOG|"" BAD_KEYLOG|"" DECODE_AS_ARGS...
+# golden_for CAP OUTDIR KEYLOG|"" BAD_KEYLOG|"" FIRST_ONLY_KEYLOG|"" DECODE_AS_ARGS...
 golden_for() {
-  local cap="$1" outdir="$2" keylog="$3" badkeylog="$4"; shift 4
+  local cap="$1" outdir="$2" keylog="$3" badkeylog="$4" firstonly="$5"; shift 5
   local name; name=$(basename "$cap"); name=${name%.pcapng}; name=${name%.pcap}
   local d=("$@")
   run_tshark "$outdir/$name.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
@@ -83,6 +85,12 @@ golden_for() {
       -o "tls.keylog_file:$badkeylog" -T fields -E header=y -E occurrence=a "${KFARGS[@]}"
   else
     rm -f "$outdir/$name.badkeys.fields.tsv"
+  fi
+  if [ -n "$firstonly" ]; then
+    run_tshark "$outdir/$name.first_only.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
+      -o "tls.keylog_file:$firstonly" -T fields -E header=y -E occurrence=a "${KFARGS[@]}"
+  else
+    rm -f "$outdir/$name.first_only.fields.tsv"
   fi
   echo "golden: $name ${d[*]}" >&2
 }
@@ -103,7 +111,7 @@ if [ "${1:-}" = "--public" ]; then
     fi
     kl=""
     [ -f "$src/$name.keylog" ] && kl=$(cd "$src" && pwd)/$name.keylog
-    spawn golden_for "$cap" "$outdir" "$kl" "" "${d[@]}"
+    spawn golden_for "$cap" "$outdir" "$kl" "" "" "${d[@]}"
   done
   finish
   exit 0
@@ -112,11 +120,12 @@ fi
 CAPS="$REPO/src/test/resources/captures"
 OUTDIR="$REPO/src/test/resources/golden"
 for manifest in "$CAPS"/*.manifest.json; do
-  read -r file keylog ports badkeylog < <(python3 - "$manifest" <<'PY'
+  read -r file keylog ports badkeylog firstonly < <(python3 - "$manifest" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1]))
 ports = ",".join(str(p) for p in m.get("tls_ports", []) if p != 443)
-print(m["file"], m.get("keylog") or "-", ports or "-", (m.get("bad_keylog") or {}).get("file") or "-")
+print(m["file"], m.get("keylog") or "-", ports or "-", (m.get("bad_keylog") or {}).get("file") or "-",
+      (m.get("first_only_keylog") or {}).get("file") or "-")
 PY
 )
   d=()
@@ -128,6 +137,8 @@ PY
   [ "$keylog" != "-" ] && kl="$CAPS/$keylog"
   bkl=""
   [ "$badkeylog" != "-" ] && bkl="$CAPS/$badkeylog"
-  spawn golden_for "$CAPS/$file" "$OUTDIR" "$kl" "$bkl" "${d[@]}"
+  fkl=""
+  [ "$firstonly" != "-" ] && fkl="$CAPS/$firstonly"
+  spawn golden_for "$CAPS/$file" "$OUTDIR" "$kl" "$bkl" "$fkl" "${d[@]}"
 done
 finish

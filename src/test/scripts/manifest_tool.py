@@ -9,6 +9,10 @@
       CLIENT_RANDOM master secret; TLS 1.3: SERVER_TRAFFIC_SECRET_0),
       connection 1's lines are removed, and a comment line and a malformed
       line are added.  Needs the connections' "keylog_lines".
+  manifest_tool.py first_only MANIFEST.json GOOD.keylog OUT.keylog
+      write a key log without the lines of the resumed connections (they must
+      decrypt with the master secret of the session they resume) and describe
+      it in the manifest ("first_only_keylog").
 
 Values are parsed as JSON when possible (numbers, true/false/null, lists),
 otherwise kept as strings.  Connections are sorted by their "t_start"
@@ -86,6 +90,31 @@ def badkeys(manifest_path, good_path, bad_path):
         f.write("\n")
 
 
+def first_only(manifest_path, good_path, out_path):
+    m = json.load(open(manifest_path))
+    good = open(good_path).read().splitlines()
+    drop, removed = set(), []
+    for i, c in enumerate(m["connections"]):
+        if c.get("resumption", "none") != "none":
+            first, last = c["keylog_lines"]
+            drop.update(range(first, last + 1))
+            removed.append({"connection": i, "resumed_from": c.get("resumed_from"), "resumption": c["resumption"],
+                            "client_random": c.get("client_random"), "lines_removed": [first, last]})
+    if not removed:
+        sys.exit("first_only: no resumed connection")
+    out = [line for n, line in enumerate(good, 1) if n not in drop]
+    with open(out_path, "w") as f:
+        f.write("\n".join(out) + "\n")
+    m["first_only_keylog"] = {
+        "file": os.path.basename(out_path), "derived_from": os.path.basename(good_path), "lines": len(out),
+        "removed": removed,
+        "expect": "every connection decrypts as with %s: a resumed TLS 1.2 connection uses the master secret of "
+                  "the session it resumes (found by session id or ticket)" % os.path.basename(good_path)}
+    with open(manifest_path, "w") as f:
+        json.dump(m, f, indent=2)
+        f.write("\n")
+
+
 def main():
     cmd = sys.argv[1]
     if cmd == "conn":
@@ -121,6 +150,8 @@ def main():
         with open(sys.argv[3], "w") as f:
             json.dump(manifest, f, indent=2)
             f.write("\n")
+    elif cmd == "first_only":
+        first_only(*sys.argv[2:5])
     elif cmd == "badkeys":
         badkeys(*sys.argv[2:5])
     else:
