@@ -51,8 +51,15 @@ public final class Connection {
     Integer skippedBytes;
     Integer roundTripsSaved;
     List<String> findings = List.of();
+    tlslens.dissect.tls.decrypt.DecryptionStatus decryption;
 
     Connection() {}
+
+    /**
+     * How decryption went (state, reason, key origin, record counts): "decrypted", "no keys",
+     * "keys did not match", ...; null for a connection that isn't TLS.
+     */
+    public tlslens.dissect.tls.decrypt.DecryptionStatus decryption() { return decryption; }
 
     /** tcp.stream. */
     public int index() { return index; }

@@ -88,6 +88,7 @@ public final class ConnectionAnalyzer {
         HandshakeTimeline t = new HandshakeTimeline(s);
         e.timeline = t;
         c.tls = true;
+        c.decryption = s.tls().decryption();
         c.helloRetryRequest = t.helloRetryRequest;
         if (t.clientHelloStep != null) e.clientHelloFrame = t.clientHelloStep.frame();
         HelloInfo ch = t.firstClientHello;

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import tlslens.dissect.ConnectionState;
+import tlslens.dissect.tls.HandshakeDissector;
 import tlslens.dissect.tls.HandshakeLog;
 import tlslens.dissect.tls.HelloInfo;
 import tlslens.dissect.tls.TlsConnection;
@@ -171,6 +172,8 @@ final class HandshakeTimeline {
     private List<HandshakeLog.ApplicationData> clientTurn = List.of();
     private int clientFinishedAt = -1;
     private boolean finishedBySize;
+    /** The TLS 1.3 handshake flights were decrypted (key log): messages, not record sizes, tell. */
+    private boolean decryptedHandshake;
 
     private void tls13() {
         if (serverHelloStep == null) return;
@@ -183,6 +186,15 @@ final class HandshakeTimeline {
                     steps.add(new Step(a.frame(), a.direction(), HandshakeStep.Kind.EARLY_DATA, -1, "Early Data (0-RTT)",
                             a.length(), true, a.recordIndex()));
                 }
+            }
+        }
+        // With a key log the flights are decrypted messages: the client's Finished ends the handshake.
+        for (Step s : steps) {
+            if (s.kind == HandshakeStep.Kind.MESSAGE && !s.encrypted && s.type == HandshakeDissector.FINISHED
+                    && s.dir == clientDir && s.recordIndex > shIndex) {
+                end = s;
+                decryptedHandshake = true;
+                return;
             }
         }
         HandshakeLog.ApplicationData firstServer = null;
@@ -266,6 +278,15 @@ final class HandshakeTimeline {
             earlyDataReason = "the server answered with a HelloRetryRequest, which rejects early data";
         } else if (!isTls13() || serverHello.pskSelected < 0 && !serverHello.extensions.contains(41)) {
             earlyDataReason = "the server did not accept the PSK, so it rejected early data";
+        } else if (decryptedHandshake) {
+            boolean eoed = false;
+            for (Step s : steps) {
+                if (s.kind == HandshakeStep.Kind.MESSAGE && s.dir == clientDir
+                        && s.type == HandshakeDissector.END_OF_EARLY_DATA) eoed = true;
+            }
+            earlyDataAccepted = eoed;
+            earlyDataReason = eoed ? "decrypted: the client sent EndOfEarlyData, so the server accepted early data"
+                    : "decrypted: no EndOfEarlyData before the client's Finished, so the server rejected early data";
         } else if (finishedBySize) {
             int eoed = endOfEarlyDataRecordLength(cipherSuite);
             boolean sawEoed = false;

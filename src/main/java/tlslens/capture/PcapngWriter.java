@@ -57,6 +57,15 @@ public final class PcapngWriter implements Closeable {
 
     public int linkType() { return linkType; }
 
+    /**
+     * Writes a Decryption Secrets Block with this NSS key log text (only on the user's request:
+     * whoever has the file can decrypt those connections). Wireshark reads secrets that precede
+     * the packets they decrypt, so write it before them.
+     */
+    public synchronized void writeTlsKeyLog(String nssKeyLog) throws IOException {
+        out.write(DecryptionSecrets.tlsKeyLogBlock(nssKeyLog));
+    }
+
     /** Frames written so far. */
     public synchronized long count() { return frames; }
 

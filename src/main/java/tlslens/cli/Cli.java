@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,6 +16,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import tlslens.capture.CaptureException;
 import tlslens.capture.CaptureFileReader;
+import tlslens.capture.DecryptionSecrets;
+import tlslens.dissect.tls.decrypt.KeyLog;
+import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.capture.RawFrame;
 import tlslens.dissect.Engine;
 import tlslens.dissect.FrameDissection;
@@ -87,7 +91,10 @@ public final class Cli {
         LiveRun.Plan live = LiveRun.plan(o);
         RunSettings s = settings(o);
         DisplayFilter filter = compileFilter(s.filter);
-        if (live != null) return new LiveRun(out, err).run(live, filter, columns -> printer(s, columns));
+        if (live != null) {
+            live.keylogs = s.keylogs;
+            return new LiveRun(out, err).run(live, filter, columns -> printer(s, columns));
+        }
         return read(s, filter);
     }
 
@@ -112,6 +119,8 @@ public final class Cli {
         String filter;
         /** --connections: "json" or "text"; null for frame output. */
         String connections;
+        /** --keylog / -o tls.keylog_file: the key log files (null when none). */
+        List<Path> keylogs = new ArrayList<>();
     }
 
     RunSettings settings(CliOptions o) throws UsageException {
@@ -134,6 +143,8 @@ public final class Cli {
         s.maxFrames = count(o.count);
         s.fieldOptions = FieldOutputOptions.parse(o.fieldOptions);
         s.preferences = Preferences.parse(o.preferences);
+        if (s.preferences.keylogFile != null) s.keylogs.add(s.preferences.keylogFile);
+        if (o.keylog != null && !o.keylog.isBlank()) s.keylogs.add(Path.of(o.keylog));
         if (!o.decodeAs.isEmpty()) {
             err.println(PREFIX + "note: -d is ignored: TLS Lens recognises TLS by its content, on any port.");
         }
@@ -215,7 +226,7 @@ public final class Cli {
         try (reader) {
             Columns columns = new Columns(TimestampPrecision.digits(s.file));
             FramePrinter printer = printer(s, columns);
-            Engine engine = new Engine();
+            Engine engine = new Engine(secrets(s, s.file));
             if (printer instanceof ConnectionsPrinter c) c.attach(engine);
             printer.begin();
             long n = 0;
@@ -236,6 +247,35 @@ public final class Cli {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * The secrets to decrypt with: the key log files, then the capture's embedded Decryption
+     * Secrets Blocks (tshark uses those without being asked). Null when there are none at all.
+     * A key log that can't be read is a warning, as in tshark, not an error.
+     */
+    private TlsSecrets secrets(RunSettings s, Path capture) {
+        TlsSecrets secrets = null;
+        for (Path k : s.keylogs) {
+            try {
+                KeyLog log = KeyLog.read(k);
+                if (secrets == null) secrets = new TlsSecrets();
+                secrets.add(log);
+            } catch (IOException | RuntimeException e) {
+                err.println(PREFIX + "warning: the key log \"" + k + "\" can't be read ("
+                        + e.getClass().getSimpleName() + "); continuing without it.");
+            }
+        }
+        if (capture != null) {
+            int n = 0;
+            for (String text : DecryptionSecrets.tlsKeyLogs(capture)) {
+                KeyLog log = new KeyLog();
+                log.add(text, "Decryption Secrets Block #" + (++n) + " of " + capture.getFileName());
+                if (secrets == null) secrets = new TlsSecrets();
+                secrets.add(log);
+            }
+        }
+        return secrets;
     }
 
     private FramePrinter printer(RunSettings s, Columns columns) {

@@ -70,7 +70,10 @@ final class CliOptions {
             description = "Preference: tls.keylog_file:FILE (key log for decryption); tcp.* are accepted.")
     List<String> preferences = new ArrayList<>();
 
-    // Later: --keylog FILE.
+    @Option(names = "--keylog", paramLabel = "FILE",
+            description = "Decrypt TLS with this NSS key log (SSLKEYLOGFILE); same as -o tls.keylog_file:FILE. "
+                    + "Secrets embedded in a pcapng file are used too. With -i the file is watched for new keys.")
+    String keylog;
 
     @Option(names = "--connections", description = "Instead of frames, print one summary per TCP connection "
             + "(TLS version, suite, handshake, resumption and which connection issued the session): JSON, "

@@ -78,6 +78,8 @@ final class ConnectionJson {
         m.put("skipped_detail", skippedDetail);
         m.put("skipped_bytes", c.skippedBytes());
         m.put("round_trips_saved", c.roundTripsSaved());
+        // Issue 5: "decrypted", "no keys: ...", "keys did not match: ..." (null when not TLS).
+        m.put("decryption", c.decryption() == null ? null : c.decryption().describe());
         List<Object> alerts = new ArrayList<>();
         for (AlertEvent a : c.alerts()) {
             Map<String, Object> d = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,8 @@ import tlslens.capture.RawFrame;
 import tlslens.dissect.Engine;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.filter.DisplayFilter;
+import tlslens.dissect.tls.decrypt.KeyLogWatcher;
+import tlslens.dissect.tls.decrypt.TlsSecrets;
 
 /**
  * tshark's live capture: -i IFACE [-f BPF] [-c N] [-a duration:S] [-w FILE], and -D. The capture
@@ -43,6 +46,8 @@ final class LiveRun {
         long durationMillis = -1;
         long packetLimit = Long.MAX_VALUE;
         boolean print = true;
+        /** Key log files to decrypt with, watched for new lines while capturing. */
+        List<Path> keylogs = List.of();
     }
 
     private final PrintStream out;
@@ -190,7 +195,11 @@ final class LiveRun {
     }
 
     private void loop(Plan p, LiveCapture capture, DisplayFilter filter, Columns columns, FramePrinter printer) {
-        Engine engine = new Engine();
+        TlsSecrets secrets = p.keylogs.isEmpty() ? null : new TlsSecrets();
+        List<KeyLogWatcher> watchers = new ArrayList<>();
+        for (Path k : p.keylogs) watchers.add(new KeyLogWatcher(k, secrets));
+        for (KeyLogWatcher w : watchers) w.poll();
+        Engine engine = new Engine(secrets);
         if (printer instanceof ConnectionsPrinter c) c.attach(engine);
         if (printer != null) printer.begin();
         long deadline = p.durationMillis < 0 ? Long.MAX_VALUE
@@ -211,6 +220,7 @@ final class LiveRun {
             }
             n++;
             if (printer == null) continue;
+            for (KeyLogWatcher w : watchers) w.poll();
             columns.observe(raw); // Time is relative to the first frame captured, shown or not
             FrameDissection fd = engine.dissect(raw);
             if (filter != null && !filter.matches(fd)) continue;

@@ -12,6 +12,7 @@ import tlslens.dissect.link.LinkDissector;
 import tlslens.dissect.tcp.TcpDissector;
 import tlslens.dissect.tcp.TcpFields;
 import tlslens.dissect.tcp.TcpHeader;
+import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.flow.TcpConversation;
 import tlslens.flow.TcpConversationTable;
 import tlslens.flow.TcpReassembler;
@@ -27,8 +28,30 @@ public final class Engine {
     private final List<TcpStream> streams = new ArrayList<>();
     private Instant first;
     private Instant previous;
+    private TlsSecrets secrets;
+    private boolean keepPlaintext;
 
     public Engine() { this.conversations = new TcpConversationTable(); }
+
+    /** An engine that decrypts TLS with these secrets (null: none). */
+    public Engine(TlsSecrets secrets) {
+        this();
+        this.secrets = secrets;
+    }
+
+    /** Decrypts TLS with these secrets from now on (connections that start later); null for none. */
+    public Engine secrets(TlsSecrets s) {
+        this.secrets = s;
+        return this;
+    }
+
+    public TlsSecrets secrets() { return secrets; }
+
+    /** Keeps each TLS connection's decrypted application data ({@code TlsConnection.plaintext()}). */
+    public Engine keepPlaintext(boolean keep) {
+        this.keepPlaintext = keep;
+        return this;
+    }
 
     /**
      * An engine that re-dissects the frames of one TCP connection (to rebuild a tree on demand):
@@ -194,6 +217,7 @@ public final class Engine {
         TcpStream stream = (TcpStream) c.attachment;
         if (stream == null) {
             stream = new TcpStream(c.index, c.portA, c.portB);
+            stream.decryption(secrets, keepPlaintext);
             stream.endpoints(c.addrA, c.addrB);
             streams.add(stream);
             c.attachment = stream;

@@ -27,6 +27,8 @@ final class TcpStream implements ConnectionState {
     private final int initiatorPort;
     private final int responderPort;
     private TlsConnection tls;
+    private tlslens.dissect.tls.decrypt.TlsSecrets secrets;
+    private boolean keepPlaintext;
     private final boolean[] started = new boolean[2];
     private final PduAssembler[] assemblers = {new PduAssembler(), new PduAssembler()};
     private int scanned;
@@ -52,6 +54,12 @@ final class TcpStream implements ConnectionState {
     private Instant[] loggedTimes = new Instant[8];
     private int loggedCount;
     private int logSize;
+
+    /** The secrets the TLS connection (when there is one) decrypts with. */
+    void decryption(tlslens.dissect.tls.decrypt.TlsSecrets s, boolean keep) {
+        this.secrets = s;
+        this.keepPlaintext = keep;
+    }
 
     void endpoints(byte[] initiator, byte[] responder) {
         addresses[0] = initiator;
@@ -183,7 +191,7 @@ final class TcpStream implements ConnectionState {
             scanned++;
             if (!TlsRecordFramer.looksLikeHello(sb.data(), sb.offset(), sb.length())
                     && !recordsFillSegment(sb.data(), sb.offset(), sb.length())) return false;
-            tls = new TlsConnection(index);
+            tls = new TlsConnection(index, secrets, keepPlaintext);
             tls.setPorts(initiatorPort, responderPort);
             started[dir] = true;
             return true;

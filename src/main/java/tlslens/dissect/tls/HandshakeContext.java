@@ -37,4 +37,9 @@ public interface HandshakeContext {
 
     /** A TLS &lt;= 1.2 ServerKeyExchange named this curve (ECDHE): the connection model's key-exchange group. */
     default void onServerKeyExchangeGroup(int namedGroup) {}
+
+    /** The Finished verify_data as the key log computes it; null when it can't be computed. */
+    default tlslens.dissect.tls.decrypt.ConnectionDecryptor.FinishedCheck checkFinished(byte[] verifyData) {
+        return null;
+    }
 }

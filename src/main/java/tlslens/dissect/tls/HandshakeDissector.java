@@ -45,6 +45,9 @@ public final class HandshakeDissector {
 
         /** Certificates of a Certificate message. */
         void certificates(List<byte[]> chain);
+
+        /** A complete handshake message (header included), after its dissection: the decryption transcript. */
+        default void complete(byte[] message) {}
     }
 
     private HandshakeDissector() {}
@@ -228,6 +231,7 @@ public final class HandshakeDissector {
             case NPN_ENCRYPTED_EXTENSIONS -> SimpleMessages.npnEncryptedExtensions(c, hs, tvb, body, end);
             default -> { } // HelloRequest, HelloVerifyRequest, EndOfEarlyData, SupplementalData: no body to show
         }
+        if (tvb.has(off, length + 4)) sink.complete(tvb.bytes(off, length + 4));
     }
 
     /**

@@ -10,6 +10,9 @@ import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Severity;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tcp.TcpFields;
+import tlslens.dissect.tls.decrypt.ConnectionDecryptor;
+import tlslens.dissect.tls.decrypt.DecryptionStatus;
+import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.dissect.tls.messages.HelloMessages;
 import tlslens.dissect.tls.messages.Vectors;
 import tlslens.dissect.tls.names.AlertDescriptions;
@@ -57,9 +60,34 @@ public final class TlsConnection {
     private final long[] appDataBytes = new long[2];
     private final int[] ports = {-1, -1};
 
+    private final ConnectionDecryptor decryptor;
+    private final PlaintextLog plaintext;
+
     public TlsConnection(int tcpStream) {
-        this.tcpStream = tcpStream;
+        this(tcpStream, null, false);
     }
+
+    /**
+     * A connection that decrypts with {@code secrets} (null: no key log) and, when
+     * {@code keepPlaintext}, keeps the decrypted application data for {@link #plaintext()}.
+     */
+    public TlsConnection(int tcpStream, TlsSecrets secrets, boolean keepPlaintext) {
+        this.tcpStream = tcpStream;
+        this.decryptor = new ConnectionDecryptor(secrets);
+        this.plaintext = keepPlaintext ? new PlaintextLog() : null;
+    }
+
+    /** How decryption went on this connection: decrypted / no keys / keys did not match (with why). */
+    public DecryptionStatus decryption() { return decryptor.status(); }
+
+    /** The ClientHello random (32 bytes) or null: the key log's lookup key for this connection. */
+    public byte[] clientRandom() { return decryptor.clientRandom(); }
+
+    /**
+     * The decrypted application data, per direction and record, when this connection was made to
+     * keep it (see the constructor); null otherwise.
+     */
+    public PlaintextLog plaintext() { return plaintext; }
 
     public int tcpStream() { return tcpStream; }
 
@@ -262,13 +290,35 @@ public final class TlsConnection {
                     "TLSCiphertext length MUST NOT exceed 2^14 + " + max));
         }
 
-        // With a NULL cipher the "ciphertext" is the plaintext and a MAC: Wireshark reads it without keys.
-        Tvb plain = ct != CT_CHANGE_CIPHER_SPEC && length > 0 ? nullCipherPlaintext(ctx, tvb, body, end) : null;
+        Tvb plain = null;
+        ConnectionDecryptor.Decrypted dec = ct != CT_CHANGE_CIPHER_SPEC && end > body
+                ? decryptor.decrypt(ctx.fromServer(), ct, recordVersion, tvb.bytes(body, end - body)) : null;
+        if (dec != null && dec.ok()) {
+            byte[] p = dec.plaintext();
+            plain = ctx.fd.addSource("Decrypted TLS (" + p.length + " bytes)", p,
+                    HandshakeDissector.frameChunks(ctx.fd, tvb, body, Math.min(p.length, end - body)));
+            if (ct == CT_APPLICATION_DATA && labelVersion == TlsVersions.TLS13) {
+                ct = dec.contentType();
+                rec.addGenerated(RECORD_CONTENT_TYPE, (long) ct);
+            }
+            if (dec.keyOrigin() != null) {
+                rec.child(new ProtoNode(null, null, "[Decrypted with key from " + dec.keyOrigin() + "]", plain.source,
+                        plain.start, 0)).setGenerated(true);
+            }
+            if (ct == CT_APPLICATION_DATA && plaintext != null) plaintext.add(dir, fd.number, p);
+        } else {
+            if (dec != null && !dec.skipped()) {
+                rec.expert(Expert.warn("Decryption", "Record did not decrypt: " + dec.error()));
+            }
+            // With a NULL cipher the "ciphertext" is the plaintext and a MAC: Wireshark reads it without keys.
+            plain = ct != CT_CHANGE_CIPHER_SPEC && length > 0 ? nullCipherPlaintext(ctx, tvb, body, end) : null;
+        }
+        boolean decrypted = dec != null && dec.ok();
 
         switch (ct) {
             case CT_CHANGE_CIPHER_SPEC -> changeCipherSpec(ctx, rec, ctItem, tvb, body, labelVersion, index);
             case CT_ALERT -> {
-                if (plain != null) alert(ctx, rec, plain, plain.start, plain.start + 2);
+                if (plain != null) alert(ctx, rec, plain, plain.start, decrypted ? plain.end : plain.start + 2);
                 else alert(ctx, rec, tvb, body, end);
             }
             case CT_HANDSHAKE -> {
@@ -280,7 +330,7 @@ public final class TlsConnection {
                             changedCipher[dir], false);
                 }
             }
-            case CT_APPLICATION_DATA -> applicationData(ctx, rec, tvb, body, end, labelVersion);
+            case CT_APPLICATION_DATA -> applicationData(ctx, rec, tvb, body, end, labelVersion, plain);
             case CT_HEARTBEAT -> {
                 if (labelVersion == TlsVersions.TLS13) {
                     ctItem.expert(new Expert(Severity.WARN, "Protocol", "Record type is not allowed in TLS 1.3"));
@@ -350,6 +400,7 @@ public final class TlsConnection {
         log.addChangeCipherSpec(new HandshakeLog.ChangeCipherSpec(ctx.fd.number, ctx.dir, index));
         if (version == TlsVersions.TLS13) return; // a dummy for middleboxes in TLS 1.3
         changedCipher[ctx.dir] = true;
+        decryptor.changeCipherSpec(ctx.fromServer());
         boolean fromServer = ctx.fromServer();
         if (fromServer && resumptionCandidate) {
             item.expert(Expert.note("Sequence", RESUMED.name));
@@ -381,7 +432,7 @@ public final class TlsConnection {
         log.addAlert(new HandshakeLog.Alert(ctx.fd.number, ctx.dir, level, desc, false));
     }
 
-    private void applicationData(Ctx ctx, ProtoNode rec, Tvb tvb, int off, int end, int labelVersion) {
+    private void applicationData(Ctx ctx, ProtoNode rec, Tvb tvb, int off, int end, int labelVersion, Tvb plain) {
         ctx.fd.appendInfo("Application Data");
         String proto = appProtocol(ctx.fd);
         rec.setText(shortName(labelVersion, "SSL") + " Record Layer: "
@@ -389,6 +440,12 @@ public final class TlsConnection {
                 + (proto != null ? proto : "Application Data"));
         rec.add(APP_DATA, tvb, off, end - off);
         if (proto != null) rec.addGenerated(APP_DATA_PROTO, proto);
+        if (plain != null && plain.length() > 0) {
+            ProtoNode data = ctx.fd.root.addValue(DATA, plain, plain.start, plain.length(), null,
+                    "Data (" + plain.length() + " byte" + (plain.length() == 1 ? "" : "s") + ")");
+            data.add(DATA_DATA, plain, plain.start, plain.length());
+            data.addGenerated(DATA_LEN, (long) plain.length());
+        }
         appDataRecords[ctx.dir]++;
         appDataBytes[ctx.dir] += end - off;
         log.addApplicationData(new HandshakeLog.ApplicationData(ctx.fd.number, ctx.dir, end - off, ctx.index));
@@ -495,6 +552,7 @@ public final class TlsConnection {
         @Override public void onClientHello(HelloInfo hello) {
             clientHello = hello;
             log.addClientHello(hello);
+            decryptor.clientHello(hello);
             // The ClientHello's receiver is the server (Wireshark's ssl_set_server).
             serverDir = 1 - dir;
             serverDirKnown = true;
@@ -506,6 +564,7 @@ public final class TlsConnection {
         @Override public void onServerHello(HelloInfo hello, boolean hrr) {
             serverHello = hello;
             log.addServerHello(hello);
+            decryptor.serverHello(hello, hrr);
             if (!serverDirKnown) {
                 serverDir = dir;
                 serverDirKnown = true;
@@ -541,6 +600,12 @@ public final class TlsConnection {
 
         @Override public void certificates(List<byte[]> chain) {
             log.setCertificates(fromServer(), chain);
+        }
+
+        @Override public void complete(byte[] message) { decryptor.handshakeMessage(fromServer(), message); }
+
+        @Override public ConnectionDecryptor.FinishedCheck checkFinished(byte[] verifyData) {
+            return decryptor.checkFinished(fromServer(), verifyData);
         }
     }
 }

@@ -51,6 +51,11 @@ public final class TlsFields {
     public static final FieldDef CHANGE_CIPHER_SPEC = Fields.label("tls.change_cipher_spec",
             "Change Cipher Spec Message");
 
+    // ---- decrypted application data (Wireshark's "data" dissector shows what no other one takes) --
+    public static final FieldDef DATA = Fields.protocol("data", "Data");
+    public static final FieldDef DATA_DATA = Fields.field("data.data", "Data", BYTES);
+    public static final FieldDef DATA_LEN = Fields.field("data.len", "Length", UINT32, Base.DEC);
+
     // ---- alert -----------------------------------------------------------------------------
     public static final FieldDef ALERT_MESSAGE = Fields.label("tls.alert_message", "Alert Message");
     public static final FieldDef ALERT_LEVEL = Fields.field("tls.alert_message.level", "Level", UINT8, Base.DEC,

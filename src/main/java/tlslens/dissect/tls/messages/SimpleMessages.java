@@ -65,7 +65,18 @@ public final class SimpleMessages {
             t.add(HS_MD5_HASH, tvb, off, Math.min(16, Math.max(0, end - off)));
             t.add(HS_SHA_HASH, tvb, off + 16, Math.min(20, Math.max(0, end - off - 16)));
         } else {
-            t.add(HS_VERIFY_DATA, tvb, off, end - off);
+            ProtoNode vd = t.add(HS_VERIFY_DATA, tvb, off, end - off);
+            var check = end > off ? c.checkFinished(tvb.bytes(off, end - off)) : null;
+            if (check != null) {
+                String text = check.correct()
+                        ? "[Verify Data: \u2713 correct (key from " + check.keyOrigin() + ")]"
+                        : "[Verify Data: \u2717 incorrect, expected " + java.util.HexFormat.of().formatHex(check.expected())
+                                + "]";
+                ProtoNode n = vd.child(new ProtoNode(null, null, text, tvb.source, off, end - off));
+                n.setGenerated(true);
+                if (!check.correct()) n.expert(tlslens.dissect.Expert.warn("Checksum",
+                        "Finished verify_data does not match the key log's keys"));
+            }
         }
     }
 

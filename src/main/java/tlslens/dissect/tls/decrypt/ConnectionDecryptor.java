@@ -1,0 +1,425 @@
+package tlslens.dissect.tls.decrypt;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import tlslens.dissect.tls.HelloInfo;
+import tlslens.dissect.tls.names.CipherSuiteInfo;
+import tlslens.dissect.tls.names.TlsVersions;
+
+/**
+ * The decryption state of one TLS connection, driven by what the dissector sees in capture order:
+ * hellos, ChangeCipherSpecs, complete handshake messages. Picks the keys Wireshark would pick:
+ * TLS &lt;= 1.2 from the master secret (the connection's CLIENT_RANDOM line, else the session it
+ * resumes by session id or ticket) and a key block per direction that a ChangeCipherSpec turns on;
+ * TLS 1.3 from the traffic secrets: handshake keys after the ServerHello, application keys after
+ * each side's Finished, the next generation after a KeyUpdate, the early secret for 0-RTT (tried on
+ * the suites the ClientHello offered; client records that fail after the ServerHello are taken to
+ * be early data the server rejected and skipped, as Wireshark does). Roles are client / server,
+ * not TCP directions. Never throws.
+ */
+public final class ConnectionDecryptor {
+    private static final int C = 0, S = 1;
+    private static final int HT_NEW_SESSION_TICKET = 4, HT_END_OF_EARLY_DATA = 5, HT_FINISHED = 20,
+            HT_KEY_UPDATE = 24, HT_CLIENT_HELLO = 1;
+
+    /** One record's outcome. plaintext null: not decrypted (error says why, or skipped 0-RTT data). */
+    public record Decrypted(byte[] plaintext, int contentType, String keyOrigin, String error, boolean skipped) {
+        public boolean ok() { return plaintext != null; }
+    }
+
+    /** A Finished message's verify_data against the value the keys give. */
+    public record FinishedCheck(boolean correct, byte[] expected, String keyOrigin) {}
+
+    private final TlsSecrets secrets;
+    private byte[] clientRandom;
+    private byte[] serverRandom;
+    private byte[] clientSessionId;
+    private byte[] clientTicket;
+    private final List<Integer> offeredSuites = new ArrayList<>();
+    private boolean earlyOffered;
+    private boolean helloRetry;
+    private boolean serverHelloSeen;
+    private int version;
+    private CipherSuiteInfo suite;
+    private final Transcript transcript = new Transcript();
+
+    // TLS <= 1.2
+    private KeyLog.Secret master;
+    private final RecordCipher[] pending = new RecordCipher[2];
+    private final boolean[] changedCipher = new boolean[2];
+    private final List<byte[]> ticketsBeforeMaster = new ArrayList<>();
+
+    // both
+    private final RecordCipher[] active = new RecordCipher[2];
+    private final String[] origin = new String[2];
+
+    // TLS 1.3
+    private final byte[][] traffic = new byte[2][];
+    private final KeyLog.Secret[] handshakeSecret = new KeyLog.Secret[2];
+    private RecordCipher clientHandshake;
+    private boolean clientEarly;
+    private final List<RecordCipher> earlyCandidates = new ArrayList<>();
+    private RecordCipher early;
+    private String earlyOrigin;
+
+    // status
+    private long decrypted;
+    private long failed;
+    private long withoutKeys;
+    private long skippedEarly;
+    private String firstError;
+    private String noKeyReason;
+    private String unsupported;
+    private String keyOrigin;
+
+    /** {@code secrets} may be null: nothing is decrypted and the status says "no key log loaded". */
+    public ConnectionDecryptor(TlsSecrets secrets) { this.secrets = secrets; }
+
+    private boolean keys() { return secrets != null; }
+
+    // ---- events from the dissector ---------------------------------------------------------------
+
+    public void clientHello(HelloInfo ch) {
+        if (ch == null) return;
+        if (!helloRetry) transcript.clear();
+        if (ch.random != null && ch.random.length == 32) clientRandom = ch.random.clone();
+        clientSessionId = ch.sessionId;
+        clientTicket = ch.sessionTicket;
+        offeredSuites.clear();
+        offeredSuites.addAll(ch.cipherSuites);
+        if (!keys() || helloRetry) return;
+        earlyOffered = ch.earlyData;
+        if (earlyOffered) {
+            clientEarly = true;
+            KeyLog.Secret e = secrets.secret(KeyLog.Label.CLIENT_EARLY_TRAFFIC_SECRET, clientRandom);
+            if (e != null) {
+                earlyOrigin = e.origin();
+                for (int code : offeredSuites) {
+                    CipherSuiteInfo info = CipherSuiteInfo.of(code);
+                    if (info != null && info.isTls13() && supports13(info)) {
+                        earlyCandidates.add(RecordCipher.tls13(info, e.value()));
+                    }
+                }
+            }
+        }
+    }
+
+    public void serverHello(HelloInfo sh, boolean hrr) {
+        if (sh == null) return;
+        if (hrr) {
+            helloRetry = true;
+            return;
+        }
+        serverHelloSeen = true;
+        if (sh.random != null && sh.random.length == 32) serverRandom = sh.random.clone();
+        version = sh.effectiveVersion();
+        suite = sh.cipherSuites.isEmpty() ? null : CipherSuiteInfo.of(sh.cipherSuites.get(0));
+        if (!keys()) return;
+        if (version == TlsVersions.TLS13) setup13();
+        else setup12(sh);
+    }
+
+    /** A TLS &lt;= 1.2 ChangeCipherSpec from one side: its next records use the pending keys. */
+    public void changeCipherSpec(boolean fromServer) {
+        if (version == TlsVersions.TLS13) return;
+        int r = role(fromServer);
+        changedCipher[r] = true;
+        active[r] = pending[r];
+        origin[r] = master == null ? null : master.origin();
+        pending[r] = null;
+    }
+
+    /** A complete handshake message (header included), plaintext or decrypted, in order. */
+    public void handshakeMessage(boolean fromServer, byte[] message) {
+        if (!keys() || message == null || message.length < 4) return;
+        int type = message[0] & 0xff;
+        int r = role(fromServer);
+        if (type == HT_CLIENT_HELLO && !helloRetry) transcript.clear();
+        transcript.add(message);
+        try {
+            if (version == TlsVersions.TLS13) afterMessage13(r, type, message);
+            else if (type == HT_NEW_SESSION_TICKET && fromServer) ticket12(message);
+        } catch (RuntimeException e) {
+            fail("key schedule: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Decrypts one record's payload when this side's records are protected with keys we hold.
+     * Null when the record is not protected (or we have no key for it; the status counts those).
+     */
+    public Decrypted decrypt(boolean fromServer, int contentType, int recordVersion, byte[] body) {
+        int r = role(fromServer);
+        boolean tls13 = version == TlsVersions.TLS13 || (!serverHelloSeen && earlyOffered);
+        if (tls13) {
+            if (contentType != 23) return null;
+            if (r == C && clientEarly) return early(contentType, recordVersion, body);
+            if (active[r] == null) {
+                if (serverHelloSeen || r == S) noKeys(r);
+                return null;
+            }
+            return count(active[r].decrypt(contentType, recordVersion, body, false), origin[r]);
+        }
+        if (!changedCipher[r] || contentType == 20) return null;
+        if (active[r] == null) {
+            noKeys(r);
+            return null;
+        }
+        return count(active[r].decrypt(contentType, recordVersion, body, false), origin[r]);
+    }
+
+    /** Checks a Finished message's verify_data; null when the keys don't allow it. */
+    public FinishedCheck checkFinished(boolean fromServer, byte[] verifyData) {
+        if (!keys() || verifyData == null || !transcript.usable()) return null;
+        try {
+            int r = role(fromServer);
+            if (version == TlsVersions.TLS13) {
+                KeyLog.Secret base = handshakeSecret[r];
+                if (base == null || suite == null) return null;
+                String h = RecordCipher.prfHmac(suite);
+                int len = Hkdf.hashLength(h);
+                byte[] key = Hkdf.expandLabel(h, base.value(), "finished", new byte[0], len);
+                byte[] expected = Hkdf.hmac(h, key, transcript.hash(h.endsWith("384") ? "SHA-384" : "SHA-256",
+                        helloRetry));
+                return new FinishedCheck(Arrays.equals(expected, verifyData), expected, base.origin());
+            }
+            if (master == null) return null;
+            String label = fromServer ? "server finished" : "client finished";
+            byte[] expected;
+            if (version == TlsVersions.TLS12) {
+                String h = suite == null ? "HmacSHA256" : RecordCipher.prfHmac(suite);
+                expected = Prf.tls12(h, master.value(), label,
+                        transcript.hash(h.endsWith("384") ? "SHA-384" : "SHA-256", false), 12);
+            } else if (version == TlsVersions.TLS10 || version == TlsVersions.TLS11) {
+                expected = Prf.tls10(master.value(), label, transcript.md5Sha1(), 12);
+            } else {
+                return null;
+            }
+            return new FinishedCheck(Arrays.equals(expected, verifyData), expected, master.origin());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ---- status --------------------------------------------------------------------------------
+
+    public DecryptionStatus status() {
+        if (unsupported != null && decrypted == 0) {
+            return new DecryptionStatus(DecryptionStatus.State.UNSUPPORTED, unsupported, keyOrigin, decrypted, failed);
+        }
+        if (decrypted > 0) {
+            String why = failed > 0 ? failed + " record(s) did not decrypt (" + firstError + ")" : "";
+            if (skippedEarly > 0) why += (why.isEmpty() ? "" : "; ") + skippedEarly + " early data record(s) skipped";
+            return new DecryptionStatus(DecryptionStatus.State.DECRYPTED, why, keyOrigin, decrypted, failed);
+        }
+        if (failed > 0) {
+            return new DecryptionStatus(DecryptionStatus.State.KEYS_DID_NOT_MATCH, firstError, keyOrigin, 0, failed);
+        }
+        if (withoutKeys > 0 || skippedEarly > 0) {
+            String why = !keys() ? "no key log loaded"
+                    : noKeyReason != null ? noKeyReason : "no key log line for this connection's ClientHello random";
+            return new DecryptionStatus(DecryptionStatus.State.NO_KEYS, why, null, 0, 0);
+        }
+        return new DecryptionStatus(DecryptionStatus.State.NOTHING_ENCRYPTED, "", keyOrigin, 0, 0);
+    }
+
+    /** The ClientHello random of the connection (to look up or export its key-log lines). */
+    public byte[] clientRandom() { return clientRandom == null ? null : clientRandom.clone(); }
+
+    // ---- TLS 1.3 ----------------------------------------------------------------------------------
+
+    private void setup13() {
+        if (suite == null || !supports13(suite)) {
+            unsupported = "cipher suite " + (suite == null ? "unknown" : suite.name()) + " is not supported";
+            return;
+        }
+        KeyLog.Secret s = secrets.secret(KeyLog.Label.SERVER_HANDSHAKE_TRAFFIC_SECRET, clientRandom);
+        KeyLog.Secret c = secrets.secret(KeyLog.Label.CLIENT_HANDSHAKE_TRAFFIC_SECRET, clientRandom);
+        handshakeSecret[S] = s;
+        handshakeSecret[C] = c;
+        if (s != null) {
+            traffic[S] = s.value();
+            active[S] = RecordCipher.tls13(suite, s.value());
+            origin[S] = s.origin();
+            keyOrigin = s.origin();
+        } else {
+            noKeyReason = "no SERVER_HANDSHAKE_TRAFFIC_SECRET for this connection's ClientHello random";
+        }
+        if (c != null) {
+            clientHandshake = RecordCipher.tls13(suite, c.value());
+            if (!clientEarly) {
+                traffic[C] = c.value();
+                active[C] = clientHandshake;
+                origin[C] = c.origin();
+            }
+        } else if (s != null) {
+            noKeyReason = "no CLIENT_HANDSHAKE_TRAFFIC_SECRET for this connection's ClientHello random";
+        }
+        // Early data uses the PSK's suite, which an accepting server also selects.
+        if (early == null && !earlyCandidates.isEmpty()) {
+            for (RecordCipher e : earlyCandidates) if (e.suiteCode() == suite.code()) early = e;
+        }
+    }
+
+    private void afterMessage13(int r, int type, byte[] message) {
+        switch (type) {
+            case HT_FINISHED -> {
+                KeyLog.Secret app = secrets.secret(r == S ? KeyLog.Label.SERVER_TRAFFIC_SECRET_0
+                        : KeyLog.Label.CLIENT_TRAFFIC_SECRET_0, clientRandom);
+                if (r == C) clientEarly = false;
+                if (app != null && suite != null && supports13(suite)) {
+                    traffic[r] = app.value();
+                    active[r] = RecordCipher.tls13(suite, app.value());
+                    origin[r] = app.origin();
+                } else {
+                    active[r] = null;
+                    if (app == null) noKeyReason = "no " + (r == S ? "SERVER" : "CLIENT")
+                            + "_TRAFFIC_SECRET_0 for this connection's ClientHello random";
+                }
+            }
+            case HT_END_OF_EARLY_DATA -> {
+                if (r == C) {
+                    clientEarly = false;
+                    active[C] = clientHandshake;
+                    if (handshakeSecret[C] != null) {
+                        traffic[C] = handshakeSecret[C].value();
+                        origin[C] = handshakeSecret[C].origin();
+                    }
+                }
+            }
+            case HT_KEY_UPDATE -> {
+                if (traffic[r] != null && suite != null) {
+                    String h = RecordCipher.prfHmac(suite);
+                    traffic[r] = Hkdf.expandLabel(h, traffic[r], "traffic upd", new byte[0], Hkdf.hashLength(h));
+                    active[r] = RecordCipher.tls13(suite, traffic[r]);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** A 0-RTT-era client record: early keys (tried per offered suite), then the handshake keys. */
+    private Decrypted early(int ct, int ver, byte[] body) {
+        if (early != null) {
+            RecordCipher.Result res = early.decrypt(ct, ver, body, clientHandshake != null);
+            if (res.ok()) return count(res, earlyOrigin);
+        } else {
+            for (RecordCipher e : earlyCandidates) {
+                RecordCipher.Result res = e.decrypt(ct, ver, body, true);
+                if (res.ok()) {
+                    early = e;
+                    return count(res, earlyOrigin);
+                }
+            }
+        }
+        if (clientHandshake != null) {
+            RecordCipher.Result res = clientHandshake.decrypt(ct, ver, body, true);
+            if (res.ok()) {
+                clientEarly = false;
+                active[C] = clientHandshake;
+                traffic[C] = handshakeSecret[C].value();
+                origin[C] = handshakeSecret[C].origin();
+                return count(res, origin[C]);
+            }
+        }
+        skippedEarly++;
+        return new Decrypted(null, -1, null, earlyCandidates.isEmpty() && early == null
+                ? "0-RTT early data: no CLIENT_EARLY_TRAFFIC_SECRET, or rejected by the server"
+                : "0-RTT early data that did not decrypt (rejected by the server?)", true);
+    }
+
+    static boolean supports13(CipherSuiteInfo s) {
+        return switch (s.mode()) {
+            case GCM, CHACHA20_POLY1305, CCM, CCM_8 -> s.cipher() == CipherSuiteInfo.BulkCipher.AES
+                    || s.cipher() == CipherSuiteInfo.BulkCipher.CHACHA20;
+            default -> false;
+        } && (s.prf() == CipherSuiteInfo.Digest.SHA256 || s.prf() == CipherSuiteInfo.Digest.SHA384);
+    }
+
+    // ---- TLS <= 1.2 ---------------------------------------------------------------------------------
+
+    private void setup12(HelloInfo sh) {
+        pending[C] = pending[S] = null;
+        if (version != TlsVersions.TLS10 && version != TlsVersions.TLS11 && version != TlsVersions.TLS12) {
+            unsupported = TlsVersions.wiresharkName(version) + " decryption is not supported";
+            return;
+        }
+        if (suite == null || !RecordCipher.supports(suite)) {
+            unsupported = "cipher suite " + (suite == null ? "unknown" : suite.name()) + " is not supported";
+            return;
+        }
+        KeyLog.Secret m = secrets.masterSecret(clientRandom);
+        if (m == null && sh.sessionId != null && sh.sessionId.length > 0
+                && Arrays.equals(sh.sessionId, clientSessionId)) {
+            m = secrets.bySessionId(sh.sessionId);
+        }
+        if (m == null) m = secrets.byTicket(clientTicket);
+        if (m == null) {
+            noKeyReason = "no CLIENT_RANDOM line for this connection's ClientHello random"
+                    + (clientTicket != null && clientTicket.length > 0 || clientSessionId != null
+                    && clientSessionId.length > 0 ? ", and the session it resumes is unknown" : "");
+            master = null;
+            return;
+        }
+        master = m;
+        keyOrigin = m.origin();
+        secrets.rememberSessionId(sh.sessionId, m);
+        for (byte[] t : ticketsBeforeMaster) secrets.rememberTicket(t, m);
+        ticketsBeforeMaster.clear();
+        deriveKeys12(sh.encryptThenMac);
+    }
+
+    private void deriveKeys12(boolean etm) {
+        if (clientRandom == null || serverRandom == null) return;
+        int macLen = suite.isAead() ? 0 : suite.macLength();
+        int keyLen = suite.keyLength();
+        int ivLen = suite.isAead() ? suite.ivLength() : (version == TlsVersions.TLS10 ? suite.ivLength() : 0);
+        if (suite.mode() == CipherSuiteInfo.CipherMode.NULL) keyLen = ivLen = 0;
+        int total = 2 * (macLen + keyLen + ivLen);
+        byte[] seed = Prf.concat(serverRandom, clientRandom);
+        byte[] block = version == TlsVersions.TLS12
+                ? Prf.tls12(RecordCipher.prfHmac(suite), master.value(), "key expansion", seed, total)
+                : Prf.tls10(master.value(), "key expansion", seed, total);
+        int p = 0;
+        byte[] cMac = Arrays.copyOfRange(block, p, p += macLen);
+        byte[] sMac = Arrays.copyOfRange(block, p, p += macLen);
+        byte[] cKey = Arrays.copyOfRange(block, p, p += keyLen);
+        byte[] sKey = Arrays.copyOfRange(block, p, p += keyLen);
+        byte[] cIv = Arrays.copyOfRange(block, p, p += ivLen);
+        byte[] sIv = Arrays.copyOfRange(block, p, p + ivLen);
+        pending[C] = RecordCipher.tls12(suite, version, etm, cMac, cKey, cIv);
+        pending[S] = RecordCipher.tls12(suite, version, etm, sMac, sKey, sIv);
+    }
+
+    private void ticket12(byte[] m) {
+        // NewSessionTicket: type(1) length(3) lifetime(4) ticket<0..2^16-1>
+        if (m.length < 10) return;
+        int len = ((m[8] & 0xff) << 8) | (m[9] & 0xff);
+        if (10 + len > m.length || len == 0) return;
+        byte[] ticket = Arrays.copyOfRange(m, 10, 10 + len);
+        if (master != null) secrets.rememberTicket(ticket, master);
+        else if (ticketsBeforeMaster.size() < 16) ticketsBeforeMaster.add(ticket);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    private Decrypted count(RecordCipher.Result res, String from) {
+        if (res.ok()) {
+            decrypted++;
+            return new Decrypted(res.plaintext(), res.contentType(), from, null, false);
+        }
+        fail(res.error());
+        return new Decrypted(null, -1, from, res.error(), false);
+    }
+
+    private void fail(String why) {
+        failed++;
+        if (firstError == null) firstError = why;
+    }
+
+    private void noKeys(int r) { withoutKeys++; }
+
+    private static int role(boolean fromServer) { return fromServer ? S : C; }
+}

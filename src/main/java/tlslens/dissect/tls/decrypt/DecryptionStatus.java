@@ -1,0 +1,28 @@
+package tlslens.dissect.tls.decrypt;
+
+/**
+ * How far decryption got on one connection, for the connections pane and --connections:
+ * {@code state} plus a human reason, the key's origin and record counts.
+ */
+public record DecryptionStatus(State state, String reason, String keyOrigin, long recordsDecrypted,
+                               long recordsFailed) {
+    public enum State {
+        /** At least one record decrypted and none failed for lack of the right key. */
+        DECRYPTED("decrypted"),
+        /** Encrypted records, but no key log line (or no key log at all) for this connection. */
+        NO_KEYS("no keys"),
+        /** A key was found but records did not decrypt with it. */
+        KEYS_DID_NOT_MATCH("keys did not match"),
+        /** Keys are there but the protocol or cipher is one we don't decrypt (SSLv3, export, ...). */
+        UNSUPPORTED("unsupported"),
+        /** No encrypted record (yet). */
+        NOTHING_ENCRYPTED("nothing encrypted");
+
+        public final String text;
+
+        State(String text) { this.text = text; }
+    }
+
+    /** "decrypted", "no keys: no CLIENT_RANDOM line for this connection", ... */
+    public String describe() { return reason == null || reason.isEmpty() ? state.text : state.text + ": " + reason; }
+}

@@ -1,0 +1,141 @@
+package tlslens.dissect.tls.decrypt;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The NSS key log format (SSLKEYLOGFILE: browsers, curl, openssl -keylogfile, Python's keylog_filename):
+ * {@code LABEL <client_random hex> <secret hex>} per line. Comments, blank lines and lines we can't use
+ * (RSA pre-master lines, malformed hex) are skipped and counted, never fatal. Each secret remembers
+ * where it came from, for "Decrypted with key from line N of FILE". Secrets are never printed:
+ * {@link Secret#toString()} names the origin only.
+ */
+public final class KeyLog {
+    /** The labels we use. */
+    public enum Label {
+        CLIENT_RANDOM, CLIENT_EARLY_TRAFFIC_SECRET, CLIENT_HANDSHAKE_TRAFFIC_SECRET,
+        SERVER_HANDSHAKE_TRAFFIC_SECRET, CLIENT_TRAFFIC_SECRET_0, SERVER_TRAFFIC_SECRET_0, EXPORTER_SECRET
+    }
+
+    /** One secret and where it came from (source = file name or "embedded DSB #n"). */
+    public record Secret(Label label, byte[] value, String source, int line) {
+        @Override public String toString() { return label + " from line " + line + " of " + source; }
+
+        /** "line 3 of keys.log", for the tree. */
+        public String origin() { return "line " + line + " of " + source; }
+    }
+
+    private record Key(Label label, String clientRandom) {}
+
+    private final Map<Key, Secret> secrets = new HashMap<>();
+    private final List<String> sources = new ArrayList<>();
+    private int skipped;
+    private int comments;
+
+    /** An empty key log. */
+    public KeyLog() {}
+
+    /** Reads a key log file; lines that can't be used are counted in {@link #skipped()}. */
+    public static KeyLog read(Path file) throws IOException {
+        KeyLog k = new KeyLog();
+        k.add(Files.readString(file, StandardCharsets.ISO_8859_1), file.getFileName().toString());
+        return k;
+    }
+
+    /** Adds the lines of {@code text}; {@code source} names it in the tree. Later lines win, as in Wireshark. */
+    public synchronized void add(String text, String source) {
+        if (text == null) return;
+        sources.add(source);
+        int n = 0;
+        for (String raw : text.split("\r?\n", -1)) {
+            n++;
+            String line = raw.strip();
+            if (line.isEmpty()) continue;
+            if (line.startsWith("#")) {
+                comments++;
+                continue;
+            }
+            String[] w = line.split("\\s+");
+            Label label = label(w[0]);
+            if (label == null || w.length != 3 || w[1].length() != 64 || !isHex(w[1]) || !isHex(w[2])
+                    || w[2].length() % 2 != 0 || w[2].isEmpty()
+                    || (label == Label.CLIENT_RANDOM && w[2].length() != 96)) {
+                skipped++;
+                continue;
+            }
+            secrets.put(new Key(label, w[1].toLowerCase()),
+                    new Secret(label, HexFormat.of().parseHex(w[2]), source, n));
+        }
+    }
+
+    /** Adds every secret of another key log (e.g. a file's and a capture's embedded ones). */
+    public synchronized void addAll(KeyLog other) {
+        if (other == null || other == this) return;
+        synchronized (other) {
+            secrets.putAll(other.secrets);
+            sources.addAll(other.sources);
+            skipped += other.skipped;
+            comments += other.comments;
+        }
+    }
+
+    /** The secret for a label and a ClientHello random (32 bytes), or null. */
+    public synchronized Secret get(Label label, byte[] clientRandom) {
+        if (clientRandom == null || clientRandom.length != 32) return null;
+        return secrets.get(new Key(label, HexFormat.of().formatHex(clientRandom)));
+    }
+
+    /** Number of secrets held. */
+    public synchronized int size() { return secrets.size(); }
+
+    /** Lines that were neither a secret we use, a comment nor blank. */
+    public synchronized int skipped() { return skipped; }
+
+    public synchronized int comments() { return comments; }
+
+    /** The names of the key logs added (file names, "embedded DSB #1"). */
+    public synchronized List<String> sources() { return Collections.unmodifiableList(new ArrayList<>(sources)); }
+
+    /** True when there is nothing to decrypt with. */
+    public synchronized boolean isEmpty() { return secrets.isEmpty(); }
+
+    /** The NSS key log lines for these client randoms (for embedding into pcapng on request). */
+    public synchronized String linesFor(List<byte[]> clientRandoms) {
+        StringBuilder sb = new StringBuilder();
+        for (byte[] cr : clientRandoms) {
+            if (cr == null || cr.length != 32) continue;
+            String hex = HexFormat.of().formatHex(cr);
+            for (Label l : Label.values()) {
+                Secret s = secrets.get(new Key(l, hex));
+                if (s != null) sb.append(l).append(' ').append(hex).append(' ')
+                        .append(HexFormat.of().formatHex(s.value())).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Label label(String s) {
+        for (Label l : Label.values()) if (l.name().equals(s)) return l;
+        return null;
+    }
+
+    private static boolean isHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+        }
+        return true;
+    }
+
+    @Override public synchronized String toString() {
+        return "KeyLog[" + secrets.size() + " secrets from " + sources + ", " + skipped + " lines skipped]";
+    }
+}

@@ -1,0 +1,57 @@
+package tlslens.dissect.tls.decrypt;
+
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The secrets one capture is dissected with: the key log(s) (file, embedded Decryption Secrets
+ * Blocks, a live-watched file) and, as Wireshark's session cache, the TLS &lt;= 1.2 master secrets
+ * learned per session id and ticket, so that a resumed session without its own key-log line
+ * decrypts with the master secret of the session it resumes. Shared by every engine of a capture
+ * (a replay of one connection finds what the first pass learned); thread-safe.
+ */
+public final class TlsSecrets {
+    private final KeyLog keyLog = new KeyLog();
+    private final Map<String, KeyLog.Secret> bySessionId = new HashMap<>();
+    private final Map<String, KeyLog.Secret> byTicket = new HashMap<>();
+    private static final int MAX_SESSIONS = 100_000;
+
+    public TlsSecrets() {}
+
+    public TlsSecrets(KeyLog log) { keyLog.addAll(log); }
+
+    /** Adds secrets (a reloaded key log file, a capture's embedded secrets). */
+    public void add(KeyLog more) { keyLog.addAll(more); }
+
+    public KeyLog keyLog() { return keyLog; }
+
+    /** The master secret for a TLS &lt;= 1.2 ClientHello random, from the key log. */
+    public KeyLog.Secret masterSecret(byte[] clientRandom) {
+        return keyLog.get(KeyLog.Label.CLIENT_RANDOM, clientRandom);
+    }
+
+    public KeyLog.Secret secret(KeyLog.Label label, byte[] clientRandom) { return keyLog.get(label, clientRandom); }
+
+    public synchronized void rememberSessionId(byte[] sessionId, KeyLog.Secret master) {
+        if (sessionId != null && sessionId.length > 0 && master != null && bySessionId.size() < MAX_SESSIONS) {
+            bySessionId.put(HexFormat.of().formatHex(sessionId), master);
+        }
+    }
+
+    public synchronized void rememberTicket(byte[] ticket, KeyLog.Secret master) {
+        if (ticket != null && ticket.length > 0 && master != null && byTicket.size() < MAX_SESSIONS) {
+            byTicket.put(HexFormat.of().formatHex(ticket), master);
+        }
+    }
+
+    public synchronized KeyLog.Secret bySessionId(byte[] sessionId) {
+        return sessionId == null || sessionId.length == 0 ? null : bySessionId.get(HexFormat.of().formatHex(sessionId));
+    }
+
+    public synchronized KeyLog.Secret byTicket(byte[] ticket) {
+        return ticket == null || ticket.length == 0 ? null : byTicket.get(HexFormat.of().formatHex(ticket));
+    }
+
+    @Override public String toString() { return "TlsSecrets[" + keyLog + "]"; }
+}
