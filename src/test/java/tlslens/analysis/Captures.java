@@ -33,6 +33,19 @@ final class Captures {
         return frames;
     }
 
+    /** The model of a capture dissected with a key log (TLS 1.3 tickets become visible). */
+    static List<Connection> model(Path file, Path keylog) {
+        tlslens.dissect.tls.decrypt.TlsSecrets secrets;
+        try {
+            secrets = new tlslens.dissect.tls.decrypt.TlsSecrets(tlslens.dissect.tls.decrypt.KeyLog.read(keylog));
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + keylog, e);
+        }
+        Engine engine = new Engine(secrets);
+        for (RawFrame f : frames(file)) engine.dissect(f);
+        return ConnectionAnalyzer.analyze(engine.connections());
+    }
+
     static List<Connection> model(List<RawFrame> frames) {
         Engine engine = new Engine();
         for (RawFrame f : frames) engine.dissect(f);

@@ -115,6 +115,45 @@ class ManifestConnectionsTest {
         return tests.stream();
     }
 
+    /**
+     * With the capture's key log, a TLS 1.3 NewSessionTicket is decrypted and matched to the
+     * pre_shared_key identity of a later ClientHello: resumed_from names the issuing connection
+     * for PSK resumption too, exactly as the manifest says (issue 5).
+     */
+    @TestFactory
+    Stream<DynamicTest> resumedFromWithKeys() {
+        List<DynamicTest> tests = new ArrayList<>();
+        int psk = 0;
+        for (Path p : manifests()) {
+            Map<String, Object> m = MiniJson.object(MiniJson.parse(Captures.read(p)));
+            if (m.get("keylog") == null) continue;
+            Path file = Captures.OURS.resolve((String) m.get("file"));
+            Path keylog = Captures.OURS.resolve((String) m.get("keylog"));
+            List<Object> conns = MiniJson.array(m.get("connections"));
+            for (Object o : conns) if ("psk".equals(MiniJson.object(o).get("resumption"))) psk++;
+            tests.add(DynamicTest.dynamicTest(m.get("name") + ": resumed_from with the key log", () -> {
+                List<Connection> tls = new ArrayList<>();
+                for (Connection c : Captures.model(file, keylog)) if (c.tls()) tls.add(c);
+                assertEquals(conns.size(), tls.size(), "TLS connections");
+                for (int i = 0; i < conns.size(); i++) {
+                    Map<String, Object> mc = MiniJson.object(conns.get(i));
+                    Connection c = tls.get(i);
+                    String where = m.get("name") + " #" + i + ": ";
+                    Object from = mc.get("resumed_from");
+                    if (from == null) {
+                        assertNull(c.resumedFrom(), where + "resumed_from");
+                    } else {
+                        assertEquals(tls.get(((Number) from).intValue()).index(), c.resumedFrom(),
+                                where + "resumed_from (" + c.resumedFromReason() + ")");
+                        assertNull(c.resumedFromReason(), where + "resumed_from_reason");
+                    }
+                }
+            }));
+        }
+        assertTrue(psk >= 3, "the manifests with key logs have TLS 1.3 PSK resumptions (found " + psk + ")");
+        return tests.stream();
+    }
+
     /** The total checked, so that the count in a report comes from the data. */
     @Test
     void manifestsCoverResumptionKinds() {

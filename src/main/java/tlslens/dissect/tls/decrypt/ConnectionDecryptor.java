@@ -50,6 +50,9 @@ public final class ConnectionDecryptor {
     private final RecordCipher[] pending = new RecordCipher[2];
     private final boolean[] changedCipher = new boolean[2];
     private final List<byte[]> ticketsBeforeMaster = new ArrayList<>();
+    /** RFC 3749 DEFLATE record compression: one zlib stream per direction from its ChangeCipherSpec. */
+    private boolean deflate;
+    private final java.util.zip.Inflater[] inflaters = new java.util.zip.Inflater[2];
 
     // both
     private final RecordCipher[] active = new RecordCipher[2];
@@ -82,6 +85,14 @@ public final class ConnectionDecryptor {
     // ---- events from the dissector ---------------------------------------------------------------
 
     public void clientHello(HelloInfo ch) {
+        try {
+            onClientHello(ch);
+        } catch (RuntimeException e) {
+            broken(e);
+        }
+    }
+
+    private void onClientHello(HelloInfo ch) {
         if (ch == null) return;
         if (!helloRetry) transcript.clear();
         if (ch.random != null && ch.random.length == 32) clientRandom = ch.random.clone();
@@ -107,6 +118,14 @@ public final class ConnectionDecryptor {
     }
 
     public void serverHello(HelloInfo sh, boolean hrr) {
+        try {
+            onServerHello(sh, hrr);
+        } catch (RuntimeException e) {
+            broken(e);
+        }
+    }
+
+    private void onServerHello(HelloInfo sh, boolean hrr) {
         if (sh == null) return;
         if (hrr) {
             helloRetry = true;
@@ -116,6 +135,7 @@ public final class ConnectionDecryptor {
         if (sh.random != null && sh.random.length == 32) serverRandom = sh.random.clone();
         version = sh.effectiveVersion();
         suite = sh.cipherSuites.isEmpty() ? null : CipherSuiteInfo.of(sh.cipherSuites.get(0));
+        deflate = !sh.compressionMethods.isEmpty() && sh.compressionMethods.get(0) == 1;
         if (!keys()) return;
         if (version == TlsVersions.TLS13) setup13();
         else setup12(sh);
@@ -129,6 +149,8 @@ public final class ConnectionDecryptor {
         active[r] = pending[r];
         origin[r] = master == null ? null : master.origin();
         pending[r] = null;
+        if (inflaters[r] != null) inflaters[r].end();
+        inflaters[r] = deflate ? new java.util.zip.Inflater() : null;
     }
 
     /** A complete handshake message (header included), plaintext or decrypted, in order. */
@@ -151,6 +173,15 @@ public final class ConnectionDecryptor {
      * Null when the record is not protected (or we have no key for it; the status counts those).
      */
     public Decrypted decrypt(boolean fromServer, int contentType, int recordVersion, byte[] body) {
+        try {
+            return decryptRecord(fromServer, contentType, recordVersion, body);
+        } catch (RuntimeException e) {
+            broken(e);
+            return null;
+        }
+    }
+
+    private Decrypted decryptRecord(boolean fromServer, int contentType, int recordVersion, byte[] body) {
         int r = role(fromServer);
         boolean tls13 = version == TlsVersions.TLS13 || (!serverHelloSeen && earlyOffered);
         if (tls13) {
@@ -167,7 +198,28 @@ public final class ConnectionDecryptor {
             noKeys(r);
             return null;
         }
-        return count(active[r].decrypt(contentType, recordVersion, body, false), origin[r]);
+        Decrypted d = count(active[r].decrypt(contentType, recordVersion, body, false), origin[r]);
+        if (d.ok() && inflaters[r] != null) d = inflate(inflaters[r], d);
+        return d;
+    }
+
+    /** RFC 3749: the decrypted fragment is the next piece of this direction's zlib stream. */
+    private Decrypted inflate(java.util.zip.Inflater inf, Decrypted d) {
+        try {
+            inf.setInput(d.plaintext());
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[4096];
+            int limit = (1 << 14) + 1024; // RFC 5246 6.2.2: a TLSCompressed fragment is at most 2^14 + 1024
+            while (out.size() <= limit) {
+                int n = inf.inflate(buf);
+                if (n == 0) break;
+                out.write(buf, 0, n);
+            }
+            return new Decrypted(out.toByteArray(), d.contentType(), d.keyOrigin(), null, false);
+        } catch (java.util.zip.DataFormatException e) {
+            fail("DEFLATE decompression failed");
+            return new Decrypted(null, -1, d.keyOrigin(), "DEFLATE decompression failed", false);
+        }
     }
 
     /** Checks a Finished message's verify_data; null when the keys don't allow it. */
@@ -209,13 +261,14 @@ public final class ConnectionDecryptor {
         if (unsupported != null && decrypted == 0) {
             return new DecryptionStatus(DecryptionStatus.State.UNSUPPORTED, unsupported, keyOrigin, decrypted, failed);
         }
-        if (decrypted > 0) {
-            String why = failed > 0 ? failed + " record(s) did not decrypt (" + firstError + ")" : "";
-            if (skippedEarly > 0) why += (why.isEmpty() ? "" : "; ") + skippedEarly + " early data record(s) skipped";
-            return new DecryptionStatus(DecryptionStatus.State.DECRYPTED, why, keyOrigin, decrypted, failed);
-        }
         if (failed > 0) {
-            return new DecryptionStatus(DecryptionStatus.State.KEYS_DID_NOT_MATCH, firstError, keyOrigin, 0, failed);
+            // A key that opens some records but not others did not match either (a wrong traffic secret).
+            String why = failed + " of " + (decrypted + failed) + " records did not decrypt (first: " + firstError + ")";
+            return new DecryptionStatus(DecryptionStatus.State.KEYS_DID_NOT_MATCH, why, keyOrigin, decrypted, failed);
+        }
+        if (decrypted > 0) {
+            String why = skippedEarly > 0 ? skippedEarly + " early data record(s) skipped (rejected by the server)" : "";
+            return new DecryptionStatus(DecryptionStatus.State.DECRYPTED, why, keyOrigin, decrypted, failed);
         }
         if (withoutKeys > 0 || skippedEarly > 0) {
             String why = !keys() ? "no key log loaded"
@@ -342,7 +395,8 @@ public final class ConnectionDecryptor {
 
     private void setup12(HelloInfo sh) {
         pending[C] = pending[S] = null;
-        if (version != TlsVersions.TLS10 && version != TlsVersions.TLS11 && version != TlsVersions.TLS12) {
+        if (version != TlsVersions.SSL3 && version != TlsVersions.TLS10 && version != TlsVersions.TLS11
+                && version != TlsVersions.TLS12) {
             unsupported = TlsVersions.wiresharkName(version) + " decryption is not supported";
             return;
         }
@@ -373,24 +427,9 @@ public final class ConnectionDecryptor {
 
     private void deriveKeys12(boolean etm) {
         if (clientRandom == null || serverRandom == null) return;
-        int macLen = suite.isAead() ? 0 : suite.macLength();
-        int keyLen = suite.keyLength();
-        int ivLen = suite.isAead() ? suite.ivLength() : (version == TlsVersions.TLS10 ? suite.ivLength() : 0);
-        if (suite.mode() == CipherSuiteInfo.CipherMode.NULL) keyLen = ivLen = 0;
-        int total = 2 * (macLen + keyLen + ivLen);
-        byte[] seed = Prf.concat(serverRandom, clientRandom);
-        byte[] block = version == TlsVersions.TLS12
-                ? Prf.tls12(RecordCipher.prfHmac(suite), master.value(), "key expansion", seed, total)
-                : Prf.tls10(master.value(), "key expansion", seed, total);
-        int p = 0;
-        byte[] cMac = Arrays.copyOfRange(block, p, p += macLen);
-        byte[] sMac = Arrays.copyOfRange(block, p, p += macLen);
-        byte[] cKey = Arrays.copyOfRange(block, p, p += keyLen);
-        byte[] sKey = Arrays.copyOfRange(block, p, p += keyLen);
-        byte[] cIv = Arrays.copyOfRange(block, p, p += ivLen);
-        byte[] sIv = Arrays.copyOfRange(block, p, p + ivLen);
-        pending[C] = RecordCipher.tls12(suite, version, etm, cMac, cKey, cIv);
-        pending[S] = RecordCipher.tls12(suite, version, etm, sMac, sKey, sIv);
+        KeyBlock k = KeyBlock.derive(suite, version, master.value(), clientRandom, serverRandom);
+        pending[C] = RecordCipher.tls12(suite, version, etm, k.clientMac(), k.clientKey(), k.clientIv());
+        pending[S] = RecordCipher.tls12(suite, version, etm, k.serverMac(), k.serverKey(), k.serverIv());
     }
 
     private void ticket12(byte[] m) {
@@ -420,6 +459,12 @@ public final class ConnectionDecryptor {
     }
 
     private void noKeys(int r) { withoutKeys++; }
+
+    /** A bug of ours must not stop the dissection: stop decrypting this connection and say why. */
+    private void broken(RuntimeException e) {
+        active[C] = active[S] = pending[C] = pending[S] = null;
+        unsupported = "decryption stopped by an internal error (" + e.getClass().getSimpleName() + ")";
+    }
 
     private static int role(boolean fromServer) { return fromServer ? S : C; }
 }

@@ -17,7 +17,7 @@ public final class Hkdf {
     public static byte[] expand(String hmac, byte[] prk, byte[] info, int length) {
         try {
             Mac mac = Mac.getInstance(hmac);
-            mac.init(new SecretKeySpec(prk, hmac));
+            mac.init(new SecretKeySpec(prk.length == 0 ? new byte[1] : prk, hmac));
             byte[] out = new byte[length];
             byte[] t = new byte[0];
             int pos = 0;
@@ -52,7 +52,7 @@ public final class Hkdf {
     public static byte[] hmac(String hmac, byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance(hmac);
-            mac.init(new SecretKeySpec(key, hmac));
+            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, hmac));
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC unavailable: " + hmac, e);

@@ -33,7 +33,9 @@ public final class Prf {
     static byte[] pHash(String hmac, byte[] secret, byte[] seed, int length) {
         try {
             Mac mac = Mac.getInstance(hmac);
-            mac.init(new SecretKeySpec(secret, hmac));
+            // HMAC pads its key with zeros, so an empty key (the export "IV block") equals one zero byte;
+            // SecretKeySpec refuses empty keys.
+            mac.init(new SecretKeySpec(secret.length == 0 ? new byte[1] : secret, hmac));
             byte[] out = new byte[length];
             byte[] a = seed;
             int pos = 0;

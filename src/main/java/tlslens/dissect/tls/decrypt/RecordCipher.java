@@ -12,6 +12,7 @@ import org.bouncycastle.crypto.engines.CamelliaEngine;
 import org.bouncycastle.crypto.engines.DESEngine;
 import org.bouncycastle.crypto.engines.DESedeEngine;
 import org.bouncycastle.crypto.engines.IDEAEngine;
+import org.bouncycastle.crypto.engines.RC2Engine;
 import org.bouncycastle.crypto.engines.RC4Engine;
 import org.bouncycastle.crypto.engines.SEEDEngine;
 import org.bouncycastle.crypto.modes.AEADCipher;
@@ -40,6 +41,7 @@ public final class RecordCipher {
         public boolean ok() { return error == null; }
     }
 
+    private static final int SSL3 = 0x0300;
     private final CipherSuiteInfo suite;
     private final int version;
     private final boolean tls13;
@@ -73,7 +75,7 @@ public final class RecordCipher {
 
     /** Whether we can decrypt records of this suite (TLS 1.0-1.2 rules). */
     public static boolean supports(CipherSuiteInfo s) {
-        if (s == null || s.export()) return false;
+        if (s == null) return false;
         return switch (s.mode()) {
             case NULL -> s.mac() != CipherSuiteInfo.Digest.NULL && macName(s.mac()) != null;
             case STREAM -> s.cipher() == BulkCipher.RC4 && macName(s.mac()) != null;
@@ -186,8 +188,13 @@ public final class RecordCipher {
         int pad = plain[plain.length - 1] & 0xff;
         int macLen = suite.macLength();
         if (pad + 1 + macLen > plain.length) return fail("bad CBC padding");
-        for (int i = plain.length - 1 - pad; i < plain.length; i++) {
-            if ((plain[i] & 0xff) != pad) return fail("bad CBC padding");
+        if (version == SSL3) {
+            // RFC 6101 5.2.3.2: the padding bytes are arbitrary, shorter than a block.
+            if (pad >= bs) return fail("bad CBC padding");
+        } else {
+            for (int i = plain.length - 1 - pad; i < plain.length; i++) {
+                if ((plain[i] & 0xff) != pad) return fail("bad CBC padding");
+            }
         }
         int dataLen = plain.length - pad - 1 - macLen;
         return checkMac(ct, ver, plain, dataLen);
@@ -242,11 +249,26 @@ public final class RecordCipher {
     }
 
     private byte[] mac(int ct, int ver, byte[] data, int off, int len) {
+        if (version == SSL3) return ssl3Mac(ct, data, off, len);
         byte[] header = additionalData(ct, ver, len);
         byte[] input = new byte[header.length + len];
         System.arraycopy(header, 0, input, 0, header.length);
         System.arraycopy(data, off, input, header.length, len);
         return Hkdf.hmac(hmac, macKey, input);
+    }
+
+    /** SSL 3.0 (RFC 6101 5.2.3.1): hash(secret + pad_2 + hash(secret + pad_1 + seq + type + length + data)). */
+    private byte[] ssl3Mac(int ct, byte[] data, int off, int len) {
+        String alg = suite.mac() == CipherSuiteInfo.Digest.MD5 ? "MD5" : "SHA-1";
+        int padLen = alg.equals("MD5") ? 48 : 40;
+        byte[] pad1 = new byte[padLen];
+        byte[] pad2 = new byte[padLen];
+        Arrays.fill(pad1, (byte) 0x36);
+        Arrays.fill(pad2, (byte) 0x5c);
+        byte[] h = additionalData(ct, 0, len);
+        byte[] seqTypeLen = Prf.concat(Arrays.copyOfRange(h, 0, 9), Arrays.copyOfRange(h, 11, 13));
+        byte[] inner = KeyBlock.digest(alg, Prf.concat(macKey, pad1, seqTypeLen, Arrays.copyOfRange(data, off, off + len)));
+        return KeyBlock.digest(alg, Prf.concat(macKey, pad2, inner));
     }
 
     /** seq_num + type + version + length (RFC 5246 6.2.3.1 / 6.2.3.3). */
@@ -306,7 +328,8 @@ public final class RecordCipher {
             case ARIA -> new ARIAEngine();
             case SEED -> new SEEDEngine();
             case TRIPLE_DES -> new DESedeEngine();
-            case DES -> new DESEngine();
+            case DES, DES40 -> new DESEngine();
+            case RC2 -> new RC2Engine();
             case IDEA -> new IDEAEngine();
             default -> null;
         };
