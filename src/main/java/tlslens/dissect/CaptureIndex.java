@@ -10,6 +10,8 @@ import java.util.Map;
 
 import tlslens.capture.FrameStore;
 import tlslens.capture.RawFrame;
+import tlslens.dissect.tls.TlsConnection;
+import tlslens.dissect.tls.decrypt.TlsSecrets;
 
 /**
  * A whole capture for browsing: one pass keeps each frame's columns (a few dozen bytes per frame
@@ -18,7 +20,9 @@ import tlslens.capture.RawFrame;
  */
 public final class CaptureIndex implements Closeable {
     private final FrameStore store;
-    private final Engine engine = new Engine();
+    private final Engine engine;
+    /** The secrets every engine of this capture decrypts with (shared: replays see the first pass's sessions). */
+    private final TlsSecrets secrets;
     private final List<String> pool = new ArrayList<>();
     private final Map<String, Integer> poolIndex = new HashMap<>();
     private int[] streams = new int[1024];
@@ -31,7 +35,41 @@ public final class CaptureIndex implements Closeable {
     private int count;
     private Instant first;
 
-    public CaptureIndex(int linkType) { this.store = new FrameStore(linkType); }
+    public CaptureIndex(int linkType) { this(linkType, null); }
+
+    /**
+     * An index whose engines decrypt TLS with {@code secrets} (a key log, the capture's embedded
+     * Decryption Secrets Blocks; null for none). Secrets added to it later apply to connections
+     * dissected later; to apply them to frames already indexed, build a new index.
+     */
+    public CaptureIndex(int linkType, TlsSecrets secrets) {
+        this.store = new FrameStore(linkType);
+        this.secrets = secrets;
+        this.engine = new Engine(secrets);
+    }
+
+    public TlsSecrets secrets() { return secrets; }
+
+    /**
+     * The TLS state of one connection after all its frames, with its decrypted application data
+     * kept (for "Follow TLS stream": {@code plaintext()}, {@code decryption()},
+     * {@code serverDirection()}); null when the connection isn't TLS. Replays the connection.
+     */
+    public TlsConnection followTls(int tcpStream) {
+        int[] frames;
+        int n;
+        Instant start;
+        synchronized (this) {
+            frames = streamFrames.get(tcpStream);
+            n = frames == null ? 0 : streamFrameCounts.get(tcpStream);
+            start = first;
+        }
+        if (frames == null) return null;
+        Engine replay = new Engine(tcpStream, start).secrets(secrets).keepPlaintext(true);
+        for (int i = 0; i < n; i++) replay.dissect(store.get(frames[i]));
+        for (ConnectionState c : replay.connections()) if (c.index() == tcpStream) return c.tls();
+        return null;
+    }
 
     /** Dissects the next frame of the capture (in order), keeps its summary, and returns the full result. */
     public synchronized FrameDissection add(RawFrame f) {
@@ -78,7 +116,7 @@ public final class CaptureIndex implements Closeable {
             n = stream >= 0 ? streamFrameCounts.get(stream) : 0;
             start = first;
         }
-        Engine replay = new Engine(Math.max(stream, 0), start);
+        Engine replay = new Engine(Math.max(stream, 0), start).secrets(secrets);
         if (frames != null) {
             for (int i = 0; i < n && frames[i] < number; i++) replay.dissect(store.get(frames[i]));
         }
@@ -95,7 +133,7 @@ public final class CaptureIndex implements Closeable {
         int n = frameCount();
         int[] out = new int[Math.min(n, 1024)];
         int found = 0;
-        Engine pass = new Engine();
+        Engine pass = new Engine(secrets);
         for (int i = 1; i <= n; i++) {
             if ((i & 255) == 0 && cancelled.getAsBoolean()) return Arrays.copyOf(out, found);
             FrameDissection fd = pass.dissect(store.get(i));

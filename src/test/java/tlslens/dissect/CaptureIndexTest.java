@@ -55,4 +55,48 @@ class CaptureIndexTest {
         }
         assertTrue(frames > 500, "compared " + frames + " frames");
     }
+
+    /**
+     * With a key log the replay must decrypt exactly as the first pass: same decrypted sources,
+     * same trees, also for TLS 1.2 resumptions that decrypt with the master secret of the session
+     * they resume (learned in the first pass) and TLS 1.3 KeyUpdate / 0-RTT.
+     */
+    @Test
+    void rebuiltTreesWithKeysEqualTheSequentialPass() throws Exception {
+        Path dir = Path.of("src/test/resources/captures");
+        String[][] caps = {
+            {"tls12_resumption_keys.pcapng", "tls12_resumption_keys.first_only.keylog"},
+            {"tls13_key_update.pcapng", "tls13_key_update.keylog"},
+            {"tls13_psk_early_data.pcapng", "tls13_psk_early_data.keylog"},
+            {"tls12_aead.pcapng", "tls12_aead.keylog"},
+            {"tls10_cbc.pcap", "tls10_cbc.keylog"},
+        };
+        int decrypted = 0;
+        for (String[] c : caps) {
+            tlslens.dissect.tls.decrypt.TlsSecrets secrets = new tlslens.dissect.tls.decrypt.TlsSecrets(
+                    tlslens.dissect.tls.decrypt.KeyLog.read(dir.resolve(c[1])));
+            List<String> sequential = new ArrayList<>();
+            try (CaptureFileReader r = CaptureFileReader.open(dir.resolve(c[0]));
+                 CaptureIndex index = new CaptureIndex(r.linkType(), secrets)) {
+                for (RawFrame f; (f = r.next()) != null; ) {
+                    FrameDissection fd = index.add(f);
+                    for (DataSource ds : fd.sources()) if (ds.name().startsWith("Decrypted TLS")) decrypted++;
+                    sequential.add(dump(fd));
+                }
+                for (int n = 1; n <= index.frameCount(); n++) {
+                    assertEquals(sequential.get(n - 1), dump(index.dissect(n)), c[0] + " frame " + n);
+                }
+                int streams = 0;
+                for (int n = 1; n <= index.frameCount(); n++) streams = Math.max(streams, index.summary(n).tcpStream());
+                for (int s = 0; s <= streams; s++) {
+                    tlslens.dissect.tls.TlsConnection t = index.followTls(s);
+                    if (t == null) continue;
+                    assertEquals(tlslens.dissect.tls.decrypt.DecryptionStatus.State.DECRYPTED, t.decryption().state(),
+                            c[0] + " stream " + s + ": " + t.decryption().describe());
+                    assertTrue(t.plaintext().bytes(1 - t.serverDirection()).length > 0, c[0] + " stream " + s);
+                }
+            }
+        }
+        assertTrue(decrypted > 100, "decrypted records seen: " + decrypted);
+    }
 }
