@@ -38,6 +38,9 @@ public interface HandshakeContext {
     /** A TLS &lt;= 1.2 ServerKeyExchange named this curve (ECDHE): the connection model's key-exchange group. */
     default void onServerKeyExchangeGroup(int namedGroup) {}
 
+    /** The bytes of a complete handshake message outside the usual framing (an SSLv2-format ClientHello). */
+    default void handshakeBytes(byte[] message) {}
+
     /** The Finished verify_data as the key log computes it; null when it can't be computed. */
     default tlslens.dissect.tls.decrypt.ConnectionDecryptor.FinishedCheck checkFinished(byte[] verifyData) {
         return null;

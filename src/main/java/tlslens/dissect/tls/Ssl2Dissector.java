@@ -74,6 +74,8 @@ final class Ssl2Dissector {
             case CLIENT_HELLO -> {
                 HelloInfo h = clientHello(rec, tvb, off, end);
                 if (h != null) c.onClientHello(h);
+                // RFC 5246 E.2: the Finished hashes include the SSLv2 CLIENT-HELLO without its record header.
+                if (end > msgOff) c.handshakeBytes(tvb.bytes(msgOff, end - msgOff));
             }
             case CLIENT_MASTER_KEY -> clientMasterKey(rec, tvb, off, end);
             case SERVER_HELLO -> serverHello(rec, tvb, off, end);

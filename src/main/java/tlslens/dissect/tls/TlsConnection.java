@@ -604,6 +604,8 @@ public final class TlsConnection {
 
         @Override public void complete(byte[] message) { decryptor.handshakeMessage(fromServer(), message); }
 
+        @Override public void handshakeBytes(byte[] message) { decryptor.handshakeMessage(fromServer(), message); }
+
         @Override public ConnectionDecryptor.FinishedCheck checkFinished(byte[] verifyData) {
             return decryptor.checkFinished(fromServer(), verifyData);
         }

@@ -41,6 +41,9 @@ public final class ConnectionDecryptor {
     private boolean earlyOffered;
     private boolean helloRetry;
     private boolean serverHelloSeen;
+    private HelloInfo lastServerHello;
+    /** Protected records seen per role while we had no key for them (a live key log may deliver them later). */
+    private final long[] missed = new long[2];
     private int version;
     private CipherSuiteInfo suite;
     private final Transcript transcript = new Transcript();
@@ -132,6 +135,7 @@ public final class ConnectionDecryptor {
             return;
         }
         serverHelloSeen = true;
+        lastServerHello = sh;
         if (sh.random != null && sh.random.length == 32) serverRandom = sh.random.clone();
         version = sh.effectiveVersion();
         suite = sh.cipherSuites.isEmpty() ? null : CipherSuiteInfo.of(sh.cipherSuites.get(0));
@@ -183,6 +187,7 @@ public final class ConnectionDecryptor {
 
     private Decrypted decryptRecord(boolean fromServer, int contentType, int recordVersion, byte[] body) {
         int r = role(fromServer);
+        if (keys() && serverHelloSeen && active[r] == null && unsupported == null && failed == 0) lateKeys();
         boolean tls13 = version == TlsVersions.TLS13 || (!serverHelloSeen && earlyOffered);
         if (tls13) {
             if (contentType != 23) return null;
@@ -246,6 +251,8 @@ public final class ConnectionDecryptor {
                         transcript.hash(h.endsWith("384") ? "SHA-384" : "SHA-256", false), 12);
             } else if (version == TlsVersions.TLS10 || version == TlsVersions.TLS11) {
                 expected = Prf.tls10(master.value(), label, transcript.md5Sha1(), 12);
+            } else if (version == TlsVersions.SSL3) {
+                expected = Prf.concat(ssl3Finished("MD5", 48, fromServer), ssl3Finished("SHA-1", 40, fromServer));
             } else {
                 return null;
             }
@@ -253,6 +260,17 @@ public final class ConnectionDecryptor {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** RFC 6101 5.6.9: hash(master + pad2 + hash(messages + Sender + master + pad1)). */
+    private byte[] ssl3Finished(String alg, int padLen, boolean fromServer) {
+        byte[] pad1 = new byte[padLen];
+        byte[] pad2 = new byte[padLen];
+        Arrays.fill(pad1, (byte) 0x36);
+        Arrays.fill(pad2, (byte) 0x5c);
+        byte[] sender = fromServer ? new byte[] {0x53, 0x52, 0x56, 0x52} : new byte[] {0x43, 0x4c, 0x4e, 0x54};
+        byte[] inner = transcript.hashWith(alg, Prf.concat(sender, master.value(), pad1));
+        return KeyBlock.digest(alg, Prf.concat(master.value(), pad2, inner));
     }
 
     // ---- status --------------------------------------------------------------------------------
@@ -458,7 +476,37 @@ public final class ConnectionDecryptor {
         if (firstError == null) firstError = why;
     }
 
-    private void noKeys(int r) { withoutKeys++; }
+    private void noKeys(int r) {
+        withoutKeys++;
+        missed[r]++;
+    }
+
+    /**
+     * Keys that were not in the key log at the ServerHello (a browser writes SSLKEYLOGFILE while the
+     * capture runs): look again. TLS 1.3 only while no protected record was missed (the key
+     * schedule follows the handshake messages); TLS 1.2 AEAD also later, by skipping the sequence
+     * numbers of the records missed (other TLS 1.2 ciphers chain state from record to record).
+     */
+    private void lateKeys() {
+        if (version == TlsVersions.TLS13) {
+            if (handshakeSecret[S] != null || missed[C] + missed[S] > 0) return;
+            setup13();
+            return;
+        }
+        if (master != null || lastServerHello == null) return;
+        boolean aead = suite != null && suite.isAead();
+        if (!aead && missed[C] + missed[S] > 0) return;
+        setup12(lastServerHello);
+        if (master == null) return;
+        for (int role = 0; role < 2; role++) {
+            if (!changedCipher[role] || pending[role] == null) continue;
+            active[role] = pending[role];
+            origin[role] = master.origin();
+            pending[role] = null;
+            active[role].skip(missed[role]);
+            if (deflate) inflaters[role] = null; // the zlib stream's start was missed
+        }
+    }
 
     /** A bug of ours must not stop the dissection: stop decrypting this connection and say why. */
     private void broken(RuntimeException e) {

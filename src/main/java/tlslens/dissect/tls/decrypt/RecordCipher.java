@@ -108,6 +108,9 @@ public final class RecordCipher {
 
     public long sequenceNumber() { return seq; }
 
+    /** Records sent but not seen by us (keys that arrived late): their sequence numbers are used up. */
+    public void skip(long records) { seq += Math.max(0, records); }
+
     /** The suite these keys belong to. */
     public int suiteCode() { return suite.code(); }
 

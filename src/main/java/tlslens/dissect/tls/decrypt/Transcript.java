@@ -51,6 +51,14 @@ final class Transcript {
         return md.digest();
     }
 
+    /** Hash of every message followed by {@code suffix} (SSL 3.0's Finished). */
+    byte[] hashWith(String algorithm, byte[] suffix) {
+        MessageDigest md = digest(algorithm);
+        for (byte[] m : messages) md.update(m);
+        md.update(suffix);
+        return md.digest();
+    }
+
     /** TLS 1.0/1.1: MD5(messages) + SHA-1(messages). */
     byte[] md5Sha1() { return Prf.concat(hash("MD5", false), hash("SHA-1", false)); }
 

@@ -61,22 +61,23 @@ public final class SimpleMessages {
 
     /** Finished: SSLv3's MD5 and SHA-1 hashes, or verify_data. */
     public static void finished(HandshakeContext c, ProtoNode t, Tvb tvb, int off, int end) {
+        ProtoNode vd;
         if (c.sessionVersion() == TlsVersions.SSL3) {
             t.add(HS_MD5_HASH, tvb, off, Math.min(16, Math.max(0, end - off)));
-            t.add(HS_SHA_HASH, tvb, off + 16, Math.min(20, Math.max(0, end - off - 16)));
+            vd = t.add(HS_SHA_HASH, tvb, off + 16, Math.min(20, Math.max(0, end - off - 16)));
         } else {
-            ProtoNode vd = t.add(HS_VERIFY_DATA, tvb, off, end - off);
-            var check = end > off ? c.checkFinished(tvb.bytes(off, end - off)) : null;
-            if (check != null) {
-                String text = check.correct()
-                        ? "[Verify Data: \u2713 correct (key from " + check.keyOrigin() + ")]"
-                        : "[Verify Data: \u2717 incorrect, expected " + java.util.HexFormat.of().formatHex(check.expected())
-                                + "]";
-                ProtoNode n = vd.child(new ProtoNode(null, null, text, tvb.source, off, end - off));
-                n.setGenerated(true);
-                if (!check.correct()) n.expert(tlslens.dissect.Expert.warn("Checksum",
-                        "Finished verify_data does not match the key log's keys"));
-            }
+            vd = t.add(HS_VERIFY_DATA, tvb, off, end - off);
+        }
+        // With a key log, the value the keys give: a check that the capture and the keys belong together.
+        var check = end > off ? c.checkFinished(tvb.bytes(off, end - off)) : null;
+        if (check == null) return;
+        String text = check.correct()
+                ? "[Verify Data: \u2713 correct (key from " + check.keyOrigin() + ")]"
+                : "[Verify Data: \u2717 incorrect, expected " + java.util.HexFormat.of().formatHex(check.expected()) + "]";
+        ProtoNode n = vd.child(new ProtoNode(null, null, text, tvb.source, off, end - off));
+        n.setGenerated(true);
+        if (!check.correct()) {
+            n.expert(tlslens.dissect.Expert.warn("Checksum", "Finished verify_data does not match the key log's keys"));
         }
     }
 
