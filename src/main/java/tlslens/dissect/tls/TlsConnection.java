@@ -440,7 +440,8 @@ public final class TlsConnection {
                 + (proto != null ? proto : "Application Data"));
         rec.add(APP_DATA, tvb, off, end - off);
         if (proto != null) rec.addGenerated(APP_DATA_PROTO, proto);
-        if (plain != null && plain.length() > 0) {
+        // As tshark: decrypted data no application dissector claims is shown by the "data" dissector.
+        if (plain != null && plain.length() > 0 && proto == null) {
             ProtoNode data = ctx.fd.root.addValue(DATA, plain, plain.start, plain.length(), null,
                     "Data (" + plain.length() + " byte" + (plain.length() == 1 ? "" : "s") + ")");
             data.add(DATA_DATA, plain, plain.start, plain.length());

@@ -39,12 +39,12 @@ public final class CertificateAuthorities {
         return off;
     }
 
-    /**
-     * One DER DistinguishedName. tshark shows it as "Distinguished Name: (id-at-commonName=...)" with the
-     * RDN sequence below; until an X.509 name formatter is hooked in here, the item carries the DER bytes.
-     */
+    /** One DER DistinguishedName: "Distinguished Name: (id-at-commonName=...)" with the RDN sequence below, as tshark. */
     public static ProtoNode addDistinguishedName(ProtoNode tree, Tvb tvb, int off, int len) {
-        return tree.addValue(DNAME, tvb, off, len, tvb.bytes(off, len), "Distinguished Name");
+        ProtoNode n = tree.addValue(DNAME, tvb, off, len, null, DNAME.name);
+        // The X.509 dissector completes the label with ": (dn)".
+        tlslens.dissect.x509.CertificateDissector.distinguishedName(n, tvb, off, len);
+        return n;
     }
 
     /** OIDFilter filters&lt;0..2^16-1&gt; (tshark labels the list length with the psk_ke_modes field). */
