@@ -107,6 +107,9 @@ public final class ConnectionAnalyzer {
             c.cipherSuite = CipherSuites.nameOrUnknown(t.cipherSuite);
         }
         if (sh != null && !sh.alpn.isEmpty()) c.alpn = sh.alpn.get(0);
+        // TLS 1.3 names it in EncryptedExtensions, which a key log lets us read.
+        HelloInfo ee = s.tls().log().encryptedExtensions();
+        if (c.alpn == null && ee != null && !ee.alpn.isEmpty()) c.alpn = ee.alpn.get(0);
         c.group = group(t);
         c.established = t.complete();
         c.handshake = List.copyOf(t.handshakeSteps());

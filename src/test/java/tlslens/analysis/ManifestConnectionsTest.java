@@ -131,7 +131,7 @@ class ManifestConnectionsTest {
             Path keylog = Captures.OURS.resolve((String) m.get("keylog"));
             List<Object> conns = MiniJson.array(m.get("connections"));
             for (Object o : conns) if ("psk".equals(MiniJson.object(o).get("resumption"))) psk++;
-            tests.add(DynamicTest.dynamicTest(m.get("name") + ": resumed_from with the key log", () -> {
+            tests.add(DynamicTest.dynamicTest(m.get("name") + ": resumed_from, ALPN, early data with the key log", () -> {
                 List<Connection> tls = new ArrayList<>();
                 for (Connection c : Captures.model(file, keylog)) if (c.tls()) tls.add(c);
                 assertEquals(conns.size(), tls.size(), "TLS connections");
@@ -146,6 +146,14 @@ class ManifestConnectionsTest {
                         assertEquals(tls.get(((Number) from).intValue()).index(), c.resumedFrom(),
                                 where + "resumed_from (" + c.resumedFromReason() + ")");
                         assertNull(c.resumedFromReason(), where + "resumed_from_reason");
+                    }
+                    // What only EncryptedExtensions says: the chosen ALPN, whether early data was accepted.
+                    if (mc.containsKey("alpn") && Boolean.TRUE.equals(mc.get("handshake_completed"))) {
+                        assertEquals(mc.get("alpn"), c.alpn(), where + "alpn with keys");
+                    }
+                    if (Boolean.TRUE.equals(mc.get("early_data_offered"))) {
+                        assertEquals(mc.get("early_data"), c.earlyData(), where + "early_data with keys ("
+                                + c.earlyDataReason() + ")");
                     }
                 }
             }));

@@ -46,6 +46,7 @@ public final class HandshakeLog {
     private final List<HelloInfo> serverHellos = new ArrayList<>();
     private final List<ApplicationData> applicationData = new ArrayList<>();
     private int keyExchangeGroup = -1;
+    private HelloInfo encryptedExtensions;
     private List<byte[]> serverCertificates = List.of();
     private List<byte[]> clientCertificates = List.of();
     private boolean truncated;
@@ -90,6 +91,11 @@ public final class HandshakeLog {
     }
 
     void setKeyExchangeGroup(int group) { keyExchangeGroup = group; }
+
+    void setEncryptedExtensions(HelloInfo ee) { encryptedExtensions = ee; }
+
+    /** The last TLS 1.3 EncryptedExtensions (ALPN, early_data, ...), readable only with a key log; or null. */
+    public HelloInfo encryptedExtensions() { return encryptedExtensions; }
 
     void setCertificates(boolean fromServer, List<byte[]> chain) {
         if (fromServer) serverCertificates = List.copyOf(chain);

@@ -587,6 +587,7 @@ public final class TlsConnection {
         @Override public void onServerKeyExchangeGroup(int namedGroup) { log.setKeyExchangeGroup(namedGroup); }
 
         @Override public void onEncryptedExtensions(HelloInfo ee) {
+            log.setEncryptedExtensions(ee);
             String alpn = ee.alpn.isEmpty() ? null : AppProtocols.byAlpn(ee.alpn.get(0));
             if (alpn != null) alpnProtocol = alpn;
         }
