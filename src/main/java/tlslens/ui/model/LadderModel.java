@@ -107,15 +107,18 @@ public final class LadderModel {
         if (!server.isEmpty()) rows.addAll(serverAnchor >= 0 ? serverAnchor + 1 : rows.size(), server);
     }
 
-    /** Flights: runs of rows in one direction, counted from 1. */
+    /** Flights: runs of rows in one direction, counted from 1; alerts are flights of their own. */
     private static List<LadderRow> numberFlights(List<LadderRow> rows) {
         List<LadderRow> out = new ArrayList<>(rows.size());
         int flight = 0;
         Boolean dir = null;
+        boolean alert = false;
         for (LadderRow r : rows) {
-            if (dir == null || dir != r.fromClient()) {
+            boolean isAlert = r.kind() == LadderRow.Kind.ALERT;
+            if (dir == null || dir != r.fromClient() || isAlert != alert) {
                 flight++;
                 dir = r.fromClient();
+                alert = isAlert;
             }
             out.add(new LadderRow(r.kind(), r.fromClient(), r.label(), r.bytes(), r.timeMs(), r.frame(), flight,
                     r.encrypted()));

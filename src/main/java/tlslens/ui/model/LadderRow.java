@@ -49,13 +49,12 @@ public record LadderRow(Kind kind, boolean fromClient, String label, Integer byt
     /** "+3.637 ms" since the ClientHello; empty when unknown. */
     public String timeText() { return timeMs == null ? "" : formatMs(timeMs); }
 
-    /** The small line under an arrow: "913 B · +3.637 ms · frame 6", or for a ghost "skipped · 913 B". */
+    /** The small line under an arrow: "913 B · frame 6" (an alert's size is not kept: "frame 28"), for a ghost "skipped · 913 B". */
     public String detail() {
         if (ghost()) return "skipped · " + (bytes == null ? "size unknown" : bytesText());
-        StringBuilder sb = new StringBuilder(bytesText());
-        if (timeMs != null) sb.append(" · ").append(timeText());
-        if (frame >= 0) sb.append(" · frame ").append(frame);
-        return sb.toString();
+        StringBuilder sb = new StringBuilder();
+        if (bytes != null || kind != Kind.ALERT) sb.append(bytesText()).append(" · ");
+        return sb.append("frame ").append(frame).toString();
     }
 
     public static String formatBytes(long n) { return String.format(Locale.ROOT, "%,d B", n); }
