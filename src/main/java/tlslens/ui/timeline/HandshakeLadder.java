@@ -42,7 +42,8 @@ public final class HandshakeLadder extends Control {
     @Override
     public String getUserAgentStylesheet() { return stylesheet(); }
 
-    static String stylesheet() {
+    /** timeline.css, for panes that hold the timeline's controls. */
+    public static String stylesheet() {
         URL u = HandshakeLadder.class.getResource(CSS);
         return u == null ? null : u.toExternalForm();
     }
@@ -87,6 +88,11 @@ public final class HandshakeLadder extends Control {
     /** The whole diagram (title, banner, ladder) as an image, also the parts scrolled out of view. */
     public WritableImage snapshotDiagram() {
         return getSkin() instanceof HandshakeLadderSkin s ? s.snapshotContent() : null;
+    }
+
+    /** Scrolls the diagram so row {@code i} is in view. */
+    public void scrollToRow(int i) {
+        if (getSkin() instanceof HandshakeLadderSkin s && s.rowNode(i) != null) s.reveal(s.rowNode(i));
     }
 
     /** The node of row {@code i} (for tests and the scroll-to-highlight), or null. */

@@ -196,7 +196,9 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
     }
 
     /** Scrolls just enough to show the row. */
-    private void reveal(Node row) {
+    void reveal(Node row) {
+        content.applyCss();
+        content.layout();
         double contentH = content.getBoundsInLocal().getHeight();
         double viewH = scroll.getViewportBounds().getHeight();
         if (contentH <= viewH || viewH <= 0) return;
