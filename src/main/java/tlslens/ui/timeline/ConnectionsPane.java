@@ -45,12 +45,12 @@ public final class ConnectionsPane extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No TCP connections yet"));
         table.getColumns().setAll(List.of(
-                column("#", 44, ConnectionColumns::index),
-                column("Client", 150, Connection::client),
-                column("Server", 140, Connection::server),
-                column("SNI", 110, ConnectionColumns::sni),
-                column("Version", 64, ConnectionColumns::version),
-                column("Cipher suite", 230, ConnectionColumns::suite),
+                column("#", 40, ConnectionColumns::index),
+                column("Client", 128, Connection::client),
+                column("Server", 122, Connection::server),
+                column("SNI", 80, ConnectionColumns::sni),
+                column("Version", 58, ConnectionColumns::version),
+                column("Cipher suite", 210, ConnectionColumns::suite),
                 column("Resumption", 110, ConnectionColumns::resumption),
                 column("Resumed from", 90, ConnectionColumns::resumedFrom),
                 column("Handshake", 80, ConnectionColumns::handshakeTime)));

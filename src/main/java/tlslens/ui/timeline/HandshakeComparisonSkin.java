@@ -12,6 +12,7 @@ import javafx.scene.control.SkinBase;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import tlslens.ui.model.ComparisonModel;
 import tlslens.ui.model.LadderModel;
@@ -22,6 +23,7 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
     static final double MARK_COLUMN = 120;
     static final double SIDE_MIN = 470;
     static final double BOX = 176;
+    static final double ROW = 42;
 
     private final VBox content = new VBox();
     private final ScrollPane scroll = new ScrollPane(content);
@@ -48,29 +50,34 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
         double width = Math.max(builtWidth > 0 ? builtWidth - 32 : 1200, 2 * SIDE_MIN + MARK_COLUMN);
         double side = (width - MARK_COLUMN) / 2;
 
+        VBox head = new VBox(6);
         Label title = new Label("Side by side: connection #" + m.left().connection().index() + " and connection #"
                 + m.right().connection().index());
         title.getStyleClass().add("ladder-title");
-        content.getChildren().add(title);
+        head.getChildren().add(title);
         Label savings = new Label(m.savings());
         savings.getStyleClass().add("comparison-savings-line");
         savings.setId("comparisonSavings");
-        content.getChildren().add(savings);
+        savings.setWrapText(true);
+        head.getChildren().add(savings);
         if (m.reordered()) {
             Label note = new Label("The right-hand handshake sent some messages in another order (in an abbreviated "
                     + "handshake the server finishes first); the small numbers give each side's own order.");
             note.getStyleClass().add("comparison-reorder-note");
             note.setWrapText(true);
-            content.getChildren().add(note);
+            head.getChildren().add(note);
         }
+        // The totals first, beside the title: the numbers are the point.
+        javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(24, head, totals(m));
+        javafx.scene.layout.HBox.setHgrow(head, javafx.scene.layout.Priority.ALWAYS);
+        content.getChildren().add(top);
         content.getChildren().add(diagram(m, side));
-        content.getChildren().add(totals(m));
     }
 
     private Pane diagram(ComparisonModel m, double side) {
         List<ComparisonModel.Row> rows = m.rows();
-        double header = 96;
-        double rowH = LadderLayout.ROW;
+        double header = 84;
+        double rowH = ROW;
         double height = header + rows.size() * rowH + 14;
         Pane p = new Pane();
         p.getStyleClass().add("ladder-diagram");
@@ -82,12 +89,12 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
         double[] rx = {rightStart + 6 + BOX / 2, rightStart + side - 40 - BOX / 2};
         sideHeader(p, m.left(), "full", 0, side, lx);
         sideHeader(p, m.right(), "resumed", rightStart, side, rx);
-        for (double x : new double[] {lx[0], lx[1], rx[0], rx[1]}) p.getChildren().add(LadderDrawing.lifeline(x, 88, height - 6));
+        for (double x : new double[] {lx[0], lx[1], rx[0], rx[1]}) p.getChildren().add(LadderDrawing.lifeline(x, 68, height - 6));
 
         for (int i = 0; i < rows.size(); i++) {
             ComparisonModel.Row r = rows.get(i);
             double top = header + i * rowH;
-            double arrowY = top + rowH * 0.56;
+            double arrowY = top + rowH * 0.58;
             if (r.left() != null) p.getChildren().add(arrow(r.left(), i, lx, top, arrowY, r.leftStep(), 0));
             if (r.right() != null) p.getChildren().add(arrow(r.right(), i, rx, top, arrowY, r.rightStep(), rightStart));
             String cls = switch (r.mark()) {
@@ -124,13 +131,13 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
         String head = "#" + l.connection().index() + " · " + (l.connection().resumption().label().equals("none")
                 ? "full handshake" : "resumed (" + l.connection().resumption().label() + ")");
         p.getChildren().add(LadderDrawing.text(head, "comparison-side-title", x, 0, width, Pos.CENTER));
-        p.getChildren().add(LadderDrawing.endpoint("Client", l.clientEndpoint(), lifelines[0], BOX, 44, true));
-        p.getChildren().add(LadderDrawing.endpoint("Server", l.serverEndpoint(), lifelines[1], BOX, 44, false));
-        for (var n : p.getChildren().subList(p.getChildren().size() - 2, p.getChildren().size())) n.setLayoutY(30);
+        p.getChildren().add(LadderDrawing.endpoint("Client", l.clientEndpoint(), lifelines[0], BOX, 42, true));
+        p.getChildren().add(LadderDrawing.endpoint("Server", l.serverEndpoint(), lifelines[1], BOX, 42, false));
+        for (var n : p.getChildren().subList(p.getChildren().size() - 2, p.getChildren().size())) n.setLayoutY(26);
     }
 
     private Group arrow(LadderRow r, int i, double[] x, double top, double arrowY, int step, double hitX) {
-        Group g = LadderDrawing.row(r, i, x[0], x[1], top, LadderLayout.ROW, arrowY, x[0] - 30, x[1] - x[0] + 60);
+        Group g = LadderDrawing.row(r, i, x[0], x[1], top, ROW, arrowY, x[0] - 30, x[1] - x[0] + 60);
         if (step > 0) {
             g.getChildren().add(LadderDrawing.text(String.valueOf(step), "comparison-step", x[0] - 34, arrowY - 8, 26,
                     Pos.CENTER_RIGHT));
@@ -145,6 +152,7 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
 
     private GridPane totals(ComparisonModel m) {
         GridPane g = new GridPane();
+        g.setMinWidth(Region.USE_PREF_SIZE);
         g.getStyleClass().add("comparison-totals");
         g.setId("comparisonTotals");
         ComparisonModel.Totals a = m.leftTotals();
@@ -172,6 +180,7 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
     private static Label cell(String s, String cls) {
         Label l = new Label(s);
         l.getStyleClass().add(cls);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -81,7 +81,8 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
             content.getChildren().add(none);
             return;
         }
-        content.getChildren().add(diagram(m, builtWidth > 0 ? builtWidth : 900));
+        // The content's padding and a vertical scroll bar take their share of the viewport.
+        content.getChildren().add(diagram(m, builtWidth > 0 ? builtWidth - 48 : 900));
         highlight(false);
     }
 

@@ -113,14 +113,14 @@ final class LadderDrawing {
 
         double span = Math.abs(serverX - clientX);
         double left = Math.min(clientX, serverX);
-        Label name = text(r.label(), "ladder-label", left, arrowY - 24, span, Pos.CENTER);
+        Label name = text(r.label(), "ladder-label", left, arrowY - 22, span, Pos.CENTER);
         if (r.encrypted() && r.kind() != LadderRow.Kind.ALERT) {
             SVGPath lock = new SVGPath();
             lock.setContent(LOCK);
             lock.getStyleClass().add("ladder-lock");
             name.setGraphic(lock);
         }
-        Label detail = text(r.detail(), "ladder-detail", left, arrowY + 3, span, Pos.CENTER);
+        Label detail = text(r.detail(), "ladder-detail", left, arrowY + 2, span, Pos.CENTER);
         g.getChildren().addAll(name, detail);
 
         Tooltip.install(hit, new Tooltip(tooltip(r)));
