@@ -180,7 +180,11 @@ public final class ComparisonModel {
             for (int k = 0; k < server.size(); k++) {
                 int idx = server.get(k);
                 LadderRow l = rows.get(idx).left();
-                rows.set(idx, new Row(l, ghostOf(l), Mark.SKIPPED, rest.get(k).message() + " (inferred: encrypted)",
+                // The ghost takes the skipped message's name; the left keeps what the wire showed.
+                LadderRow ghost = new LadderRow(LadderRow.Kind.GHOST, l.fromClient(), rest.get(k).message() + " (inferred)",
+                        l.bytes(), null, -1, l.flight(), false);
+                rows.set(idx, new Row(l, ghost, Mark.SKIPPED, "inferred: " + rest.get(k).message()
+                        + " is encrypted; the extra encrypted records of the full handshake are counted as the skipped messages",
                         rows.get(idx).leftStep(), 0));
             }
         }
@@ -214,24 +218,29 @@ public final class ComparisonModel {
         return rows.stream().filter(r -> r.mark() == mark).count();
     }
 
-    /** "Resumption saved 1,254 B of handshake messages (80 %), 1 round trip and 11.074 ms (90 %)". */
+    /**
+     * "#1 vs #0: saved 1,212 B of handshake messages (70 %), 1 round trip, 11.074 ms (90 %)"; what
+     * the right side did not save is said as such ("same round trips", "49.055 ms slower").
+     */
     public String savings() {
         Totals a = leftTotals();
         Totals b = rightTotals();
         List<String> parts = new ArrayList<>();
         long bytes = a.handshakeBytes() - b.handshakeBytes();
-        parts.add(LadderRow.formatBytes(bytes) + " of handshake messages" + percent(bytes, a.handshakeBytes()));
+        parts.add(bytes >= 0 ? "saved " + LadderRow.formatBytes(bytes) + " of handshake messages" + percent(bytes, a.handshakeBytes())
+                : LadderRow.formatBytes(-bytes) + " more handshake messages");
         if (a.roundTrips() != null && b.roundTrips() != null) {
             int rt = a.roundTrips() - b.roundTrips();
-            parts.add(rt + (Math.abs(rt) == 1 ? " round trip" : " round trips"));
+            if (rt == 0) parts.add("same round trips (" + a.roundTrips() + ")");
+            else if (rt > 0) parts.add("saved " + rt + (rt == 1 ? " round trip" : " round trips"));
+            else parts.add(-rt + (rt == -1 ? " more round trip" : " more round trips"));
         }
         if (a.handshakeMs() != null && b.handshakeMs() != null) {
             double ms = a.handshakeMs() - b.handshakeMs();
-            parts.add(String.format(Locale.ROOT, "%.3f ms", ms) + percent(ms, a.handshakeMs()));
+            parts.add(ms >= 0 ? "saved " + String.format(Locale.ROOT, "%.3f ms", ms) + percent(ms, a.handshakeMs())
+                    : String.format(Locale.ROOT, "%.3f ms slower", -ms));
         }
-        String who = "#" + right.connection().index() + " vs #" + left.connection().index() + ": ";
-        boolean saved = bytes >= 0;
-        return who + (saved ? "saved " : "cost ") + String.join(", ", parts.stream().map(p -> p.replaceFirst("^-", "")).toList());
+        return "#" + right.connection().index() + " vs #" + left.connection().index() + ": " + String.join(", ", parts);
     }
 
     private static String percent(double part, double whole) {

@@ -120,9 +120,7 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
             holder.setUserData(r.mark());
             holder.getStyleClass().add("comparison-mark-holder");
             p.getChildren().add(holder);
-            if (r.note() != null) {
-                p.getChildren().add(LadderDrawing.text(r.note(), "comparison-note", rx[0], arrowY + 16, rx[1] - rx[0], Pos.CENTER));
-            }
+            if (r.note() != null) javafx.scene.control.Tooltip.install(holder, new javafx.scene.control.Tooltip(r.note()));
         }
         return p;
     }
@@ -174,7 +172,7 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
         g.add(cell(name, "comparison-totals-head"), 0, r);
         g.add(cell(a, "comparison-totals-cell"), 1, r);
         g.add(cell(b, "comparison-totals-cell"), 2, r);
-        g.add(cell(saved, "comparison-saving"), 3, r);
+        g.add(cell(saved, saved.startsWith("-") ? "comparison-cost" : "comparison-saving"), 3, r);
     }
 
     private static Label cell(String s, String cls) {

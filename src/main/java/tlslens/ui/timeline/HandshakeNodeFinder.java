@@ -9,13 +9,15 @@ import tlslens.ui.model.LadderRow;
 /**
  * Finds the detail-tree node of a ladder arrow in its frame's dissection: the n-th "Handshake
  * Protocol: NAME" item, or for records the n-th TLS record of the arrow's content type
- * (ChangeCipherSpec 20, alert 21, TLS 1.3's encrypted handshake records 23). The n counts the
+ * (ChangeCipherSpec 20, alert 21, TLS 1.3's encrypted handshake records 23, its opaque type). The n counts the
  * frame's arrows of the same kind and name, which appear in the tree in the same order.
  */
 public final class HandshakeNodeFinder {
     private static final String HANDSHAKE = "tls.handshake";
     private static final String RECORD = "tls.record";
     private static final String CONTENT_TYPE = "tls.record.content_type";
+    /** TLS 1.3's encrypted records say "Opaque Type" instead. */
+    private static final String OPAQUE_TYPE = "tls.record.opaque_type";
 
     private HandshakeNodeFinder() {}
 
@@ -52,7 +54,8 @@ public final class HandshakeNodeFinder {
         root.walk(n -> {
             if (n.field == null || !RECORD.equals(n.field.abbrev) || n.hidden()) return;
             for (ProtoNode c : n.children()) {
-                if (c.field != null && CONTENT_TYPE.equals(c.field.abbrev) && c.value() instanceof Long v && v == contentType) {
+                if (c.field != null && (CONTENT_TYPE.equals(c.field.abbrev) || OPAQUE_TYPE.equals(c.field.abbrev))
+                        && c.value() instanceof Long v && v == contentType) {
                     out.add(n);
                     return;
                 }
