@@ -64,13 +64,14 @@ class MainWindowScreenshotTest {
         long serverHello = resumed.handshake().stream().filter(h -> h.message().equals("Server Hello")).findFirst()
                 .orElseThrow().frame();
         robot.interact(() -> {
-            window.mainSplit().setDividerPositions(0.22);
+            window.mainSplit().setDividerPositions(0.13);
             window.select((int) serverHello);
         });
+        robot.interact(() -> window.table().scrollTo(Math.max(0, window.table().getSelectionModel().getSelectedIndex() - 1)));
         robot.clickOn("Handshake timeline");
         waitUntil(5, () -> window.timeline().pane().ladder().getModel() != null
                 && window.timeline().pane().ladder().getModel().connection().index() == resumed.index());
-        robot.interact(() -> window.timeline().pane().split().setDividerPositions(0.40));
+        robot.interact(() -> window.timeline().pane().split().setDividerPositions(0.36));
         WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
         save(Path.of("target/screenshots/timeline.png"));
         robot.clickOn("#ladderCompareLink");

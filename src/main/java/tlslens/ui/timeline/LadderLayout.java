@@ -12,7 +12,7 @@ public final class LadderLayout {
     public static final double BOX_WIDTH = 200;
     public static final double BOX_HEIGHT = 46;
     public static final double HEADER = BOX_HEIGHT + 22;
-    public static final double ROW = 48;
+    public static final double ROW = 44;
     public static final double MIN_SPAN = 380;
     public static final double MAX_SPAN = 720;
     public static final double ARROW_HEAD = 9;
