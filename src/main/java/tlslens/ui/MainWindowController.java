@@ -691,6 +691,8 @@ public final class MainWindowController {
 
     @FXML private void onCollapseAll() { inspector.collapseAll(); }
 
+    @FXML private void onShowTimeline() { timeline.showTimeline(); }
+
     @FXML
     private void onLegend() {
         Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);

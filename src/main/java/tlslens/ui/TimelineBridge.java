@@ -54,7 +54,7 @@ final class TimelineBridge {
     private ConnectionsSnapshot snapshot = ConnectionsSnapshot.EMPTY;
     private boolean running;
     private long lastRun;
-    private long lastCost;
+    private volatile long lastCost;
     /** The frame whose tree the inspector shows, and an arrow waiting for its frame's tree. */
     private int treeFrame;
     private PendingNode pending;
@@ -189,10 +189,16 @@ final class TimelineBridge {
     void show(int index, boolean selectRow) {
         LadderModel m = snapshot.ladder(index);
         if (m == null) return;
-        shownConnection = index;
         HandshakeLadder ladder = pane.ladder();
-        ladder.setCompareTarget(snapshot.compareTarget(index), snapshot.provenOrigin(index));
-        ladder.setModel(m);
+        Integer target = snapshot.compareTarget(index);
+        boolean unchanged = shownConnection != null && shownConnection == index && m.sameAs(ladder.getModel())
+                && java.util.Objects.equals(target, ladder.compareTargetProperty().get());
+        shownConnection = index;
+        // A live refresh that changed nothing keeps the drawing (and where the user scrolled to).
+        if (!unchanged) {
+            ladder.setCompareTarget(target, snapshot.provenOrigin(index));
+            ladder.setModel(m);
+        }
         ladder.setHighlightedFrames(selectedFrame > 0 ? Set.of(selectedFrame) : Set.of());
         if (selectRow) {
             TableView<Connection> table = pane.table();
@@ -203,6 +209,11 @@ final class TimelineBridge {
                 }
             }
         }
+    }
+
+    /** View > Handshake Timeline: the tab, with the selected packet's connection. */
+    void showTimeline() {
+        tabs.getSelectionModel().select(timelineTab);
     }
 
     /** The banner's link: the origin connection's ladder, its row selected. */

@@ -144,6 +144,9 @@ class TimelineWindowTest {
             return row != null && row.number() == fin && n != null
                     && n.text().equals("Handshake Protocol: Encrypted Handshake Message");
         });
+        // A double click shows the tree, on the other tab.
+        robot.doubleClickOn(encrypted.get(0));
+        waitUntil(5, () -> window.timeline().tabs().getSelectionModel().getSelectedItem() == window.timeline().detailsTab());
     }
 
     @Test

@@ -211,6 +211,13 @@ public final class LadderModel {
         return sb.toString();
     }
 
+    /** Draws the same as {@code other}: a live refresh that changed nothing needs no redraw. */
+    public boolean sameAs(LadderModel other) {
+        return other != null && rows.equals(other.rows) && java.util.Objects.equals(banner, other.banner)
+                && title().equals(other.title()) && summary().equals(other.summary())
+                && connection.findings().equals(other.connection.findings()) && connection.client().equals(other.connection.client());
+    }
+
     /** Indices of the rows carried by {@code frame}. */
     public List<Integer> rowsOfFrame(long frame) {
         List<Integer> out = new ArrayList<>();
