@@ -203,5 +203,17 @@ class TimelineWindowTest {
         String text = Files.readString(svg);
         assertTrue(text.contains("Server Key Exchange") && text.contains("class=\"row ghost\""), "SVG has the ghosts");
         assertFalse(text.contains("NaN"));
+
+        // Two connections picked in the table: the earlier on the left.
+        robot.interact(() -> {
+            var sm = window.timeline().pane().table().getSelectionModel();
+            sm.clearSelection();
+            sm.select(3);
+            sm.select(2);
+        });
+        robot.clickOn("#compareButton");
+        int a = fx(() -> window.timeline().pane().table().getItems().get(2).index());
+        int b = fx(() -> window.timeline().pane().table().getItems().get(3).index());
+        waitUntil(5, () -> ("compare-" + a + "-" + b).equals(window.timeline().tabs().getSelectionModel().getSelectedItem().getId()));
     }
 }

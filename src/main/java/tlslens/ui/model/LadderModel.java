@@ -208,6 +208,10 @@ public final class LadderModel {
             sb.append(" · handshake not complete");
         }
         sb.append(" · ").append(LadderRow.formatBytes(handshakeBytes(connection))).append(" of handshake messages");
+        if (connection.earlyDataOffered()) {
+            Boolean ok = connection.earlyData();
+            sb.append(" · 0-RTT early data ").append(ok == null ? "sent, acceptance unknown" : ok ? "accepted" : "rejected");
+        }
         return sb.toString();
     }
 
