@@ -87,7 +87,7 @@ public final class ConnectionsSnapshot {
 
     public int frameCount() { return frameCount; }
 
-    /** The connection whose frame range contains {@code frame} on stream {@code tcpStream}, or null. */
+    /** The connection of a packet's tcp.stream (the connection index is the stream), or null. */
     public Connection forStream(int tcpStream) { return tcpStream < 0 ? null : byIndex.get(tcpStream); }
 
     /**
