@@ -95,6 +95,17 @@ public final class CaptureIndex implements Closeable {
 
     public synchronized int frameCount() { return count; }
 
+    /** The first frame's time (the capture's time origin), null before any frame. */
+    public synchronized Instant firstTime() { return first; }
+
+    /**
+     * Runs {@code reader} over the engine's TCP connections while no frame is being added, so it
+     * sees one consistent state (the connection model is built this way, off the FX thread).
+     */
+    public synchronized <T> T withConnections(java.util.function.Function<List<ConnectionState>, T> reader) {
+        return reader.apply(engine.connections());
+    }
+
     public synchronized FrameSummary summary(int number) {
         int i = number - 1;
         return new FrameSummary(number, store.time(number), store.originalLength(number), pool.get(src[i]),

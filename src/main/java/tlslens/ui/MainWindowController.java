@@ -112,6 +112,7 @@ public final class MainWindowController {
     private final WindowLayout layout = new WindowLayout(Preferences.userRoot().node(PREFS + "/window"));
     private final InspectorBridge inspector = new InspectorBridge();
     private final LiveCaptureControl live = new LiveCaptureControl(this);
+    private final TimelineBridge timeline = new TimelineBridge(this);
     private Stage stage;
     private Path lastDirectory;
 
@@ -152,7 +153,8 @@ public final class MainWindowController {
         });
         followItem.selectedProperty().bindBidirectional(tableModel.followNewestProperty());
 
-        inspectorHolder.getChildren().add(inspector.node());
+        inspectorHolder.getChildren().add(timeline.wrap(inspector.node()));
+        timeline.initialize(packetTable);
         inspector.setOnApplyFilter(this::applyFilterText, t -> {
             filterModel.textProperty().set(t);
             filterField.requestFocus();
@@ -331,6 +333,7 @@ public final class MainWindowController {
     // ---- the pulse: rows, counters ---------------------------------------------------------
 
     private void onPulse(long now) {
+        timeline.onPulse(now);
         RowFeed f = feed;
         if (f == null) return;
         List<PacketRow> batch = f.drain(ROWS_PER_PULSE);
@@ -512,6 +515,7 @@ public final class MainWindowController {
             if (gen != treeGeneration) return;
             shownTreeFrame = number;
             inspector.show(fd);
+            timeline.treeShown(number, fd);
         }, e -> {
             if (gen == treeGeneration) session.messageProperty().set("Can't show packet " + number + ": " + e);
         });
@@ -687,6 +691,8 @@ public final class MainWindowController {
 
     @FXML private void onCollapseAll() { inspector.collapseAll(); }
 
+    @FXML private void onShowTimeline() { timeline.showTimeline(); }
+
     @FXML
     private void onLegend() {
         Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
@@ -776,4 +782,8 @@ public final class MainWindowController {
     TextField filterField() { return filterField; }
 
     Label filterMessage() { return filterMessage; }
+
+    TimelineBridge timeline() { return timeline; }
+
+    SplitPane mainSplit() { return mainSplit; }
 }

@@ -49,6 +49,38 @@ class MainWindowScreenshotTest {
         save(Path.of("target/screenshots/bad-filter.png"));
     }
 
+    /**
+     * target/screenshots/timeline.png: the resumed TLS 1.2 connection's ladder with its ghosts and
+     * banner, its Server Hello packet selected; side-by-side.png: it next to the full handshake it
+     * resumed.
+     */
+    @Test
+    void timelineAndSideBySide(FxRobot robot) throws Exception {
+        robot.clickOn("#openSampleButton");
+        waitLoaded(window, 67);
+        waitUntil(20, () -> window.timeline().snapshot().frameCount() == 67);
+        tlslens.analysis.Connection resumed = fx(() -> window.timeline().snapshot().connections().stream()
+                .filter(c -> c.resumption() == tlslens.analysis.Resumption.SESSION_TICKET).findFirst().orElseThrow());
+        long serverHello = resumed.handshake().stream().filter(h -> h.message().equals("Server Hello")).findFirst()
+                .orElseThrow().frame();
+        robot.interact(() -> {
+            window.mainSplit().setDividerPositions(0.13);
+            window.select((int) serverHello);
+        });
+        robot.interact(() -> window.table().scrollTo(Math.max(0, window.table().getSelectionModel().getSelectedIndex() - 1)));
+        robot.clickOn("Handshake timeline");
+        waitUntil(5, () -> window.timeline().pane().ladder().getModel() != null
+                && window.timeline().pane().ladder().getModel().connection().index() == resumed.index());
+        robot.interact(() -> window.timeline().pane().split().setDividerPositions(0.36));
+        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
+        save(Path.of("target/screenshots/timeline.png"));
+        robot.clickOn("#ladderCompareLink");
+        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
+        robot.interact(() -> window.mainSplit().setDividerPositions(0.08));
+        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
+        save(Path.of("target/screenshots/side-by-side.png"));
+    }
+
     private void save(Path file) throws IOException {
         WritableImage img = fx(() -> stage.getScene().snapshot(null));
         Files.createDirectories(file.getParent());

@@ -1,0 +1,378 @@
+package tlslens.ui;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import tlslens.analysis.Connection;
+import tlslens.dissect.CaptureIndex;
+import tlslens.dissect.FrameDissection;
+import tlslens.dissect.ProtoNode;
+import tlslens.ui.model.ComparisonModel;
+import tlslens.ui.model.ConnectionsSnapshot;
+import tlslens.ui.model.LadderModel;
+import tlslens.ui.model.LadderRow;
+import tlslens.ui.model.PacketRow;
+import tlslens.ui.timeline.ConnectionsPane;
+import tlslens.ui.timeline.HandshakeComparison;
+import tlslens.ui.timeline.HandshakeLadder;
+import tlslens.ui.timeline.HandshakeNodeFinder;
+import tlslens.ui.timeline.LadderSvg;
+import tlslens.ui.timeline.PngExport;
+
+/**
+ * The lower area's tabs [Packet details | Handshake timeline | side-by-side views] and the links
+ * between the timeline and the rest of the window: the connection model is rebuilt off the FX
+ * thread whenever frames arrived (at most once a second, and never more often than four times its
+ * own cost, so a live capture fills the table as it goes); selecting a packet shows its
+ * connection's ladder with its arrows highlighted; clicking an arrow selects its packet and the
+ * message's node in the detail tree.
+ */
+final class TimelineBridge {
+    private static final long MIN_INTERVAL_NS = 1_000_000_000L;
+
+    private final MainWindowController window;
+    private final ConnectionsPane pane = new ConnectionsPane();
+    private final TabPane tabs = new TabPane();
+    private final Tab detailsTab = new Tab("Packet details");
+    private final Tab timelineTab = new Tab("Handshake timeline");
+
+    private Object feedSeen;
+    private ConnectionsSnapshot snapshot = ConnectionsSnapshot.EMPTY;
+    private boolean running;
+    private long lastRun;
+    private volatile long lastCost;
+    /** The frame whose tree the inspector shows, and an arrow waiting for its frame's tree. */
+    private int treeFrame;
+    private PendingNode pending;
+    private Integer shownConnection;
+    private long selectedFrame = -1;
+
+    private record PendingNode(long frame, LadderRow row, int ordinal) {}
+
+    TimelineBridge(MainWindowController window) { this.window = window; }
+
+    /** The lower area: the inspector in the first tab, the timeline in the second. */
+    Node wrap(Node inspector) {
+        tabs.getStyleClass().add("lower-tabs");
+        tabs.setId("lowerTabs");
+        detailsTab.setContent(inspector);
+        detailsTab.setClosable(false);
+        detailsTab.setId("detailsTab");
+        timelineTab.setContent(pane);
+        timelineTab.setClosable(false);
+        timelineTab.setId("timelineTab");
+        timelineTab.setTooltip(new Tooltip("Connections and the handshake ladder of the selected one"));
+        tabs.getTabs().addAll(detailsTab, timelineTab);
+        return tabs;
+    }
+
+    void initialize(TableView<PacketRow> packets) {
+        packets.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> packetSelected(row));
+        TableView<Connection> table = pane.table();
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Connection>) c -> connectionSelected());
+        HandshakeLadder ladder = pane.ladder();
+        ladder.setOnRowClicked(this::arrowClicked);
+        ladder.setOnOpenConnection(this::openConnection);
+        ladder.setOnCompare(target -> {
+            Integer self = shownConnection;
+            if (self != null) compare(target, self);
+        });
+        ladder.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            // A double click on an arrow shows its node: the tree is on the other tab.
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && onArrow(e.getPickResult().getIntersectedNode())) {
+                tabs.getSelectionModel().select(detailsTab);
+            }
+        });
+        pane.compareButton().setOnAction(e -> compareSelected());
+        pane.pngButton().setOnAction(e -> exportPng());
+        pane.svgButton().setOnAction(e -> exportSvg());
+        pane.compareButton().disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> comparePair() == null, table.getSelectionModel().getSelectedItems()));
+        pane.pngButton().disableProperty().bind(ladder.modelProperty().isNull());
+        pane.svgButton().disableProperty().bind(ladder.modelProperty().isNull());
+    }
+
+    private static boolean onArrow(Node n) {
+        for (; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains("ladder-row")) return !n.getStyleClass().contains("ghost");
+        }
+        return false;
+    }
+
+    // ---- the model, rebuilt in the background --------------------------------------------------
+
+    /** Called every pulse by the window. */
+    void onPulse(long now) {
+        RowFeed f = window.feed();
+        if (f != feedSeen) {
+            feedSeen = f;
+            reset();
+        }
+        CaptureIndex idx = f == null ? null : f.index();
+        if (idx == null || running) return;
+        if (idx.frameCount() == snapshot.frameCount()) return;
+        if (now - lastRun < Math.max(MIN_INTERVAL_NS, 4 * lastCost)) return;
+        running = true;
+        lastRun = now;
+        Background.run(() -> {
+            long t0 = System.nanoTime();
+            ConnectionsSnapshot s = ConnectionsSnapshot.of(idx);
+            lastCost = System.nanoTime() - t0;
+            return s;
+        }, s -> {
+            running = false;
+            if (window.feed() == f) apply(s);
+        }, e -> {
+            running = false;
+            window.session().messageProperty().set("Connection analysis failed: " + e);
+        });
+    }
+
+    private void reset() {
+        snapshot = ConnectionsSnapshot.EMPTY;
+        running = false;
+        lastRun = 0;
+        treeFrame = 0;
+        pending = null;
+        shownConnection = null;
+        selectedFrame = -1;
+        pane.items().clear();
+        pane.ladder().setModel(null);
+        pane.countLabel().setText("No connections");
+        tabs.getTabs().removeIf(t -> t != detailsTab && t != timelineTab);
+    }
+
+    private void apply(ConnectionsSnapshot s) {
+        snapshot = s;
+        TableView<Connection> table = pane.table();
+        List<Integer> selected = table.getSelectionModel().getSelectedItems().stream().map(Connection::index).toList();
+        Integer keep = shownConnection;
+        pane.items().setAll(s.connections());
+        for (int i = 0; i < pane.items().size(); i++) {
+            if (selected.contains(pane.items().get(i).index())) table.getSelectionModel().select(i);
+        }
+        long tls = s.connections().stream().filter(Connection::tls).count();
+        long resumed = s.connections().stream().filter(c -> c.resumption() != tlslens.analysis.Resumption.NONE).count();
+        pane.countLabel().setText(s.connections().size() + " TCP connections · " + tls + " with TLS · " + resumed + " resumed"
+                + (window.session().isCapturing() ? " · live" : ""));
+        // A live capture: the shown ladder grows with its connection.
+        if (keep != null) show(keep, false);
+        else if (selectedFrame > 0) packetSelected(window.table().getSelectionModel().getSelectedItem());
+    }
+
+    ConnectionsSnapshot snapshot() { return snapshot; }
+
+    // ---- selection, both ways ------------------------------------------------------------------
+
+    private void connectionSelected() {
+        var sel = pane.table().getSelectionModel().getSelectedItems();
+        if (sel.size() != 1 || sel.get(0) == null) return;
+        int index = sel.get(0).index();
+        if (shownConnection == null || shownConnection != index) show(index, false);
+    }
+
+    /** Shows connection {@code index}'s ladder (and selects its row when asked). */
+    void show(int index, boolean selectRow) {
+        LadderModel m = snapshot.ladder(index);
+        if (m == null) return;
+        HandshakeLadder ladder = pane.ladder();
+        Integer target = snapshot.compareTarget(index);
+        boolean unchanged = shownConnection != null && shownConnection == index && m.sameAs(ladder.getModel())
+                && java.util.Objects.equals(target, ladder.compareTargetProperty().get());
+        shownConnection = index;
+        // A live refresh that changed nothing keeps the drawing (and where the user scrolled to).
+        if (!unchanged) {
+            ladder.setCompareTarget(target, snapshot.provenOrigin(index));
+            ladder.setModel(m);
+        }
+        ladder.setHighlightedFrames(selectedFrame > 0 ? Set.of(selectedFrame) : Set.of());
+        if (selectRow) {
+            TableView<Connection> table = pane.table();
+            for (int i = 0; i < pane.items().size(); i++) {
+                if (pane.items().get(i).index() == index) {
+                    table.getSelectionModel().clearAndSelect(i);
+                    table.scrollTo(Math.max(0, i - 2));
+                }
+            }
+        }
+    }
+
+    /** View > Handshake Timeline: the tab, with the selected packet's connection. */
+    void showTimeline() {
+        tabs.getSelectionModel().select(timelineTab);
+    }
+
+    /** The banner's link: the origin connection's ladder, its row selected. */
+    void openConnection(int index) {
+        show(index, true);
+        tabs.getSelectionModel().select(timelineTab);
+    }
+
+    private void packetSelected(PacketRow row) {
+        if (row == null) return;
+        selectedFrame = row.number();
+        int stream = row.summary().tcpStream();
+        Connection c = snapshot.forStream(stream);
+        if (c == null) {
+            pane.ladder().setHighlightedFrames(Set.of());
+            return;
+        }
+        if (shownConnection == null || shownConnection != stream) show(stream, true);
+        pane.ladder().setHighlightedFrames(Set.of(selectedFrame));
+    }
+
+    /** An arrow: select its packet, then (once the tree is built) its node. */
+    private void arrowClicked(int rowIndex) {
+        LadderModel m = pane.ladder().getModel();
+        if (m == null) return;
+        LadderRow r = m.rows().get(rowIndex);
+        if (r.ghost() || r.frame() < 1) return;
+        pending = new PendingNode(r.frame(), r, m.ordinalInFrame(rowIndex));
+        if (!window.select((int) r.frame())) {
+            pending = null;
+            window.session().messageProperty().set("Packet " + r.frame() + " is hidden by the display filter.");
+            return;
+        }
+        if (treeFrame == r.frame()) selectPendingNode(lastTree);
+    }
+
+    private FrameDissection lastTree;
+
+    /** The window built a frame's tree for the inspector. */
+    void treeShown(int frame, FrameDissection fd) {
+        treeFrame = frame;
+        lastTree = fd;
+        if (pending != null && pending.frame == frame) selectPendingNode(fd);
+    }
+
+    private void selectPendingNode(FrameDissection fd) {
+        PendingNode p = pending;
+        pending = null;
+        if (p == null || fd == null) return;
+        ProtoNode node = HandshakeNodeFinder.find(fd.root, p.row, p.ordinal);
+        if (node != null) window.inspector().inspector().selectNode(node);
+    }
+
+    // ---- side by side --------------------------------------------------------------------------
+
+    /** The two connections the "Side by side" button would compare (left, right), or null. */
+    private int[] comparePair() {
+        var sel = pane.table().getSelectionModel().getSelectedItems();
+        if (sel.size() == 2 && sel.get(0) != null && sel.get(1) != null) {
+            Connection a = sel.get(0);
+            Connection b = sel.get(1);
+            // The origin (or the earlier one) on the left.
+            boolean swap = a.resumedFrom() != null && a.resumedFrom() == b.index()
+                    || !(b.resumedFrom() != null && b.resumedFrom() == a.index()) && a.index() > b.index();
+            return swap ? new int[] {b.index(), a.index()} : new int[] {a.index(), b.index()};
+        }
+        if (sel.size() == 1 && sel.get(0) != null) {
+            Integer t = snapshot.compareTarget(sel.get(0).index());
+            if (t != null) return new int[] {t, sel.get(0).index()};
+        }
+        return null;
+    }
+
+    private void compareSelected() {
+        int[] p = comparePair();
+        if (p != null) compare(p[0], p[1]);
+    }
+
+    /** Opens (or brings forward) the side-by-side tab of {@code left} (the full handshake) and {@code right}. */
+    void compare(int left, int right) {
+        LadderModel l = snapshot.ladder(left);
+        LadderModel r = snapshot.ladder(right);
+        if (l == null || r == null) return;
+        String id = "compare-" + left + "-" + right;
+        for (Tab t : tabs.getTabs()) {
+            if (id.equals(t.getId())) {
+                tabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+        HandshakeComparison view = new HandshakeComparison();
+        view.setId("handshakeComparison");
+        view.setModel(ComparisonModel.of(l, r));
+        view.setOnFrameClicked(frame -> window.select((int) frame));
+        Button png = new Button("Export PNG…");
+        png.setOnAction(e -> savePng(view.snapshotDiagram(), "side-by-side-" + left + "-" + right + ".png"));
+        HBox bar = new HBox(png);
+        bar.getStyleClass().add("connections-toolbar");
+        BorderPane box = new BorderPane(view);
+        box.setTop(bar);
+        String css = HandshakeLadder.stylesheet();
+        if (css != null) box.getStylesheets().add(css);
+        Tab tab = new Tab("#" + left + " ↔ #" + right, box);
+        tab.setId(id);
+        tab.setTooltip(new Tooltip("Connection #" + left + " and connection #" + right + " side by side"));
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    // ---- export ----------------------------------------------------------------------------------
+
+    private void exportPng() {
+        LadderModel m = pane.ladder().getModel();
+        if (m != null) savePng(pane.ladder().snapshotDiagram(), "connection-" + m.connection().index() + ".png");
+    }
+
+    private void savePng(javafx.scene.image.WritableImage img, String name) {
+        Path file = choose(name, "PNG image (*.png)", "*.png");
+        if (file == null || img == null) return;
+        PngExport.Pixels px = PngExport.pixels(img);
+        Background.run(() -> {
+            PngExport.write(px, file);
+            return file;
+        }, f -> window.session().messageProperty().set("Saved " + f), e -> window.error("Can't save " + file, e.getMessage()));
+    }
+
+    private void exportSvg() {
+        LadderModel m = pane.ladder().getModel();
+        if (m == null) return;
+        Path file = choose("connection-" + m.connection().index() + ".svg", "SVG drawing (*.svg)", "*.svg");
+        if (file == null) return;
+        Background.run(() -> {
+            Files.writeString(file, LadderSvg.write(m), StandardCharsets.UTF_8);
+            return file;
+        }, f -> window.session().messageProperty().set("Saved " + f), e -> window.error("Can't save " + file, e.getMessage()));
+    }
+
+    /** Tests set this to skip the file dialog. */
+    java.util.function.Function<String, Path> chooser;
+
+    private Path choose(String name, String what, String pattern) {
+        if (chooser != null) return chooser.apply(name);
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export");
+        fc.setInitialFileName(name);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        java.io.File f = fc.showSaveDialog(tabs.getScene() == null ? null : tabs.getScene().getWindow());
+        return f == null ? null : f.toPath();
+    }
+
+    // ---- for tests -------------------------------------------------------------------------------
+
+    ConnectionsPane pane() { return pane; }
+
+    TabPane tabs() { return tabs; }
+
+    Tab timelineTab() { return timelineTab; }
+
+    Tab detailsTab() { return detailsTab; }
+
+    Integer shownConnection() { return shownConnection; }
+}

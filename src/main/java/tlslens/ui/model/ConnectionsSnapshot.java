@@ -1,0 +1,123 @@
+package tlslens.ui.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+import tlslens.analysis.Connection;
+import tlslens.analysis.HandshakeStep;
+import tlslens.analysis.Resumption;
+
+/**
+ * The connection model of a capture at one moment, with what the window needs besides it: where
+ * each resumed session was issued (the origin's ticket or ServerHello frame) and that frame's time
+ * since the start of the capture. Built off the FX thread; immutable.
+ */
+public final class ConnectionsSnapshot {
+    /** Where a resumption's session came from: the issuing frame and its time since the capture start (null if unknown). */
+    public record Issue(long frame, Double seconds) {}
+
+    public static final ConnectionsSnapshot EMPTY = new ConnectionsSnapshot(List.of(), Map.of(), 0);
+
+    private final List<Connection> connections;
+    private final Map<Integer, Connection> byIndex = new HashMap<>();
+    private final Map<Integer, Issue> issues;
+    private final int frameCount;
+
+    private ConnectionsSnapshot(List<Connection> connections, Map<Integer, Issue> issues, int frameCount) {
+        this.connections = List.copyOf(connections);
+        for (Connection c : this.connections) byIndex.put(c.index(), c);
+        this.issues = Map.copyOf(issues);
+        this.frameCount = frameCount;
+    }
+
+    /**
+     * @param frameTime the capture time of a frame number (null when unknown)
+     * @param start     the capture's first frame time
+     * @param frameCount frames the model was built from (tells a live view whether it is stale)
+     */
+    public static ConnectionsSnapshot of(List<Connection> connections, Instant start, LongFunction<Instant> frameTime,
+                                         int frameCount) {
+        Map<Integer, Connection> byIndex = new HashMap<>();
+        for (Connection c : connections) byIndex.put(c.index(), c);
+        Map<Integer, Issue> issues = new HashMap<>();
+        for (Connection c : connections) {
+            if (c.resumedFrom() == null) continue;
+            Connection origin = byIndex.get(c.resumedFrom());
+            long frame = origin == null ? -1 : issueFrame(origin, c.resumption());
+            if (frame < 0) continue;
+            Instant t = frameTime.apply(frame);
+            Double s = t == null || start == null ? null : Duration.between(start, t).toNanos() / 1e9;
+            issues.put(c.index(), new Issue(frame, s));
+        }
+        return new ConnectionsSnapshot(connections, issues, frameCount);
+    }
+
+    /** Analyses the index's connections as they are now (call off the FX thread: it holds the index while it reads). */
+    public static ConnectionsSnapshot of(tlslens.dissect.CaptureIndex index) {
+        return index.withConnections(states -> {
+            List<Connection> cs = tlslens.analysis.ConnectionAnalyzer.analyze(states);
+            return of(cs, index.firstTime(), f -> f >= 1 && f <= index.frameCount() ? index.summary((int) f).time() : null,
+                    index.frameCount());
+        });
+    }
+
+    /**
+     * The frame in which the origin issued the session: its (first) NewSessionTicket for a ticket
+     * or PSK, its ServerHello for a session id. The analysis links connections, not frames; with
+     * several tickets from one origin this names the first.
+     */
+    static long issueFrame(Connection origin, Resumption how) {
+        String wanted = how == Resumption.SESSION_ID ? "Server Hello" : "New Session Ticket";
+        for (HandshakeStep s : origin.handshake()) {
+            if (!s.fromClient() && wanted.equals(s.message())) return s.frame();
+        }
+        return -1;
+    }
+
+    public List<Connection> connections() { return connections; }
+
+    public Connection connection(int index) { return byIndex.get(index); }
+
+    /** The issue of connection {@code index}'s resumed session, or null. */
+    public Issue issue(int index) { return issues.get(index); }
+
+    public int frameCount() { return frameCount; }
+
+    /** The connection of a packet's tcp.stream (the connection index is the stream), or null. */
+    public Connection forStream(int tcpStream) { return tcpStream < 0 ? null : byIndex.get(tcpStream); }
+
+    /**
+     * What to compare connection {@code index} with by default: the connection it resumed from;
+     * without a proven origin (TLS 1.3 tickets without keys), the latest earlier full handshake
+     * with the same server and version (a likely origin, see {@link #provenOrigin}); else null.
+     */
+    public Integer compareTarget(int index) {
+        Connection c = byIndex.get(index);
+        if (c == null || c.resumption() == Resumption.NONE) return null;
+        if (c.resumedFrom() != null) return c.resumedFrom();
+        Integer best = null;
+        for (Connection o : connections) {
+            if (o.index() == index || o.firstFrame() >= c.firstFrame() || o.resumption() != Resumption.NONE) continue;
+            if (o.handshakeMs() == null || !java.util.Objects.equals(o.server(), c.server())
+                    || !java.util.Objects.equals(o.version(), c.version())) continue;
+            best = o.index();
+        }
+        return best;
+    }
+
+    /** True when {@link #compareTarget} is the proven origin, not a guess. */
+    public boolean provenOrigin(int index) {
+        Connection c = byIndex.get(index);
+        return c != null && c.resumedFrom() != null;
+    }
+
+    /** The ladder of connection {@code index} (null when there is no such connection). */
+    public LadderModel ladder(int index) {
+        Connection c = byIndex.get(index);
+        return c == null ? null : LadderModel.of(c, issue(index));
+    }
+}

@@ -1,0 +1,67 @@
+package tlslens.ui.model;
+
+import java.util.Locale;
+
+/**
+ * One row of a handshake ladder: an arrow between the client and server lifelines, or a ghost
+ * where a resumed handshake skipped a message.
+ *
+ * @param kind       what the arrow stands for
+ * @param fromClient sent by the client (arrow to the right)
+ * @param label      Wireshark's message name ("Server Key Exchange", "Change Cipher Spec", "Alert (Fatal, Handshake Failure)")
+ * @param bytes      size on the wire (handshake message with its header, record payload when encrypted); null when unknown
+ * @param timeMs     milliseconds since the ClientHello; null for ghosts and unknown times
+ * @param frame      the frame carrying it; -1 for ghosts
+ * @param flight     1-based number of the flight (run of messages in one direction) it belongs to
+ * @param encrypted  its content could not be read
+ */
+public record LadderRow(Kind kind, boolean fromClient, String label, Integer bytes, Double timeMs, long frame,
+                        int flight, boolean encrypted) {
+
+    public enum Kind {
+        /** A handshake message in the clear. */
+        MESSAGE("message"),
+        /** An encrypted handshake message or a TLS 1.3 encrypted handshake record. */
+        ENCRYPTED("encrypted"),
+        CHANGE_CIPHER_SPEC("ccs"),
+        ALERT("alert"),
+        /** TLS 1.3 0-RTT application data. */
+        EARLY_DATA("early-data"),
+        /** A message the resumed handshake skipped, drawn where the full handshake had it. */
+        GHOST("ghost");
+
+        private final String styleClass;
+
+        Kind(String styleClass) { this.styleClass = styleClass; }
+
+        /** The CSS class of the arrow ("ladder-arrow" plus this). */
+        public String styleClass() { return styleClass; }
+    }
+
+    public boolean ghost() { return kind == Kind.GHOST; }
+
+    /** "sender → receiver" word for tooltips. */
+    public String direction() { return fromClient ? "client → server" : "server → client"; }
+
+    /** "1,006 B", or "? B" when unknown. */
+    public String bytesText() { return bytes == null ? "? B" : formatBytes(bytes); }
+
+    /** "+3.637 ms" since the ClientHello; empty when unknown. */
+    public String timeText() { return timeMs == null ? "" : formatMs(timeMs); }
+
+    /** The small line under an arrow: "913 B · frame 6" (an alert's size is not kept: "frame 28"), for a ghost "skipped · 913 B". */
+    public String detail() {
+        if (ghost()) return "skipped · " + (bytes == null ? "size unknown" : bytesText());
+        StringBuilder sb = new StringBuilder();
+        if (bytes != null || kind != Kind.ALERT) sb.append(bytesText()).append(" · ");
+        return sb.append("frame ").append(frame).toString();
+    }
+
+    public static String formatBytes(long n) { return String.format(Locale.ROOT, "%,d B", n); }
+
+    /** "+0 ms", "+3.637 ms", "+1,234.5 ms". */
+    public static String formatMs(double ms) {
+        if (ms == 0) return "+0 ms";
+        return String.format(Locale.ROOT, ms >= 1000 ? "+%,.1f ms" : "+%.3f ms", ms);
+    }
+}

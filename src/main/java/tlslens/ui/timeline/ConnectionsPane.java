@@ -1,0 +1,101 @@
+package tlslens.ui.timeline;
+
+import java.util.List;
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import tlslens.analysis.Connection;
+import tlslens.ui.model.ConnectionColumns;
+
+/**
+ * The "Handshake timeline" tab: the connections table on the left, the selected connection's
+ * ladder on the right, and a small toolbar (side by side, export). Only lays out and binds; the
+ * main window's {@code TimelineBridge} feeds it and links it to the packet table.
+ */
+public final class ConnectionsPane extends BorderPane {
+    private final ObservableList<Connection> items = FXCollections.observableArrayList();
+    private final TableView<Connection> table = new TableView<>(items);
+    private final HandshakeLadder ladder = new HandshakeLadder();
+    private final Label count = new Label("No connections");
+    private final Button compareButton = new Button("Side by side");
+    private final Button pngButton = new Button("Export PNG…");
+    private final Button svgButton = new Button("Export SVG…");
+    private final SplitPane split = new SplitPane();
+
+    public ConnectionsPane() {
+        getStyleClass().add("connections-pane");
+        String css = HandshakeLadder.stylesheet();
+        if (css != null) getStylesheets().add(css);
+        table.getStyleClass().add("connections-table");
+        table.setId("connectionsTable");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No TCP connections yet"));
+        table.getColumns().setAll(List.of(
+                column("#", 40, ConnectionColumns::index),
+                column("Client", 128, Connection::client),
+                column("Server", 122, Connection::server),
+                column("SNI", 80, ConnectionColumns::sni),
+                column("Version", 58, ConnectionColumns::version),
+                column("Cipher suite", 210, ConnectionColumns::suite),
+                column("Resumption", 110, ConnectionColumns::resumption),
+                column("Resumed from", 90, ConnectionColumns::resumedFrom),
+                column("Handshake", 80, ConnectionColumns::handshakeTime)));
+        ladder.setId("handshakeLadder");
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.getItems().addAll(table, ladder);
+        split.setDividerPositions(0.36);
+        SplitPane.setResizableWithParent(table, false);
+
+        count.getStyleClass().add("connections-count");
+        compareButton.setId("compareButton");
+        compareButton.setTooltip(new Tooltip("Compare two connections side by side: select two rows, "
+                + "or one resumed connection to compare it with its origin"));
+        pngButton.setId("exportPngButton");
+        pngButton.setTooltip(new Tooltip("Save the ladder of the selected connection as a PNG image"));
+        svgButton.setId("exportSvgButton");
+        svgButton.setTooltip(new Tooltip("Save the ladder of the selected connection as an SVG drawing"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(count, gap, compareButton, pngButton, svgButton);
+        bar.getStyleClass().add("connections-toolbar");
+        setTop(bar);
+        setCenter(split);
+    }
+
+    private static TableColumn<Connection, String> column(String title, double width, Function<Connection, String> text) {
+        TableColumn<Connection, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue() == null ? "" : text.apply(f.getValue())));
+        return c;
+    }
+
+    public ObservableList<Connection> items() { return items; }
+
+    public TableView<Connection> table() { return table; }
+
+    public HandshakeLadder ladder() { return ladder; }
+
+    public Label countLabel() { return count; }
+
+    public Button compareButton() { return compareButton; }
+
+    public Button pngButton() { return pngButton; }
+
+    public Button svgButton() { return svgButton; }
+
+    public SplitPane split() { return split; }
+}

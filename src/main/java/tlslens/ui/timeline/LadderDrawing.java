@@ -1,0 +1,144 @@
+package tlslens.ui.timeline;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.SVGPath;
+import tlslens.ui.model.LadderRow;
+
+/**
+ * The nodes of one ladder: endpoint boxes, lifelines, flight bands and arrows. Shapes only carry
+ * style classes; timeline.css gives them colour and weight. Used by the ladder and by the
+ * side-by-side view, each with its own lifeline positions.
+ */
+final class LadderDrawing {
+    static final PseudoClass HIGHLIGHTED = PseudoClass.getPseudoClass("highlighted");
+    /** A 10x12 padlock: shackle and body. */
+    private static final String LOCK = "M2 6V4a3 3 0 0 1 6 0v2h1v6H1V6h1zm1.5 0h3V4a1.5 1.5 0 0 0-3 0v2z";
+
+    private LadderDrawing() {}
+
+    /** A box at the head of a lifeline: "Client" over "127.0.0.1:58268". */
+    static StackPane endpoint(String role, String address, double centerX, double width, double height, boolean client) {
+        Label r = new Label(role);
+        r.getStyleClass().add("ladder-endpoint-role");
+        Label a = new Label(address == null ? "?" : address);
+        a.getStyleClass().add("ladder-endpoint-address");
+        VBox v = new VBox(r, a);
+        v.setAlignment(Pos.CENTER);
+        StackPane box = new StackPane(v);
+        box.getStyleClass().addAll("ladder-endpoint", client ? "client" : "server");
+        box.setLayoutX(centerX - width / 2);
+        box.setLayoutY(0);
+        box.setPrefSize(width, height);
+        box.setMinSize(width, height);
+        box.setMaxSize(width, height);
+        return box;
+    }
+
+    static Line lifeline(double x, double top, double bottom) {
+        Line l = new Line(x, top, x, bottom);
+        l.getStyleClass().add("ladder-lifeline");
+        return l;
+    }
+
+    /** The shaded band behind one flight's rows. */
+    static Rectangle flightBand(double x, double y, double w, double h, boolean client) {
+        Rectangle r = new Rectangle(x, y, w, h);
+        r.getStyleClass().addAll("ladder-flight", client ? "client" : "server");
+        r.setArcWidth(12);
+        r.setArcHeight(12);
+        r.setMouseTransparent(true);
+        return r;
+    }
+
+    static Label text(String s, String styleClass, double x, double y, double width, Pos align) {
+        Label l = new Label(s);
+        l.getStyleClass().add(styleClass);
+        l.setLayoutX(x);
+        l.setLayoutY(y);
+        l.setPrefWidth(width);
+        l.setMinWidth(width);
+        l.setMaxWidth(width);
+        l.setAlignment(align);
+        l.setMouseTransparent(true);
+        return l;
+    }
+
+    /**
+     * One row: a hit area over the whole row (hover, click), the arrow from the sender's lifeline
+     * to the receiver's, the name above it and the size (and frame) below it.
+     */
+    static Group row(LadderRow r, int index, double clientX, double serverX, double top, double height, double arrowY,
+                     double hitX, double hitWidth) {
+        Group g = new Group();
+        g.getStyleClass().addAll("ladder-row", r.kind().styleClass());
+        g.setUserData(index);
+        Rectangle hit = new Rectangle(hitX, top + 2, hitWidth, height - 4);
+        hit.getStyleClass().add("ladder-hit");
+        hit.setArcWidth(8);
+        hit.setArcHeight(8);
+        g.getChildren().add(hit);
+
+        double head = LadderLayout.ARROW_HEAD;
+        double from = r.fromClient() ? clientX : serverX;
+        double to = r.fromClient() ? serverX : clientX;
+        double dir = Math.signum(to - from);
+        Line line = new Line(from + dir * 2, arrowY, to - dir * (head + 1), arrowY);
+        line.getStyleClass().add("ladder-line");
+        Polygon tip = new Polygon(to - dir, arrowY, to - dir * (head + 4), arrowY - head * 0.6, to - dir * (head + 4),
+                arrowY + head * 0.6);
+        tip.getStyleClass().add("ladder-head");
+        g.getChildren().addAll(line, tip);
+        if (r.kind() == LadderRow.Kind.CHANGE_CIPHER_SPEC) {
+            // A key turning: a small diamond halfway.
+            double m = (from + to) / 2;
+            Polygon d = new Polygon(m, arrowY - 6, m + 6, arrowY, m, arrowY + 6, m - 6, arrowY);
+            d.getStyleClass().add("ladder-marker");
+            g.getChildren().add(d);
+        } else if (r.kind() == LadderRow.Kind.ALERT) {
+            double m = (from + to) / 2;
+            Circle c = new Circle(m, arrowY, 6);
+            c.getStyleClass().add("ladder-marker");
+            g.getChildren().add(c);
+        }
+
+        double span = Math.abs(serverX - clientX);
+        double left = Math.min(clientX, serverX);
+        Label name = text(r.label(), "ladder-label", left, arrowY - 22, span, Pos.CENTER);
+        if (r.encrypted() && r.kind() != LadderRow.Kind.ALERT) {
+            SVGPath lock = new SVGPath();
+            lock.setContent(LOCK);
+            lock.getStyleClass().add("ladder-lock");
+            name.setGraphic(lock);
+        }
+        Label detail = text(r.detail(), "ladder-detail", left, arrowY + 2, span, Pos.CENTER);
+        g.getChildren().addAll(name, detail);
+
+        Tooltip.install(hit, new Tooltip(tooltip(r)));
+        return g;
+    }
+
+    static String tooltip(LadderRow r) {
+        StringBuilder sb = new StringBuilder(r.label()).append("\n").append(r.direction());
+        if (r.ghost()) {
+            sb.append("\nSkipped by this resumed handshake; the full handshake sent it");
+            if (r.bytes() != null) sb.append(" (").append(r.bytesText()).append(")");
+            return sb.toString();
+        }
+        sb.append("\n").append(r.bytesText());
+        if (r.timeMs() != null) sb.append(" · ").append(r.timeText()).append(" since the Client Hello");
+        sb.append("\nframe ").append(r.frame()).append(" · flight ").append(r.flight());
+        if (r.encrypted()) sb.append("\nencrypted: its content needs the session keys");
+        sb.append("\nClick to select the packet and its message");
+        return sb.toString();
+    }
+}
