@@ -70,6 +70,7 @@ public final class LoadBenchmark {
         Platform.runLater(() -> new AnimationTimer() {
             @Override public void handle(long now) {
                 if (phase != Phase.IDLE) { stop(); return; }
+                idlePulses++;
                 record(Phase.IDLE, now);
             }
         }.start());
@@ -110,6 +111,7 @@ public final class LoadBenchmark {
             System.out.printf("  %-9s longest gap %6.1f ms, most FX-thread CPU between pulses %6.1f ms, gaps > 50 ms: %d%n",
                     p.name().toLowerCase(), st[0] / 1e6, st[1] / 1e6, st[2]);
         }
+        System.out.printf("  idle pulses: %d%n", idlePulses);
         System.out.printf("  longest GC pause: loading %.0f ms, scrolling %.0f ms%n", gcMaxLoading / 1e0, gcMaxScrolling / 1e0);
         Platform.runLater(() -> w.shutdown());
         Thread.sleep(300);
@@ -149,6 +151,7 @@ public final class LoadBenchmark {
     }
 
     private static long lastRecord;
+    private static int idlePulses;
     private static Phase lastPhase;
 
     /** FX thread: gap and FX-thread CPU time since the previous pulse of the same phase. */
