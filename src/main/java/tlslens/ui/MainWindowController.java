@@ -14,7 +14,6 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -29,7 +28,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -47,6 +45,7 @@ import tlslens.capture.RawFrame;
 import tlslens.dissect.CaptureIndex;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.filter.DisplayFilter;
+import tlslens.ui.controls.PacketTable;
 import tlslens.ui.model.CaptureSessionModel;
 import tlslens.ui.model.CaptureSessionModel.State;
 import tlslens.ui.model.FilterBarModel;
@@ -95,7 +94,7 @@ public final class MainWindowController {
     @FXML private Label goToMessage;
     @FXML private SplitPane mainSplit;
     @FXML private StackPane tableArea;
-    @FXML private TableView<PacketRow> packetTable;
+    @FXML private PacketTable packetTable;
     @FXML private Label tablePlaceholder;
     @FXML private ScrollPane welcomePane;
     @FXML private VBox interfacesBox;
@@ -144,11 +143,8 @@ public final class MainWindowController {
         icon(clearFilterButton, "clear", "Clear the display filter");
         filterIconHolder.getChildren().add(Icons.icon("filter"));
 
-        SortedList<PacketRow> sorted = new SortedList<>(tableModel.shown());
-        sorted.comparatorProperty().bind(packetTable.comparatorProperty());
-        packetTable.setItems(sorted);
-        PacketTableSetup.configure(packetTable, tableModel);
-        packetTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+        PacketTableSetup.configure(packetTable, tableModel, this::applyFilterText);
+        packetTable.selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) requestTree(row.number());
         });
         followItem.selectedProperty().bindBidirectional(tableModel.followNewestProperty());
@@ -339,9 +335,8 @@ public final class MainWindowController {
         List<PacketRow> batch = f.drain(ROWS_PER_PULSE);
         if (!batch.isEmpty()) {
             tableModel.append(batch);
-            if (session.isCapturing() && tableModel.isFollowingNewest() && !packetTable.getItems().isEmpty()
-                    && packetTable.getComparator() == null) {
-                packetTable.scrollTo(packetTable.getItems().size() - 1);
+            if (session.isCapturing() && tableModel.isFollowingNewest() && packetTable.comparator() == null) {
+                packetTable.scrollToBottom();
             }
         }
         if (session.state() == State.LOADING && f.isDone()) {
@@ -552,7 +547,7 @@ public final class MainWindowController {
         appliedFilter = df;
         RowFeed f = feed;
         if (f != null) f.setFilter(df); // before the pass snapshots the frame count
-        PacketRow selected = packetTable.getSelectionModel().getSelectedItem();
+        PacketRow selected = packetTable.getSelectedItem();
         if (df == null) {
             tableModel.clearFilter();
             reselect(selected);
@@ -584,7 +579,7 @@ public final class MainWindowController {
         if (row == null) return;
         int i = packetTable.getItems().indexOf(row);
         if (i >= 0) {
-            packetTable.getSelectionModel().clearAndSelect(i);
+            packetTable.select(i);
             packetTable.scrollTo(Math.max(0, i - 3));
         }
     }
@@ -622,7 +617,7 @@ public final class MainWindowController {
             findMessage.setText("No packets shown.");
             return;
         }
-        int from = Math.max(-1, packetTable.getSelectionModel().getSelectedIndex());
+        int from = Math.max(-1, packetTable.getSelectedIndex());
         findCancel.set(true);
         AtomicBoolean cancel = new AtomicBoolean();
         findCancel = cancel;
@@ -671,7 +666,7 @@ public final class MainWindowController {
         var items = packetTable.getItems();
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).number() == number) {
-                packetTable.getSelectionModel().clearAndSelect(i);
+                packetTable.select(i);
                 packetTable.scrollTo(Math.max(0, i - 3));
                 packetTable.requestFocus();
                 return true;
@@ -765,7 +760,7 @@ public final class MainWindowController {
 
     // ---- for tests -------------------------------------------------------------------------
 
-    TableView<PacketRow> table() { return packetTable; }
+    PacketTable table() { return packetTable; }
 
     PacketTableModel tableModel() { return tableModel; }
 

@@ -72,7 +72,7 @@ class MainWindowTest {
             return -1;
         });
         assertEquals(3, index, "the first Client Hello is frame 4");
-        robot.interact(() -> window.table().getSelectionModel().clearAndSelect(index));
+        robot.interact(() -> window.table().select(index));
         FrameInspector inspector = window.inspector().inspector();
         waitUntil(10, () -> inspector.selectField("tls.handshake.extensions_server_name"));
         ProtoNode sni = fx(() -> inspector.selectedNodeProperty().get());

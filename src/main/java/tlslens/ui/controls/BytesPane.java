@@ -34,29 +34,43 @@ public final class BytesPane extends TabPane {
         setSources(List.of());
     }
 
-    /** Shows these data sources, one tab each (null or empty: nothing). Clears the highlight. */
+    /**
+     * Shows these data sources, one tab each (null or empty: nothing). Clears the highlight.
+     * Tabs and hex views are reused from frame to frame: a new HexView means new rows and a
+     * full CSS pass, which a selection walking through the table would pay on every step.
+     */
     public void setSources(List<DataSource> sources) {
         highlighted = null;
-        views.clear();
-        List<Tab> tabs = new ArrayList<>();
-        if (sources != null) {
-            for (int i = 0; i < sources.size(); i++) {
-                DataSource s = sources.get(i);
-                HexView v = new HexView(s.bytes());
-                int source = i;
-                v.setOnByteClicked(off -> {
-                    if (onByteClicked != null) onByteClicked.byteClicked(source, off);
-                });
-                views.add(v);
-                Tab t = new Tab(s.name(), v);
-                t.getStyleClass().add("bytes-tab");
-                tabs.add(t);
-            }
+        List<DataSource> list = sources == null ? List.of() : sources;
+        int keep = Math.min(list.size(), views.size());
+        for (int i = 0; i < keep; i++) {
+            views.get(i).setBytes(list.get(i).bytes());
+            getTabs().get(i).setText(list.get(i).name());
         }
-        getTabs().setAll(tabs);
-        getStyleClass().remove("single-source");
-        if (tabs.size() <= 1) getStyleClass().add("single-source");
-        if (!tabs.isEmpty()) getSelectionModel().select(0);
+        if (views.size() > list.size()) {
+            views.subList(list.size(), views.size()).clear();
+            getTabs().remove(list.size(), getTabs().size());
+        }
+        List<Tab> tabs = new ArrayList<>();
+        for (int i = keep; i < list.size(); i++) {
+            DataSource s = list.get(i);
+            HexView v = new HexView(s.bytes());
+            int source = i;
+            v.setOnByteClicked(off -> {
+                if (onByteClicked != null) onByteClicked.byteClicked(source, off);
+            });
+            views.add(v);
+            Tab t = new Tab(s.name(), v);
+            t.getStyleClass().add("bytes-tab");
+            tabs.add(t);
+        }
+        getTabs().addAll(tabs);
+        boolean single = getTabs().size() <= 1;
+        if (single != getStyleClass().contains("single-source")) {
+            if (single) getStyleClass().add("single-source");
+            else getStyleClass().remove("single-source");
+        }
+        if (!getTabs().isEmpty()) getSelectionModel().select(0);
     }
 
     public int sourceCount() { return views.size(); }

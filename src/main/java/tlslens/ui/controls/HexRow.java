@@ -102,10 +102,13 @@ final class HexRow extends IndexedCell<Void> {
         }
     }
 
-    private static void mark(Label l, String styleClass, boolean on) {
-        boolean has = l.getStyleClass().contains(styleClass);
-        if (on && !has) l.getStyleClass().add(styleClass);
-        else if (!on && has) l.getStyleClass().remove(styleClass);
+    /**
+     * A pseudo-class, not a style class: a style-class edit makes JavaFX re-match every CSS rule
+     * for the node (reapplyCss), a pseudo-class only switches between already matched states.
+     */
+    private static void mark(Label l, String state, boolean on) {
+        javafx.css.PseudoClass pc = javafx.css.PseudoClass.getPseudoClass(state);
+        if (l.getPseudoClassStates().contains(pc) != on) l.pseudoClassStateChanged(pc, on);
     }
 
     static String offsetText(int offset, int digits) {

@@ -15,7 +15,7 @@ import javafx.scene.control.Skin;
  * Rows are drawn lazily by a virtual flow, so a 64 KiB reassembled certificate costs the rows on
  * screen only. One range is highlighted (the selected field) and another, lighter, can mark the
  * protocol around it. Styled by CSS classes: .hex-view, .hex-row, .hex-offset, .hex-byte,
- * .hex-ascii, .hex-highlight, .hex-protocol.
+ * .hex-ascii, and pseudo-classes :hex-highlight, :hex-protocol, :hex-absent.
  */
 public final class HexView extends Control {
     /** A byte range of the view. */

@@ -78,9 +78,9 @@ class FrameInspectorWindowTest {
             Node b = byteNode(robot, hex, i);
             assertNotNull(b, "byte " + i + " is on screen");
             boolean inside = i >= sni.offset && i < sni.offset + sni.length();
-            assertEquals(inside, b.getStyleClass().contains("hex-highlight"), "byte " + i);
+            assertEquals(inside, b.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("hex-highlight")), "byte " + i);
         }
-        assertTrue(byteNode(robot, hex, sni.offset - 1).getStyleClass().contains("hex-protocol"), "the TLS bytes around it");
+        assertTrue(byteNode(robot, hex, sni.offset - 1).getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("hex-protocol")), "the TLS bytes around it");
         assertFalse(inspector.selectField("tls.handshake.no_such_field"));
 
         assertTrue(Files.isRegularFile(Screenshots.save(robot, stage.getScene(), "frame-inspector.png")));
@@ -268,7 +268,7 @@ class FrameInspectorWindowTest {
         robot.interact(() -> view[0].highlight(60_000, 20));
         Node b = byteNode(robot, view[0], 60_010);
         assertNotNull(b, "scrolled to the highlight");
-        assertTrue(b.getStyleClass().contains("hex-highlight"));
+        assertTrue(b.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("hex-highlight")));
         int rows = robot.lookup(".hex-row").queryAll().size();
         assertTrue(rows < 60, rows + " row cells for " + big.length / 16 + " rows");
         int[] clicked = {-1};

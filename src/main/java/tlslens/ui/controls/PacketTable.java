@@ -1,0 +1,290 @@
+package tlslens.ui.controls;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import javafx.scene.input.KeyEvent;
+import tlslens.ui.model.PacketRow;
+
+/**
+ * The packet table: a virtualised list of packet rows in columns ({@link PacketColumn}), with
+ * a fixed pool of row nodes that only change text and pseudo-classes as the view scrolls.
+ * JavaFX 21's TableView walks every row's size on each scroll (VirtualFlow.computeCurrentIndex
+ * sums getCellSize over all items even with a fixed cell size), which stalls the FX thread for
+ * hundreds of ms at 100k rows; here every row is {@link #ROW_HEIGHT} high, so position and index
+ * are one multiplication apart.
+ *
+ * <p>Rows come from a source list ({@link #setSource}): appends are mirrored in O(batch), any
+ * other change rebuilds the view. Sorting by a column (header click) keeps a sorted copy.
+ * Single selection, keyboard navigation (up, down, page up/down, home, end), and a
+ * follow-newest flag that a user scroll clears unless it ends at the bottom. Styled by CSS:
+ * .packet-table, .packet-table-header, .column-header (+ .col-*), .column-resizer, .packet-row
+ * (pseudo-classes :selected, :filled, :empty and one per {@link tlslens.ui.model.RowKind}),
+ * .packet-cell (+ .col-*).
+ */
+public final class PacketTable extends Control {
+    public static final double ROW_HEIGHT = 22;
+
+    private final ObjectProperty<ObservableList<PacketRow>> source = new SimpleObjectProperty<>(this, "source");
+    private final ObservableList<PacketRow> view = FXCollections.observableArrayList();
+    private final ObservableList<PacketRow> readOnlyView = FXCollections.unmodifiableObservableList(view);
+    private final ReadOnlyIntegerWrapper selectedIndex = new ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
+    private final ReadOnlyObjectWrapper<PacketRow> selectedItem = new ReadOnlyObjectWrapper<>(this, "selectedItem");
+    private final ReadOnlyObjectWrapper<PacketColumn> sortColumn = new ReadOnlyObjectWrapper<>(this, "sortColumn");
+    private final BooleanProperty sortAscending = new SimpleBooleanProperty(this, "sortAscending", true);
+    private final BooleanProperty followNewest = new SimpleBooleanProperty(this, "followNewest", true);
+    private final ObjectProperty<Node> placeholder = new SimpleObjectProperty<>(this, "placeholder");
+    /** Pixels from the top of the first row to the top of the viewport. */
+    private final DoubleProperty position = new SimpleDoubleProperty(this, "position");
+    private final Map<PacketColumn, DoubleProperty> widths = new EnumMap<>(PacketColumn.class);
+    private double viewportHeight;
+    /** How many source rows the view holds (appends beyond this are new). */
+    private int mirrored;
+
+    private final ListChangeListener<PacketRow> sourceChanged = c -> {
+        int before = mirrored;
+        boolean appendOnly = true;
+        while (c.next()) {
+            if (c.wasRemoved() || c.wasPermutated() || c.wasUpdated() || !c.wasAdded() || c.getFrom() != mirrored) {
+                appendOnly = false;
+            } else {
+                mirrored = c.getTo();
+            }
+        }
+        if (appendOnly) appended(c.getList().subList(before, mirrored));
+        else rebuild();
+    };
+
+    public PacketTable() {
+        getStyleClass().add("packet-table");
+        setFocusTraversable(true);
+        for (PacketColumn col : PacketColumn.values()) {
+            widths.put(col, new SimpleDoubleProperty(this, col.styleClass(), col.width()));
+        }
+        source.addListener((o, old, now) -> {
+            if (old != null) old.removeListener(sourceChanged);
+            if (now != null) now.addListener(sourceChanged);
+            rebuild();
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() { return new PacketTableSkin(this); }
+
+    // ---- rows ------------------------------------------------------------------------------
+
+    /** The list whose rows are shown (appends are cheap; other changes rebuild the view). */
+    public ObjectProperty<ObservableList<PacketRow>> sourceProperty() { return source; }
+
+    public void setSource(ObservableList<PacketRow> rows) { source.set(rows); }
+
+    /** The rows in display order (sorted when a sort column is set). Read-only. */
+    public ObservableList<PacketRow> getItems() { return readOnlyView; }
+
+    private void appended(List<? extends PacketRow> added) {
+        if (added.isEmpty()) return;
+        Comparator<PacketRow> order = comparator();
+        if (order == null) {
+            view.addAll(added);
+            return;
+        }
+        PacketRow sel = selectedItem.get();
+        if (added.size() <= 64) {
+            for (PacketRow r : added) {
+                int i = Collections.binarySearch(view, r, order);
+                view.add(i < 0 ? -i - 1 : i, r);
+            }
+        } else {
+            List<PacketRow> all = new ArrayList<>(view.size() + added.size());
+            all.addAll(view);
+            all.addAll(added);
+            all.sort(order);
+            view.setAll(all);
+        }
+        if (sel != null) selectedIndex.set(Collections.binarySearch(view, sel, order));
+    }
+
+    private void rebuild() {
+        ObservableList<PacketRow> src = source.get();
+        mirrored = src == null ? 0 : src.size();
+        List<PacketRow> all = src == null ? List.of() : new ArrayList<>(src);
+        Comparator<PacketRow> order = comparator();
+        if (order != null) all.sort(order);
+        PacketRow sel = selectedItem.get();
+        view.setAll(all);
+        int i = sel == null ? -1 : indexOf(sel);
+        if (i < 0) clearSelection();
+        else selectedIndex.set(i);
+        if (view.isEmpty()) setPosition(0);
+        else setPosition(position.get()); // clamps
+    }
+
+    private int indexOf(PacketRow r) {
+        Comparator<PacketRow> order = comparator();
+        if (order == null) {
+            // Unsorted rows are in frame order.
+            int i = Collections.binarySearch(view, r, Comparator.comparingInt(PacketRow::number));
+            return i >= 0 && view.get(i) == r ? i : view.indexOf(r);
+        }
+        int i = Collections.binarySearch(view, r, order);
+        return i >= 0 ? i : -1;
+    }
+
+    // ---- sorting ---------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<PacketColumn> sortColumnProperty() { return sortColumn.getReadOnlyProperty(); }
+
+    public boolean isSortAscending() { return sortAscending.get(); }
+
+    /** The display order, or null for arrival (frame) order. */
+    public Comparator<PacketRow> comparator() {
+        PacketColumn c = sortColumn.get();
+        if (c == null) return null;
+        return sortAscending.get() ? c.order() : c.order().reversed();
+    }
+
+    /** A header click: ascending, then descending, then back to arrival order. */
+    public void toggleSort(PacketColumn column) {
+        if (sortColumn.get() != column) sortBy(column, true);
+        else if (sortAscending.get()) sortBy(column, false);
+        else sortBy(null, true);
+    }
+
+    public void sortBy(PacketColumn column, boolean ascending) {
+        sortColumn.set(column);
+        sortAscending.set(ascending);
+        PacketRow sel = selectedItem.get();
+        rebuild();
+        if (sel != null && selectedIndex.get() >= 0) ensureVisible(selectedIndex.get());
+    }
+
+    // ---- selection -------------------------------------------------------------------------
+
+    public ReadOnlyIntegerProperty selectedIndexProperty() { return selectedIndex.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<PacketRow> selectedItemProperty() { return selectedItem.getReadOnlyProperty(); }
+
+    public int getSelectedIndex() { return selectedIndex.get(); }
+
+    public PacketRow getSelectedItem() { return selectedItem.get(); }
+
+    /** Selects the row at {@code index} of {@link #getItems()} (clamped) and scrolls it into view. */
+    public void select(int index) {
+        if (view.isEmpty()) {
+            clearSelection();
+            return;
+        }
+        int i = Math.max(0, Math.min(view.size() - 1, index));
+        selectedIndex.set(i);
+        selectedItem.set(view.get(i));
+        ensureVisible(i);
+    }
+
+    public void clearSelection() {
+        selectedIndex.set(-1);
+        selectedItem.set(null);
+    }
+
+    private void onKey(KeyEvent e) {
+        if (view.isEmpty()) return;
+        int page = Math.max(1, (int) (viewportHeight / ROW_HEIGHT) - 1);
+        int i = selectedIndex.get();
+        int target;
+        switch (e.getCode()) {
+            case UP -> target = i < 0 ? firstVisibleIndex() : i - 1;
+            case DOWN -> target = i < 0 ? firstVisibleIndex() : i + 1;
+            case PAGE_UP -> target = (i < 0 ? firstVisibleIndex() : i) - page;
+            case PAGE_DOWN -> target = (i < 0 ? firstVisibleIndex() : i) + page;
+            case HOME -> target = 0;
+            case END -> target = view.size() - 1;
+            default -> { return; }
+        }
+        select(target);
+        userScrolled();
+        e.consume();
+    }
+
+    // ---- scrolling -------------------------------------------------------------------------
+
+    public DoubleProperty positionProperty() { return position; }
+
+    /** Scrolls so that the top of the viewport is {@code px} pixels below the first row's top (clamped). */
+    public void setPosition(double px) { position.set(Math.max(0, Math.min(maxPosition(), px))); }
+
+    public double maxPosition() { return Math.max(0, view.size() * ROW_HEIGHT - viewportHeight); }
+
+    public void scrollPixels(double delta) { setPosition(position.get() + delta); }
+
+    /** Puts row {@code index} at the top (as far as the end of the rows allows). */
+    public void scrollTo(int index) { setPosition(index * ROW_HEIGHT); }
+
+    public void scrollToBottom() { setPosition(maxPosition()); }
+
+    /** Scrolls the least needed to show row {@code index} whole. */
+    public void ensureVisible(int index) {
+        double top = index * ROW_HEIGHT;
+        if (top < position.get()) setPosition(top);
+        else if (top + ROW_HEIGHT > position.get() + viewportHeight) setPosition(top + ROW_HEIGHT - viewportHeight);
+    }
+
+    public int firstVisibleIndex() {
+        return view.isEmpty() ? -1 : Math.min(view.size() - 1, (int) (position.get() / ROW_HEIGHT));
+    }
+
+    public int lastVisibleIndex() {
+        if (view.isEmpty()) return -1;
+        return Math.min(view.size() - 1, (int) Math.ceil((position.get() + viewportHeight) / ROW_HEIGHT) - 1);
+    }
+
+    public boolean isAtBottom() { return position.get() >= maxPosition() - 0.5; }
+
+    /** Whether a capture keeps the newest row in view; a user scroll sets it to {@link #isAtBottom()}. */
+    public BooleanProperty followNewestProperty() { return followNewest; }
+
+    /** The user moved the view (wheel, scroll bar, keys): follow the newest row only from the bottom. */
+    void userScrolled() { followNewest.set(isAtBottom()); }
+
+    /** Set by the skin at each layout. */
+    void setViewportHeight(double h) {
+        if (h == viewportHeight) return;
+        boolean bottom = isAtBottom();
+        viewportHeight = h;
+        setPosition(bottom && followNewest.get() ? maxPosition() : position.get());
+    }
+
+    double viewportHeight() { return viewportHeight; }
+
+    // ---- columns, placeholder --------------------------------------------------------------
+
+    public DoubleProperty widthProperty(PacketColumn column) { return widths.get(column); }
+
+    public ObjectProperty<Node> placeholderProperty() { return placeholder; }
+
+    public Node getPlaceholder() { return placeholder.get(); }
+
+    public void setPlaceholder(Node n) { placeholder.set(n); }
+
+    @Override
+    public String getUserAgentStylesheet() { return Styles.controls(); }
+}
