@@ -15,6 +15,14 @@ final class CaptureSaver {
     private CaptureSaver() {}
 
     static void save(CaptureIndex index, int count, Path file, boolean asPcap) throws IOException {
+        save(index, count, file, asPcap, null);
+    }
+
+    /**
+     * As {@link #save(CaptureIndex, int, Path, boolean)}; {@code keyLog} (NSS key log lines, only
+     * when the user asked to embed keys) goes into a pcapng Decryption Secrets Block before the packets.
+     */
+    static void save(CaptureIndex index, int count, Path file, boolean asPcap, String keyLog) throws IOException {
         if (count == 0) throw new IOException("There are no packets to save.");
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, ".tlslens-save-", ".tmp");
@@ -27,6 +35,7 @@ final class CaptureSaver {
             } else {
                 RawFrame first = index.frame(1);
                 try (PcapngWriter w = new PcapngWriter(tmp, linkType, first.interfaceName())) {
+                    if (keyLog != null && !keyLog.isEmpty()) w.writeTlsKeyLog(keyLog);
                     for (int i = 1; i <= count; i++) w.write(index.frame(i));
                 }
             }

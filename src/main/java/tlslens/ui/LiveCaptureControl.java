@@ -151,13 +151,15 @@ final class LiveCaptureControl {
     private void begin(LiveCapture cap, String iface) {
         capture = cap;
         RowFeed feed = new RowFeed(window.appliedFilter());
-        feed.attach(new CaptureIndex(cap.linkType()));
+        DecryptionControl.LiveKeys keys = window.decryption().live();
+        feed.attach(new CaptureIndex(cap.linkType(), keys.secrets()));
         window.beginCapture(feed, iface, cap.file());
         window.session().messageProperty().set("");
         // One thread dissects in arrival order; rows reach the table on the next pulse.
         Thread t = new Thread(() -> {
             try {
                 while (!feed.isCancelled()) {
+                    keys.poll(); // keys that appear in the watched key log apply from the next frame on
                     RawFrame f = cap.queue().poll(20, TimeUnit.MILLISECONDS);
                     if (f != null) feed.publish(f);
                     else if (!cap.isRunning() && cap.queue().isEmpty()) break;

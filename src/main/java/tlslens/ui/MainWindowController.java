@@ -72,6 +72,7 @@ public final class MainWindowController {
     @FXML private MenuItem closeItem;
     @FXML private MenuItem startItem;
     @FXML private CheckMenuItem followItem;
+    @FXML private CheckMenuItem embedKeysItem;
     @FXML private Button openButton;
     @FXML private Button saveButton;
     @FXML private Button startButton;
@@ -112,6 +113,7 @@ public final class MainWindowController {
     private final InspectorBridge inspector = new InspectorBridge();
     private final LiveCaptureControl live = new LiveCaptureControl(this);
     private final TimelineBridge timeline = new TimelineBridge(this);
+    private final DecryptionControl decryption = new DecryptionControl(this);
     private Stage stage;
     private Path lastDirectory;
 
@@ -196,6 +198,7 @@ public final class MainWindowController {
         });
         pulse.start();
         Background.submit(Warmup::run);
+        decryption.initialize(statusBar, packetTable, embedKeysItem);
     }
 
     private static void icon(Button b, String name, String tip) {
@@ -414,7 +417,7 @@ public final class MainWindowController {
             return;
         }
         try (reader) {
-            f.attach(new CaptureIndex(reader.linkType()));
+            f.attach(new CaptureIndex(reader.linkType(), decryption.keysFor(file).secrets()));
             if (remember) Platform.runLater(() -> recent.add(file));
             RawFrame raw;
             while (!f.isCancelled() && (raw = reader.next()) != null) f.publish(raw);
@@ -482,14 +485,37 @@ public final class MainWindowController {
         if (f == null || f.index() == null) return;
         int count = tableModel.total();
         session.messageProperty().set("Saving " + count + " packets…");
+        // Keys only when asked, only pcapng, only the connections shown (read on the FX thread, replayed in the background).
+        List<PacketRow> shown = !asPcap && decryption.embedKeys() ? List.copyOf(tableModel.shown()) : null;
         Background.run(() -> {
-            CaptureSaver.save(f.index(), count, file, asPcap);
+            CaptureSaver.save(f.index(), count, file, asPcap,
+                    shown == null ? null : DecryptionControl.keysOfShown(f.index(), shown));
             return count;
         }, n -> {
             session.messageProperty().set("Saved " + n + " packets to " + file);
             recent.add(file);
         }, e -> error("Can't save " + file.getFileName(), e.getMessage()));
     }
+
+    /**
+     * Reads the open capture file again (with the keys now set), so that the table's Info and the
+     * trees show what decryption reveals; false when there is no file or a capture is running.
+     */
+    boolean reopenWithKeys() {
+        Path file = currentFile;
+        if (file == null || session.isCapturing()) return false;
+        String name = session.fileProperty().get();
+        openFile(file, name == null || name.isEmpty() ? file.getFileName().toString() : name, false);
+        return true;
+    }
+
+    @FXML private void onLoadKeyLog() { decryption.chooseKeyLog(stage); }
+
+    @FXML private void onPreferences() { decryption.showPreferences(stage, root.getScene().getStylesheets()); }
+
+    @FXML private void onFollowTlsStream() { decryption.followSelected(); }
+
+    DecryptionControl decryption() { return decryption; }
 
     @FXML
     private void onQuit() {

@@ -1,0 +1,278 @@
+package tlslens.ui;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.prefs.Preferences;
+
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import tlslens.dissect.CaptureIndex;
+import tlslens.dissect.tls.decrypt.KeyLog;
+import tlslens.dissect.tls.decrypt.KeyLogWatcher;
+import tlslens.dissect.tls.decrypt.TlsSecrets;
+import tlslens.ui.decrypt.CaptureKeys;
+import tlslens.ui.decrypt.EmbeddedKeys;
+import tlslens.ui.decrypt.KeyLogSettings;
+import tlslens.ui.follow.FollowStreamController;
+import tlslens.ui.follow.FollowStreamModel;
+import tlslens.ui.model.CaptureSessionModel.State;
+import tlslens.ui.model.PacketRow;
+
+/**
+ * The window's half of decryption (issue 5): the key log setting (File &gt; Load Key Log…,
+ * Edit &gt; Preferences), reopening the capture with keys, the key count in the status bar, the
+ * key log watched during a live capture, Save As with embedded keys, and Follow TLS Stream.
+ * Reading key logs and replaying connections happen in the background.
+ */
+final class DecryptionControl {
+    /** How often the live capture looks at the key log file. */
+    static final long WATCH_INTERVAL_NANOS = 250_000_000L;
+
+    private final MainWindowController window;
+    private final KeyLogSettings settings = new KeyLogSettings(
+            Preferences.userRoot().node(System.getProperty("tlslens.prefs", "tlslens") + "/decryption"));
+    private final Label status = new Label("No key log");
+    private CheckMenuItem embedKeysItem;
+    private TableView<PacketRow> table;
+    private int reselectAfterLoad;
+    private FollowStreamController lastFollow;
+    private Stage lastFollowStage;
+
+    DecryptionControl(MainWindowController window) { this.window = window; }
+
+    void initialize(StatusBar bar, TableView<PacketRow> table, CheckMenuItem embedKeys) {
+        this.table = table;
+        this.embedKeysItem = embedKeys;
+        status.getStyleClass().add("status-keys");
+        status.setId("keyStatus");
+        bar.getLeftItems().add(status);
+        if (settings.file() != null) status.setText("Key log: " + settings.file().getFileName());
+        MenuItem follow = new MenuItem("Follow TLS Stream");
+        follow.setOnAction(e -> followSelected());
+        follow.setId("followTlsContextItem");
+        ContextMenu menu = table.getContextMenu();
+        if (menu == null) table.setContextMenu(menu = new ContextMenu());
+        menu.getItems().add(follow);
+        window.session().stateProperty().addListener((o, a, s) -> {
+            if (s == State.LOADED && reselectAfterLoad > 0) {
+                int n = reselectAfterLoad;
+                reselectAfterLoad = 0;
+                window.select(n);
+            }
+        });
+    }
+
+    KeyLogSettings settings() { return settings; }
+
+    Label statusLabel() { return status; }
+
+    /** Background (file load): the secrets for this capture; the status bar follows. */
+    CaptureKeys keysFor(Path capture) {
+        CaptureKeys k = CaptureKeys.load(settings.file(), capture);
+        Platform.runLater(() -> showStatus(k.status(), k.problem() != null, k.keys() > 0));
+        return k;
+    }
+
+    private void showStatus(String text, boolean problem, boolean loaded) {
+        status.setText(text);
+        status.getStyleClass().removeAll("keys-loaded", "keys-problem");
+        if (problem) status.getStyleClass().add("keys-problem");
+        else if (loaded) status.getStyleClass().add("keys-loaded");
+    }
+
+    // ---- key log setting -------------------------------------------------------------------
+
+    /** File &gt; Load Key Log…: choose a key log; the open capture is dissected again with it. */
+    void chooseKeyLog(Stage owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Load TLS Key Log");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Key log files (*.keylog, *.log, *.txt)", "*.keylog", "*.log", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        Path current = settings.file();
+        if (current != null && current.getParent() != null && Files.isDirectory(current.getParent())) {
+            chooser.setInitialDirectory(current.getParent().toFile());
+        }
+        java.io.File f = chooser.showOpenDialog(owner);
+        if (f != null) useKeyLog(f.toPath());
+    }
+
+    /** Sets (null: clears) the key log and reopens the capture with it. */
+    void useKeyLog(Path file) {
+        settings.setFile(file);
+        if (file == null) showStatus("No key log", false, false);
+        else showStatus("Key log: " + file.getFileName(), false, false);
+        reopen();
+    }
+
+    /** Dissects the open capture again with the current keys, keeping the selected packet. */
+    private void reopen() {
+        PacketRow row = table.getSelectionModel().getSelectedItem();
+        if (window.reopenWithKeys()) reselectAfterLoad = row == null ? 0 : row.number();
+    }
+
+    /** Edit &gt; Preferences: the key log file (browse, clear). */
+    void showPreferences(Stage owner, java.util.List<String> stylesheets) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.setTitle("Preferences");
+        d.setHeaderText("TLS decryption");
+        TextField path = new TextField(settings.fileProperty().get());
+        path.setId("keyLogPathField");
+        path.setPromptText("(Pre)-Master-Secret log file, e.g. the SSLKEYLOGFILE of a browser or curl");
+        path.setPrefColumnCount(40);
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            FileChooser c = new FileChooser();
+            c.setTitle("TLS Key Log File");
+            java.io.File f = c.showOpenDialog(d.getDialogPane().getScene().getWindow());
+            if (f != null) path.setText(f.getAbsolutePath());
+        });
+        Button clear = new Button("Clear");
+        clear.setId("keyLogClearButton");
+        clear.setOnAction(e -> path.setText(""));
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("preferences-grid");
+        grid.add(new Label("Key log file"), 0, 0);
+        grid.add(path, 1, 0);
+        GridPane.setHgrow(path, Priority.ALWAYS);
+        grid.add(browse, 2, 0);
+        grid.add(clear, 3, 0);
+        Label hint = new Label("NSS key log format (SSLKEYLOGFILE). Keys embedded in a pcapng capture are used "
+                + "without it. During a live capture the file is watched for new keys.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("preferences-hint");
+        grid.add(hint, 0, 1, 4, 1);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        d.getDialogPane().getStylesheets().setAll(stylesheets);
+        if (owner != null) d.initOwner(owner);
+        d.setResultConverter(b -> b);
+        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            String t = path.getText() == null ? "" : path.getText().trim();
+            Path p = t.isEmpty() ? null : Path.of(t);
+            if (!java.util.Objects.equals(p == null ? null : p.toAbsolutePath().normalize(), settings.file())) useKeyLog(p);
+        });
+    }
+
+    // ---- live capture ----------------------------------------------------------------------
+
+    /** The keys of a live capture: the key log file, watched for lines appended while capturing. */
+    final class LiveKeys {
+        private final TlsSecrets secrets;
+        private final KeyLogWatcher watcher;
+        private final Path file;
+        private long lastPoll;
+
+        LiveKeys(Path file) {
+            this.file = file;
+            this.secrets = file == null ? null : new TlsSecrets();
+            this.watcher = file == null ? null : new KeyLogWatcher(file, secrets);
+        }
+
+        TlsSecrets secrets() { return secrets; }
+
+        /** Capture thread: looks at the file at most every 250 ms; new keys apply from then on. */
+        void poll() {
+            if (watcher == null) return;
+            long now = System.nanoTime();
+            if (lastPoll != 0 && now - lastPoll < WATCH_INTERVAL_NANOS) return;
+            lastPoll = now;
+            if (!watcher.poll()) return;
+            int keys = secrets.keyLog().size();
+            int skipped;
+            try {
+                skipped = KeyLog.read(file).skipped(); // the watcher's running total counts re-reads
+            } catch (IOException e) {
+                skipped = 0;
+            }
+            String text = CaptureKeys.text(file, keys, 0, 0, skipped, null) + " (watching)";
+            Platform.runLater(() -> showStatus(text, false, keys > 0));
+        }
+    }
+
+    /** Called when a live capture starts (on the FX thread; the first read happens on the capture thread). */
+    LiveKeys live() {
+        Path f = settings.file();
+        if (f != null) showStatus("Watching " + f.getFileName() + " for keys", false, false);
+        return new LiveKeys(f);
+    }
+
+    // ---- Save As with keys -----------------------------------------------------------------
+
+    /** True when Save As should embed the shown connections' keys (pcapng only; off by default). */
+    boolean embedKeys() { return embedKeysItem != null && embedKeysItem.isSelected(); }
+
+    /** Background: the key log lines of the connections whose packets are shown. */
+    static String keysOfShown(CaptureIndex index, java.util.List<PacketRow> shown) {
+        Set<Integer> streams = new LinkedHashSet<>();
+        for (PacketRow r : shown) if (r.summary().tcpStream() >= 0) streams.add(r.summary().tcpStream());
+        return EmbeddedKeys.linesFor(index, streams);
+    }
+
+    // ---- Follow TLS Stream -----------------------------------------------------------------
+
+    /** Opens the decrypted conversation of the selected packet's connection in its own window. */
+    void followSelected() {
+        PacketRow row = table.getSelectionModel().getSelectedItem();
+        CaptureIndex idx = window.index();
+        if (row == null || idx == null) {
+            window.session().messageProperty().set("Select a packet of a TLS connection to follow its stream.");
+            return;
+        }
+        int stream = row.summary().tcpStream();
+        window.session().messageProperty().set("Following TLS stream " + stream + "…");
+        Background.run(() -> stream < 0 ? FollowStreamModel.notTls(stream) : FollowStreamModel.of(stream, idx.followTls(stream)),
+                m -> {
+                    window.session().messageProperty().set("");
+                    showFollow(m);
+                }, e -> window.error("Can't follow the TLS stream", e.getClass().getSimpleName()));
+    }
+
+    private void showFollow(FollowStreamModel m) {
+        try {
+            URL fxml = DecryptionControl.class.getResource("/fxml/follow_stream.fxml");
+            if (fxml == null) throw new IOException("fxml/follow_stream.fxml is missing from the classpath");
+            FXMLLoader loader = new FXMLLoader(fxml);
+            Parent root = loader.load();
+            FollowStreamController c = loader.getController();
+            c.show(m);
+            c.setOnGoToFrame(n -> window.select((int) n));
+            Stage s = new Stage();
+            s.setTitle(m.title() + " — TLS Lens");
+            Scene scene = new Scene(root);
+            scene.getStylesheets().setAll(table.getScene().getStylesheets());
+            s.setScene(scene);
+            if (table.getScene().getWindow() != null) s.initOwner(table.getScene().getWindow());
+            s.show();
+            lastFollow = c;
+            lastFollowStage = s;
+        } catch (IOException e) {
+            window.error("Can't show the TLS stream", e.getMessage());
+        }
+    }
+
+    /** For tests: the last Follow TLS Stream window opened. */
+    FollowStreamController lastFollow() { return lastFollow; }
+
+    Stage lastFollowStage() { return lastFollowStage; }
+}
