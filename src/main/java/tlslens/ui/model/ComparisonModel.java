@@ -219,28 +219,38 @@ public final class ComparisonModel {
     }
 
     /**
-     * "#1 vs #0: saved 1,212 B of handshake messages (70 %), 1 round trip, 11.074 ms (90 %)"; what
-     * the right side did not save is said as such ("same round trips", "49.055 ms slower").
+     * "#1 vs #0: saved 1,212 B of handshake messages (70 %), 1 round trip and 11.074 ms (90 %)"; what
+     * the right side did not save follows ("; same round trips (1) and 49.055 ms slower").
      */
     public String savings() {
         Totals a = leftTotals();
         Totals b = rightTotals();
-        List<String> parts = new ArrayList<>();
+        List<String> saved = new ArrayList<>();
+        List<String> not = new ArrayList<>();
         long bytes = a.handshakeBytes() - b.handshakeBytes();
-        parts.add(bytes >= 0 ? "saved " + LadderRow.formatBytes(bytes) + " of handshake messages" + percent(bytes, a.handshakeBytes())
-                : LadderRow.formatBytes(-bytes) + " more handshake messages");
+        if (bytes >= 0) saved.add(LadderRow.formatBytes(bytes) + " of handshake messages" + percent(bytes, a.handshakeBytes()));
+        else not.add(LadderRow.formatBytes(-bytes) + " more handshake messages");
         if (a.roundTrips() != null && b.roundTrips() != null) {
             int rt = a.roundTrips() - b.roundTrips();
-            if (rt == 0) parts.add("same round trips (" + a.roundTrips() + ")");
-            else if (rt > 0) parts.add("saved " + rt + (rt == 1 ? " round trip" : " round trips"));
-            else parts.add(-rt + (rt == -1 ? " more round trip" : " more round trips"));
+            if (rt > 0) saved.add(rt + (rt == 1 ? " round trip" : " round trips"));
+            else if (rt == 0) not.add("same round trips (" + a.roundTrips() + ")");
+            else not.add(-rt + (rt == -1 ? " more round trip" : " more round trips"));
         }
         if (a.handshakeMs() != null && b.handshakeMs() != null) {
             double ms = a.handshakeMs() - b.handshakeMs();
-            parts.add(ms >= 0 ? "saved " + String.format(Locale.ROOT, "%.3f ms", ms) + percent(ms, a.handshakeMs())
-                    : String.format(Locale.ROOT, "%.3f ms slower", -ms));
+            if (ms >= 0) saved.add(String.format(Locale.ROOT, "%.3f ms", ms) + percent(ms, a.handshakeMs()));
+            else not.add(String.format(Locale.ROOT, "%.3f ms slower", -ms));
         }
-        return "#" + right.connection().index() + " vs #" + left.connection().index() + ": " + String.join(", ", parts);
+        StringBuilder sb = new StringBuilder("#" + right.connection().index() + " vs #" + left.connection().index() + ": ");
+        if (!saved.isEmpty()) sb.append("saved ").append(join(saved));
+        if (!not.isEmpty()) sb.append(saved.isEmpty() ? "" : "; ").append(join(not));
+        return sb.toString();
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String join(List<String> parts) {
+        if (parts.size() == 1) return parts.get(0);
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 
     private static String percent(double part, double whole) {
