@@ -107,6 +107,12 @@ public final class CaptureFileReader implements Closeable {
         }
     }
 
+    /**
+     * The TLS key logs embedded in the file's Decryption Secrets Blocks (pcapng; empty for pcap or
+     * none), in file order: NSS key log text for the engine's secrets (tshark uses them unasked).
+     */
+    public java.util.List<String> decryptionSecrets() { return DecryptionSecrets.tlsKeyLogs(file); }
+
     /** A message about damage found while reading, or null. */
     public String warning() { return warning; }
 

@@ -16,7 +16,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import tlslens.capture.CaptureException;
 import tlslens.capture.CaptureFileReader;
-import tlslens.capture.DecryptionSecrets;
 import tlslens.dissect.tls.decrypt.KeyLog;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.capture.RawFrame;
@@ -226,7 +225,7 @@ public final class Cli {
         try (reader) {
             Columns columns = new Columns(TimestampPrecision.digits(s.file));
             FramePrinter printer = printer(s, columns);
-            Engine engine = new Engine(secrets(s, s.file));
+            Engine engine = new Engine(secrets(s, reader.decryptionSecrets(), s.file));
             if (printer instanceof ConnectionsPrinter c) c.attach(engine);
             printer.begin();
             long n = 0;
@@ -254,7 +253,7 @@ public final class Cli {
      * Secrets Blocks (tshark uses those without being asked). Null when there are none at all.
      * A key log that can't be read is a warning, as in tshark, not an error.
      */
-    private TlsSecrets secrets(RunSettings s, Path capture) {
+    private TlsSecrets secrets(RunSettings s, List<String> embedded, Path capture) {
         TlsSecrets secrets = null;
         for (Path k : s.keylogs) {
             try {
@@ -268,7 +267,7 @@ public final class Cli {
         }
         if (capture != null) {
             int n = 0;
-            for (String text : DecryptionSecrets.tlsKeyLogs(capture)) {
+            for (String text : embedded) {
                 KeyLog log = new KeyLog();
                 log.add(text, "Decryption Secrets Block #" + (++n) + " of " + capture.getFileName());
                 if (secrets == null) secrets = new TlsSecrets();

@@ -41,7 +41,7 @@ public final class CertificateAuthorities {
 
     /** One DER DistinguishedName: "Distinguished Name: (id-at-commonName=...)" with the RDN sequence below, as tshark. */
     public static ProtoNode addDistinguishedName(ProtoNode tree, Tvb tvb, int off, int len) {
-        ProtoNode n = tree.addValue(DNAME, tvb, off, len, null, DNAME.name);
+        ProtoNode n = tree.addValue(DNAME, tvb, off, len, tvb.bytes(off, len), DNAME.name);
         // The X.509 dissector completes the label with ": (dn)".
         tlslens.dissect.x509.CertificateDissector.distinguishedName(n, tvb, off, len);
         return n;
