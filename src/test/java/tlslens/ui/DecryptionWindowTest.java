@@ -37,6 +37,7 @@ class DecryptionWindowTest {
     static final Path CAPTURES = Path.of("src/test/resources/captures");
     static final Path TLS13 = CAPTURES.resolve("tls13_ciphers.pcapng");
     private MainWindowController window;
+    @org.junit.jupiter.api.io.TempDir Path dir;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -172,5 +173,47 @@ class DecryptionWindowTest {
         waitUntil(20, () -> window.decryption().statusLabel().getText().equals("No key log"));
         waitLoaded(window, 102);
         assertEquals(null, window.decryption().settings().file());
+    }
+
+    @Test
+    void preferencesSetTheKeyLogAndSaveAsEmbedsTheShownConnectionsKeys(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(TLS13));
+        waitLoaded(window, 102);
+        Path keylog = CAPTURES.resolve("tls13_ciphers.keylog").toAbsolutePath();
+        robot.clickOn("Edit").clickOn("Preferences…");
+        waitUntil(5, () -> !robot.lookup("#keyLogPathField").queryAll().isEmpty());
+        robot.interact(() -> robot.lookup("#keyLogPathField").queryAs(javafx.scene.control.TextField.class).setText(keylog.toString()));
+        robot.clickOn("OK");
+        waitUntil(20, () -> window.decryption().statusLabel().getText().matches("\\d+ keys loaded from tls13_ciphers\\.keylog"));
+        waitLoaded(window, 102);
+        assertTrue(fx(() -> window.tableModel().row(40).summary().info()).contains("Certificate"));
+        assertEquals(keylog.normalize(), new tlslens.ui.decrypt.KeyLogSettings(
+                java.util.prefs.Preferences.userRoot().node(WindowTestSupport.PREFS + "/decryption")).file(), "remembered");
+
+        // Show one connection, ask for its keys to be embedded, save as pcapng.
+        robot.clickOn("#filterField").write("tcp.stream == 2").type(KeyCode.ENTER);
+        waitUntil(10, () -> !window.table().getItems().isEmpty()
+                && window.table().getItems().stream().allMatch(r -> r.summary().tcpStream() == 2));
+        robot.clickOn("File").clickOn("Embed TLS Keys When Saving pcapng (Decryption Secrets Block)");
+        Path saved = dir.resolve("stream2-with-keys.pcapng");
+        robot.interact(() -> window.saveAs(saved, false));
+        waitUntil(20, () -> window.sessionModel().messageProperty().get().startsWith("Saved 102 packets"));
+        List<String> blocks = tlslens.capture.DecryptionSecrets.tlsKeyLogs(saved);
+        assertEquals(1, blocks.size());
+        String random = HexFormat.of().formatHex(window.index().followTls(2).clientRandom());
+        assertEquals(5, blocks.get(0).lines().count());
+        assertTrue(blocks.get(0).lines().allMatch(l -> l.split(" ")[1].equals(random)), "only connection 2's lines");
+
+        // Clear the key log in Preferences; the saved file still decrypts connection 2 by itself.
+        robot.clickOn("#filterField").eraseText("tcp.stream == 2".length()).type(KeyCode.ENTER);
+        robot.clickOn("Edit").clickOn("Preferences…");
+        waitUntil(5, () -> !robot.lookup("#keyLogClearButton").queryAll().isEmpty());
+        robot.clickOn("#keyLogClearButton").clickOn("OK");
+        waitUntil(10, () -> window.decryption().settings().file() == null);
+        robot.interact(() -> window.open(saved));
+        waitLoaded(window, 102);
+        assertEquals("5 keys embedded in the capture", fx(() -> window.decryption().statusLabel().getText()));
+        assertTrue(fx(() -> window.tableModel().row(40).summary().info()).contains("Certificate"));
+        assertTrue(fx(() -> window.tableModel().row(6).summary().info()).contains("Application Data"));
     }
 }
