@@ -81,6 +81,43 @@ class MainWindowScreenshotTest {
         save(Path.of("target/screenshots/side-by-side.png"));
     }
 
+    /**
+     * target/screenshots/decrypted.png (a TLS 1.3 server flight decrypted with its key log, the
+     * Certificate selected in the Decrypted TLS tab) and follow-stream.png (HTTP/2 of curl and h2o).
+     */
+    @Test
+    void decryptedTreeAndFollowStream(FxRobot robot) throws Exception {
+        java.util.prefs.Preferences.userRoot().node(WindowTestSupport.PREFS + "/decryption").clear();
+        Path captures = Path.of("src/test/resources/captures");
+        robot.interact(() -> window.decryption().useKeyLog(captures.resolve("tls13_ciphers.keylog")));
+        robot.interact(() -> window.open(captures.resolve("tls13_ciphers.pcapng")));
+        waitLoaded(window, 102);
+        robot.interact(() -> window.select(6));
+        FrameInspector inspector = window.inspector().inspector();
+        waitUntil(10, () -> inspector.selectField("tls.handshake.certificate"));
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        save(Path.of("target/screenshots/decrypted.png"));
+
+        robot.interact(() -> window.decryption().useKeyLog(captures.resolve("h2o_curl.keylog")));
+        robot.interact(() -> window.open(captures.resolve("h2o_curl.pcapng")));
+        waitLoaded(window, 35);
+        robot.interact(() -> window.select(6));
+        robot.interact(() -> window.decryption().followSelected());
+        waitUntil(10, () -> window.decryption().lastFollow() != null);
+        Stage follow = fx(() -> window.decryption().lastFollowStage());
+        robot.interact(() -> {
+            follow.setX(40);
+            follow.setY(40);
+            follow.setWidth(980);
+            follow.setHeight(700);
+        });
+        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WritableImage img = fx(() -> follow.getScene().snapshot(null));
+        ImageIO.write(toBuffered(img), "png", Path.of("target/screenshots/follow-stream.png").toFile());
+        robot.interact(follow::close);
+        robot.interact(() -> window.decryption().useKeyLog(null));
+    }
+
     private void save(Path file) throws IOException {
         WritableImage img = fx(() -> stage.getScene().snapshot(null));
         Files.createDirectories(file.getParent());

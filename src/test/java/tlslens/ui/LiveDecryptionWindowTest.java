@@ -1,0 +1,163 @@
+package tlslens.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tlslens.ui.WindowTestSupport.fx;
+import static tlslens.ui.WindowTestSupport.waitUntil;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import tlslens.capture.InterfaceInfo;
+import tlslens.dissect.ProtoNode;
+import tlslens.ui.follow.FollowStreamModel.Side;
+import tlslens.ui.model.CaptureSessionModel.State;
+import tlslens.ui.model.PacketRow;
+
+/**
+ * Live capture on lo with the key log watched: openssl s_server and s_client (the JDK writes no key
+ * log) exchange an HTTP/1.0 request over TLS 1.3; the client's key lines reach the watched file
+ * only after the handshake, and the connection's tree then opens up.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LiveDecryptionWindowTest {
+    private static final String REQUEST = "GET / HTTP/1.0\r\n\r\n";
+    private MainWindowController window;
+    @TempDir Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        java.util.prefs.Preferences.userRoot().node(WindowTestSupport.PREFS + "/decryption").clear();
+        window = WindowTestSupport.show(stage);
+    }
+
+    private static void run(Path dir, String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", cmd) + ": " + out);
+    }
+
+    /** One TLS 1.3 exchange with s_client writing its key log to {@code keylog}. */
+    private static void client(Path dir, int port, Path keylog) throws Exception {
+        Process c = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-tls1_3",
+                "-keylogfile", keylog.toString(), "-quiet", "-ign_eof").directory(dir.toFile()).redirectErrorStream(true).start();
+        c.getOutputStream().write(REQUEST.getBytes(StandardCharsets.US_ASCII));
+        c.getOutputStream().flush();
+        String reply = new String(c.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertTrue(c.waitFor(20, TimeUnit.SECONDS), "s_client did not finish");
+        assertTrue(reply.contains("HTTP/1.0 200 ok"), reply);
+    }
+
+    private ProtoNode decryptedNode() {
+        return fx(() -> {
+            var root = window.inspector().inspector().treeView().getRoot();
+            return root == null ? null : DecryptionWindowTest.find((ProtoNode) root.getValue(),
+                    Pattern.compile("\\[Decrypted with key from line \\d+ of watched\\.keylog\\]"));
+        });
+    }
+
+    private int serverHelloOf(int stream) {
+        return fx(() -> window.tableModel().shown().stream()
+                .filter(r -> r.summary().tcpStream() == stream && r.summary().info().startsWith("Server Hello"))
+                .mapToInt(PacketRow::number).findFirst().orElse(-1));
+    }
+
+    /** Selects the frame (via another one, so its tree is rebuilt) and waits for its tree. */
+    private void reselect(FxRobot robot, int frame) {
+        robot.interact(() -> window.select(1));
+        robot.sleep(200);
+        robot.interact(() -> window.select(frame));
+        waitUntil(10, () -> window.inspector().inspector().treeView().getRoot() != null
+                && ((ProtoNode) window.inspector().inspector().treeView().getRoot().getValue()).children().get(0)
+                        .text().startsWith("Frame " + frame + ":"));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void keysAppendedDuringTheCaptureDecryptTheConnection(FxRobot robot) throws Exception {
+        run(dir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "key.pem", "-out", "cert.pem", "-days", "1", "-subj", "/CN=localhost");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path watched = dir.resolve("watched.keylog");
+        Files.writeString(watched, "# keys arrive later\n");
+        robot.interact(() -> window.decryption().useKeyLog(watched));
+
+        ComboBox<Object> box = robot.lookup("#interfaceBox").queryAs(ComboBox.class);
+        waitUntil(10, () -> !box.getItems().isEmpty());
+        int p = port;
+        robot.interact(() -> {
+            for (Object o : box.getItems()) if (o instanceof InterfaceInfo i && i.name().equals("lo")) box.setValue(o);
+            robot.lookup("#captureFilterField").queryAs(TextField.class).setText("tcp port " + p);
+        });
+        Process server = new ProcessBuilder("openssl", "s_server", "-accept", String.valueOf(port), "-cert", "cert.pem",
+                "-key", "key.pem", "-www", "-tls1_3").directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile()).start();
+        try {
+            for (int i = 0; ; i++) {
+                try (Socket s = new Socket("127.0.0.1", port)) {
+                    break;
+                } catch (IOException e) {
+                    if (i > 100) throw e;
+                    Thread.sleep(50);
+                }
+            }
+            robot.clickOn("#startButton");
+            waitUntil(10, () -> window.sessionModel().state() == State.CAPTURING);
+            waitUntil(5, () -> window.decryption().statusLabel().getText().startsWith("0 keys loaded from watched.keylog"));
+
+            // Connection A: its keys are written elsewhere and appended to the watched file after the handshake.
+            Path elsewhere = dir.resolve("client-a.keylog");
+            client(dir, port, elsewhere);
+            waitUntil(10, () -> serverHelloOf(0) > 0);
+            int helloA = serverHelloOf(0);
+            reselect(robot, helloA);
+            assertNull(decryptedNode(), "no keys yet");
+            List<String> lines = Files.readAllLines(elsewhere);
+            assertEquals(5, lines.stream().filter(l -> !l.startsWith("#")).count(), "TLS 1.3: five secrets " + lines.size());
+            Files.writeString(watched, String.join("\n", lines) + "\n", StandardOpenOption.APPEND);
+            waitUntil(5, () -> window.decryption().statusLabel().getText().equals("5 keys loaded from watched.keylog (watching)"));
+            reselect(robot, helloA);
+            ProtoNode origin = decryptedNode();
+            assertNotNull(origin, "the tree rebuilt on selection uses the new keys");
+            robot.interact(() -> window.decryption().followSelected());
+            waitUntil(10, () -> window.decryption().lastFollow() != null);
+            assertEquals(REQUEST, fx(() -> window.decryption().lastFollow().model().text(Side.CLIENT)));
+            robot.interact(() -> window.decryption().lastFollowStage().close());
+
+            // Connection B: the client writes straight into the watched file, as a browser with SSLKEYLOGFILE does.
+            client(dir, port, watched);
+            waitUntil(10, () -> serverHelloOf(1) > 0);
+            waitUntil(5, () -> window.decryption().statusLabel().getText().equals("10 keys loaded from watched.keylog (watching)"));
+            reselect(robot, serverHelloOf(1));
+            assertNotNull(decryptedNode());
+
+            robot.clickOn("#startButton");
+            waitUntil(10, () -> window.sessionModel().state() == State.STOPPED);
+        } finally {
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
