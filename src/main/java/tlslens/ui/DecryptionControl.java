@@ -53,14 +53,14 @@ final class DecryptionControl {
             Preferences.userRoot().node(System.getProperty("tlslens.prefs", "tlslens") + "/decryption"));
     private final Label status = new Label("No key log");
     private CheckMenuItem embedKeysItem;
-    private TableView<PacketRow> table;
+    private tlslens.ui.controls.PacketTable table;
     private int reselectAfterLoad;
     private FollowStreamController lastFollow;
     private Stage lastFollowStage;
 
     DecryptionControl(MainWindowController window) { this.window = window; }
 
-    void initialize(StatusBar bar, TableView<PacketRow> table, CheckMenuItem embedKeys) {
+    void initialize(StatusBar bar, tlslens.ui.controls.PacketTable table, CheckMenuItem embedKeys) {
         this.table = table;
         this.embedKeysItem = embedKeys;
         status.getStyleClass().add("status-keys");
@@ -127,7 +127,7 @@ final class DecryptionControl {
 
     /** Dissects the open capture again with the current keys, keeping the selected packet. */
     private void reopen() {
-        PacketRow row = table.getSelectionModel().getSelectedItem();
+        PacketRow row = table.getSelectedItem();
         if (window.reopenWithKeys()) reselectAfterLoad = row == null ? 0 : row.number();
     }
 
@@ -233,7 +233,7 @@ final class DecryptionControl {
 
     /** Opens the decrypted conversation of the selected packet's connection in its own window. */
     void followSelected() {
-        PacketRow row = table.getSelectionModel().getSelectedItem();
+        PacketRow row = table.getSelectedItem();
         CaptureIndex idx = window.index();
         if (row == null || idx == null) {
             window.session().messageProperty().set("Select a packet of a TLS connection to follow its stream.");

@@ -80,8 +80,8 @@ final class TimelineBridge {
         return tabs;
     }
 
-    void initialize(TableView<PacketRow> packets) {
-        packets.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> packetSelected(row));
+    void initialize(tlslens.ui.controls.PacketTable packets) {
+        packets.selectedItemProperty().addListener((o, a, row) -> packetSelected(row));
         TableView<Connection> table = pane.table();
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Connection>) c -> connectionSelected());
         HandshakeLadder ladder = pane.ladder();
@@ -171,7 +171,7 @@ final class TimelineBridge {
                 + (window.session().isCapturing() ? " · live" : ""));
         // A live capture: the shown ladder grows with its connection.
         if (keep != null) show(keep, false);
-        else if (selectedFrame > 0) packetSelected(window.table().getSelectionModel().getSelectedItem());
+        else if (selectedFrame > 0) packetSelected(window.table().getSelectedItem());
     }
 
     ConnectionsSnapshot snapshot() { return snapshot; }

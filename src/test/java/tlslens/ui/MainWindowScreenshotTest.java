@@ -67,7 +67,7 @@ class MainWindowScreenshotTest {
             window.mainSplit().setDividerPositions(0.13);
             window.select((int) serverHello);
         });
-        robot.interact(() -> window.table().scrollTo(Math.max(0, window.table().getSelectionModel().getSelectedIndex() - 1)));
+        robot.interact(() -> window.table().scrollTo(Math.max(0, window.table().getSelectedIndex() - 1)));
         robot.clickOn("Handshake timeline");
         waitUntil(5, () -> window.timeline().pane().ladder().getModel() != null
                 && window.timeline().pane().ladder().getModel().connection().index() == resumed.index());

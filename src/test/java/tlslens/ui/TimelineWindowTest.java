@@ -120,7 +120,7 @@ class TimelineWindowTest {
         robot.interact(() -> ladder().scrollToRow((Integer) skeRow.getUserData()));
         robot.clickOn(skeRow);
         waitUntil(10, () -> {
-            var row = window.table().getSelectionModel().getSelectedItem();
+            var row = window.table().getSelectedItem();
             ProtoNode n = window.inspector().inspector().selectedNodeProperty().get();
             return row != null && row.number() == ske.frame() && n != null
                     && n.text().equals("Handshake Protocol: Server Key Exchange");
@@ -139,7 +139,7 @@ class TimelineWindowTest {
         robot.clickOn(encrypted.get(0));
         long fin = fx(() -> ladder().getModel().rows().get((Integer) encrypted.get(0).getUserData()).frame());
         waitUntil(10, () -> {
-            var row = window.table().getSelectionModel().getSelectedItem();
+            var row = window.table().getSelectedItem();
             ProtoNode n = window.inspector().inspector().selectedNodeProperty().get();
             return row != null && row.number() == fin && n != null
                     && n.text().equals("Handshake Protocol: Encrypted Handshake Message");

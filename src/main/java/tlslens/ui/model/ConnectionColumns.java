@@ -40,4 +40,15 @@ public final class ConnectionColumns {
         if (!c.tls()) return "";
         return c.handshakeMs() == null ? "incomplete" : String.format(Locale.ROOT, "%.3f ms", c.handshakeMs());
     }
+
+    /** "decrypted", "no keys", "keys did not match"...: the short state; the reason goes in the tooltip. */
+    public static String decryption(Connection c) {
+        if (!c.tls() || c.decryption() == null) return "";
+        return c.decryption().state().text;
+    }
+
+    /** The whole reason ("no keys: no CLIENT_RANDOM line for this connection"), never key material. */
+    public static String decryptionDetail(Connection c) {
+        return !c.tls() || c.decryption() == null ? "" : c.decryption().describe();
+    }
 }

@@ -53,7 +53,8 @@ public final class ConnectionsPane extends BorderPane {
                 column("Cipher suite", 210, ConnectionColumns::suite),
                 column("Resumption", 110, ConnectionColumns::resumption),
                 column("Resumed from", 90, ConnectionColumns::resumedFrom),
-                column("Handshake", 80, ConnectionColumns::handshakeTime)));
+                column("Handshake", 80, ConnectionColumns::handshakeTime),
+                decryptionColumn()));
         ladder.setId("handshakeLadder");
         split.setOrientation(Orientation.HORIZONTAL);
         split.getItems().addAll(table, ladder);
@@ -80,6 +81,21 @@ public final class ConnectionsPane extends BorderPane {
         TableColumn<Connection, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue() == null ? "" : text.apply(f.getValue())));
+        return c;
+    }
+
+    /** Decryption state per connection; the cell's tooltip says why ("no keys: ..."). */
+    private static TableColumn<Connection, String> decryptionColumn() {
+        TableColumn<Connection, String> c = column("Decryption", 110, ConnectionColumns::decryption);
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                Connection conn = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : text);
+                String detail = conn == null ? "" : ConnectionColumns.decryptionDetail(conn);
+                setTooltip(detail.isEmpty() ? null : new Tooltip(detail));
+            }
+        });
         return c;
     }
 
