@@ -71,9 +71,14 @@ class DecryptionWindowTest {
         return m.group(1).replace("\\r", "\r").replace("\\n", "\n");
     }
 
-    private TableRow<?> rowCell(FxRobot robot, int number) {
-        for (Node n : robot.lookup(".table-row-cell").queryAll()) {
-            if (n instanceof TableRow<?> r && r.getItem() instanceof tlslens.ui.model.PacketRow p && p.number() == number) return r;
+    /** The packet table's row showing frame {@code number} (its No. cell), as drawn on screen. */
+    private Node rowCell(FxRobot robot, int number) {
+        for (Node n : robot.lookup(".packet-row").queryAll()) {
+            if (!n.isVisible() || !(n instanceof javafx.scene.Parent p)) continue;
+            for (Node c : p.getChildrenUnmodifiable()) {
+                if (c.getStyleClass().contains("col-number") && c instanceof javafx.scene.control.Label l
+                        && l.getText().equals(Integer.toString(number))) return n;
+            }
         }
         throw new AssertionError("row " + number + " not on screen");
     }
