@@ -211,7 +211,7 @@ public final class MainWindowController {
         this.stage = stage;
         savedDivider = layout.tableDivider();
         Platform.runLater(() -> {
-            if (mainSplit.getItems().size() > 1) mainSplit.setDividerPositions(savedDivider);
+            if (session.state() != State.EMPTY) mainSplit.setDividerPositions(savedDivider);
             inspector.setDividerPosition(layout.inspectorDivider());
         });
         stage.setOnCloseRequest(e -> shutdown());
@@ -225,7 +225,8 @@ public final class MainWindowController {
             layout.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
         }
         double[] d = mainSplit.getDividerPositions();
-        layout.saveDividers(d.length > 0 ? d[0] : savedDivider, inspector.dividerPosition());
+        boolean shown = session.state() != State.EMPTY && d.length > 0;
+        layout.saveDividers(shown ? d[0] : savedDivider, inspector.dividerPosition());
         layout.flush();
         pulse.stop();
         live.shutdown();
@@ -280,20 +281,28 @@ public final class MainWindowController {
         return box;
     }
 
+    private static final javafx.css.PseudoClass WELCOME = javafx.css.PseudoClass.getPseudoClass("welcome");
+    /** Whether the welcome pane was last shown; null before the first call. */
+    private Boolean welcomeShown;
+
     private void bindWelcome() {
         Runnable r = () -> {
             boolean empty = session.state() == State.EMPTY;
             welcomePane.setVisible(empty);
             packetTable.setVisible(!empty);
-            // The welcome pane gets the whole window; the inspector comes back with a capture.
+            // The welcome pane gets the whole window; the inspector comes back with a capture. It
+            // stays in the split, only collapsed and hidden: taking it out and back would rebuild
+            // its skins and CSS in the very pulse that shows a file's or a capture's first rows.
+            mainSplit.pseudoClassStateChanged(WELCOME, empty);
+            inspectorHolder.setVisible(!empty);
             if (empty) {
                 double[] d = mainSplit.getDividerPositions();
-                if (d.length > 0) savedDivider = d[0];
-                mainSplit.getItems().remove(inspectorHolder);
-            } else if (!mainSplit.getItems().contains(inspectorHolder)) {
-                mainSplit.getItems().add(inspectorHolder);
+                if (d.length > 0 && welcomeShown == Boolean.FALSE) savedDivider = d[0];
+                mainSplit.setDividerPositions(1.0);
+            } else if (welcomeShown != Boolean.FALSE) {
                 mainSplit.setDividerPositions(savedDivider);
             }
+            welcomeShown = empty;
         };
         session.stateProperty().addListener((o, a, b) -> r.run());
         r.run();

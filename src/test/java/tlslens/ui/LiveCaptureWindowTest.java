@@ -7,16 +7,19 @@ import static tlslens.ui.WindowTestSupport.waitUntil;
 
 import java.util.concurrent.CompletableFuture;
 
+import javafx.geometry.VerticalDirection;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import tlslens.capture.InterfaceInfo;
 import tlslens.capture.LocalTls;
 import tlslens.ui.model.CaptureSessionModel.State;
@@ -88,6 +91,49 @@ class LiveCaptureWindowTest {
             System.out.println("live capture: stopped after " + stopped + " ms");
             assertTrue(stopped < 1500, "stop took " + stopped + " ms");
             assertTrue(fx(() -> window.sessionModel().capturedProperty().get()) >= 5);
+        }
+    }
+
+    @Test
+    void tableFollowsTheNewestRowUnlessTheUserScrolledUp(FxRobot robot) throws Exception {
+        try (LocalTls tls = LocalTls.start()) {
+            assertEquals("echo warm", tls.exchange("warm"));
+            chooseLoopback(robot, "tcp port " + tls.port());
+            robot.clickOn("#startButton");
+            waitUntil(10, () -> window.sessionModel().state() == State.CAPTURING);
+            tlslens.ui.controls.PacketTable table = window.table();
+            int screen = fx(() -> (int) (table.getHeight() / tlslens.ui.controls.PacketTable.ROW_HEIGHT));
+            // More rows than the table shows: each exchange is a whole TLS connection.
+            for (int i = 0; i < 20 && fx(() -> table.getItems().size()) < 2 * screen; i++) {
+                tls.exchange("fill " + i);
+                WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            waitUntil(5, () -> table.getItems().size() >= 2 * screen
+                    && table.lastVisibleIndex() == table.getItems().size() - 1);
+            assertTrue(fx(() -> window.tableModel().isFollowingNewest()));
+
+            // The user scrolls up with the mouse wheel: new rows no longer move the view.
+            robot.moveTo(table).scroll(5, VerticalDirection.UP);
+            waitUntil(5, () -> !window.tableModel().isFollowingNewest());
+            int first = fx(table::firstVisibleIndex);
+            int rows = fx(() -> table.getItems().size());
+            tls.exchange("while scrolled up");
+            waitUntil(5, () -> table.getItems().size() > rows);
+            WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS); // a few pulses
+            assertEquals(first, (int) fx(table::firstVisibleIndex));
+            assertTrue(fx(() -> table.lastVisibleIndex() < table.getItems().size() - 1));
+
+            // Back to the bottom (End): following resumes.
+            robot.interact(table::requestFocus);
+            robot.type(KeyCode.END);
+            waitUntil(5, () -> window.tableModel().isFollowingNewest());
+            int before = fx(() -> table.getItems().size());
+            tls.exchange("at the bottom again");
+            waitUntil(5, () -> table.getItems().size() > before
+                    && table.lastVisibleIndex() == table.getItems().size() - 1);
+
+            robot.clickOn("#startButton");
+            waitUntil(5, () -> window.sessionModel().state() == State.STOPPED);
         }
     }
 

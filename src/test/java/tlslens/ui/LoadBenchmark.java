@@ -111,6 +111,13 @@ public final class LoadBenchmark {
             System.out.printf("  %-9s longest gap %6.1f ms, most FX-thread CPU between pulses %6.1f ms, gaps > 50 ms: %d%n",
                     p.name().toLowerCase(), st[0] / 1e6, st[1] / 1e6, st[2]);
         }
+        for (Phase p : new Phase[] {Phase.LOADING, Phase.SCROLLING}) {
+            java.util.List<Long> l = new java.util.ArrayList<>(CPU.getOrDefault(p, java.util.List.of(0L)));
+            java.util.Collections.sort(l);
+            System.out.printf("  %-9s FX-thread CPU per pulse: median %.1f ms, 95th %.1f ms, 99th %.1f ms, max %.1f ms%n",
+                    p.name().toLowerCase(), l.get(l.size() / 2) / 1e6, l.get((int) (l.size() * 0.95)) / 1e6,
+                    l.get((int) (l.size() * 0.99)) / 1e6, l.get(l.size() - 1) / 1e6);
+        }
         System.out.printf("  idle pulses: %d%n", idlePulses);
         System.out.printf("  longest GC pause: loading %.0f ms, scrolling %.0f ms%n", gcMaxLoading / 1e0, gcMaxScrolling / 1e0);
         Platform.runLater(() -> w.shutdown());
@@ -150,6 +157,7 @@ public final class LoadBenchmark {
         }
     }
 
+    private static final java.util.EnumMap<Phase, java.util.List<Long>> CPU = new java.util.EnumMap<>(Phase.class);
     private static long lastRecord;
     private static int idlePulses;
     private static Phase lastPhase;
@@ -162,6 +170,7 @@ public final class LoadBenchmark {
             long gap = now - lastRecord;
             st[0] = Math.max(st[0], gap);
             st[1] = Math.max(st[1], cpu - lastCpu);
+            CPU.computeIfAbsent(p, k -> new java.util.ArrayList<>()).add(cpu - lastCpu);
             if (gap > 50_000_000L) st[2]++;
         }
         lastPhase = p;
