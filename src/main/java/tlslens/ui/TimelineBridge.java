@@ -75,6 +75,9 @@ final class TimelineBridge {
         timelineTab.setContent(pane);
         timelineTab.setClosable(false);
         timelineTab.setId("timelineTab");
+        timelineTab.selectedProperty().addListener((o, was, now) -> {
+            if (now && ladderStale) packetSelected(window.table().getSelectedItem());
+        });
         timelineTab.setTooltip(new Tooltip("Connections and the handshake ladder of the selected one"));
         tabs.getTabs().addAll(detailsTab, timelineTab);
         return tabs;
@@ -222,9 +225,18 @@ final class TimelineBridge {
         tabs.getSelectionModel().select(timelineTab);
     }
 
+    private boolean ladderStale;
+
     private void packetSelected(PacketRow row) {
         if (row == null) return;
         selectedFrame = row.number();
+        // A hidden ladder is not redrawn on every selection (that cost a slow pulse per click while
+        // scrolling); it catches up with the selected packet when its tab is shown.
+        if (!timelineTab.isSelected()) {
+            ladderStale = true;
+            return;
+        }
+        ladderStale = false;
         int stream = row.summary().tcpStream();
         Connection c = snapshot.forStream(stream);
         if (c == null) {
