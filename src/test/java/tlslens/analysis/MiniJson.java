@@ -10,13 +10,13 @@ import java.util.Map;
  * LinkedHashMaps, arrays Lists, numbers Doubles (or Longs when integral), true/false Booleans,
  * null null. Strict enough to reject malformed output: trailing text, bad escapes, missing commas.
  */
-final class MiniJson {
+public final class MiniJson {
     private final String s;
     private int p;
 
     private MiniJson(String s) { this.s = s; }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         MiniJson j = new MiniJson(text);
         Object v = j.value();
         j.ws();
@@ -25,10 +25,10 @@ final class MiniJson {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object o) { return (Map<String, Object>) o; }
+    public static Map<String, Object> object(Object o) { return (Map<String, Object>) o; }
 
     @SuppressWarnings("unchecked")
-    static List<Object> array(Object o) { return (List<Object>) o; }
+    public static List<Object> array(Object o) { return (List<Object>) o; }
 
     private Object value() {
         ws();

@@ -88,12 +88,16 @@ public final class ConnectionsPane extends BorderPane {
     private static TableColumn<Connection, String> decryptionColumn() {
         TableColumn<Connection, String> c = column("Decryption", 110, ConnectionColumns::decryption);
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            // one tooltip per cell, its text swapped: a new Tooltip per update showed up in the profile
+            private final Tooltip tip = new Tooltip();
+
             @Override protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 Connection conn = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty ? null : text);
                 String detail = conn == null ? "" : ConnectionColumns.decryptionDetail(conn);
-                setTooltip(detail.isEmpty() ? null : new Tooltip(detail));
+                tip.setText(detail);
+                setTooltip(detail.isEmpty() ? null : tip);
             }
         });
         return c;

@@ -1,5 +1,6 @@
 package tlslens.ui.follow;
 
+import tlslens.analysis.MiniJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
