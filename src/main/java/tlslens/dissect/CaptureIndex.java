@@ -32,8 +32,9 @@ public final class CaptureIndex implements Closeable {
     private String[] info = new String[1024];
     private final Map<Integer, int[]> streamFrames = new HashMap<>();
     private final Map<Integer, Integer> streamFrameCounts = new HashMap<>();
-    private int count;
-    private Instant first;
+    // volatile: the window reads these every pulse and must not wait while a frame is added
+    private volatile int count;
+    private volatile Instant first;
 
     public CaptureIndex(int linkType) { this(linkType, null); }
 
@@ -93,10 +94,10 @@ public final class CaptureIndex implements Closeable {
         return fd;
     }
 
-    public synchronized int frameCount() { return count; }
+    public int frameCount() { return count; }
 
     /** The first frame's time (the capture's time origin), null before any frame. */
-    public synchronized Instant firstTime() { return first; }
+    public Instant firstTime() { return first; }
 
     /**
      * Runs {@code reader} over the engine's TCP connections while no frame is being added, so it

@@ -293,7 +293,7 @@ public final class MainWindowController {
             // The welcome pane gets the whole window; the inspector comes back with a capture. It
             // stays in the split, only collapsed and hidden: taking it out and back would rebuild
             // its skins and CSS in the very pulse that shows a file's or a capture's first rows.
-            mainSplit.pseudoClassStateChanged(WELCOME, empty);
+            markDividers(empty);
             inspectorHolder.setVisible(!empty);
             if (empty) {
                 double[] d = mainSplit.getDividerPositions();
@@ -306,6 +306,18 @@ public final class MainWindowController {
         };
         session.stateProperty().addListener((o, a, b) -> r.run());
         r.run();
+        // The dividers come with the split's skin, after this runs the first time.
+        mainSplit.skinProperty().addListener((o, a, b) -> markDividers(session.state() == State.EMPTY));
+    }
+
+    /**
+     * The welcome pseudo-class goes on the split's dividers only: on the split itself it restyled
+     * every node below it (table rows, tree, hex) in the pulse that shows a file's first rows.
+     */
+    private void markDividers(boolean welcome) {
+        for (javafx.scene.Node d : mainSplit.lookupAll(".split-pane-divider")) {
+            if (d.getParent() == mainSplit) d.pseudoClassStateChanged(WELCOME, welcome);
+        }
     }
 
     private void refreshRecent() {

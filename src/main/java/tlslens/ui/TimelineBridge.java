@@ -76,6 +76,7 @@ final class TimelineBridge {
         timelineTab.setClosable(false);
         timelineTab.setId("timelineTab");
         timelineTab.selectedProperty().addListener((o, was, now) -> {
+            if (now && tableStale) apply(snapshot);
             if (now && ladderStale) packetSelected(window.table().getSelectedItem());
         });
         timelineTab.setTooltip(new Tooltip("Connections and the handshake ladder of the selected one"));
@@ -153,14 +154,25 @@ final class TimelineBridge {
         pending = null;
         shownConnection = null;
         selectedFrame = -1;
+        tableStale = false;
         pane.items().clear();
         pane.ladder().setModel(null);
         pane.countLabel().setText("No connections");
         tabs.getTabs().removeIf(t -> t != detailsTab && t != timelineTab);
     }
 
+    /** The connections table is behind its snapshot (it is only refreshed while its tab is shown). */
+    private boolean tableStale;
+
     private void apply(ConnectionsSnapshot s) {
         snapshot = s;
+        // Refilling a hidden table still restyles and lays out its cells: during a 100k-packet
+        // load that was most of the window's slow pulses. The tab catches up when it is shown.
+        if (!timelineTab.isSelected()) {
+            tableStale = true;
+            return;
+        }
+        tableStale = false;
         TableView<Connection> table = pane.table();
         List<Integer> selected = table.getSelectionModel().getSelectedItems().stream().map(Connection::index).toList();
         Integer keep = shownConnection;
@@ -221,8 +233,8 @@ final class TimelineBridge {
 
     /** The banner's link: the origin connection's ladder, its row selected. */
     void openConnection(int index) {
+        tabs.getSelectionModel().select(timelineTab); // first: a hidden table may be behind
         show(index, true);
-        tabs.getSelectionModel().select(timelineTab);
     }
 
     private boolean ladderStale;

@@ -45,6 +45,7 @@ public final class LoadBenchmark {
         }
         System.setProperty("tlslens.prefs", "tlslens-bench");
         Path file = Path.of(args[0]);
+        TlsLensApp.configureToolkit(); // as Main does
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -66,6 +67,7 @@ public final class LoadBenchmark {
         Thread.sleep(1500); // let the window settle before measuring
         MainWindowController w = waitFor(window);
         watchGc();
+        if (Boolean.getBoolean("bench.sample")) sampleStalls();
         // The idle window first: its longest gap is what the machine alone costs.
         Platform.runLater(() -> new AnimationTimer() {
             @Override public void handle(long now) {
@@ -119,6 +121,7 @@ public final class LoadBenchmark {
                     l.get((int) (l.size() * 0.99)) / 1e6, l.get(l.size() - 1) / 1e6);
         }
         System.out.printf("  idle pulses: %d%n", idlePulses);
+        printStallSamples();
         System.out.printf("  longest GC pause: loading %.0f ms, scrolling %.0f ms%n", gcMaxLoading / 1e0, gcMaxScrolling / 1e0);
         Platform.runLater(() -> w.shutdown());
         Thread.sleep(300);
@@ -171,11 +174,91 @@ public final class LoadBenchmark {
             st[0] = Math.max(st[0], gap);
             st[1] = Math.max(st[1], cpu - lastCpu);
             CPU.computeIfAbsent(p, k -> new java.util.ArrayList<>()).add(cpu - lastCpu);
-            if (gap > 50_000_000L) st[2]++;
+            if (gap > 50_000_000L) {
+                st[2]++;
+                if (Boolean.getBoolean("bench.sample")) describeStall(p, lastRecord, now);
+            }
         }
         lastPhase = p;
         lastRecord = now;
         lastCpu = cpu;
+    }
+
+    private static final java.util.Map<String, Integer> SAMPLES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentLinkedDeque<Object[]> RING = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final java.util.List<String> STALLS = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    /**
+     * Samples the FX thread's stack every 3 ms, classified by what it is doing (waiting for the
+     * renderer, idle in the GTK loop, our code, CSS, layout...). For each gap over 50 ms the
+     * benchmark then prints what the samples inside it were: what the user's stall consisted of.
+     */
+    private static void sampleStalls() {
+        Thread fx = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElseThrow();
+        Thread render = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                try { Thread.sleep(3); } catch (InterruptedException e) { return; }
+                String c = classify(fx.getStackTrace(), fx.getState());
+                if (render != null && Boolean.getBoolean("bench.render")) {
+                    StackTraceElement[] rs = render.getStackTrace();
+                    String top = "idle";
+                    for (StackTraceElement e : rs) {
+                        String n = e.getClassName();
+                        if (n.startsWith("java.") || n.startsWith("jdk.")) continue;
+                        top = n.substring(n.lastIndexOf('.') + 1) + "." + e.getMethodName();
+                        break;
+                    }
+                    if (rs.length > 0 && (rs[0].getMethodName().equals("park") || rs[0].getMethodName().equals("wait"))) top = "idle";
+                    c = "R:" + top;
+                }
+                RING.addLast(new Object[] {System.nanoTime(), c});
+                while (RING.size() > 4000) RING.pollFirst();
+            }
+        }, "stall-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    private static String classify(StackTraceElement[] st, Thread.State state) {
+        String all = java.util.Arrays.toString(st);
+        if (all.contains("waitForRenderingToComplete")) return "wait-render";
+        if (all.contains("uploadPixels")) return "upload-pixels";
+        if (st.length > 0 && st[0].getMethodName().equals("_runLoop")) return "gtk-loop";
+        for (StackTraceElement e : st) {
+            if (e.getClassName().startsWith("tlslens.") && !e.getClassName().contains("LoadBenchmark")) {
+                return (state == Thread.State.BLOCKED ? "BLOCKED " : "") + e.getClassName().replace("tlslens.", "") + "." + e.getMethodName();
+            }
+        }
+        if (all.contains("CssStyleHelper") || all.contains("reapplyCss") || all.contains("processCSS")) return "css";
+        if (all.contains(".layoutChildren") || all.contains(".layout(")) return "layout";
+        if (all.contains("synchronizeSceneNodes")) return "sync-peers";
+        return st.length > 0 ? st[0].getClassName() + "." + st[0].getMethodName() : "?";
+    }
+
+    /** FX thread: what the samples between two pulses say, for a gap that was a stall. */
+    private static void describeStall(Phase p, long from, long to) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (Object[] o : RING) {
+            long t = (Long) o[0];
+            if (t >= from && t <= to) counts.merge((String) o[1], 1, Integer::sum);
+        }
+        StringBuilder b = new StringBuilder(String.format("  %-9s %5.0f ms:", p.name().toLowerCase(), (to - from) / 1e6));
+        counts.entrySet().stream().sorted((a, c) -> c.getValue() - a.getValue())
+                .forEach(e -> b.append(' ').append(e.getKey()).append('=').append(e.getValue() * 3));
+        STALLS.add(b.toString());
+        for (var e : counts.entrySet()) SAMPLES.merge(p.name().toLowerCase() + " " + e.getKey(), e.getValue() * 3, Integer::sum);
+    }
+
+    private static void printStallSamples() {
+        if (STALLS.isEmpty()) return;
+        System.out.println("stalls (gap, then ms of FX-thread samples by activity):");
+        STALLS.forEach(System.out::println);
+        System.out.println("sampled ms inside stalls, by phase and activity:");
+        SAMPLES.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(30)
+                .forEach(e -> System.out.printf("  %6d  %s%n", e.getValue(), e.getKey()));
     }
 
     private static void watchGc() {

@@ -1,21 +1,27 @@
 package tlslens.ui.controls;
 
-import javafx.scene.control.ContentDisplay;
-import javafx.scene.control.IndexedCell;
-import javafx.scene.control.Label;
-import javafx.scene.control.Skin;
-import javafx.scene.control.skin.CellSkinBase;
+import javafx.css.PseudoClass;
+import javafx.scene.Cursor;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.HBox;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.geometry.VPos;
 
 /**
  * One row of a {@link HexView}: "0040  0c 00 0a 00 08 68 65 69  73 65 2e 64 65 00 17 00   .....hei se.de...".
- * A label per byte, so that a click names its byte and CSS can colour the highlighted ones.
+ * A Text per byte (so a click or a test can name its byte and CSS can colour the highlighted ones)
+ * over coloured bands for the highlighted and the protocol ranges: a range meets a row in one
+ * contiguous run, so two bands per column do, where a Label per byte cost a skin and a CSS pass
+ * per byte. Rows are pooled by the skin; showing other bytes changes texts and pseudo-classes only.
  */
-final class HexRow extends IndexedCell<Void> {
+final class HexRow extends Region {
     private static final int N = HexView.BYTES_PER_ROW;
     private static final String[] HEX = new String[256];
     private static final String[] ASCII = new String[256];
+    private static final PseudoClass HIGHLIGHT = PseudoClass.getPseudoClass("hex-highlight");
+    private static final PseudoClass PROTOCOL = PseudoClass.getPseudoClass("hex-protocol");
+    private static final PseudoClass ABSENT = PseudoClass.getPseudoClass("hex-absent");
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -25,90 +31,144 @@ final class HexRow extends IndexedCell<Void> {
     }
 
     private final HexViewSkin skin;
-    private final Label offset = new Label();
-    private final Label[] hex = new Label[N];
-    private final Label[] ascii = new Label[N];
+    private final Text offset = text("hex-offset");
+    private final Text[] hex = new Text[N];
+    private final Text[] ascii = new Text[N];
+    private final Region hexProtocol = band("hex-band-protocol");
+    private final Region asciiProtocol = band("hex-band-protocol");
+    private final Region hexHighlight = band("hex-band-highlight");
+    private final Region asciiHighlight = band("hex-band-highlight");
+    private final Region hover = band("hex-band-hover");
+    private int index = -1;
+    /** First and last column (inclusive) of each band on this row; first > last: none. */
+    private int hlFrom = 1, hlTo = 0, protoFrom = 1, protoTo = 0, bytes;
 
     HexRow(HexViewSkin skin) {
         this.skin = skin;
         getStyleClass().add("hex-row");
-        offset.getStyleClass().add("hex-offset");
-        offset.setMinWidth(USE_PREF_SIZE);
-        HBox hexBox = new HBox();
-        hexBox.getStyleClass().add("hex-bytes");
-        HBox asciiBox = new HBox();
-        asciiBox.getStyleClass().add("hex-chars");
+        getChildren().addAll(hexProtocol, asciiProtocol, hexHighlight, asciiHighlight, hover, offset);
         for (int i = 0; i < N; i++) {
-            hex[i] = cell("hex-byte", i);
-            ascii[i] = cell("hex-ascii", i);
-            hexBox.getChildren().add(hex[i]);
-            asciiBox.getChildren().add(ascii[i]);
+            hex[i] = text("hex-byte");
+            ascii[i] = text("hex-ascii");
         }
-        HBox line = new HBox(offset, hexBox, asciiBox);
-        line.getStyleClass().add("hex-line");
-        setText(null);
-        setGraphic(line);
-        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-    }
-
-    private Label cell(String styleClass, int column) {
-        Label l = new Label();
-        l.getStyleClass().add(styleClass);
-        if (column == N / 2) l.getStyleClass().add("hex-mid"); // the gap between the two groups of 8
-        l.setMinWidth(USE_PREF_SIZE);
-        l.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY) skin.view().byteClicked(getIndex() * N + column);
+        getChildren().addAll(hex);
+        getChildren().addAll(ascii);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> showHover(skin.geometry().columnAt(e.getX())));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> showHover(-1));
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            int c = skin.geometry().columnAt(e.getX());
+            if (e.getButton() == MouseButton.PRIMARY && c >= 0 && c < bytes) skin.view().byteClicked(index * N + c);
         });
-        return l;
     }
 
-    Label hexCell(int column) { return hex[column]; }
-
-    @Override
-    protected Skin<?> createDefaultSkin() { return new CellSkinBase<>(this); }
-
-    @Override
-    public void updateIndex(int i) {
-        super.updateIndex(i);
-        // VirtualFlow treats "empty" cells as filler past the end: a row with bytes must say it is not.
-        int rows = (skin.view().length() + N - 1) / N;
-        updateItem(null, i < 0 || i >= rows);
-        render();
+    private static Text text(String styleClass) {
+        Text t = new Text();
+        t.getStyleClass().add(styleClass);
+        t.setTextOrigin(VPos.TOP);
+        t.setManaged(false);
+        return t;
     }
 
-    /** Draws the row for the current index, bytes and highlights. */
-    void render() {
-        int row = getIndex();
+    private static Region band(String styleClass) {
+        Region r = new Region();
+        r.getStyleClass().add(styleClass);
+        r.setManaged(false);
+        r.setVisible(false);
+        r.setMouseTransparent(true);
+        return r;
+    }
+
+    int index() { return index; }
+
+    /** The Text of byte {@code column} in the hex column. */
+    Text hexCell(int column) { return hex[column]; }
+
+    /** Shows row {@code row} of the view's bytes (-1: nothing) with the current highlights. */
+    void show(int row) {
+        index = row;
         byte[] data = skin.view().getBytes();
         int start = row * N;
         boolean rowPresent = row >= 0 && start < data.length;
-        offset.setText(rowPresent ? offsetText(start, skin.offsetDigits()) : "");
+        bytes = rowPresent ? Math.min(N, data.length - start) : 0;
+        setText(offset, rowPresent ? offsetText(start, skin.offsetDigits()) : "");
         HexView.Range hl = skin.view().getHighlight();
         HexView.Range proto = skin.view().protocolRangeProperty().get();
         for (int c = 0; c < N; c++) {
             int at = start + c;
-            boolean present = rowPresent && at < data.length;
+            boolean present = c < bytes;
             int b = present ? data[at] & 0xff : -1;
-            hex[c].setText(present ? HEX[b] : "  ");
-            ascii[c].setText(present ? ASCII[b] : " ");
+            setText(hex[c], present ? HEX[b] : "");
+            setText(ascii[c], present ? ASCII[b] : "");
             boolean lit = present && hl != null && hl.contains(at);
             boolean inProto = present && !lit && proto != null && proto.contains(at);
-            mark(hex[c], "hex-highlight", lit);
-            mark(ascii[c], "hex-highlight", lit);
-            mark(hex[c], "hex-protocol", inProto);
-            mark(ascii[c], "hex-protocol", inProto);
-            mark(hex[c], "hex-absent", !present);
-            mark(ascii[c], "hex-absent", !present);
+            mark(hex[c], ascii[c], HIGHLIGHT, lit);
+            mark(hex[c], ascii[c], PROTOCOL, inProto);
+            mark(hex[c], ascii[c], ABSENT, !present);
+        }
+        hlFrom = from(hl, start);
+        hlTo = to(hl, start);
+        protoFrom = from(proto, start);
+        protoTo = to(proto, start);
+        if (hover.isVisible()) hover.setVisible(false);
+        setCursor(bytes > 0 ? Cursor.HAND : Cursor.DEFAULT);
+        requestLayout();
+    }
+
+    private int from(HexView.Range r, int start) {
+        return r == null ? 1 : Math.max(0, r.offset() - start);
+    }
+
+    private int to(HexView.Range r, int start) {
+        return r == null ? 0 : Math.min(bytes - 1, r.offset() + r.length() - 1 - start);
+    }
+
+    private static void setText(Text t, String s) {
+        if (!s.equals(t.getText())) t.setText(s);
+    }
+
+    /** A pseudo-class, not a style class: a style-class edit re-matches every CSS rule for the node. */
+    private static void mark(Text a, Text b, PseudoClass state, boolean on) {
+        if (a.getPseudoClassStates().contains(state) != on) {
+            a.pseudoClassStateChanged(state, on);
+            b.pseudoClassStateChanged(state, on);
         }
     }
 
-    /**
-     * A pseudo-class, not a style class: a style-class edit makes JavaFX re-match every CSS rule
-     * for the node (reapplyCss), a pseudo-class only switches between already matched states.
-     */
-    private static void mark(Label l, String state, boolean on) {
-        javafx.css.PseudoClass pc = javafx.css.PseudoClass.getPseudoClass(state);
-        if (l.getPseudoClassStates().contains(pc) != on) l.pseudoClassStateChanged(pc, on);
+    private void showHover(int column) {
+        boolean on = column >= 0 && column < bytes;
+        if (on) {
+            HexViewSkin.Geometry g = skin.geometry();
+            hover.resizeRelocate(g.hexX(column), 0, g.hexWidth(), getHeight());
+        }
+        if (hover.isVisible() != on) hover.setVisible(on);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        HexViewSkin.Geometry g = skin.geometry();
+        double h = getHeight();
+        double y = Math.floor((h - g.textHeight()) / 2);
+        offset.relocate(g.offsetX(), y);
+        for (int c = 0; c < N; c++) {
+            hex[c].relocate(g.hexX(c) + g.hexPad(), y);
+            ascii[c].relocate(g.asciiX(c), y);
+        }
+        placeBand(hexProtocol, asciiProtocol, protoFrom, protoTo, g, h);
+        placeBand(hexHighlight, asciiHighlight, hlFrom, hlTo, g, h);
+    }
+
+    /** The bands cover columns from..to, as one run in each column (the mid gap included). */
+    private static void placeBand(Region hexBand, Region asciiBand, int from, int to, HexViewSkin.Geometry g, double h) {
+        boolean on = from <= to;
+        if (hexBand.isVisible() != on) {
+            hexBand.setVisible(on);
+            asciiBand.setVisible(on);
+        }
+        if (!on) return;
+        double hx = g.hexX(from);
+        hexBand.resizeRelocate(hx, 0, g.hexX(to) + g.hexWidth() - hx, h);
+        double ax = g.asciiX(from);
+        asciiBand.resizeRelocate(ax, 0, g.asciiX(to) + g.charWidth() - ax, h);
     }
 
     static String offsetText(int offset, int digits) {
