@@ -7,4 +7,9 @@ jar="$root/target/tlslens.jar"
 if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/fxml" "$root/icons" "$root/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
   (cd "$root" && mvn -B -q -DskipTests package)
 fi
+if [ $# -eq 0 ]; then
+  # The window: ZGC has no stop-the-world pauses to speak of; G1's 40-70 ms pauses while a large
+  # capture loads were dropped frames (src/test/scripts/load-benchmark.sh measures this).
+  exec java -XX:+UseZGC -jar "$jar"
+fi
 exec java -jar "$jar" "$@"

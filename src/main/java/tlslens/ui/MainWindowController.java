@@ -130,7 +130,6 @@ public final class MainWindowController {
         @Override public void handle(long now) { onPulse(now); }
     };
     private long lastStatsPoll;
-    private double savedDivider = 0.48;
 
     // ---- set-up --------------------------------------------------------------------------
 
@@ -209,9 +208,8 @@ public final class MainWindowController {
 
     void setStage(Stage stage) {
         this.stage = stage;
-        savedDivider = layout.tableDivider();
         Platform.runLater(() -> {
-            if (session.state() != State.EMPTY) mainSplit.setDividerPositions(savedDivider);
+            mainSplit.setDividerPositions(layout.tableDivider());
             inspector.setDividerPosition(layout.inspectorDivider());
         });
         stage.setOnCloseRequest(e -> shutdown());
@@ -225,8 +223,7 @@ public final class MainWindowController {
             layout.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
         }
         double[] d = mainSplit.getDividerPositions();
-        boolean shown = session.state() != State.EMPTY && d.length > 0;
-        layout.saveDividers(shown ? d[0] : savedDivider, inspector.dividerPosition());
+        layout.saveDividers(d.length > 0 ? d[0] : layout.tableDivider(), inspector.dividerPosition());
         layout.flush();
         pulse.stop();
         live.shutdown();
@@ -281,43 +278,10 @@ public final class MainWindowController {
         return box;
     }
 
-    private static final javafx.css.PseudoClass WELCOME = javafx.css.PseudoClass.getPseudoClass("welcome");
-    /** Whether the welcome pane was last shown; null before the first call. */
-    private Boolean welcomeShown;
-
     private void bindWelcome() {
-        Runnable r = () -> {
-            boolean empty = session.state() == State.EMPTY;
-            welcomePane.setVisible(empty);
-            packetTable.setVisible(!empty);
-            // The welcome pane gets the whole window; the inspector comes back with a capture. It
-            // stays in the split, only collapsed and hidden: taking it out and back would rebuild
-            // its skins and CSS in the very pulse that shows a file's or a capture's first rows.
-            markDividers(empty);
-            inspectorHolder.setVisible(!empty);
-            if (empty) {
-                double[] d = mainSplit.getDividerPositions();
-                if (d.length > 0 && welcomeShown == Boolean.FALSE) savedDivider = d[0];
-                mainSplit.setDividerPositions(1.0);
-            } else if (welcomeShown != Boolean.FALSE) {
-                mainSplit.setDividerPositions(savedDivider);
-            }
-            welcomeShown = empty;
-        };
+        Runnable r = () -> welcomePane.setVisible(session.state() == State.EMPTY);
         session.stateProperty().addListener((o, a, b) -> r.run());
         r.run();
-        // The dividers come with the split's skin, after this runs the first time.
-        mainSplit.skinProperty().addListener((o, a, b) -> markDividers(session.state() == State.EMPTY));
-    }
-
-    /**
-     * The welcome pseudo-class goes on the split's dividers only: on the split itself it restyled
-     * every node below it (table rows, tree, hex) in the pulse that shows a file's first rows.
-     */
-    private void markDividers(boolean welcome) {
-        for (javafx.scene.Node d : mainSplit.lookupAll(".split-pane-divider")) {
-            if (d.getParent() == mainSplit) d.pseudoClassStateChanged(WELCOME, welcome);
-        }
     }
 
     private void refreshRecent() {

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
-import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -109,12 +108,12 @@ class DecryptionWindowTest {
         assertTrue(fx(() -> inspector.selectField("tls.handshake.certificate")));
         ProtoNode cert = fx(() -> inspector.selectedNodeProperty().get());
         BytesPane bytes = inspector.bytesPane();
-        String tab = fx(() -> bytes.getTabs().get(cert.source).getText());
+        String tab = fx(() -> bytes.sourceNames().get(cert.source));
         assertTrue(tab.matches("Decrypted TLS \\(\\d+ bytes\\)"), tab);
         assertEquals(cert.source, (int) fx(bytes::selectedSource), "switched to the Decrypted TLS tab");
         assertEquals(cert.source, fx(() -> inspector.highlightedRange().source()));
         assertEquals(cert.offset, fx(() -> inspector.highlightedRange().offset()));
-        List<String> tabs = fx(() -> bytes.getTabs().stream().map(Tab::getText).toList());
+        List<String> tabs = fx(bytes::sourceNames);
         assertTrue(tabs.stream().filter(t -> t.startsWith("Decrypted TLS (")).count() >= 1, tabs.toString());
 
         // A byte of the Decrypted TLS tab selects the node it belongs to, in that source.
@@ -162,8 +161,8 @@ class DecryptionWindowTest {
         // Connection 1 has no keys in this log: its tree has no decrypted node and Follow says why.
         selectAndWait(robot, 23);
         assertEquals(null, find(shownRoot(), Pattern.compile("\\[Decrypted with key from .*")));
-        assertFalse(fx(() -> window.inspector().inspector().bytesPane().getTabs().stream()
-                .anyMatch(t -> t.getText().startsWith("Decrypted TLS"))));
+        assertFalse(fx(() -> window.inspector().inspector().bytesPane().sourceNames().stream()
+                .anyMatch(t -> t.startsWith("Decrypted TLS"))));
         robot.interact(() -> window.decryption().followSelected());
         waitUntil(10, () -> window.decryption().lastFollow() != null);
         String why = fx(() -> window.decryption().lastFollow().statusLabel().getText());

@@ -15,9 +15,12 @@ import tlslens.ui.model.CaptureSessionModel;
  * scrolling through the table (a gap is a stall the user sees). To tell the window's own work
  * from a busy machine it also prints, per phase, the most CPU the FX thread used between two
  * pulses, the longest GC pause, and the longest gap of the idle window before loading (the
- * floor the machine itself sets: on a shared 2-core box the FX thread can wait for a core).
+ * floor the machine itself sets: on a shared 2-core box the FX thread can wait for a core), and
+ * the FX thread's responsiveness: how long a task posted to it waited (see probeResponsiveness).
+ * With -Dbench.sample=true it also says, per stall, what the FX thread was doing (stack samples).
  *
- * <pre>xvfb-run -a java -cp target/tlslens.jar:target/test-classes:$(cat /work/notes/cp.txt) tlslens.ui.LoadBenchmark FILE</pre>
+ * <pre>xvfb-run -a java -XX:+UseZGC -cp target/tlslens.jar:target/test-classes:$(cat target/cp.txt) tlslens.ui.LoadBenchmark FILE</pre>
+ * (src/test/scripts/load-benchmark.sh does the build, the 100k-packet capture and this.)
  */
 public final class LoadBenchmark {
     private enum Phase { IDLE, LOADING, SCROLLING, DONE }
@@ -64,9 +67,23 @@ public final class LoadBenchmark {
                 System.exit(1);
             }
         });
-        Thread.sleep(1500); // let the window settle before measuring
         MainWindowController w = waitFor(window);
+        // The idle phase starts once the window is up: its first frame (all the CSS and layout
+        // of a new window) is start-up, printed on its own, not a stall of the idle window.
+        long shown = System.nanoTime();
+        CountDownLatch settled = new CountDownLatch(1);
+        long[] firstFrame = new long[1];
+        Platform.runLater(() -> new AnimationTimer() {
+            private int pulses;
+            @Override public void handle(long now) {
+                if (pulses++ == 0) firstFrame[0] = System.nanoTime();
+                if (pulses == 60) { stop(); settled.countDown(); }
+            }
+        }.start());
+        settled.await();
+        System.out.printf("window start-up (show to first frame): %.0f ms%n", (firstFrame[0] - shown) / 1e6);
         watchGc();
+        probeResponsiveness();
         if (Boolean.getBoolean("bench.sample")) sampleStalls();
         // The idle window first: its longest gap is what the machine alone costs.
         Platform.runLater(() -> new AnimationTimer() {
@@ -119,6 +136,11 @@ public final class LoadBenchmark {
             System.out.printf("  %-9s FX-thread CPU per pulse: median %.1f ms, 95th %.1f ms, 99th %.1f ms, max %.1f ms%n",
                     p.name().toLowerCase(), l.get(l.size() / 2) / 1e6, l.get((int) (l.size() * 0.95)) / 1e6,
                     l.get((int) (l.size() * 0.99)) / 1e6, l.get(l.size() - 1) / 1e6);
+        }
+        for (Phase p : new Phase[] {Phase.IDLE, Phase.LOADING, Phase.SCROLLING}) {
+            long[] r = PROBE.getOrDefault(p, new long[3]);
+            System.out.printf("  %-9s longest FX-thread stall (a task posted to the FX thread waited) %6.1f ms over %d probes, > 50 ms: %d%n",
+                    p.name().toLowerCase(), r[0] / 1e6, r[1], r[2]);
         }
         System.out.printf("  idle pulses: %d%n", idlePulses);
         printStallSamples();
@@ -245,7 +267,8 @@ public final class LoadBenchmark {
             long t = (Long) o[0];
             if (t >= from && t <= to) counts.merge((String) o[1], 1, Integer::sum);
         }
-        StringBuilder b = new StringBuilder(String.format("  %-9s %5.0f ms:", p.name().toLowerCase(), (to - from) / 1e6));
+        StringBuilder b = new StringBuilder(String.format("  %-9s at %6.0f ms %5.0f ms:", p.name().toLowerCase(),
+                t0 == 0 ? 0 : (from - t0) / 1e6, (to - from) / 1e6));
         counts.entrySet().stream().sorted((a, c) -> c.getValue() - a.getValue())
                 .forEach(e -> b.append(' ').append(e.getKey()).append('=').append(e.getValue() * 3));
         STALLS.add(b.toString());
@@ -259,6 +282,43 @@ public final class LoadBenchmark {
         System.out.println("sampled ms inside stalls, by phase and activity:");
         SAMPLES.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(30)
                 .forEach(e -> System.out.printf("  %6d  %s%n", e.getValue(), e.getKey()));
+    }
+
+    private static final java.util.EnumMap<Phase, long[]> PROBE = new java.util.EnumMap<>(Phase.class);
+
+    /**
+     * The FX thread's responsiveness: every 2 ms (once the previous probe has run) a task is
+     * posted to the FX thread and the time until it runs is recorded. That wait is what input
+     * (a click, a key) would wait: the FX thread busy, or blocked on the renderer or a GC pause.
+     * Unlike the gap between pulses, it does not count time the FX thread sat idle while no
+     * frame was due or the renderer was still drawing the last one.
+     */
+    private static void probeResponsiveness() {
+        Thread t = new Thread(() -> {
+            java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+            while (phase != Phase.DONE) {
+                if (pending.compareAndSet(false, true)) {
+                    long posted = System.nanoTime();
+                    Phase p = phase;
+                    Platform.runLater(() -> {
+                        long wait = System.nanoTime() - posted;
+                        if (p == phase) {
+                            long[] r = PROBE.computeIfAbsent(p, k -> new long[3]);
+                            r[0] = Math.max(r[0], wait);
+                            r[1]++;
+                            if (wait > 50_000_000L) {
+                                r[2]++;
+                                if (Boolean.getBoolean("bench.sample")) describeStall(p, posted, posted + wait);
+                            }
+                        }
+                        pending.set(false);
+                    });
+                }
+                try { Thread.sleep(2); } catch (InterruptedException e) { return; }
+            }
+        }, "fx-probe");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void watchGc() {

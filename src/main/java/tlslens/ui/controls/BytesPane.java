@@ -3,97 +3,112 @@ package tlslens.ui.controls;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.geometry.Side;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 
 import tlslens.dissect.DataSource;
 
 /**
- * The bytes pane: one {@link HexView} per data source of the frame ("Frame (583 bytes)",
- * "Reassembled TCP (4030 bytes)", ...), as tabs along the bottom as in Wireshark. The tab row is
- * hidden while there is only the frame itself (pseudo-class :single-source on the tab row).
+ * The bytes pane: one {@link HexView} over a row of tabs, one per data source of the frame
+ * ("Frame (583 bytes)", "Reassembled TCP (4030 bytes)", ...), along the bottom as in Wireshark;
+ * the view shows the selected tab's bytes. The tab row is hidden while there is only the frame.
+ *
+ * <p>Not a TabPane: one view for all sources and a fixed set of tab labels, so walking through
+ * frames with and without reassembled bytes creates and restyles nothing. A TabPane built a new
+ * tab header (skin and CSS) each time a frame had one more source, and a view per tab meant a
+ * second view's rows the first time: both were visible pauses while scrolling.
  */
-public final class BytesPane extends TabPane {
+public final class BytesPane extends BorderPane {
     /** Receives the byte the user clicked: its data source and offset in it. */
     @FunctionalInterface
     public interface ByteClickHandler {
         void byteClicked(int source, int offset);
     }
 
-    /** Every view and tab made so far, kept for the next frame with as many sources: the first {@code shown} are in use. */
-    private final List<HexView> views = new ArrayList<>();
-    private final List<Tab> allTabs = new ArrayList<>();
-    private int shown;
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
+    private final HexView view = new HexView();
+    private final HBox tabRow = new HBox();
+    /** Tab labels made so far, reused by later frames; the first {@code sources.size()} are shown. */
+    private final List<Label> tabs = new ArrayList<>();
+    private List<DataSource> sources = List.of();
+    private int selected = -1;
     private ByteClickHandler onByteClicked;
     private HighlightedRange highlighted;
 
     public BytesPane() {
         getStyleClass().add("bytes-pane");
-        setSide(Side.BOTTOM);
-        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         String css = Styles.controls();
         if (css != null) getStylesheets().add(css);
+        tabRow.getStyleClass().add("bytes-tabs");
+        view.setOnByteClicked(off -> {
+            if (onByteClicked != null && selected >= 0) onByteClicked.byteClicked(selected, off);
+        });
+        setCenter(view);
+        setBottom(tabRow);
         setSources(List.of());
-        skinProperty().addListener((o, a, b) -> markHeader());
     }
 
-    /**
-     * Shows these data sources, one tab each (null or empty: nothing). Clears the highlight.
-     * Tabs and hex views are reused from frame to frame, also those a frame with fewer sources
-     * did not need: a new HexView means new rows and a CSS pass, a stall while scrolling.
-     */
-    public void setSources(List<DataSource> sources) {
+    /** Shows these data sources, one tab each (null or empty: nothing), the first selected. Clears the highlight. */
+    public void setSources(List<DataSource> list) {
         highlighted = null;
-        List<DataSource> list = sources == null ? List.of() : sources;
-        while (views.size() < list.size()) {
-            int source = views.size();
-            HexView v = new HexView();
-            v.setOnByteClicked(off -> {
-                if (onByteClicked != null) onByteClicked.byteClicked(source, off);
-            });
-            views.add(v);
-            Tab t = new Tab("", v);
+        sources = list == null ? List.of() : List.copyOf(list);
+        while (tabs.size() < sources.size()) {
+            int source = tabs.size();
+            Label t = new Label();
             t.getStyleClass().add("bytes-tab");
-            allTabs.add(t);
+            t.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY) selectSource(source);
+            });
+            tabs.add(t);
+            tabRow.getChildren().add(t);
         }
-        for (int i = 0; i < list.size(); i++) {
-            views.get(i).setBytes(list.get(i).bytes());
-            allTabs.get(i).setText(list.get(i).name());
+        for (int i = 0; i < tabs.size(); i++) {
+            boolean used = i < sources.size();
+            Label t = tabs.get(i);
+            if (used && !sources.get(i).name().equals(t.getText())) t.setText(sources.get(i).name());
+            if (t.isVisible() != used) {
+                t.setVisible(used);
+                t.setManaged(used);
+            }
         }
-        for (int i = list.size(); i < views.size(); i++) views.get(i).setBytes(null); // let go of the old frame
-        shown = list.size();
-        if (getTabs().size() > shown) getTabs().remove(shown, getTabs().size());
-        if (getTabs().size() < shown) getTabs().addAll(allTabs.subList(getTabs().size(), shown));
-        markHeader();
-        if (!getTabs().isEmpty()) getSelectionModel().select(0);
+        boolean bar = sources.size() > 1;
+        if (tabRow.isVisible() != bar) {
+            tabRow.setVisible(bar);
+            tabRow.setManaged(bar);
+        }
+        view.setVisible(!sources.isEmpty());
+        selected = -1;
+        select(sources.isEmpty() ? -1 : 0);
     }
 
-    private static final javafx.css.PseudoClass SINGLE = javafx.css.PseudoClass.getPseudoClass("single-source");
-
-    /**
-     * Hides the tab row while there is one source, by a pseudo-class on the row itself: a style
-     * class on the pane re-matched the CSS of every hex row below it whenever the count changed.
-     */
-    private void markHeader() {
-        boolean single = getTabs().size() <= 1;
-        for (javafx.scene.Node n : getChildrenUnmodifiable()) {
-            if (n.getStyleClass().contains("tab-header-area")) n.pseudoClassStateChanged(SINGLE, single);
-        }
+    private void select(int source) {
+        if (source == selected) return;
+        if (selected >= 0 && selected < tabs.size()) tabs.get(selected).pseudoClassStateChanged(SELECTED, false);
+        selected = source;
+        if (source >= 0) tabs.get(source).pseudoClassStateChanged(SELECTED, true);
+        view.setBytes(source >= 0 ? sources.get(source).bytes() : null);
+        if (highlighted != null && highlighted.source() == source) view.highlight(highlighted.offset(), highlighted.length());
     }
 
-    public int sourceCount() { return shown; }
+    public int sourceCount() { return sources.size(); }
 
-    /** The view of data source {@code source}, or null. */
+    /** The names of the sources, as their tabs say them ("Frame (583 bytes)", ...). */
+    public List<String> sourceNames() { return sources.stream().map(DataSource::name).toList(); }
+
+    /** The view showing data source {@code source}: the hex view while that source's tab is selected, else null. */
     public HexView hexView(int source) {
-        return source >= 0 && source < shown ? views.get(source) : null;
+        return source >= 0 && source == selected ? view : null;
     }
 
     /** The data source whose tab is showing, or -1. */
-    public int selectedSource() { return getSelectionModel().getSelectedIndex(); }
+    public int selectedSource() { return selected; }
 
     public void selectSource(int source) {
-        if (source >= 0 && source < shown) getSelectionModel().select(source);
+        if (source >= 0 && source < sources.size()) select(source);
     }
 
     /**
@@ -101,27 +116,22 @@ public final class BytesPane extends TabPane {
      * null) is marked more lightly. A range without bytes clears the highlight.
      */
     public void highlight(int source, int offset, int length, HexView.Range protocol) {
-        for (HexView v : views) {
-            v.clearHighlight();
-            v.clearProtocolRange();
-        }
+        view.clearHighlight();
+        view.clearProtocolRange();
         highlighted = null;
-        HexView v = hexView(source);
-        if (v == null) return;
+        if (source < 0 || source >= sources.size()) return;
         selectSource(source);
-        if (protocol != null) v.setProtocolRange(protocol.offset(), protocol.length());
-        v.highlight(offset, length);
-        HexView.Range r = v.getHighlight();
+        if (protocol != null) view.setProtocolRange(protocol.offset(), protocol.length());
+        view.highlight(offset, length);
+        HexView.Range r = view.getHighlight();
         if (r != null) highlighted = new HighlightedRange(source, r.offset(), r.length());
     }
 
     public void highlight(int source, int offset, int length) { highlight(source, offset, length, null); }
 
     public void clearHighlight() {
-        for (HexView v : views) {
-            v.clearHighlight();
-            v.clearProtocolRange();
-        }
+        view.clearHighlight();
+        view.clearProtocolRange();
         highlighted = null;
     }
 

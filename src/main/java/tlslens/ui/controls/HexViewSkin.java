@@ -101,6 +101,18 @@ final class HexViewSkin extends SkinBase<HexView> {
             e.consume();
         });
         body.setOnMousePressed(e -> control.requestFocus());
+        // Rows for a pane of ordinary height, made now: made when the pane first gets its height
+        // they cost a visible pause in the pulse that shows a capture's first packet.
+        for (int i = 0; i < PREMADE_ROWS; i++) addRow().setVisible(false);
+    }
+
+    private static final int PREMADE_ROWS = 24;
+
+    private HexRow addRow() {
+        HexRow r = new HexRow(this);
+        pool.add(r);
+        body.getChildren().add(r);
+        return r;
     }
 
     HexView view() { return getSkinnable(); }
@@ -211,11 +223,7 @@ final class HexViewSkin extends SkinBase<HexView> {
         position = Math.max(0, Math.min(position, maxPosition()));
         hposition = clampH(hposition);
         int need = (int) Math.ceil(viewport / rh) + 1;
-        while (pool.size() < need) {
-            HexRow r = new HexRow(this);
-            pool.add(r);
-            body.getChildren().add(r);
-        }
+        while (pool.size() < need) addRow();
         int first = (int) (position / rh);
         double offset = first * rh - position;
         int rows = rowCount();
@@ -254,5 +262,16 @@ final class HexViewSkin extends SkinBase<HexView> {
     @Override
     protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
         return 200 + top + bottom;
+    }
+
+    // It scrolls: it can be as small as the layout wants (a split pane collapses it on the welcome pane).
+    @Override
+    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
+        return 0;
+    }
+
+    @Override
+    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
+        return 0;
     }
 }

@@ -35,6 +35,9 @@ final class PacketRowView extends Region {
             Label l = new Label();
             l.getStyleClass().addAll("packet-cell", c.styleClass());
             l.setMinWidth(0);
+            // Not empty: a label's text node is set up the first time it has text, and the pool
+            // filling up with its first packets then cost a visible pause.
+            l.setText(" ");
             cells[c.ordinal()] = l;
         }
         getChildren().addAll(cells);
