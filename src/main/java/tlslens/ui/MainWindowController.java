@@ -130,6 +130,7 @@ public final class MainWindowController {
         @Override public void handle(long now) { onPulse(now); }
     };
     private long lastStatsPoll;
+    private final LoadPacer pacer = new LoadPacer();
 
     // ---- set-up --------------------------------------------------------------------------
 
@@ -317,6 +318,7 @@ public final class MainWindowController {
     // ---- the pulse: rows, counters ---------------------------------------------------------
 
     private void onPulse(long now) {
+        pacer.pulse(System.nanoTime());
         timeline.onPulse(now);
         RowFeed f = feed;
         if (f == null) return;
@@ -405,7 +407,10 @@ public final class MainWindowController {
             f.attach(new CaptureIndex(reader.linkType(), decryption.keysFor(file).secrets()));
             if (remember) Platform.runLater(() -> recent.add(file));
             RawFrame raw;
-            while (!f.isCancelled() && (raw = reader.next()) != null) f.publish(raw);
+            while (!f.isCancelled() && (raw = reader.next()) != null) {
+                f.publish(raw);
+                pacer.giveWay();
+            }
             String warning = reader.warning();
             if (warning != null) Platform.runLater(() -> { if (feed == f) session.warningProperty().set(warning); });
         } catch (RuntimeException | LinkageError | StackOverflowError e) {

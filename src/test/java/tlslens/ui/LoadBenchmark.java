@@ -198,12 +198,17 @@ public final class LoadBenchmark {
             CPU.computeIfAbsent(p, k -> new java.util.ArrayList<>()).add(cpu - lastCpu);
             if (gap > 50_000_000L) {
                 st[2]++;
+                if (Boolean.getBoolean("bench.cpu")) STALLS.add(cpuSince(p, lastRecord, now));
                 if (Boolean.getBoolean("bench.sample")) describeStall(p, lastRecord, now);
             }
         }
         lastPhase = p;
         lastRecord = now;
         lastCpu = cpu;
+        if (Boolean.getBoolean("bench.cpu") && p != Phase.IDLE) {
+            cpuBefore = threadCpu();
+            processBefore = OS.getProcessCpuTime();
+        }
     }
 
     private static final java.util.Map<String, Integer> SAMPLES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -277,11 +282,45 @@ public final class LoadBenchmark {
 
     private static void printStallSamples() {
         if (STALLS.isEmpty()) return;
+        if (!Boolean.getBoolean("bench.sample")) { STALLS.forEach(System.out::println); return; }
         System.out.println("stalls (gap, then ms of FX-thread samples by activity):");
         STALLS.forEach(System.out::println);
         System.out.println("sampled ms inside stalls, by phase and activity:");
         SAMPLES.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(30)
                 .forEach(e -> System.out.printf("  %6d  %s%n", e.getValue(), e.getKey()));
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private static java.util.Map<String, Long> cpuBefore = new java.util.HashMap<>();
+    private static long processBefore;
+
+    /** CPU per thread group (and the whole process) since the previous pulse: who had the cores during a stall. */
+    private static String cpuSince(Phase p, long from, long to) {
+        java.util.Map<String, Long> now = threadCpu();
+        long process = OS.getProcessCpuTime();
+        java.util.Map<String, Long> d = new java.util.TreeMap<>();
+        long known = 0;
+        for (var e : now.entrySet()) {
+            long delta = e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L);
+            if (delta > 0) { d.put(e.getKey(), delta / 1_000_000); known += delta; }
+        }
+        StringBuilder b = new StringBuilder(String.format("  cpu %-9s at %6.0f ms gap %5.0f ms: process %d ms (JVM-internal, JIT, GC: %d ms)",
+                p.name().toLowerCase(), t0 == 0 ? 0 : (from - t0) / 1e6, (to - from) / 1e6,
+                (process - processBefore) / 1_000_000, (process - processBefore - known) / 1_000_000));
+        d.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(5)
+                .forEach(e -> b.append(' ').append(e.getKey()).append('=').append(e.getValue()));
+        return b.toString();
+    }
+
+    private static java.util.Map<String, Long> threadCpu() {
+        java.util.Map<String, Long> m = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo ti : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (ti == null) continue;
+            long c = THREADS.getThreadCpuTime(ti.getThreadId());
+            if (c > 0) m.merge(ti.getThreadName().replaceAll("-\\d+$", ""), c, Long::sum);
+        }
+        return m;
     }
 
     private static final java.util.EnumMap<Phase, long[]> PROBE = new java.util.EnumMap<>(Phase.class);

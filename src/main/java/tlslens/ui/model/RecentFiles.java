@@ -48,19 +48,21 @@ public final class RecentFiles {
             if (i < copy.size()) node.put("file" + i, copy.get(i));
             else node.remove("file" + i);
         }
-        // The flush writes a file: not on the FX thread (it cost an 80 ms stall when a capture opened).
-        FLUSHER.execute(() -> {
+        // The flush writes a file: not on the FX thread (it cost an 80 ms stall when a capture
+        // opened), and a little later, not in the first busy second of loading that capture.
+        FLUSHER.schedule(() -> {
             try {
                 node.flush();
             } catch (java.util.prefs.BackingStoreException e) {
                 // Recent files are a convenience; losing them is not worth an error dialog.
             }
-        });
+        }, 3, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    private static final java.util.concurrent.Executor FLUSHER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "recent-files");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "recent-files");
+                t.setDaemon(true);
+                return t;
+            });
 }
