@@ -9,11 +9,11 @@ package tlslens.ui;
  * not hold the load up.
  */
 final class LoadPacer {
-    private static final long LATE_NS = 25_000_000L;
+    private static final long LATE_NS = 18_000_000L;
     /** Older than this, the window is not drawing (minimised): do not wait for it. */
     private static final long ASLEEP_NS = 500_000_000L;
-    private static final int MAX_WAIT_MS = 15;
-    private static final int EVERY = 64;
+    private static final int MAX_WAIT_MS = 30;
+    private static final int EVERY = 32;
 
     private volatile long lastPulse = System.nanoTime();
     private int count;

@@ -110,6 +110,7 @@ public final class LoadBenchmark {
             });
             System.out.println("row height: " + tlslens.ui.controls.PacketTable.ROW_HEIGHT);
             t0 = System.nanoTime();
+            if (Boolean.getBoolean("bench.cpu")) System.out.println("loading starts at JVM uptime " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
             phase = Phase.LOADING;
             lastPulse = 0;
             w.open(file);
