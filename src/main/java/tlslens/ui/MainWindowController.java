@@ -384,7 +384,13 @@ public final class MainWindowController {
         session.startLoading(displayName);
         shownTreeFrame = 0;
         if (file.getParent() != null) lastDirectory = file.getParent();
-        Background.submit(() -> load(f, file, displayName, remember));
+        // A thread of its own, at a lower priority than the window's (LowPriority says why).
+        Thread loader = new Thread(() -> {
+            LowPriority.lowerCurrentThread();
+            load(f, file, displayName, remember);
+        }, "tlslens-loader");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** Background: read and dissect the whole file into the feed. */

@@ -48,21 +48,8 @@ public final class RecentFiles {
             if (i < copy.size()) node.put("file" + i, copy.get(i));
             else node.remove("file" + i);
         }
-        // The flush writes a file: not on the FX thread (it cost an 80 ms stall when a capture
-        // opened), and a little later, not in the first busy second of loading that capture.
-        FLUSHER.schedule(() -> {
-            try {
-                node.flush();
-            } catch (java.util.prefs.BackingStoreException e) {
-                // Recent files are a convenience; losing them is not worth an error dialog.
-            }
-        }, 3, java.util.concurrent.TimeUnit.SECONDS);
+        // No flush here: the JDK writes changed preferences every 30 s and at exit, on its own
+        // thread. Flushing at once cost an 80 ms stall on the FX thread when a capture opened,
+        // and on a background thread it still took a core in the middle of loading that capture.
     }
-
-    private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "recent-files");
-                t.setDaemon(true);
-                return t;
-            });
 }
