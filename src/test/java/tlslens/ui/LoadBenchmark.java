@@ -261,7 +261,22 @@ public final class LoadBenchmark {
             }
         }
         if (all.contains("CssStyleHelper") || all.contains("reapplyCss") || all.contains("processCSS")) return "css";
-        if (all.contains(".layoutChildren") || all.contains(".layout(")) return "layout";
+        if (all.contains(".layoutChildren") || all.contains(".layout(")) {
+            if (!Boolean.getBoolean("bench.deep")) return "layout";
+            for (StackTraceElement e : st) {
+                if (e.getMethodName().equals("layoutChildren")) {
+                    String c = e.getClassName();
+                    return "layout:" + c.substring(c.lastIndexOf('.') + 1) + "<-" + st[0].getMethodName();
+                }
+            }
+            return "layout";
+        }
+        if (Boolean.getBoolean("bench.deep") && (all.contains("CssStyleHelper") || all.contains("reapplyCss") || all.contains("processCSS"))) {
+            for (StackTraceElement e : st) {
+                if (e.getMethodName().equals("processCSS") || e.getMethodName().equals("doProcessCSS")) continue;
+                if (e.getClassName().startsWith("tlslens.")) return "css-from:" + e.getClassName().substring(8) + "." + e.getMethodName();
+            }
+        }
         if (all.contains("synchronizeSceneNodes")) return "sync-peers";
         return st.length > 0 ? st[0].getClassName() + "." + st[0].getMethodName() : "?";
     }
