@@ -45,15 +45,20 @@ class LiveCaptureWindowTest {
         assertEquals("lo", fx(() -> ((InterfaceInfo) box.getValue()).name()));
     }
 
+    /** Captures on lo for the server's port, after one exchange warmed up the JDK's TLS client. */
+    private void startCapturingFor(FxRobot robot, LocalTls tls) throws Exception {
+        // Warmed first, so timings are the capture pipeline's, not the first handshake's class
+        // loading and key generation.
+        assertEquals("echo warm", tls.exchange("warm"));
+        chooseLoopback(robot, "tcp port " + tls.port());
+        robot.clickOn("#startButton");
+        waitUntil(10, () -> window.sessionModel().state() == State.CAPTURING);
+    }
+
     @Test
     void clientHelloAppearsWithinTwoSecondsAndStopIsPrompt(FxRobot robot) throws Exception {
         try (LocalTls tls = LocalTls.start()) {
-            // Warm the JDK's TLS client up first, so the timing below is the capture pipeline's,
-            // not the first handshake's class loading and key generation.
-            assertEquals("echo warm", tls.exchange("warm"));
-            chooseLoopback(robot, "tcp port " + tls.port());
-            robot.clickOn("#startButton");
-            waitUntil(10, () -> window.sessionModel().state() == State.CAPTURING);
+            startCapturingFor(robot, tls);
             // Stamp the moment the row reaches the table, on the FX thread itself: polling from the
             // test would add its own delay to the measurement.
             java.util.concurrent.atomic.AtomicReference<java.time.Instant> rowAdded = new java.util.concurrent.atomic.AtomicReference<>();
@@ -97,10 +102,7 @@ class LiveCaptureWindowTest {
     @Test
     void tableFollowsTheNewestRowUnlessTheUserScrolledUp(FxRobot robot) throws Exception {
         try (LocalTls tls = LocalTls.start()) {
-            assertEquals("echo warm", tls.exchange("warm"));
-            chooseLoopback(robot, "tcp port " + tls.port());
-            robot.clickOn("#startButton");
-            waitUntil(10, () -> window.sessionModel().state() == State.CAPTURING);
+            startCapturingFor(robot, tls);
             tlslens.ui.controls.PacketTable table = window.table();
             int screen = fx(() -> (int) (table.getHeight() / tlslens.ui.controls.PacketTable.ROW_HEIGHT));
             // More rows than the table shows: each exchange is a whole TLS connection.

@@ -32,11 +32,6 @@ public final class LoadBenchmark {
     private static volatile long gcMaxScrolling;
 
     private static volatile Phase phase = Phase.IDLE;
-    private static long lastPulse;
-    private static long maxGapLoading;
-    private static long maxGapScrolling;
-    private static long pulsesLoading;
-    private static long pulsesScrolling;
     private static long t0;
     private static volatile long firstRows;
     private static volatile long loaded;
@@ -105,14 +100,12 @@ public final class LoadBenchmark {
                 if (s == CaptureSessionModel.State.LOADED && loaded == 0) {
                     loaded = System.nanoTime();
                     phase = Phase.SCROLLING;
-                    lastPulse = 0;
                 }
             });
             System.out.println("row height: " + tlslens.ui.controls.PacketTable.ROW_HEIGHT);
             t0 = System.nanoTime();
             if (Boolean.getBoolean("bench.cpu")) System.out.println("loading starts at JVM uptime " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
             phase = Phase.LOADING;
-            lastPulse = 0;
             w.open(file);
         });
         if (!done.await(10, TimeUnit.MINUTES)) {
@@ -124,8 +117,10 @@ public final class LoadBenchmark {
         System.out.printf("time to first rows:        %.0f ms%n", (firstRows - t0) / 1e6);
         System.out.printf("time to fully loaded:      %.0f ms (%.0f packets/s)%n", (loaded - t0) / 1e6,
                 rows / ((loaded - t0) / 1e9));
-        System.out.printf("longest FX gap, loading:   %.1f ms over %d pulses%n", maxGapLoading / 1e6, pulsesLoading);
-        System.out.printf("longest FX gap, scrolling: %.1f ms over %d pulses%n", maxGapScrolling / 1e6, pulsesScrolling);
+        for (Phase p : new Phase[] {Phase.LOADING, Phase.SCROLLING}) {
+            System.out.printf("longest FX gap, %-10s %.1f ms over %d pulses%n", p.name().toLowerCase() + ":",
+                    STATS.getOrDefault(p, new long[3])[0] / 1e6, CPU.getOrDefault(p, java.util.List.of()).size() + 1);
+        }
         for (Phase p : new Phase[] {Phase.IDLE, Phase.LOADING, Phase.SCROLLING}) {
             long[] st = STATS.getOrDefault(p, new long[3]);
             System.out.printf("  %-9s longest gap %6.1f ms, most FX-thread CPU between pulses %6.1f ms, gaps > 50 ms: %d%n",
@@ -153,16 +148,11 @@ public final class LoadBenchmark {
 
     private static int scrollStep;
 
-    /** FX thread, every pulse: record the gap since the last pulse; while scrolling, move on. */
+    /** FX thread, every pulse: record the gap since the last pulse (see record); while scrolling, move on. */
     private static void pulse(long now, MainWindowController w, AnimationTimer timer, CountDownLatch done) {
-        long gap = lastPulse == 0 ? 0 : now - lastPulse;
-        lastPulse = now;
         if (phase == Phase.LOADING || phase == Phase.SCROLLING) record(phase, now);
         switch (phase) {
-            case LOADING -> { maxGapLoading = Math.max(maxGapLoading, gap); pulsesLoading++; }
             case SCROLLING -> {
-                maxGapScrolling = Math.max(maxGapScrolling, gap);
-                pulsesScrolling++;
                 var table = w.table();
                 int size = table.getItems().size();
                 scrollStep++;

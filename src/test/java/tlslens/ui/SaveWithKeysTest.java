@@ -1,5 +1,6 @@
 package tlslens.ui;
 
+import static tlslens.ui.decrypt.KeyedCaptures.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,15 +29,6 @@ class SaveWithKeysTest {
     private static final Path CAPTURES = Path.of("src/test/resources/captures");
     @TempDir Path dir;
 
-    private static CaptureIndex index(Path capture, Path keylog) throws Exception {
-        CaptureKeys keys = CaptureKeys.load(keylog, capture);
-        try (CaptureFileReader r = CaptureFileReader.open(capture)) {
-            CaptureIndex idx = new CaptureIndex(r.linkType(), keys.secrets());
-            RawFrame f;
-            while ((f = r.next()) != null) idx.add(f);
-            return idx;
-        }
-    }
 
     /** The rows a display filter "tcp.stream == s" would show. */
     private static List<PacketRow> rowsOf(CaptureIndex idx, int stream) {

@@ -1,6 +1,7 @@
 package tlslens.dissect.tls;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static tlslens.dissect.tls.TlsFeed.concat;
 import static tlslens.dissect.tls.TlsFeed.hex;
 import static tlslens.dissect.tls.TlsFeed.record;
 
@@ -142,17 +143,5 @@ class SyntheticAgreementTest {
                 + "000b" + "002b0003020304" + "002a0000");
         e.send(0, concat(record(22, 0x0301, ch), record(23, 0x0303, new byte[30])));
         assertAgrees(e.write(dir, "early.pcap"));
-    }
-
-    static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) n += p.length;
-        byte[] out = new byte[n];
-        int pos = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, pos, p.length);
-            pos += p.length;
-        }
-        return out;
     }
 }

@@ -41,21 +41,14 @@ final class TlsFeed {
 
     /** Dissects the records as one frame sent in direction dir; returns the frame. */
     FrameDissection frame(int dir, byte[]... records) {
-        int total = 0;
-        for (byte[] r : records) total += r.length;
-        byte[] bytes = new byte[total];
-        int pos = 0;
-        for (byte[] r : records) {
-            System.arraycopy(r, 0, bytes, pos, r.length);
-            pos += r.length;
-        }
+        byte[] bytes = concat(records);
         FrameDissection fd = new FrameDissection(++frame, Instant.EPOCH, bytes);
         ProtoNode tcp = fd.root.child(new ProtoNode(TcpFields.TCP, null, null, 0, 0, 0));
         Tvb ft = fd.frameTvb();
         tcp.addValue(TcpFields.SRCPORT, ft, 0, 0, (long) (dir == 0 ? clientPort : serverPort));
         tcp.addValue(TcpFields.DSTPORT, ft, 0, 0, (long) (dir == 0 ? serverPort : clientPort));
         ProtoNode tls = fd.root.child(new ProtoNode(TlsFields.TLS, null, null, 0, 0, bytes.length));
-        pos = 0;
+        int pos = 0;
         for (byte[] r : records) {
             conn.dissectRecord(fd, tls, new Tvb(bytes, 0, pos, pos + r.length), dir);
             pos += r.length;
@@ -69,4 +62,17 @@ final class TlsFeed {
 
     /** Trimmed lines, for assertions that do not care about indentation. */
     List<String> trimmed() { return lines().stream().map(String::trim).toList(); }
+
+    /** The parts one after the other. */
+    static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) n += p.length;
+        byte[] out = new byte[n];
+        int pos = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, pos, p.length);
+            pos += p.length;
+        }
+        return out;
+    }
 }

@@ -28,7 +28,7 @@ class DecryptionColumnTest {
                 Files.readString(FollowStreamModelTest.CAPTURES.resolve(name + ".manifest.json"))));
         Map<String, Object> bad = MiniJson.object(manifest.get("bad_keylog"));
         List<Object> made = MiniJson.array(manifest.get("connections"));
-        try (CaptureIndex idx = FollowStreamModelTest.index(
+        try (CaptureIndex idx = tlslens.ui.decrypt.KeyedCaptures.index(
                 FollowStreamModelTest.CAPTURES.resolve((String) manifest.get("file")),
                 FollowStreamModelTest.CAPTURES.resolve((String) bad.get("file")))) {
             List<Connection> conns = idx.withConnections(ConnectionAnalyzer::analyze);

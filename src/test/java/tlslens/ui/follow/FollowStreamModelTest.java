@@ -1,5 +1,6 @@
 package tlslens.ui.follow;
 
+import static tlslens.ui.decrypt.KeyedCaptures.index;
 import tlslens.analysis.MiniJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,19 +26,6 @@ import tlslens.ui.follow.FollowStreamModel.Side;
 class FollowStreamModelTest {
     static final Path CAPTURES = Path.of("src/test/resources/captures");
 
-    /** The capture indexed as the window does, with the key log (null: none) and embedded secrets. */
-    static CaptureIndex index(Path capture, Path keylog) {
-        if (!Files.exists(capture)) fail("capture missing: " + capture.toAbsolutePath());
-        CaptureKeys keys = CaptureKeys.load(keylog, capture);
-        try (CaptureFileReader r = CaptureFileReader.open(capture)) {
-            CaptureIndex idx = new CaptureIndex(r.linkType(), keys.secrets());
-            RawFrame f;
-            while ((f = r.next()) != null) idx.add(f);
-            return idx;
-        } catch (Exception e) {
-            throw new AssertionError("cannot read " + capture, e);
-        }
-    }
 
     /** The tcp.stream whose ClientHello random is {@code hex}. */
     static int streamOf(CaptureIndex idx, String hex) {

@@ -176,18 +176,8 @@ public final class RecordCipher {
     private Result cbcMte(int ct, int ver, byte[] body) {
         int bs = suite.blockSize();
         if (body.length == 0 || body.length % bs != 0) return fail("CBC record length is not a multiple of the block");
-        byte[] ivUsed;
-        byte[] cipher;
-        if (version >= 0x0302) {
-            if (body.length < 2 * bs) return fail("CBC record shorter than IV and one block");
-            ivUsed = Arrays.copyOfRange(body, 0, bs);
-            cipher = Arrays.copyOfRange(body, bs, body.length);
-        } else {
-            ivUsed = chainedIv;
-            cipher = body;
-            chainedIv = Arrays.copyOfRange(body, body.length - bs, body.length);
-        }
-        byte[] plain = cbc(ivUsed, cipher);
+        if (version >= 0x0302 && body.length < 2 * bs) return fail("CBC record shorter than IV and one block");
+        byte[] plain = cbcRecord(body);
         int pad = plain[plain.length - 1] & 0xff;
         int macLen = suite.macLength();
         if (pad + 1 + macLen > plain.length) return fail("bad CBC padding");
@@ -214,24 +204,27 @@ public final class RecordCipher {
         }
         byte[] enc = Arrays.copyOf(body, encLen);
         if (encLen % bs != 0) return fail("CBC record length is not a multiple of the block");
-        byte[] ivUsed;
-        byte[] cipher;
-        if (version >= 0x0302) {
-            ivUsed = Arrays.copyOfRange(enc, 0, bs);
-            cipher = Arrays.copyOfRange(enc, bs, enc.length);
-        } else {
-            ivUsed = chainedIv;
-            cipher = enc;
-            chainedIv = Arrays.copyOfRange(enc, enc.length - bs, enc.length);
-        }
-        if (cipher.length == 0) return fail("CBC record has no ciphertext");
-        byte[] plain = cbc(ivUsed, cipher);
+        // (before TLS 1.1 the length check above already leaves at least one block)
+        if (version >= 0x0302 && encLen == bs) return fail("CBC record has no ciphertext");
+        byte[] plain = cbcRecord(enc);
         int pad = plain[plain.length - 1] & 0xff;
         if (pad + 1 > plain.length) return fail("bad CBC padding");
         return new Result(Arrays.copyOf(plain, plain.length - pad - 1), ct, null);
     }
 
-    private Result streamMte(int ct, int ver, byte[] body) {
+    /**
+     * Decrypts a CBC record's encrypted part (a whole number of blocks): TLS 1.1+ carries its IV
+     * in the first block; before, the IV is the last ciphertext block of the previous record.
+     */
+    private byte[] cbcRecord(byte[] enc) {
+        int bs = suite.blockSize();
+        if (version >= 0x0302) return cbc(Arrays.copyOfRange(enc, 0, bs), Arrays.copyOfRange(enc, bs, enc.length));
+        byte[] iv = chainedIv;
+        chainedIv = Arrays.copyOfRange(enc, enc.length - bs, enc.length);
+        return cbc(iv, enc);
+    }
+
+        private Result streamMte(int ct, int ver, byte[] body) {
         byte[] plain = new byte[body.length];
         stream.processBytes(body, 0, body.length, plain, 0);
         if (plain.length < suite.macLength()) return fail("record shorter than its MAC");

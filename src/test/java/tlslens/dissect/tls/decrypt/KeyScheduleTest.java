@@ -61,12 +61,8 @@ class KeyScheduleTest {
         assertEquals(100, out.length);
     }
 
-    @Test
-    void tls12CbcEncryptThenMacRecordFromACapture() {
-        KeyLog log = new KeyLog();
-        log.add("# comment\nCLIENT_RANDOM f348e12f406a932311021b3dbfc940efdf7c2d8267e87a21840e602be6106334 "
-                + "936e7c89a066d594206c0ea6e1e503df23711be978018ece69280cac6b28d2bb3eeaa8f94a78e44748fe8736bc2c11ce\n",
-                "tls12_cbc.keylog");
+    /** A decryptor past the hellos of tls12_cbc's first connection (ECDHE-RSA-AES128-SHA, encrypt_then_mac). */
+    private static ConnectionDecryptor tls12CbcEtm(KeyLog log) {
         ConnectionDecryptor d = new ConnectionDecryptor(new TlsSecrets(log));
         HelloInfo ch = new HelloInfo(HelloInfo.Kind.CLIENT_HELLO);
         ch.random = hex("f348e12f406a932311021b3dbfc940efdf7c2d8267e87a21840e602be6106334");
@@ -80,6 +76,16 @@ class KeyScheduleTest {
         sh.encryptThenMac = true;
         d.clientHello(ch);
         d.serverHello(sh, false);
+        return d;
+    }
+
+    @Test
+    void tls12CbcEncryptThenMacRecordFromACapture() {
+        KeyLog log = new KeyLog();
+        log.add("# comment\nCLIENT_RANDOM f348e12f406a932311021b3dbfc940efdf7c2d8267e87a21840e602be6106334 "
+                + "936e7c89a066d594206c0ea6e1e503df23711be978018ece69280cac6b28d2bb3eeaa8f94a78e44748fe8736bc2c11ce\n",
+                "tls12_cbc.keylog");
+        ConnectionDecryptor d = tls12CbcEtm(log);
         assertNull(d.decrypt(false, 22, 0x0303, new byte[32]), "nothing is encrypted before ChangeCipherSpec");
         d.changeCipherSpec(false);
         // The client's Finished (sequence number 0), then its first application data record (1).
@@ -104,16 +110,7 @@ class KeyScheduleTest {
         log.add("CLIENT_RANDOM f348e12f406a932311021b3dbfc940efdf7c2d8267e87a21840e602be6106334 "
                 + "936e7c89a066d594206c0ea6e1e503df23711be978018ece69280cac6b28d2bb3eeaa8f94a78e44748fe8736bc2c11cf\n",
                 "bad.keylog");
-        ConnectionDecryptor d = new ConnectionDecryptor(new TlsSecrets(log));
-        HelloInfo ch = new HelloInfo(HelloInfo.Kind.CLIENT_HELLO);
-        ch.random = hex("f348e12f406a932311021b3dbfc940efdf7c2d8267e87a21840e602be6106334");
-        HelloInfo sh = new HelloInfo(HelloInfo.Kind.SERVER_HELLO);
-        sh.legacyVersion = 0x0303;
-        sh.random = hex("46293c9884ddb512f5598a89481feae4226e5568d6118c38a9623a16980aec0a");
-        sh.cipherSuites.add(0xc013);
-        sh.encryptThenMac = true;
-        d.clientHello(ch);
-        d.serverHello(sh, false);
+        ConnectionDecryptor d = tls12CbcEtm(log);
         d.changeCipherSpec(false);
         ConnectionDecryptor.Decrypted r = d.decrypt(false, 22, 0x0303, hex(
                 "dc648dbd7359c91d53feaf8354efb080492a2dabb4d5ce1cd2b95843d6d850a6c5df44a1464e21bf225723ff8ff4e9cb"
