@@ -8,8 +8,8 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/fxml" "$root/icons" "
   (cd "$root" && mvn -B -q -DskipTests package)
 fi
 if [ $# -eq 0 ]; then
-  # The window: ZGC has no stop-the-world pauses to speak of; G1's 40-70 ms pauses while a large
-  # capture loads were dropped frames (src/test/scripts/load-benchmark.sh measures this).
-  exec java -XX:+UseZGC -jar "$jar"
+  # The window, with the JIT and collector that keep it responsive (window-jvm-options.sh says why).
+  # shellcheck disable=SC2046
+  exec java $("$root/src/main/scripts/window-jvm-options.sh") -jar "$jar"
 fi
 exec java -jar "$jar" "$@"

@@ -18,7 +18,8 @@ mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.tx
 cp="target/tlslens.jar:target/test-classes:$(cat target/cp.txt)"
 # The same JVM options as the launcher (src/main/scripts/tlslens.sh) unless others are given.
 opts=("$@")
-[ ${#opts[@]} -eq 0 ] && opts=(-XX:+UseZGC)
+# shellcheck disable=SC2207
+[ ${#opts[@]} -eq 0 ] && opts=($(src/main/scripts/window-jvm-options.sh))
 run=(java "${opts[@]}" -cp "$cp" tlslens.ui.LoadBenchmark "$capture")
 if [ -z "${DISPLAY:-}" ]; then
   xvfb-run -a -s "-screen 0 1600x1000x24" "${run[@]}"

@@ -21,6 +21,7 @@ import tlslens.analysis.Connection;
 import tlslens.dissect.CaptureIndex;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
+import tlslens.ui.model.CaptureSessionModel;
 import tlslens.ui.model.ComparisonModel;
 import tlslens.ui.model.ConnectionsSnapshot;
 import tlslens.ui.model.LadderModel;
@@ -37,7 +38,8 @@ import tlslens.ui.timeline.PngExport;
  * The lower area's tabs [Packet details | Handshake timeline | side-by-side views] and the links
  * between the timeline and the rest of the window: the connection model is rebuilt off the FX
  * thread whenever frames arrived (at most once a second, and never more often than four times its
- * own cost, so a live capture fills the table as it goes); selecting a packet shows its
+ * own cost, so a live capture fills the table as it goes; a file load is analysed at its end, or as
+ * it goes while the timeline tab is open); selecting a packet shows its
  * connection's ladder with its arrows highlighted; clicking an arrow selects its packet and the
  * message's node in the detail tree.
  */
@@ -129,6 +131,9 @@ final class TimelineBridge {
         CaptureIndex idx = f == null ? null : f.index();
         if (idx == null || running) return;
         if (idx.frameCount() == snapshot.frameCount()) return;
+        // While a file loads, only an open timeline tab shows the analysis; running it anyway
+        // held the index (the loader waited) for a fifth of the load. It runs once loaded.
+        if (window.session().stateProperty().get() == CaptureSessionModel.State.LOADING && !timelineTab.isSelected()) return;
         if (now - lastRun < Math.max(MIN_INTERVAL_NS, 4 * lastCost)) return;
         running = true;
         lastRun = now;

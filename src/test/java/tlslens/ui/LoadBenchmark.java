@@ -17,9 +17,11 @@ import tlslens.ui.model.CaptureSessionModel;
  * pulses, the longest GC pause, and the longest gap of the idle window before loading (the
  * floor the machine itself sets: on a shared 2-core box the FX thread can wait for a core), and
  * the FX thread's responsiveness: how long a task posted to it waited (see probeResponsiveness).
- * With -Dbench.sample=true it also says, per stall, what the FX thread was doing (stack samples).
+ * With -Dbench.sample=true it also says, per stall, what the FX thread was doing (stack samples);
+ * with -Dbench.cpu=true, who had the CPU in each stall (threads, the JVM's own, other processes).
+ * It always prints where the load's CPU went (loader, FX thread, JIT and collector).
  *
- * <pre>xvfb-run -a java -XX:+UseZGC -cp target/tlslens.jar:target/test-classes:$(cat target/cp.txt) tlslens.ui.LoadBenchmark FILE</pre>
+ * <pre>xvfb-run -a java $(src/main/scripts/window-jvm-options.sh) -cp target/tlslens.jar:target/test-classes:$(cat target/cp.txt) tlslens.ui.LoadBenchmark FILE</pre>
  * (src/test/scripts/load-benchmark.sh does the build, the 100k-packet capture and this.)
  */
 public final class LoadBenchmark {
@@ -99,13 +101,18 @@ public final class LoadBenchmark {
             w.sessionModel().stateProperty().addListener((o, a, s) -> {
                 if (s == CaptureSessionModel.State.LOADED && loaded == 0) {
                     loaded = System.nanoTime();
+                    loadCpu = cpuDelta(loadCpuStart, lastSeenCpu(threadCpu()));
+                    loadProcessCpu = OS.getProcessCpuTime() - loadProcessStart;
                     phase = Phase.SCROLLING;
                 }
             });
             System.out.println("row height: " + tlslens.ui.controls.PacketTable.ROW_HEIGHT);
             t0 = System.nanoTime();
             if (Boolean.getBoolean("bench.cpu")) System.out.println("loading starts at JVM uptime " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+            loadCpuStart = threadCpu();
+            loadProcessStart = OS.getProcessCpuTime();
             phase = Phase.LOADING;
+            watchThreadCpu();
             w.open(file);
         });
         if (!done.await(10, TimeUnit.MINUTES)) {
@@ -139,6 +146,13 @@ public final class LoadBenchmark {
                     p.name().toLowerCase(), r[0] / 1e6, r[1], r[2]);
         }
         System.out.printf("  idle pulses: %d%n", idlePulses);
+        // Where the load's CPU went: the loader, the FX thread, analysis, and the JVM's own (JIT, GC).
+        long named = loadCpu.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder cpu = new StringBuilder(String.format("  CPU while loading: process %.1f s, JVM-internal (JIT, GC) %.1f s,",
+                loadProcessCpu / 1e9, (loadProcessCpu - named) / 1e9));
+        loadCpu.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(6)
+                .forEach(e -> cpu.append(String.format(" %s %.1f s", e.getKey(), e.getValue() / 1e9)));
+        System.out.println(cpu);
         printStallSamples();
         System.out.printf("  longest GC pause: loading %.0f ms, scrolling %.0f ms%n", gcMaxLoading / 1e0, gcMaxScrolling / 1e0);
         Platform.runLater(() -> w.shutdown());
@@ -199,6 +213,7 @@ public final class LoadBenchmark {
         if (Boolean.getBoolean("bench.cpu") && p != Phase.IDLE) {
             cpuBefore = threadCpu();
             processBefore = OS.getProcessCpuTime();
+            systemBefore = systemJiffies();
         }
     }
 
@@ -300,6 +315,21 @@ public final class LoadBenchmark {
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     private static java.util.Map<String, Long> cpuBefore = new java.util.HashMap<>();
     private static long processBefore;
+    private static long[] systemBefore = new long[2];
+
+    /**
+     * Machine-wide busy and stolen jiffies (/proc/stat; 10 ms each): whether a stall was other
+     * processes (the X server) or the hypervisor taking the cores, rather than this JVM.
+     */
+    private static long[] systemJiffies() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6]) + Long.parseLong(f[7]);
+            return new long[] {busy, Long.parseLong(f[8])};
+        } catch (Exception e) {
+            return new long[2];
+        }
+    }
 
     /** CPU per thread group (and the whole process) since the previous pulse: who had the cores during a stall. */
     private static String cpuSince(Phase p, long from, long to) {
@@ -314,9 +344,39 @@ public final class LoadBenchmark {
         StringBuilder b = new StringBuilder(String.format("  cpu %-9s at %6.0f ms gap %5.0f ms: process %d ms (JVM-internal, JIT, GC: %d ms)",
                 p.name().toLowerCase(), t0 == 0 ? 0 : (from - t0) / 1e6, (to - from) / 1e6,
                 (process - processBefore) / 1_000_000, (process - processBefore - known) / 1_000_000));
+        long[] sys = systemJiffies();
+        b.append(String.format(" | machine busy %d ms, stolen %d ms |", (sys[0] - systemBefore[0]) * 10, (sys[1] - systemBefore[1]) * 10));
         d.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(5)
                 .forEach(e -> b.append(' ').append(e.getKey()).append('=').append(e.getValue()));
         return b.toString();
+    }
+
+    private static java.util.Map<String, Long> loadCpuStart = java.util.Map.of(), loadCpu = java.util.Map.of();
+    private static long loadProcessStart, loadProcessCpu;
+
+    private static final java.util.Map<String, Long> LAST_SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Threads that end during the load (the loader) take their CPU time with them: sample it while they live. */
+    private static void watchThreadCpu() {
+        Thread t = new Thread(() -> {
+            while (phase == Phase.LOADING) {
+                lastSeenCpu(threadCpu());
+                try { Thread.sleep(100); } catch (InterruptedException e) { return; }
+            }
+        }, "bench-cpu-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static java.util.Map<String, Long> lastSeenCpu(java.util.Map<String, Long> now) {
+        now.forEach((k, v) -> LAST_SEEN.merge(k, v, Math::max));
+        return new java.util.HashMap<>(LAST_SEEN);
+    }
+
+    private static java.util.Map<String, Long> cpuDelta(java.util.Map<String, Long> from, java.util.Map<String, Long> to) {
+        java.util.Map<String, Long> d = new java.util.HashMap<>();
+        to.forEach((k, v) -> { long x = v - from.getOrDefault(k, 0L); if (x > 0) d.put(k, x); });
+        return d;
     }
 
     private static java.util.Map<String, Long> threadCpu() {

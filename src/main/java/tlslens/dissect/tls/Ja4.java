@@ -113,7 +113,8 @@ public final class Ja4 {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) sb.append(',');
-            sb.append(String.format("%04x", values.get(i) & 0xffff));
+            int v = values.get(i) & 0xffff;
+            for (int shift = 12; shift >= 0; shift -= 4) sb.append(Character.forDigit((v >> shift) & 0xf, 16));
         }
         return sb.toString();
     }
