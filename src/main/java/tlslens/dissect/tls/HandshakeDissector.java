@@ -227,7 +227,7 @@ public final class HandshakeDissector {
             case CERTIFICATE_STATUS -> CertificateMessages.certificateStatus(c, hs, tvb, body, end);
             // Wireshark adds the KeyUpdate field to the record, not to the message.
             case KEY_UPDATE -> SimpleMessages.keyUpdate(c, record, tvb, body, end);
-            case COMPRESSED_CERTIFICATE -> CertificateMessages.compressedCertificate(c, hs, tvb, body, end);
+            case COMPRESSED_CERTIFICATE -> sink.certificates(CertificateMessages.compressedCertificate(c, hs, tvb, body, end));
             case NPN_ENCRYPTED_EXTENSIONS -> SimpleMessages.npnEncryptedExtensions(c, hs, tvb, body, end);
             default -> { } // HelloRequest, HelloVerifyRequest, EndOfEarlyData, SupplementalData: no body to show
         }

@@ -59,7 +59,7 @@ class DecryptedMessagesAgreementTest {
             TlsReplay.Frame f = ours.frame(e.getKey());
             if (f == null) continue;
             TlsConnection conn = ours.connections().get(f.stream());
-            List<String> want = normalize(TlsAgreementReport.skipForeignSubtrees(skipDecompressed(e.getValue().lines())));
+            List<String> want = normalize(TlsAgreementReport.skipForeignSubtrees(e.getValue().lines()));
             for (byte[] plain : e.getValue().decrypted()) {
                 if (!isHandshake(plain)) continue;
                 Rfc8448Test.TestContext c = new Rfc8448Test.TestContext(conn.version(), true);
@@ -106,21 +106,6 @@ class DecryptedMessagesAgreementTest {
         for (String l : lines) {
             if (l.trim().startsWith("[JA4")) continue;
             out.add(TlsTreeText.norm(l));
-        }
-        return out;
-    }
-
-    /** tshark 4.0 decompresses brotli certificates; we show the compressed bytes only. */
-    static List<String> skipDecompressed(List<String> lines) {
-        List<String> out = new ArrayList<>();
-        int skip = -1;
-        for (String l : lines) {
-            int ind = 0;
-            while (ind < l.length() && l.charAt(ind) == ' ') ind++;
-            if (skip >= 0 && ind > skip) continue;
-            skip = -1;
-            out.add(l);
-            if (l.trim().startsWith("Compressed Certificate Message:")) skip = ind;
         }
         return out;
     }

@@ -3,6 +3,7 @@ package tlslens.dissect.tls.ext;
 import tlslens.dissect.Expert;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
+import tlslens.dissect.x509.OcspDissector;
 
 import static tlslens.dissect.tls.ExtensionFields.*;
 
@@ -86,7 +87,9 @@ public final class StatusRequest {
         TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, OCSP_RESPONSE_LEN, 1, 0xffffff);
         if (!v.ok()) return end;
         off += 3;
-        tree.addValue(OCSP_RESPONSE, tvb, off, v.length(), tvb.bytes(off, v.length()), "OCSP Response");
+        ProtoNode n = tree.addValue(OCSP_RESPONSE, tvb, off, v.length(), tvb.bytes(off, v.length()), "OCSP Response");
+        // A TLS 1.3 CertificateEntry staples its OCSP response here; tshark shows its tree too.
+        OcspDissector.dissect(n, tvb, off, v.length());
         return off + v.length();
     }
 }

@@ -5,6 +5,7 @@ import static tlslens.dissect.tls.TlsFields.*;
 import java.util.ArrayList;
 import java.util.List;
 
+import tlslens.dissect.Expert;
 import tlslens.dissect.FieldFormat;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
@@ -86,17 +87,35 @@ public final class CertificateMessages {
         return n;
     }
 
-    /** CompressedCertificate (RFC 8879): algorithm, uncompressed length, compressed bytes. */
-    public static void compressedCertificate(HandshakeContext c, ProtoNode t, Tvb tvb, int off, int end) {
-        if (!Vectors.need(t, tvb, off, end, 5)) return;
+    /**
+     * CompressedCertificate (RFC 8879): algorithm, uncompressed length, compressed bytes, and, as
+     * tshark does, the Certificate message they hold (zlib and brotli) under the compressed bytes,
+     * in a data source of its own. Returns the DER certificates (empty when not decompressed).
+     */
+    public static List<byte[]> compressedCertificate(HandshakeContext c, ProtoNode t, Tvb tvb, int off, int end) {
+        if (!Vectors.need(t, tvb, off, end, 5)) return List.of();
+        int algorithm = tvb.u16(off);
         t.add(COMPRESS_CERT_ALGORITHM, tvb, off, 2);
         off += 2;
+        int uncompressedLength = tvb.u24(off);
         t.add(COMPRESS_CERT_UNCOMPRESSED_LENGTH, tvb, off, 3);
         off += 3;
         Vectors.Length v = Vectors.add(t, tvb, off, end, COMPRESS_CERT_MESSAGE_LENGTH, 1, 0xffffff);
-        if (!v.ok()) return;
+        if (!v.ok()) return List.of();
         off += 3;
-        t.add(COMPRESS_CERT_MESSAGE, tvb, off, v.length());
+        ProtoNode message = t.add(COMPRESS_CERT_MESSAGE, tvb, off, v.length());
+        if (!CertificateDecompression.supported(algorithm) || !tvb.has(off, v.length())) return List.of();
+        CertificateDecompression.Result r = CertificateDecompression.decompress(algorithm, tvb.bytes(off, v.length()),
+                uncompressedLength);
+        if (!r.ok()) {
+            ProtoNode e = message.addValue(DECOMPRESSION_ERROR, tvb, off, v.length(), null);
+            e.expert(Expert.warn("Decompression", "The compressed certificate could not be decompressed: " + r.error()));
+            return List.of();
+        }
+        byte[] plain = r.bytes();
+        Tvb uncompressed = c.frame().addSource("Uncompressed certificate(s) (" + plain.length + " bytes)", plain,
+                List.of());
+        return certificate(c, message, uncompressed, 0, plain.length);
     }
 
     /** CertificateRequest: TLS 1.3 (context, extensions) or earlier (types, signature algorithms, CAs). */

@@ -1,0 +1,47 @@
+package tlslens.dissect.tls.messages;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.InflaterInputStream;
+
+import org.brotli.dec.BrotliInputStream;
+
+/**
+ * RFC 8879 certificate decompression, the algorithms tshark 4.0 decompresses: zlib (1, RFC 1950,
+ * the JDK's Inflater) and brotli (2, Google's reference decoder). zstd (3) is shown compressed,
+ * as tshark 4.0 does. The announced uncompressed length bounds what is read: a peer's bytes never
+ * make us inflate more than that.
+ */
+final class CertificateDecompression {
+    static final int ZLIB = 1;
+    static final int BROTLI = 2;
+
+    /** The uncompressed bytes, or why there are none (the error is null when the algorithm has no decoder here). */
+    record Result(byte[] bytes, String error) {
+        boolean ok() { return bytes != null; }
+    }
+
+    private CertificateDecompression() {}
+
+    static boolean supported(int algorithm) { return algorithm == ZLIB || algorithm == BROTLI; }
+
+    static Result decompress(int algorithm, byte[] compressed, int uncompressedLength) {
+        if (!supported(algorithm)) return new Result(null, null);
+        try (InputStream in = algorithm == ZLIB
+                ? new InflaterInputStream(new ByteArrayInputStream(compressed))
+                : new BrotliInputStream(new ByteArrayInputStream(compressed))) {
+            // One byte more than announced tells "longer than announced" from "exactly that".
+            byte[] out = in.readNBytes(uncompressedLength + 1);
+            if (out.length != uncompressedLength) {
+                return new Result(null, "the data decompresses to " + (out.length > uncompressedLength ? "more than " : "")
+                        + Math.min(out.length, uncompressedLength) + " bytes, not the announced " + uncompressedLength);
+            }
+            return new Result(out, null);
+        } catch (IOException | RuntimeException e) {
+            // Both decoders report corrupt input as IOException; brotli also as IllegalStateException.
+            return new Result(null, "the data is not valid " + (algorithm == ZLIB ? "zlib" : "brotli")
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        }
+    }
+}

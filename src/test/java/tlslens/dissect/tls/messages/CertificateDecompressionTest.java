@@ -1,0 +1,75 @@
+package tlslens.dissect.tls.messages;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.DeflaterOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * RFC 8879's rules for the decompressed message: exactly the announced length, else an error with
+ * a reason (and never more than the announced length read). Brotli on real traffic is compared
+ * with tshark by DecryptedMessagesAgreementTest and FieldAgreementTest (Chrome's compressed
+ * certificate in ja4_chrome-cloudflare-quic-with-secrets).
+ */
+class CertificateDecompressionTest {
+    private static final byte[] PLAIN = ("a Certificate message stands in here; "
+            + "certificates repeat a lot, which is why they compress").repeat(40).getBytes(StandardCharsets.US_ASCII);
+
+    private static byte[] zlib(byte[] b) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DeflaterOutputStream z = new DeflaterOutputStream(out)) {
+            z.write(b);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void zlibOfTheAnnouncedLengthDecompresses() throws Exception {
+        CertificateDecompression.Result r = CertificateDecompression.decompress(CertificateDecompression.ZLIB, zlib(PLAIN),
+                PLAIN.length);
+        assertTrue(r.ok(), r.error());
+        assertArrayEquals(PLAIN, r.bytes());
+    }
+
+    @Test
+    void aLengthOtherThanTheAnnouncedOneIsAnError() throws Exception {
+        byte[] z = zlib(PLAIN);
+        CertificateDecompression.Result shorter = CertificateDecompression.decompress(CertificateDecompression.ZLIB, z,
+                PLAIN.length + 10);
+        assertFalse(shorter.ok());
+        assertTrue(shorter.error().contains(PLAIN.length + " bytes, not the announced " + (PLAIN.length + 10)),
+                shorter.error());
+        CertificateDecompression.Result longer = CertificateDecompression.decompress(CertificateDecompression.ZLIB, z, 100);
+        assertFalse(longer.ok());
+        assertTrue(longer.error().contains("more than 100 bytes"), longer.error());
+    }
+
+    @Test
+    void corruptOrCutDataIsAnErrorNotAnException() throws Exception {
+        byte[] z = zlib(PLAIN);
+        CertificateDecompression.Result cut = CertificateDecompression.decompress(CertificateDecompression.ZLIB,
+                Arrays.copyOf(z, z.length / 2), PLAIN.length);
+        assertFalse(cut.ok());
+        byte[] junk = "not brotli at all, just text".getBytes(StandardCharsets.US_ASCII);
+        CertificateDecompression.Result brotli = CertificateDecompression.decompress(CertificateDecompression.BROTLI, junk,
+                1000);
+        assertFalse(brotli.ok());
+        assertTrue(brotli.error().startsWith("the data is not valid brotli") || brotli.error().contains("bytes, not the announced"),
+                brotli.error());
+    }
+
+    @Test
+    void zstdHasNoDecoderHereAndSaysNothing() {
+        CertificateDecompression.Result r = CertificateDecompression.decompress(3, new byte[] {1, 2, 3}, 10);
+        assertFalse(r.ok());
+        assertNull(r.error());
+        assertFalse(CertificateDecompression.supported(3));
+    }
+}
