@@ -110,6 +110,10 @@ public final class Cli {
         Path file;
         String format = "text";
         boolean details;
+        /** -x: the bytes of each frame after its tree or summary (-P), or alone. */
+        boolean hexDump;
+        /** -P: with -x, the summary line before the bytes. */
+        boolean summaryWithBytes;
         Set<String> onlyProtocols;
         List<String> fields = List.of();
         FieldOutputOptions fieldOptions;
@@ -152,6 +156,8 @@ public final class Cli {
             for (String p : o.onlyProtocols) if (!p.isBlank()) s.onlyProtocols.add(p.trim());
         }
         s.details = o.details || s.onlyProtocols != null;
+        s.hexDump = o.hexDump;
+        s.summaryWithBytes = o.printWhileWriting;
 
         if (s.format.equals("fields") && o.fields.isEmpty()) {
             throw new UsageException("\"-Tfields\" was specified, but no fields were specified with \"-e\".");
@@ -283,6 +289,10 @@ public final class Cli {
             case "fields": return new FieldsPrinter(out, columns, s.fields, s.fieldOptions);
             case "json": return new JsonPrinter(out, columns, s.fields, s.fieldOptions.occurrence);
             default:
+                if (s.hexDump) {
+                    if (s.details) return new BytesPrinter(out, new TreePrinter(out, s.onlyProtocols), false);
+                    return new BytesPrinter(out, s.summaryWithBytes ? new SummaryPrinter(out, columns) : null, true);
+                }
                 return s.details ? new TreePrinter(out, s.onlyProtocols) : new SummaryPrinter(out, columns);
         }
     }

@@ -87,6 +87,10 @@ final class CliOptions {
     @Option(names = "-V", description = "Print the packet tree of each frame.")
     boolean details;
 
+    @Option(names = "-x", description = "Print a hex and ASCII dump of each frame's bytes (and of its reassembled, "
+            + "decrypted and decompressed buffers) after the tree or alone.")
+    boolean hexDump;
+
     @Option(names = "-O", paramLabel = "PROTOCOLS", split = ",",
             description = "Print the tree, expanded only for these protocols (e.g. -O tls).")
     List<String> onlyProtocols;

@@ -93,7 +93,7 @@ final class LiveRun {
         if (o.writeFile != null) {
             p.writeFile = Path.of(o.writeFile);
             // tshark prints nothing per packet while writing a file unless asked to.
-            p.print = o.printWhileWriting || o.details || o.onlyProtocols != null || o.format != null
+            p.print = o.printWhileWriting || o.details || o.onlyProtocols != null || o.format != null || o.hexDump
                     || o.connections;
         }
         return p;

@@ -106,7 +106,7 @@ class ErrorPathTest {
     void commandLineMistakesExitOne() {
         String cap = CliRunner.capture("tls12_session_id.pcap");
         String[][] cases = {
-            {"-r", cap, "-x"},
+            {"-r", cap, "--no-such-option"},
             {"-r", cap, "-T", "pdml"},
             {"-r", cap, "-T", "fields"},
             {"-r", cap, "-e", "frame.number"},

@@ -33,7 +33,19 @@ class TsharkCommandLinesTest {
             "-T fields -E aggregator=/s -E occurrence=f -e tls.handshake.ciphersuite -e tls.handshake.extension.type",
             "-T fields -e tls.record -e tls -e tls.handshake.random -e _ws.col.Protocol -e _ws.col.Info -e _ws.col.No. "
                     + "-e _ws.col.Source -e _ws.col.Destination -e _ws.col.Length -e _ws.col.Time -Y tls",
-            "-T json -e tls.handshake.type -e frame.number -e tls.handshake.random -Y tls");
+            "-T json -e tls.handshake.type -e frame.number -e tls.handshake.random -Y tls",
+            "-x -c 12",
+            "-P -x -Y tls.handshake");
+
+    /**
+     * -x with buffers beyond the frame: decrypted records (a key log), and a decrypted, reassembled
+     * Certificate that Chrome compressed with brotli ("Uncompressed certificate(s)"). Handshake
+     * frames only: tshark also lists the HPACK-decompressed HTTP/2 headers, which we do not dissect.
+     */
+    static final List<String> BYTES_WITH_KEYS = List.of(
+            "src/test/resources/captures/tls13_full_then_psk.pcap|-x -o tls.keylog_file:src/test/resources/captures/tls13_full_then_psk.keylog",
+            "src/test/resources/captures/tls12_full_then_ticket.pcapng|-x -Y tls -o tls.keylog_file:src/test/resources/captures/tls12_full_then_ticket.keylog",
+            "../shared/captures/public/ja4_chrome-cloudflare-quic-with-secrets.pcapng|-x -Y tcp&&tls.handshake");
 
     @BeforeAll
     static void tshark() throws Exception {
@@ -56,6 +68,16 @@ class TsharkCommandLinesTest {
         CliRunner.Result ours = CliRunner.run(args.toArray(String[]::new));
         assertEquals(0, ours.exitCode(), ours.err());
         assertEquals(expected, ours.out());
+    }
+
+    static Stream<Arguments> bytesWithKeys() {
+        return BYTES_WITH_KEYS.stream().map(l -> Arguments.of(l.split("\\|")[0], l.split("\\|")[1]));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("bytesWithKeys")
+    void sameBytesAsTsharkWithKeys(String capture, String commandLine) throws Exception {
+        sameOutputAsTshark(capture, commandLine);
     }
 
     private static String tsharkOutput(List<String> args) throws IOException, InterruptedException {
