@@ -27,7 +27,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import tlslens.dissect.CaptureIndex;
-import tlslens.dissect.tls.decrypt.KeyLog;
 import tlslens.dissect.tls.decrypt.KeyLogWatcher;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.ui.decrypt.CaptureKeys;
@@ -199,12 +198,7 @@ final class DecryptionControl {
             lastPoll = now;
             if (!watcher.poll()) return;
             int keys = secrets.keyLog().size();
-            int skipped;
-            try {
-                skipped = KeyLog.read(file).skipped(); // the watcher's running total counts re-reads
-            } catch (IOException e) {
-                skipped = 0;
-            }
+            int skipped = watcher.skipped();
             String text = CaptureKeys.text(file, keys, 0, 0, skipped, null) + " (watching)";
             Platform.runLater(() -> showStatus(text, false, keys > 0));
         }

@@ -51,10 +51,13 @@ public final class KeyLog {
     }
 
     /** Adds the lines of {@code text}; {@code source} names it in the tree. Later lines win, as in Wireshark. */
-    public synchronized void add(String text, String source) {
+    public synchronized void add(String text, String source) { add(text, source, 1); }
+
+    /** As {@link #add(String, String)}, for text whose first line is line {@code firstLine} of its source. */
+    public synchronized void add(String text, String source, int firstLine) {
         if (text == null) return;
-        sources.add(source);
-        int n = 0;
+        if (!sources.contains(source)) sources.add(source);
+        int n = firstLine - 1;
         for (String raw : text.split("\r?\n", -1)) {
             n++;
             String line = raw.strip();
@@ -81,7 +84,7 @@ public final class KeyLog {
         if (other == null || other == this) return;
         synchronized (other) {
             secrets.putAll(other.secrets);
-            sources.addAll(other.sources);
+            for (String s : other.sources) if (!sources.contains(s)) sources.add(s);
             skipped += other.skipped;
             comments += other.comments;
         }

@@ -1,23 +1,34 @@
 package tlslens.dissect.tls.decrypt;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Watches a key log file during a live capture (browsers append to SSLKEYLOGFILE as they
- * connect): {@link #poll()} re-reads it when its size or time changed and adds its secrets to the
- * capture's {@link TlsSecrets}, so connections whose keys appear later decrypt from then on.
- * Cheap to call often (one stat at most every {@link #MIN_INTERVAL_NANOS}).
+ * connect): {@link #poll()} reads what was appended since the last time and adds its secrets to
+ * the capture's {@link TlsSecrets}, so connections whose keys appear later decrypt from then on.
+ * Only whole lines are taken (a writer may be in the middle of one); a file that shrank was
+ * replaced and is read again from its start. Cheap to call often (one stat at most every
+ * {@link #MIN_INTERVAL_NANOS}, and a browser's key log of thousands of lines is not re-read).
  */
 public final class KeyLogWatcher {
     static final long MIN_INTERVAL_NANOS = 200_000_000L;
     private final Path file;
     private final TlsSecrets secrets;
+    /** Bytes consumed: up to the end of the last whole line read. */
+    private long consumed;
+    /** Lines consumed (secrets name their line). */
+    private int lines;
     private long size = -1;
     private long modified = -1;
     private long lastCheck;
+    private int skipped;
     private String error;
 
     public KeyLogWatcher(Path file, TlsSecrets secrets) {
@@ -25,7 +36,7 @@ public final class KeyLogWatcher {
         this.secrets = secrets;
     }
 
-    /** Re-reads the file if it changed; true when new secrets may have arrived. */
+    /** Reads what was appended if the file changed; true when new secrets may have arrived. */
     public boolean poll() {
         long now = System.nanoTime();
         if (lastCheck != 0 && now - lastCheck < MIN_INTERVAL_NANOS) return false;
@@ -36,15 +47,47 @@ public final class KeyLogWatcher {
             if (a.size() == size && m == modified) return false;
             size = a.size();
             modified = m;
-            secrets.add(KeyLog.read(file));
+            if (size < consumed) {
+                // Shorter than what we read: a new file under the same name. Secrets already
+                // added stay (the connections they opened are decrypted); the new lines add to them.
+                consumed = 0;
+                lines = 0;
+                skipped = 0;
+            }
             error = null;
-            return true;
+            return readAppended();
         } catch (IOException e) {
             // Not there yet (the browser creates it on its first connection): try again later.
             error = e.getClass().getSimpleName();
             return false;
         }
     }
+
+    private boolean readAppended() throws IOException {
+        if (size <= consumed) return false;
+        long want = size - consumed;
+        if (want > Integer.MAX_VALUE - 8) want = Integer.MAX_VALUE - 8;
+        ByteBuffer buf = ByteBuffer.allocate((int) want);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (buf.hasRemaining() && ch.read(buf, consumed + buf.position()) > 0) { }
+        }
+        int end = buf.position();
+        byte[] b = buf.array();
+        int whole = end;
+        while (whole > 0 && b[whole - 1] != '\n') whole--;
+        if (whole == 0) return false; // no complete line yet
+        String text = new String(b, 0, whole - 1, StandardCharsets.ISO_8859_1);
+        KeyLog log = new KeyLog();
+        log.add(text, file.getFileName().toString(), lines + 1);
+        secrets.add(log);
+        skipped += log.skipped();
+        for (int i = 0; i < whole; i++) if (b[i] == '\n') lines++;
+        consumed += whole;
+        return true;
+    }
+
+    /** Lines so far that were neither a secret we use, a comment nor blank (each line counted once). */
+    public int skipped() { return skipped; }
 
     /** Why the last read failed, or null (never any file content). */
     public String error() { return error; }

@@ -43,4 +43,46 @@ class KeyLogWatcherTest {
         Thread.sleep(KeyLogWatcher.MIN_INTERVAL_NANOS / 1_000_000 + 20);
         assertFalse(w.poll(), "unchanged file is not re-read");
     }
+
+    private static final long WAIT_MS = KeyLogWatcher.MIN_INTERVAL_NANOS / 1_000_000 + 20;
+
+    private static String line(String random, String secret) {
+        return "CLIENT_RANDOM " + random.repeat(32) + " " + secret.repeat(48);
+    }
+
+    @Test
+    void takesOnlyWholeLinesAndNumbersThemAcrossAppends() throws Exception {
+        Path f = dir.resolve("keys.log");
+        TlsSecrets secrets = new TlsSecrets();
+        KeyLogWatcher w = new KeyLogWatcher(f, secrets);
+        Files.writeString(f, "# a comment\n" + line("01", "aa") + "\nnot a key line\n");
+        assertTrue(w.poll());
+        assertEquals(1, w.skipped());
+        // A writer in the middle of a line: half of it now, the rest later.
+        String third = line("03", "cc");
+        Files.writeString(f, third.substring(0, 50), StandardOpenOption.APPEND);
+        Thread.sleep(WAIT_MS);
+        assertFalse(w.poll(), "no whole line appended yet");
+        assertNull(secrets.masterSecret(HexFormat.of().parseHex("03".repeat(32))));
+        Files.writeString(f, third.substring(50) + "\r\n", StandardOpenOption.APPEND);
+        Thread.sleep(WAIT_MS);
+        assertTrue(w.poll());
+        assertEquals("line 4 of keys.log", secrets.masterSecret(HexFormat.of().parseHex("03".repeat(32))).origin());
+        assertEquals(1, w.skipped(), "the bad line is counted once, however often the file changes");
+        assertEquals(2, secrets.keyLog().size());
+    }
+
+    @Test
+    void aReplacedShorterFileIsReadFromItsStart() throws Exception {
+        Path f = dir.resolve("keys.log");
+        TlsSecrets secrets = new TlsSecrets();
+        KeyLogWatcher w = new KeyLogWatcher(f, secrets);
+        Files.writeString(f, line("01", "aa") + "\n" + line("02", "bb") + "\n");
+        assertTrue(w.poll());
+        Files.writeString(f, line("04", "dd") + "\n");
+        Thread.sleep(WAIT_MS);
+        assertTrue(w.poll());
+        assertEquals("line 1 of keys.log", secrets.masterSecret(HexFormat.of().parseHex("04".repeat(32))).origin());
+        assertNotNull(secrets.masterSecret(HexFormat.of().parseHex("02".repeat(32))), "keys read before stay");
+    }
 }
