@@ -84,8 +84,10 @@ final class JsonWriter {
         for (int i = 0; i < level; i++) buf.append("  ");
     }
 
+    private void string(String s) { quote(buf, s); }
+
     /** json_dumper's escaping: quotes, backslashes, control characters, and "</" as "<\/". */
-    private void string(String s) {
+    static void quote(StringBuilder buf, String s) {
         buf.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
