@@ -1,7 +1,6 @@
 package tlslens.ui;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -12,17 +11,12 @@ import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
@@ -130,44 +124,29 @@ final class DecryptionControl {
         if (window.reopenWithKeys()) reselectAfterLoad = row == null ? 0 : row.number();
     }
 
-    /** Edit &gt; Preferences: the key log file (browse, clear). */
+    /** Edit &gt; Preferences (fxml/preferences.fxml): the key log file (browse, clear). */
     void showPreferences(Stage owner, java.util.List<String> stylesheets) {
+        FXMLLoader loader;
+        Parent content;
+        try {
+            loader = FxmlFile.PREFERENCES.loader();
+            content = loader.load();
+        } catch (IOException e) {
+            window.error("Can't show the preferences", e.getMessage());
+            return;
+        }
+        PreferencesController prefs = loader.getController();
+        prefs.setKeyLogPath(settings.fileProperty().get());
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle("Preferences");
         d.setHeaderText("TLS decryption");
-        TextField path = new TextField(settings.fileProperty().get());
-        path.setId("keyLogPathField");
-        path.setPromptText("(Pre)-Master-Secret log file, e.g. the SSLKEYLOGFILE of a browser or curl");
-        path.setPrefColumnCount(40);
-        Button browse = new Button("Browse…");
-        browse.setOnAction(e -> {
-            FileChooser c = new FileChooser();
-            c.setTitle("TLS Key Log File");
-            java.io.File f = c.showOpenDialog(d.getDialogPane().getScene().getWindow());
-            if (f != null) path.setText(f.getAbsolutePath());
-        });
-        Button clear = new Button("Clear");
-        clear.setId("keyLogClearButton");
-        clear.setOnAction(e -> path.setText(""));
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("preferences-grid");
-        grid.add(new Label("Key log file"), 0, 0);
-        grid.add(path, 1, 0);
-        GridPane.setHgrow(path, Priority.ALWAYS);
-        grid.add(browse, 2, 0);
-        grid.add(clear, 3, 0);
-        Label hint = new Label("NSS key log format (SSLKEYLOGFILE). Keys embedded in a pcapng capture are used "
-                + "without it. During a live capture the file is watched for new keys.");
-        hint.setWrapText(true);
-        hint.getStyleClass().add("preferences-hint");
-        grid.add(hint, 0, 1, 4, 1);
-        d.getDialogPane().setContent(grid);
+        d.getDialogPane().setContent(content);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         d.getDialogPane().getStylesheets().setAll(stylesheets);
         if (owner != null) d.initOwner(owner);
         d.setResultConverter(b -> b);
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
-            String t = path.getText() == null ? "" : path.getText().trim();
+            String t = prefs.keyLogPath();
             Path p = t.isEmpty() ? null : Path.of(t);
             if (!java.util.Objects.equals(p == null ? null : p.toAbsolutePath().normalize(), settings.file())) useKeyLog(p);
         });
@@ -244,9 +223,7 @@ final class DecryptionControl {
 
     private void showFollow(FollowStreamModel m) {
         try {
-            URL fxml = DecryptionControl.class.getResource("/fxml/follow_stream.fxml");
-            if (fxml == null) throw new IOException("fxml/follow_stream.fxml is missing from the classpath");
-            FXMLLoader loader = new FXMLLoader(fxml);
+            FXMLLoader loader = FxmlFile.FOLLOW_STREAM.loader();
             Parent root = loader.load();
             FollowStreamController c = loader.getController();
             c.show(m);

@@ -34,9 +34,7 @@ public final class TlsLensApp extends Application {
 
     /** Builds the window into {@code stage} (also used by the tests); does not show it. */
     public static MainWindowController load(Stage stage) throws IOException {
-        URL fxml = TlsLensApp.class.getResource("/fxml/main_window.fxml");
-        if (fxml == null) throw new IOException("fxml/main_window.fxml is missing from the classpath");
-        FXMLLoader loader = new FXMLLoader(fxml);
+        FXMLLoader loader = FxmlFile.MAIN_WINDOW.loader();
         Parent root = loader.load();
         MainWindowController controller = loader.getController();
         WindowLayout layout = controller.layout();
