@@ -71,7 +71,6 @@ class MainWindowScreenshotTest {
         robot.clickOn("Handshake timeline");
         waitUntil(5, () -> window.timeline().pane().ladder().getModel() != null
                 && window.timeline().pane().ladder().getModel().connection().index() == resumed.index());
-        robot.interact(() -> window.timeline().pane().split().setDividerPositions(0.36));
         WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
         save(Path.of("target/screenshots/timeline.png"));
         robot.clickOn("#ladderCompareLink");

@@ -45,21 +45,32 @@ public final class ConnectionsPane extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No TCP connections yet"));
         table.getColumns().setAll(List.of(
+                // What this pane is for first (was the session resumed, from where, how fast),
+                // so it shows without scrolling; the cipher suite's long name after it.
                 column("#", 40, ConnectionColumns::index),
-                column("Client", 128, Connection::client),
-                column("Server", 122, Connection::server),
-                column("SNI", 80, ConnectionColumns::sni),
-                column("Version", 58, ConnectionColumns::version),
-                column("Cipher suite", 210, ConnectionColumns::suite),
-                column("Resumption", 110, ConnectionColumns::resumption),
+                column("Client", 110, Connection::client),
+                column("Server", 110, Connection::server),
+                column("SNI", 72, ConnectionColumns::sni),
+                column("Version", 56, ConnectionColumns::version),
+                column("Resumption", 104, ConnectionColumns::resumption),
                 column("Resumed from", 90, ConnectionColumns::resumedFrom),
                 column("Handshake", 80, ConnectionColumns::handshakeTime),
+                column("Cipher suite", 210, ConnectionColumns::suite),
                 decryptionColumn()));
         ladder.setId("handshakeLadder");
         split.setOrientation(Orientation.HORIZONTAL);
         split.getItems().addAll(table, ladder);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(TABLE_SHARE);
         SplitPane.setResizableWithParent(table, false);
+        // The pane is built before its tab is first shown: its first layout happens at some
+        // interim width, and a table that keeps its width on resize would keep that one.
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                if (now.doubleValue() < 600) return;
+                split.setDividerPositions(TABLE_SHARE);
+                split.widthProperty().removeListener(this);
+            }
+        });
 
         count.getStyleClass().add("connections-count");
         compareButton.setId("compareButton");
@@ -76,6 +87,9 @@ public final class ConnectionsPane extends BorderPane {
         setTop(bar);
         setCenter(split);
     }
+
+    /** The connections table's share of the pane's width when first shown (up to "Resumed from" in a 1500-pixel window; the ladder keeps the rest). */
+    private static final double TABLE_SHARE = 0.40;
 
     private static TableColumn<Connection, String> column(String title, double width, Function<Connection, String> text) {
         TableColumn<Connection, String> c = new TableColumn<>(title);
