@@ -21,7 +21,7 @@ set -euo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$SCRIPT_DIR/../../.." && pwd)
 OUT="$REPO/src/test/resources/captures"
-ALL_SCENARIOS=(tls12_full_then_ticket tls12_session_id tls13_full_then_psk tls13_psk_early_data
+ALL_SCENARIOS=(tls12_full_then_ticket tls12_session_id tls13_full_then_psk tls13_psk_early_data tls13_early_data_rejected
   tls13_hrr tls12_client_cert tls13_client_cert tls12_split_records tls_alert tls10_cbc tls11_cbc
   tls12_ticket_refused tls13_two_tickets h2o_curl jdk_tls ipv6_tls12 truncated
   tls12_aead tls12_cbc tls12_resumption_keys tls13_ciphers tls13_key_update)
@@ -426,6 +426,24 @@ sc_tls13_psk_early_data() {
     --expect "full handshake; ticket allows early data" -- -tls1_3
   s_client_conn --tag early --port 5555 --sess-in "$WORK/early.sess" --from full --early "$WORK/early.txt" \
     --expect "ClientHello with early_data + pre_shared_key, 0-RTT application data before the server's flight; EncryptedExtensions has early_data; client sends EndOfEarlyData" -- -tls1_3
+  srv_stop
+  end_capture
+}
+
+# The same ticket twice with 0-RTT: OpenSSL's anti-replay accepts the first early data and rejects
+# the second (no early_data in EncryptedExtensions), while both resume with the PSK. The rejected
+# 0-RTT records are encrypted with the client's early traffic key: the server skips them.
+sc_tls13_early_data_rejected() {
+  begin_capture tls13_early_data_rejected pcapng \
+    "TLS 1.3: a ticket used twice with 0-RTT; the first early data is accepted, the replayed one rejected" 5556
+  printf 'early data from openssl s_client: GET /early HTTP/1.0\r\n\r\n' > "$WORK/early.txt"
+  srv_openssl 5556 -cert "$PKI/ecdsa.crt" -key "$PKI/ecdsa.key" -tls1_3 -early_data -num_tickets 1
+  s_client_conn --tag full --port 5556 --sess-out "$WORK/replay.sess" \
+    --expect "full handshake; ticket allows early data" -- -tls1_3
+  s_client_conn --tag early --port 5556 --sess-in "$WORK/replay.sess" --from full --early "$WORK/early.txt" \
+    --expect "PSK resumption with 0-RTT early data accepted" -- -tls1_3
+  s_client_conn --tag replayed --port 5556 --sess-in "$WORK/replay.sess" --from full --early "$WORK/early.txt" \
+    --expect "the same ticket again: PSK accepted, early data rejected (EncryptedExtensions without early_data, no EndOfEarlyData)" -- -tls1_3
   srv_stop
   end_capture
 }
