@@ -236,11 +236,14 @@ public final class Cli {
             printer.begin();
             long n = 0;
             RawFrame raw;
+            java.time.Instant lastShown = null;
             while (n < s.maxFrames && (raw = reader.next()) != null) {
                 n++;
                 columns.observe(raw);
                 FrameDissection fd = engine.dissect(raw);
                 if (filter != null && !filter.matches(fd)) continue;
+                fd.displayedAfter(lastShown);
+                lastShown = fd.time;
                 printer.print(raw, fd);
                 if (n % CHECK_OUTPUT_EVERY == 0 && out.checkError()) break; // reader went away
             }

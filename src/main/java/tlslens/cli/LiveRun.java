@@ -195,6 +195,7 @@ final class LiveRun {
     }
 
     private void loop(Plan p, LiveCapture capture, DisplayFilter filter, Columns columns, FramePrinter printer) {
+        java.time.Instant lastShown = null; // frame.time_delta_displayed
         TlsSecrets secrets = p.keylogs.isEmpty() ? null : new TlsSecrets();
         List<KeyLogWatcher> watchers = new ArrayList<>();
         for (Path k : p.keylogs) watchers.add(new KeyLogWatcher(k, secrets));
@@ -224,6 +225,8 @@ final class LiveRun {
             columns.observe(raw); // Time is relative to the first frame captured, shown or not
             FrameDissection fd = engine.dissect(raw);
             if (filter != null && !filter.matches(fd)) continue;
+            fd.displayedAfter(lastShown);
+            lastShown = fd.time;
             printer.print(raw, fd);
             out.flush();
             if (out.checkError()) { // the reader went away ("| head")

@@ -10,6 +10,7 @@ import tlslens.dissect.ip.IpDissector;
 import tlslens.dissect.ip.IpFields;
 import tlslens.dissect.link.LinkDissector;
 import tlslens.dissect.tcp.TcpDissector;
+import tlslens.dissect.tcp.TcpFrameContext;
 import tlslens.dissect.tcp.TcpFields;
 import tlslens.dissect.tcp.TcpHeader;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
@@ -102,8 +103,37 @@ public final class Engine {
         } else if (link.etherType() == 0x0806) {
             fd.setProtocol("ARP");
         }
+        if (f.linkType() == 1) ethernetPadding(fd, tvb);
         String protocols = protocols(fd);
         frame.addValue(FrameFields.PROTOCOLS, tvb, 0, 0, protocols).setText("[Protocols in frame: " + protocols + "]");
+    }
+
+    /**
+     * Zero bytes after the IP packet in an Ethernet frame (short frames are padded to 60 bytes):
+     * tshark's "Padding" under Ethernet. Other trailers (an FCS, switch tags) are left unexplained.
+     */
+    private static void ethernetPadding(FrameDissection fd, Tvb tvb) {
+        ProtoNode eth = null, ip = null;
+        for (ProtoNode n : fd.root.children()) {
+            if (n.field == tlslens.dissect.link.LinkFields.ETH && eth == null) eth = n;
+            else if ((n.field == IpFields.IP || n.field == IpFields.IPV6) && ip == null) ip = n;
+        }
+        if (eth == null) return;
+        int end;
+        if (ip != null) {
+            ProtoNode len = ip.first(ip.field == IpFields.IP ? "ip.len" : "ipv6.plen");
+            if (len == null || !(len.value() instanceof Long l) || l == 0) return;
+            end = ip.offset + (int) (long) l + (ip.field == IpFields.IPV6 ? 40 : 0);
+        } else if (tvb.u16(eth.offset + 12) == 0x0806 && tvb.has(eth.offset + 14, 8)) {
+            // ARP: 8 bytes of header, then two hardware and two protocol addresses.
+            int a = eth.offset + 14;
+            end = a + 8 + 2 * tvb.u8(a + 4) + 2 * tvb.u8(a + 5);
+        } else {
+            return;
+        }
+        if (end <= eth.offset + 14 || end >= tvb.end) return;
+        for (int i = end; i < tvb.end; i++) if (tvb.u8(i) != 0) return;
+        eth.add(tlslens.dissect.link.LinkFields.ETH_PADDING, tvb, end, tvb.end - end);
     }
 
     private static void udpColumns(FrameDissection fd) {
@@ -147,6 +177,7 @@ public final class Engine {
         tcp.add(TcpFields.SRCPORT, tvb, tr.offset(), 2);
         tcp.add(TcpFields.DSTPORT, tvb, tr.offset() + 2, 2);
         if (c != null) {
+            c.frameTimes(fd.time); // tshark counts the ICMP error as the stream's latest frame
             fd.tcpStream = c.index;
             tcp.addGenerated(TcpFields.STREAM, (long) c.index, "Stream index: " + c.index);
         }
@@ -162,17 +193,22 @@ public final class Engine {
         long delta = previous == null ? 0 : Duration.between(previous, f.time()).toNanos();
         long rel = Duration.between(first, f.time()).toNanos();
         previous = f.time();
-        frame.addValue(FrameFields.ENCAP_TYPE, tvb, 0, 0, (long) f.linkType());
+        frame.addValue(FrameFields.ENCAP_TYPE, tvb, 0, 0, (long) FrameFields.wtapEncap(f.linkType()));
         frame.addValue(FrameFields.TIME, tvb, 0, 0, f.time());
+        frame.addGenerated(FrameFields.OFFSET_SHIFT, 0L);
         long epochNanos = f.time().getEpochSecond() * 1_000_000_000L + f.time().getNano();
         frame.addValue(FrameFields.TIME_EPOCH, tvb, 0, 0, epochNanos);
         frame.addGenerated(FrameFields.TIME_DELTA, delta);
+        // Every frame displayed until a display filter says otherwise (FrameDissection.displayedAfter).
+        frame.addGenerated(FrameFields.TIME_DELTA_DISPLAYED, delta);
         frame.addGenerated(FrameFields.TIME_RELATIVE, rel);
         frame.addValue(FrameFields.NUMBER, tvb, 0, 0, (long) f.number());
         frame.addValue(FrameFields.LEN, tvb, 0, 0, (long) wire,
                 "Frame Length: " + wire + " bytes (" + wire * 8L + " bits)");
         frame.addValue(FrameFields.CAP_LEN, tvb, 0, 0, (long) cap,
                 "Capture Length: " + cap + " bytes (" + cap * 8L + " bits)");
+        frame.addGenerated(FrameFields.MARKED, false);
+        frame.addGenerated(FrameFields.IGNORED, false);
         if (cap < wire) frame.expert(Expert.note("Sequence", "Frame truncated by the capture's snap length"));
         return frame;
     }
@@ -183,7 +219,8 @@ public final class Engine {
             if (n.field == null || n.field.type != FieldType.PROTOCOL || n.field == FrameFields.FRAME) continue;
             if (sb.length() > 0) sb.append(':');
             sb.append(n.field.abbrev);
-            if (n.field.abbrev.equals("eth")) sb.append(":ethertype");
+            // The link layers whose type field the ethertype dissector reads, as tshark lists them.
+            if (n.field.abbrev.equals("eth") || n.field.abbrev.equals("sll")) sb.append(":ethertype");
         }
         return sb.toString();
     }
@@ -212,7 +249,11 @@ public final class Engine {
         long relSeq = mine.relative(h.seq());
         long relAck = theirs.relative(h.ack());
         fd.tcpStream = c.index;
-        ProtoNode tcpNode = TcpDissector.addTree(fd.root, tvb, tr.offset(), h, c.index, relSeq, relAck);
+        long[] times = c.frameTimes(fd.time);
+        ProtoNode tcpNode = TcpDissector.addTree(fd.root, tvb, tr.offset(), h, c.index, relSeq, relAck,
+                new tlslens.dissect.tcp.TcpFrameContext(c.scaleFactor(dir), times[0], times[1], theirs::relative,
+                        !h.fin() ? TcpFrameContext.Closing.NONE : c.closing(dir) == 1 ? TcpFrameContext.Closing.INITIATES
+                                : TcpFrameContext.Closing.UNDERGOES));
 
         TcpStream stream = (TcpStream) c.attachment;
         if (stream == null) {

@@ -65,6 +65,8 @@ public final class FieldFormat {
         switch (f.type) {
             case BOOLEAN: {
                 boolean b = (Boolean) v;
+                // Wireshark's true/false strings, where a flag has its own ("Individual address (unicast)").
+                if (f.valueNames != null) return f.valueNames.apply(b ? 1 : 0);
                 if (f.bitmask != 0) return b ? "Set" : "Not set";
                 return b ? "True" : "False";
             }

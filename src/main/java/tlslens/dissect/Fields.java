@@ -53,6 +53,11 @@ public final class Fields {
         return register(new FieldDef(abbrev, name, FieldType.BOOLEAN, Base.NONE, null, mask, containerBits));
     }
 
+    /** As {@link #flag(String, String, int, long)}, worded by {@code tfs} (1: set, 0: not set). */
+    public static FieldDef flag(String abbrev, String name, int containerBits, long mask, LongFunction<String> tfs) {
+        return register(new FieldDef(abbrev, name, FieldType.BOOLEAN, Base.NONE, tfs, mask, containerBits));
+    }
+
     public static FieldDef label(String abbrev, String name) {
         return register(new FieldDef(abbrev, name, FieldType.NONE, Base.NONE, null, 0));
     }

@@ -56,4 +56,21 @@ public final class FrameDissection {
     }
 
     public void appendInfoRaw(String s) { info.append(s); }
+
+    /**
+     * frame.time_delta_displayed, once the caller knows which frames are displayed: the time since
+     * the previous displayed frame (null: this is the first one shown).
+     */
+    public void displayedAfter(Instant previousDisplayed) {
+        long delta = previousDisplayed == null ? 0 : java.time.Duration.between(previousDisplayed, time).toNanos();
+        for (ProtoNode top : root.children()) {
+            if (top.field != FrameFields.FRAME) continue;
+            for (ProtoNode n : top.children()) {
+                if (n.field == FrameFields.TIME_DELTA_DISPLAYED) {
+                    n.setValue(delta);
+                    n.setText(null);
+                }
+            }
+        }
+    }
 }

@@ -11,6 +11,12 @@ public final class FrameFields {
     public static final FieldDef TIME_EPOCH = Fields.field("frame.time_epoch", "Epoch Time", RELATIVE_TIME);
     public static final FieldDef TIME_DELTA = Fields.field("frame.time_delta",
             "Time delta from previous captured frame", RELATIVE_TIME);
+    public static final FieldDef OFFSET_SHIFT = Fields.field("frame.offset_shift", "Time shift for this packet",
+            RELATIVE_TIME);
+    public static final FieldDef TIME_DELTA_DISPLAYED = Fields.field("frame.time_delta_displayed",
+            "Time delta from previous displayed frame", RELATIVE_TIME);
+    public static final FieldDef MARKED = Fields.field("frame.marked", "Frame is marked", BOOLEAN);
+    public static final FieldDef IGNORED = Fields.field("frame.ignored", "Frame is ignored", BOOLEAN);
     public static final FieldDef TIME_RELATIVE = Fields.field("frame.time_relative",
             "Time since reference or first frame", RELATIVE_TIME);
     public static final FieldDef NUMBER = Fields.field("frame.number", "Frame Number", UINT32, Base.DEC);
@@ -21,18 +27,35 @@ public final class FrameFields {
     private FrameFields() {}
 
     /** Wireshark's WTAP_ENCAP names for the link types we read. */
-    public static String encapName(long linkType) {
-        return switch ((int) linkType) {
-            case 0 -> "NULL/Loopback";
+    /** Names of Wireshark's encapsulation numbers (frame.encap_type holds those, not the pcap link type). */
+    public static String encapName(long wtapEncap) {
+        return switch ((int) wtapEncap) {
+            case 15 -> "NULL/Loopback";
             case 1 -> "Ethernet";
-            case 9 -> "PPP";
-            case 101, 12, 14 -> "Raw IP";
-            case 108 -> "OpenBSD loopback";
-            case 113 -> "Linux cooked-mode capture v1";
-            case 276 -> "Linux cooked-mode capture v2";
-            case 228 -> "Raw IPv4";
-            case 229 -> "Raw IPv6";
+            case 4 -> "PPP";
+            case 7 -> "Raw IP";
+            case 174 -> "OpenBSD loopback";
+            case 25 -> "Linux cooked-mode capture v1";
+            case 210 -> "Linux cooked-mode capture v2";
+            case 129 -> "Raw IPv4";
+            case 130 -> "Raw IPv6";
             default -> null;
+        };
+    }
+
+    /** Wireshark's encapsulation number for a pcap link type (the link type itself when not known here). */
+    public static int wtapEncap(int linkType) {
+        return switch (linkType) {
+            case 0 -> 15;
+            case 1 -> 1;
+            case 9 -> 4;
+            case 101, 12, 14 -> 7;
+            case 108 -> 174;
+            case 113 -> 25;
+            case 276 -> 210;
+            case 228 -> 129;
+            case 229 -> 130;
+            default -> linkType;
         };
     }
 }

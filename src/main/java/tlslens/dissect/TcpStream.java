@@ -122,13 +122,19 @@ final class TcpStream implements ConnectionState {
 
     boolean pendingIn(int dir) { return started[dir] && assemblers[dir].pendingLength() > 0; }
 
+    /** The frame's "[SEQ/ACK analysis]" item (where Wireshark puts what it infers about segments), made once. */
+    private static ProtoNode analysisNode(ProtoNode tcp) {
+        for (ProtoNode c : tcp.children()) if (c.field == TcpFields.ANALYSIS) return c;
+        return tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis");
+    }
+
     void handle(FrameDissection fd, ProtoNode tcpNode, int dir, List<TcpReassembler.Event> events) {
         if (events.isEmpty()) return;
         boolean startedEmpty = !started[dir] || assemblers[dir].pendingLength() == 0;
         List<PduAssembler.Out> outs = new ArrayList<>();
         for (TcpReassembler.Event ev : events) {
             if (ev instanceof TcpReassembler.Gap gap) {
-                tcpNode.addNote(TcpFields.ANALYSIS_LOST_SEGMENT, "Previous segment(s) not captured (" + gap.length()
+                analysisNode(tcpNode).addNote(TcpFields.ANALYSIS_LOST_SEGMENT, "Previous segment(s) not captured (" + gap.length()
                         + " bytes missing)").expert(Expert.warn("Sequence",
                         gap.length() + " bytes of this connection are missing from the capture"));
                 if (started[dir]) {

@@ -40,7 +40,46 @@ public final class TcpConversation {
     void sawFin(int dir) { fin[dir] = true; }
 
     /** Records the window scale option of a SYN (shift -1: the SYN had none). */
-    public void windowScale(int dir, int shift) { windowShift[dir] = shift; }
+    public void windowScale(int dir, int shift) {
+        windowShift[dir] = shift;
+        synSeen[dir] = true;
+    }
+
+    private final boolean[] synSeen = new boolean[2];
+
+    /**
+     * tshark's "window size scaling factor" of what {@code dir} sends: -1 unknown (a SYN was not
+     * captured), -2 no window scaling used (a SYN lacked the option), else the multiplier.
+     */
+    public int scaleFactor(int dir) {
+        if (!synSeen[0] || !synSeen[1]) return -1;
+        if (windowShift[0] < 0 || windowShift[1] < 0) return -2;
+        return 1 << Math.min(14, windowShift[dir]);
+    }
+
+    /** The side whose FIN came first (-1: none yet). */
+    private int closingInitiator = -1;
+
+    /** For a FIN from {@code dir}, in frame order: 1 when it initiates the closing, 2 when it undergoes it. */
+    public int closing(int dir) {
+        if (closingInitiator < 0) closingInitiator = dir;
+        return closingInitiator == dir ? 1 : 2;
+    }
+
+    private long firstNanos = Long.MIN_VALUE;
+    private long lastNanos;
+
+    /** Once per frame of this conversation, in order: {since the first frame, since the previous one} in ns. */
+    public long[] frameTimes(java.time.Instant t) {
+        long now = t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        if (firstNanos == Long.MIN_VALUE) {
+            firstNanos = now;
+            lastNanos = now;
+        }
+        long[] out = {now - firstNanos, now - lastNanos};
+        lastNanos = now;
+        return out;
+    }
 
     /**
      * The window as the sender means it: scaled only when both SYNs carried the option (RFC 7323);

@@ -63,7 +63,8 @@ public final class TcpReassembler {
 
     /** Sequence number shown as Wireshark's relative sequence number. */
     public long relative(long seq) {
-        if (!based) return 0;
+        // Not based yet (a RST answering a SYN): tshark bases the direction on this segment, showing 1.
+        if (!based) return 1;
         long rel = ((seq - base) & 0xffffffffL) + 1;
         return rel & 0xffffffffL;
     }

@@ -527,8 +527,16 @@ public final class MainWindowController {
         if (f == null || f.index() == null || number == shownTreeFrame) return;
         CaptureIndex idx = f.index();
         int gen = ++treeGeneration;
+        // frame.time_delta_displayed: the row above in the table is the previous displayed frame.
+        int at = packetTable.getSelectedIndex();
+        boolean selected = at >= 0 && at < packetTable.getItems().size() && packetTable.getItems().get(at).number() == number;
+        java.time.Instant previousShown = selected && at > 0 ? packetTable.getItems().get(at - 1).summary().time() : null;
         if (treeTask != null) treeTask.cancel(false);
-        treeTask = Background.run(() -> idx.dissect(number), (FrameDissection fd) -> {
+        treeTask = Background.run(() -> {
+            FrameDissection fd = idx.dissect(number);
+            if (selected) fd.displayedAfter(previousShown);
+            return fd;
+        }, (FrameDissection fd) -> {
             if (gen != treeGeneration) return;
             shownTreeFrame = number;
             inspector.show(fd);

@@ -50,16 +50,29 @@ public final class IpDissector {
         ip.add(IpFields.IP_VERSION, tvb, off, 1);
         ip.add(IpFields.IP_HDR_LEN, tvb, off, 1)
                 .setText(FieldFormatBits.nibbleLow(tvb.u8(off)) + " = Header Length: " + hl + " bytes (" + hl / 4 + ")");
-        ip.add(IpFields.IP_DSFIELD, tvb, off + 1, 1);
+        int ds = tvb.u8(off + 1);
+        String dscp = IpFields.dscpShort(ds >> 2);
+        ProtoNode dsNode = ip.add(IpFields.IP_DSFIELD, tvb, off + 1, 1);
+        dsNode.setText(String.format("Differentiated Services Field: 0x%02x (DSCP: %s, ECN: %s)", ds,
+                dscp == null ? "Unknown" : dscp, IpFields.ecnShort(ds & 3)));
+        dsNode.add(IpFields.IP_DSCP, tvb, off + 1, 1);
+        dsNode.add(IpFields.IP_ECN, tvb, off + 1, 1);
         ip.add(IpFields.IP_LEN, tvb, off + 2, 2);
         ip.add(IpFields.IP_ID, tvb, off + 4, 2);
         ProtoNode flags = ip.add(IpFields.IP_FLAGS, tvb, off + 6, 1);
+        int f = tvb.u8(off + 6) >> 5;
+        // "Flags: 0x2, Don't fragment": the set flags named after the value, as tshark words it.
+        flags.setText(flags.text() + ((f & 4) != 0 ? ", Reserved bit" : "") + ((f & 2) != 0 ? ", Don't fragment" : "")
+                + ((f & 1) != 0 ? ", More fragments" : ""));
+        flags.add(IpFields.IP_FLAGS_RB, tvb, off + 6, 1);
         flags.add(IpFields.IP_FLAGS_DF, tvb, off + 6, 1);
         flags.add(IpFields.IP_FLAGS_MF, tvb, off + 6, 1);
         ip.add(IpFields.IP_FRAG_OFFSET, tvb, off + 6, 2);
         ip.add(IpFields.IP_TTL, tvb, off + 8, 1);
         ip.add(IpFields.IP_PROTO, tvb, off + 9, 1);
-        ip.add(IpFields.IP_CHECKSUM, tvb, off + 10, 2);
+        ProtoNode sum = ip.add(IpFields.IP_CHECKSUM, tvb, off + 10, 2);
+        sum.setText(sum.text() + " [validation disabled]");
+        ip.addGenerated(IpFields.IP_CHECKSUM_STATUS, tlslens.dissect.Checksums.UNVERIFIED, "Header checksum status: Unverified");
         ip.add(IpFields.IP_SRC, tvb, off + 12, 4);
         ip.add(IpFields.IP_ADDR, tvb, off + 12, 4).setHidden(true);
         ip.add(IpFields.IP_DST, tvb, off + 16, 4);
@@ -78,6 +91,14 @@ public final class IpDissector {
         return transport(root, tvb, tvb.u8(off + 9), src, dst, off + hl, end);
     }
 
+    /** An interface identifier made from a MAC (EUI-64: ff:fe in the middle, U/L bit flipped). */
+    private static void slaacMac(ProtoNode ip, tlslens.dissect.FieldDef f, Tvb tvb, int addr) {
+        if (tvb.u8(addr + 11) != 0xff || tvb.u8(addr + 12) != 0xfe) return;
+        byte[] mac = {(byte) (tvb.u8(addr + 8) ^ 0x02), (byte) tvb.u8(addr + 9), (byte) tvb.u8(addr + 10),
+                (byte) tvb.u8(addr + 13), (byte) tvb.u8(addr + 14), (byte) tvb.u8(addr + 15)};
+        ip.addValue(f, tvb, addr + 8, 8, mac, f.name + ": " + FieldFormat.ether(mac)).setGenerated(true);
+    }
+
     static Transport ipv6(ProtoNode root, Tvb tvb, int off) {
         if (!tvb.has(off, 40)) {
             ProtoNode ip = root.addValue(IpFields.IPV6, tvb, off, tvb.end - off, null);
@@ -89,8 +110,13 @@ public final class IpDissector {
         InetAddress dst = addr(tvb.bytes(off + 24, 16));
         ip.setText("Internet Protocol Version 6, Src: " + FieldFormat.address(src) + ", Dst: " + FieldFormat.address(dst));
         ip.add(IpFields.IPV6_VERSION, tvb, off, 1);
-        ip.add(IpFields.IPV6_TCLASS, tvb, off, 4);
-        ip.add(IpFields.IPV6_FLOW, tvb, off, 4);
+        ProtoNode tclass = ip.add(IpFields.IPV6_TCLASS, tvb, off, 4);
+        int tc = (int) ((tvb.u32(off) >> 20) & 0xff);
+        String dscp = IpFields.dscpShort(tc >> 2);
+        tclass.setText(tclass.text() + " (DSCP: " + (dscp == null ? "Unknown" : dscp) + ", ECN: " + IpFields.ecnShort(tc & 3) + ")");
+        tclass.add(IpFields.IPV6_TCLASS_DSCP, tvb, off, 4);
+        tclass.add(IpFields.IPV6_TCLASS_ECN, tvb, off, 4);
+        ip.add(IpFields.IPV6_FLOW, tvb, off + 1, 3);
         ip.add(IpFields.IPV6_PLEN, tvb, off + 4, 2);
         ip.add(IpFields.IPV6_NXT, tvb, off + 6, 1);
         ip.add(IpFields.IPV6_HLIM, tvb, off + 7, 1);
@@ -98,6 +124,8 @@ public final class IpDissector {
         ip.add(IpFields.IPV6_ADDR, tvb, off + 8, 16).setHidden(true);
         ip.add(IpFields.IPV6_DST, tvb, off + 24, 16);
         ip.add(IpFields.IPV6_ADDR, tvb, off + 24, 16).setHidden(true);
+        slaacMac(ip, IpFields.IPV6_SRC_SLAAC_MAC, tvb, off + 8);
+        slaacMac(ip, IpFields.IPV6_DST_SLAAC_MAC, tvb, off + 24);
         int plen = tvb.u16(off + 4);
         int end = plen == 0 ? tvb.end : Math.min(tvb.end, off + 40 + plen);
         int next = tvb.u8(off + 6);

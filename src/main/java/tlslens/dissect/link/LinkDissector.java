@@ -23,12 +23,22 @@ public final class LinkDissector {
             case 113: return sll(root, tvb);
             case 276: return sll2(root, tvb);
             case 0: case 108: return bsdNull(root, tvb, linkType);
-            case 101: case 12: case 14: return raw(tvb, 0);
+            case 101: case 12: case 14: {
+                root.addValue(LinkFields.RAW, tvb, 0, tvb.end, null); // tshark's "Raw packet data" line
+                return raw(tvb, 0);
+            }
             case 228: return new Next(ETHERTYPE_IPV4, 0);
             case 229: return new Next(ETHERTYPE_IPV6, 0);
             case 9: return ppp(root, tvb);
             default: return new Next(-1, 0);
         }
+    }
+
+    /** Under Destination and Source, as tshark: the address again and its LG and IG bits. */
+    private static void address(ProtoNode n, Tvb tvb, int off) {
+        n.add(LinkFields.ETH_ADDR, tvb, off, 6);
+        n.add(LinkFields.ETH_LG, tvb, off, 3);
+        n.add(LinkFields.ETH_IG, tvb, off, 3);
     }
 
     static Next ethernet(ProtoNode root, Tvb tvb, int off) {
@@ -41,10 +51,8 @@ public final class LinkDissector {
         String dst = FieldFormat.ether(tvb.bytes(off, 6));
         String src = FieldFormat.ether(tvb.bytes(off + 6, 6));
         eth.setText("Ethernet II, Src: " + src + ", Dst: " + dst);
-        eth.add(LinkFields.ETH_DST, tvb, off, 6);
-        eth.add(LinkFields.ETH_ADDR, tvb, off, 6).setHidden(true);
-        eth.add(LinkFields.ETH_SRC, tvb, off + 6, 6);
-        eth.add(LinkFields.ETH_ADDR, tvb, off + 6, 6).setHidden(true);
+        address(eth.add(LinkFields.ETH_DST, tvb, off, 6), tvb, off);
+        address(eth.add(LinkFields.ETH_SRC, tvb, off + 6, 6), tvb, off + 6);
         eth.add(LinkFields.ETH_TYPE, tvb, off + 12, 2);
         int type = tvb.u16(off + 12);
         off += 14;
@@ -63,11 +71,15 @@ public final class LinkDissector {
     private static Next sll(ProtoNode root, Tvb tvb) {
         if (!tvb.has(0, 16)) return truncated(root, tvb, "Linux cooked header truncated");
         ProtoNode sll = root.addValue(LinkFields.SLL, tvb, 0, 16, null);
+        sll.setText("Linux cooked capture v1");
         sll.add(LinkFields.SLL_PKTTYPE, tvb, 0, 2);
         sll.add(LinkFields.SLL_HATYPE, tvb, 2, 2);
         sll.add(LinkFields.SLL_HALEN, tvb, 4, 2);
         int halen = tvb.u16(4);
-        if (halen == 6) sll.add(LinkFields.SLL_SRC_ETH, tvb, 6, 6);
+        if (halen == 6) {
+            sll.add(LinkFields.SLL_SRC_ETH, tvb, 6, 6);
+            sll.add(LinkFields.SLL_UNUSED, tvb, 12, 2);
+        }
         sll.add(LinkFields.SLL_ETYPE, tvb, 14, 2);
         return new Next(tvb.u16(14), 16);
     }
@@ -77,12 +89,15 @@ public final class LinkDissector {
         ProtoNode sll = root.addValue(LinkFields.SLL, tvb, 0, 20, null);
         sll.setText("Linux cooked capture v2");
         sll.add(LinkFields.SLL_ETYPE, tvb, 0, 2);
-        sll.add(LinkFields.SLL_RESERVED, tvb, 2, 2);
+        sll.add(LinkFields.SLL_RESERVED, tvb, 2, 2).setHidden(true); // tshark does not show it
         sll.add(LinkFields.SLL_IFINDEX, tvb, 4, 4);
         sll.add(LinkFields.SLL_HATYPE, tvb, 8, 2);
         sll.add(LinkFields.SLL_PKTTYPE, tvb, 10, 1);
         sll.add(LinkFields.SLL_HALEN, tvb, 11, 1);
-        if (tvb.u8(11) == 6) sll.add(LinkFields.SLL_SRC_ETH, tvb, 12, 6);
+        if (tvb.u8(11) == 6) {
+            sll.add(LinkFields.SLL_SRC_ETH, tvb, 12, 6);
+            sll.add(LinkFields.SLL_UNUSED, tvb, 18, 2);
+        }
         return new Next(tvb.u16(0), 20);
     }
 

@@ -12,6 +12,11 @@ public final class LinkFields {
     public static final FieldDef ETH_DST = Fields.field("eth.dst", "Destination", ETHER);
     public static final FieldDef ETH_SRC = Fields.field("eth.src", "Source", ETHER);
     public static final FieldDef ETH_ADDR = Fields.field("eth.addr", "Address", ETHER);
+    public static final FieldDef ETH_LG = Fields.flag("eth.lg", "LG bit", 24, 0x020000,
+            v -> v != 0 ? "Locally administered address (this is NOT the factory default)"
+                    : "Globally unique address (factory default)");
+    public static final FieldDef ETH_IG = Fields.flag("eth.ig", "IG bit", 24, 0x010000,
+            v -> v != 0 ? "Group address (multicast/broadcast)" : "Individual address (unicast)");
     public static final FieldDef ETH_TYPE = Fields.field("eth.type", "Type", UINT16, Base.HEX, LinkFields::etherTypeName);
 
     public static final FieldDef VLAN = Fields.protocol("vlan", "802.1Q Virtual LAN");
@@ -21,7 +26,10 @@ public final class LinkFields {
     public static final FieldDef SLL = Fields.protocol("sll", "Linux cooked capture");
     public static final FieldDef SLL_PKTTYPE = Fields.field("sll.pkttype", "Packet type", UINT16, Base.DEC,
             LinkFields::sllPacketType);
-    public static final FieldDef SLL_HATYPE = Fields.field("sll.hatype", "Link-layer address type", UINT16, Base.DEC);
+    public static final FieldDef SLL_HATYPE = Fields.field("sll.hatype", "Link-layer address type", UINT16, Base.DEC,
+            LinkFields::arpHardwareType);
+    public static final FieldDef RAW = Fields.protocol("raw", "Raw packet data");
+    public static final FieldDef ETH_PADDING = Fields.field("eth.padding", "Padding", BYTES);
     public static final FieldDef SLL_HALEN = Fields.field("sll.halen", "Link-layer address length", UINT16, Base.DEC);
     public static final FieldDef SLL_SRC_ETH = Fields.field("sll.src.eth", "Source", ETHER);
     public static final FieldDef SLL_UNUSED = Fields.field("sll.unused", "Unused", BYTES);
@@ -45,6 +53,28 @@ public final class LinkFields {
             case 0x8100 -> "802.1Q Virtual LAN";
             case 0x88a8 -> "802.1ad Provider Bridge (Q-in-Q)";
             case 0x8864 -> "PPPoE Session";
+            default -> null;
+        };
+    }
+
+    /** Linux ARPHRD_* names, the common ones (tshark's sll.hatype). */
+    static String arpHardwareType(long t) {
+        return switch ((int) t) {
+            case 1 -> "Ethernet";
+            case 512 -> "PPP";
+            case 768 -> "IPIP tunnel";
+            case 769 -> "IP6IP6 tunnel";
+            case 772 -> "Loopback";
+            case 776 -> "sit0 device - IPv6-in-IPv4";
+            case 778 -> "GRE over IP";
+            case 801 -> "IEEE 802.11";
+            case 802 -> "IEEE 802.11 + Prism2 header";
+            case 803 -> "IEEE 802.11 + radiotap header";
+            case 804 -> "IEEE 802.15.4";
+            case 824 -> "Netlink";
+            case 825 -> "IPv6 over LoWPAN";
+            case 65534 -> "zero header length";
+            case 65535 -> "Void type, nothing is known";
             default -> null;
         };
     }

@@ -28,6 +28,15 @@ public final class TcpDissector {
      * whether the ACK number means anything yet.
      */
     public static ProtoNode addTree(ProtoNode root, Tvb tvb, int off, TcpHeader h, int stream, long relSeq, long relAck) {
+        return addTree(root, tvb, off, h, stream, relSeq, relAck, TcpFrameContext.NONE);
+    }
+
+    /**
+     * As above, with what the conversation knows: the window scale (for the calculated window),
+     * the frame's times within the stream, and how to make the peer's numbers relative (SACK).
+     */
+    public static ProtoNode addTree(ProtoNode root, Tvb tvb, int off, TcpHeader h, int stream, long relSeq, long relAck,
+                                    TcpFrameContext ctx) {
         ProtoNode tcp = root.addValue(TcpFields.TCP, tvb, off, h.headerLength(), null);
         StringBuilder t = new StringBuilder("Transmission Control Protocol, Src Port: ").append(h.srcPort())
                 .append(", Dst Port: ").append(h.dstPort()).append(", Seq: ").append(relSeq);
@@ -43,11 +52,13 @@ public final class TcpDissector {
         tcp.addValue(TcpFields.SEQ, tvb, off + 4, 4, relSeq, "Sequence Number: " + relSeq + "    (relative sequence number)");
         tcp.add(TcpFields.SEQ_RAW, tvb, off + 4, 4);
         long nxt = relSeq + h.payloadLength() + (h.syn() ? 1 : 0) + (h.fin() ? 1 : 0);
-        if (h.payloadLength() > 0 || h.syn() || h.fin()) {
-            tcp.addGenerated(TcpFields.NXTSEQ, nxt, "Next Sequence Number: " + nxt + "    (relative sequence number)");
-        }
+        tcp.addGenerated(TcpFields.NXTSEQ, nxt, "Next Sequence Number: " + nxt + "    (relative sequence number)");
         if (h.hasAck()) {
             tcp.addValue(TcpFields.ACK, tvb, off + 8, 4, relAck, "Acknowledgment Number: " + relAck + "    (relative ack number)");
+        } else {
+            // Without the ACK flag the number means nothing; tshark still shows the raw value.
+            long raw = tvb.u32(off + 8);
+            tcp.addValue(TcpFields.ACK, tvb, off + 8, 4, raw, "Acknowledgment Number: " + raw);
         }
         tcp.add(TcpFields.ACK_RAW, tvb, off + 8, 4);
         tcp.add(TcpFields.HDR_LEN, tvb, off + 12, 1)
@@ -64,17 +75,51 @@ public final class TcpDissector {
         for (var f : new tlslens.dissect.FieldDef[] {TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR, TcpFields.FLAGS_ECE,
                 TcpFields.FLAGS_URG, TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET,
                 TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN}) {
-            flags.add(f, tvb, off + 12, 2);
+            ProtoNode flag = flags.add(f, tvb, off + 12, 2);
+            connectionExpert(flag, f, h);
         }
-        flags.addGenerated(TcpFields.FLAGS_STR, flagString(h.flags()));
+        ProtoNode str = flags.addGenerated(TcpFields.FLAGS_STR, flagString(h.flags()));
+        if (ctx.closing() != TcpFrameContext.Closing.NONE) {
+            str.expert(tlslens.dissect.Expert.note("Sequence", ctx.closing() == TcpFrameContext.Closing.INITIATES
+                    ? "This frame initiates the connection closing" : "This frame undergoes the connection closing"));
+        }
         tcp.add(TcpFields.WINDOW, tvb, off + 14, 2);
-        tcp.add(TcpFields.CHECKSUM, tvb, off + 16, 2);
+        long window = h.window();
+        if (!h.syn() && ctx.scaleFactor() > 0) window = (long) h.window() * ctx.scaleFactor();
+        tcp.addGenerated(TcpFields.WINDOW_SIZE, window, "Calculated window size: " + window);
+        if (!h.syn()) {
+            int factor = ctx.scaleFactor();
+            tcp.addGenerated(TcpFields.WINDOW_SCALE, (double) factor, "Window size scaling factor: " + factor
+                    + (factor == -1 ? " (unknown)" : factor == -2 ? " (no window scaling used)" : ""));
+        }
+        ProtoNode sum = tcp.add(TcpFields.CHECKSUM, tvb, off + 16, 2);
+        sum.setText(sum.text() + " [unverified]");
+        tcp.addGenerated(TcpFields.CHECKSUM_STATUS, tlslens.dissect.Checksums.UNVERIFIED, "Checksum Status: Unverified");
         tcp.add(TcpFields.URGENT, tvb, off + 18, 2);
         if (h.headerLength() > 20) {
-            tcp.add(TcpFields.OPTIONS, tvb, off + 20, h.headerLength() - 20)
-                    .setText("Options: (" + (h.headerLength() - 20) + " bytes)");
+            TcpOptions.add(tcp, tvb, off + 20, off + h.headerLength(), ctx.peerRelative(), h.hasAck() ? relAck : -1);
+        }
+        if (ctx.sinceFirstNs() >= 0) {
+            ProtoNode ts = tcp.addNote(TcpFields.TIMESTAMPS, "Timestamps");
+            ts.addGenerated(TcpFields.TIME_RELATIVE, ctx.sinceFirstNs(), "Time since first frame in this TCP stream: "
+                    + tlslens.dissect.FieldFormat.display(TcpFields.TIME_RELATIVE, ctx.sinceFirstNs()));
+            ts.addGenerated(TcpFields.TIME_DELTA, ctx.sincePreviousNs(), "Time since previous frame in this TCP stream: "
+                    + tlslens.dissect.FieldFormat.display(TcpFields.TIME_DELTA, ctx.sincePreviousNs()));
         }
         return tcp;
+    }
+
+    /** tshark's notes on the flags that open and close connections (under the flag, as there). */
+    private static void connectionExpert(ProtoNode flag, tlslens.dissect.FieldDef f, TcpHeader h) {
+        if (f == TcpFields.FLAGS_SYN && h.syn()) {
+            flag.expert(tlslens.dissect.Expert.chat("Sequence", h.hasAck()
+                    ? "Connection establish acknowledge (SYN+ACK): server port " + h.srcPort()
+                    : "Connection establish request (SYN): server port " + h.dstPort()));
+        } else if (f == TcpFields.FLAGS_FIN && h.fin()) {
+            flag.expert(tlslens.dissect.Expert.chat("Sequence", "Connection finish (FIN)"));
+        } else if (f == TcpFields.FLAGS_RESET && h.rst()) {
+            flag.expert(tlslens.dissect.Expert.warn("Sequence", "Connection reset (RST)"));
+        }
     }
 
     /** Wireshark's "·······AP···" picture of the flags. */

@@ -33,10 +33,46 @@ public final class TcpFields {
     public static final FieldDef FLAGS_FIN = Fields.flag("tcp.flags.fin", "Fin", 12, 0x001);
     public static final FieldDef FLAGS_STR = Fields.field("tcp.flags.str", "TCP Flags", STRING);
     public static final FieldDef WINDOW = Fields.field("tcp.window_size_value", "Window", UINT16, Base.DEC);
+    public static final FieldDef WINDOW_SIZE = Fields.field("tcp.window_size", "Calculated window size", UINT32, Base.DEC);
+    /** -1 unknown (no SYN seen), -2 no window scaling used, else the multiplier. */
+    public static final FieldDef WINDOW_SCALE = Fields.field("tcp.window_size_scalefactor", "Window size scaling factor",
+            DOUBLE);
     public static final FieldDef CHECKSUM = Fields.field("tcp.checksum", "Checksum", UINT16, Base.HEX);
+    public static final FieldDef CHECKSUM_STATUS = Fields.field("tcp.checksum.status", "Checksum Status", UINT8,
+            Base.NONE, tlslens.dissect.Checksums::statusName);
     public static final FieldDef URGENT = Fields.field("tcp.urgent_pointer", "Urgent Pointer", UINT16, Base.DEC);
     public static final FieldDef OPTIONS = Fields.field("tcp.options", "Options", BYTES);
     public static final FieldDef PAYLOAD = Fields.field("tcp.payload", "TCP payload", BYTES);
+    public static final FieldDef OPTION_KIND = Fields.field("tcp.option_kind", "Kind", UINT8, Base.DEC, TcpOptions::kindName);
+    public static final FieldDef OPTION_LEN = Fields.field("tcp.option_len", "Length", UINT8, Base.DEC);
+    public static final FieldDef OPT_EOL = Fields.field("tcp.options.eol", "TCP Option - End of Option List (EOL)", BYTES);
+    public static final FieldDef OPT_NOP = Fields.field("tcp.options.nop", "TCP Option - No-Operation (NOP)", BYTES);
+    public static final FieldDef OPT_MSS = Fields.label("tcp.options.mss", "TCP Option - Maximum segment size");
+    public static final FieldDef OPT_MSS_VAL = Fields.field("tcp.options.mss_val", "MSS Value", UINT16, Base.DEC);
+    public static final FieldDef OPT_WSCALE = Fields.label("tcp.options.wscale", "TCP Option - Window scale");
+    public static final FieldDef OPT_WSCALE_SHIFT = Fields.field("tcp.options.wscale.shift", "Shift count", UINT8, Base.DEC);
+    public static final FieldDef OPT_WSCALE_MULTIPLIER = Fields.field("tcp.options.wscale.multiplier", "Multiplier",
+            UINT16, Base.DEC);
+    public static final FieldDef OPT_SACK_PERM = Fields.label("tcp.options.sack_perm", "TCP Option - SACK permitted");
+    public static final FieldDef OPT_SACK = Fields.label("tcp.options.sack", "TCP Option - SACK");
+    public static final FieldDef OPT_SACK_LE = Fields.field("tcp.options.sack_le", "TCP SACK Left Edge", UINT32, Base.DEC);
+    public static final FieldDef OPT_SACK_RE = Fields.field("tcp.options.sack_re", "TCP SACK Right Edge", UINT32, Base.DEC);
+    public static final FieldDef OPT_DSACK_LE = Fields.field("tcp.options.sack.dsack_le", "D-SACK Left Edge", UINT32,
+            Base.DEC);
+    public static final FieldDef OPT_DSACK_RE = Fields.field("tcp.options.sack.dsack_re", "D-SACK Right Edge", UINT32,
+            Base.DEC);
+    public static final FieldDef OPT_DSACK = Fields.label("tcp.options.sack.dsack", "D-SACK Sequence");
+    public static final FieldDef OPT_SACK_COUNT = Fields.field("tcp.options.sack.count", "TCP SACK Count", UINT8, Base.DEC);
+    public static final FieldDef OPT_TIMESTAMP = Fields.label("tcp.options.timestamp", "TCP Option - Timestamps");
+    public static final FieldDef OPT_TSVAL = Fields.field("tcp.options.timestamp.tsval", "Timestamp value", UINT32, Base.DEC);
+    public static final FieldDef OPT_TSECR = Fields.field("tcp.options.timestamp.tsecr", "Timestamp echo reply", UINT32,
+            Base.DEC);
+    public static final FieldDef OPT_UNKNOWN = Fields.field("tcp.options.unknown", "TCP Option - Unknown", BYTES);
+    public static final FieldDef TIMESTAMPS = Fields.label("tcp.timestamps", "Timestamps");
+    public static final FieldDef TIME_RELATIVE = Fields.field("tcp.time_relative", "Time since first frame in this TCP stream",
+            RELATIVE_TIME);
+    public static final FieldDef TIME_DELTA = Fields.field("tcp.time_delta", "Time since previous frame in this TCP stream",
+            RELATIVE_TIME);
 
     public static final FieldDef ANALYSIS = Fields.label("tcp.analysis", "SEQ/ACK analysis");
     public static final FieldDef ANALYSIS_RETRANSMISSION = Fields.label("tcp.analysis.retransmission",

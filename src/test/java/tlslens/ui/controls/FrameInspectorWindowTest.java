@@ -153,6 +153,9 @@ class FrameInspectorWindowTest {
         assertNotNull(cell);
         assertTrue(states(cell).containsAll(Set.of("expert-warn", "has-expert")), states(cell).toString());
         assertNotNull(cell.getGraphic(), "a marker");
+        // The flagged row at the top, so that its expert rows below it are drawn (TCP's subtree is long).
+        robot.interact(() -> inspector.treeView().scrollTo(inspector.treeView().getRow(
+                inspector.treeView().getSelectionModel().getSelectedItem())));
         List<String> expertLines = new ArrayList<>();
         for (Node n : robot.lookup(".detail-cell").queryAll()) {
             if (states(n).contains("expert-info")) expertLines.add(((TreeCell<?>) n).getText());

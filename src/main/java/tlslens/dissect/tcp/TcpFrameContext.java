@@ -1,0 +1,17 @@
+package tlslens.dissect.tcp;
+
+import java.util.function.LongUnaryOperator;
+
+/**
+ * What the TCP tree of one frame needs from its conversation: the window scale factor (-1
+ * unknown: no SYN seen; -2 no window scaling used; else the multiplier), the frame's times since
+ * the stream's first and previous frame (-1 when unknown), the peer's relative numbering, and
+ * which side of the closing a FIN is.
+ */
+public record TcpFrameContext(int scaleFactor, long sinceFirstNs, long sincePreviousNs, LongUnaryOperator peerRelative,
+                              Closing closing) {
+    /** A FIN's place in the closing: the first side to close initiates it, the other undergoes it. */
+    public enum Closing { NONE, INITIATES, UNDERGOES }
+
+    public static final TcpFrameContext NONE = new TcpFrameContext(-1, -1, -1, v -> v, Closing.NONE);
+}
