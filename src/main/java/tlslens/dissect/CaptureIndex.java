@@ -73,10 +73,16 @@ public final class CaptureIndex implements Closeable {
     }
 
     /** Dissects the next frame of the capture (in order), keeps its summary, and returns the full result. */
-    public synchronized FrameDissection add(RawFrame f) {
+    public FrameDissection add(RawFrame f) { return add(f, true); }
+
+    /**
+     * As {@link #add(RawFrame)}; with {@code detail} false the returned tree lacks the items that
+     * only describe bytes (for a caller that reads its columns only; see Engine.detail).
+     */
+    public synchronized FrameDissection add(RawFrame f, boolean detail) {
         if (first == null) first = f.time();
         store.append(f);
-        FrameDissection fd = engine.dissect(f);
+        FrameDissection fd = engine.detail(detail).dissect(f);
         grow();
         streams[count] = fd.tcpStream;
         src[count] = intern(fd.src);

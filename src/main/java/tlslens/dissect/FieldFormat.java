@@ -193,7 +193,8 @@ public final class FieldFormat {
     public static String relativeSeconds(long nanos) {
         String sign = nanos < 0 ? "-" : "";
         long a = Math.abs(nanos);
-        return sign + (a / 1_000_000_000L) + "." + String.format("%09d", a % 1_000_000_000L);
+        String frac = Long.toString(a % 1_000_000_000L);
+        return sign + (a / 1_000_000_000L) + "." + "000000000".substring(frac.length()) + frac;
     }
 
     public static String hex(byte[] b) { return HEX.formatHex(b); }

@@ -68,7 +68,7 @@ public final class FrameDissection {
             for (ProtoNode n : top.children()) {
                 if (n.field == FrameFields.TIME_DELTA_DISPLAYED) {
                     n.setValue(delta);
-                    n.setText(null);
+                    n.setText((String) null);
                 }
             }
         }

@@ -97,6 +97,7 @@ public final class ProtoNode {
     public ProtoNode child(ProtoNode n) {
         if (children == null) children = new ArrayList<>(4);
         n.parent = this;
+        n.summaryOnly = summaryOnly;
         children.add(n);
         return n;
     }
@@ -115,7 +116,34 @@ public final class ProtoNode {
         return n;
     }
 
-    public ProtoNode setText(String t) { this.text = t; return this; }
+    public ProtoNode setText(String t) {
+        this.text = t;
+        this.lazyText = null;
+        return this;
+    }
+
+    /**
+     * A label made only if someone reads it: a file's first pass builds every frame's tree and
+     * reads few labels, so labels that need formatting are better left to the tree that is shown.
+     */
+    public ProtoNode setText(java.util.function.Supplier<String> t) {
+        this.text = null;
+        this.lazyText = t;
+        return this;
+    }
+
+    private java.util.function.Supplier<String> lazyText;
+
+    /** Set on a tree built only for its columns and state (see Engine.detail): inherited by children. */
+    private boolean summaryOnly;
+
+    public ProtoNode summaryOnly(boolean b) { this.summaryOnly = b; return this; }
+
+    /**
+     * True in a tree that nobody will read (a file's first pass without a display filter): items that
+     * only describe bytes (option subtrees, flag bits, checksum status) can be left out of it.
+     */
+    public boolean summaryOnly() { return summaryOnly; }
 
     /** Appends to the label, e.g. ", Length: 512" after the children are known. */
     public ProtoNode appendText(String t) { this.text = text() + t; return this; }
@@ -146,8 +174,17 @@ public final class ProtoNode {
     public List<Expert> experts() { return experts == null ? Collections.emptyList() : experts; }
 
     /** The label shown in the tree: explicit text, or "Name: value" from the field definition. */
+    /** The explicit label, made now if it was left for later (null: the field's own "Name: value"). */
+    private String explicit() {
+        if (text == null && lazyText != null) {
+            text = lazyText.get();
+            lazyText = null;
+        }
+        return text;
+    }
+
     public String text() {
-        if (text != null) {
+        if (explicit() != null) {
             if (!generated || text.startsWith("[")) return cut(text);
             return cut("[" + text) + "]";
         }
@@ -177,11 +214,14 @@ public final class ProtoNode {
 
     /** The label without Wireshark's length limit, for a user who wants all of it. */
     public String fullText() {
-        String t = text != null ? text : FieldFormat.label(this);
+        String t = explicit() != null ? text : FieldFormat.label(this);
         return generated && !t.startsWith("[") ? "[" + t + "]" : t;
     }
 
-    public boolean hasExplicitText() { return text != null; }
+    /** "Name: value" as the field itself labels it, whatever explicit text the node has. */
+    public String fieldLabel() { return FieldFormat.label(this); }
+
+    public boolean hasExplicitText() { return explicit() != null; }
 
     /** Depth-first visit of this node and its descendants. */
     public void walk(Consumer<ProtoNode> visitor) {

@@ -41,8 +41,11 @@ final class RowFeed {
     /** Producer thread only. */
     void publish(RawFrame f) {
         if (first == null) first = f.time();
-        FrameDissection fd = index.add(f);
+        // Without a filter to evaluate only the columns are read: a lighter tree (Engine.detail).
+        boolean detail = filter != null;
+        FrameDissection fd = index.add(f, detail);
         DisplayFilter df = filter; // read after add(): see PacketTableModel's class comment
+        if (df != null && !detail) fd = index.dissect(f.number()); // a filter set meanwhile: the whole tree
         boolean matches = df == null || df.matches(fd);
         FrameSummary s = new FrameSummary(f.number(), f.time(), f.originalLength(), fd.src, fd.dst, fd.protocol(),
                 fd.info(), fd.tcpStream);

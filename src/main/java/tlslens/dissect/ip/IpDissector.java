@@ -51,28 +51,30 @@ public final class IpDissector {
         ip.add(IpFields.IP_HDR_LEN, tvb, off, 1)
                 .setText(FieldFormatBits.nibbleLow(tvb.u8(off)) + " = Header Length: " + hl + " bytes (" + hl / 4 + ")");
         int ds = tvb.u8(off + 1);
-        String dscp = IpFields.dscpShort(ds >> 2);
         ProtoNode dsNode = ip.add(IpFields.IP_DSFIELD, tvb, off + 1, 1);
-        dsNode.setText(String.format("Differentiated Services Field: 0x%02x (DSCP: %s, ECN: %s)", ds,
-                dscp == null ? "Unknown" : dscp, IpFields.ecnShort(ds & 3)));
-        dsNode.add(IpFields.IP_DSCP, tvb, off + 1, 1);
-        dsNode.add(IpFields.IP_ECN, tvb, off + 1, 1);
+        dsNode.setText(() -> dsNode.fieldLabel() + dsSummary(ds));
+        if (!ip.summaryOnly()) {
+            dsNode.add(IpFields.IP_DSCP, tvb, off + 1, 1);
+            dsNode.add(IpFields.IP_ECN, tvb, off + 1, 1);
+        }
         ip.add(IpFields.IP_LEN, tvb, off + 2, 2);
         ip.add(IpFields.IP_ID, tvb, off + 4, 2);
         ProtoNode flags = ip.add(IpFields.IP_FLAGS, tvb, off + 6, 1);
         int f = tvb.u8(off + 6) >> 5;
         // "Flags: 0x2, Don't fragment": the set flags named after the value, as tshark words it.
-        flags.setText(flags.text() + ((f & 4) != 0 ? ", Reserved bit" : "") + ((f & 2) != 0 ? ", Don't fragment" : "")
-                + ((f & 1) != 0 ? ", More fragments" : ""));
-        flags.add(IpFields.IP_FLAGS_RB, tvb, off + 6, 1);
+        flags.setText(() -> flags.fieldLabel() + ((f & 4) != 0 ? ", Reserved bit" : "")
+                + ((f & 2) != 0 ? ", Don't fragment" : "") + ((f & 1) != 0 ? ", More fragments" : ""));
+        if (!ip.summaryOnly()) flags.add(IpFields.IP_FLAGS_RB, tvb, off + 6, 1);
         flags.add(IpFields.IP_FLAGS_DF, tvb, off + 6, 1);
         flags.add(IpFields.IP_FLAGS_MF, tvb, off + 6, 1);
         ip.add(IpFields.IP_FRAG_OFFSET, tvb, off + 6, 2);
         ip.add(IpFields.IP_TTL, tvb, off + 8, 1);
         ip.add(IpFields.IP_PROTO, tvb, off + 9, 1);
         ProtoNode sum = ip.add(IpFields.IP_CHECKSUM, tvb, off + 10, 2);
-        sum.setText(sum.text() + " [validation disabled]");
-        ip.addGenerated(IpFields.IP_CHECKSUM_STATUS, tlslens.dissect.Checksums.UNVERIFIED, "Header checksum status: Unverified");
+        sum.setText(() -> sum.fieldLabel() + " [validation disabled]");
+        if (!ip.summaryOnly()) {
+            ip.addGenerated(IpFields.IP_CHECKSUM_STATUS, tlslens.dissect.Checksums.UNVERIFIED, "Header checksum status: Unverified");
+        }
         ip.add(IpFields.IP_SRC, tvb, off + 12, 4);
         ip.add(IpFields.IP_ADDR, tvb, off + 12, 4).setHidden(true);
         ip.add(IpFields.IP_DST, tvb, off + 16, 4);
@@ -89,6 +91,12 @@ public final class IpDissector {
         int fragOffset = tvb.u16(off + 6) & 0x1fff;
         if (fragOffset != 0) return null;
         return transport(root, tvb, tvb.u8(off + 9), src, dst, off + hl, end);
+    }
+
+    /** " (DSCP: CS0, ECN: Not-ECT)" after a DS field or traffic class, as tshark sums it up. */
+    private static String dsSummary(int ds) {
+        String dscp = IpFields.dscpShort(ds >> 2);
+        return " (DSCP: " + (dscp == null ? "Unknown" : dscp) + ", ECN: " + IpFields.ecnShort(ds & 3) + ")";
     }
 
     /** An interface identifier made from a MAC (EUI-64: ff:fe in the middle, U/L bit flipped). */
@@ -112,10 +120,11 @@ public final class IpDissector {
         ip.add(IpFields.IPV6_VERSION, tvb, off, 1);
         ProtoNode tclass = ip.add(IpFields.IPV6_TCLASS, tvb, off, 4);
         int tc = (int) ((tvb.u32(off) >> 20) & 0xff);
-        String dscp = IpFields.dscpShort(tc >> 2);
-        tclass.setText(tclass.text() + " (DSCP: " + (dscp == null ? "Unknown" : dscp) + ", ECN: " + IpFields.ecnShort(tc & 3) + ")");
-        tclass.add(IpFields.IPV6_TCLASS_DSCP, tvb, off, 4);
-        tclass.add(IpFields.IPV6_TCLASS_ECN, tvb, off, 4);
+        tclass.setText(() -> tclass.fieldLabel() + dsSummary(tc));
+        if (!ip.summaryOnly()) {
+            tclass.add(IpFields.IPV6_TCLASS_DSCP, tvb, off, 4);
+            tclass.add(IpFields.IPV6_TCLASS_ECN, tvb, off, 4);
+        }
         ip.add(IpFields.IPV6_FLOW, tvb, off + 1, 3);
         ip.add(IpFields.IPV6_PLEN, tvb, off + 4, 2);
         ip.add(IpFields.IPV6_NXT, tvb, off + 6, 1);

@@ -37,6 +37,7 @@ public final class LinkDissector {
     /** Under Destination and Source, as tshark: the address again and its LG and IG bits. */
     private static void address(ProtoNode n, Tvb tvb, int off) {
         n.add(LinkFields.ETH_ADDR, tvb, off, 6);
+        if (n.summaryOnly()) return;
         n.add(LinkFields.ETH_LG, tvb, off, 3);
         n.add(LinkFields.ETH_IG, tvb, off, 3);
     }

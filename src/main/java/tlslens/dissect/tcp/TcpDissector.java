@@ -76,35 +76,35 @@ public final class TcpDissector {
                 TcpFields.FLAGS_URG, TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET,
                 TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN}) {
             ProtoNode flag = flags.add(f, tvb, off + 12, 2);
-            connectionExpert(flag, f, h);
+            if (!tcp.summaryOnly()) connectionExpert(flag, f, h);
         }
         ProtoNode str = flags.addGenerated(TcpFields.FLAGS_STR, flagString(h.flags()));
-        if (ctx.closing() != TcpFrameContext.Closing.NONE) {
+        if (ctx.closing() != TcpFrameContext.Closing.NONE && !tcp.summaryOnly()) {
             str.expert(tlslens.dissect.Expert.note("Sequence", ctx.closing() == TcpFrameContext.Closing.INITIATES
                     ? "This frame initiates the connection closing" : "This frame undergoes the connection closing"));
         }
         tcp.add(TcpFields.WINDOW, tvb, off + 14, 2);
         long window = h.window();
         if (!h.syn() && ctx.scaleFactor() > 0) window = (long) h.window() * ctx.scaleFactor();
-        tcp.addGenerated(TcpFields.WINDOW_SIZE, window, "Calculated window size: " + window);
-        if (!h.syn()) {
+        boolean full = !tcp.summaryOnly();
+        if (full) tcp.addGenerated(TcpFields.WINDOW_SIZE, window);
+        if (full && !h.syn()) {
             int factor = ctx.scaleFactor();
-            tcp.addGenerated(TcpFields.WINDOW_SCALE, (double) factor, "Window size scaling factor: " + factor
+            tcp.addGenerated(TcpFields.WINDOW_SCALE, (double) factor).setText(() -> "Window size scaling factor: " + factor
                     + (factor == -1 ? " (unknown)" : factor == -2 ? " (no window scaling used)" : ""));
         }
         ProtoNode sum = tcp.add(TcpFields.CHECKSUM, tvb, off + 16, 2);
-        sum.setText(sum.text() + " [unverified]");
-        tcp.addGenerated(TcpFields.CHECKSUM_STATUS, tlslens.dissect.Checksums.UNVERIFIED, "Checksum Status: Unverified");
+        sum.setText(() -> sum.fieldLabel() + " [unverified]");
+        if (full) tcp.addGenerated(TcpFields.CHECKSUM_STATUS, tlslens.dissect.Checksums.UNVERIFIED, "Checksum Status: Unverified");
         tcp.add(TcpFields.URGENT, tvb, off + 18, 2);
         if (h.headerLength() > 20) {
-            TcpOptions.add(tcp, tvb, off + 20, off + h.headerLength(), ctx.peerRelative(), h.hasAck() ? relAck : -1);
+            if (full) TcpOptions.add(tcp, tvb, off + 20, off + h.headerLength(), ctx.peerRelative(), h.hasAck() ? relAck : -1);
+            else tcp.add(TcpFields.OPTIONS, tvb, off + 20, h.headerLength() - 20);
         }
-        if (ctx.sinceFirstNs() >= 0) {
+        if (full && ctx.sinceFirstNs() >= 0) {
             ProtoNode ts = tcp.addNote(TcpFields.TIMESTAMPS, "Timestamps");
-            ts.addGenerated(TcpFields.TIME_RELATIVE, ctx.sinceFirstNs(), "Time since first frame in this TCP stream: "
-                    + tlslens.dissect.FieldFormat.display(TcpFields.TIME_RELATIVE, ctx.sinceFirstNs()));
-            ts.addGenerated(TcpFields.TIME_DELTA, ctx.sincePreviousNs(), "Time since previous frame in this TCP stream: "
-                    + tlslens.dissect.FieldFormat.display(TcpFields.TIME_DELTA, ctx.sincePreviousNs()));
+            ts.addGenerated(TcpFields.TIME_RELATIVE, ctx.sinceFirstNs());
+            ts.addGenerated(TcpFields.TIME_DELTA, ctx.sincePreviousNs());
         }
         return tcp;
     }

@@ -58,10 +58,9 @@ final class TcpOptions {
     /** Adds the Options item and its options; {@code peerRelative} makes SACK edges relative like Ack. */
     static void add(ProtoNode tcp, Tvb tvb, int from, int to, LongUnaryOperator peerRelative, long relAck) {
         ProtoNode opts = tcp.add(TcpFields.OPTIONS, tvb, from, to - from);
-        StringBuilder summary = new StringBuilder("Options: (" + (to - from) + " bytes)");
+        opts.setText(() -> summary(tvb, from, to));
         for (int p = from; p < to && tvb.has(p, 1); ) {
             int kind = tvb.u8(p);
-            summary.append(", ").append(summaryName(kind));
             if (kind == 0) {
                 // tshark lists each byte after the end of the list as one more EOL.
                 opts.add(TcpFields.OPT_EOL, tvb, p, 1).setText(TcpFields.OPT_EOL.name)
@@ -83,7 +82,20 @@ final class TcpOptions {
             option(opts, tvb, p, len, kind, peerRelative, relAck);
             p += len;
         }
-        opts.setText(summary.toString());
+    }
+
+    /** "Options: (20 bytes), Maximum segment size, SACK permitted, ..." */
+    private static String summary(Tvb tvb, int from, int to) {
+        StringBuilder sb = new StringBuilder("Options: (").append(to - from).append(" bytes)");
+        for (int p = from; p < to && tvb.has(p, 1); ) {
+            int kind = tvb.u8(p);
+            sb.append(", ").append(summaryName(kind));
+            if (kind <= 1) { p++; continue; }
+            int len = tvb.has(p + 1, 1) ? tvb.u8(p + 1) : 0;
+            if (len < 2 || p + len > to) break;
+            p += len;
+        }
+        return sb.toString();
     }
 
     /**
@@ -110,19 +122,19 @@ final class TcpOptions {
         ProtoNode o;
         switch (kind) {
             case 2 -> {
-                o = opts.addValue(TcpFields.OPT_MSS, tvb, p, len, null,
-                        "TCP Option - Maximum segment size: " + tvb.u16(p + 2) + " bytes");
+                o = opts.addValue(TcpFields.OPT_MSS, tvb, p, len, null);
+                o.setText(() -> "TCP Option - Maximum segment size: " + tvb.u16(p + 2) + " bytes");
                 kindAndLength(o, tvb, p);
                 if (len == 4) o.add(TcpFields.OPT_MSS_VAL, tvb, p + 2, 2);
             }
             case 3 -> {
                 int shift = tvb.u8(p + 2);
                 int mult = 1 << Math.min(shift, 14);
-                o = opts.addValue(TcpFields.OPT_WSCALE, tvb, p, len, null,
-                        "TCP Option - Window scale: " + shift + " (multiply by " + mult + ")");
+                o = opts.addValue(TcpFields.OPT_WSCALE, tvb, p, len, null);
+                o.setText(() -> "TCP Option - Window scale: " + shift + " (multiply by " + mult + ")");
                 kindAndLength(o, tvb, p);
                 o.add(TcpFields.OPT_WSCALE_SHIFT, tvb, p + 2, 1);
-                o.addGenerated(TcpFields.OPT_WSCALE_MULTIPLIER, (long) mult, "Multiplier: " + mult);
+                o.addGenerated(TcpFields.OPT_WSCALE_MULTIPLIER, (long) mult);
             }
             case 4 -> {
                 o = opts.addValue(TcpFields.OPT_SACK_PERM, tvb, p, len, null, TcpFields.OPT_SACK_PERM.name);
@@ -145,8 +157,8 @@ final class TcpOptions {
                 if (blocks > 0) dsack(o, tvb, p + 2, blocks, rel, relAck);
             }
             case 8 -> {
-                o = opts.addValue(TcpFields.OPT_TIMESTAMP, tvb, p, len, null,
-                        "TCP Option - Timestamps: TSval " + tvb.u32(p + 2) + ", TSecr " + tvb.u32(p + 6));
+                o = opts.addValue(TcpFields.OPT_TIMESTAMP, tvb, p, len, null);
+                o.setText(() -> "TCP Option - Timestamps: TSval " + tvb.u32(p + 2) + ", TSecr " + tvb.u32(p + 6));
                 kindAndLength(o, tvb, p);
                 if (len == 10) {
                     o.add(TcpFields.OPT_TSVAL, tvb, p + 2, 4);
