@@ -73,6 +73,14 @@ public final class CaptureFileReader implements Closeable {
 
     public int linkType() { return linkType; }
 
+    private java.util.List<CaptureInterface> interfaces;
+
+    /** The pcapng file's interfaces (names for the frame tree); empty for a pcap file. */
+    public java.util.List<CaptureInterface> interfaces() {
+        if (interfaces == null) interfaces = CaptureInterface.of(file);
+        return interfaces;
+    }
+
     /** The next frame, or null at the end of the file (or at the damage, see {@link #warning()}). */
     public RawFrame next() {
         if (done) return null;

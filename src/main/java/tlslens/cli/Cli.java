@@ -231,7 +231,7 @@ public final class Cli {
         try (reader) {
             Columns columns = new Columns(TimestampPrecision.digits(s.file));
             FramePrinter printer = printer(s, columns);
-            Engine engine = new Engine(secrets(s, reader.decryptionSecrets(), s.file));
+            Engine engine = new Engine(secrets(s, reader.decryptionSecrets(), s.file)).interfaces(reader.interfaces());
             if (printer instanceof ConnectionsPrinter c) c.attach(engine);
             printer.begin();
             long n = 0;

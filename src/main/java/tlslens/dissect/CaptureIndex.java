@@ -51,6 +51,15 @@ public final class CaptureIndex implements Closeable {
 
     public TlsSecrets secrets() { return secrets; }
 
+    private volatile List<tlslens.capture.CaptureInterface> interfaces = List.of();
+
+    /** The file's pcapng interfaces, named in every tree built from this index. Set before adding frames. */
+    public CaptureIndex interfaces(List<tlslens.capture.CaptureInterface> list) {
+        this.interfaces = list == null ? List.of() : List.copyOf(list);
+        engine.interfaces(this.interfaces);
+        return this;
+    }
+
     /**
      * The TLS state of one connection after all its frames, with its decrypted application data
      * kept (for "Follow TLS stream": {@code plaintext()}, {@code decryption()},
@@ -66,7 +75,7 @@ public final class CaptureIndex implements Closeable {
             start = first;
         }
         if (frames == null) return null;
-        Engine replay = new Engine(tcpStream, start).secrets(secrets).keepPlaintext(true);
+        Engine replay = new Engine(tcpStream, start).secrets(secrets).keepPlaintext(true).interfaces(interfaces);
         for (int i = 0; i < n; i++) replay.dissect(store.get(frames[i]));
         for (ConnectionState c : replay.connections()) if (c.index() == tcpStream) return c.tls();
         return null;
@@ -134,7 +143,7 @@ public final class CaptureIndex implements Closeable {
             n = stream >= 0 ? streamFrameCounts.get(stream) : 0;
             start = first;
         }
-        Engine replay = new Engine(Math.max(stream, 0), start).secrets(secrets);
+        Engine replay = new Engine(Math.max(stream, 0), start).secrets(secrets).interfaces(interfaces);
         if (frames != null) {
             for (int i = 0; i < n && frames[i] < number; i++) replay.dissect(store.get(frames[i]));
         }
@@ -151,7 +160,7 @@ public final class CaptureIndex implements Closeable {
         int n = frameCount();
         int[] out = new int[Math.min(n, 1024)];
         int found = 0;
-        Engine pass = new Engine(secrets);
+        Engine pass = new Engine(secrets).interfaces(interfaces);
         for (int i = 1; i <= n; i++) {
             if ((i & 255) == 0 && cancelled.getAsBoolean()) return Arrays.copyOf(out, found);
             FrameDissection fd = pass.dissect(store.get(i));

@@ -84,6 +84,13 @@ public final class Engine {
     }
 
     private boolean detail = true;
+    private List<tlslens.capture.CaptureInterface> interfaces = List.of();
+
+    /** A pcapng file's interfaces: the frame tree names each frame's interface, as tshark does. */
+    public Engine interfaces(List<tlslens.capture.CaptureInterface> list) {
+        this.interfaces = list == null ? List.of() : list;
+        return this;
+    }
 
     /**
      * Whether trees carry the items that only describe bytes (true by default). A file's first
@@ -199,9 +206,22 @@ public final class Engine {
     private ProtoNode frameNode(FrameDissection fd, RawFrame f, Tvb tvb) {
         int cap = f.data().length;
         int wire = f.originalLength();
+        int id = f.interfaceId();
+        tlslens.capture.CaptureInterface iface = id >= 0 && id < interfaces.size() ? interfaces.get(id) : null;
+        String ifName = iface == null || iface.name() == null ? "unknown" : iface.name();
         ProtoNode frame = fd.root.addValue(FrameFields.FRAME, tvb, 0, cap, null,
                 "Frame " + f.number() + ": " + wire + " bytes on wire (" + wire * 8L + " bits), " + cap
-                        + " bytes captured (" + cap * 8L + " bits)");
+                        + " bytes captured (" + cap * 8L + " bits)"
+                        + (interfaces.isEmpty() ? "" : " on interface " + ifName + ", id " + id));
+        if (!interfaces.isEmpty() && !frame.summaryOnly()) {
+            // pcapng: sections and interfaces are the file's (libpcap reads one section).
+            frame.addValue(FrameFields.SECTION_NUMBER, tvb, 0, 0, 1L);
+            ProtoNode in = frame.addValue(FrameFields.INTERFACE_ID, tvb, 0, 0, (long) id, "Interface id: " + id + " (" + ifName + ")");
+            in.addValue(FrameFields.INTERFACE_NAME, tvb, 0, 0, ifName);
+            if (iface != null && iface.description() != null) {
+                in.addValue(FrameFields.INTERFACE_DESCRIPTION, tvb, 0, 0, iface.description());
+            }
+        }
         if (first == null) first = f.time();
         long delta = previous == null ? 0 : Duration.between(previous, f.time()).toNanos();
         long rel = Duration.between(first, f.time()).toNanos();

@@ -11,6 +11,11 @@ public final class FrameFields {
     public static final FieldDef TIME_EPOCH = Fields.field("frame.time_epoch", "Epoch Time", RELATIVE_TIME);
     public static final FieldDef TIME_DELTA = Fields.field("frame.time_delta",
             "Time delta from previous captured frame", RELATIVE_TIME);
+    public static final FieldDef SECTION_NUMBER = Fields.field("frame.section_number", "Section number", UINT32, Base.DEC);
+    public static final FieldDef INTERFACE_ID = Fields.field("frame.interface_id", "Interface id", UINT32, Base.DEC);
+    public static final FieldDef INTERFACE_NAME = Fields.field("frame.interface_name", "Interface name", STRING);
+    public static final FieldDef INTERFACE_DESCRIPTION = Fields.field("frame.interface_description",
+            "Interface description", STRING);
     public static final FieldDef OFFSET_SHIFT = Fields.field("frame.offset_shift", "Time shift for this packet",
             RELATIVE_TIME);
     public static final FieldDef TIME_DELTA_DISPLAYED = Fields.field("frame.time_delta_displayed",

@@ -410,7 +410,7 @@ public final class MainWindowController {
             return;
         }
         try (reader) {
-            f.attach(new CaptureIndex(reader.linkType(), decryption.keysFor(file).secrets()));
+            f.attach(new CaptureIndex(reader.linkType(), decryption.keysFor(file).secrets()).interfaces(reader.interfaces()));
             if (remember) Platform.runLater(() -> recent.add(file));
             RawFrame raw;
             while (!f.isCancelled() && (raw = reader.next()) != null) {

@@ -20,15 +20,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Below TLS, the tree a Wireshark user reads first: every frame's link layer (Ethernet, Linux
- * cooked, raw IP), IPv4/IPv6 and TCP subtrees of {@code -V -n} must print exactly tshark's lines,
+ * Below TLS, the tree a Wireshark user reads first: every frame's Frame item (with its pcapng
+ * interface), link layer (Ethernet, Linux cooked, raw IP), IPv4/IPv6 and TCP subtrees of
+ * {@code -V -n} must print exactly tshark's lines,
  * for each of our captures (tshark runs here; it is the reference). Left out on both sides, and
  * only these: tshark's TCP conversation analysis, which TLS Lens does not do (the
  * "[Conversation completeness", "[SEQ/ACK analysis]" and "[TCP Analysis Flags]" items with their
  * subtrees), the payload line of retransmitted or reassembled segments whose wording follows
  * that analysis ("TCP payload" / "TCP segment data" / "Retransmitted TCP segment data"), the PDU
- * sizes HTTP/2 reports to TCP (HTTP/2 is not dissected), and Ethernet trailers that are not zero
- * padding (tshark guesses whether they hold an FCS).
+ * sizes HTTP/2 reports to TCP (HTTP/2 is not dissected), Ethernet trailers that are not zero
+ * padding (tshark guesses whether they hold an FCS), "Protocols in frame", where tshark also
+ * lists the X.509 sub-dissectors of a certificate, and pcapng per-packet flags (libpcap's reader
+ * does not pass them on).
  */
 class LowerLayersAgreementTest {
     /** Top-level items compared (their whole subtrees). */
@@ -39,7 +42,11 @@ class LowerLayersAgreementTest {
             // HTTP/2 (inside decrypted TLS) reports its frames to TCP; TLS Lens does not dissect HTTP/2.
             "[PDU Size: ",
             // Ethernet trailers other than zero padding: tshark guesses whether they end with an FCS.
-            "Trailer: ", "Frame check sequence: ", "[FCS Status: ");
+            "Trailer: ", "Frame check sequence: ", "[FCS Status: ",
+            // tshark lists the X.509 sub-dissectors a certificate called (x509sat, x509ce, pkcs-1...).
+            "[Protocols in frame",
+            // pcapng per-packet options (epb_flags): libpcap's reader does not pass them on.
+            "Packet flags: ");
 
     @BeforeAll
     static void tshark() throws Exception {
@@ -93,7 +100,9 @@ class LowerLayersAgreementTest {
             if (line.startsWith("Frame ") && line.indexOf(':') > 6) {
                 current = new ArrayList<>();
                 out.put(line.substring(6, line.indexOf(':')), current);
-                keep = false;
+                current.add(line); // with its interface, and the Frame subtree below it
+                keep = true;
+                skipDeeperThan = -1;
                 continue;
             }
             if (current == null || line.isEmpty()) continue;

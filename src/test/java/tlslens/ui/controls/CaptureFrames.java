@@ -28,7 +28,7 @@ final class CaptureFrames {
     /** Frame {@code number} of the capture, after dissecting every frame before it. */
     static FrameDissection frame(String name, int number) {
         try (CaptureFileReader r = CaptureFileReader.open(capture(name))) {
-            Engine engine = new Engine();
+            Engine engine = new Engine().interfaces(r.interfaces()); // as the window and the CLI build trees
             RawFrame f;
             while ((f = r.next()) != null) {
                 FrameDissection fd = engine.dissect(f);
