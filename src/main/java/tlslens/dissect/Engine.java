@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import tlslens.capture.CaptureInterface;
 import tlslens.capture.RawFrame;
 import tlslens.dissect.ip.IpDissector;
 import tlslens.dissect.ip.IpFields;
 import tlslens.dissect.link.LinkDissector;
+import tlslens.dissect.link.LinkFields;
 import tlslens.dissect.tcp.TcpDissector;
 import tlslens.dissect.tcp.TcpFrameContext;
 import tlslens.dissect.tcp.TcpFields;
@@ -84,10 +86,10 @@ public final class Engine {
     }
 
     private boolean detail = true;
-    private List<tlslens.capture.CaptureInterface> interfaces = List.of();
+    private List<CaptureInterface> interfaces = List.of();
 
     /** A pcapng file's interfaces: the frame tree names each frame's interface, as tshark does. */
-    public Engine interfaces(List<tlslens.capture.CaptureInterface> list) {
+    public Engine interfaces(List<CaptureInterface> list) {
         this.interfaces = list == null ? List.of() : list;
         return this;
     }
@@ -135,7 +137,7 @@ public final class Engine {
     private static void ethernetPadding(FrameDissection fd, Tvb tvb) {
         ProtoNode eth = null, ip = null;
         for (ProtoNode n : fd.root.children()) {
-            if (n.field == tlslens.dissect.link.LinkFields.ETH && eth == null) eth = n;
+            if (n.field == LinkFields.ETH && eth == null) eth = n;
             else if ((n.field == IpFields.IP || n.field == IpFields.IPV6) && ip == null) ip = n;
         }
         if (eth == null) return;
@@ -153,7 +155,7 @@ public final class Engine {
         }
         if (end <= eth.offset + 14 || end >= tvb.end) return;
         for (int i = end; i < tvb.end; i++) if (tvb.u8(i) != 0) return;
-        eth.add(tlslens.dissect.link.LinkFields.ETH_PADDING, tvb, end, tvb.end - end);
+        eth.add(LinkFields.ETH_PADDING, tvb, end, tvb.end - end);
     }
 
     private static void udpColumns(FrameDissection fd) {
@@ -207,7 +209,7 @@ public final class Engine {
         int cap = f.data().length;
         int wire = f.originalLength();
         int id = f.interfaceId();
-        tlslens.capture.CaptureInterface iface = id >= 0 && id < interfaces.size() ? interfaces.get(id) : null;
+        CaptureInterface iface = id >= 0 && id < interfaces.size() ? interfaces.get(id) : null;
         String ifName = iface == null || iface.name() == null ? "unknown" : iface.name();
         ProtoNode frame = fd.root.addValue(FrameFields.FRAME, tvb, 0, cap, null,
                 "Frame " + f.number() + ": " + wire + " bytes on wire (" + wire * 8L + " bits), " + cap
@@ -286,10 +288,10 @@ public final class Engine {
         long relAck = theirs.relative(h.ack());
         fd.tcpStream = c.index;
         long[] times = c.frameTimes(fd.time);
+        TcpFrameContext.Closing closing = !h.fin() ? TcpFrameContext.Closing.NONE
+                : c.initiatesClosing(dir) ? TcpFrameContext.Closing.INITIATES : TcpFrameContext.Closing.UNDERGOES;
         ProtoNode tcpNode = TcpDissector.addTree(fd.root, tvb, tr.offset(), h, c.index, relSeq, relAck,
-                new tlslens.dissect.tcp.TcpFrameContext(c.scaleFactor(dir), times[0], times[1], theirs::relative,
-                        !h.fin() ? TcpFrameContext.Closing.NONE : c.closing(dir) == 1 ? TcpFrameContext.Closing.INITIATES
-                                : TcpFrameContext.Closing.UNDERGOES));
+                new TcpFrameContext(c.scaleFactor(dir), times[0], times[1], theirs::relative, closing));
 
         TcpStream stream = (TcpStream) c.attachment;
         if (stream == null) {

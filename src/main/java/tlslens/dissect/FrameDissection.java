@@ -66,10 +66,7 @@ public final class FrameDissection {
         for (ProtoNode top : root.children()) {
             if (top.field != FrameFields.FRAME) continue;
             for (ProtoNode n : top.children()) {
-                if (n.field == FrameFields.TIME_DELTA_DISPLAYED) {
-                    n.setValue(delta);
-                    n.setText((String) null);
-                }
+                if (n.field == FrameFields.TIME_DELTA_DISPLAYED) n.setValue(delta); // its label is made from the value
             }
         }
     }

@@ -173,7 +173,6 @@ public final class ProtoNode {
 
     public List<Expert> experts() { return experts == null ? Collections.emptyList() : experts; }
 
-    /** The label shown in the tree: explicit text, or "Name: value" from the field definition. */
     /** The explicit label, made now if it was left for later (null: the field's own "Name: value"). */
     private String explicit() {
         if (text == null && lazyText != null) {
@@ -183,6 +182,7 @@ public final class ProtoNode {
         return text;
     }
 
+    /** The label shown in the tree: explicit text, or "Name: value" from the field definition. */
     public String text() {
         if (explicit() != null) {
             if (!generated || text.startsWith("[")) return cut(text);

@@ -60,10 +60,10 @@ public final class TcpConversation {
     /** The side whose FIN came first (-1: none yet). */
     private int closingInitiator = -1;
 
-    /** For a FIN from {@code dir}, in frame order: 1 when it initiates the closing, 2 when it undergoes it. */
-    public int closing(int dir) {
+    /** For a FIN from {@code dir}, in frame order: whether it initiates the closing (else it undergoes it). */
+    public boolean initiatesClosing(int dir) {
         if (closingInitiator < 0) closingInitiator = dir;
-        return closingInitiator == dir ? 1 : 2;
+        return closingInitiator == dir;
     }
 
     private long firstNanos = Long.MIN_VALUE;

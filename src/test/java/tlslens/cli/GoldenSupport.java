@@ -123,4 +123,19 @@ final class GoldenSupport {
             fail("tshark is not installed (it is the reference these tests compare with): " + e.getMessage());
         }
     }
+
+    /** tshark's standard output and exit status. */
+    record TsharkRun(String out, int exitCode) {}
+
+    /** Runs tshark with {@code args} (stderr dropped; the local time zone, as ours). */
+    static TsharkRun tshark(List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("tshark");
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(2, TimeUnit.MINUTES);
+        return new TsharkRun(out, p.exitValue());
+    }
 }

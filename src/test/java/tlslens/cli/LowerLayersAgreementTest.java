@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -128,16 +126,10 @@ class LowerLayersAgreementTest {
     }
 
     private static String tshark(List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add("tshark");
-        cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(2, TimeUnit.MINUTES);
+        GoldenSupport.TsharkRun r = GoldenSupport.tshark(args);
         // tshark reads what it can of a cut capture and says so with exit status 2.
-        assertTrue(p.exitValue() == 0 || p.exitValue() == 2, "tshark " + String.join(" ", args));
-        return out;
+        assertTrue(r.exitCode() == 0 || r.exitCode() == 2, "tshark " + String.join(" ", args));
+        return r.out();
     }
 
     @AfterAll

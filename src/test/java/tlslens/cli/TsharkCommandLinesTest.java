@@ -3,10 +3,8 @@ package tlslens.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -81,16 +79,9 @@ class TsharkCommandLinesTest {
     }
 
     private static String tsharkOutput(List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add("tshark");
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD); // local time zone, as ours
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(2, TimeUnit.MINUTES);
-        assertEquals(0, p.exitValue(), "tshark " + String.join(" ", args));
-        return out;
+        GoldenSupport.TsharkRun r = GoldenSupport.tshark(args);
+        assertEquals(0, r.exitCode(), "tshark " + String.join(" ", args));
+        return r.out();
     }
 
 }

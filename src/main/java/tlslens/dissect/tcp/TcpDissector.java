@@ -24,16 +24,9 @@ public final class TcpDissector {
     }
 
     /**
-     * Adds the TCP subtree. {@code relSeq}/{@code relAck} are Wireshark's relative numbers, ackValid says
-     * whether the ACK number means anything yet.
-     */
-    public static ProtoNode addTree(ProtoNode root, Tvb tvb, int off, TcpHeader h, int stream, long relSeq, long relAck) {
-        return addTree(root, tvb, off, h, stream, relSeq, relAck, TcpFrameContext.NONE);
-    }
-
-    /**
-     * As above, with what the conversation knows: the window scale (for the calculated window),
-     * the frame's times within the stream, and how to make the peer's numbers relative (SACK).
+     * Adds the TCP subtree. {@code relSeq}/{@code relAck} are Wireshark's relative numbers; {@code ctx}
+     * is what the conversation knows: the window scale (for the calculated window), the frame's
+     * times within the stream, how to make the peer's numbers relative (SACK), the closing.
      */
     public static ProtoNode addTree(ProtoNode root, Tvb tvb, int off, TcpHeader h, int stream, long relSeq, long relAck,
                                     TcpFrameContext ctx) {
@@ -157,25 +150,18 @@ public final class TcpDissector {
 
     /** The window scale shift of a SYN's options, or -1 when it has none. */
     public static int windowScaleShift(Tvb tvb, int from, int to) {
-        for (int p = from; p < to && tvb.has(p, 1); ) {
-            int kind = tvb.u8(p);
-            if (kind == 0) break;
-            if (kind == 1) { p++; continue; }
-            int len = tvb.u8(p + 1);
-            if (len < 2 || p + len > to) break;
-            if (kind == 3 && len == 3) return tvb.u8(p + 2);
-            p += len;
-        }
-        return -1;
+        int[] shift = {-1};
+        TcpOptions.walk(tvb, from, to, (kind, p, len) -> {
+            if (kind == 3 && len == 3) shift[0] = tvb.u8(p + 2);
+            return kind != 0 && shift[0] < 0; // up to the end of the list, or the option
+        });
+        return shift[0];
     }
 
+    /** The options as the Info column abbreviates them, up to the end of the list. */
     private static void options(Tvb tvb, int from, int to, StringBuilder sb, java.util.function.LongUnaryOperator rel) {
-        for (int p = from; p < to && tvb.has(p, 1); ) {
-            int kind = tvb.u8(p);
-            if (kind == 0) break;
-            if (kind == 1) { p++; continue; }
-            int len = tvb.u8(p + 1);
-            if (len < 2 || p + len > to) break;
+        TcpOptions.walk(tvb, from, to, (kind, p, len) -> {
+            if (kind == 0 || len < 0) return false;
             switch (kind) {
                 case 2 -> { if (len == 4) sb.append(" MSS=").append(tvb.u16(p + 2)); }
                 case 3 -> { if (len == 3) sb.append(" WS=").append(1 << Math.min(14, tvb.u8(p + 2))); }
@@ -190,7 +176,7 @@ public final class TcpDissector {
                 case 8 -> { if (len == 10) sb.append(" TSval=").append(tvb.u32(p + 2)).append(" TSecr=").append(tvb.u32(p + 6)); }
                 default -> { }
             }
-            p += len;
-        }
+            return true;
+        });
     }
 }

@@ -13,5 +13,4 @@ public record TcpFrameContext(int scaleFactor, long sinceFirstNs, long sincePrev
     /** A FIN's place in the closing: the first side to close initiates it, the other undergoes it. */
     public enum Closing { NONE, INITIATES, UNDERGOES }
 
-    public static final TcpFrameContext NONE = new TcpFrameContext(-1, -1, -1, v -> v, Closing.NONE);
 }

@@ -55,46 +55,64 @@ final class TcpOptions {
         };
     }
 
-    /** Adds the Options item and its options; {@code peerRelative} makes SACK edges relative like Ack. */
-    static void add(ProtoNode tcp, Tvb tvb, int from, int to, LongUnaryOperator peerRelative, long relAck) {
-        ProtoNode opts = tcp.add(TcpFields.OPTIONS, tvb, from, to - from);
-        opts.setText(() -> summary(tvb, from, to));
+    /** One option met by {@link #walk}; return false to stop the walk. */
+    interface Visitor {
+        /**
+         * {@code len} is 1 for EOL and NOP, the option's length otherwise, or -1 when that length is
+         * bad (under 2, or past the header): the walk ends there.
+         */
+        boolean option(int kind, int at, int len);
+    }
+
+    /**
+     * Walks the options in [from, to): the one place that knows their layout (EOL and NOP are one
+     * byte; every other option carries its length). The tree, the Info column and the window scale
+     * all read options through it. Bytes after an EOL are walked too (tshark lists each as an EOL).
+     */
+    static void walk(Tvb tvb, int from, int to, Visitor v) {
         for (int p = from; p < to && tvb.has(p, 1); ) {
             int kind = tvb.u8(p);
-            if (kind == 0) {
-                // tshark lists each byte after the end of the list as one more EOL.
-                opts.add(TcpFields.OPT_EOL, tvb, p, 1).setText(TcpFields.OPT_EOL.name)
-                        .add(TcpFields.OPTION_KIND, tvb, p, 1);
-                p++;
-                continue;
-            }
-            if (kind == 1) {
-                opts.add(TcpFields.OPT_NOP, tvb, p, 1).setText(TcpFields.OPT_NOP.name)
-                        .add(TcpFields.OPTION_KIND, tvb, p, 1);
+            if (kind <= 1) {
+                if (!v.option(kind, p, 1)) return;
                 p++;
                 continue;
             }
             int len = tvb.has(p + 1, 1) ? tvb.u8(p + 1) : 0;
             if (len < 2 || p + len > to) {
-                opts.malformed(tvb, p, to - p, "TCP option " + kind + " with a bad length (" + len + ")");
-                break;
+                v.option(kind, p, -1);
+                return;
             }
-            option(opts, tvb, p, len, kind, peerRelative, relAck);
+            if (!v.option(kind, p, len)) return;
             p += len;
         }
+    }
+
+    /** Adds the Options item and its options; {@code peerRelative} makes SACK edges relative like Ack. */
+    static void add(ProtoNode tcp, Tvb tvb, int from, int to, LongUnaryOperator peerRelative, long relAck) {
+        ProtoNode opts = tcp.add(TcpFields.OPTIONS, tvb, from, to - from);
+        opts.setText(() -> summary(tvb, from, to));
+        walk(tvb, from, to, (kind, p, len) -> {
+            if (len < 0) {
+                int bad = tvb.has(p + 1, 1) ? tvb.u8(p + 1) : 0;
+                opts.malformed(tvb, p, to - p, "TCP option " + kind + " with a bad length (" + bad + ")");
+            } else if (kind <= 1) {
+                ProtoNode o = kind == 0 ? opts.add(TcpFields.OPT_EOL, tvb, p, 1).setText(TcpFields.OPT_EOL.name)
+                        : opts.add(TcpFields.OPT_NOP, tvb, p, 1).setText(TcpFields.OPT_NOP.name);
+                o.add(TcpFields.OPTION_KIND, tvb, p, 1);
+            } else {
+                option(opts, tvb, p, len, kind, peerRelative, relAck);
+            }
+            return true;
+        });
     }
 
     /** "Options: (20 bytes), Maximum segment size, SACK permitted, ..." */
     private static String summary(Tvb tvb, int from, int to) {
         StringBuilder sb = new StringBuilder("Options: (").append(to - from).append(" bytes)");
-        for (int p = from; p < to && tvb.has(p, 1); ) {
-            int kind = tvb.u8(p);
+        walk(tvb, from, to, (kind, p, len) -> {
             sb.append(", ").append(summaryName(kind));
-            if (kind <= 1) { p++; continue; }
-            int len = tvb.has(p + 1, 1) ? tvb.u8(p + 1) : 0;
-            if (len < 2 || p + len > to) break;
-            p += len;
-        }
+            return true;
+        });
         return sb.toString();
     }
 
