@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import tlslens.dissect.ConnectionState;
 import tlslens.dissect.Ipv6Text;
 import tlslens.dissect.tls.HandshakeLog;
 import tlslens.dissect.tls.HelloInfo;
@@ -21,6 +20,7 @@ import tlslens.dissect.tls.names.CipherSuites;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.NamedGroups;
 import tlslens.dissect.tls.names.TlsVersions;
+import tlslens.engine.ConnectionState;
 
 /**
  * Builds the connection model from what the engine kept per TCP connection: first each

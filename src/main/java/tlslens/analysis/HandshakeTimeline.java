@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import tlslens.dissect.ConnectionState;
 import tlslens.dissect.tls.HandshakeDissector;
 import tlslens.dissect.tls.HandshakeLog;
 import tlslens.dissect.tls.HelloInfo;
 import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.names.CipherSuiteInfo;
 import tlslens.dissect.tls.names.TlsVersions;
+import tlslens.engine.ConnectionState;
 
 /**
  * One connection's handshake, in record order: which hellos count, where the handshake phase

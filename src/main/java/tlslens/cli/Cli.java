@@ -3,27 +3,27 @@ package tlslens.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 import tlslens.capture.CaptureException;
 import tlslens.capture.CaptureFileReader;
-import tlslens.dissect.tls.decrypt.KeyLog;
-import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.Engine;
-import tlslens.dissect.FrameDissection;
 import tlslens.dissect.Fields;
+import tlslens.dissect.FrameDissection;
 import tlslens.dissect.filter.DisplayFilter;
 import tlslens.dissect.filter.FilterException;
+import tlslens.dissect.tls.decrypt.KeyLog;
+import tlslens.dissect.tls.decrypt.TlsSecrets;
+import tlslens.engine.Engine;
 
 /**
  * The tshark-compatible command line: parses the options, reads the capture frame by frame and

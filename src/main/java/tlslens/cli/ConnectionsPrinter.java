@@ -8,8 +8,8 @@ import java.util.List;
 import tlslens.analysis.Connection;
 import tlslens.analysis.ConnectionAnalyzer;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.Engine;
 import tlslens.dissect.FrameDissection;
+import tlslens.engine.Engine;
 
 /**
  * --connections: instead of frames, one summary per TCP connection once the capture is read

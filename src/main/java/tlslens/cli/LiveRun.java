@@ -17,11 +17,11 @@ import tlslens.capture.CaptureStats;
 import tlslens.capture.InterfaceInfo;
 import tlslens.capture.LiveCapture;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.Engine;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.filter.DisplayFilter;
 import tlslens.dissect.tls.decrypt.KeyLogWatcher;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
+import tlslens.engine.Engine;
 
 /**
  * tshark's live capture: -i IFACE [-f BPF] [-c N] [-a duration:S] [-w FILE], and -D. The capture

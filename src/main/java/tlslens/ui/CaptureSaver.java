@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import tlslens.capture.PcapWriter;
 import tlslens.capture.PcapngWriter;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.CaptureIndex;
+import tlslens.engine.CaptureIndex;
 
 /** File > Save As: frames 1..count of the index, written to a temp file then moved into place. */
 final class CaptureSaver {

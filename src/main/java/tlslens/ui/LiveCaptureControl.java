@@ -18,9 +18,9 @@ import tlslens.capture.CaptureStats;
 import tlslens.capture.InterfaceInfo;
 import tlslens.capture.LiveCapture;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.CaptureIndex;
-import tlslens.ui.model.CaptureSessionModel;
+import tlslens.engine.CaptureIndex;
 import tlslens.ui.model.CaptureSessionModel.State;
+import tlslens.ui.model.CaptureSessionModel;
 
 /**
  * Live capture from the window: the interface chooser, the BPF check, start and stop (both off

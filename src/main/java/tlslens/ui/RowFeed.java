@@ -8,10 +8,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import tlslens.capture.RawFrame;
-import tlslens.dissect.CaptureIndex;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.FrameSummary;
 import tlslens.dissect.filter.DisplayFilter;
+import tlslens.engine.CaptureIndex;
 import tlslens.ui.model.PacketRow;
 import tlslens.ui.model.RowKind;
 

@@ -7,7 +7,7 @@ import java.nio.file.StandardCopyOption;
 
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.CaptureIndex;
+import tlslens.engine.CaptureIndex;
 
 /**
  * Loads the bundled sample a few times in the background at start-up, so the dissectors and the

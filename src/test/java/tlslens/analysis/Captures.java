@@ -10,7 +10,7 @@ import java.util.List;
 
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.Engine;
+import tlslens.engine.Engine;
 
 /** Where the test captures are, and the connection model of a capture or of a list of frames. */
 final class Captures {

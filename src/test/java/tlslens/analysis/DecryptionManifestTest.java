@@ -14,16 +14,15 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
 import tlslens.capture.RawFrame;
-import tlslens.dissect.ConnectionState;
-import tlslens.dissect.Engine;
 import tlslens.dissect.tls.PlaintextLog;
 import tlslens.dissect.tls.TlsConnection;
-import tlslens.dissect.tls.decrypt.DecryptionStatus;
 import tlslens.dissect.tls.decrypt.DecryptionStatus.State;
+import tlslens.dissect.tls.decrypt.DecryptionStatus;
 import tlslens.dissect.tls.decrypt.KeyLog;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
+import tlslens.engine.ConnectionState;
+import tlslens.engine.Engine;
 
 /**
  * Decryption against what the capture script recorded (NAME.manifest.json): with the capture's

@@ -23,10 +23,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import tlslens.dissect.Engine;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.filter.DisplayFilter;
+import tlslens.engine.Engine;
 
 /**
  * Real captures on the loopback interface (the tests run as root) while a JDK TLS client and

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-
 import tlslens.capture.RawFrame;
 import tlslens.dissect.tls.decrypt.DecryptionStatus;
 import tlslens.dissect.tls.decrypt.KeyLog;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
+import tlslens.engine.ConnectionState;
+import tlslens.engine.Engine;
 
 /**
  * Decryption never turns bad input into an exception: mutated ciphertext is reported on its

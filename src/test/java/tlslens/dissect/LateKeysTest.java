@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import tlslens.capture.RawFrame;
 import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.decrypt.DecryptionStatus;
 import tlslens.dissect.tls.decrypt.KeyLog;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
+import tlslens.engine.Engine;
 
 /**
  * Live capture: the browser writes its key log while we dissect. Keys that arrive after the

@@ -12,20 +12,20 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-
 import tlslens.capture.CaptureException;
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
+import tlslens.engine.Engine;
 
 /**
  * Bad input never escapes the dissector: every prefix of every TLS byte stream of our captures,
  * and thousands of random mutations of their frames, dissect with no exception, quickly, and
  * damage shows up as malformed nodes with expert notes.
  */
-class RobustnessTest {
+public class RobustnessTest {
     static final Path OURS = Path.of("src/test/resources/captures");
 
-    static List<Path> captures() throws IOException {
+    public static List<Path> captures() throws IOException {
         try (Stream<Path> s = Files.list(OURS)) {
             return s.filter(p -> p.toString().matches(".*\\.pcap(ng)?$")).sorted().toList();
         }

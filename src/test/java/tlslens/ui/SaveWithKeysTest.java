@@ -1,10 +1,10 @@
 package tlslens.ui;
 
-import static tlslens.ui.decrypt.KeyedCaptures.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tlslens.ui.decrypt.KeyedCaptures.index;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +15,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tlslens.capture.CaptureFileReader;
 import tlslens.capture.DecryptionSecrets;
-import tlslens.capture.RawFrame;
-import tlslens.dissect.CaptureIndex;
 import tlslens.dissect.tls.decrypt.DecryptionStatus;
+import tlslens.engine.CaptureIndex;
 import tlslens.ui.decrypt.CaptureKeys;
 import tlslens.ui.model.PacketRow;
 import tlslens.ui.model.RowKind;

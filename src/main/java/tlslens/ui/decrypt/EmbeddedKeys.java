@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import tlslens.dissect.CaptureIndex;
 import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
+import tlslens.engine.CaptureIndex;
 
 /**
  * Save As with "Embed TLS keys": the NSS key log lines of the given connections only (found by

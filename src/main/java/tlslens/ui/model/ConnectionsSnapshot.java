@@ -57,7 +57,7 @@ public final class ConnectionsSnapshot {
     }
 
     /** Analyses the index's connections as they are now (call off the FX thread: it holds the index while it reads). */
-    public static ConnectionsSnapshot of(tlslens.dissect.CaptureIndex index) {
+    public static ConnectionsSnapshot of(tlslens.engine.CaptureIndex index) {
         return index.withConnections(states -> {
             List<Connection> cs = tlslens.analysis.ConnectionAnalyzer.analyze(states);
             return of(cs, index.firstTime(), f -> f >= 1 && f <= index.frameCount() ? index.summary((int) f).time() : null,

@@ -5,9 +5,9 @@ import java.util.BitSet;
 import java.util.function.BooleanSupplier;
 
 import tlslens.capture.RawFrame;
-import tlslens.dissect.CaptureIndex;
 import tlslens.dissect.filter.DisplayFilter;
 import tlslens.dissect.filter.FilterException;
+import tlslens.engine.CaptureIndex;
 
 /**
  * Edit > Find Packet: by display filter, by a string in the Info column, or by a hex byte

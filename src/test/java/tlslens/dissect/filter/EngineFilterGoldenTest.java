@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import org.junit.jupiter.api.Test;
-
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.Engine;
 import tlslens.dissect.FrameDissection;
+import tlslens.engine.Engine;
 
 /**
  * End to end: the engine's trees filtered by our display filters select exactly the frames tshark

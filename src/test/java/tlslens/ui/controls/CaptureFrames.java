@@ -9,9 +9,9 @@ import java.nio.file.Path;
 
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.Engine;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
+import tlslens.engine.Engine;
 
 /** Frames of the public captures, dissected the way the window does (frames 1..n in order). */
 final class CaptureFrames {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.CaptureIndex;
+import tlslens.engine.CaptureIndex;
 
 /** For the tests: a capture indexed as the window does, with its key log and embedded secrets. */
 public final class KeyedCaptures {

@@ -1,6 +1,5 @@
 package tlslens.ui.follow;
 
-import tlslens.analysis.MiniJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tlslens.analysis.Connection;
 import tlslens.analysis.ConnectionAnalyzer;
-import tlslens.dissect.CaptureIndex;
+import tlslens.analysis.MiniJson;
+import tlslens.engine.CaptureIndex;
 import tlslens.ui.model.ConnectionColumns;
 
 /**

@@ -1,12 +1,11 @@
 package tlslens.ui.follow;
 
-import static tlslens.ui.decrypt.KeyedCaptures.index;
-import tlslens.analysis.MiniJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static tlslens.ui.decrypt.KeyedCaptures.index;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import tlslens.capture.CaptureFileReader;
-import tlslens.capture.RawFrame;
-import tlslens.dissect.CaptureIndex;
+import tlslens.analysis.MiniJson;
 import tlslens.dissect.tls.TlsConnection;
-import tlslens.ui.decrypt.CaptureKeys;
+import tlslens.engine.CaptureIndex;
 import tlslens.ui.follow.FollowStreamModel.Side;
 
 /** Follow TLS stream's view model over the repo's captures with their key logs, without a screen. */

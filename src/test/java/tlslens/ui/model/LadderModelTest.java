@@ -24,7 +24,7 @@ import tlslens.analysis.Resumption;
 import tlslens.analysis.SkippedMessage;
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.CaptureIndex;
+import tlslens.engine.CaptureIndex;
 
 /**
  * The ladder and side-by-side view models over real captures made by the capture script (and the

@@ -1,4 +1,4 @@
-package tlslens.dissect;
+package tlslens.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
+import tlslens.dissect.DataSource;
+import tlslens.dissect.FrameDissection;
+import tlslens.dissect.FrameSummary;
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.RobustnessTest;
 
 /**
  * Trees are not kept per frame: a frame's tree rebuilt on demand (replaying only its TCP

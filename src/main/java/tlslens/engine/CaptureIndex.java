@@ -1,4 +1,4 @@
-package tlslens.dissect;
+package tlslens.engine;
 
 import java.io.Closeable;
 import java.time.Instant;
@@ -10,6 +10,8 @@ import java.util.Map;
 
 import tlslens.capture.FrameStore;
 import tlslens.capture.RawFrame;
+import tlslens.dissect.FrameDissection;
+import tlslens.dissect.FrameSummary;
 import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 

@@ -1,10 +1,16 @@
-package tlslens.dissect;
+package tlslens.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import tlslens.dissect.DataSource;
+import tlslens.dissect.Expert;
+import tlslens.dissect.FrameDissection;
+import tlslens.dissect.Malformed;
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.Tvb;
 import tlslens.dissect.tcp.TcpFields;
 import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.TlsFields;

@@ -1,4 +1,4 @@
-package tlslens.dissect;
+package tlslens.engine;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package tlslens.dissect;
+package tlslens.engine;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,13 +7,20 @@ import java.util.List;
 
 import tlslens.capture.CaptureInterface;
 import tlslens.capture.RawFrame;
+import tlslens.dissect.Expert;
+import tlslens.dissect.FieldFormat;
+import tlslens.dissect.FieldType;
+import tlslens.dissect.FrameDissection;
+import tlslens.dissect.FrameFields;
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.Tvb;
 import tlslens.dissect.ip.IpDissector;
 import tlslens.dissect.ip.IpFields;
 import tlslens.dissect.link.LinkDissector;
 import tlslens.dissect.link.LinkFields;
 import tlslens.dissect.tcp.TcpDissector;
-import tlslens.dissect.tcp.TcpFrameContext;
 import tlslens.dissect.tcp.TcpFields;
+import tlslens.dissect.tcp.TcpFrameContext;
 import tlslens.dissect.tcp.TcpHeader;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.flow.TcpConversation;
