@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 
 import javafx.application.Platform;
@@ -19,7 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.controlsfx.control.StatusBar;
+import javafx.stage.Window;
 import tlslens.dissect.tls.decrypt.KeyLogWatcher;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.engine.CaptureIndex;
@@ -28,6 +29,7 @@ import tlslens.ui.decrypt.EmbeddedKeys;
 import tlslens.ui.decrypt.KeyLogSettings;
 import tlslens.ui.follow.FollowStreamController;
 import tlslens.ui.follow.FollowStreamModel;
+import tlslens.ui.model.CaptureSessionModel;
 import tlslens.ui.model.CaptureSessionModel.State;
 import tlslens.ui.model.PacketRow;
 
@@ -35,30 +37,41 @@ import tlslens.ui.model.PacketRow;
  * The window's half of decryption (issue 5): the key log setting (File &gt; Load Key Log…,
  * Edit &gt; Preferences), reopening the capture with keys, the key count in the status bar, the
  * key log watched during a live capture, Save As with embedded keys, and Follow TLS Stream.
- * Reading key logs and replaying connections happen in the background.
+ * Reading key logs and replaying connections happen in the background; reading the capture again
+ * with new keys is the loader's ({@code reopen}).
  */
 final class DecryptionControl {
     /** How often the live capture looks at the key log file. */
     static final long WATCH_INTERVAL_NANOS = 250_000_000L;
 
-    private final MainWindowController window;
+    private final OpenCapture capture;
+    private final CaptureSessionModel session;
+    private final PacketSelector selector;
+    private final BooleanSupplier reopen;
+    private final Dialogs dialogs;
     private final KeyLogSettings settings = new KeyLogSettings(
             Preferences.userRoot().node(System.getProperty("tlslens.prefs", "tlslens") + "/decryption"));
     private final Label status = new Label("No key log");
     private CheckMenuItem embedKeysItem;
-    private tlslens.ui.controls.PacketTable table;
     private int reselectAfterLoad;
     private FollowStreamController lastFollow;
     private Stage lastFollowStage;
 
-    DecryptionControl(MainWindowController window) { this.window = window; }
-
-    void initialize(StatusBar bar, tlslens.ui.controls.PacketTable table, CheckMenuItem embedKeys) {
-        this.table = table;
-        this.embedKeysItem = embedKeys;
+    /** {@code reopen}: reads the open capture file again with the keys now set; false if there is none. */
+    DecryptionControl(OpenCapture capture, CaptureSessionModel session, PacketSelector selector, BooleanSupplier reopen,
+            Dialogs dialogs) {
+        this.capture = capture;
+        this.session = session;
+        this.selector = selector;
+        this.reopen = reopen;
+        this.dialogs = dialogs;
         status.getStyleClass().add("status-keys");
         status.setId("keyStatus");
-        bar.getLeftItems().add(status);
+    }
+
+    /** Adds Follow TLS Stream to the table's context menu; Save As embeds keys while {@code embedKeys} is checked. */
+    void initialize(tlslens.ui.controls.PacketTable table, CheckMenuItem embedKeys) {
+        this.embedKeysItem = embedKeys;
         if (settings.file() != null) status.setText("Key log: " + settings.file().getFileName());
         MenuItem follow = new MenuItem("Follow TLS Stream");
         follow.setOnAction(e -> followSelected());
@@ -66,17 +79,18 @@ final class DecryptionControl {
         ContextMenu menu = table.getContextMenu();
         if (menu == null) table.setContextMenu(menu = new ContextMenu());
         menu.getItems().add(follow);
-        window.session().stateProperty().addListener((o, a, s) -> {
+        session.stateProperty().addListener((o, a, s) -> {
             if (s == State.LOADED && reselectAfterLoad > 0) {
                 int n = reselectAfterLoad;
                 reselectAfterLoad = 0;
-                window.select(n);
+                selector.select(n);
             }
         });
     }
 
     KeyLogSettings settings() { return settings; }
 
+    /** The key log's state, for the status bar. */
     Label statusLabel() { return status; }
 
     /** Background (file load): the secrets for this capture; the status bar follows. */
@@ -96,7 +110,7 @@ final class DecryptionControl {
     // ---- key log setting -------------------------------------------------------------------
 
     /** File &gt; Load Key Log…: choose a key log; the open capture is dissected again with it. */
-    void chooseKeyLog(Stage owner) {
+    void chooseKeyLog() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Load TLS Key Log");
         chooser.getExtensionFilters().addAll(
@@ -106,7 +120,7 @@ final class DecryptionControl {
         if (current != null && current.getParent() != null && Files.isDirectory(current.getParent())) {
             chooser.setInitialDirectory(current.getParent().toFile());
         }
-        java.io.File f = chooser.showOpenDialog(owner);
+        java.io.File f = chooser.showOpenDialog(dialogs.owner());
         if (f != null) useKeyLog(f.toPath());
     }
 
@@ -120,19 +134,19 @@ final class DecryptionControl {
 
     /** Dissects the open capture again with the current keys, keeping the selected packet. */
     private void reopen() {
-        PacketRow row = table.getSelectedItem();
-        if (window.reopenWithKeys()) reselectAfterLoad = row == null ? 0 : row.number();
+        PacketRow row = selector.selected();
+        if (reopen.getAsBoolean()) reselectAfterLoad = row == null ? 0 : row.number();
     }
 
     /** Edit &gt; Preferences (fxml/preferences.fxml): the key log file (browse, clear). */
-    void showPreferences(Stage owner, java.util.List<String> stylesheets) {
+    void showPreferences() {
         FXMLLoader loader;
         Parent content;
         try {
             loader = FxmlFile.PREFERENCES.loader();
             content = loader.load();
         } catch (IOException e) {
-            window.error("Can't show the preferences", e.getMessage());
+            dialogs.error("Can't show the preferences", e.getMessage());
             return;
         }
         PreferencesController prefs = loader.getController();
@@ -142,7 +156,8 @@ final class DecryptionControl {
         d.setHeaderText("TLS decryption");
         d.getDialogPane().setContent(content);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        d.getDialogPane().getStylesheets().setAll(stylesheets);
+        Window owner = dialogs.owner();
+        if (owner != null && owner.getScene() != null) d.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         if (owner != null) d.initOwner(owner);
         d.setResultConverter(b -> b);
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
@@ -206,19 +221,19 @@ final class DecryptionControl {
 
     /** Opens the decrypted conversation of the selected packet's connection in its own window. */
     void followSelected() {
-        PacketRow row = table.getSelectedItem();
-        CaptureIndex idx = window.index();
+        PacketRow row = selector.selected();
+        CaptureIndex idx = capture.index();
         if (row == null || idx == null) {
-            window.session().messageProperty().set("Select a packet of a TLS connection to follow its stream.");
+            session.messageProperty().set("Select a packet of a TLS connection to follow its stream.");
             return;
         }
         int stream = row.summary().tcpStream();
-        window.session().messageProperty().set("Following TLS stream " + stream + "…");
+        session.messageProperty().set("Following TLS stream " + stream + "…");
         Background.run(() -> stream < 0 ? FollowStreamModel.notTls(stream) : FollowStreamModel.of(stream, idx.followTls(stream)),
                 m -> {
-                    window.session().messageProperty().set("");
+                    session.messageProperty().set("");
                     showFollow(m);
-                }, e -> window.error("Can't follow the TLS stream", e.getClass().getSimpleName()));
+                }, e -> dialogs.error("Can't follow the TLS stream", e.getClass().getSimpleName()));
     }
 
     private void showFollow(FollowStreamModel m) {
@@ -227,18 +242,19 @@ final class DecryptionControl {
             Parent root = loader.load();
             FollowStreamController c = loader.getController();
             c.show(m);
-            c.setOnGoToFrame(n -> window.select((int) n));
+            c.setOnGoToFrame(n -> selector.select((int) n));
             Stage s = new Stage();
             s.setTitle(m.title() + " — TLS Lens");
             Scene scene = new Scene(root);
-            scene.getStylesheets().setAll(table.getScene().getStylesheets());
+            Window owner = dialogs.owner();
+            if (owner != null && owner.getScene() != null) scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             s.setScene(scene);
-            if (table.getScene().getWindow() != null) s.initOwner(table.getScene().getWindow());
+            if (owner != null) s.initOwner(owner);
             s.show();
             lastFollow = c;
             lastFollowStage = s;
         } catch (IOException e) {
-            window.error("Can't show the TLS stream", e.getMessage());
+            dialogs.error("Can't show the TLS stream", e.getMessage());
         }
     }
 

@@ -36,6 +36,13 @@ public final class Icons {
         return box;
     }
 
+    /** A toolbar button: its icon, its tooltip, and no focus taken from the table. */
+    static void toolButton(javafx.scene.control.Button b, String name, String tip) {
+        b.setGraphic(icon(name));
+        b.setTooltip(new javafx.scene.control.Tooltip(tip));
+        b.setFocusTraversable(false);
+    }
+
     static String path(String name) {
         return PATHS.computeIfAbsent(name, n -> {
             try (InputStream in = Icons.class.getResourceAsStream("/icons/" + n + ".svg")) {

@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import tlslens.capture.CaptureException;
@@ -21,11 +24,12 @@ import tlslens.capture.RawFrame;
 import tlslens.engine.CaptureIndex;
 import tlslens.ui.model.CaptureSessionModel.State;
 import tlslens.ui.model.CaptureSessionModel;
+import tlslens.ui.model.FilterBarModel;
 
 /**
  * Live capture from the window: the interface chooser, the BPF check, start and stop (both off
  * the FX thread), and the one dissection thread that drains the capture's queue into a
- * {@link RowFeed}.
+ * {@link RowFeed}, which becomes the window's {@link OpenCapture}.
  */
 final class LiveCaptureControl {
     /** Frames the capture thread may queue before it counts drops. */
@@ -34,13 +38,29 @@ final class LiveCaptureControl {
     private static final int ETHERNET = 1;
     private static final int LINUX_SLL = 113;
 
-    private final MainWindowController window;
+    /** How often the counters are read from the capture. */
+    private static final long STATS_INTERVAL_NS = 250_000_000L;
+
+    private final OpenCapture open;
+    private final CaptureSessionModel session;
+    private final FilterBarModel filter;
+    private final Supplier<DecryptionControl.LiveKeys> keys;
+    private final Dialogs dialogs;
     private ComboBox<Object> interfaces;
     private TextField bpf;
     private LiveCapture capture;
     private Thread dissector;
+    private long lastStatsPoll;
 
-    LiveCaptureControl(MainWindowController window) { this.window = window; }
+    /** {@code keys}: asked as each capture starts, the key log to watch. */
+    LiveCaptureControl(OpenCapture open, CaptureSessionModel session, FilterBarModel filter,
+            Supplier<DecryptionControl.LiveKeys> keys, Dialogs dialogs) {
+        this.open = open;
+        this.session = session;
+        this.filter = filter;
+        this.keys = keys;
+        this.dialogs = dialogs;
+    }
 
     void initialize(ComboBox<Object> box, TextField bpfField, VBox welcomeList) {
         this.interfaces = box;
@@ -102,17 +122,35 @@ final class LiveCaptureControl {
         }
     }
 
+    /** The start/stop button and menu item say what they would do; stopping takes a moment. */
+    void bindStartStop(Button button, MenuItem item) {
+        Runnable update = () -> {
+            boolean capturing = session.isCapturing();
+            button.setGraphic(Icons.icon(capturing ? "stop" : "start"));
+            button.getTooltip().setText(capturing ? "Stop the capture (Ctrl+E)" : "Start capturing on the chosen interface (Ctrl+E)");
+            item.setText(capturing ? "_Stop" : "_Start");
+            button.setDisable(session.state() == State.STOPPING);
+        };
+        session.stateProperty().addListener((o, a, s) -> update.run());
+        update.run();
+    }
+
+    /** Capture &gt; Start or Stop. */
+    void startOrStop() {
+        if (session.isCapturing()) stop();
+        else start();
+    }
+
     /** Selected interface, or null. */
     InterfaceInfo selected() {
         return interfaces.getValue() instanceof InterfaceInfo i ? i : null;
     }
 
     void start() {
-        CaptureSessionModel session = window.session();
         if (session.isCapturing() || capture != null) return;
         InterfaceInfo iface = selected();
         if (iface == null) {
-            window.error("No interface chosen", "Choose an interface in the toolbar to capture on.");
+            dialogs.error("No interface chosen", "Choose an interface in the toolbar to capture on.");
             return;
         }
         String filter = bpf.getText() == null ? "" : bpf.getText().trim();
@@ -131,10 +169,10 @@ final class LiveCaptureControl {
         }, cap -> begin(cap, iface.name()), e -> {
             session.messageProperty().set("");
             if (e instanceof BadFilter b) {
-                window.error("Invalid capture filter", "The capture filter \"" + b.filter + "\" is not valid:\n" + b.getMessage());
+                dialogs.error("Invalid capture filter", "The capture filter \"" + b.filter + "\" is not valid:\n" + b.getMessage());
                 bpf.requestFocus();
             } else {
-                window.error("Can't capture on " + iface.name(), e.getMessage());
+                dialogs.error("Can't capture on " + iface.name(), e.getMessage());
             }
         });
     }
@@ -150,11 +188,11 @@ final class LiveCaptureControl {
 
     private void begin(LiveCapture cap, String iface) {
         capture = cap;
-        RowFeed feed = new RowFeed(window.appliedFilter());
-        DecryptionControl.LiveKeys keys = window.decryption().live();
+        RowFeed feed = new RowFeed(filter.appliedFilter());
+        DecryptionControl.LiveKeys keys = this.keys.get();
         feed.attach(new CaptureIndex(cap.linkType(), keys.secrets()));
-        window.beginCapture(feed, iface, cap.file());
-        window.session().messageProperty().set("");
+        open.replace(feed, cap.file());
+        session.startCapture(iface, cap.file().getFileName().toString());
         // One thread dissects in arrival order; rows reach the table on the next pulse.
         Thread t = new Thread(() -> {
             try {
@@ -180,7 +218,6 @@ final class LiveCaptureControl {
     void stop() {
         LiveCapture cap = capture;
         if (cap == null) return;
-        CaptureSessionModel session = window.session();
         session.stateProperty().set(State.STOPPING);
         Background.run(() -> {
             cap.stop();
@@ -197,8 +234,10 @@ final class LiveCaptureControl {
         });
     }
 
-    /** Called a few times a second from the pulse. */
-    void pollStats(CaptureSessionModel session) {
+    /** Every pulse: the counters, a few times a second; a capture that ended by itself is stopped. */
+    void pulse(long now) {
+        if (now - lastStatsPoll <= STATS_INTERVAL_NS) return;
+        lastStatsPoll = now;
         LiveCapture cap = capture;
         if (cap == null || session.state() != State.CAPTURING) return;
         update(session, cap.stats());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -41,18 +42,21 @@ import tlslens.ui.timeline.PngExport;
  * own cost, so a live capture fills the table as it goes; a file load is analysed at its end, or as
  * it goes while the timeline tab is open); selecting a packet shows its
  * connection's ladder with its arrows highlighted; clicking an arrow selects its packet and the
- * message's node in the detail tree.
+ * message's node in the detail tree (once {@link FrameTreeLoader} has built it: {@link #treeShown}).
  */
 final class TimelineBridge {
     private static final long MIN_INTERVAL_NS = 1_000_000_000L;
 
-    private final MainWindowController window;
+    private final OpenCapture capture;
+    private final CaptureSessionModel session;
+    private final PacketSelector selector;
+    private final Consumer<ProtoNode> showNode;
+    private final Dialogs dialogs;
     private final ConnectionsPane pane = new ConnectionsPane();
     private final TabPane tabs = new TabPane();
     private final Tab detailsTab = new Tab("Packet details");
     private final Tab timelineTab = new Tab("Handshake timeline");
 
-    private Object feedSeen;
     private ConnectionsSnapshot snapshot = ConnectionsSnapshot.EMPTY;
     private boolean running;
     private long lastRun;
@@ -65,7 +69,16 @@ final class TimelineBridge {
 
     private record PendingNode(long frame, LadderRow row, int ordinal) {}
 
-    TimelineBridge(MainWindowController window) { this.window = window; }
+    /** {@code showNode}: selects a node of the tree shown in the inspector. */
+    TimelineBridge(OpenCapture capture, CaptureSessionModel session, PacketSelector selector, Consumer<ProtoNode> showNode,
+            Dialogs dialogs) {
+        this.capture = capture;
+        this.session = session;
+        this.selector = selector;
+        this.showNode = showNode;
+        this.dialogs = dialogs;
+        capture.feedProperty().addListener((o, a, b) -> reset());
+    }
 
     /** The lower area: the inspector in the first tab, the timeline in the second. */
     Node wrap(Node inspector) {
@@ -79,7 +92,7 @@ final class TimelineBridge {
         timelineTab.setId("timelineTab");
         timelineTab.selectedProperty().addListener((o, was, now) -> {
             if (now && tableStale) apply(snapshot);
-            if (now && ladderStale) packetSelected(window.table().getSelectedItem());
+            if (now && ladderStale) packetSelected(selector.selected());
         });
         timelineTab.setTooltip(new Tooltip("Connections and the handshake ladder of the selected one"));
         tabs.getTabs().addAll(detailsTab, timelineTab);
@@ -123,17 +136,13 @@ final class TimelineBridge {
 
     /** Called every pulse by the window. */
     void onPulse(long now) {
-        RowFeed f = window.feed();
-        if (f != feedSeen) {
-            feedSeen = f;
-            reset();
-        }
+        RowFeed f = capture.feed();
         CaptureIndex idx = f == null ? null : f.index();
         if (idx == null || running) return;
         if (idx.frameCount() == snapshot.frameCount()) return;
         // While a file loads, only an open timeline tab shows the analysis; running it anyway
         // held the index (the loader waited) for a fifth of the load. It runs once loaded.
-        if (window.session().stateProperty().get() == CaptureSessionModel.State.LOADING && !timelineTab.isSelected()) return;
+        if (session.state() == CaptureSessionModel.State.LOADING && !timelineTab.isSelected()) return;
         if (now - lastRun < Math.max(MIN_INTERVAL_NS, 4 * lastCost)) return;
         running = true;
         lastRun = now;
@@ -144,10 +153,10 @@ final class TimelineBridge {
             return s;
         }, s -> {
             running = false;
-            if (window.feed() == f) apply(s);
+            if (capture.feed() == f) apply(s);
         }, e -> {
             running = false;
-            window.session().messageProperty().set("Connection analysis failed: " + e);
+            session.messageProperty().set("Connection analysis failed: " + e);
         });
     }
 
@@ -188,10 +197,10 @@ final class TimelineBridge {
         long tls = s.connections().stream().filter(Connection::tls).count();
         long resumed = s.connections().stream().filter(c -> c.resumption() != tlslens.analysis.Resumption.NONE).count();
         pane.countLabel().setText(s.connections().size() + " TCP connections · " + tls + " with TLS · " + resumed + " resumed"
-                + (window.session().isCapturing() ? " · live" : ""));
+                + (session.isCapturing() ? " · live" : ""));
         // A live capture: the shown ladder grows with its connection.
         if (keep != null) show(keep, false);
-        else if (selectedFrame > 0) packetSelected(window.table().getSelectedItem());
+        else if (selectedFrame > 0) packetSelected(selector.selected());
     }
 
     ConnectionsSnapshot snapshot() { return snapshot; }
@@ -271,9 +280,9 @@ final class TimelineBridge {
         LadderRow r = m.rows().get(rowIndex);
         if (r.ghost() || r.frame() < 1) return;
         pending = new PendingNode(r.frame(), r, m.ordinalInFrame(rowIndex));
-        if (!window.select((int) r.frame())) {
+        if (!selector.select((int) r.frame())) {
             pending = null;
-            window.session().messageProperty().set("Packet " + r.frame() + " is hidden by the display filter.");
+            session.messageProperty().set("Packet " + r.frame() + " is hidden by the display filter.");
             return;
         }
         if (treeFrame == r.frame()) selectPendingNode(lastTree);
@@ -281,7 +290,7 @@ final class TimelineBridge {
 
     private FrameDissection lastTree;
 
-    /** The window built a frame's tree for the inspector. */
+    /** The inspector shows frame {@code frame}'s tree ({@link FrameTreeLoader}). */
     void treeShown(int frame, FrameDissection fd) {
         treeFrame = frame;
         lastTree = fd;
@@ -293,7 +302,7 @@ final class TimelineBridge {
         pending = null;
         if (p == null || fd == null) return;
         ProtoNode node = HandshakeNodeFinder.find(fd.root, p.row, p.ordinal);
-        if (node != null) window.inspector().inspector().selectNode(node);
+        if (node != null) showNode.accept(node);
     }
 
     // ---- side by side --------------------------------------------------------------------------
@@ -336,7 +345,7 @@ final class TimelineBridge {
         HandshakeComparison view = new HandshakeComparison();
         view.setId("handshakeComparison");
         view.setModel(ComparisonModel.of(l, r));
-        view.setOnFrameClicked(frame -> window.select((int) frame));
+        view.setOnFrameClicked(frame -> selector.select((int) frame));
         Button png = new Button("Export PNG…");
         png.setOnAction(e -> savePng(view.snapshotDiagram(), "side-by-side-" + left + "-" + right + ".png"));
         HBox bar = new HBox(png);
@@ -366,7 +375,7 @@ final class TimelineBridge {
         Background.run(() -> {
             PngExport.write(px, file);
             return file;
-        }, f -> window.session().messageProperty().set("Saved " + f), e -> window.error("Can't save " + file, e.getMessage()));
+        }, f -> session.messageProperty().set("Saved " + f), e -> dialogs.error("Can't save " + file, e.getMessage()));
     }
 
     private void exportSvg() {
@@ -377,7 +386,7 @@ final class TimelineBridge {
         Background.run(() -> {
             Files.writeString(file, LadderSvg.write(m), StandardCharsets.UTF_8);
             return file;
-        }, f -> window.session().messageProperty().set("Saved " + f), e -> window.error("Can't save " + file, e.getMessage()));
+        }, f -> session.messageProperty().set("Saved " + f), e -> dialogs.error("Can't save " + file, e.getMessage()));
     }
 
     /** Tests set this to skip the file dialog. */

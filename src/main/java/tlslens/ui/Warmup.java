@@ -21,7 +21,7 @@ final class Warmup {
 
     static void run() {
         Path tmp = null;
-        try (InputStream in = Warmup.class.getResourceAsStream(MainWindowController.SAMPLE)) {
+        try (InputStream in = Warmup.class.getResourceAsStream(CaptureFileLoader.SAMPLE)) {
             if (in == null) return;
             tmp = Files.createTempFile("tlslens-warmup-", ".pcapng");
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);

@@ -25,6 +25,7 @@ public final class FilterBarModel {
     private final ReadOnlyIntegerWrapper errorPosition = new ReadOnlyIntegerWrapper(this, "errorPosition", -1);
     private final ReadOnlyIntegerWrapper errorLength = new ReadOnlyIntegerWrapper(this, "errorLength", 0);
     private final ReadOnlyStringWrapper applied = new ReadOnlyStringWrapper(this, "applied", "");
+    private final ReadOnlyObjectWrapper<DisplayFilter> appliedFilter = new ReadOnlyObjectWrapper<>(this, "appliedFilter");
     private DisplayFilter compiled = compileOrNull("");
 
     public FilterBarModel() {
@@ -48,6 +49,14 @@ public final class FilterBarModel {
     /** The text of the filter applied to the table last. */
     public ReadOnlyStringProperty appliedProperty() { return applied.getReadOnlyProperty(); }
 
+    /**
+     * The filter applied to the table last; null when every row shows. New rows (a load, a
+     * capture) are tested against it as they are dissected.
+     */
+    public ReadOnlyObjectProperty<DisplayFilter> appliedFilterProperty() { return appliedFilter.getReadOnlyProperty(); }
+
+    public DisplayFilter appliedFilter() { return appliedFilter.get(); }
+
     /** The compiled filter of the current text, or null when the text is invalid. */
     public DisplayFilter compiled() { return compiled; }
 
@@ -58,8 +67,12 @@ public final class FilterBarModel {
     public DisplayFilter apply() {
         if (compiled == null) return null;
         applied.set(text.get().trim());
+        appliedFilter.set(isBlank() ? null : compiled);
         return compiled;
     }
+
+    /** Escape in the field: back to the text applied last. */
+    public void revert() { text.set(applied.get()); }
 
     /** True when the current text is blank (applying it shows every row). */
     public boolean isBlank() { return text.get() == null || text.get().isBlank(); }

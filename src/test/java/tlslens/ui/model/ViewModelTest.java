@@ -111,6 +111,26 @@ class ViewModelTest {
     }
 
     @Test
+    void theAppliedFilterIsTheLastValidTextAppliedAndNullWhenBlank() {
+        FilterBarModel m = new FilterBarModel();
+        assertNull(m.appliedFilter());
+        m.textProperty().set("tls");
+        assertNull(m.appliedFilter(), "typing applies nothing");
+        assertNotNull(m.apply());
+        assertNotNull(m.appliedFilter());
+        var applied = m.appliedFilter();
+        m.textProperty().set("tls &&");
+        assertNull(m.apply(), "an invalid text is not applied");
+        assertEquals(applied, m.appliedFilter());
+        m.revert();
+        assertEquals("tls", m.textProperty().get(), "Escape: back to the applied text");
+        m.textProperty().set("  ");
+        assertNotNull(m.apply());
+        assertNull(m.appliedFilter(), "a blank filter shows every row");
+        assertEquals("", m.appliedProperty().get());
+    }
+
+    @Test
     void statusCounters() {
         CaptureSessionModel s = new CaptureSessionModel();
         assertEquals("No capture", s.countersProperty().get());

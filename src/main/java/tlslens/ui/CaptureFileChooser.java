@@ -1,0 +1,49 @@
+package tlslens.ui;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The open and save dialogs for capture files; both start in the folder of the file opened last. */
+final class CaptureFileChooser {
+    private Path lastDirectory;
+
+    /** Where a save to {@code file} goes, and whether as pcap (else pcapng). */
+    record SaveTarget(Path file, boolean asPcap) {}
+
+    /** A capture file was opened: the next dialog starts in its folder. */
+    void opened(Path file) {
+        if (file.getParent() != null) lastDirectory = file.getParent();
+    }
+
+    /** The file chosen to open, or null. */
+    Path chooseToOpen(Window owner) {
+        FileChooser chooser = chooser("Open Capture File");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Capture files (*.pcap, *.pcapng, *.cap)", "*.pcap", "*.pcapng", "*.cap"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(owner);
+        return file == null ? null : file.toPath();
+    }
+
+    /** The file and format chosen to save to, or null. */
+    SaveTarget chooseToSave(Window owner) {
+        FileChooser chooser = chooser("Save Packets As");
+        FileChooser.ExtensionFilter ng = new FileChooser.ExtensionFilter("pcapng (*.pcapng)", "*.pcapng");
+        FileChooser.ExtensionFilter pcap = new FileChooser.ExtensionFilter("pcap (*.pcap)", "*.pcap");
+        chooser.getExtensionFilters().addAll(ng, pcap);
+        File file = chooser.showSaveDialog(owner);
+        if (file == null) return null;
+        return new SaveTarget(file.toPath(), chooser.getSelectedExtensionFilter() == pcap || file.getName().endsWith(".pcap"));
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (lastDirectory != null && Files.isDirectory(lastDirectory)) chooser.setInitialDirectory(lastDirectory.toFile());
+        return chooser;
+    }
+}

@@ -1,0 +1,157 @@
+package tlslens.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Function;
+
+import javafx.application.Platform;
+import tlslens.capture.CaptureFileReader;
+import tlslens.capture.RawFrame;
+import tlslens.engine.CaptureIndex;
+import tlslens.ui.decrypt.CaptureKeys;
+import tlslens.ui.model.CaptureSessionModel;
+import tlslens.ui.model.CaptureSessionModel.State;
+import tlslens.ui.model.FilterBarModel;
+import tlslens.ui.model.RecentFiles;
+
+/**
+ * Opens and closes capture files: a thread of its own reads and dissects the whole file into a
+ * {@link RowFeed}, giving way to the window now and then ({@link LoadPacer}), and reports into the
+ * capture session (loading, the file's damage, the failure to open it). Rows reach the table
+ * through {@link RowPump}.
+ */
+final class CaptureFileLoader {
+    /** The bundled sample capture (File &gt; Open the Sample Capture; also the warm-up's input). */
+    static final String SAMPLE = "/sample/tls-sample.pcapng";
+
+    private final OpenCapture capture;
+    private final CaptureSessionModel session;
+    private final FilterBarModel filter;
+    private final RecentFiles recent;
+    private final Function<Path, CaptureKeys> keys;
+    private final CaptureFileChooser chooser;
+    private final Dialogs dialogs;
+    private final LoadPacer pacer = new LoadPacer();
+
+    /** {@code keys}: called on the loading thread, the secrets to dissect a file with. */
+    CaptureFileLoader(OpenCapture capture, CaptureSessionModel session, FilterBarModel filter, RecentFiles recent,
+            Function<Path, CaptureKeys> keys, CaptureFileChooser chooser, Dialogs dialogs) {
+        this.capture = capture;
+        this.session = session;
+        this.filter = filter;
+        this.recent = recent;
+        this.keys = keys;
+        this.chooser = chooser;
+        this.dialogs = dialogs;
+    }
+
+    /** Every pulse: the window is drawing (the loader need not give way). */
+    void pulse(long now) { pacer.pulse(System.nanoTime()); }
+
+    /** File &gt; Open…: the chosen file. */
+    void chooseAndOpen() {
+        Path file = chooser.chooseToOpen(dialogs.owner());
+        if (file != null) open(file);
+    }
+
+    /** Opens a capture file (menu, recent list, drag and drop) and remembers it among the recent ones. */
+    void open(Path file) { open(file, file.getFileName().toString(), true); }
+
+    void openSample() {
+        // Copying a 20 kB resource is I/O: off the FX thread like the rest.
+        Background.run(() -> {
+            Path tmp = Files.createTempFile("tls-sample-", ".pcapng");
+            tmp.toFile().deleteOnExit();
+            try (InputStream in = CaptureFileLoader.class.getResourceAsStream(SAMPLE)) {
+                if (in == null) throw new IOException("the sample capture is missing from this build");
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return tmp;
+        }, p -> open(p, "tls-sample.pcapng", false), e -> dialogs.error("Can't open the sample capture", e.getMessage()));
+    }
+
+    /**
+     * Reads the open capture file again (with the keys now set), so that the table's Info and the
+     * trees show what decryption reveals; false when there is no file or a capture is running.
+     */
+    boolean reopen() {
+        Path file = capture.file();
+        if (file == null || session.isCapturing()) return false;
+        String name = session.fileProperty().get();
+        open(file, name == null || name.isEmpty() ? file.getFileName().toString() : name, false);
+        return true;
+    }
+
+    private void open(Path file, String displayName, boolean remember) {
+        if (session.isCapturing()) {
+            session.messageProperty().set("Stop the capture before opening a file.");
+            return;
+        }
+        RowFeed f = new RowFeed(filter.appliedFilter());
+        capture.replace(f, file);
+        session.startLoading(displayName);
+        chooser.opened(file);
+        // A thread of its own, at a lower priority than the window's (LowPriority says why).
+        Thread loader = new Thread(() -> {
+            LowPriority.lowerCurrentThread();
+            load(f, file, displayName, remember);
+        }, "tlslens-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /** The loading thread: read and dissect the whole file into the feed. */
+    private void load(RowFeed f, Path file, String name, boolean remember) {
+        CaptureFileReader reader;
+        try {
+            reader = CaptureFileReader.open(file);
+        } catch (Exception e) {
+            Platform.runLater(() -> failedToOpen(f, file, name, remember, e));
+            return;
+        }
+        try (reader) {
+            f.attach(new CaptureIndex(reader.linkType(), keys.apply(file).secrets()).interfaces(reader.interfaces()));
+            if (remember) Platform.runLater(() -> recent.add(file));
+            RawFrame raw;
+            while (!f.isCancelled() && (raw = reader.next()) != null) {
+                f.publish(raw);
+                pacer.giveWay();
+            }
+            String warning = reader.warning();
+            if (warning != null) Platform.runLater(() -> warn(f, warning));
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // A dissector bug must not leave the window "loading" forever: say where it stopped.
+            if (!f.isCancelled()) {
+                e.printStackTrace();
+                Platform.runLater(() -> warn(f, "Reading stopped: " + e));
+            }
+        } finally {
+            f.finish();
+        }
+    }
+
+    private void warn(RowFeed f, String warning) {
+        if (capture.feed() == f) session.warningProperty().set(warning);
+    }
+
+    private void failedToOpen(RowFeed f, Path file, String name, boolean remember, Exception e) {
+        if (capture.feed() != f) return;
+        capture.close();
+        session.stateProperty().set(State.EMPTY);
+        session.fileProperty().set("");
+        if (remember && !Files.exists(file)) recent.remove(file.toAbsolutePath().normalize().toString());
+        dialogs.error("Can't open " + name, e.getMessage());
+    }
+
+    /** File &gt; Close: back to the welcome pane (not while capturing). */
+    void close() {
+        if (session.isCapturing()) return;
+        capture.close();
+        session.stateProperty().set(State.EMPTY);
+        session.fileProperty().set("");
+        session.warningProperty().set("");
+    }
+}
