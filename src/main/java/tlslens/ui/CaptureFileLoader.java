@@ -109,7 +109,8 @@ final class CaptureFileLoader {
         try {
             reader = CaptureFileReader.open(file);
         } catch (Exception e) {
-            Platform.runLater(() -> failedToOpen(f, file, name, remember, e));
+            boolean gone = !Files.exists(file); // asked here: the FX thread does no I/O
+            Platform.runLater(() -> failedToOpen(f, file, name, remember && gone, e));
             return;
         }
         try (reader) {
@@ -137,12 +138,13 @@ final class CaptureFileLoader {
         if (capture.feed() == f) session.warningProperty().set(warning);
     }
 
-    private void failedToOpen(RowFeed f, Path file, String name, boolean remember, Exception e) {
+    /** {@code forget}: the file is gone, so it leaves the recent files. */
+    private void failedToOpen(RowFeed f, Path file, String name, boolean forget, Exception e) {
         if (capture.feed() != f) return;
         capture.close();
         session.stateProperty().set(State.EMPTY);
         session.fileProperty().set("");
-        if (remember && !Files.exists(file)) recent.remove(file.toAbsolutePath().normalize().toString());
+        if (forget) recent.remove(file.toAbsolutePath().normalize().toString());
         dialogs.error("Can't open " + name, e.getMessage());
     }
 
