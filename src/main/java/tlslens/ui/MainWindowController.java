@@ -111,6 +111,7 @@ public final class MainWindowController {
         Icons.toolButton(clearFilterButton, "clear", "Clear the display filter");
         filterIconHolder.getChildren().add(Icons.icon("filter"));
 
+        // The table and the bars above it.
         selector = new PacketSelector(packetTable);
         filterBar = new FilterBarControl(filterModel, tableModel, capture, session, selector, dialogs, filterField);
         filterBar.bind(filterMessage, filterUnderlineLayer);
@@ -120,6 +121,8 @@ public final class MainWindowController {
         find.bindFind(findBar, findMode, findField, findMessage);
         find.bindGoTo(goToBar, goToField, goToMessage);
 
+        // Where rows come from: files, interfaces; the keys both are dissected with. Decryption
+        // reopens the file with new keys through the loader, made next.
         CaptureFileChooser chooser = new CaptureFileChooser();
         decryption = new DecryptionControl(capture, session, selector, () -> loader.reopen(), dialogs);
         decryption.initialize(packetTable, embedKeysItem);
@@ -130,6 +133,7 @@ public final class MainWindowController {
         live.bindStartStop(startButton, startItem);
         RowPump pump = new RowPump(capture, tableModel, packetTable, session, filterModel);
 
+        // The lower pane: the selected packet's tree and bytes, the timeline.
         FrameTreeLoader tree = new FrameTreeLoader(capture, packetTable, session);
         timeline = new TimelineBridge(capture, session, selector, node -> inspector.inspector().selectNode(node), dialogs);
         inspectorHolder.getChildren().add(timeline.wrap(inspector.node()));
@@ -140,6 +144,7 @@ public final class MainWindowController {
         });
         inspector.setOnApplyFilter(filterBar::applyText, filterBar::prepareText);
 
+        // What the window says about the session, and which actions it allows.
         StatusBarModel status = new StatusBarModel(session, tableModel);
         StatusBarView.bind(statusBar, status, decryption.statusLabel());
         tablePlaceholder.textProperty().bind(status.placeholderTextProperty());
