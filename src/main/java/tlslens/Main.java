@@ -22,8 +22,7 @@ public final class Main {
     private static final class Gui {
         static void launch() {
             try {
-                tlslens.ui.TlsLensApp.configureToolkit();
-                javafx.application.Application.launch(tlslens.ui.TlsLensApp.class);
+                tlslens.ui.TlsLensApp.launchWindow();
             } catch (RuntimeException | LinkageError e) {
                 System.err.println(Cli.NAME + ": cannot open the window (" + e.getMessage()
                         + "). Is there a display? For the command line, run: " + Cli.NAME + " -r FILE");

@@ -1,41 +1,71 @@
 package tlslens;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
-import org.junit.jupiter.api.Test;
-
-/** The engine layers never touch JavaFX, so they run headless and the GUI can't stall them. */
+/**
+ * The layers, checked on the compiled classes: data flows capture → flow → engine → dissectors (on the
+ * field framework in {@code tlslens.dissect}) → analysis → cli / ui, and no layer reaches up. The
+ * engine layers never touch JavaFX, so they run headless and the GUI cannot stall them; the view models
+ * in {@code ui.model} hold no scene-graph node, so they are tested without a screen.
+ */
+@AnalyzeClasses(packages = "tlslens", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    private static final List<String> HEADLESS = List.of("capture", "dissect", "flow", "analysis");
 
-    @Test
-    void engineLayersDoNotImportJavafx() throws IOException {
-        List<String> offenders = new ArrayList<>();
-        int files = 0;
-        for (String pkg : HEADLESS) {
-            Path dir = Path.of("src/main/java/tlslens", pkg);
-            if (!Files.isDirectory(dir)) continue;
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) s.filter(f -> f.toString().endsWith(".java"))::iterator) {
-                    files++;
-                    for (String line : Files.readAllLines(p)) {
-                        String t = line.trim();
-                        if (t.startsWith("import javafx") || t.startsWith("import static javafx") || t.contains("javafx.")) {
-                            offenders.add(p + ": " + t);
-                        }
-                    }
-                }
-            }
-        }
-        assertTrue(files > 10, "expected the engine sources under src/main/java/tlslens, found " + files);
-        assertEquals(List.of(), offenders);
-    }
+    @ArchTest
+    static final ArchRule captureAndFlowSitBelowTheDissectors = noClasses()
+            .that().resideInAnyPackage("tlslens.capture..", "tlslens.flow..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "tlslens.dissect..", "tlslens.engine..", "tlslens.analysis..", "tlslens.cli..", "tlslens.ui..")
+            .because("reading packets and reassembling streams need no protocol knowledge above TCP");
+
+    @ArchTest
+    static final ArchRule dissectorsDoNotKnowWhoRunsThem = noClasses()
+            .that().resideInAPackage("tlslens.dissect..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "tlslens.engine..", "tlslens.analysis..", "tlslens.cli..", "tlslens.ui..")
+            .because("a dissector reads bytes into a tree; the engine, the analyses and the front ends read the tree");
+
+    @ArchTest
+    static final ArchRule engineDoesNotKnowItsReaders = noClasses()
+            .that().resideInAPackage("tlslens.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "tlslens.analysis..", "tlslens.cli..", "tlslens.ui..");
+
+    @ArchTest
+    static final ArchRule analysisDoesNotKnowTheFrontEnds = noClasses()
+            .that().resideInAPackage("tlslens.analysis..")
+            .should().dependOnClassesThat().resideInAnyPackage("tlslens.cli..", "tlslens.ui..");
+
+    @ArchTest
+    static final ArchRule onlyTheWindowUsesJavafx = noClasses()
+            .that().resideOutsideOfPackage("tlslens.ui..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("the command line runs without a display, and no engine thread may wait on the FX thread");
+
+    @ArchTest
+    static final ArchRule viewModelsHoldNoNodes = noClasses()
+            .that().resideInAPackage("tlslens.ui.model..")
+            .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
+            .because("a view model is tested without a screen (JabRef's view / view-model split)");
+
+    /**
+     * One slice per package. Known exception: the TLS dissector's parts (messages, ext, decrypt) read
+     * the field declarations and the handshake context in the root package that dispatches to them.
+     * Only that upward edge is ignored; a cycle through any other dependency still fails.
+     */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices()
+            .matching("tlslens.(**)")
+            .should().beFreeOfCycles()
+            .ignoreDependency(
+                    resideInAnyPackage("tlslens.dissect.tls.messages", "tlslens.dissect.tls.ext", "tlslens.dissect.tls.decrypt"),
+                    resideInAPackage("tlslens.dissect.tls"));
 }

@@ -22,6 +22,7 @@ public final class Fields {
             "tlslens.dissect.tcp.TcpFields",
             "tlslens.dissect.tls.TlsFields",
             "tlslens.dissect.tls.ExtensionFields",
+            "tlslens.dissect.tls.names.SignatureAndHashFields",
             "tlslens.dissect.x509.X509Fields",
     };
     private static volatile boolean loaded;

@@ -26,6 +26,12 @@ public final class TlsLensApp extends Application {
         if (System.getProperty("prism.disableRegionCaching") == null) System.setProperty("prism.disableRegionCaching", "true");
     }
 
+    /** Starts the toolkit and opens the window; returns when the window has closed. */
+    public static void launchWindow() {
+        configureToolkit();
+        Application.launch(TlsLensApp.class);
+    }
+
     @Override
     public void start(Stage stage) throws IOException {
         controller = load(stage);

@@ -36,7 +36,7 @@ class ConnectionsCliTest {
     static List<Map<String, Object>> json(Run r) {
         assertEquals(0, r.code(), r.err());
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Object o : MiniJson.array(MiniJson.parse(r.out()))) out.add(MiniJson.object(o));
+        for (Object o : Json.array(Json.parse(r.out()))) out.add(Json.object(o));
         return out;
     }
 
@@ -67,10 +67,10 @@ class ConnectionsCliTest {
             assertEquals(String.format(Locale.ROOT, "%.3f", c.handshakeMs()), String.format(Locale.ROOT, "%.3f",
                     ((Number) o.get("handshake_ms")).doubleValue()));
             assertEquals(c.bytesClientToServer(), o.get("bytes_client_to_server"));
-            List<Object> steps = MiniJson.array(o.get("handshake"));
+            List<Object> steps = Json.array(o.get("handshake"));
             assertEquals(c.handshake().size(), steps.size());
             for (int j = 0; j < steps.size(); j++) {
-                Map<String, Object> s = MiniJson.object(steps.get(j));
+                Map<String, Object> s = Json.object(steps.get(j));
                 HandshakeStep h = c.handshake().get(j);
                 assertEquals(h.frame(), s.get("frame"));
                 assertEquals(h.from(), s.get("from"));
@@ -84,7 +84,7 @@ class ConnectionsCliTest {
         assertEquals(0L, resumed.get("resumed_from"));
         assertEquals(List.of("Certificate", "Server Key Exchange", "Server Hello Done", "Client Key Exchange"),
                 resumed.get("skipped"));
-        assertEquals("Client Hello", MiniJson.object(MiniJson.array(resumed.get("handshake")).get(0)).get("message"));
+        assertEquals("Client Hello", Json.object(Json.array(resumed.get("handshake")).get(0)).get("message"));
     }
 
     @Test

@@ -50,33 +50,33 @@ class DecryptionManifestTest {
         List<DynamicTest> tests = new ArrayList<>();
         int checkedTexts = 0;
         for (Path p : ManifestConnectionsTest.manifests()) {
-            Map<String, Object> m = MiniJson.object(MiniJson.parse(Captures.read(p)));
+            Map<String, Object> m = Json.object(Json.parse(Captures.read(p)));
             if (m.get("keylog") == null) continue;
             String name = (String) m.get("name");
             Path cap = Captures.OURS.resolve((String) m.get("file"));
             Path keylog = Captures.OURS.resolve((String) m.get("keylog"));
-            List<Object> conns = MiniJson.array(m.get("connections"));
-            for (Object o : conns) if (MiniJson.object(o).get("client_sent") != null) checkedTexts++;
+            List<Object> conns = Json.array(m.get("connections"));
+            for (Object o : conns) if (Json.object(o).get("client_sent") != null) checkedTexts++;
             tests.add(DynamicTest.dynamicTest(name + ": decrypts as the manifest says", () -> {
                 Run r = run(cap, keylog);
                 assertEquals(conns.size(), r.tls().size(), name + ": TLS connections");
                 for (int i = 0; i < conns.size(); i++) {
-                    checkConnection(name + " #" + i, MiniJson.object(conns.get(i)), r.tls().get(i), m);
+                    checkConnection(name + " #" + i, Json.object(conns.get(i)), r.tls().get(i), m);
                 }
             }));
             Object bad = m.get("bad_keylog");
             if (bad != null) {
-                Map<String, Object> b = MiniJson.object(bad);
+                Map<String, Object> b = Json.object(bad);
                 tests.add(DynamicTest.dynamicTest(name + ": damaged key log " + b.get("file"), () ->
                         badKeyLog(name, cap, keylog, b, conns)));
             }
             Object first = m.get("first_only_keylog");
             if (first != null) {
-                Map<String, Object> f = MiniJson.object(first);
+                Map<String, Object> f = Json.object(first);
                 tests.add(DynamicTest.dynamicTest(name + ": resumed TLS 1.2 sessions from " + f.get("file"), () -> {
                     Run r = run(cap, Captures.OURS.resolve((String) f.get("file")));
                     for (int i = 0; i < conns.size(); i++) {
-                        checkConnection(name + " #" + i + " (first-only key log)", MiniJson.object(conns.get(i)),
+                        checkConnection(name + " #" + i + " (first-only key log)", Json.object(conns.get(i)),
                                 r.tls().get(i), null);
                     }
                 }));
@@ -111,7 +111,7 @@ class DecryptionManifestTest {
         }
         Object lines = mc.get("keylog_lines");
         if (m != null && lines != null && st.keyOrigin() != null) {
-            List<Object> range = MiniJson.array(lines);
+            List<Object> range = Json.array(lines);
             int line = Integer.parseInt(st.keyOrigin().replaceAll("^line (\\d+) of .*$", "$1"));
             int lo = ((Number) range.get(0)).intValue(), hi = ((Number) range.get(range.size() - 1)).intValue();
             assertTrue(line >= lo && line <= hi, where + ": key from " + st.keyOrigin() + ", manifest says lines " + range);
@@ -125,8 +125,8 @@ class DecryptionManifestTest {
         assertTrue(r.keyLog().skipped() >= 1, name + ": the malformed line is skipped and counted");
         assertTrue(r.keyLog().comments() >= 1, name + ": the comment line is skipped");
         Run ok = run(cap, good);
-        for (Object o : MiniJson.array(b.get("connections"))) {
-            Map<String, Object> e = MiniJson.object(o);
+        for (Object o : Json.array(b.get("connections"))) {
+            Map<String, Object> e = Json.object(o);
             int i = ((Number) e.get("connection")).intValue();
             String expect = (String) e.get("expect");
             TlsConnection c = r.tls().get(i);
@@ -139,7 +139,7 @@ class DecryptionManifestTest {
                 assertEquals(State.NO_KEYS, st.state(), where + ": " + st.describe());
                 assertEquals(0, st.recordsDecrypted(), where);
             } else if (expect.startsWith("decrypts as with")) {
-                checkConnection(where, MiniJson.object(conns.get(i)), c, null);
+                checkConnection(where, Json.object(conns.get(i)), c, null);
                 int clientDir = 1 - c.serverDirection();
                 assertEquals(new String(ok.tls().get(i).plaintext().bytes(clientDir), StandardCharsets.UTF_8),
                         new String(c.plaintext().bytes(clientDir), StandardCharsets.UTF_8), where);

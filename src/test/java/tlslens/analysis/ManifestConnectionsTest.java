@@ -44,7 +44,7 @@ class ManifestConnectionsTest {
     /** One manifest and its capture's model. */
     record Capture(String name, Map<String, Object> manifest, List<Connection> model, Set<Integer> serverHelloStreams,
                    List<Integer> tsharkTlsStreams) {
-        List<Object> connections() { return MiniJson.array(manifest.get("connections")); }
+        List<Object> connections() { return Json.array(manifest.get("connections")); }
 
         List<Connection> tls() {
             List<Connection> out = new ArrayList<>();
@@ -64,7 +64,7 @@ class ManifestConnectionsTest {
     }
 
     static Capture load(Path manifestPath) {
-        Map<String, Object> m = MiniJson.object(MiniJson.parse(Captures.read(manifestPath)));
+        Map<String, Object> m = Json.object(Json.parse(Captures.read(manifestPath)));
         String name = (String) m.get("name");
         Path file = Captures.OURS.resolve((String) m.get("file"));
         return new Capture(name, m, Captures.model(file), new HashSet<>(), new ArrayList<>());
@@ -125,18 +125,18 @@ class ManifestConnectionsTest {
         List<DynamicTest> tests = new ArrayList<>();
         int psk = 0;
         for (Path p : manifests()) {
-            Map<String, Object> m = MiniJson.object(MiniJson.parse(Captures.read(p)));
+            Map<String, Object> m = Json.object(Json.parse(Captures.read(p)));
             if (m.get("keylog") == null) continue;
             Path file = Captures.OURS.resolve((String) m.get("file"));
             Path keylog = Captures.OURS.resolve((String) m.get("keylog"));
-            List<Object> conns = MiniJson.array(m.get("connections"));
-            for (Object o : conns) if ("psk".equals(MiniJson.object(o).get("resumption"))) psk++;
+            List<Object> conns = Json.array(m.get("connections"));
+            for (Object o : conns) if ("psk".equals(Json.object(o).get("resumption"))) psk++;
             tests.add(DynamicTest.dynamicTest(m.get("name") + ": resumed_from, ALPN, early data with the key log", () -> {
                 List<Connection> tls = new ArrayList<>();
                 for (Connection c : Captures.model(file, keylog)) if (c.tls()) tls.add(c);
                 assertEquals(conns.size(), tls.size(), "TLS connections");
                 for (int i = 0; i < conns.size(); i++) {
-                    Map<String, Object> mc = MiniJson.object(conns.get(i));
+                    Map<String, Object> mc = Json.object(conns.get(i));
                     Connection c = tls.get(i);
                     String where = m.get("name") + " #" + i + ": ";
                     Object from = mc.get("resumed_from");
@@ -168,10 +168,10 @@ class ManifestConnectionsTest {
         int connections = 0;
         Set<String> kinds = new HashSet<>();
         for (Path p : manifests()) {
-            Map<String, Object> m = MiniJson.object(MiniJson.parse(Captures.read(p)));
-            for (Object o : MiniJson.array(m.get("connections"))) {
+            Map<String, Object> m = Json.object(Json.parse(Captures.read(p)));
+            for (Object o : Json.array(m.get("connections"))) {
                 connections++;
-                kinds.add((String) MiniJson.object(o).get("resumption"));
+                kinds.add((String) Json.object(o).get("resumption"));
             }
         }
         System.out.println("ManifestConnectionsTest: " + manifests().size() + " manifests, " + connections
@@ -180,7 +180,7 @@ class ManifestConnectionsTest {
     }
 
     static void check(Capture cap, int i) {
-        Map<String, Object> m = MiniJson.object(cap.connections().get(i));
+        Map<String, Object> m = Json.object(cap.connections().get(i));
         List<Connection> tls = cap.tls();
         assertTrue(i < tls.size(), "connection " + i + " missing");
         Connection c = tls.get(i);
@@ -190,7 +190,7 @@ class ManifestConnectionsTest {
         assertEquals(m.get("resumption"), c.resumption().label(), where + "resumption");
 
         // What the client offered.
-        List<Object> offeredExpected = MiniJson.array(m.get("resumption_offered"));
+        List<Object> offeredExpected = Json.array(m.get("resumption_offered"));
         for (String kind : List.of("session_ticket", "psk")) {
             assertEquals(offeredExpected.contains(kind), c.resumptionOffered().contains(kind), where + "offered " + kind
                     + " (manifest " + offeredExpected + ", model " + c.resumptionOffered() + ")");

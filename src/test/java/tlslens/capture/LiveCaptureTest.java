@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tlslens.Await;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.filter.DisplayFilter;
 import tlslens.engine.Engine;
@@ -32,6 +35,8 @@ import tlslens.engine.Engine;
  * server shake hands. Prints the measured latencies for the report.
  */
 class LiveCaptureTest {
+    /** How long loopback stays without a packet once a connection has closed. */
+    static final Duration QUIET = Duration.ofMillis(200);
     private static LocalTls tls;
     private static ExecutorService clients;
 
@@ -108,10 +113,8 @@ class LiveCaptureTest {
             assertTrue(latencyNanos >= 0, "no ClientHello within 2 s; frames: " + taken.size());
             assertEquals("echo hello", reply.get(5, TimeUnit.SECONDS));
 
-            Thread.sleep(300); // let the connection's last packets (FIN, ACK) arrive, then silence
-            long before = c.stats().captured();
-            Thread.sleep(200);
-            assertEquals(before, c.stats().captured(), "traffic still flowing");
+            Await.quiet("the connection's last packets (FIN, ACK), then silence", QUIET, Duration.ofSeconds(5),
+                    () -> c.stats().captured());
             long t0 = System.nanoTime();
             c.stop();
             long stopNanos = System.nanoTime() - t0;
@@ -151,7 +154,8 @@ class LiveCaptureTest {
     void stopReturnsWithinASecondWhenNothingArrives() throws Exception {
         int port = freePort();
         try (LiveCapture c = LiveCapture.start("lo", "tcp port " + port, dir.resolve("idle.pcapng"), 10)) {
-            Thread.sleep(300);
+            Await.until("the capture thread to wait in its packet read", Duration.ofSeconds(2),
+                    () -> waitingForAPacket("tlslens-capture-lo"));
             long t0 = System.nanoTime();
             c.stop();
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
@@ -186,9 +190,7 @@ class LiveCaptureTest {
         Path file = dir.resolve("limit.pcapng");
         try (LiveCapture c = LiveCapture.start("lo", "tcp port " + tls.port(), file, 100, 3)) {
             tls.exchange("x");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while (c.isRunning() && System.nanoTime() < deadline) Thread.sleep(10);
-            assertFalse(c.isRunning());
+            Await.until("the capture to stop at its packet limit", Duration.ofSeconds(2), () -> !c.isRunning());
             assertEquals(3, c.stats().captured());
             assertEquals(3, c.queue().size());
             assertEquals(3, count(file));
@@ -224,18 +226,23 @@ class LiveCaptureTest {
         }
     }
 
+    /** Whether the capture thread of that name is inside libpcap's read (here: blocked, no packet comes). */
+    private static boolean waitingForAPacket(String threadName) {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().equals(threadName))
+                .flatMap(e -> Arrays.stream(e.getValue()))
+                .anyMatch(frame -> frame.getMethodName().equals("getNextRawPacketEx"));
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    static void waitForSilence(LiveCapture c) throws InterruptedException {
-        long last = -1;
-        while (c.stats().captured() != last) {
-            last = c.stats().captured();
-            Thread.sleep(200);
-        }
+    /** Waits until no packet has arrived for a while: the exchanges' connections have closed. */
+    static void waitForSilence(LiveCapture c) {
+        Await.quiet("the capture to fall silent", QUIET, Duration.ofSeconds(5), () -> c.stats().captured());
     }
 
     static int count(Path file) throws CaptureException {

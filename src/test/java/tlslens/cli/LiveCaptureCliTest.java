@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tlslens.Await;
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.LocalTls;
 
@@ -148,7 +150,8 @@ class LiveCaptureCliTest {
         }
         assertTrue(seen >= 0, "no ClientHello row within 3 s");
         assertTrue(p.process.isAlive(), "the capture should still be running");
-        Thread.sleep(500); // the connection's closing packets
+        Await.quiet("the connection's closing packets, then silence", Duration.ofMillis(300), Duration.ofSeconds(5),
+                p.allRows::size);
 
         long t0 = System.nanoTime();
         new ProcessBuilder("kill", "-INT", Long.toString(p.process.pid())).start().waitFor();

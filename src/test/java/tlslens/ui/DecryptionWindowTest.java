@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tlslens.ui.WindowTestSupport.fx;
+import static tlslens.ui.WindowTestSupport.isOnScreen;
 import static tlslens.ui.WindowTestSupport.waitLoaded;
 import static tlslens.ui.WindowTestSupport.waitUntil;
 
@@ -119,9 +120,10 @@ class DecryptionWindowTest {
         // A byte of the Decrypted TLS tab selects the node it belongs to, in that source.
         int target = cert.offset + 40;
         robot.interact(() -> bytes.hexView(cert.source).scrollToOffset(target));
-        robot.sleep(150);
-        Node b = fx(() -> bytes.hexView(cert.source).byteNode(target));
-        assertNotNull(b);
+        Node[] cell = new Node[1];
+        waitUntil("byte " + target + " shown in the Decrypted TLS tab", 5,
+                () -> isOnScreen(cell[0] = bytes.hexView(cert.source).byteNode(target)));
+        Node b = cell[0];
         robot.clickOn(b);
         ProtoNode clicked = fx(() -> inspector.selectedNodeProperty().get());
         assertEquals(cert.source, clicked.source);

@@ -3,6 +3,7 @@ package tlslens.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tlslens.ui.WindowTestSupport.fx;
+import static tlslens.ui.WindowTestSupport.waitForPulses;
 import static tlslens.ui.WindowTestSupport.waitUntil;
 
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import tlslens.capture.InterfaceInfo;
 import tlslens.capture.LocalTls;
 import tlslens.ui.model.CaptureSessionModel.State;
@@ -107,8 +107,9 @@ class LiveCaptureWindowTest {
             int screen = fx(() -> (int) (table.getHeight() / tlslens.ui.controls.PacketTable.ROW_HEIGHT));
             // More rows than the table shows: each exchange is a whole TLS connection.
             for (int i = 0; i < 20 && fx(() -> table.getItems().size()) < 2 * screen; i++) {
+                int before = fx(() -> table.getItems().size());
                 tls.exchange("fill " + i);
-                WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                waitUntil("the rows of exchange " + i, 5, () -> table.getItems().size() > before);
             }
             waitUntil(5, () -> table.getItems().size() >= 2 * screen
                     && table.lastVisibleIndex() == table.getItems().size() - 1);
@@ -121,7 +122,7 @@ class LiveCaptureWindowTest {
             int rows = fx(() -> table.getItems().size());
             tls.exchange("while scrolled up");
             waitUntil(5, () -> table.getItems().size() > rows);
-            WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS); // a few pulses
+            waitForPulses(3); // the new rows laid out: a view that followed them would have moved
             assertEquals(first, (int) fx(table::firstVisibleIndex));
             assertTrue(fx(() -> table.lastVisibleIndex() < table.getItems().size() - 1));
 

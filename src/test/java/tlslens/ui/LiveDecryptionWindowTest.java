@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import tlslens.Await;
 import tlslens.capture.InterfaceInfo;
 import tlslens.dissect.ProtoNode;
 import tlslens.ui.follow.FollowStreamModel.Side;
@@ -57,6 +59,14 @@ class LiveDecryptionWindowTest {
     }
 
     /** One TLS 1.3 exchange with s_client writing its key log to {@code keylog}. */
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static void client(Path dir, int port, Path keylog) throws Exception {
         Process c = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-tls1_3",
                 "-keylogfile", keylog.toString(), "-quiet", "-ign_eof").directory(dir.toFile()).redirectErrorStream(true).start();
@@ -84,11 +94,15 @@ class LiveDecryptionWindowTest {
     /** Selects the frame (via another one, so its tree is rebuilt) and waits for its tree. */
     private void reselect(FxRobot robot, int frame) {
         robot.interact(() -> window.select(1));
-        robot.sleep(200);
+        waitUntil("frame 1's tree", 10, () -> showsTreeOf(1));
         robot.interact(() -> window.select(frame));
-        waitUntil(10, () -> window.inspector().inspector().treeView().getRoot() != null
-                && ((ProtoNode) window.inspector().inspector().treeView().getRoot().getValue()).children().get(0)
-                        .text().startsWith("Frame " + frame + ":"));
+        waitUntil("frame " + frame + "'s tree", 10, () -> showsTreeOf(frame));
+    }
+
+    /** FX thread: whether the detail tree is the one of {@code frame}. */
+    private boolean showsTreeOf(int frame) {
+        var root = window.inspector().inspector().treeView().getRoot();
+        return root != null && ((ProtoNode) root.getValue()).children().get(0).text().startsWith("Frame " + frame + ":");
     }
 
     @SuppressWarnings("unchecked")
@@ -115,14 +129,8 @@ class LiveDecryptionWindowTest {
                 "-key", "key.pem", "-www", "-tls1_3").directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile()).start();
         try {
-            for (int i = 0; ; i++) {
-                try (Socket s = new Socket("127.0.0.1", port)) {
-                    break;
-                } catch (IOException e) {
-                    if (i > 100) throw e;
-                    Thread.sleep(50);
-                }
-            }
+            Await.until("openssl s_server to accept connections on port " + port, Duration.ofSeconds(10),
+                    () -> accepts(port));
             robot.clickOn("#startButton");
             waitUntil(10, () -> window.sessionModel().state() == State.CAPTURING);
             waitUntil(5, () -> window.decryption().statusLabel().getText().startsWith("0 keys loaded from watched.keylog"));

@@ -50,21 +50,22 @@ public final class LoadBenchmark {
         Platform.startup(started::countDown);
         started.await();
         CountDownLatch done = new CountDownLatch(1);
-        MainWindowController[] window = new MainWindowController[1];
+        java.util.concurrent.CompletableFuture<MainWindowController> window = new java.util.concurrent.CompletableFuture<>();
         Platform.runLater(() -> {
             try {
                 Stage stage = new Stage();
-                window[0] = TlsLensApp.load(stage);
+                MainWindowController c = TlsLensApp.load(stage);
                 stage.setMaximized(false);
                 stage.setWidth(1500);
                 stage.setHeight(940);
                 stage.show();
+                window.complete(c);
             } catch (Exception e) {
                 e.printStackTrace();
                 System.exit(1);
             }
         });
-        MainWindowController w = waitFor(window);
+        MainWindowController w = window.get(30, TimeUnit.SECONDS);
         // The idle phase starts once the window is up: its first frame (all the CSS and layout
         // of a new window) is start-up, printed on its own, not a stall of the idle window.
         long shown = System.nanoTime();
@@ -90,7 +91,7 @@ public final class LoadBenchmark {
                 record(Phase.IDLE, now);
             }
         }.start());
-        Thread.sleep(3000);
+        Thread.sleep(3000); // the idle phase: measured for a fixed time, not waiting for anything
         Platform.runLater(() -> {
             new AnimationTimer() {
                 @Override public void handle(long now) { pulse(now, w, this, done); }
@@ -155,8 +156,10 @@ public final class LoadBenchmark {
         System.out.println(cpu);
         printStallSamples();
         System.out.printf("  longest GC pause: loading %.0f ms, scrolling %.0f ms%n", gcMaxLoading / 1e0, gcMaxScrolling / 1e0);
-        Platform.runLater(() -> w.shutdown());
-        Thread.sleep(300);
+        callFx(() -> {
+            w.shutdown();
+            return null;
+        });
         System.exit(0);
     }
 
@@ -440,11 +443,6 @@ public final class LoadBenchmark {
                 }
             }, null, null);
         }
-    }
-
-    private static MainWindowController waitFor(MainWindowController[] w) throws InterruptedException {
-        while (w[0] == null) Thread.sleep(50);
-        return w[0];
     }
 
     private static <T> T callFx(java.util.concurrent.Callable<T> c) throws Exception {

@@ -1,7 +1,13 @@
 package tlslens.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tlslens.ui.WindowTestSupport.assertOnScreen;
 import static tlslens.ui.WindowTestSupport.fx;
+import static tlslens.ui.WindowTestSupport.isOnScreen;
 import static tlslens.ui.WindowTestSupport.waitLoaded;
+import static tlslens.ui.WindowTestSupport.waitForPulses;
 import static tlslens.ui.WindowTestSupport.waitUntil;
 
 import java.awt.image.BufferedImage;
@@ -9,6 +15,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TreeCell;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -18,12 +29,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import tlslens.ui.controls.BytesPane;
 import tlslens.ui.controls.FrameInspector;
+import tlslens.ui.controls.PacketTable;
+import tlslens.ui.timeline.HandshakeComparison;
+import tlslens.ui.timeline.HandshakeLadder;
 
-/** Saves target/screenshots/main-window.png: the sample with the first Client Hello's SNI selected. */
+/**
+ * Saves the README's screenshots (target/screenshots/), each once the window shows what it is meant to
+ * frame: the node on screen, laid out, with its content (rows, a selected item, arrows).
+ */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowScreenshotTest {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private MainWindowController window;
     private Stage stage;
 
@@ -36,16 +54,38 @@ class MainWindowScreenshotTest {
 
     @Test
     void mainWindow(FxRobot robot) throws Exception {
+        assertOnScreen("the welcome page", () -> robot.lookup("#welcomePane").query());
+        assertOnScreen("Open the sample", () -> robot.lookup("#openSampleButton").query());
         save(Path.of("target/screenshots/welcome.png"));
+
         robot.clickOn("#openSampleButton");
         waitLoaded(window, 67);
         robot.interact(() -> window.select(4));
         FrameInspector inspector = window.inspector().inspector();
         waitUntil(10, () -> inspector.selectField("tls.handshake.extensions_server_name"));
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        PacketTable table = window.table();
+        waitUntil("frame 4's row selected and shown in the table", 5, () -> {
+            int i = table.getSelectedIndex();
+            return i >= 0 && table.getItems().get(i).number() == 4
+                    && table.firstVisibleIndex() <= i && i <= table.lastVisibleIndex();
+        });
+        waitUntil("the SNI item shown in the tree", 5, () -> isOnScreen(selectedTreeCell(robot, inspector)));
+        assertFalse(fx(() -> robot.lookup("#welcomePane").query().isVisible()), "the welcome page is gone");
+        assertOnScreen("the packet table", () -> table);
+        assertEquals(67, (int) fx(() -> table.getItems().size()));
+        assertTrue(fx(() -> table.lastVisibleIndex() - table.firstVisibleIndex()) >= 10, "the table shows rows");
+        assertOnScreen("the detail tree", inspector::treeView);
+        assertEquals("tls.handshake.extensions_server_name",
+                fx(() -> inspector.treeView().getSelectionModel().getSelectedItem().getValue().field.abbrev));
+        assertOnScreen("the bytes pane", inspector::bytesPane);
+        assertTrue(fx(() -> inspector.highlightedRange().length()) > 0, "the SNI's bytes are highlighted");
         save(Path.of("target/screenshots/main-window.png"));
+
         robot.clickOn("#filterField").write("tls.handshake.type == 2 && tls.bogus");
-        WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Node field = robot.lookup("#filterField").query();
+        Label message = robot.lookup("#filterMessage").query();
+        waitUntil("the filter bar to show the error", 5, () -> field.getPseudoClassStates().contains(INVALID)
+                && isOnScreen(message) && message.getText().contains("tls.bogus"));
         save(Path.of("target/screenshots/bad-filter.png"));
     }
 
@@ -69,14 +109,26 @@ class MainWindowScreenshotTest {
         });
         robot.interact(() -> window.table().scrollTo(Math.max(0, window.table().getSelectedIndex() - 1)));
         robot.clickOn("Handshake timeline");
-        waitUntil(5, () -> window.timeline().pane().ladder().getModel() != null
-                && window.timeline().pane().ladder().getModel().connection().index() == resumed.index());
-        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
+        HandshakeLadder ladder = window.timeline().pane().ladder();
+        waitUntil(5, () -> ladder.getModel() != null && ladder.getModel().connection().index() == resumed.index());
+        int arrows = fx(() -> ladder.getModel().rows().size());
+        assertTrue(arrows >= 4, "the resumed handshake's messages: " + arrows);
+        waitUntil("the ladder's " + arrows + " arrows drawn", 5, () -> isOnScreen(ladder)
+                && ladder.lookupAll(".ladder-row").size() == arrows && isOnScreen(ladder.rowNode(0)));
+        assertOnScreen("the compare link", () -> robot.lookup("#ladderCompareLink").query());
         save(Path.of("target/screenshots/timeline.png"));
+
         robot.clickOn("#ladderCompareLink");
-        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
+        waitUntil("the side-by-side tab", 5, () -> robot.lookup("#handshakeComparison").tryQuery().isPresent());
+        HandshakeComparison comparison = robot.lookup("#handshakeComparison").query();
         robot.interact(() -> window.mainSplit().setDividerPositions(0.08));
-        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
+        int rows = fx(() -> comparison.getModel().rows().size());
+        assertTrue(rows >= 4, "the two handshakes, message by message: " + rows);
+        waitUntil("the comparison's rows drawn", 5, () -> isOnScreen(comparison)
+                && !comparison.lookupAll(".ladder-row").isEmpty()
+                && comparison.lookupAll(".ladder-row").stream().anyMatch(WindowTestSupport::isOnScreen));
+        assertOnScreen("the savings line", () -> comparison.lookup("#comparisonSavings"));
+        waitForPulses(2); // the divider moved: let the new layout reach the screen
         save(Path.of("target/screenshots/side-by-side.png"));
     }
 
@@ -94,7 +146,14 @@ class MainWindowScreenshotTest {
         robot.interact(() -> window.select(6));
         FrameInspector inspector = window.inspector().inspector();
         waitUntil(10, () -> inspector.selectField("tls.handshake.certificate"));
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        waitUntil("the Certificate item shown in the tree", 5, () -> isOnScreen(selectedTreeCell(robot, inspector)));
+        assertEquals("tls.handshake.certificate",
+                fx(() -> inspector.treeView().getSelectionModel().getSelectedItem().getValue().field.abbrev));
+        BytesPane bytes = inspector.bytesPane();
+        assertOnScreen("the bytes pane", () -> bytes);
+        assertTrue(fx(() -> bytes.sourceNames().get(bytes.selectedSource())).startsWith("Decrypted TLS ("),
+                "the bytes pane shows the decrypted record");
+        assertTrue(fx(() -> inspector.highlightedRange().length()) > 0, "the certificate's bytes are highlighted");
         save(Path.of("target/screenshots/decrypted.png"));
 
         robot.interact(() -> window.decryption().useKeyLog(captures.resolve("h2o_curl.keylog")));
@@ -110,11 +169,25 @@ class MainWindowScreenshotTest {
             follow.setWidth(980);
             follow.setHeight(700);
         });
-        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ListView<?> blocks = (ListView<?>) fx(() -> follow.getScene().lookup("#blockList"));
+        waitUntil("the follow window laid out at its new size with the stream's blocks", 5,
+                () -> follow.getScene().getWidth() == 980 && isOnScreen(blocks)
+                        && blocks.getWidth() > 900 && !blocks.getItems().isEmpty());
+        waitForPulses(2);
         WritableImage img = fx(() -> follow.getScene().snapshot(null));
         ImageIO.write(toBuffered(img), "png", Path.of("target/screenshots/follow-stream.png").toFile());
         robot.interact(follow::close);
         robot.interact(() -> window.decryption().useKeyLog(null));
+    }
+
+    /** The tree cell that shows the inspector's selected item, or null while none does. */
+    private static Node selectedTreeCell(FxRobot robot, FrameInspector inspector) {
+        Object selected = inspector.treeView().getSelectionModel().getSelectedItem();
+        if (selected == null) return null;
+        for (Node n : robot.from(inspector.treeView()).lookup(".tree-cell").queryAll()) {
+            if (((TreeCell<?>) n).getTreeItem() == selected && n.isVisible()) return n;
+        }
+        return null;
     }
 
     private void save(Path file) throws IOException {

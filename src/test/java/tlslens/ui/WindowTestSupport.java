@@ -6,8 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 import tlslens.ui.model.CaptureSessionModel;
@@ -44,12 +51,61 @@ final class WindowTestSupport {
     }
 
     static void waitUntil(int seconds, Callable<Boolean> condition) {
+        waitUntil("condition", seconds, condition);
+    }
+
+    /** Waits until {@code condition}, read on the FX thread, holds; the failure names {@code what}. */
+    static void waitUntil(String what, int seconds, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
         } catch (Exception e) {
-            throw new AssertionError("condition not met within " + seconds + " s", e);
+            throw new AssertionError(what + " not met within " + seconds + " s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Waits until the FX thread has run {@code n} pulses from now: what was changed before has been
+     * laid out and drawn (a scroll, a resize, rows added to a table).
+     */
+    static void waitForPulses(int n) {
+        CountDownLatch pulses = new CountDownLatch(n);
+        Platform.runLater(() -> new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.countDown();
+                if (pulses.getCount() == 0) stop();
+            }
+        }.start());
+        try {
+            if (!pulses.await(10, TimeUnit.SECONDS)) throw new AssertionError("no " + n + " pulses within 10 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Whether {@code node} is what a screenshot would show: in a showing window, visible with all its
+     * parents, laid out with a non-zero size, and at least partly inside the scene.
+     */
+    static boolean isOnScreen(Node node) {
+        if (node == null || node.getScene() == null || node.getScene().getWindow() == null
+                || !node.getScene().getWindow().isShowing()) {
+            return false;
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) return false;
+        }
+        Bounds b = node.localToScene(node.getLayoutBounds());
+        Scene scene = node.getScene();
+        return b.getWidth() > 0 && b.getHeight() > 0
+                && b.intersects(new BoundingBox(0, 0, scene.getWidth(), scene.getHeight()));
+    }
+
+    /** Asserts (reading on the FX thread) that {@code node} is on screen; {@code what} names it in the failure. */
+    static void assertOnScreen(String what, Callable<Node> node) {
+        if (!fx(() -> isOnScreen(node.call()))) throw new AssertionError(what + " is not on screen");
     }
 
     static void waitLoaded(MainWindowController c, int expectedRows) {

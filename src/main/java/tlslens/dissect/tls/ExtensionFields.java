@@ -9,7 +9,6 @@ import tlslens.dissect.tls.names.CertificateStatusTypes;
 import tlslens.dissect.tls.names.CertificateTypes;
 import tlslens.dissect.tls.names.EcPointFormats;
 import tlslens.dissect.tls.names.ExtensionTypes;
-import tlslens.dissect.tls.names.HashAlgorithms;
 import tlslens.dissect.tls.names.HeartbeatModes;
 import tlslens.dissect.tls.names.HpkeAeads;
 import tlslens.dissect.tls.names.HpkeKdfs;
@@ -18,8 +17,7 @@ import tlslens.dissect.tls.names.MaxFragmentLengths;
 import tlslens.dissect.tls.names.NamedGroups;
 import tlslens.dissect.tls.names.PskKeyExchangeModes;
 import tlslens.dissect.tls.names.ServerNameTypes;
-import tlslens.dissect.tls.names.SignatureAlgorithms;
-import tlslens.dissect.tls.names.SignatureSchemes;
+import tlslens.dissect.tls.names.SignatureAndHashFields;
 import tlslens.dissect.tls.names.SrtpProtectionProfiles;
 import tlslens.dissect.tls.names.TlsVersions;
 import tlslens.dissect.tls.names.TokenBindingKeyParameters;
@@ -120,12 +118,9 @@ public final class ExtensionFields {
     // ---- signature_algorithms (13), signature_algorithms_cert (50), delegated_credentials (34) -----------
     public static final FieldDef SIG_HASH_ALG_LEN = u16("tls.handshake.sig_hash_alg_len", "Signature Hash Algorithms Length");
     public static final FieldDef SIG_HASH_ALGS = none("tls.handshake.sig_hash_algs", "Signature Algorithms");
-    public static final FieldDef SIG_HASH_ALG = Fields.field("tls.handshake.sig_hash_alg", "Signature Algorithm", UINT16,
-            Base.HEX, SignatureSchemes::wiresharkName);
-    public static final FieldDef SIG_HASH_HASH = Fields.field("tls.handshake.sig_hash_hash", "Signature Hash Algorithm Hash",
-            UINT8, Base.DEC, HashAlgorithms::wiresharkName);
-    public static final FieldDef SIG_HASH_SIG = Fields.field("tls.handshake.sig_hash_sig", "Signature Hash Algorithm Signature",
-            UINT8, Base.DEC, SignatureAlgorithms::wiresharkName);
+    public static final FieldDef SIG_HASH_ALG = SignatureAndHashFields.ALGORITHM;
+    public static final FieldDef SIG_HASH_HASH = SignatureAndHashFields.HASH;
+    public static final FieldDef SIG_HASH_SIG = SignatureAndHashFields.SIGNATURE;
     public static final FieldDef CRED_VALID_TIME = Fields.field("tls.handshake.cred.valid_time", "Valid Time", UINT16, Base.DEC);
     public static final FieldDef CRED_PUBKEY_LEN = u24("tls.handshake.cred.pubkey_len", "Subject Public Key Info Length");
     public static final FieldDef CRED_PUBKEY = bytes("tls.handshake.cred.pubkey", "Subject Public Key Info");

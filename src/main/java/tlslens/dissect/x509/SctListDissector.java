@@ -4,7 +4,8 @@ import java.time.Instant;
 
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.TlsFields;
+import tlslens.dissect.tls.names.CtLogs;
+import tlslens.dissect.tls.names.SignatureAndHashFields;
 
 /**
  * A SignedCertificateTimestampList (RFC 6962 3.3), the TLS-encoded list found both in the X.509
@@ -64,7 +65,7 @@ public final class SctListDissector {
         p++;
         if (version != 0) return "Unknown Log";
         if (!fits(n, tvb, p, 32, end, "Log ID")) return "Unknown Log";
-        String log = tlslens.dissect.tls.ext.CtLogs.nameOrUnknown(tvb.bytes(p, 32));
+        String log = CtLogs.nameOrUnknown(tvb.bytes(p, 32));
         n.add(X509Fields.SCT_LOG_ID, tvb, p, 32);
         p += 32;
         if (!fits(n, tvb, p, 8, end, "timestamp")) return log;
@@ -82,9 +83,9 @@ public final class SctListDissector {
             p += extLen;
         }
         if (!fits(n, tvb, p, 2, end, "signature algorithm")) return log;
-        ProtoNode alg = n.add(TlsFields.HS_SIG_HASH_ALG, tvb, p, 2);
-        alg.add(TlsFields.HS_SIG_HASH_HASH, tvb, p, 1);
-        alg.add(TlsFields.HS_SIG_HASH_SIG, tvb, p + 1, 1);
+        ProtoNode alg = n.add(SignatureAndHashFields.ALGORITHM, tvb, p, 2);
+        alg.add(SignatureAndHashFields.HASH, tvb, p, 1);
+        alg.add(SignatureAndHashFields.SIGNATURE, tvb, p + 1, 1);
         p += 2;
         if (!fits(n, tvb, p, 2, end, "signature length")) return log;
         int sigLen = tvb.u16(p);

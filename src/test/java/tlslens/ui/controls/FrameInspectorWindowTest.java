@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TreeCell;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
@@ -301,12 +305,24 @@ class FrameInspectorWindowTest {
         throw new AssertionError("no top-level " + abbrev);
     }
 
-    /** The cell of a byte, once the scroll that brought it on screen has been laid out. */
+    /** The cell of a byte, once the scroll that brought it on screen has been laid out (at the next pulse). */
     private static Node byteNode(FxRobot robot, HexView view, int offset) {
-        robot.sleep(150); // a scroll takes effect at the next pulse
         Node[] n = new Node[1];
-        robot.interact(() -> n[0] = view.byteNode(offset));
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+                n[0] = view.byteNode(offset);
+                return n[0] != null && insideOf(view, n[0]);
+            }).get());
+        } catch (TimeoutException e) {
+            throw new AssertionError("byte " + offset + " not shown in the hex view within 5 s");
+        }
         return n[0];
+    }
+
+    /** Whether {@code node}'s centre lies in {@code view}'s area on screen (where a click on it lands). */
+    private static boolean insideOf(Node view, Node node) {
+        Bounds b = node.localToScene(node.getLayoutBounds());
+        return b.getWidth() > 0 && view.localToScene(view.getLayoutBounds()).contains(b.getCenterX(), b.getCenterY());
     }
 
     private static TreeCell<?> cellOf(FxRobot robot, ProtoNode node) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tlslens.analysis.Connection;
 import tlslens.analysis.ConnectionAnalyzer;
-import tlslens.analysis.MiniJson;
+import tlslens.analysis.Json;
 import tlslens.engine.CaptureIndex;
 import tlslens.ui.model.ConnectionColumns;
 
@@ -25,19 +25,19 @@ class DecryptionColumnTest {
     @ParameterizedTest
     @ValueSource(strings = {"tls12_aead", "tls13_ciphers"})
     void eachConnectionSaysWhatTheDamagedKeyLogDid(String name) throws Exception {
-        Map<String, Object> manifest = MiniJson.object(MiniJson.parse(
+        Map<String, Object> manifest = Json.object(Json.parse(
                 Files.readString(FollowStreamModelTest.CAPTURES.resolve(name + ".manifest.json"))));
-        Map<String, Object> bad = MiniJson.object(manifest.get("bad_keylog"));
-        List<Object> made = MiniJson.array(manifest.get("connections"));
+        Map<String, Object> bad = Json.object(manifest.get("bad_keylog"));
+        List<Object> made = Json.array(manifest.get("connections"));
         try (CaptureIndex idx = tlslens.ui.decrypt.KeyedCaptures.index(
                 FollowStreamModelTest.CAPTURES.resolve((String) manifest.get("file")),
                 FollowStreamModelTest.CAPTURES.resolve((String) bad.get("file")))) {
             List<Connection> conns = idx.withConnections(ConnectionAnalyzer::analyze);
             int checked = 0;
-            for (Object o : MiniJson.array(bad.get("connections"))) {
-                Map<String, Object> e = MiniJson.object(o);
+            for (Object o : Json.array(bad.get("connections"))) {
+                Map<String, Object> e = Json.object(o);
                 int n = ((Number) e.get("connection")).intValue();
-                String random = (String) MiniJson.object(made.get(n)).get("client_random");
+                String random = (String) Json.object(made.get(n)).get("client_random");
                 Connection c = conns.get(FollowStreamModelTest.streamOf(idx, random));
                 String expect = (String) e.get("expect");
                 String want = expect.startsWith("keys did not match") ? "keys did not match"

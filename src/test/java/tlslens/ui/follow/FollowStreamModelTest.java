@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import tlslens.analysis.MiniJson;
+import tlslens.analysis.Json;
 import tlslens.dissect.tls.TlsConnection;
 import tlslens.engine.CaptureIndex;
 import tlslens.ui.follow.FollowStreamModel.Side;
@@ -34,15 +34,15 @@ class FollowStreamModelTest {
     }
 
     static List<Object> connections(String name) throws Exception {
-        Map<String, Object> m = MiniJson.object(MiniJson.parse(Files.readString(CAPTURES.resolve(name + ".manifest.json"))));
-        return MiniJson.array(m.get("connections"));
+        Map<String, Object> m = Json.object(Json.parse(Files.readString(CAPTURES.resolve(name + ".manifest.json"))));
+        return Json.array(m.get("connections"));
     }
 
     private void clientTextEqualsWhatTheClientSent(String name, String capture) throws Exception {
         try (CaptureIndex idx = index(CAPTURES.resolve(capture), CAPTURES.resolve(name + ".keylog"))) {
             int checked = 0;
             for (Object o : connections(name)) {
-                Map<String, Object> c = MiniJson.object(o);
+                Map<String, Object> c = Json.object(o);
                 if (c.get("client_sent") == null) continue;
                 int s = streamOf(idx, (String) c.get("client_random"));
                 FollowStreamModel m = FollowStreamModel.of(s, idx.followTls(s));
@@ -99,10 +99,10 @@ class FollowStreamModelTest {
 
     @Test
     void wrongKeyLogSaysWhyPerConnectionAndTheRestDecrypts() throws Exception {
-        Map<String, Object> m = MiniJson.object(MiniJson.parse(Files.readString(CAPTURES.resolve("tls13_ciphers.manifest.json"))));
-        List<Object> changes = MiniJson.array(MiniJson.object(m.get("bad_keylog")).get("changes"));
-        String wrongSecret = (String) MiniJson.object(changes.get(1)).get("client_random");
-        String removed = (String) MiniJson.object(changes.get(2)).get("client_random");
+        Map<String, Object> m = Json.object(Json.parse(Files.readString(CAPTURES.resolve("tls13_ciphers.manifest.json"))));
+        List<Object> changes = Json.array(Json.object(m.get("bad_keylog")).get("changes"));
+        String wrongSecret = (String) Json.object(changes.get(1)).get("client_random");
+        String removed = (String) Json.object(changes.get(2)).get("client_random");
         try (CaptureIndex idx = index(CAPTURES.resolve("tls13_ciphers.pcapng"), CAPTURES.resolve("tls13_ciphers.badkeys.keylog"))) {
             FollowStreamModel noKeys = FollowStreamModel.of(streamOf(idx, removed), idx.followTls(streamOf(idx, removed)));
             assertTrue(noKeys.status().startsWith("Not decrypted — no keys"), noKeys.status());
@@ -111,10 +111,10 @@ class FollowStreamModelTest {
             FollowStreamModel bad = FollowStreamModel.of(s, idx.followTls(s));
             assertTrue(bad.status().startsWith("Not decrypted — keys did not match"), bad.status());
             // The client's direction still decrypts: its request is there, the server's reply is not.
-            Map<String, Object> c0 = MiniJson.object(connections("tls13_ciphers").get(0));
+            Map<String, Object> c0 = Json.object(connections("tls13_ciphers").get(0));
             assertEquals(c0.get("client_sent"), bad.text(Side.CLIENT));
             assertEquals("", bad.text(Side.SERVER));
-            Map<String, Object> c2 = MiniJson.object(connections("tls13_ciphers").get(2));
+            Map<String, Object> c2 = Json.object(connections("tls13_ciphers").get(2));
             int s2 = streamOf(idx, (String) c2.get("client_random"));
             FollowStreamModel good = FollowStreamModel.of(s2, idx.followTls(s2));
             assertTrue(good.isDecrypted(), good.status());

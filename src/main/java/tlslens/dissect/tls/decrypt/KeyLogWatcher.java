@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.function.LongSupplier;
 
 /**
  * Watches a key log file during a live capture (browsers append to SSLKEYLOGFILE as they
@@ -21,6 +22,7 @@ public final class KeyLogWatcher {
     static final long MIN_INTERVAL_NANOS = 200_000_000L;
     private final Path file;
     private final TlsSecrets secrets;
+    private final LongSupplier nanoClock;
     /** Bytes consumed: up to the end of the last whole line read. */
     private long consumed;
     /** Lines consumed (secrets name their line). */
@@ -32,13 +34,19 @@ public final class KeyLogWatcher {
     private String error;
 
     public KeyLogWatcher(Path file, TlsSecrets secrets) {
+        this(file, secrets, System::nanoTime);
+    }
+
+    /** With the clock that spaces the checks (a test's, which it advances instead of sleeping). */
+    KeyLogWatcher(Path file, TlsSecrets secrets, LongSupplier nanoClock) {
         this.file = file;
         this.secrets = secrets;
+        this.nanoClock = nanoClock;
     }
 
     /** Reads what was appended if the file changed; true when new secrets may have arrived. */
     public boolean poll() {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         if (lastCheck != 0 && now - lastCheck < MIN_INTERVAL_NANOS) return false;
         lastCheck = now;
         try {

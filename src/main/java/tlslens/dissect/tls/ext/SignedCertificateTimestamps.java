@@ -2,6 +2,7 @@ package tlslens.dissect.tls.ext;
 
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.names.CtLogs;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package tlslens.dissect.tls.ext;
+package tlslens.dissect.tls.names;
 
 import java.util.HashMap;
 import java.util.HexFormat;
