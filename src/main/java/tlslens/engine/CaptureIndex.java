@@ -164,6 +164,30 @@ public final class CaptureIndex implements Closeable {
         return Arrays.copyOf(out, found);
     }
 
+    /**
+     * A walk over the stored frames in order through a fresh engine, each frame's full tree once
+     * (what a custom column or a filter pass reads). It follows the index: frames added after it
+     * began are walked too, when {@link Pass#next} gets to them. One thread at a time.
+     */
+    public Pass pass() { return new Pass(); }
+
+    /** See {@link #pass()}. */
+    public final class Pass {
+        private final Engine engine = new Engine(secrets).interfaces(interfaces);
+        private int next = 1;
+
+        private Pass() {}
+
+        /** The number of the frame {@link #next} dissects. */
+        public int position() { return next; }
+
+        /** Whether the index holds a frame this pass has not walked yet. */
+        public boolean hasNext() { return next <= frameCount(); }
+
+        /** The next frame's full dissection. */
+        public FrameDissection next() { return engine.dissect(store.get(next++)); }
+    }
+
     /** The bytes of frame {@code number} as captured (for saving and the hex pane). */
     public RawFrame frame(int number) { return store.get(number); }
 

@@ -119,6 +119,7 @@ public final class MainWindowController {
 
     /** The current source of rows (file load or capture); null when nothing is open. */
     private RowFeed feed;
+    private CustomColumns customColumns;
     private Path currentFile;
     private DisplayFilter appliedFilter;
     private AtomicBoolean filterCancel = new AtomicBoolean();
@@ -146,6 +147,8 @@ public final class MainWindowController {
         filterIconHolder.getChildren().add(Icons.icon("filter"));
 
         PacketTableSetup.configure(packetTable, tableModel, this::applyFilterText);
+        customColumns = new CustomColumns(packetTable, Preferences.userRoot().node(PREFS + "/columns"),
+                () -> feed == null ? null : feed.index(), tableModel.totalProperty());
         packetTable.selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) requestTree(row.number());
         });
@@ -153,6 +156,7 @@ public final class MainWindowController {
 
         inspectorHolder.getChildren().add(timeline.wrap(inspector.node()));
         timeline.initialize(packetTable);
+        inspector.inspector().setOnApplyAsColumn(customColumns::apply);
         inspector.setOnApplyFilter(this::applyFilterText, t -> {
             filterModel.textProperty().set(t);
             filterField.requestFocus();
