@@ -3,6 +3,7 @@ package tlslens.dissect;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The dissection of one frame: its protocol tree, the byte sources the tree points into
@@ -60,14 +61,14 @@ public final class FrameDissection {
      * The row of this frame in a packet list: built here only, from the context, with
      * {@code intern} sharing repeated texts (addresses, protocol names) between rows.
      */
-    public FrameSummary summary(int originalLength, java.util.function.UnaryOperator<String> intern) {
+    public FrameSummary summary(int originalLength, UnaryOperator<String> intern) {
         int flags = context.flags() | (root.hasMalformed() ? FrameContext.MALFORMED : 0);
         return new FrameSummary(number, time, originalLength, intern.apply(context.source()),
                 intern.apply(context.destination()), intern.apply(context.protocol()), context.info(),
                 context.tcpStream(), flags);
     }
 
-    /** {@link #summary(int, java.util.function.UnaryOperator)} without sharing. */
+    /** {@link #summary(int, UnaryOperator)} without sharing. */
     public FrameSummary summary(int originalLength) { return summary(originalLength, s -> s); }
 
     /**

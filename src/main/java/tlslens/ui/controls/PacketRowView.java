@@ -78,8 +78,13 @@ final class PacketRowView extends Region {
         for (int i = 0; i < cells.length; i++) cells[i].setText(row == null ? "" : columns.get(i).text(row));
     }
 
-    /** Sets the cell texts again for the same row (values that were computed since). */
-    void relabel() { setTexts(); }
+    /** Sets the custom cells' texts again for the same row (values computed since); built-in texts do not change. */
+    void relabel() {
+        if (row == null) return;
+        for (int i = 0; i < cells.length; i++) {
+            if (columns.get(i).isCustom()) cells[i].setText(columns.get(i).text(row));
+        }
+    }
 
     PacketRow row() { return row; }
 
