@@ -136,7 +136,13 @@ final class CustomColumns {
         CaptureIndex.Pass p = pass;
         CustomColumnValues v = values;
         int gen = generation;
-        Background.submit(() -> walk(p, v, gen));
+        // A thread of its own at the loader's lower priority (LowPriority says why), not the shared pool's.
+        Thread t = new Thread(() -> {
+            LowPriority.lowerCurrentThread();
+            walk(p, v, gen);
+        }, "tlslens-columns");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Background: records the custom texts of every frame the pass has not walked yet. */
