@@ -8,9 +8,12 @@ import static tlslens.ui.WindowTestSupport.tshark;
 import static tlslens.ui.WindowTestSupport.waitLoaded;
 import static tlslens.ui.WindowTestSupport.waitUntil;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
+
+import javax.imageio.ImageIO;
 
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.scene.control.ContextMenu;
@@ -38,12 +41,14 @@ class ApplyAsColumnWindowTest {
     private static final Path SAMPLE = WindowTestSupport.SAMPLE.toAbsolutePath().normalize();
     private static final String SNI = "tls.handshake.extensions_server_name";
     private MainWindowController window;
+    private Stage stage;
     private Preferences columnsNode;
 
     @Start
     void start(Stage stage) throws Exception {
         columnsNode = Preferences.userRoot().node(WindowTestSupport.PREFS + "/columns");
         columnsNode.clear(); // the default columns, whatever an earlier run left
+        this.stage = stage;
         window = WindowTestSupport.show(stage);
     }
 
@@ -82,6 +87,10 @@ class ApplyAsColumnWindowTest {
         // ... and the rows on screen show it.
         waitUntil(5, () -> robot.lookup(".packet-cell.col-custom").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.isVisible() && l.getText().equals(expected.get(3))));
+
+        Path shot = Path.of("target/screenshots/custom-column.png");
+        Files.createDirectories(shot.getParent());
+        ImageIO.write(MainWindowScreenshotTest.toBuffered(fx(() -> stage.getScene().snapshot(null))), "png", shot.toFile());
 
         // Remembered with the window's preferences, in Wireshark's gui.column.format form.
         String saved = columnsNode.get(CustomColumns.KEY, "");
