@@ -92,6 +92,7 @@ public final class Cli {
         DisplayFilter filter = compileFilter(s.filter);
         if (live != null) {
             live.keylogs = s.keylogs;
+            live.columns = s.preferences.columns;
             return new LiveRun(out, err).run(live, filter, columns -> printer(s, columns));
         }
         return read(s, filter);
@@ -130,12 +131,16 @@ public final class Cli {
         RunSettings s = new RunSettings();
         s.connections = ConnectionsPrinter.format(o);
         if (o.format != null) {
-            if (!o.format.equals("text") && !o.format.equals("fields") && !o.format.equals("json")) {
+            if (!o.format.equals("text") && !o.format.equals("tabs") && !o.format.equals("fields")
+                    && !o.format.equals("json")) {
                 throw new UsageException("Invalid -T parameter \"" + o.format + "\"; it must be one of:\n"
                         + "\t\"fields\"  The values of fields specified with the -e option, in a form\n"
                         + "\t          specified by the -E option.\n"
                         + "\t\"json\"    Packet Summary, an JSON-based format for the details\n"
                         + "\t          summary information of a decoded packet.\n"
+                        + "\t\"tabs\"    Similar to the text report except that each column of the\n"
+                        + "\t          human-readable one-line summary is delimited with an ASCII\n"
+                        + "\t          horizontal tab character.\n"
                         + "\t\"text\"    Text of a human-readable one-line summary of each of the\n"
                         + "\t          packets, or a multi-line view of the details of each of the\n"
                         + "\t          packets, depending on whether the -V flag was specified.\n"
@@ -162,7 +167,7 @@ public final class Cli {
         if (s.format.equals("fields") && o.fields.isEmpty()) {
             throw new UsageException("\"-Tfields\" was specified, but no fields were specified with \"-e\".");
         }
-        if (!o.fields.isEmpty() && s.format.equals("text")) {
+        if (!o.fields.isEmpty() && (s.format.equals("text") || s.format.equals("tabs"))) {
             throw new UsageException("Output fields were specified with \"-e\", but \"-Tfields\" or \"-Tjson\" was not "
                     + "specified.");
         }
@@ -229,7 +234,7 @@ public final class Cli {
             throw new UsageException(e.getMessage(), ExitCodes.INVALID_FILE);
         }
         try (reader) {
-            Columns columns = new Columns(TimestampPrecision.digits(s.file));
+            Columns columns = new Columns(TimestampPrecision.digits(s.file), s.preferences.columns);
             FramePrinter printer = printer(s, columns);
             Engine engine = new Engine(secrets(s, reader.decryptionSecrets(), s.file)).interfaces(reader.interfaces());
             if (printer instanceof ConnectionsPrinter c) c.attach(engine);
@@ -286,6 +291,10 @@ public final class Cli {
         return secrets;
     }
 
+    private SummaryPrinter summary(RunSettings s, Columns columns) {
+        return new SummaryPrinter(out, columns, s.format.equals("tabs"));
+    }
+
     private FramePrinter printer(RunSettings s, Columns columns) {
         if (s.connections != null) return new ConnectionsPrinter(out, s.connections);
         switch (s.format) {
@@ -294,9 +303,9 @@ public final class Cli {
             default:
                 if (s.hexDump) {
                     if (s.details) return new BytesPrinter(out, new TreePrinter(out, s.onlyProtocols), false);
-                    return new BytesPrinter(out, s.summaryWithBytes ? new SummaryPrinter(out, columns) : null, true);
+                    return new BytesPrinter(out, s.summaryWithBytes ? summary(s, columns) : null, true);
                 }
-                return s.details ? new TreePrinter(out, s.onlyProtocols) : new SummaryPrinter(out, columns);
+                return s.details ? new TreePrinter(out, s.onlyProtocols) : summary(s, columns);
         }
     }
 }

@@ -95,7 +95,7 @@ final class CliOptions {
             description = "Print the tree, expanded only for these protocols (e.g. -O tls).")
     List<String> onlyProtocols;
 
-    @Option(names = "-T", paramLabel = "FORMAT", description = "Output format: text (default), fields, json.")
+    @Option(names = "-T", paramLabel = "FORMAT", description = "Output format: text (default), tabs, fields, json.")
     String format;
 
     @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields or -T json; repeatable.")

@@ -2,39 +2,59 @@ package tlslens.cli;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import tlslens.capture.RawFrame;
 import tlslens.dissect.FrameDissection;
+import tlslens.dissect.FrameSummary;
+import tlslens.dissect.column.ColumnFormat;
+import tlslens.dissect.column.ColumnKind;
+import tlslens.dissect.column.ColumnSpec;
 
 /**
- * tshark's default columns (No., Time, Source, Destination, Protocol, Length, Info) for one frame.
- * Time is relative to the first frame read, with as many decimals as the file's timestamps have.
+ * The columns of the summary lines (tshark's default ones unless {@code -o gui.column.format}
+ * says otherwise) and their text for one frame. Time is relative to the first frame read, with
+ * as many decimals as the file's timestamps have.
  */
 final class Columns {
-    /** Column titles in tshark's default order; "_ws.col." + title names them for -e. */
+    /** The built-in column titles in tshark's default order; "_ws.col." + title names them for -e. */
     static final String[] TITLES = {"No.", "Time", "Source", "Destination", "Protocol", "Length", "Info"};
+    private static final ColumnKind[] BUILT_IN = {ColumnKind.NUMBER, ColumnKind.TIME, ColumnKind.SOURCE,
+            ColumnKind.DESTINATION, ColumnKind.PROTOCOL, ColumnKind.LENGTH, ColumnKind.INFO};
 
     private final int digits;
+    private final List<ColumnSpec> shown;
     private Instant first;
 
-    Columns(int digits) { this.digits = digits; }
+    Columns(int digits) { this(digits, ColumnFormat.DEFAULT); }
+
+    Columns(int digits, List<ColumnSpec> shown) {
+        this.digits = digits;
+        this.shown = List.copyOf(shown);
+    }
+
+    /** The columns of a summary line, in order. */
+    List<ColumnSpec> shown() { return shown; }
 
     /** Every frame read passes here, displayed or not, so that Time stays relative to frame 1. */
     void observe(RawFrame raw) {
         if (first == null) first = raw.time();
     }
 
+    /** The text of built-in column {@code column} (an index into {@link #TITLES}), for "_ws.col." fields. */
     String get(int column, RawFrame raw, FrameDissection fd) {
-        switch (column) {
-            case 0: return Integer.toString(raw.number());
-            case 1: return relativeTime(raw.time());
-            case 2: return fd.src == null ? "" : fd.src;
-            case 3: return fd.dst == null ? "" : fd.dst;
-            case 4: return fd.protocol();
-            case 5: return Integer.toString(raw.originalLength());
-            case 6: return fd.info();
-            default: throw new IllegalArgumentException("column " + column);
-        }
+        if (column < 0 || column >= BUILT_IN.length) throw new IllegalArgumentException("column " + column);
+        return text(BUILT_IN[column], raw, fd.summary(raw.originalLength()));
+    }
+
+    /** The text of {@code c} for this frame ({@code summary}: the frame's, made once per line). */
+    String text(ColumnSpec c, RawFrame raw, FrameDissection fd, FrameSummary summary) {
+        return c.isCustom() ? c.customText(fd) : text(c.kind(), raw, summary);
+    }
+
+    private String text(ColumnKind kind, RawFrame raw, FrameSummary s) {
+        String t = kind == ColumnKind.TIME ? relativeTime(raw.time()) : kind.text(s);
+        return t == null ? "" : t;
     }
 
     /** The column whose "_ws.col." name this is, or -1. */

@@ -54,7 +54,7 @@ final class ConnectionsPrinter implements FramePrinter {
 
     @Override
     public void print(RawFrame raw, FrameDissection fd) {
-        if (fd.tcpStream >= 0) shown.set(fd.tcpStream);
+        if (fd.tcpStream() >= 0) shown.set(fd.tcpStream());
     }
 
     @Override

@@ -48,6 +48,8 @@ final class LiveRun {
         boolean print = true;
         /** Key log files to decrypt with, watched for new lines while capturing. */
         List<Path> keylogs = List.of();
+        /** The summary lines' columns (-o gui.column.format). */
+        List<tlslens.dissect.column.ColumnSpec> columns = tlslens.dissect.column.ColumnFormat.DEFAULT;
     }
 
     private final PrintStream out;
@@ -177,7 +179,7 @@ final class LiveRun {
         Thread onSigint = new Thread(() -> interrupt(capture), "tlslens-sigint");
         Runtime.getRuntime().addShutdownHook(onSigint);
         try {
-            Columns columns = new Columns(TIME_DIGITS);
+            Columns columns = new Columns(TIME_DIGITS, p.columns);
             loop(p, capture, filter, columns, p.print ? printers.apply(columns) : null);
         } finally {
             capture.stop();

@@ -117,7 +117,7 @@ public final class FieldFormat {
         }
     }
 
-    static String integer(FieldDef f, long x) {
+    public static String integer(FieldDef f, long x) {
         switch (f.base) {
             case HEX: return hex(f, x);
             case DEC_HEX: return Long.toUnsignedString(x) + " (" + hex(f, x) + ")";

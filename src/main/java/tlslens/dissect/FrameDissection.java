@@ -3,11 +3,13 @@ package tlslens.dissect;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The dissection of one frame: its protocol tree, the byte sources the tree points into
- * (source 0 is the frame itself), and the summary columns (Protocol, Info, addresses).
- * Built when asked for; the per-frame state kept for a whole file is {@code FrameSummary}.
+ * (source 0 is the frame itself), and the {@link FrameContext} the dissectors filled (addresses,
+ * ports, stream, columns, flags). Built when asked for; the per-frame state kept for a whole file
+ * is its {@link FrameSummary}, made by {@link #summary}.
  */
 public final class FrameDissection {
     public final int number;
@@ -15,14 +17,7 @@ public final class FrameDissection {
     public final byte[] frameBytes;
     public final ProtoNode root = ProtoNode.root();
     private final List<DataSource> sources = new ArrayList<>(2);
-    private String protocol = "";
-    private final StringBuilder info = new StringBuilder();
-    public String src = "";
-    public String dst = "";
-    /** Wireshark's tcp.stream of this frame, or -1. */
-    public int tcpStream = -1;
-    /** True once a TLS record was dissected in this frame. */
-    public boolean hasTls;
+    private final FrameContext context = new FrameContext();
 
     public FrameDissection(int number, Instant time, byte[] frameBytes) {
         this.number = number;
@@ -41,21 +36,40 @@ public final class FrameDissection {
 
     public List<DataSource> sources() { return sources; }
 
-    public String protocol() { return protocol; }
+    /** What the dissectors learnt about this frame (Wireshark's pinfo). */
+    public FrameContext context() { return context; }
 
-    public void setProtocol(String p) { this.protocol = p; }
+    // The columns' shorthands, as the dissectors write them (col_set_str, col_append_sep_str).
 
-    public String info() { return info.toString(); }
+    public String protocol() { return context.protocol(); }
 
-    public void setInfo(String s) { info.setLength(0); info.append(s); }
+    public void setProtocol(String p) { context.protocol(p); }
+
+    public String info() { return context.info(); }
+
+    public void setInfo(String s) { context.setInfo(s); }
 
     /** Appends to the Info column with ", " between parts, as the TLS dissector does. */
-    public void appendInfo(String s) {
-        if (info.length() > 0) info.append(", ");
-        info.append(s);
+    public void appendInfo(String s) { context.appendInfo(s); }
+
+    public void appendInfoRaw(String s) { context.appendInfoRaw(s); }
+
+    /** Wireshark's tcp.stream of this frame, or -1. */
+    public int tcpStream() { return context.tcpStream(); }
+
+    /**
+     * The row of this frame in a packet list: built here only, from the context, with
+     * {@code intern} sharing repeated texts (addresses, protocol names) between rows.
+     */
+    public FrameSummary summary(int originalLength, UnaryOperator<String> intern) {
+        int flags = context.flags() | (root.hasMalformed() ? FrameContext.MALFORMED : 0);
+        return new FrameSummary(number, time, originalLength, intern.apply(context.source()),
+                intern.apply(context.destination()), intern.apply(context.protocol()), context.info(),
+                context.tcpStream(), flags);
     }
 
-    public void appendInfoRaw(String s) { info.append(s); }
+    /** {@link #summary(int, UnaryOperator)} without sharing. */
+    public FrameSummary summary(int originalLength) { return summary(originalLength, s -> s); }
 
     /**
      * frame.time_delta_displayed, once the caller knows which frames are displayed: the time since

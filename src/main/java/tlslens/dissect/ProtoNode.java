@@ -99,14 +99,26 @@ public final class ProtoNode {
         n.parent = this;
         n.summaryOnly = summaryOnly;
         children.add(n);
+        if (n.malformedBelow) markMalformed();
         return n;
     }
 
     public ProtoNode expert(Expert e) {
         if (experts == null) experts = new ArrayList<>(1);
         experts.add(e);
+        if ("Malformed".equals(e.group())) markMalformed();
         return this;
     }
+
+    /** Set on a node and its ancestors when a malformed note is under it: the frame's flag, without a walk. */
+    private boolean malformedBelow;
+
+    private void markMalformed() {
+        for (ProtoNode n = this; n != null && !n.malformedBelow; n = n.parent) n.malformedBelow = true;
+    }
+
+    /** True when this node or one below it carries a Malformed expert note. */
+    public boolean hasMalformed() { return malformedBelow; }
 
     /** Adds a "[Malformed ...]" child with an expert note; the standard way to report bad input. */
     public ProtoNode malformed(Tvb tvb, int off, int len, String message) {

@@ -2,7 +2,6 @@ package tlslens.engine;
 
 import java.io.Closeable;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,22 +15,19 @@ import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 
 /**
- * A whole capture for browsing: one pass keeps each frame's columns (a few dozen bytes per frame
- * plus its Info text) and spills the frame bytes to a {@link FrameStore}; the full tree of a frame
- * is rebuilt on demand by replaying only the frames of its TCP connection.
+ * A whole capture for browsing: one pass keeps each frame's {@link FrameSummary} (the only copy:
+ * the window's rows refer to it; addresses and protocol names shared between frames) and spills the
+ * frame bytes to a {@link FrameStore}; the full tree of a frame is rebuilt on demand by replaying
+ * only the frames of its TCP connection.
  */
 public final class CaptureIndex implements Closeable {
     private final FrameStore store;
     private final Engine engine;
     /** The secrets every engine of this capture decrypts with (shared: replays see the first pass's sessions). */
     private final TlsSecrets secrets;
-    private final List<String> pool = new ArrayList<>();
-    private final Map<String, Integer> poolIndex = new HashMap<>();
-    private int[] streams = new int[1024];
-    private int[] src = new int[1024];
-    private int[] dst = new int[1024];
-    private int[] proto = new int[1024];
-    private String[] info = new String[1024];
+    /** One instance of each address and protocol name, however many frames show it. */
+    private final Map<String, String> pool = new HashMap<>();
+    private FrameSummary[] summaries = new FrameSummary[1024];
     private final Map<Integer, int[]> streamFrames = new HashMap<>();
     private final Map<Integer, Integer> streamFrameCounts = new HashMap<>();
     // volatile: the window reads these every pulse and must not wait while a frame is added
@@ -94,19 +90,16 @@ public final class CaptureIndex implements Closeable {
         if (first == null) first = f.time();
         store.append(f);
         FrameDissection fd = engine.detail(detail).dissect(f);
-        grow();
-        streams[count] = fd.tcpStream;
-        src[count] = intern(fd.src);
-        dst[count] = intern(fd.dst);
-        proto[count] = intern(fd.protocol());
-        info[count] = fd.info();
+        if (count == summaries.length) summaries = Arrays.copyOf(summaries, count * 2);
+        summaries[count] = fd.summary(f.originalLength(), this::intern);
         count++;
-        if (fd.tcpStream >= 0) {
-            int n = streamFrameCounts.getOrDefault(fd.tcpStream, 0);
-            int[] list = streamFrames.computeIfAbsent(fd.tcpStream, k -> new int[4]);
-            if (n == list.length) streamFrames.put(fd.tcpStream, list = Arrays.copyOf(list, n * 2));
+        int stream = fd.tcpStream();
+        if (stream >= 0) {
+            int n = streamFrameCounts.getOrDefault(stream, 0);
+            int[] list = streamFrames.computeIfAbsent(stream, k -> new int[4]);
+            if (n == list.length) streamFrames.put(stream, list = Arrays.copyOf(list, n * 2));
             list[n] = f.number();
-            streamFrameCounts.put(fd.tcpStream, n + 1);
+            streamFrameCounts.put(stream, n + 1);
         }
         return fd;
     }
@@ -124,11 +117,8 @@ public final class CaptureIndex implements Closeable {
         return reader.apply(engine.connections());
     }
 
-    public synchronized FrameSummary summary(int number) {
-        int i = number - 1;
-        return new FrameSummary(number, store.time(number), store.originalLength(number), pool.get(src[i]),
-                pool.get(dst[i]), pool.get(proto[i]), info[i], streams[i]);
-    }
+    /** The summary of frame {@code number} (1-based), kept since the frame was added: the same object each time. */
+    public synchronized FrameSummary summary(int number) { return summaries[number - 1]; }
 
     /**
      * The full dissection of frame {@code number}, rebuilt by replaying the frames of its TCP
@@ -140,7 +130,7 @@ public final class CaptureIndex implements Closeable {
         int n;
         Instant start;
         synchronized (this) {
-            stream = streams[number - 1];
+            stream = summaries[number - 1].tcpStream();
             frames = stream >= 0 ? streamFrames.get(stream) : null;
             n = stream >= 0 ? streamFrameCounts.get(stream) : 0;
             start = first;
@@ -174,25 +164,36 @@ public final class CaptureIndex implements Closeable {
         return Arrays.copyOf(out, found);
     }
 
+    /**
+     * A walk over the stored frames in order through a fresh engine, each frame's full tree once
+     * (what a custom column or a filter pass reads). It follows the index: frames added after it
+     * began are walked too, when {@link Pass#next} gets to them. One thread at a time.
+     */
+    public Pass pass() { return new Pass(); }
+
+    /** See {@link #pass()}. */
+    public final class Pass {
+        private final Engine engine = new Engine(secrets).interfaces(interfaces);
+        private int next = 1;
+
+        private Pass() {}
+
+        /** The number of the frame {@link #next} dissects. */
+        public int position() { return next; }
+
+        /** Whether the index holds a frame this pass has not walked yet. */
+        public boolean hasNext() { return next <= frameCount(); }
+
+        /** The next frame's full dissection. */
+        public FrameDissection next() { return engine.dissect(store.get(next++)); }
+    }
+
     /** The bytes of frame {@code number} as captured (for saving and the hex pane). */
     public RawFrame frame(int number) { return store.get(number); }
 
-    private int intern(String s) {
-        Integer i = poolIndex.get(s);
-        if (i != null) return i;
-        pool.add(s);
-        poolIndex.put(s, pool.size() - 1);
-        return pool.size() - 1;
-    }
-
-    private void grow() {
-        if (count < streams.length) return;
-        int n = count * 2;
-        streams = Arrays.copyOf(streams, n);
-        src = Arrays.copyOf(src, n);
-        dst = Arrays.copyOf(dst, n);
-        proto = Arrays.copyOf(proto, n);
-        info = Arrays.copyOf(info, n);
+    private String intern(String s) {
+        String shared = pool.putIfAbsent(s, s);
+        return shared == null ? s : shared;
     }
 
     @Override

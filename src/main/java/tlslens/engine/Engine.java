@@ -10,6 +10,7 @@ import tlslens.capture.RawFrame;
 import tlslens.dissect.Expert;
 import tlslens.dissect.FieldFormat;
 import tlslens.dissect.FieldType;
+import tlslens.dissect.FrameContext;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.FrameFields;
 import tlslens.dissect.ProtoNode;
@@ -88,6 +89,7 @@ public final class Engine {
             // Last resort: a bug must cost one frame's detail, not the capture.
             fd.root.malformed(fd.frameTvb(), 0, f.data().length,
                     "Dissector bug: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            fd.context().flag(FrameContext.MALFORMED);
         }
         return fd;
     }
@@ -122,18 +124,17 @@ public final class Engine {
         LinkDissector.Next link = LinkDissector.dissect(fd.root, tvb, f.linkType());
         IpDissector.Transport tr = IpDissector.dissect(fd.root, tvb, link.etherType(), link.offset());
         if (tr != null) {
-            fd.src = FieldFormat.address(tr.src());
-            fd.dst = FieldFormat.address(tr.dst());
-            if (tr.quoted()) outerAddresses(fd);
+            fd.context().addresses(FieldFormat.address(tr.shownSrc()), FieldFormat.address(tr.shownDst()));
             fd.setProtocol(tr.src().getAddress().length == 4 ? "IPv4" : "IPv6");
             if (tr.quoted()) quoted(fd, tvb, tr);
             else if (tr.protocol() == 6) tcp(fd, tvb, tr);
-            else if (tr.protocol() == 17) udpColumns(fd);
+            else if (tr.protocol() == 17) udpColumns(fd, tvb, tr);
         } else if (link.etherType() == 0x0806) {
             fd.setProtocol("ARP");
         }
         if (f.linkType() == 1 && !fd.root.summaryOnly()) ethernetPadding(fd, tvb);
         String protocols = protocols(fd);
+        fd.context().protocols(protocols);
         frame.addValue(FrameFields.PROTOCOLS, tvb, 0, 0, protocols).setText("[Protocols in frame: " + protocols + "]");
     }
 
@@ -165,28 +166,13 @@ public final class Engine {
         eth.add(LinkFields.ETH_PADDING, tvb, end, tvb.end - end);
     }
 
-    private static void udpColumns(FrameDissection fd) {
+    /** A UDP datagram: its payload starts after the 8-byte header IpDissector checked was there. */
+    private static void udpColumns(FrameDissection fd, Tvb tvb, IpDissector.Transport tr) {
         fd.setProtocol("UDP");
-        ProtoNode udp = null;
-        for (ProtoNode n : fd.root.children()) if (n.field == IpFields.UDP) udp = n;
-        if (udp == null) return;
-        ProtoNode s = udp.first("udp.srcport"), d = udp.first("udp.dstport"), len = udp.first("udp.length");
-        if (s == null || d == null || len == null) return;
-        fd.setInfo(s.value() + " \u2192 " + d.value() + " Len=" + Math.max(0, (Long) len.value() - 8));
-    }
-
-    /** The columns show the ICMP packet's own addresses, not the quoted ones. */
-    private static void outerAddresses(FrameDissection fd) {
-        for (ProtoNode n : fd.root.children()) {
-            if (n.field != IpFields.IP && n.field != IpFields.IPV6) continue;
-            ProtoNode s = n.first(n.field == IpFields.IP ? "ip.src" : "ipv6.src");
-            ProtoNode d = n.first(n.field == IpFields.IP ? "ip.dst" : "ipv6.dst");
-            if (s != null && d != null) {
-                fd.src = FieldFormat.address(s.value());
-                fd.dst = FieldFormat.address(d.value());
-            }
-            return;
-        }
+        int header = tr.offset() - 8;
+        int sport = tvb.u16(header), dport = tvb.u16(header + 2), length = tvb.u16(header + 4);
+        fd.context().ports(sport, dport);
+        fd.setInfo(sport + " \u2192 " + dport + " Len=" + Math.max(0, length - 8));
     }
 
     /** An ICMP error: its quoted TCP header names the connection it is about (no reassembly). */
@@ -207,7 +193,7 @@ public final class Engine {
         tcp.add(TcpFields.DSTPORT, tvb, tr.offset() + 2, 2);
         if (c != null) {
             c.frameTimes(fd.time); // tshark counts the ICMP error as the stream's latest frame
-            fd.tcpStream = c.index;
+            fd.context().tcpStream(c.index);
             tcp.addGenerated(TcpFields.STREAM, (long) c.index, "Stream index: " + c.index);
         }
     }
@@ -293,7 +279,8 @@ public final class Engine {
         if (h.hasAck()) theirs.observe(h.ack());
         long relSeq = mine.relative(h.seq());
         long relAck = theirs.relative(h.ack());
-        fd.tcpStream = c.index;
+        fd.context().tcpStream(c.index);
+        fd.context().ports(h.srcPort(), h.dstPort());
         long[] times = c.frameTimes(fd.time);
         TcpFrameContext.Closing closing = !h.fin() ? TcpFrameContext.Closing.NONE
                 : c.initiatesClosing(dir) ? TcpFrameContext.Closing.INITIATES : TcpFrameContext.Closing.UNDERGOES;
@@ -317,6 +304,9 @@ public final class Engine {
             kind = mine.segment(fd.number, h.seq(), fd.frameBytes, h.payloadOffset(),
                     h.payloadLength(), events);
             analysisNote(tcpNode, kind);
+            if (kind != TcpReassembler.Kind.IN_ORDER && kind != TcpReassembler.Kind.EMPTY) {
+                fd.context().flag(FrameContext.TCP_PROBLEM);
+            }
             tcpNode.addValue(TcpFields.PAYLOAD, tvb, h.payloadOffset(), h.payloadLength(), tvb.bytes(h.payloadOffset(),
                     h.payloadLength()), "TCP payload (" + h.payloadLength() + " byte" + (h.payloadLength() == 1 ? "" : "s") + ")");
         }
@@ -328,7 +318,7 @@ public final class Engine {
         stream.handle(fd, tcpNode, dir, events);
         stream.observe(fd, dir, h.payloadLength(), h.syn(), h.hasAck());
         // TLS, when present, owns the Info column (as in tshark); otherwise it is TCP's.
-        if (!fd.hasTls) {
+        if (!fd.context().has(FrameContext.TLS)) {
             String prefix = kind == TcpReassembler.Kind.RETRANSMISSION ? "[TCP Retransmission] "
                     : kind == TcpReassembler.Kind.OUT_OF_ORDER ? "[TCP Out-Of-Order] " : "";
             fd.setInfo(prefix + TcpDissector.info(h, relSeq, relAck, c.scaledWindow(dir, h.window(), h.syn()), tvb,

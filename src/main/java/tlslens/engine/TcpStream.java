@@ -7,6 +7,7 @@ import java.util.List;
 
 import tlslens.dissect.DataSource;
 import tlslens.dissect.Expert;
+import tlslens.dissect.FrameContext;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.Malformed;
 import tlslens.dissect.ProtoNode;
@@ -140,6 +141,7 @@ final class TcpStream implements ConnectionState {
         List<PduAssembler.Out> outs = new ArrayList<>();
         for (TcpReassembler.Event ev : events) {
             if (ev instanceof TcpReassembler.Gap gap) {
+                fd.context().flag(FrameContext.TCP_PROBLEM);
                 analysisNode(tcpNode).addNote(TcpFields.ANALYSIS_LOST_SEGMENT, "Previous segment(s) not captured (" + gap.length()
                         + " bytes missing)").expert(Expert.warn("Sequence",
                         gap.length() + " bytes of this connection are missing from the capture"));
@@ -171,7 +173,7 @@ final class TcpStream implements ConnectionState {
                     tlsNode = fd.root.addValue(TlsFields.TLS, rec, 0, rec.length(), null);
                     tlsEnd = -1;
                 }
-                fd.hasTls = true;
+                fd.context().flag(FrameContext.TLS);
                 tls.dissectRecord(fd, tlsNode, rec, dir);
                 if (rec.source != 0) tlsNode = null;
             } else if (out instanceof PduAssembler.Skipped skipped) {
@@ -191,7 +193,7 @@ final class TcpStream implements ConnectionState {
         Piece p = assemblers[dir].firstPendingPiece();
         if (!nothingElseShown || p == null || p.frame() != fd.number) return;
         fd.root.addValue(TlsFields.TLS, fd.frameTvb(), p.frameOffset(), 0, null);
-        fd.hasTls = true;
+        fd.context().flag(FrameContext.TLS);
         fd.setInfo("[TCP segment of a reassembled PDU]");
     }
 
@@ -285,7 +287,7 @@ final class TcpStream implements ConnectionState {
         n.expert(s.afterGap()
                 ? Expert.warn("Reassemble", "Data after missing bytes: skipped up to the next record header")
                 : Expert.warn("Malformed", s.length() + " bytes do not form a TLS record; skipped to the next plausible record header"));
-        fd.hasTls = true;
+        fd.context().flag(FrameContext.TLS);
         fd.appendInfo(what);
     }
 }

@@ -116,6 +116,8 @@ public final class MainWindowController {
         filterBar = new FilterBarControl(filterModel, tableModel, capture, session, selector, dialogs, filterField);
         filterBar.bind(filterMessage, filterUnderlineLayer);
         PacketTableSetup.configure(packetTable, tableModel, filterBar::applyText);
+        CustomColumns customColumns = new CustomColumns(packetTable, Preferences.userRoot().node(PREFS + "/columns"),
+                capture::index, tableModel.totalProperty());
         followItem.selectedProperty().bindBidirectional(tableModel.followNewestProperty());
         find = new FindBarControl(capture, tableModel, packetTable, selector);
         find.bindFind(findBar, findMode, findField, findMessage);
@@ -143,6 +145,7 @@ public final class MainWindowController {
             timeline.treeShown(fd.number, fd);
         });
         inspector.setOnApplyFilter(filterBar::applyText, filterBar::prepareText);
+        inspector.inspector().setOnApplyAsColumn(customColumns::apply);
 
         // What the window says about the session, and which actions it allows.
         StatusBarModel status = new StatusBarModel(session, tableModel);

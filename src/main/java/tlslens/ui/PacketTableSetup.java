@@ -27,7 +27,7 @@ final class PacketTableSetup {
         MenuItem copyRow = new MenuItem("Copy Row");
         copyRow.setOnAction(e -> copy(table, r -> {
             StringBuilder sb = new StringBuilder();
-            for (PacketColumn c : PacketColumn.values()) {
+            for (PacketColumn c : table.getColumns()) {
                 if (sb.length() > 0) sb.append('\t');
                 sb.append(c.text(r));
             }

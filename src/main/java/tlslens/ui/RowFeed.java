@@ -47,8 +47,7 @@ final class RowFeed {
         DisplayFilter df = filter; // read after add(): see PacketTableModel's class comment
         if (df != null && !detail) fd = index.dissect(f.number()); // a filter set meanwhile: the whole tree
         boolean matches = df == null || df.matches(fd);
-        FrameSummary s = new FrameSummary(f.number(), f.time(), f.originalLength(), fd.src, fd.dst, fd.protocol(),
-                fd.info(), fd.tcpStream);
+        FrameSummary s = index.summary(f.number()); // the index's own: rows hold no copy
         long rel = Duration.between(first, f.time()).toNanos();
         queue.add(new PacketRow(s, RowKind.classify(s), rel, df, matches));
         queued.incrementAndGet();

@@ -73,8 +73,7 @@ final class SyntheticFrame {
         o.add(VERSION, tvb, 2, 2);
         fd.setProtocol("TEST");
         fd.setInfo("Client Hello");
-        fd.src = "192.168.100.70";
-        fd.dst = "10.0.0.1";
+        fd.context().addresses("192.168.100.70", "10.0.0.1");
         return fd;
     }
 }

@@ -25,7 +25,7 @@ class CaptureIndexTest {
     static String dump(FrameDissection fd) {
         StringBuilder sb = new StringBuilder();
         dump(fd.root, 0, sb);
-        sb.append("| ").append(fd.protocol()).append(" | ").append(fd.info()).append(" | ").append(fd.tcpStream);
+        sb.append("| ").append(fd.protocol()).append(" | ").append(fd.info()).append(" | ").append(fd.tcpStream());
         return sb.toString();
     }
 
@@ -52,7 +52,7 @@ class CaptureIndexTest {
                     assertEquals(sequential.get(n - 1), dump(rebuilt), cap.getFileName() + " frame " + n);
                     FrameSummary s = index.summary(n);
                     assertEquals(rebuilt.info(), s.info());
-                    assertEquals(rebuilt.tcpStream, s.tcpStream());
+                    assertEquals(rebuilt.tcpStream(), s.tcpStream());
                     frames++;
                 }
             }

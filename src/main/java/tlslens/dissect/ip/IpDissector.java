@@ -17,13 +17,20 @@ import tlslens.dissect.link.LinkDissector;
 public final class IpDissector {
     public static final int MAX_TUNNEL_DEPTH = 3;
 
-    /** The transport payload found: protocol number, addresses and the range [offset, end). */
-    public record Transport(int protocol, InetAddress src, InetAddress dst, int offset, int end, boolean quoted) {
+    /**
+     * The transport payload found: protocol number, addresses and the range [offset, end).
+     * {@code shownSrc}/{@code shownDst} are the addresses the columns show: the packet's own,
+     * which for a quoted packet (inside an ICMP error) are the ICMP packet's, not the quoted ones.
+     */
+    public record Transport(int protocol, InetAddress src, InetAddress dst, int offset, int end, boolean quoted,
+                            InetAddress shownSrc, InetAddress shownDst) {
         Transport(int protocol, InetAddress src, InetAddress dst, int offset, int end) {
-            this(protocol, src, dst, offset, end, false);
+            this(protocol, src, dst, offset, end, false, src, dst);
         }
 
-        Transport asQuoted() { return new Transport(protocol, src, dst, offset, end, true); }
+        Transport asQuoted(InetAddress outerSrc, InetAddress outerDst) {
+            return new Transport(protocol, src, dst, offset, end, true, outerSrc, outerDst);
+        }
     }
 
     private IpDissector() {}
@@ -217,7 +224,7 @@ public final class IpDissector {
         int inner = off + 8;
         int version = tvb.u8(inner) >> 4;
         Transport t = version == 4 ? ipv4(icmp, tvb, inner) : version == 6 ? ipv6(icmp, tvb, inner) : null;
-        return t == null ? new Transport(proto, src, dst, off, end, true) : t.asQuoted();
+        return t == null ? new Transport(proto, src, dst, off, end, true, src, dst) : t.asQuoted(src, dst);
     }
 
     /** GTP-U (3GPP TS 29.281) carrying an inner IP packet. */

@@ -5,11 +5,11 @@ import static tlslens.dissect.tls.TlsFields.*;
 import java.util.List;
 
 import tlslens.dissect.Expert;
+import tlslens.dissect.FrameContext;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Severity;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tcp.TcpFields;
 import tlslens.dissect.tls.decrypt.ConnectionDecryptor;
 import tlslens.dissect.tls.decrypt.DecryptionStatus;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
@@ -315,6 +315,7 @@ public final class TlsConnection {
         }
         boolean decrypted = dec != null && dec.ok();
 
+        fd.context().flag(recordFlag(ct));
         switch (ct) {
             case CT_CHANGE_CIPHER_SPEC -> changeCipherSpec(ctx, rec, ctItem, tvb, body, labelVersion, index);
             case CT_ALERT -> {
@@ -403,6 +404,7 @@ public final class TlsConnection {
         decryptor.changeCipherSpec(ctx.fromServer());
         boolean fromServer = ctx.fromServer();
         if (fromServer && resumptionCandidate) {
+            ctx.fd.context().flag(FrameContext.RESUMED);
             item.expert(Expert.note("Sequence", RESUMED.name));
         }
         // Any later ChangeCipherSpec is not a resumption of this session.
@@ -500,22 +502,23 @@ public final class TlsConnection {
         return byPort;
     }
 
-    /** {srcport, dstport} of this frame: from the TCP item the pipeline added, else from setPorts. */
+    /** {srcport, dstport} of this frame: from the frame's context, else (no TCP layer) from setPorts. */
     private int[] framePorts(FrameDissection fd) {
-        ProtoNode tcp = null;
-        for (ProtoNode n : fd.root.children()) {
-            if (n.field == TcpFields.TCP || (n.field != null && "tcp".equals(n.field.abbrev))) tcp = n;
-        }
-        if (tcp != null) {
-            int src = -1, dst = -1;
-            for (ProtoNode c : tcp.children()) {
-                if (c.field == null || !(c.value() instanceof Long v)) continue;
-                if (src < 0 && "tcp.srcport".equals(c.field.abbrev)) src = v.intValue();
-                if (dst < 0 && "tcp.dstport".equals(c.field.abbrev)) dst = v.intValue();
-            }
-            if (src >= 0 || dst >= 0) return new int[] {src, dst};
-        }
+        FrameContext c = fd.context();
+        if (c.srcPort() >= 0 || c.dstPort() >= 0) return new int[] {c.srcPort(), c.dstPort()};
         return new int[] {ports[0], ports[1]};
+    }
+
+    /** What a record of this content type tells the packet list about its frame. */
+    private static int recordFlag(int contentType) {
+        return switch (contentType) {
+            case CT_CHANGE_CIPHER_SPEC -> FrameContext.CHANGE_CIPHER_SPEC;
+            case CT_ALERT -> FrameContext.ALERT;
+            case CT_HANDSHAKE -> FrameContext.HANDSHAKE;
+            case CT_APPLICATION_DATA -> FrameContext.APPLICATION_DATA;
+            case CT_HEARTBEAT -> FrameContext.HEARTBEAT;
+            default -> 0;
+        };
     }
 
     private static String shortName(int v, String fallback) {

@@ -23,6 +23,7 @@ import javafx.scene.input.KeyEvent;
 import tlslens.dissect.FieldType;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
+import tlslens.dissect.column.ColumnSpec;
 
 /**
  * The lower half of the window: the detail tree on top and the bytes pane below, linked both
@@ -232,6 +233,11 @@ public final class FrameInspector extends SplitPane {
      */
     public void setOnPrepareFilter(Consumer<String> handler) { this.onPrepareFilter = handler; }
 
+    /** "Apply as Column": called with a custom column for the item's field. */
+    public void setOnApplyAsColumn(Consumer<ColumnSpec> handler) { this.onApplyAsColumn = handler; }
+
+    private Consumer<ColumnSpec> onApplyAsColumn;
+
     /** The display filter for a row of the tree shown, or null when it has none. */
     public String filterFor(ProtoNode node) {
         if (rows == null || node == null) return null;
@@ -258,6 +264,7 @@ public final class FrameInspector extends SplitPane {
         Menu copy = new Menu("Copy", null, copyDescription, copyFieldName, copyValue, copyFilter);
         MenuItem apply = new MenuItem("Apply as Filter");
         MenuItem prepare = new MenuItem("Prepare as Filter");
+        MenuItem asColumn = new MenuItem("Apply as Column");
         MenuItem expandSub = new MenuItem("Expand Subtrees");
         MenuItem collapseSub = new MenuItem("Collapse Subtrees");
         MenuItem expandAllItem = new MenuItem("Expand All");
@@ -269,12 +276,14 @@ public final class FrameInspector extends SplitPane {
         copyFilter.setOnAction(e -> copy(filterFor(selectedNode.get())));
         apply.setOnAction(e -> deliver(onApplyFilter, filterFor(selectedNode.get())));
         prepare.setOnAction(e -> deliver(onPrepareFilter, filterFor(selectedNode.get())));
+        asColumn.setOnAction(e -> deliver(onApplyAsColumn, columnFor(selectedNode.get())));
         expandSub.setOnAction(e -> expandSubtrees());
         collapseSub.setOnAction(e -> collapseSubtrees());
         expandAllItem.setOnAction(e -> expandAll());
         collapseAllItem.setOnAction(e -> collapseAll());
 
-        ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), apply, prepare, new SeparatorMenuItem(),
+        ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), asColumn, new SeparatorMenuItem(), apply, prepare,
+                new SeparatorMenuItem(),
                 expandSub, collapseSub, expandAllItem, collapseAllItem);
         menu.setOnShowing(e -> {
             ProtoNode n = selectedNode.get();
@@ -285,6 +294,7 @@ public final class FrameInspector extends SplitPane {
             copyFilter.setDisable(filter == null);
             apply.setDisable(filter == null || onApplyFilter == null);
             prepare.setDisable(filter == null || onPrepareFilter == null);
+            asColumn.setDisable(columnFor(n) == null || onApplyAsColumn == null);
             boolean leaf = !(tree.getSelectionModel().getSelectedItem() instanceof NodeItem it) || it.isLeaf();
             expandSub.setDisable(leaf);
             collapseSub.setDisable(leaf);
@@ -294,8 +304,13 @@ public final class FrameInspector extends SplitPane {
         return menu;
     }
 
-    private static void deliver(Consumer<String> handler, String filter) {
-        if (handler != null && filter != null) handler.accept(filter);
+    /** The custom column for a row of the tree (none for an expert note's row). */
+    private ColumnSpec columnFor(ProtoNode node) {
+        return node == null || rows == null || rows.expertRow(node) != null ? null : ApplyAsColumn.columnFor(node);
+    }
+
+    private static <T> void deliver(Consumer<T> handler, T value) {
+        if (handler != null && value != null) handler.accept(value);
     }
 
     private static void copy(String text) {

@@ -1,38 +1,81 @@
 package tlslens.ui.controls;
 
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
+import tlslens.dissect.column.ColumnFormat;
+import tlslens.dissect.column.ColumnKind;
+import tlslens.dissect.column.ColumnSpec;
 import tlslens.ui.model.PacketRow;
 
-/** The packet table's columns, in Wireshark's default order: header, width, cell text and sort order. */
-public enum PacketColumn {
-    NUMBER("No.", 64, true, r -> Integer.toString(r.number()), Comparator.comparingInt(PacketRow::number)),
-    TIME("Time", 96, true, PacketRow::timeText, Comparator.comparingLong(PacketRow::relativeNanos)),
-    SOURCE("Source", 150, false, r -> r.summary().source(), text(r -> r.summary().source())),
-    DESTINATION("Destination", 150, false, r -> r.summary().destination(), text(r -> r.summary().destination())),
-    PROTOCOL("Protocol", 74, false, r -> r.summary().protocol(), text(r -> r.summary().protocol())),
-    LENGTH("Length", 62, true, r -> Integer.toString(r.summary().length()),
-            Comparator.comparingInt(r -> r.summary().length())),
-    INFO("Info", 640, false, r -> r.summary().info(), text(r -> r.summary().info()));
+/**
+ * One column of the packet table: its definition ({@link ColumnSpec}, shared with the command
+ * line's summary lines), initial width, alignment, cell text and sort order. The built-in columns
+ * are constants; a custom column reads its cells from wherever the window keeps them.
+ */
+public final class PacketColumn {
+    public static final PacketColumn NUMBER = builtIn(ColumnKind.NUMBER, 64, r -> Integer.toString(r.number()),
+            Comparator.comparingInt(PacketRow::number));
+    public static final PacketColumn TIME = builtIn(ColumnKind.TIME, 96, PacketRow::timeText,
+            Comparator.comparingLong(PacketRow::relativeNanos));
+    public static final PacketColumn SOURCE = builtIn(ColumnKind.SOURCE, 150, null, null);
+    public static final PacketColumn DESTINATION = builtIn(ColumnKind.DESTINATION, 150, null, null);
+    public static final PacketColumn PROTOCOL = builtIn(ColumnKind.PROTOCOL, 74, null, null);
+    public static final PacketColumn LENGTH = builtIn(ColumnKind.LENGTH, 62, null,
+            Comparator.comparingInt(r -> r.summary().length()));
+    public static final PacketColumn INFO = builtIn(ColumnKind.INFO, 640, null, null);
 
-    private final String header;
+    private static final List<PacketColumn> BUILT_IN = List.of(NUMBER, TIME, SOURCE, DESTINATION, PROTOCOL, LENGTH, INFO);
+
+    private final ColumnSpec spec;
     private final double width;
     private final boolean numeric;
     private final Function<PacketRow, String> text;
     private final Comparator<PacketRow> order;
 
-    PacketColumn(String header, double width, boolean numeric, Function<PacketRow, String> text,
-                 Comparator<PacketRow> order) {
-        this.header = header;
+    private PacketColumn(ColumnSpec spec, double width, boolean numeric, Function<PacketRow, String> text,
+                         Comparator<PacketRow> order) {
+        this.spec = spec;
         this.width = width;
         this.numeric = numeric;
         this.text = text;
         // Ties keep frame order, so a sort is stable across appends.
-        this.order = order.thenComparingInt(PacketRow::number);
+        this.order = (order != null ? order : textOrder(text)).thenComparingInt(PacketRow::number);
     }
 
-    public String header() { return header; }
+    private static PacketColumn builtIn(ColumnKind kind, double width, Function<PacketRow, String> text,
+                                        Comparator<PacketRow> order) {
+        ColumnSpec spec = ColumnFormat.DEFAULT.stream().filter(s -> s.kind() == kind).findFirst().orElseThrow();
+        Function<PacketRow, String> t = text != null ? text : r -> kind.text(r.summary());
+        return new PacketColumn(spec, width, kind == ColumnKind.NUMBER || kind == ColumnKind.TIME
+                || kind == ColumnKind.LENGTH, t, order);
+    }
+
+    /** Wireshark's default columns, in order. */
+    public static List<PacketColumn> defaults() { return BUILT_IN; }
+
+    /** Kept for callers that walk the default columns. */
+    public static PacketColumn[] values() { return BUILT_IN.toArray(PacketColumn[]::new); }
+
+    /** The built-in column of this kind (not CUSTOM). */
+    public static PacketColumn builtIn(ColumnKind kind) {
+        for (PacketColumn c : BUILT_IN) if (c.spec.kind() == kind) return c;
+        throw new IllegalArgumentException(kind + " is not built in");
+    }
+
+    /** A custom column whose cells {@code text} gives (empty while a value is not known yet). */
+    public static PacketColumn custom(ColumnSpec spec, Function<PacketRow, String> text) {
+        if (!spec.isCustom()) throw new IllegalArgumentException(spec + " is not a custom column");
+        return new PacketColumn(spec, 140, false, text, null);
+    }
+
+    public ColumnSpec spec() { return spec; }
+
+    public String header() { return spec.title(); }
+
+    public boolean isCustom() { return spec.isCustom(); }
 
     /** The initial width in pixels. */
     public double width() { return width; }
@@ -48,10 +91,15 @@ public enum PacketColumn {
     /** Ascending order; ties by frame number. */
     public Comparator<PacketRow> order() { return order; }
 
-    /** The style class of this column's header and cells, e.g. "col-info". */
-    public String styleClass() { return "col-" + name().toLowerCase(java.util.Locale.ROOT); }
+    /** The style class of this column's header and cells, e.g. "col-info"; "col-custom" for custom ones. */
+    public String styleClass() { return "col-" + spec.kind().name().toLowerCase(Locale.ROOT); }
 
-    private static Comparator<PacketRow> text(Function<PacketRow, String> f) {
-        return Comparator.comparing(r -> f.apply(r) == null ? "" : f.apply(r));
+    @Override public String toString() { return spec.title() + " (" + spec.format() + ")"; }
+
+    private static Comparator<PacketRow> textOrder(Function<PacketRow, String> f) {
+        return Comparator.comparing(r -> {
+            String s = f.apply(r);
+            return s == null ? "" : s;
+        });
     }
 }

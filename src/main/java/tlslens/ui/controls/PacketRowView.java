@@ -1,6 +1,7 @@
 package tlslens.ui.controls;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import javafx.css.PseudoClass;
@@ -23,22 +24,26 @@ final class PacketRowView extends Region {
         for (RowKind k : RowKind.values()) KIND.put(k, PseudoClass.getPseudoClass(k.styleClass()));
     }
 
-    private final Label[] cells = new Label[PacketColumn.values().length];
+    private final List<PacketColumn> columns;
+    private final Label[] cells;
     private PacketRow row;
     private RowKind kind;
     private boolean selected;
     private int index = -1;
 
-    PacketRowView() {
+    PacketRowView(List<PacketColumn> columns) {
+        this.columns = columns;
+        this.cells = new Label[columns.size()];
         getStyleClass().add("packet-row");
-        for (PacketColumn c : PacketColumn.values()) {
+        for (int i = 0; i < cells.length; i++) {
+            PacketColumn c = columns.get(i);
             Label l = new Label();
             l.getStyleClass().addAll("packet-cell", c.styleClass());
             l.setMinWidth(0);
             // Not empty: a label's text node is set up the first time it has text, and the pool
             // filling up with its first packets then cost a visible pause.
             l.setText(" ");
-            cells[c.ordinal()] = l;
+            cells[i] = l;
         }
         getChildren().addAll(cells);
         pseudoClassStateChanged(EMPTY, true);
@@ -50,7 +55,7 @@ final class PacketRowView extends Region {
         if (r != row) {
             boolean wasEmpty = row == null;
             row = r;
-            for (PacketColumn c : PacketColumn.values()) cells[c.ordinal()].setText(r == null ? "" : c.text(r));
+            setTexts();
             if (wasEmpty != (r == null)) {
                 pseudoClassStateChanged(EMPTY, r == null);
                 pseudoClassStateChanged(FILLED, r != null);
@@ -66,6 +71,18 @@ final class PacketRowView extends Region {
         if (sel != this.selected) {
             this.selected = sel;
             pseudoClassStateChanged(SELECTED, sel);
+        }
+    }
+
+    private void setTexts() {
+        for (int i = 0; i < cells.length; i++) cells[i].setText(row == null ? "" : columns.get(i).text(row));
+    }
+
+    /** Sets the custom cells' texts again for the same row (values computed since); built-in texts do not change. */
+    void relabel() {
+        if (row == null) return;
+        for (int i = 0; i < cells.length; i++) {
+            if (columns.get(i).isCustom()) cells[i].setText(columns.get(i).text(row));
         }
     }
 

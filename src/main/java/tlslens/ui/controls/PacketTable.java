@@ -3,7 +3,7 @@ package tlslens.ui.controls;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +27,8 @@ import javafx.scene.input.KeyEvent;
 import tlslens.ui.model.PacketRow;
 
 /**
- * The packet table: a virtualised list of packet rows in columns ({@link PacketColumn}), with
+ * The packet table: a virtualised list of packet rows in columns ({@link #getColumns()}: the
+ * built-in ones and any custom ones, in order), with
  * a fixed pool of row nodes that only change text and pseudo-classes as the view scrolls.
  * JavaFX 21's TableView walks every row's size on each scroll (VirtualFlow.computeCurrentIndex
  * sums getCellSize over all items even with a fixed cell size), which stalls the FX thread for
@@ -56,7 +57,10 @@ public final class PacketTable extends Control {
     private final ObjectProperty<Node> placeholder = new SimpleObjectProperty<>(this, "placeholder");
     /** Pixels from the top of the first row to the top of the viewport. */
     private final DoubleProperty position = new SimpleDoubleProperty(this, "position");
-    private final Map<PacketColumn, DoubleProperty> widths = new EnumMap<>(PacketColumn.class);
+    private final ObservableList<PacketColumn> columns = FXCollections.observableArrayList(PacketColumn.defaults());
+    private final Map<PacketColumn, DoubleProperty> widths = new IdentityHashMap<>();
+    /** Bumped by {@link #refreshCells()}: the skin re-labels the rows on screen. */
+    private final ReadOnlyIntegerWrapper cellsVersion = new ReadOnlyIntegerWrapper(this, "cellsVersion");
     private double viewportHeight;
     /** How many source rows the view holds (appends beyond this are new). */
     private int mirrored;
@@ -78,9 +82,10 @@ public final class PacketTable extends Control {
     public PacketTable() {
         getStyleClass().add("packet-table");
         setFocusTraversable(true);
-        for (PacketColumn col : PacketColumn.values()) {
-            widths.put(col, new SimpleDoubleProperty(this, col.styleClass(), col.width()));
-        }
+        columns.addListener((ListChangeListener<PacketColumn>) c -> {
+            // Sorted by a column that went away: back to frame order.
+            if (sortColumn.get() != null && !columns.contains(sortColumn.get())) sortBy(null, true);
+        });
         source.addListener((o, old, now) -> {
             if (old != null) old.removeListener(sourceChanged);
             if (now != null) now.addListener(sourceChanged);
@@ -277,7 +282,17 @@ public final class PacketTable extends Control {
 
     // ---- columns, placeholder --------------------------------------------------------------
 
-    public DoubleProperty widthProperty(PacketColumn column) { return widths.get(column); }
+    /** The columns shown, in order; add or remove to change them (Apply as Column, the header's menu). */
+    public ObservableList<PacketColumn> getColumns() { return columns; }
+
+    public DoubleProperty widthProperty(PacketColumn column) {
+        return widths.computeIfAbsent(column, c -> new SimpleDoubleProperty(this, c.styleClass(), c.width()));
+    }
+
+    /** Shows the cells of the rows on screen again (custom column values that arrived later). */
+    public void refreshCells() { cellsVersion.set(cellsVersion.get() + 1); }
+
+    ReadOnlyIntegerProperty cellsVersionProperty() { return cellsVersion.getReadOnlyProperty(); }
 
     public ObjectProperty<Node> placeholderProperty() { return placeholder; }
 

@@ -7,7 +7,9 @@ import javafx.beans.InvalidationListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SkinBase;
 import javafx.scene.input.MouseButton;
@@ -31,8 +33,10 @@ final class PacketTableSkin extends SkinBase<PacketTable> {
     private final Pane header = new Pane() {
         @Override protected void layoutChildren() { layoutHeader(); }
     };
-    private final Label[] headers = new Label[PacketColumn.values().length];
-    private final Region[] resizers = new Region[PacketColumn.values().length - 1];
+    /** The table's columns as last laid out, with their header labels and the resizers between them. */
+    private List<PacketColumn> columns = List.of();
+    private Label[] headers = new Label[0];
+    private Region[] resizers = new Region[0];
     private final Pane body = new Pane() {
         @Override protected void layoutChildren() { layoutRows(); }
     };
@@ -40,7 +44,7 @@ final class PacketTableSkin extends SkinBase<PacketTable> {
     private final ScrollBar scrollBar = new ScrollBar();
     private final StackPane placeholderHolder = new StackPane();
     private final List<PacketRowView> pool = new ArrayList<>();
-    private final double[] edges = new double[PacketColumn.values().length + 1];
+    private double[] edges = new double[1];
     private boolean adjusting;
     private double dragStartX;
     private double dragStartWidth;
@@ -52,30 +56,17 @@ final class PacketTableSkin extends SkinBase<PacketTable> {
         body.setClip(clip);
         placeholderHolder.getStyleClass().add("placeholder");
         scrollBar.setOrientation(Orientation.VERTICAL);
-        for (PacketColumn c : PacketColumn.values()) {
-            Label h = new Label(c.header());
-            h.getStyleClass().addAll("column-header", c.styleClass());
-            h.setMinWidth(0);
-            h.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) table.toggleSort(c);
-            });
-            headers[c.ordinal()] = h;
-            header.getChildren().add(h);
-        }
-        for (int i = 0; i < resizers.length; i++) resizers[i] = resizer(PacketColumn.values()[i]);
-        header.getChildren().addAll(resizers);
         getChildren().addAll(body, header, scrollBar, placeholderHolder);
+        rebuildColumns();
+        table.getColumns().addListener((InvalidationListener) o -> rebuildColumns());
+        table.cellsVersionProperty().addListener(o -> {
+            for (PacketRowView r : pool) r.relabel();
+        });
 
         InvalidationListener relayoutRows = o -> body.requestLayout();
         table.getItems().addListener(relayoutRows);
         table.positionProperty().addListener(relayoutRows);
         table.selectedIndexProperty().addListener(relayoutRows);
-        InvalidationListener relayoutAll = o -> {
-            header.requestLayout();
-            body.requestLayout();
-            for (PacketRowView r : pool) r.layoutCells(edges, PacketTable.ROW_HEIGHT);
-        };
-        for (PacketColumn c : PacketColumn.values()) table.widthProperty(c).addListener(relayoutAll);
         table.sortColumnProperty().addListener(o -> updateHeaderTexts());
         table.placeholderProperty().addListener(o -> updatePlaceholder());
         table.getItems().addListener((InvalidationListener) o -> updatePlaceholder());
@@ -99,6 +90,52 @@ final class PacketTableSkin extends SkinBase<PacketTable> {
         });
     }
 
+    private final InvalidationListener relayoutAll = o -> {
+        header.requestLayout();
+        body.requestLayout();
+        for (PacketRowView r : pool) r.layoutCells(edges, PacketTable.ROW_HEIGHT);
+    };
+
+    /**
+     * New header labels, resizers and row nodes for the table's current columns (a column was
+     * applied or removed: rare, so the pool is simply made again).
+     */
+    private void rebuildColumns() {
+        PacketTable table = getSkinnable();
+        for (PacketColumn c : columns) table.widthProperty(c).removeListener(relayoutAll);
+        columns = List.copyOf(table.getColumns());
+        headers = new Label[columns.size()];
+        resizers = new Region[Math.max(0, columns.size() - 1)];
+        edges = new double[columns.size() + 1];
+        header.getChildren().clear();
+        for (int i = 0; i < columns.size(); i++) {
+            PacketColumn c = columns.get(i);
+            Label h = new Label(c.header());
+            h.getStyleClass().addAll("column-header", c.styleClass());
+            h.setMinWidth(0);
+            h.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) table.toggleSort(c);
+            });
+            if (c.isCustom()) h.setContextMenu(headerMenu(c));
+            headers[i] = h;
+            header.getChildren().add(h);
+            table.widthProperty(c).addListener(relayoutAll);
+        }
+        for (int i = 0; i < resizers.length; i++) resizers[i] = resizer(columns.get(i));
+        header.getChildren().addAll(resizers);
+        body.getChildren().removeAll(pool);
+        pool.clear();
+        updateHeaderTexts();
+        getSkinnable().requestLayout();
+    }
+
+    /** The header's menu of a custom column: remove it (Wireshark's "Remove this Column"). */
+    private ContextMenu headerMenu(PacketColumn c) {
+        MenuItem remove = new MenuItem("Remove This Column");
+        remove.setOnAction(e -> getSkinnable().getColumns().remove(c));
+        return new ContextMenu(remove);
+    }
+
     private Region resizer(PacketColumn c) {
         Region r = new Region();
         r.getStyleClass().add("column-resizer");
@@ -117,9 +154,10 @@ final class PacketTableSkin extends SkinBase<PacketTable> {
 
     private void updateHeaderTexts() {
         PacketTable t = getSkinnable();
-        for (PacketColumn c : PacketColumn.values()) {
+        for (int i = 0; i < columns.size(); i++) {
+            PacketColumn c = columns.get(i);
             String arrow = t.sortColumnProperty().get() != c ? "" : t.isSortAscending() ? "  ▲" : "  ▼";
-            headers[c.ordinal()].setText(c.header() + arrow);
+            headers[i].setText(c.header() + arrow);
         }
     }
 
@@ -135,15 +173,14 @@ final class PacketTableSkin extends SkinBase<PacketTable> {
     /** Column edges across {@code width}: Info takes whatever the other columns leave. */
     private void computeEdges(double width) {
         PacketTable t = getSkinnable();
-        PacketColumn[] cols = PacketColumn.values();
         double x = 0;
-        for (int i = 0; i < cols.length; i++) {
+        for (int i = 0; i < columns.size(); i++) {
             edges[i] = x;
-            double w = t.widthProperty(cols[i]).get();
-            if (cols[i] == PacketColumn.INFO && i == cols.length - 1) w = Math.max(MIN_INFO, width - x);
+            double w = t.widthProperty(columns.get(i)).get();
+            if (columns.get(i) == PacketColumn.INFO && i == columns.size() - 1) w = Math.max(MIN_INFO, width - x);
             x += w;
         }
-        edges[cols.length] = x;
+        edges[columns.size()] = x;
     }
 
     @Override
@@ -181,7 +218,7 @@ final class PacketTableSkin extends SkinBase<PacketTable> {
         double width = body.getWidth();
         int need = (int) Math.ceil(viewport / rowH) + 1;
         while (pool.size() < need) {
-            PacketRowView r = new PacketRowView();
+            PacketRowView r = new PacketRowView(columns);
             pool.add(r);
             body.getChildren().add(r);
             r.layoutCells(edges, rowH);

@@ -47,6 +47,8 @@ final class TlsFeed {
         Tvb ft = fd.frameTvb();
         tcp.addValue(TcpFields.SRCPORT, ft, 0, 0, (long) (dir == 0 ? clientPort : serverPort));
         tcp.addValue(TcpFields.DSTPORT, ft, 0, 0, (long) (dir == 0 ? serverPort : clientPort));
+        // What the TCP layer tells the layers above (TLS names the application protocol by port).
+        fd.context().ports(dir == 0 ? clientPort : serverPort, dir == 0 ? serverPort : clientPort);
         ProtoNode tls = fd.root.child(new ProtoNode(TlsFields.TLS, null, null, 0, 0, bytes.length));
         int pos = 0;
         for (byte[] r : records) {

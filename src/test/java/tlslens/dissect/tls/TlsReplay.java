@@ -241,7 +241,8 @@ final class TlsReplay {
             if (pos + rl > st.len) break;
             if (fd == null) {
                 fd = new FrameDissection(raw.number(), raw.time(), frameBytes);
-                fd.tcpStream = s.index;
+                fd.context().tcpStream(s.index);
+                fd.context().ports(s.ports[dir], s.ports[1 - dir]);
                 ProtoNode tcp = fd.root.child(new ProtoNode(TcpFields.TCP, null, null, 0, 0, 0));
                 Tvb ft = fd.frameTvb();
                 long[] last = st.origin.get(st.origin.size() - 1);
