@@ -174,6 +174,21 @@ public final class CaptureIndex implements Closeable {
         return Arrays.copyOf(out, found);
     }
 
+    /**
+     * Dissects frames 1..{@code upTo} again, in order, with an engine of its own (as {@link #matching}
+     * does), handing each tree to {@code each}; light trees unless {@code detail} (see Engine.detail).
+     * Returns false when {@code cancelled} stopped it.
+     */
+    public boolean redissect(int upTo, boolean detail, java.util.function.BooleanSupplier cancelled,
+                             java.util.function.Consumer<FrameDissection> each) {
+        Engine pass = new Engine(secrets).interfaces(interfaces).detail(detail);
+        for (int i = 1; i <= upTo; i++) {
+            if ((i & 255) == 0 && cancelled.getAsBoolean()) return false;
+            each.accept(pass.dissect(store.get(i)));
+        }
+        return true;
+    }
+
     /** The bytes of frame {@code number} as captured (for saving and the hex pane). */
     public RawFrame frame(int number) { return store.get(number); }
 

@@ -150,7 +150,7 @@ final class LiveCaptureControl {
 
     private void begin(LiveCapture cap, String iface) {
         capture = cap;
-        RowFeed feed = new RowFeed(window.appliedFilter());
+        RowFeed feed = new RowFeed(window.appliedFilter(), window.colouringRules());
         DecryptionControl.LiveKeys keys = window.decryption().live();
         feed.attach(new CaptureIndex(cap.linkType(), keys.secrets()));
         window.beginCapture(feed, iface, cap.file());

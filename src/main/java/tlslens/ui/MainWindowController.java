@@ -48,12 +48,12 @@ import tlslens.engine.CaptureIndex;
 import tlslens.ui.controls.PacketTable;
 import tlslens.ui.model.CaptureSessionModel.State;
 import tlslens.ui.model.CaptureSessionModel;
+import tlslens.ui.model.ColouringRules;
 import tlslens.ui.model.FilterBarModel;
 import tlslens.ui.model.FindQuery;
 import tlslens.ui.model.PacketRow;
 import tlslens.ui.model.PacketTableModel;
 import tlslens.ui.model.RecentFiles;
-import tlslens.ui.model.RowKind;
 import tlslens.ui.model.WindowLayout;
 
 /**
@@ -110,6 +110,7 @@ public final class MainWindowController {
     private static final String PREFS = System.getProperty("tlslens.prefs", "tlslens");
     private final RecentFiles recent = new RecentFiles(Preferences.userRoot().node(PREFS + "/recent"));
     private final WindowLayout layout = new WindowLayout(Preferences.userRoot().node(PREFS + "/window"));
+    private final ColouringControl colouring = new ColouringControl(Preferences.userRoot().node(PREFS + "/colouring"));
     private final InspectorBridge inspector = new InspectorBridge();
     private final LiveCaptureControl live = new LiveCaptureControl(this);
     private final TimelineBridge timeline = new TimelineBridge(this);
@@ -245,7 +246,8 @@ public final class MainWindowController {
         counters.getStyleClass().add("status-counters");
         counters.textProperty().bind(session.countersProperty());
         statusBar.getLeftItems().setAll(file);
-        statusBar.getRightItems().setAll(counters, legend());
+        statusBar.getRightItems().setAll(counters, colouring.legend());
+        colouring.attach(packetTable, tableModel, () -> feed);
         statusBar.textProperty().bind(Bindings.createStringBinding(() -> {
             String w = session.warningProperty().get();
             return w != null && !w.isEmpty() ? "⚠ " + w : session.messageProperty().get();
@@ -261,22 +263,6 @@ public final class MainWindowController {
             if (session.isCapturing()) return "Waiting for packets…";
             return tableModel.total() > 0 ? "No packets match the display filter" : "No packets";
         }, tableModel.filteringProperty(), session.stateProperty(), tableModel.totalProperty()));
-    }
-
-    /** A row of coloured swatches naming each row kind. */
-    static HBox legend() {
-        HBox box = new HBox(8);
-        box.getStyleClass().add("legend");
-        for (RowKind k : RowKind.values()) {
-            if (k == RowKind.OTHER) continue;
-            Label l = new Label(k.label());
-            Pane swatch = new Pane();
-            swatch.getStyleClass().addAll("legend-swatch", k.styleClass());
-            l.setGraphic(swatch);
-            l.getStyleClass().add("legend-item");
-            box.getChildren().add(l);
-        }
-        return box;
     }
 
     private void bindWelcome() {
@@ -375,7 +361,7 @@ public final class MainWindowController {
             return;
         }
         closeFeed();
-        RowFeed f = new RowFeed(appliedFilter);
+        RowFeed f = new RowFeed(appliedFilter, colouring.rules());
         feed = f;
         currentFile = file;
         tableModel.clear();
@@ -506,6 +492,8 @@ public final class MainWindowController {
     }
 
     @FXML private void onLoadKeyLog() { decryption.chooseKeyLog(stage); }
+
+    @FXML private void onColouringRules() { colouring.showDialog(stage, root.getScene().getStylesheets()); }
 
     @FXML private void onPreferences() { decryption.showPreferences(stage, root.getScene().getStylesheets()); }
 
@@ -725,7 +713,7 @@ public final class MainWindowController {
         a.setHeaderText("Packet table row colours");
         VBox box = new VBox(6);
         box.getStyleClass().add("legend-popup");
-        for (javafx.scene.Node n : legend().getChildren()) box.getChildren().add(n);
+        box.getChildren().addAll(colouring.legendItems());
         a.getDialogPane().setContent(box);
         a.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
         a.initOwner(stage);
@@ -774,6 +762,8 @@ public final class MainWindowController {
     }
 
     DisplayFilter appliedFilter() { return appliedFilter; }
+
+    ColouringRules colouringRules() { return colouring.rules(); }
 
     CaptureSessionModel session() { return session; }
 

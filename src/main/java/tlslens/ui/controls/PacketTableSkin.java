@@ -70,6 +70,7 @@ final class PacketTableSkin extends SkinBase<PacketTable> {
         table.getItems().addListener(relayoutRows);
         table.positionProperty().addListener(relayoutRows);
         table.selectedIndexProperty().addListener(relayoutRows);
+        table.recoloured.addListener(relayoutRows);
         InvalidationListener relayoutAll = o -> {
             header.requestLayout();
             body.requestLayout();

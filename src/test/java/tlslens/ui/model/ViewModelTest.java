@@ -22,24 +22,7 @@ class ViewModelTest {
 
     private static PacketRow row(int n, String proto, String info, Object filter, boolean matches) {
         FrameSummary s = new FrameSummary(n, Instant.EPOCH, 60, "a", "b", proto, info, 0);
-        return new PacketRow(s, RowKind.classify(s), n * 1000L, filter, matches);
-    }
-
-    @Test
-    void rowKindsFromInfo() {
-        assertEquals(RowKind.HANDSHAKE, RowKind.classify("TLSv1", "Client Hello"));
-        assertEquals(RowKind.HANDSHAKE, RowKind.classify("TLSv1.2", "Server Hello, Certificate, Server Key Exchange, Server Hello Done"));
-        assertEquals(RowKind.RESUMED, RowKind.classify("TLSv1.2", "Server Hello, Change Cipher Spec, Encrypted Handshake Message"));
-        assertEquals(RowKind.HANDSHAKE, RowKind.classify("TLSv1.3", "Server Hello, Change Cipher Spec, Application Data"),
-                "TLS 1.3: encrypted, can't tell a resumption from the Info column");
-        assertEquals(RowKind.ALERT, RowKind.classify("TLSv1.2", "Encrypted Alert"));
-        assertEquals(RowKind.ALERT, RowKind.classify("TLSv1.2", "Alert (Level: Fatal, Description: Handshake Failure)"));
-        assertEquals(RowKind.APP_DATA, RowKind.classify("TLSv1.3", "Application Data"));
-        assertEquals(RowKind.TCP_PROBLEM, RowKind.classify("TCP", "[TCP Retransmission] 443 → 5 [ACK] Seq=1"));
-        assertEquals(RowKind.TCP_PROBLEM, RowKind.classify("TLSv1.2", "[TCP Previous segment not captured] , Application Data"));
-        assertEquals(RowKind.TCP, RowKind.classify("TCP", "443 → 58268 [ACK] Seq=1 Ack=1 Win=64 Len=0"));
-        assertEquals(RowKind.OTHER, RowKind.classify("UDP", "53 → 5353 Len=20"));
-        assertEquals("row-tcp-problem", RowKind.TCP_PROBLEM.styleClass());
+        return new PacketRow(s, ColouringRules.NONE, n * 1000L, filter, matches);
     }
 
     @Test
