@@ -765,6 +765,8 @@ public final class MainWindowController {
 
     ColouringRules colouringRules() { return colouring.rules(); }
 
+    HBox colouringLegend() { return colouring.legend(); }
+
     CaptureSessionModel session() { return session; }
 
     RowFeed feed() { return feed; }
