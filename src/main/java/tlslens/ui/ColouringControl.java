@@ -10,6 +10,7 @@ import java.util.prefs.Preferences;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -86,7 +87,8 @@ final class ColouringControl {
             loader = FxmlFile.COLOURING_RULES.loader();
             content = loader.load();
         } catch (IOException e) {
-            throw new IllegalStateException("Can't show the colouring rules: " + e.getMessage(), e);
+            new Alert(Alert.AlertType.ERROR, "Can't show the colouring rules: " + e.getMessage(), ButtonType.CLOSE).show();
+            return;
         }
         ColouringRulesController editor = loader.getController();
         editor.setRules(rules.rules());
