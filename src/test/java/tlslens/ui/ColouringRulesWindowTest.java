@@ -8,13 +8,17 @@ import static tlslens.ui.WindowTestSupport.tshark;
 import static tlslens.ui.WindowTestSupport.waitLoaded;
 import static tlslens.ui.WindowTestSupport.waitUntil;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
 
+import javax.imageio.ImageIO;
+
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ColorPicker;
+import javafx.scene.image.WritableImage;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
@@ -86,6 +90,10 @@ class ColouringRulesWindowTest {
         });
         while (fx(() -> list.getSelectionModel().getSelectedIndex()) > 0) robot.clickOn("Move Up");
         assertEquals("Client Hello", fx(() -> ((ColouringRule) list.getItems().get(0)).name()));
+        WritableImage shot = fx(() -> list.getScene().snapshot(null));
+        assertTrue(fx(() -> list.isVisible() && list.getHeight() > 100), "the rule list shows");
+        Files.createDirectories(Path.of("target/screenshots"));
+        ImageIO.write(MainWindowScreenshotTest.toBuffered(shot), "png", Path.of("target/screenshots/colouring-rules.png").toFile());
         robot.clickOn("OK");
 
         waitUntil(10, () -> hellos.stream().allMatch(n -> window.tableModel().row(n).colour() == 0));

@@ -26,6 +26,25 @@ class ViewModelTest {
     }
 
     @Test
+    void recolourReachesRowsStillOnTheirWayFromTheLoader() {
+        PacketTableModel m = new PacketTableModel();
+        m.append(List.of(row(1, "TCP", "", null, true), row(2, "TCP", "", null, true)));
+        // A pass over frames 1..4 while 3 and 4 are still queued (coloured with the old rules).
+        m.recolour(new short[] {ColouringRules.NONE, 5, 6, 7, 8});
+        assertEquals(5, m.row(1).colour());
+        assertEquals(6, m.row(2).colour());
+        PacketRow late = new PacketRow(new FrameSummary(5, Instant.EPOCH, 60, "a", "b", "TCP", "", 0), (short) 2, 0, null, true);
+        m.append(List.of(row(3, "TCP", "", null, true), row(4, "TCP", "", null, true), late));
+        assertEquals(7, m.row(3).colour());
+        assertEquals(8, m.row(4).colour());
+        assertEquals(2, m.row(5).colour(), "after the pass's frames the loader's colour stands");
+        m.recolour(new short[] {ColouringRules.NONE, 1, 1, 1, 1, 1, 1, 1});
+        m.clear();
+        m.append(List.of(row(6, "TCP", "", null, true)));
+        assertEquals(ColouringRules.NONE, m.row(1).colour(), "a new file forgets a pass still waiting for rows");
+    }
+
+    @Test
     void timeColumnHasSixDecimals() {
         assertEquals("0.000000", PacketRow.formatSeconds(0));
         assertEquals("0.000375", PacketRow.formatSeconds(375_671), "truncated like Wireshark");
