@@ -104,25 +104,30 @@ final class ColouringControl {
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> apply(editor.rules()));
     }
 
-    /** Uses and saves {@code list}: the legend and the visible rows change now, the loaded rows once recoloured. */
+    /**
+     * Uses and saves {@code list}: the legend changes now, the table once the loaded rows are
+     * recoloured (a row's colour is a rule's index, which means another rule in the new list).
+     */
     void apply(List<ColouringRule> list) {
         if (list.equals(rules.rules())) return;
         store.save(list);
         ColouringRules next = ColouringRules.of(list);
         rules = next;
         fillLegend();
-        if (table != null) table.setColouring(next);
-        recolour(next);
+        if (!recolour(next) && table != null) table.setColouring(next);
     }
 
-    /** Colours every loaded row by {@code next}, in the background; rows that arrive meanwhile the loader colours. */
-    private void recolour(ColouringRules next) {
+    /**
+     * Colours every loaded row by {@code next} in the background, then gives the table the new
+     * rules; rows that arrive meanwhile the loader colours. False when there are no rows to recolour.
+     */
+    private boolean recolour(ColouringRules next) {
         passCancel.set(true);
         RowFeed f = feed == null ? null : feed.get();
-        if (f == null) return;
+        if (f == null) return false;
         f.setColouring(next); // before the pass counts the frames (PacketTableModel's class comment)
         CaptureIndex idx = f.index();
-        if (idx == null) return;
+        if (idx == null) return false;
         AtomicBoolean cancel = new AtomicBoolean();
         passCancel = cancel;
         Background.run(() -> {
@@ -132,12 +137,14 @@ final class ColouringControl {
                     fd -> colours[fd.number] = next.colourOf(fd));
             return done ? colours : null;
         }, colours -> {
-            if (colours == null || cancel.get() || rules != next || feed.get() != f) return;
-            model.recolour(colours);
-            table.refreshColours();
+            if (cancel.get() || rules != next) return; // a newer pass sets the table's rules
+            if (colours != null && feed.get() == f) model.recolour(colours);
+            table.setColouring(next);
         }, e -> {
-            // A capture closed under the pass; otherwise a bug, and the rows keep their old colours.
+            // A capture closed under the pass; otherwise a bug, and the rows keep their old indexes.
             if (!f.isCancelled()) e.printStackTrace();
+            if (!cancel.get() && rules == next) table.setColouring(next);
         });
+        return true;
     }
 }

@@ -132,8 +132,7 @@ public final class PacketTableModel {
      * rows are the same objects; only their colour changed).
      */
     public void recolour(short[] colours) {
-        int n = Math.min(all.size(), colours.length - 1);
-        for (int i = 0; i < n; i++) all.get(i).colour(colours[i + 1]);
+        for (PacketRow r : all) if (r.number() < colours.length) r.colour(colours[r.number()]);
         passColours = all.size() < colours.length - 1 ? colours : null;
     }
 
