@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import tlslens.capture.FrameStore;
 import tlslens.capture.RawFrame;
@@ -169,14 +171,17 @@ public final class CaptureIndex implements Closeable {
      * (what a custom column or a filter pass reads). It follows the index: frames added after it
      * began are walked too, when {@link Pass#next} gets to them. One thread at a time.
      */
-    public Pass pass() { return new Pass(); }
+    public Pass pass() { return new Pass(true); }
+
+    /** See {@link #pass()}; light trees unless {@code detail} (see Engine.detail). */
+    public Pass pass(boolean detail) { return new Pass(detail); }
 
     /** See {@link #pass()}. */
     public final class Pass {
-        private final Engine engine = new Engine(secrets).interfaces(interfaces);
+        private final Engine engine;
         private int next = 1;
 
-        private Pass() {}
+        private Pass(boolean detail) { engine = new Engine(secrets).interfaces(interfaces).detail(detail); }
 
         /** The number of the frame {@link #next} dissects. */
         public int position() { return next; }
@@ -184,8 +189,21 @@ public final class CaptureIndex implements Closeable {
         /** Whether the index holds a frame this pass has not walked yet. */
         public boolean hasNext() { return next <= frameCount(); }
 
-        /** The next frame's full dissection. */
+        /** The next frame's dissection. */
         public FrameDissection next() { return engine.dissect(store.get(next++)); }
+    }
+
+    /**
+     * Dissects frames 1..{@code upTo} again, in order (a {@link Pass}), handing each tree to
+     * {@code each}; light trees unless {@code detail}. Returns false when {@code cancelled} stopped it.
+     */
+    public boolean redissect(int upTo, boolean detail, BooleanSupplier cancelled, Consumer<FrameDissection> each) {
+        Pass pass = pass(detail);
+        while (pass.position() <= upTo) {
+            if ((pass.position() & 255) == 0 && cancelled.getAsBoolean()) return false;
+            each.accept(pass.next());
+        }
+        return true;
     }
 
     /** The bytes of frame {@code number} as captured (for saving and the hex pane). */

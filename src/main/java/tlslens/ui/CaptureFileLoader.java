@@ -6,15 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
 import tlslens.engine.CaptureIndex;
 import tlslens.ui.decrypt.CaptureKeys;
-import tlslens.ui.model.CaptureSessionModel;
 import tlslens.ui.model.CaptureSessionModel.State;
-import tlslens.ui.model.FilterBarModel;
+import tlslens.ui.model.CaptureSessionModel;
 import tlslens.ui.model.RecentFiles;
 
 /**
@@ -29,7 +29,8 @@ final class CaptureFileLoader {
 
     private final OpenCapture capture;
     private final CaptureSessionModel session;
-    private final FilterBarModel filter;
+    /** A new feed, filtered and coloured as the window is now. */
+    private final Supplier<RowFeed> feeds;
     private final RecentFiles recent;
     private final Function<Path, CaptureKeys> keys;
     private final CaptureFileChooser chooser;
@@ -37,11 +38,11 @@ final class CaptureFileLoader {
     private final LoadPacer pacer = new LoadPacer();
 
     /** {@code keys}: called on the loading thread, the secrets to dissect a file with. */
-    CaptureFileLoader(OpenCapture capture, CaptureSessionModel session, FilterBarModel filter, RecentFiles recent,
+    CaptureFileLoader(OpenCapture capture, CaptureSessionModel session, Supplier<RowFeed> feeds, RecentFiles recent,
             Function<Path, CaptureKeys> keys, CaptureFileChooser chooser, Dialogs dialogs) {
         this.capture = capture;
         this.session = session;
-        this.filter = filter;
+        this.feeds = feeds;
         this.recent = recent;
         this.keys = keys;
         this.chooser = chooser;
@@ -90,7 +91,7 @@ final class CaptureFileLoader {
             session.messageProperty().set("Stop the capture before opening a file.");
             return;
         }
-        RowFeed f = new RowFeed(filter.appliedFilter());
+        RowFeed f = feeds.get();
         capture.replace(f, file);
         session.startLoading(displayName);
         chooser.opened(file);

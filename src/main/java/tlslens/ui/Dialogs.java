@@ -1,5 +1,6 @@
 package tlslens.ui;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import javafx.scene.Node;
@@ -35,13 +36,13 @@ final class Dialogs {
     }
 
     /** View &gt; Colour Legend: the status bar's legend, larger, styled like the window. */
-    void colourLegend() {
+    void colourLegend(List<? extends Node> items) {
         Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         a.setTitle("Colour Legend");
         a.setHeaderText("Packet table row colours");
         VBox box = new VBox(6);
         box.getStyleClass().add("legend-popup");
-        for (Node n : ColourLegend.swatches().getChildren()) box.getChildren().add(n);
+        box.getChildren().addAll(items);
         a.getDialogPane().setContent(box);
         Window w = owner.get();
         if (w != null && w.getScene() != null) a.getDialogPane().getStylesheets().setAll(w.getScene().getStylesheets());

@@ -9,7 +9,8 @@ import javafx.fxml.FXMLLoader;
 public enum FxmlFile {
     MAIN_WINDOW("main_window.fxml"),
     FOLLOW_STREAM("follow_stream.fxml"),
-    PREFERENCES("preferences.fxml");
+    PREFERENCES("preferences.fxml"),
+    COLOURING_RULES("colouring_rules.fxml");
 
     private final String name;
 

@@ -24,7 +24,6 @@ import tlslens.capture.RawFrame;
 import tlslens.engine.CaptureIndex;
 import tlslens.ui.model.CaptureSessionModel.State;
 import tlslens.ui.model.CaptureSessionModel;
-import tlslens.ui.model.FilterBarModel;
 
 /**
  * Live capture from the window: the interface chooser, the BPF check, start and stop (both off
@@ -43,7 +42,8 @@ final class LiveCaptureControl {
 
     private final OpenCapture open;
     private final CaptureSessionModel session;
-    private final FilterBarModel filter;
+    /** A new feed, filtered and coloured as the window is now. */
+    private final Supplier<RowFeed> feeds;
     private final Supplier<DecryptionControl.LiveKeys> keys;
     private final Dialogs dialogs;
     private ComboBox<Object> interfaces;
@@ -53,11 +53,11 @@ final class LiveCaptureControl {
     private long lastStatsPoll;
 
     /** {@code keys}: asked as each capture starts, the key log to watch. */
-    LiveCaptureControl(OpenCapture open, CaptureSessionModel session, FilterBarModel filter,
+    LiveCaptureControl(OpenCapture open, CaptureSessionModel session, Supplier<RowFeed> feeds,
             Supplier<DecryptionControl.LiveKeys> keys, Dialogs dialogs) {
         this.open = open;
         this.session = session;
-        this.filter = filter;
+        this.feeds = feeds;
         this.keys = keys;
         this.dialogs = dialogs;
     }
@@ -188,7 +188,7 @@ final class LiveCaptureControl {
 
     private void begin(LiveCapture cap, String iface) {
         capture = cap;
-        RowFeed feed = new RowFeed(filter.appliedFilter());
+        RowFeed feed = feeds.get();
         DecryptionControl.LiveKeys keys = this.keys.get();
         feed.attach(new CaptureIndex(cap.linkType(), keys.secrets()));
         open.replace(feed, cap.file());

@@ -1,6 +1,7 @@
 package tlslens.ui;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 
 import javafx.application.Platform;
@@ -25,8 +26,9 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import tlslens.engine.CaptureIndex;
 import tlslens.ui.controls.PacketTable;
-import tlslens.ui.model.CaptureSessionModel;
 import tlslens.ui.model.CaptureSessionModel.State;
+import tlslens.ui.model.CaptureSessionModel;
+import tlslens.ui.model.ColouringRules;
 import tlslens.ui.model.FilterBarModel;
 import tlslens.ui.model.FindQuery;
 import tlslens.ui.model.PacketTableModel;
@@ -88,6 +90,7 @@ public final class MainWindowController {
     private final WindowLayout layout = new WindowLayout(Preferences.userRoot().node(PREFS + "/window"));
     private final OpenCapture capture = new OpenCapture();
     private final InspectorBridge inspector = new InspectorBridge();
+    private final ColouringControl colouring = new ColouringControl(Preferences.userRoot().node(PREFS + "/colouring"));
     private final Dialogs dialogs = new Dialogs(() -> root.getScene() == null ? null : root.getScene().getWindow());
     private Stage stage;
     private PacketSelector selector;
@@ -128,9 +131,10 @@ public final class MainWindowController {
         CaptureFileChooser chooser = new CaptureFileChooser();
         decryption = new DecryptionControl(capture, session, selector, () -> loader.reopen(), dialogs);
         decryption.initialize(packetTable, embedKeysItem);
-        loader = new CaptureFileLoader(capture, session, filterModel, recent, decryption::keysFor, chooser, dialogs);
+        Supplier<RowFeed> feeds = () -> new RowFeed(filterModel.appliedFilter(), colouring.rules());
+        loader = new CaptureFileLoader(capture, session, feeds, recent, decryption::keysFor, chooser, dialogs);
         saver = new SaveAsControl(capture, tableModel, session, recent, decryption::embedKeys, chooser, dialogs);
-        live = new LiveCaptureControl(capture, session, filterModel, decryption::live, dialogs);
+        live = new LiveCaptureControl(capture, session, feeds, decryption::live, dialogs);
         live.initialize(interfaceBox, captureFilterField, interfacesBox);
         live.bindStartStop(startButton, startItem);
         RowPump pump = new RowPump(capture, tableModel, packetTable, session, filterModel);
@@ -149,7 +153,8 @@ public final class MainWindowController {
 
         // What the window says about the session, and which actions it allows.
         StatusBarModel status = new StatusBarModel(session, tableModel);
-        StatusBarView.bind(statusBar, status, decryption.statusLabel());
+        StatusBarView.bind(statusBar, status, colouring.legend(), decryption.statusLabel());
+        colouring.attach(packetTable, tableModel, capture::feed);
         tablePlaceholder.textProperty().bind(status.placeholderTextProperty());
         welcomePane.visibleProperty().bind(session.stateProperty().isEqualTo(State.EMPTY));
         RecentFilesView.bind(recent, recentMenu, recentBox, loader::open);
@@ -202,7 +207,9 @@ public final class MainWindowController {
     @FXML private void onExpandAll() { inspector.expandAll(); }
     @FXML private void onCollapseAll() { inspector.collapseAll(); }
     @FXML private void onShowTimeline() { timeline.showTimeline(); }
-    @FXML private void onLegend() { dialogs.colourLegend(); }
+    @FXML private void onLegend() { dialogs.colourLegend(colouring.legendItems()); }
+
+    @FXML private void onColouringRules() { colouring.showDialog(stage, root.getScene().getStylesheets()); }
 
     @FXML private void onStartStop() { live.startOrStop(); }
     @FXML private void onFollowTlsStream() { decryption.followSelected(); }
@@ -221,6 +228,10 @@ public final class MainWindowController {
 
     PacketTable table() { return packetTable; }
     PacketTableModel tableModel() { return tableModel; }
+
+    ColouringRules colouringRules() { return colouring.rules(); }
+
+    HBox colouringLegend() { return colouring.legend(); }
     FilterBarModel filterModel() { return filterModel; }
     CaptureSessionModel sessionModel() { return session; }
     InspectorBridge inspector() { return inspector; }

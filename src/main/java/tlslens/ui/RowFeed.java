@@ -12,25 +12,30 @@ import tlslens.dissect.FrameDissection;
 import tlslens.dissect.FrameSummary;
 import tlslens.dissect.filter.DisplayFilter;
 import tlslens.engine.CaptureIndex;
+import tlslens.ui.model.ColouringRules;
 import tlslens.ui.model.PacketRow;
-import tlslens.ui.model.RowKind;
 
 /**
  * The hand-over between one producer thread (a file load or a live capture) and the FX thread:
  * the producer dissects each frame into the {@link CaptureIndex} and queues its row; the FX thread
  * takes whatever is queued once per pulse ({@link #drain}). While a display filter is applied the
- * producer also tests each new frame against it, so the filter never needs to rerun.
+ * producer also tests each new frame against it, so the filter never needs to rerun; it colours
+ * each frame by the colouring rules the same way.
  */
 final class RowFeed {
     private volatile CaptureIndex index;
     private final ConcurrentLinkedQueue<PacketRow> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private volatile DisplayFilter filter;
+    private volatile ColouringRules colouring;
     private volatile boolean finished;
     private volatile boolean cancelled;
     private Instant first;
 
-    RowFeed(DisplayFilter filter) { this.filter = filter; }
+    RowFeed(DisplayFilter filter, ColouringRules colouring) {
+        this.filter = filter;
+        this.colouring = colouring;
+    }
 
     /** The producer sets the index once it knows the link type, before publishing. */
     void attach(CaptureIndex index) { this.index = index; }
@@ -42,19 +47,23 @@ final class RowFeed {
     void publish(RawFrame f) {
         if (first == null) first = f.time();
         // Without a filter to evaluate only the columns are read: a lighter tree (Engine.detail).
-        boolean detail = filter != null;
+        boolean detail = filter != null || colouring.needsDetail();
         FrameDissection fd = index.add(f, detail);
         DisplayFilter df = filter; // read after add(): see PacketTableModel's class comment
-        if (df != null && !detail) fd = index.dissect(f.number()); // a filter set meanwhile: the whole tree
+        ColouringRules rules = colouring; // likewise
+        if (!detail && (df != null || rules.needsDetail())) fd = index.dissect(f.number()); // set meanwhile: the whole tree
         boolean matches = df == null || df.matches(fd);
         FrameSummary s = index.summary(f.number()); // the index's own: rows hold no copy
         long rel = Duration.between(first, f.time()).toNanos();
-        queue.add(new PacketRow(s, RowKind.classify(s), rel, df, matches));
+        queue.add(new PacketRow(s, rules.colourOf(fd), rel, df, matches));
         queued.incrementAndGet();
     }
 
     /** The filter new frames are tested against (null: none). Set before a filter pass starts. */
     void setFilter(DisplayFilter f) { this.filter = f; }
+
+    /** The rules new frames are coloured by. Set before a recolour pass starts. */
+    void setColouring(ColouringRules rules) { this.colouring = rules; }
 
     /** FX thread: up to {@code max} queued rows, in order. */
     List<PacketRow> drain(int max) {

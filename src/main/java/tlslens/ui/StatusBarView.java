@@ -17,7 +17,7 @@ final class StatusBarView {
     private StatusBarView() {}
 
     /** {@code leftItems}: shown after the file (the key log's state). */
-    static void bind(StatusBar bar, StatusBarModel model, Node... leftItems) {
+    static void bind(StatusBar bar, StatusBarModel model, Node legend, Node... leftItems) {
         Label file = new Label();
         file.getStyleClass().add("status-file");
         file.setGraphic(Icons.icon("open"));
@@ -27,7 +27,7 @@ final class StatusBarView {
         Label counters = new Label();
         counters.getStyleClass().add("status-counters");
         counters.textProperty().bind(model.countersTextProperty());
-        bar.getRightItems().setAll(counters, ColourLegend.swatches());
+        bar.getRightItems().setAll(counters, legend);
         bar.textProperty().bind(model.statusTextProperty());
         bar.pseudoClassStateChanged(WARNING, model.warningProperty().get());
         model.warningProperty().addListener((o, a, w) -> bar.pseudoClassStateChanged(WARNING, w));

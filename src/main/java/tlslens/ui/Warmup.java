@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
 import tlslens.engine.CaptureIndex;
+import tlslens.ui.model.ColouringRules;
 
 /**
  * Loads the bundled sample a few times in the background at start-up, so the dissectors and the
@@ -31,7 +32,7 @@ final class Warmup {
                 try (CaptureFileReader r = CaptureFileReader.open(tmp); CaptureIndex idx = new CaptureIndex(r.linkType())) {
                     // The path a file load takes (index, summary, row), so it too is compiled
                     // before the first file: compiling it during the load took a core from the window.
-                    RowFeed feed = new RowFeed(null);
+                    RowFeed feed = new RowFeed(null, ColouringRules.defaults());
                     feed.attach(idx);
                     RawFrame f;
                     while ((f = r.next()) != null) feed.publish(f);

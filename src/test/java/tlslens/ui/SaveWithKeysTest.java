@@ -19,8 +19,8 @@ import tlslens.capture.DecryptionSecrets;
 import tlslens.dissect.tls.decrypt.DecryptionStatus;
 import tlslens.engine.CaptureIndex;
 import tlslens.ui.decrypt.CaptureKeys;
+import tlslens.ui.model.ColouringRules;
 import tlslens.ui.model.PacketRow;
-import tlslens.ui.model.RowKind;
 
 /** Save As with and without "Embed TLS keys", as the window does it, without a screen. */
 class SaveWithKeysTest {
@@ -33,7 +33,7 @@ class SaveWithKeysTest {
         List<PacketRow> rows = new ArrayList<>();
         for (int n = 1; n <= idx.frameCount(); n++) {
             var s = idx.summary(n);
-            if (s.tcpStream() == stream) rows.add(new PacketRow(s, RowKind.classify(s), 0, null, true));
+            if (s.tcpStream() == stream) rows.add(new PacketRow(s, ColouringRules.NONE, 0, null, true));
         }
         return rows;
     }

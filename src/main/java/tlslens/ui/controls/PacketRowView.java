@@ -1,14 +1,12 @@
 package tlslens.ui.controls;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
+import tlslens.ui.model.ColouringRules;
 import tlslens.ui.model.PacketRow;
-import tlslens.ui.model.RowKind;
 
 /**
  * One row node of the packet table's pool: a label per column. Showing another packet only
@@ -18,16 +16,11 @@ final class PacketRowView extends Region {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass FILLED = PseudoClass.getPseudoClass("filled");
     private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
-    private static final Map<RowKind, PseudoClass> KIND = new EnumMap<>(RowKind.class);
-
-    static {
-        for (RowKind k : RowKind.values()) KIND.put(k, PseudoClass.getPseudoClass(k.styleClass()));
-    }
 
     private final List<PacketColumn> columns;
     private final Label[] cells;
     private PacketRow row;
-    private RowKind kind;
+    private short colour = ColouringRules.NONE;
     private boolean selected;
     private int index = -1;
 
@@ -60,12 +53,13 @@ final class PacketRowView extends Region {
                 pseudoClassStateChanged(EMPTY, r == null);
                 pseudoClassStateChanged(FILLED, r != null);
             }
-            RowKind k = r == null ? null : r.kind();
-            if (k != kind) {
-                if (kind != null) pseudoClassStateChanged(KIND.get(kind), false);
-                if (k != null) pseudoClassStateChanged(KIND.get(k), true);
-                kind = k;
-            }
+        }
+        // Outside the test above: a recolour changes the colour of the same row object.
+        short c = r == null ? ColouringRules.NONE : r.colour();
+        if (c != colour) {
+            if (colour != ColouringRules.NONE) pseudoClassStateChanged(RowColours.pseudoClass(colour), false);
+            if (c != ColouringRules.NONE) pseudoClassStateChanged(RowColours.pseudoClass(c), true);
+            colour = c;
         }
         boolean sel = selected && r != null;
         if (sel != this.selected) {

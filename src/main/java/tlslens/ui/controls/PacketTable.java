@@ -9,6 +9,7 @@ import java.util.Map;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -16,6 +17,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -24,6 +26,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.input.KeyEvent;
+import tlslens.ui.model.ColouringRules;
 import tlslens.ui.model.PacketRow;
 
 /**
@@ -40,7 +43,7 @@ import tlslens.ui.model.PacketRow;
  * Single selection, keyboard navigation (up, down, page up/down, home, end), and a
  * follow-newest flag that a user scroll clears unless it ends at the bottom. Styled by CSS:
  * .packet-table, .packet-table-header, .column-header (+ .col-*), .column-resizer, .packet-row
- * (pseudo-classes :selected, :filled, :empty and one per {@link tlslens.ui.model.RowKind}),
+ * (pseudo-classes :selected, :filled, :empty and :rule-N for the colouring rule N, see {@link #setColouring}),
  * .packet-cell (+ .col-*).
  */
 public final class PacketTable extends Control {
@@ -55,6 +58,8 @@ public final class PacketTable extends Control {
     private final BooleanProperty sortAscending = new SimpleBooleanProperty(this, "sortAscending", true);
     private final BooleanProperty followNewest = new SimpleBooleanProperty(this, "followNewest", true);
     private final ObjectProperty<Node> placeholder = new SimpleObjectProperty<>(this, "placeholder");
+    /** Bumped when rows changed colour in place; the skin redraws the visible ones. */
+    final IntegerProperty recoloured = new SimpleIntegerProperty(this, "recoloured");
     /** Pixels from the top of the first row to the top of the viewport. */
     private final DoubleProperty position = new SimpleDoubleProperty(this, "position");
     private final ObservableList<PacketColumn> columns = FXCollections.observableArrayList(PacketColumn.defaults());
@@ -299,6 +304,15 @@ public final class PacketTable extends Control {
     public Node getPlaceholder() { return placeholder.get(); }
 
     public void setPlaceholder(Node n) { placeholder.set(n); }
+
+    /** Colours rows by these rules (each row's {@link PacketRow#colour()} names one of them) and redraws. */
+    public void setColouring(ColouringRules rules) {
+        getStylesheets().setAll(RowColours.stylesheet(rules));
+        refreshColours();
+    }
+
+    /** Redraws the visible rows after their colours changed in place. */
+    public void refreshColours() { recoloured.set(recoloured.get() + 1); }
 
     @Override
     public String getUserAgentStylesheet() { return Styles.controls(); }

@@ -67,6 +67,7 @@ final class PacketTableSkin extends SkinBase<PacketTable> {
         table.getItems().addListener(relayoutRows);
         table.positionProperty().addListener(relayoutRows);
         table.selectedIndexProperty().addListener(relayoutRows);
+        table.recoloured.addListener(relayoutRows);
         table.sortColumnProperty().addListener(o -> updateHeaderTexts());
         table.placeholderProperty().addListener(o -> updatePlaceholder());
         table.getItems().addListener((InvalidationListener) o -> updatePlaceholder());

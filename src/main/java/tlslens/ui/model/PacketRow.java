@@ -3,11 +3,39 @@ package tlslens.ui.model;
 import tlslens.dissect.FrameSummary;
 
 /**
- * One packet-table row: the frame's summary, its colour kind, and its time relative to the first
- * frame. {@code filter}/{@code matches} record which display filter the loader tested it against
+ * One packet-table row: the frame's summary, its colour (the index of the colouring rule that
+ * matched it, {@link ColouringRules#NONE} for none), and its time relative to the first frame.
+ * {@code filter}/{@code matches} record which display filter the loader tested it against
  * (null when none was applied), so rows that arrive while a filter pass runs are not tested twice.
+ * Not a record because the colour changes when the rules do (FX thread only, once the row is
+ * handed over: {@link PacketTableModel#recolour}).
  */
-public record PacketRow(FrameSummary summary, RowKind kind, long relativeNanos, Object filter, boolean matches) {
+public final class PacketRow {
+    private final FrameSummary summary;
+    private final long relativeNanos;
+    private final Object filter;
+    private final boolean matches;
+    private short colour;
+
+    public PacketRow(FrameSummary summary, short colour, long relativeNanos, Object filter, boolean matches) {
+        this.summary = summary;
+        this.colour = colour;
+        this.relativeNanos = relativeNanos;
+        this.filter = filter;
+        this.matches = matches;
+    }
+
+    public FrameSummary summary() { return summary; }
+
+    public short colour() { return colour; }
+
+    void colour(short c) { colour = c; }
+
+    public long relativeNanos() { return relativeNanos; }
+
+    public Object filter() { return filter; }
+
+    public boolean matches() { return matches; }
 
     public int number() { return summary.number(); }
 

@@ -23,6 +23,9 @@ import javafx.collections.ObservableList;
  * shown list waits); {@link #finishFilter} takes the pass's matches over frames 1..scanned. Frames
  * after {@code scanned} were tested by the loader against the same filter object as they were
  * dissected ({@link PacketRow#filter()}), so nothing is tested twice and nothing is missed.
+ *
+ * <p>Colouring works the same way: when the rules change, the loader colours new frames with the
+ * new rules and a pass recolours frames 1..scanned ({@link #recolour}).
  */
 public final class PacketTableModel {
     private final List<PacketRow> all = new ArrayList<>();
@@ -34,6 +37,8 @@ public final class PacketTableModel {
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private BitSet passMatches;
     private int passScanned;
+    /** The last recolour pass, kept for its rows still on their way from the loader. */
+    private short[] passColours;
 
     public PacketTableModel() {
         shown.addListener((javafx.collections.ListChangeListener<PacketRow>) c -> shownCount.set(shown.size()));
@@ -72,6 +77,10 @@ public final class PacketTableModel {
     /** Adds a batch of rows (in frame order); returns how many of them are shown. */
     public int append(List<PacketRow> batch) {
         if (batch.isEmpty()) return 0;
+        if (passColours != null) {
+            for (PacketRow r : batch) if (r.number() < passColours.length) r.colour(passColours[r.number()]);
+            if (all.size() + batch.size() >= passColours.length - 1) passColours = null;
+        }
         all.addAll(batch);
         total.set(all.size());
         Object f = filter.get();
@@ -117,6 +126,16 @@ public final class PacketTableModel {
         return true;
     }
 
+    /**
+     * A recolour pass gave {@code colours[n]} to frames 1..colours.length - 1; rows after those
+     * were coloured by the loader with the same rules. The table must be redrawn afterwards (the
+     * rows are the same objects; only their colour changed).
+     */
+    public void recolour(short[] colours) {
+        for (PacketRow r : all) if (r.number() < colours.length) r.colour(colours[r.number()]);
+        passColours = all.size() < colours.length - 1 ? colours : null;
+    }
+
     /** Shows every row again. */
     public void clearFilter() { beginFilter(null); }
 
@@ -129,6 +148,7 @@ public final class PacketTableModel {
         filtering.set(false);
         passMatches = null;
         passScanned = 0;
+        passColours = null;
         followNewest.set(true);
     }
 }

@@ -22,8 +22,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import tlslens.dissect.FrameSummary;
+import tlslens.ui.model.ColouringRules;
 import tlslens.ui.model.PacketRow;
-import tlslens.ui.model.RowKind;
 
 /** The packet table control on its own, in a real window: rows, sorting, selection, keys, following. */
 @ExtendWith(ApplicationExtension.class)
@@ -47,7 +47,7 @@ class PacketTableTest {
     private static PacketRow row(int n, int length, String info) {
         FrameSummary s = new FrameSummary(n, Instant.ofEpochSecond(1000, n * 1000L), length, "10.0.0.1", "10.0.0.2",
                 n % 2 == 0 ? "TLSv1.3" : "TCP", info, 0);
-        return new PacketRow(s, RowKind.classify(s), n * 1000L, null, true);
+        return new PacketRow(s, ColouringRules.NONE, n * 1000L, null, true);
     }
 
     private static List<PacketRow> rows(int from, int to) {

@@ -19,7 +19,7 @@ class FindBarModelTest {
         PacketTableModel t = new PacketTableModel();
         for (int n = 1; n <= count; n++) {
             FrameSummary s = new FrameSummary(n, Instant.EPOCH, 60, "a", "b", "TCP", "x", 0);
-            t.append(List.of(new PacketRow(s, RowKind.classify(s), n, null, true)));
+            t.append(List.of(new PacketRow(s, ColouringRules.NONE, n, null, true)));
         }
         return t;
     }

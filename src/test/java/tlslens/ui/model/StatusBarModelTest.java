@@ -19,7 +19,7 @@ class StatusBarModelTest {
 
     private static PacketRow row(int n, Object filter, boolean matches) {
         FrameSummary s = new FrameSummary(n, Instant.EPOCH, 60, "a", "b", "TCP", "x", 0);
-        return new PacketRow(s, RowKind.classify(s), n, filter, matches);
+        return new PacketRow(s, ColouringRules.NONE, n, filter, matches);
     }
 
     @Test

@@ -22,24 +22,26 @@ class ViewModelTest {
 
     private static PacketRow row(int n, String proto, String info, Object filter, boolean matches) {
         FrameSummary s = new FrameSummary(n, Instant.EPOCH, 60, "a", "b", proto, info, 0);
-        return new PacketRow(s, RowKind.classify(s), n * 1000L, filter, matches);
+        return new PacketRow(s, ColouringRules.NONE, n * 1000L, filter, matches);
     }
 
     @Test
-    void rowKindsFromInfo() {
-        assertEquals(RowKind.HANDSHAKE, RowKind.classify("TLSv1", "Client Hello"));
-        assertEquals(RowKind.HANDSHAKE, RowKind.classify("TLSv1.2", "Server Hello, Certificate, Server Key Exchange, Server Hello Done"));
-        assertEquals(RowKind.RESUMED, RowKind.classify("TLSv1.2", "Server Hello, Change Cipher Spec, Encrypted Handshake Message"));
-        assertEquals(RowKind.HANDSHAKE, RowKind.classify("TLSv1.3", "Server Hello, Change Cipher Spec, Application Data"),
-                "TLS 1.3: encrypted, can't tell a resumption from the Info column");
-        assertEquals(RowKind.ALERT, RowKind.classify("TLSv1.2", "Encrypted Alert"));
-        assertEquals(RowKind.ALERT, RowKind.classify("TLSv1.2", "Alert (Level: Fatal, Description: Handshake Failure)"));
-        assertEquals(RowKind.APP_DATA, RowKind.classify("TLSv1.3", "Application Data"));
-        assertEquals(RowKind.TCP_PROBLEM, RowKind.classify("TCP", "[TCP Retransmission] 443 → 5 [ACK] Seq=1"));
-        assertEquals(RowKind.TCP_PROBLEM, RowKind.classify("TLSv1.2", "[TCP Previous segment not captured] , Application Data"));
-        assertEquals(RowKind.TCP, RowKind.classify("TCP", "443 → 58268 [ACK] Seq=1 Ack=1 Win=64 Len=0"));
-        assertEquals(RowKind.OTHER, RowKind.classify("UDP", "53 → 5353 Len=20"));
-        assertEquals("row-tcp-problem", RowKind.TCP_PROBLEM.styleClass());
+    void recolourReachesRowsStillOnTheirWayFromTheLoader() {
+        PacketTableModel m = new PacketTableModel();
+        m.append(List.of(row(1, "TCP", "", null, true), row(2, "TCP", "", null, true)));
+        // A pass over frames 1..4 while 3 and 4 are still queued (coloured with the old rules).
+        m.recolour(new short[] {ColouringRules.NONE, 5, 6, 7, 8});
+        assertEquals(5, m.row(1).colour());
+        assertEquals(6, m.row(2).colour());
+        PacketRow late = new PacketRow(new FrameSummary(5, Instant.EPOCH, 60, "a", "b", "TCP", "", 0), (short) 2, 0, null, true);
+        m.append(List.of(row(3, "TCP", "", null, true), row(4, "TCP", "", null, true), late));
+        assertEquals(7, m.row(3).colour());
+        assertEquals(8, m.row(4).colour());
+        assertEquals(2, m.row(5).colour(), "after the pass's frames the loader's colour stands");
+        m.recolour(new short[] {ColouringRules.NONE, 1, 1, 1, 1, 1, 1, 1});
+        m.clear();
+        m.append(List.of(row(6, "TCP", "", null, true)));
+        assertEquals(ColouringRules.NONE, m.row(1).colour(), "a new file forgets a pass still waiting for rows");
     }
 
     @Test

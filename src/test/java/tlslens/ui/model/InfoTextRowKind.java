@@ -1,14 +1,13 @@
 package tlslens.ui.model;
 
-import java.util.Locale;
-
 import tlslens.dissect.FrameSummary;
 
 /**
- * What a packet-table row is about, for its colour. Classified from the summary's Protocol and
- * Info columns only, so colouring costs nothing per row and needs no tree.
+ * The row colours before colouring rules (the removed ui.model.RowKind), kept as the reference
+ * that the default rules are compared with (DefaultColouringRulesTest): classified by searching
+ * the Protocol and Info columns for words.
  */
-public enum RowKind {
+enum InfoTextRowKind {
     ALERT("Alert"),
     TCP_PROBLEM("TCP problem"),
     RESUMED("Resumed handshake"),
@@ -19,21 +18,18 @@ public enum RowKind {
 
     private final String label;
 
-    RowKind(String label) { this.label = label; }
+    InfoTextRowKind(String label) { this.label = label; }
 
-    /** The legend's wording. */
-    public String label() { return label; }
+    /** The legend's wording, which is also the name of the default rule for the kind. */
+    String label() { return label; }
 
-    /** The CSS style class of rows of this kind, e.g. "row-tcp-problem". */
-    public String styleClass() { return "row-" + name().toLowerCase(Locale.ROOT).replace('_', '-'); }
-
-    public static RowKind classify(FrameSummary s) { return classify(s.protocol(), s.info()); }
+    static InfoTextRowKind classify(FrameSummary s) { return classify(s.protocol(), s.info()); }
 
     /**
      * The order of the tests is the order of importance: an alert or a TCP problem shows even
      * when the frame also carries handshake or application data.
      */
-    public static RowKind classify(String protocol, String info) {
+    static InfoTextRowKind classify(String protocol, String info) {
         String p = protocol == null ? "" : protocol;
         String i = info == null ? "" : info;
         boolean tls = p.startsWith("TLS") || p.startsWith("SSL");

@@ -1,0 +1,70 @@
+package tlslens.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tlslens.capture.CaptureFileReader;
+import tlslens.capture.RawFrame;
+import tlslens.dissect.FrameDissection;
+
+/** LightTree's list against the trees: a field it says light trees hold has as many nodes in them as in full ones. */
+class LightTreeTest {
+    private static final List<Path> CAPTURES = List.of(
+            Path.of("src/main/resources/sample/tls-sample.pcapng"), // Ethernet, pcapng interfaces
+            Path.of("src/test/resources/captures/ipv6_tls12.pcap"),
+            Path.of("src/test/resources/captures/truncated.pcap"),
+            Path.of("src/test/resources/captures/jdk_tls.pcapng"), // retransmissions
+            Path.of("../shared/captures/public/ja4_latest.pcapng"), // ICMP quoting TCP, lost segments
+            Path.of("../shared/captures/public/lek_all_dump.pcapng"), // SSLv2, SSLv3
+            Path.of("../shared/captures/public/zeek_tls-fragmented-handshake.pcap"));
+
+    @Test
+    void heldFieldsAreWholeInLightTrees() throws Exception {
+        int checked = 0;
+        for (Path capture : CAPTURES) {
+            try (CaptureFileReader r = CaptureFileReader.open(capture)) {
+                Engine light = new Engine().interfaces(r.interfaces()).detail(false);
+                Engine full = new Engine().interfaces(r.interfaces());
+                RawFrame f;
+                while ((f = r.next()) != null) {
+                    Map<String, Integer> inLight = counts(light.dissect(f));
+                    Map<String, Integer> inFull = counts(full.dissect(f));
+                    for (Map.Entry<String, Integer> e : inFull.entrySet()) {
+                        if (!LightTree.holds(e.getKey())) continue;
+                        assertEquals(e.getValue(), inLight.getOrDefault(e.getKey(), 0),
+                                capture.getFileName() + " #" + f.number() + ": " + e.getKey());
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 10_000, "compared " + checked + " field counts");
+    }
+
+    @Test
+    void thinnedLayersAreNotHeldUnlessListed() {
+        assertTrue(LightTree.holds("tls.handshake.type"));
+        assertTrue(LightTree.holds("tcp.analysis.retransmission"));
+        assertTrue(LightTree.holds("_ws.malformed"));
+        assertTrue(LightTree.holds("tcp"));
+        assertFalse(LightTree.holds("tcp.window_size"), "left out of light trees (Engine.detail)");
+        assertFalse(LightTree.holds("tcp.options.timestamp.tsval"));
+        assertFalse(LightTree.holds("eth.ig"));
+        assertFalse(LightTree.holds("frame.interface_name"));
+    }
+
+    private static Map<String, Integer> counts(FrameDissection fd) {
+        Map<String, Integer> m = new HashMap<>();
+        fd.root.walk(n -> {
+            if (n.field != null) m.merge(n.field.abbrev, 1, Integer::sum);
+        });
+        return m;
+    }
+}
