@@ -75,14 +75,7 @@ public final class TcpFields {
             RELATIVE_TIME);
 
     public static final FieldDef ANALYSIS = Fields.label("tcp.analysis", "SEQ/ACK analysis");
-    public static final FieldDef ANALYSIS_RETRANSMISSION = Fields.label("tcp.analysis.retransmission",
-            "This frame is a (suspected) retransmission");
-    public static final FieldDef ANALYSIS_OUT_OF_ORDER = Fields.label("tcp.analysis.out_of_order",
-            "This frame is a (suspected) out-of-order segment");
-    public static final FieldDef ANALYSIS_LOST_SEGMENT = Fields.label("tcp.analysis.lost_segment",
-            "Previous segment(s) not captured (common at capture start)");
-    public static final FieldDef ANALYSIS_OVERLAP = Fields.label("tcp.analysis.overlap",
-            "This segment overlaps data already received");
+    // The notes under it (retransmission, out-of-order, ...) are declared in TcpExperts.
 
     public static final FieldDef SEGMENTS = Fields.label("tcp.segments", "Reassembled TCP Segments");
     public static final FieldDef SEGMENT = Fields.field("tcp.segment", "TCP Segment", FRAMENUM, Base.DEC);

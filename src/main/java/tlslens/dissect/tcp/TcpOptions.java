@@ -128,7 +128,7 @@ final class TcpOptions {
         o.addGenerated(TcpFields.OPT_DSACK_LE, le, "D-SACK Left Edge = " + le + " (relative)");
         o.addGenerated(TcpFields.OPT_DSACK_RE, re, "D-SACK Right Edge = " + re + " (relative)");
         ProtoNode d = o.addValue(TcpFields.OPT_DSACK, tvb, q, 8, null, "D-SACK Sequence");
-        d.expert(tlslens.dissect.Expert.warn("Sequence", "D-SACK Sequence"));
+        d.expert(TcpExperts.DSACK.note());
     }
 
     private static void kindAndLength(ProtoNode o, Tvb tvb, int p) {

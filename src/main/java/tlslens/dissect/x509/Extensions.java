@@ -3,7 +3,6 @@ package tlslens.dissect.x509;
 import java.util.ArrayList;
 import java.util.List;
 
-import tlslens.dissect.Expert;
 import tlslens.dissect.FieldDef;
 import tlslens.dissect.ProtoNode;
 
@@ -38,7 +37,7 @@ final class Extensions {
     private void extension(ProtoNode parent, Der.Tlv ext, boolean x509) {
         ProtoNode node = d.sequence(parent, x509 ? X509Fields.EXTENSION : X509Fields.PKIX_EXTENSION, ext);
         if (!ext.isUniversal(Der.SEQUENCE)) {
-            d.berError(node, ext, "SEQUENCE expected but " + ext.describe() + " was unexpected");
+            d.berError(node, ext, X509Experts.EXPECTED_SEQUENCE, "SEQUENCE expected but " + ext.describe() + " was unexpected");
             return;
         }
         Der.Cursor c = d.cursor(ext);
@@ -129,7 +128,7 @@ final class Extensions {
                 } else {
                     // Wireshark decodes this one but we do not (yet): show the raw value.
                     ProtoNode raw = parent.add(X509Fields.EXTN_VALUE, d.tvb, off, end - off);
-                    raw.expert(Expert.note("Undecoded", "Extension value not decoded by TLS Lens"));
+                    raw.expert(X509Experts.EXTENSION_UNDECODED.note());
                 }
             }
         }
@@ -137,7 +136,7 @@ final class Extensions {
 
     private void expectThen(ProtoNode parent, Der.Tlv v, int tag, Runnable r) {
         if (!v.isUniversal(tag)) {
-            d.berError(parent, v, "tag " + tag + " expected but " + v.describe() + " was unexpected");
+            d.berError(parent, v, X509Experts.WRONG_TAG, "tag " + tag + " expected but " + v.describe() + " was unexpected");
             return;
         }
         r.run();
@@ -204,7 +203,7 @@ final class Extensions {
         Der.Tlv t;
         while ((t = c.next()) != null) {
             if (t.isUniversal(Der.OID)) d.oid(list, itemField, t);
-            else d.berError(list, t, "OBJECT IDENTIFIER expected but " + t.describe() + " was unexpected");
+            else d.berError(list, t, X509Experts.EXPECTED_OID, "OBJECT IDENTIFIER expected but " + t.describe() + " was unexpected");
         }
         d.checkRest(list, c, listField.name);
     }
@@ -284,7 +283,7 @@ final class Extensions {
             default -> { idx = -1; f = null; }
         }
         if (f == null) {
-            d.berError(parent, t, "This choice field (DisplayText) was not found.");
+            d.berError(parent, t, X509Experts.CHOICE_NOT_FOUND, "This choice field (DisplayText) was not found.");
             return;
         }
         ProtoNode choice = parent.addValue(choiceField, d.tvb, t.start(), t.length(), (long) idx);
@@ -307,7 +306,7 @@ final class Extensions {
                     if (alt.tag() == 0) names.generalNames(choice, X509Fields.FULL_NAME, alt, null);
                     else d.oidNotImplemented(choice, alt.content(), alt.contentLength());
                 } else if (alt != null) {
-                    d.berError(point, alt, "This choice field (DistributionPointName) was not found.");
+                    d.berError(point, alt, X509Experts.CHOICE_NOT_FOUND, "This choice field (DistributionPointName) was not found.");
                 }
             }
             Der.Tlv reasons = d.optional(pc, Der.CONTEXT, 1);
@@ -374,7 +373,7 @@ final class Extensions {
         while ((t = c.next()) != null) {
             Der.Tlv inner = t.tagClass() == Der.CONTEXT ? Der.read(d.tvb, t.content(), t.end()) : null;
             if (inner == null) {
-                d.berError(ext, t, "unexpected element in LogotypeExtn");
+                d.berError(ext, t, X509Experts.UNKNOWN_FIELD_SEQUENCE, "unexpected element in LogotypeExtn");
                 continue;
             }
             switch (t.tag()) {
@@ -394,7 +393,7 @@ final class Extensions {
     /** LogotypeInfo ::= CHOICE { direct [0] IMPLICIT LogotypeData, indirect [1] IMPLICIT LogotypeReference }. */
     private void logotypeInfo(ProtoNode parent, FieldDef choiceField, Der.Tlv t) {
         if (t.tagClass() != Der.CONTEXT || t.tag() > 1) {
-            d.berError(parent, t, "This choice field (LogotypeInfo) was not found.");
+            d.berError(parent, t, X509Experts.CHOICE_NOT_FOUND, "This choice field (LogotypeInfo) was not found.");
             return;
         }
         ProtoNode choice = parent.addValue(choiceField, d.tvb, t.content(), t.contentLength(), (long) t.tag());

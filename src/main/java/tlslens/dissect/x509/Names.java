@@ -22,7 +22,7 @@ final class Names {
      */
     String name(ProtoNode parent, FieldDef choiceField, FieldDef seqField, Der.Tlv t) {
         if (!t.isUniversal(Der.SEQUENCE)) {
-            d.berError(parent, t, "This choice field (Name) was not found.");
+            d.berError(parent, t, X509Experts.CHOICE_NOT_FOUND, "This choice field (Name) was not found.");
             return "";
         }
         ProtoNode choice = parent.addValue(choiceField, d.tvb, t.start(), t.length(), 0L);
@@ -46,7 +46,7 @@ final class Names {
         try {
             while ((set = c.next()) != null) {
                 if (!set.isUniversal(Der.SET)) {
-                    d.berError(seq, set, "SET OF expected but " + set.describe() + " was unexpected");
+                    d.berError(seq, set, X509Experts.EXPECTED_SET, "SET OF expected but " + set.describe() + " was unexpected");
                     continue;
                 }
                 rdns.add(rdn(seq, set));
@@ -81,7 +81,7 @@ final class Names {
     private String attributeTypeAndValue(ProtoNode parent, Der.Tlv atv) {
         ProtoNode item = d.sequence(parent, X509Fields.RDN_ITEM, atv);
         if (!atv.isUniversal(Der.SEQUENCE)) {
-            d.berError(item, atv, "SEQUENCE expected but " + atv.describe() + " was unexpected");
+            d.berError(item, atv, X509Experts.EXPECTED_SEQUENCE, "SEQUENCE expected but " + atv.describe() + " was unexpected");
             return "";
         }
         Der.Cursor c = d.cursor(atv);
@@ -122,7 +122,7 @@ final class Names {
 
     private void fixedString(ProtoNode parent, FieldDef f, int tag, Der.Tlv v) {
         if (!v.isUniversal(tag) || v.constructed()) {
-            d.berError(parent, v, "String with tag=" + tag + " expected but " + v.describe() + " was unexpected");
+            d.berError(parent, v, X509Experts.EXPECTED_STRING, "String with tag=" + tag + " expected but " + v.describe() + " was unexpected");
             return;
         }
         d.string(parent, f, v);
@@ -146,7 +146,7 @@ final class Names {
             }
         }
         if (f == null) {
-            d.berError(parent, v, "This choice field (DirectoryString) was not found.");
+            d.berError(parent, v, X509Experts.CHOICE_NOT_FOUND, "This choice field (DirectoryString) was not found.");
             return;
         }
         ProtoNode choice = parent.addValue(X509Fields.DIRECTORY_STRING, d.tvb, v.start(), v.length(), (long) idx);
@@ -172,7 +172,7 @@ final class Names {
      */
     void generalName(ProtoNode parent, FieldDef choiceField, Der.Tlv t, List<String> out) {
         if (t.tagClass() != Der.CONTEXT || t.tag() > 8) {
-            d.berError(parent, t, "This choice field (GeneralName) was not found.");
+            d.berError(parent, t, X509Experts.CHOICE_NOT_FOUND, "This choice field (GeneralName) was not found.");
             return;
         }
         int idx = t.tag();

@@ -14,6 +14,7 @@ import tlslens.dissect.Expert;
 import tlslens.dissect.FieldFormat;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
+import tlslens.dissect.tcp.TcpExperts;
 import tlslens.dissect.filter.DisplayFilter;
 import tlslens.dissect.filter.FilterException;
 
@@ -107,7 +108,7 @@ class FilterTextTest {
 
     @Test
     void expertRows() {
-        Expert e = Expert.warn("Sequence", "This frame is a (suspected) out-of-order segment");
+        Expert e = TcpExperts.OUT_OF_ORDER.note();
         assertEquals("_ws.expert", FilterText.of(new ExpertRow(e, ExpertRow.Part.ITEM)));
         assertEquals("_ws.expert.message == \"This frame is a (suspected) out-of-order segment\"",
                 FilterText.of(new ExpertRow(e, ExpertRow.Part.MESSAGE)));
