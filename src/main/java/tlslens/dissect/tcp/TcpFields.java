@@ -61,7 +61,6 @@ public final class TcpFields {
             Base.DEC);
     public static final FieldDef OPT_DSACK_RE = Fields.field("tcp.options.sack.dsack_re", "D-SACK Right Edge", UINT32,
             Base.DEC);
-    public static final FieldDef OPT_DSACK = Fields.label("tcp.options.sack.dsack", "D-SACK Sequence");
     public static final FieldDef OPT_SACK_COUNT = Fields.field("tcp.options.sack.count", "TCP SACK Count", UINT8, Base.DEC);
     public static final FieldDef OPT_TIMESTAMP = Fields.label("tcp.options.timestamp", "TCP Option - Timestamps");
     public static final FieldDef OPT_TSVAL = Fields.field("tcp.options.timestamp.tsval", "Timestamp value", UINT32, Base.DEC);
