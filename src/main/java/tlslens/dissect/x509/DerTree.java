@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.function.BiConsumer;
 
 import tlslens.dissect.ExpertDef;
 import tlslens.dissect.FieldDef;
@@ -112,6 +113,26 @@ final class DerTree {
         ProtoNode node = parent.addValue(f, tvb, t.content(), t.contentLength(), (long) n, f.name + ": " + items(n));
         checkTruncated(node, t);
         return node;
+    }
+
+    /**
+     * The one SEQUENCE OF / SET OF walk: the "name: N items" node, each element handed to
+     * {@code element} under it, then whatever is left unread reported as {@code what}'s rest
+     * (not checked when {@code what} is null). Returns the list node.
+     */
+    ProtoNode sequenceOf(ProtoNode parent, FieldDef f, Der.Tlv t, String what,
+                         BiConsumer<ProtoNode, Der.Tlv> element) {
+        ProtoNode list = sequenceOf(parent, f, t);
+        elements(list, t, what, element);
+        return list;
+    }
+
+    /** Hands each element of the constructed value {@code t} to {@code element} under {@code node}; see above. */
+    void elements(ProtoNode node, Der.Tlv t, String what, BiConsumer<ProtoNode, Der.Tlv> element) {
+        Der.Cursor c = cursor(t);
+        Der.Tlv e;
+        while ((e = c.next()) != null) element.accept(node, e);
+        if (what != null) checkRest(node, c, what);
     }
 
     static String items(int n) { return n + (n == 1 ? " item" : " items"); }

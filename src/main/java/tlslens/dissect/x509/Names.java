@@ -40,21 +40,18 @@ final class Names {
     /** The "RDNSequence item"s of an RDNSequence element, added directly under seq; returns the DN. */
     String rdnItems(ProtoNode seq, Der.Tlv t) {
         List<String> rdns = new ArrayList<>();
-        Der.Cursor c = d.cursor(t);
-        Der.Tlv set;
         d.depth++;
         try {
-            while ((set = c.next()) != null) {
+            d.elements(seq, t, "the RDNSequence", (s, set) -> {
                 if (!set.isUniversal(Der.SET)) {
-                    d.berError(seq, set, X509Experts.EXPECTED_SET, "SET OF expected but " + set.describe() + " was unexpected");
-                    continue;
+                    d.berError(s, set, X509Experts.EXPECTED_SET, "SET OF expected but " + set.describe() + " was unexpected");
+                    return;
                 }
-                rdns.add(rdn(seq, set));
-            }
+                rdns.add(rdn(s, set));
+            });
         } finally {
             d.depth--;
         }
-        d.checkRest(seq, c, "the RDNSequence");
         StringBuilder dn = new StringBuilder();
         for (int i = rdns.size() - 1; i >= 0; i--) {
             if (dn.length() > 0) dn.append(',');
@@ -65,15 +62,12 @@ final class Names {
 
     /** One RelativeDistinguishedName (SET OF AttributeTypeAndValue); returns "a=x+b=y". */
     private String rdn(ProtoNode parent, Der.Tlv set) {
-        ProtoNode item = d.sequenceOf(parent, X509Fields.RDN_SEQUENCE_ITEM, set);
         StringBuilder rdn = new StringBuilder();
-        Der.Cursor c = d.cursor(set);
-        Der.Tlv atv;
-        while ((atv = c.next()) != null) {
-            if (rdn.length() > 0) rdn.append('+');
-            rdn.append(attributeTypeAndValue(item, atv));
-        }
-        d.checkRest(item, c, "the RelativeDistinguishedName");
+        ProtoNode item = d.sequenceOf(parent, X509Fields.RDN_SEQUENCE_ITEM, set, "the RelativeDistinguishedName",
+                (list, atv) -> {
+                    if (rdn.length() > 0) rdn.append('+');
+                    rdn.append(attributeTypeAndValue(list, atv));
+                });
         item.appendText(" (" + rdn + ")");
         return rdn.toString();
     }
@@ -157,12 +151,7 @@ final class Names {
 
     /** A SEQUENCE OF GeneralName ("GeneralNames: 2 items"); values are added to out when given. */
     ProtoNode generalNames(ProtoNode parent, FieldDef f, Der.Tlv t, List<String> out) {
-        ProtoNode seq = d.sequenceOf(parent, f, t);
-        Der.Cursor c = d.cursor(t);
-        Der.Tlv gn;
-        while ((gn = c.next()) != null) generalName(seq, X509Fields.GENERAL_NAME, gn, out);
-        d.checkRest(seq, c, f.name);
-        return seq;
+        return d.sequenceOf(parent, f, t, f.name, (seq, gn) -> generalName(seq, X509Fields.GENERAL_NAME, gn, out));
     }
 
     /**

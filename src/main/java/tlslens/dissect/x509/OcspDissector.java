@@ -100,16 +100,12 @@ public final class OcspDissector {
                 parent.malformed(d.tvb, wrapper.start(), wrapper.length(), "BER Error: certs is not a SEQUENCE");
                 return;
             }
-            ProtoNode list = d.sequenceOf(parent, X509Fields.OCSP_CERTS, seq);
-            Der.Cursor c = d.cursor(seq);
-            Der.Tlv cert;
-            while ((cert = c.next()) != null) {
+            d.sequenceOf(parent, X509Fields.OCSP_CERTS, seq, "certs", (list, cert) -> {
                 ProtoNode item = list.addValue(X509Fields.OCSP_CERTIFICATE, d.tvb, cert.start(), cert.length(), null);
                 String subject = CertificateDissector.summary(d.tvb, cert.start(), cert.length());
                 if (subject != null) item.setText(X509Fields.OCSP_CERTIFICATE.name + " (" + subject + ")");
                 CertificateDissector.dissect(item, d.tvb, cert.start(), cert.length());
-            }
-            d.checkRest(list, c, "certs");
+            });
         }
 
         /** ResponseData ::= SEQUENCE { version [0], responderID, producedAt, responses, responseExtensions [1] }. */
@@ -132,11 +128,7 @@ public final class OcspDissector {
             generalizedTime(node, X509Fields.OCSP_PRODUCED_AT, produced);
             Der.Tlv responses = d.expect(node, c, Der.UNIVERSAL, Der.SEQUENCE, "responses");
             if (responses == null) return;
-            ProtoNode list = d.sequenceOf(node, X509Fields.OCSP_RESPONSES, responses);
-            Der.Cursor rc = d.cursor(responses);
-            Der.Tlv sr;
-            while ((sr = rc.next()) != null) singleResponse(list, sr);
-            d.checkRest(list, rc, "responses");
+            d.sequenceOf(node, X509Fields.OCSP_RESPONSES, responses, "responses", this::singleResponse);
             Der.Tlv ext = d.optional(c, Der.CONTEXT, 1);
             if (ext != null) extensions(node, X509Fields.OCSP_RESPONSE_EXTENSIONS, ext);
             d.checkRest(node, c, "tbsResponseData");
