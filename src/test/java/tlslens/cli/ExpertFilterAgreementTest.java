@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import tlslens.dissect.tls.ExtensionBytes.Message;
+import tlslens.dissect.tls.SyntheticCapture;
 
 /**
  * Expert notes are filterable like fields: {@code -Y} on a note's name finds the frames that carry it,
@@ -81,6 +82,48 @@ class ExpertFilterAgreementTest {
         assertSameAsTshark("count(tls.malformed.vector_length) == 1", "frame.number");
         assertSameAsTshark("!_ws.expert", "frame.number");
     }
+
+    /**
+     * TLS notes whose group and severity come from Wireshark's registration (tls.unexpected_message,
+     * tls.ignored_unknown_record, tls.record.length.invalid): a TLS 1.3 session that sends a heartbeat
+     * record and an oversized record, and a TLS 1.2 session with a record of an unknown type.
+     */
+    @Test
+    void tlsNotesCarryWiresharksGroupAndSeverity() throws Exception {
+        byte[] sh13 = handshake(2, serverHello(block(ext(43, "0304"), ext(51, cat(u16(0x1d), vec16(new byte[32])))),
+                false));
+        Path tls13 = new SyntheticCapture(40001, 443)
+                .send(0, record(22, handshake(1, clientHello(block(ext(43, "020304"))))))
+                .send(1, record(22, sh13))
+                .send(1, record(24, hex("0100030102031111111111111111111111111111")))
+                .send(1, record(23, new byte[(1 << 14) + 300]))
+                .write(dir, "tls13.pcap");
+        Path tls12 = new SyntheticCapture(40002, 443)
+                .send(0, record(22, handshake(1, clientHello(block()))))
+                .send(1, record(22, handshake(2, serverHello(block(), false))))
+                .send(1, cat(hex("63 0303 0002 0000"), record(21, hex("0100"))))
+                .write(dir, "tls12.pcap");
+        String filter = "tls.unexpected_message || tls.ignored_unknown_record || tls.record.length.invalid";
+        String[] fields = {"frame.number", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group"};
+        // Our message for the unknown record says more than tshark's ("7 bytes do not form a TLS record;
+        // skipped to ..."), as we resynchronise where tshark stops: only its group and severity are compared.
+        String[] kindOnly = {"frame.number", "_ws.expert.severity", "_ws.expert.group"};
+        int found = 0;
+        for (Path p : List.of(tls13, tls12)) {
+            String[] compared = p == tls12 ? kindOnly : fields;
+            Path saved = pcap;
+            pcap = p;
+            try {
+                assertSameAsTshark(filter, compared);
+                found += CliRunner.run(fieldsArgs(filter, compared).toArray(String[]::new)).outLines().length;
+            } finally {
+                pcap = saved;
+            }
+        }
+        assertEquals(3, found, "frames with the notes in the two captures");
+    }
+
+    private static byte[] record(int type, byte[] body) { return cat(u8(type), u16(0x0303), u16(body.length), body); }
 
     @Test
     void theGlossaryListsNotesAsTsharkDoes() throws Exception {

@@ -23,7 +23,7 @@ public final class TlsExperts {
     public static final ExpertDef RESUMED = Fields.expert("tls.resumed", ExpertGroup.SEQUENCE, Severity.NOTE,
             "This session reuses previously negotiated keys (Session resumption)");
     public static final ExpertDef RECORD_LENGTH_INVALID = Fields.expert("tls.record.length.invalid",
-            ExpertGroup.MALFORMED, Severity.ERROR, "Record fragment length is too small or too large");
+            ExpertGroup.PROTOCOL, Severity.ERROR, "Record fragment length is too small or too large");
     public static final ExpertDef DECOMPRESSION_ERROR = Fields.expert("tls.decompression_error",
             ExpertGroup.PROTOCOL, Severity.ERROR, "Decompression error");
     public static final ExpertDef SESSION_ID_LENGTH_ERROR = Fields.expert("tls.handshake.session_id_length.error",
