@@ -204,7 +204,7 @@ public final class Cli {
     private static void checkFields(List<String> fields) throws UsageException {
         List<String> invalid = new ArrayList<>();
         for (String f : fields) {
-            if (f.startsWith("_ws.col.") || ExpertItems.isExpertField(f)) continue;
+            if (f.startsWith("_ws.col.")) continue;
             if (FieldRegistry.byName(f) == null) invalid.add(0, f);
         }
         if (!invalid.isEmpty()) {
