@@ -28,8 +28,7 @@ class ExpertRowTest {
     @Test
     void applyAsFilterUsesTheRowsField() {
         assertEquals("_ws.expert", filter(ExpertRow.Part.ITEM));
-        assertEquals("_ws.expert.message == \"This frame is a (suspected) out-of-order segment\"",
-                filter(ExpertRow.Part.MESSAGE));
+        assertEquals("tcp.analysis.out_of_order", filter(ExpertRow.Part.MESSAGE), "the note's own item");
         assertEquals("_ws.expert.severity == \"Warning\"", filter(ExpertRow.Part.SEVERITY));
         assertEquals("_ws.expert.group == \"Sequence\"", filter(ExpertRow.Part.GROUP));
     }
