@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import tlslens.dissect.Ipv6Text;
+import tlslens.net.Ipv6Text;
 import tlslens.dissect.tls.HandshakeLog;
 import tlslens.dissect.tls.HelloInfo;
 import tlslens.dissect.tls.names.AlertDescriptions;

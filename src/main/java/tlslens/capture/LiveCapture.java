@@ -28,6 +28,8 @@ import org.pcap4j.core.PcapStat;
 import org.pcap4j.core.Pcaps;
 import org.pcap4j.packet.namednumber.DataLinkType;
 
+import tlslens.net.Ipv6Text;
+
 /**
  * Captures packets from a network interface with libpcap. One thread (the capture thread) only
  * reads packets, appends each to a pcapng file and offers it to a bounded queue; whoever reads
@@ -398,37 +400,8 @@ public final class LiveCapture implements AutoCloseable {
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    /** "127.0.0.1", "::1", "fe80::fc:ff:fe00:1" (RFC 5952: longest run of zero groups as "::"). */
+    /** "127.0.0.1", "::1", "fe80::fc:ff:fe00:1", "::ffff:192.0.2.1": Wireshark's forms, not Java's. */
     static String addressText(InetAddress a) {
-        if (!(a instanceof Inet6Address)) return a.getHostAddress();
-        byte[] b = a.getAddress();
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) j++;
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') sb.append(':');
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
+        return a instanceof Inet6Address ? Ipv6Text.compress(a.getAddress()) : a.getHostAddress();
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine;
 import tlslens.capture.CaptureException;
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.Fields;
+import tlslens.dissect.registry.FieldRegistry;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.filter.DisplayFilter;
 import tlslens.dissect.filter.FilterException;
@@ -209,8 +209,8 @@ public final class Cli {
     private static void checkFields(List<String> fields) throws UsageException {
         List<String> invalid = new ArrayList<>();
         for (String f : fields) {
-            if (f.startsWith("_ws.col.") || ExpertItems.isExpertField(f)) continue;
-            if (Fields.byName(f) == null) invalid.add(0, f);
+            if (f.startsWith("_ws.col.")) continue;
+            if (FieldRegistry.byName(f) == null) invalid.add(0, f);
         }
         if (!invalid.isEmpty()) {
             throw new UsageException("Some fields aren't valid:\n\t" + String.join("\n\t", invalid));

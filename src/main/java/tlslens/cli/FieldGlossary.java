@@ -8,7 +8,7 @@ import java.util.List;
 import tlslens.dissect.Base;
 import tlslens.dissect.FieldDef;
 import tlslens.dissect.FieldType;
-import tlslens.dissect.Fields;
+import tlslens.dissect.registry.FieldRegistry;
 
 /**
  * tshark -G fields / -G protocols: "P\tName\tabbrev" for protocols and
@@ -18,7 +18,7 @@ final class FieldGlossary {
     private FieldGlossary() {}
 
     static void printFields(PrintStream out) {
-        Collection<FieldDef> all = Fields.all();
+        Collection<FieldDef> all = FieldRegistry.all();
         List<String> protocols = new ArrayList<>();
         for (FieldDef f : all) if (f.type == FieldType.PROTOCOL) protocols.add(f.abbrev);
         for (FieldDef f : all) {
@@ -32,7 +32,7 @@ final class FieldGlossary {
     }
 
     static void printProtocols(PrintStream out) {
-        for (FieldDef f : Fields.all()) {
+        for (FieldDef f : FieldRegistry.all()) {
             if (f.type == FieldType.PROTOCOL) out.print(f.name + "\t" + f.name + "\t" + f.abbrev + "\n");
         }
     }

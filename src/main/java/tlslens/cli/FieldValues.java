@@ -59,6 +59,11 @@ final class FieldValues {
             if (i != null) add(i, FieldText.cell(n));
         }
         for (ProtoNode c : n.children()) walk(c);
+        for (Expert e : n.experts()) {
+            // The note's own field, unless the node is the note's item and so counted above.
+            Integer own = e.isOwnItem(n) ? null : index.get(e.def().abbrev());
+            if (own != null) add(own, "1");
+        }
         if (wantExperts) {
             for (Expert e : n.experts()) {
                 for (String f : new String[] {ExpertItems.ABBREV, ExpertItems.MESSAGE, ExpertItems.SEVERITY,

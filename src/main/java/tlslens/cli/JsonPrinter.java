@@ -93,6 +93,8 @@ final class JsonPrinter implements FramePrinter {
 
     private void writeExpert(Expert e) {
         json.name(ExpertItems.ABBREV).beginObject();
+        // tshark lists the note's own field first, as an empty FT_NONE item.
+        json.name(e.def().abbrev()).value("");
         json.name(ExpertItems.MESSAGE).value(e.message());
         json.name(ExpertItems.SEVERITY).value(Long.toString(ExpertItems.severityCode(e)));
         json.name(ExpertItems.GROUP).value(Long.toString(ExpertItems.groupCode(e)));

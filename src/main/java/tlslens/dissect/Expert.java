@@ -2,13 +2,18 @@ package tlslens.dissect;
 
 /**
  * An expert note attached to the node it concerns. Malformed input is reported this way,
- * never by an exception leaving the dissector.
- *
- * @param group  Wireshark's expert group: "Malformed", "Sequence", "Protocol", "Reassemble", ...
+ * never by an exception leaving the dissector. Every note is of a declared kind ({@link ExpertDef}),
+ * which gives its filter name, group and severity.
  */
-public record Expert(Severity severity, String group, String message) {
-    public static Expert malformed(String message) { return new Expert(Severity.ERROR, "Malformed", message); }
-    public static Expert warn(String group, String message) { return new Expert(Severity.WARN, group, message); }
-    public static Expert note(String group, String message) { return new Expert(Severity.NOTE, group, message); }
-    public static Expert chat(String group, String message) { return new Expert(Severity.CHAT, group, message); }
+public record Expert(ExpertDef def, String message) {
+    public Severity severity() { return def.severity; }
+
+    /** Wireshark's group name: "Malformed", "Sequence", "Protocol", "Reassemble", ... */
+    public String group() { return def.group.label; }
+
+    /**
+     * True when {@code n} is the item this note was added as (ProtoNode.addExpert, Wireshark's
+     * proto_tree_add_expert): the note's field is then already in the tree as that item.
+     */
+    public boolean isOwnItem(ProtoNode n) { return n.field == def.field; }
 }

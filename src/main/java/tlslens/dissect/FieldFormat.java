@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 
+import tlslens.net.Ipv6Text;
+
 /**
  * Formats field values the way tshark does: tree labels ("Content Type: Handshake (22)") and
  * {@code -T fields} cells ("22", "0x0303", hex bytes without separators).

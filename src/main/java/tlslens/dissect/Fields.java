@@ -1,31 +1,18 @@
 package tlslens.dissect;
 
-import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
- * The registry of all fields by filter name. Field holder classes declare their fields as
- * static constants; {@link #byName} loads every holder first so that a filter can name a field
- * whose dissector has not run yet.
+ * Declares fields and expert notes and keeps them by filter name. Field holder classes declare
+ * their fields as static constants, which register themselves when the class is initialized;
+ * {@link tlslens.dissect.registry.FieldRegistry} initializes every holder first, so look fields up
+ * there: what is registered here depends on which holders have been loaded so far.
  */
 public final class Fields {
     private static final Map<String, FieldDef> BY_NAME = new LinkedHashMap<>();
-
-    /** Classes that declare fields. Add yours here so filters and -e can find its fields. */
-    private static final String[] HOLDERS = {
-            "tlslens.dissect.FrameFields",
-            "tlslens.dissect.link.LinkFields",
-            "tlslens.dissect.ip.IpFields",
-            "tlslens.dissect.tcp.TcpFields",
-            "tlslens.dissect.tls.TlsFields",
-            "tlslens.dissect.tls.ExtensionFields",
-            "tlslens.dissect.tls.names.SignatureAndHashFields",
-            "tlslens.dissect.x509.X509Fields",
-    };
-    private static volatile boolean loaded;
 
     private Fields() {}
 
@@ -67,46 +54,27 @@ public final class Fields {
         return register(new FieldDef(abbrev, name, FieldType.PROTOCOL, Base.NONE, null, 0));
     }
 
+    /**
+     * Declares an expert note (Wireshark's ei_register_info entry): its filter name is registered
+     * as a field named by the summary, so that filters, -e and -G fields know it.
+     */
+    public static ExpertDef expert(String abbrev, ExpertGroup group, Severity severity, String summary) {
+        return new ExpertDef(label(abbrev, summary), group, severity);
+    }
+
     private static synchronized FieldDef register(FieldDef f) {
         // Wireshark allows one abbrev to have several definitions; the first one names it.
         BY_NAME.putIfAbsent(f.abbrev, f);
         return f;
     }
 
-    public static FieldDef byName(String abbrev) {
-        ensureLoaded();
-        synchronized (Fields.class) {
-            return BY_NAME.get(abbrev);
-        }
+    /** The field registered under this name so far, or null. */
+    public static synchronized FieldDef registered(String abbrev) {
+        return BY_NAME.get(abbrev);
     }
 
-    public static Collection<FieldDef> all() {
-        ensureLoaded();
-        synchronized (Fields.class) {
-            return Collections.unmodifiableCollection(new java.util.ArrayList<>(BY_NAME.values()));
-        }
-    }
-
-    /** True when some registered field starts with this prefix followed by a dot (a protocol name like "tls"). */
-    public static boolean isKnownPrefix(String name) {
-        ensureLoaded();
-        synchronized (Fields.class) {
-            for (String k : BY_NAME.keySet()) {
-                if (k.equals(name) || k.startsWith(name + ".")) return true;
-            }
-            return false;
-        }
-    }
-
-    static void ensureLoaded() {
-        if (loaded) return;
-        for (String h : HOLDERS) {
-            try {
-                Class.forName(h, true, Fields.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                // A holder not written yet: its fields are simply unknown.
-            }
-        }
-        loaded = true;
+    /** The fields registered so far, in registration order. */
+    public static synchronized List<FieldDef> registered() {
+        return List.copyOf(BY_NAME.values());
     }
 }

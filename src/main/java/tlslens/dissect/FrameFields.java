@@ -29,6 +29,10 @@ public final class FrameFields {
     public static final FieldDef CAP_LEN = Fields.field("frame.cap_len", "Capture Length", UINT32, Base.DEC);
     public static final FieldDef PROTOCOLS = Fields.field("frame.protocols", "Protocols in frame", STRING);
 
+    /** Ours: tshark marks the cut protocol instead ("[Packet size limited during capture]"). */
+    public static final ExpertDef TRUNCATED = Fields.expert("frame.truncated", ExpertGroup.SEQUENCE, Severity.NOTE,
+            "Frame truncated by the capture's snap length");
+
     private FrameFields() {}
 
     /** Wireshark's WTAP_ENCAP names for the link types we read. */

@@ -48,7 +48,7 @@ public final class ProtoNode {
         if (avail < len) {
             v = FieldFormat.read(f, tvb, off, avail, true);
             ProtoNode n = child(new ProtoNode(f, v, null, tvb.source, off, Math.max(0, avail)));
-            n.expert(Expert.malformed("Field " + f.abbrev + " extends past the end of the data (" + len
+            n.expert(Malformed.EXCEPTION.note("Field " + f.abbrev + " extends past the end of the data (" + len
                     + " bytes wanted, " + Math.max(0, avail) + " present)"));
             return n;
         }
@@ -124,7 +124,18 @@ public final class ProtoNode {
     public ProtoNode malformed(Tvb tvb, int off, int len, String message) {
         ProtoNode n = child(new ProtoNode(Malformed.FIELD, null, "[Malformed Packet: " + message + "]",
                 tvb.source, off, Math.max(0, Math.min(len, tvb.available(off, len)))));
-        n.expert(Expert.malformed(message));
+        n.expert(Malformed.EXCEPTION.note(message));
+        return n;
+    }
+
+    /**
+     * Adds an item that is an expert note, labelled by its message (Wireshark's
+     * proto_tree_add_expert_format), clamped to the data that is there.
+     */
+    public ProtoNode addExpert(ExpertDef e, Tvb tvb, int off, int len, String message) {
+        int avail = Math.max(0, tvb.available(off, len));
+        ProtoNode n = child(new ProtoNode(e.field, null, message, tvb.source, off, Math.min(len, avail)));
+        n.expert(e.note(message));
         return n;
     }
 

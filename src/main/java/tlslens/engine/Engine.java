@@ -7,7 +7,7 @@ import java.util.List;
 
 import tlslens.capture.CaptureInterface;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.Expert;
+import tlslens.dissect.ExpertDef;
 import tlslens.dissect.FieldFormat;
 import tlslens.dissect.FieldType;
 import tlslens.dissect.FrameContext;
@@ -20,6 +20,7 @@ import tlslens.dissect.ip.IpFields;
 import tlslens.dissect.link.LinkDissector;
 import tlslens.dissect.link.LinkFields;
 import tlslens.dissect.tcp.TcpDissector;
+import tlslens.dissect.tcp.TcpExperts;
 import tlslens.dissect.tcp.TcpFields;
 import tlslens.dissect.tcp.TcpFrameContext;
 import tlslens.dissect.tcp.TcpHeader;
@@ -240,7 +241,7 @@ public final class Engine {
             frame.addGenerated(FrameFields.MARKED, false);
             frame.addGenerated(FrameFields.IGNORED, false);
         }
-        if (cap < wire) frame.expert(Expert.note("Sequence", "Frame truncated by the capture's snap length"));
+        if (cap < wire) frame.expert(FrameFields.TRUNCATED.note());
         return frame;
     }
 
@@ -329,16 +330,15 @@ public final class Engine {
 
     private static void analysisNote(ProtoNode tcp, TcpReassembler.Kind kind) {
         switch (kind) {
-            case RETRANSMISSION -> tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis")
-                    .addNote(TcpFields.ANALYSIS_RETRANSMISSION, "This frame is a (suspected) retransmission")
-                    .expert(Expert.note("Sequence", "This frame is a (suspected) retransmission"));
-            case OUT_OF_ORDER -> tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis")
-                    .addNote(TcpFields.ANALYSIS_OUT_OF_ORDER, "This frame is a (suspected) out-of-order segment")
-                    .expert(Expert.warn("Sequence", "This frame is a (suspected) out-of-order segment"));
-            case OVERLAP -> tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis")
-                    .addNote(TcpFields.ANALYSIS_OVERLAP, "This segment overlaps data already received")
-                    .expert(Expert.note("Sequence", "This segment overlaps data already received"));
+            case RETRANSMISSION -> analysisExpert(tcp, TcpExperts.RETRANSMISSION);
+            case OUT_OF_ORDER -> analysisExpert(tcp, TcpExperts.OUT_OF_ORDER);
+            case OVERLAP -> analysisExpert(tcp, TcpExperts.OVERLAP);
             default -> { }
         }
+    }
+
+    /** "[SEQ/ACK analysis]" with the note as its item (proto_tree_add_expert under tcp.analysis). */
+    private static void analysisExpert(ProtoNode tcp, ExpertDef e) {
+        tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis").addNote(e.field, e.summary()).expert(e.note());
     }
 }

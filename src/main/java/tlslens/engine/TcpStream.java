@@ -6,14 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 
 import tlslens.dissect.DataSource;
-import tlslens.dissect.Expert;
 import tlslens.dissect.FrameContext;
 import tlslens.dissect.FrameDissection;
-import tlslens.dissect.Malformed;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
+import tlslens.dissect.tcp.TcpExperts;
 import tlslens.dissect.tcp.TcpFields;
 import tlslens.dissect.tls.TlsConnection;
+import tlslens.dissect.tls.TlsExperts;
 import tlslens.dissect.tls.TlsFields;
 import tlslens.dissect.tls.TlsRecordFramer;
 import tlslens.flow.PduAssembler;
@@ -142,8 +142,8 @@ final class TcpStream implements ConnectionState {
         for (TcpReassembler.Event ev : events) {
             if (ev instanceof TcpReassembler.Gap gap) {
                 fd.context().flag(FrameContext.TCP_PROBLEM);
-                analysisNode(tcpNode).addNote(TcpFields.ANALYSIS_LOST_SEGMENT, "Previous segment(s) not captured (" + gap.length()
-                        + " bytes missing)").expert(Expert.warn("Sequence",
+                analysisNode(tcpNode).addNote(TcpExperts.LOST_SEGMENT.field, "Previous segment(s) not captured ("
+                        + gap.length() + " bytes missing)").expert(TcpExperts.LOST_SEGMENT.note(
                         gap.length() + " bytes of this connection are missing from the capture"));
                 if (started[dir]) {
                     assemblers[dir].gap(gap.length());
@@ -285,8 +285,9 @@ final class TcpStream implements ConnectionState {
         String what = s.afterGap() ? "Continuation Data" : "Ignored Unknown Record";
         ProtoNode n = tls.addText("[" + what + " (" + s.length() + " bytes)]", tvb, off, tvb.length());
         n.expert(s.afterGap()
-                ? Expert.warn("Reassemble", "Data after missing bytes: skipped up to the next record header")
-                : Expert.warn("Malformed", s.length() + " bytes do not form a TLS record; skipped to the next plausible record header"));
+                ? TlsExperts.CONTINUATION_SKIPPED.note()
+                : TlsExperts.IGNORED_UNKNOWN_RECORD.note(s.length()
+                        + " bytes do not form a TLS record; skipped to the next plausible record header"));
         fd.context().flag(FrameContext.TLS);
         fd.appendInfo(what);
     }

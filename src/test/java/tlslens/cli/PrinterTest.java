@@ -139,6 +139,7 @@ class PrinterTest {
                 "          \"clitest.data\": \"\",",
                 "          \"clitest.name\": \"a\\tb\",",
                 "          \"_ws.expert\": {",
+                "            \"clitest.odd\": \"\",",
                 "            \"_ws.expert.message\": \"Something odd\",",
                 "            \"_ws.expert.severity\": \"6291456\",",
                 "            \"_ws.expert.group\": \"150994944\"",

@@ -4,18 +4,21 @@ import java.time.Instant;
 
 import tlslens.capture.RawFrame;
 import tlslens.dissect.Base;
-import tlslens.dissect.Expert;
+import tlslens.dissect.ExpertDef;
+import tlslens.dissect.ExpertGroup;
 import tlslens.dissect.FieldDef;
 import tlslens.dissect.FieldType;
 import tlslens.dissect.Fields;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.FrameFields;
 import tlslens.dissect.ProtoNode;
+import tlslens.dissect.Severity;
 import tlslens.dissect.Tvb;
 
 /** A hand-built frame whose tree has every kind of item the printers treat differently. */
 final class SyntheticFrame {
     static final FieldDef PROTO = Fields.protocol("clitest", "CLI Test Protocol");
+    static final ExpertDef ODD = Fields.expert("clitest.odd", ExpertGroup.PROTOCOL, Severity.WARN, "Something odd");
     static final FieldDef OTHER = Fields.protocol("clitest2", "Other Protocol");
     static final FieldDef TYPE = Fields.field("clitest.type", "Type", FieldType.UINT8, Base.DEC,
             v -> v == 22 ? "Handshake" : null);
@@ -68,7 +71,7 @@ final class SyntheticFrame {
         p.addText("Items (2 items)", tvb, 3, 4).setGenerated(true);
         p.add(DATA, tvb, 7, 0);
         p.add(NAME, tvb, 7, 3);
-        p.expert(Expert.warn("Protocol", "Something odd"));
+        p.expert(ODD.note());
         ProtoNode o = fd.root.addValue(OTHER, tvb, 1, 2, null, "Other Protocol, Len: 3");
         o.add(VERSION, tvb, 2, 2);
         fd.setProtocol("TEST");

@@ -17,7 +17,7 @@ import tlslens.dissect.FrameDissection;
 import tlslens.dissect.FrameSummary;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.RobustnessTest;
-import tlslens.dissect.tls.TlsFields;
+import tlslens.dissect.tls.TlsExperts;
 
 /**
  * The frame context the dissectors fill agrees with the tree they build, frame by frame over our
@@ -138,7 +138,7 @@ class FrameContextTest {
                 tcpProblem = true;
             }
             for (Expert e : n.experts()) {
-                if (e.message().equals(TlsFields.RESUMED.name)) resumed = true;
+                if (e.def() == TlsExperts.RESUMED) resumed = true;
                 if (e.group().equals("Malformed")) malformed = true;
             }
             for (ProtoNode c : n.children()) walk(c);

@@ -9,7 +9,7 @@ import java.util.regex.PatternSyntaxException;
 
 import tlslens.dissect.FieldDef;
 import tlslens.dissect.FieldType;
-import tlslens.dissect.Fields;
+import tlslens.dissect.registry.FieldRegistry;
 import tlslens.dissect.filter.Syntax.Atom;
 import tlslens.dissect.filter.Syntax.Entity;
 import tlslens.dissect.filter.Token.Kind;
@@ -206,12 +206,12 @@ final class Compiler {
      */
     private Operand.Field field(Token t, boolean allowPrefix) {
         String name = t.text();
-        FieldDef f = Fields.byName(name);
+        FieldDef f = FieldRegistry.byName(name);
         FieldType type;
         if (f != null) {
             type = f.type;
         } else if (allowPrefix && Character.isLetter(name.charAt(0)) && !name.endsWith(".")
-                && Fields.isKnownPrefix(name)) {
+                && FieldRegistry.isKnownPrefix(name)) {
             type = FieldType.PROTOCOL;
         } else {
             return null;

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import tlslens.dissect.DataSource;
+import tlslens.dissect.Expert;
+import tlslens.dissect.ExpertFields;
+import tlslens.dissect.FieldDef;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 
@@ -75,8 +78,32 @@ public final class DisplayFilter {
             Integer slot = slots.get(n.field.abbrev);
             if (slot != null) fv.add(slot, n);
         }
+        List<Expert> experts = n.experts();
+        for (int i = 0, size = experts.size(); i < size; i++) collect(n, experts.get(i), fv);
         List<ProtoNode> children = n.children();
         for (int i = 0, size = children.size(); i < size; i++) collect(children.get(i), fv);
+    }
+
+    /**
+     * A note stands for the items tshark puts under its "_ws.expert" subtree: the note's own field
+     * (tls.malformed.vector_length), its message, severity and group.
+     */
+    private void collect(ProtoNode owner, Expert e, FrameValues fv) {
+        Integer slot = slots.get(e.def().abbrev());
+        if (slot != null && !e.isOwnItem(owner)) fv.add(slot, item(owner, e.def().field, null));
+        slot = slots.get(ExpertFields.EXPERT.abbrev);
+        if (slot != null) fv.add(slot, item(owner, ExpertFields.EXPERT, null));
+        slot = slots.get(ExpertFields.MESSAGE.abbrev);
+        if (slot != null) fv.add(slot, item(owner, ExpertFields.MESSAGE, e.message()));
+        slot = slots.get(ExpertFields.SEVERITY.abbrev);
+        if (slot != null) fv.add(slot, item(owner, ExpertFields.SEVERITY, e.severity().code));
+        slot = slots.get(ExpertFields.GROUP.abbrev);
+        if (slot != null) fv.add(slot, item(owner, ExpertFields.GROUP, e.def().group.code));
+    }
+
+    /** An item of the expert subtree, made only when the filter asks for its field; like Wireshark's, it has no bytes. */
+    private static ProtoNode item(ProtoNode owner, FieldDef f, Object value) {
+        return new ProtoNode(f, value, null, owner.source, owner.offset, 0);
     }
 
     /** The names of the fields and protocols the filter refers to (what the engine must build). */

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import tlslens.dissect.ExpertFields;
 import tlslens.dissect.FieldDef;
 import tlslens.dissect.FieldType;
 import tlslens.dissect.filter.Token.Kind;
@@ -172,6 +173,8 @@ final class Literals {
             }
             if (n != null) m.putIfAbsent(n.toLowerCase(Locale.ROOT), v);
         }
+        // Expert severities and groups are codes beyond that range (PI_WARN is 0x00600000).
+        for (long v : ExpertFields.codes(f)) m.putIfAbsent(f.valueNames.apply(v).toLowerCase(Locale.ROOT), v);
         return m;
     }
 

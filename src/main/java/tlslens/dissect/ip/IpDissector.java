@@ -3,7 +3,6 @@ package tlslens.dissect.ip;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-import tlslens.dissect.Expert;
 import tlslens.dissect.FieldFormat;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
@@ -93,7 +92,7 @@ public final class IpDissector {
         // A zero total length is what TSO captures show; trust the frame then.
         int end = totalLen == 0 ? tvb.end : Math.min(tvb.end, off + totalLen);
         if (totalLen != 0 && off + totalLen > tvb.end) {
-            ip.expert(Expert.warn("Malformed", "IPv4 total length " + totalLen + " exceeds the captured data"));
+            ip.expert(IpFields.TOTAL_LENGTH_EXCEEDS_CAPTURE.note("IPv4 total length " + totalLen + " exceeds the captured data"));
         }
         int fragOffset = tvb.u16(off + 6) & 0x1fff;
         if (fragOffset != 0) return null;
@@ -177,7 +176,7 @@ public final class IpDissector {
             next = tvb.u8(p);
             p += hdrLen;
         }
-        ip.expert(Expert.warn("Malformed", "Too many IPv6 extension headers"));
+        ip.expert(IpFields.TOO_MANY_EXTENSION_HEADERS.note());
         return null;
     }
 

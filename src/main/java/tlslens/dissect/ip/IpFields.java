@@ -4,8 +4,11 @@ import static tlslens.dissect.FieldType.*;
 
 import tlslens.dissect.Base;
 import tlslens.dissect.Checksums;
+import tlslens.dissect.ExpertDef;
+import tlslens.dissect.ExpertGroup;
 import tlslens.dissect.FieldDef;
 import tlslens.dissect.Fields;
+import tlslens.dissect.Severity;
 
 /** IPv4, IPv6 (with extension headers), UDP and GTP-U fields. */
 public final class IpFields {
@@ -76,6 +79,12 @@ public final class IpFields {
     public static final FieldDef GTP_MESSAGE = Fields.field("gtp.message", "Message Type", UINT8, Base.HEX);
     public static final FieldDef GTP_LENGTH = Fields.field("gtp.length", "Length", UINT16, Base.DEC);
     public static final FieldDef GTP_TEID = Fields.field("gtp.teid", "TEID", UINT32, Base.HEX_DEC);
+
+    // ---- expert notes (ours: Wireshark shortens the buffer, or gives up on the chain, silently) ----
+    public static final ExpertDef TOTAL_LENGTH_EXCEEDS_CAPTURE = Fields.expert("ip.len.exceeds_capture",
+            ExpertGroup.MALFORMED, Severity.WARN, "IPv4 total length exceeds the captured data");
+    public static final ExpertDef TOO_MANY_EXTENSION_HEADERS = Fields.expert("ipv6.ext_headers.too_many",
+            ExpertGroup.MALFORMED, Severity.WARN, "Too many IPv6 extension headers");
 
     private IpFields() {}
 

@@ -73,8 +73,8 @@ public final class TcpDissector {
         }
         ProtoNode str = flags.addGenerated(TcpFields.FLAGS_STR, flagString(h.flags()));
         if (ctx.closing() != TcpFrameContext.Closing.NONE && !tcp.summaryOnly()) {
-            str.expert(tlslens.dissect.Expert.note("Sequence", ctx.closing() == TcpFrameContext.Closing.INITIATES
-                    ? "This frame initiates the connection closing" : "This frame undergoes the connection closing"));
+            str.expert((ctx.closing() == TcpFrameContext.Closing.INITIATES
+                    ? TcpExperts.FIN_ACTIVE : TcpExperts.FIN_PASSIVE).note());
         }
         tcp.add(TcpFields.WINDOW, tvb, off + 14, 2);
         long window = h.window();
@@ -105,13 +105,13 @@ public final class TcpDissector {
     /** tshark's notes on the flags that open and close connections (under the flag, as there). */
     private static void connectionExpert(ProtoNode flag, tlslens.dissect.FieldDef f, TcpHeader h) {
         if (f == TcpFields.FLAGS_SYN && h.syn()) {
-            flag.expert(tlslens.dissect.Expert.chat("Sequence", h.hasAck()
-                    ? "Connection establish acknowledge (SYN+ACK): server port " + h.srcPort()
-                    : "Connection establish request (SYN): server port " + h.dstPort()));
+            flag.expert(h.hasAck()
+                    ? TcpExperts.CONNECTION_SYNACK.note("Connection establish acknowledge (SYN+ACK): server port " + h.srcPort())
+                    : TcpExperts.CONNECTION_SYN.note("Connection establish request (SYN): server port " + h.dstPort()));
         } else if (f == TcpFields.FLAGS_FIN && h.fin()) {
-            flag.expert(tlslens.dissect.Expert.chat("Sequence", "Connection finish (FIN)"));
+            flag.expert(TcpExperts.CONNECTION_FIN.note());
         } else if (f == TcpFields.FLAGS_RESET && h.rst()) {
-            flag.expert(tlslens.dissect.Expert.warn("Sequence", "Connection reset (RST)"));
+            flag.expert(TcpExperts.CONNECTION_RST.note());
         }
     }
 

@@ -61,7 +61,6 @@ public final class TcpFields {
             Base.DEC);
     public static final FieldDef OPT_DSACK_RE = Fields.field("tcp.options.sack.dsack_re", "D-SACK Right Edge", UINT32,
             Base.DEC);
-    public static final FieldDef OPT_DSACK = Fields.label("tcp.options.sack.dsack", "D-SACK Sequence");
     public static final FieldDef OPT_SACK_COUNT = Fields.field("tcp.options.sack.count", "TCP SACK Count", UINT8, Base.DEC);
     public static final FieldDef OPT_TIMESTAMP = Fields.label("tcp.options.timestamp", "TCP Option - Timestamps");
     public static final FieldDef OPT_TSVAL = Fields.field("tcp.options.timestamp.tsval", "Timestamp value", UINT32, Base.DEC);
@@ -75,14 +74,7 @@ public final class TcpFields {
             RELATIVE_TIME);
 
     public static final FieldDef ANALYSIS = Fields.label("tcp.analysis", "SEQ/ACK analysis");
-    public static final FieldDef ANALYSIS_RETRANSMISSION = Fields.label("tcp.analysis.retransmission",
-            "This frame is a (suspected) retransmission");
-    public static final FieldDef ANALYSIS_OUT_OF_ORDER = Fields.label("tcp.analysis.out_of_order",
-            "This frame is a (suspected) out-of-order segment");
-    public static final FieldDef ANALYSIS_LOST_SEGMENT = Fields.label("tcp.analysis.lost_segment",
-            "Previous segment(s) not captured (common at capture start)");
-    public static final FieldDef ANALYSIS_OVERLAP = Fields.label("tcp.analysis.overlap",
-            "This segment overlaps data already received");
+    // The notes under it (retransmission, out-of-order, ...) are declared in TcpExperts.
 
     public static final FieldDef SEGMENTS = Fields.label("tcp.segments", "Reassembled TCP Segments");
     public static final FieldDef SEGMENT = Fields.field("tcp.segment", "TCP Segment", FRAMENUM, Base.DEC);

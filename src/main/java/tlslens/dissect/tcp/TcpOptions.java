@@ -127,8 +127,7 @@ final class TcpOptions {
         if (!below && !inside) return;
         o.addGenerated(TcpFields.OPT_DSACK_LE, le, "D-SACK Left Edge = " + le + " (relative)");
         o.addGenerated(TcpFields.OPT_DSACK_RE, re, "D-SACK Right Edge = " + re + " (relative)");
-        ProtoNode d = o.addValue(TcpFields.OPT_DSACK, tvb, q, 8, null, "D-SACK Sequence");
-        d.expert(tlslens.dissect.Expert.warn("Sequence", "D-SACK Sequence"));
+        o.addExpert(TcpExperts.DSACK, tvb, q, 8, TcpExperts.DSACK.summary());
     }
 
     private static void kindAndLength(ProtoNode o, Tvb tvb, int p) {

@@ -4,7 +4,6 @@ import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.ext.ExtContext;
 import tlslens.dissect.tls.ext.ExtensionBodies;
-import tlslens.dissect.tls.ext.TlsVectors;
 import tlslens.dissect.tls.names.ExtensionTypes;
 
 /**
@@ -61,7 +60,7 @@ public final class ExtensionDissector {
 
     private static int dissectBlock(ProtoNode parent, Tvb tvb, int off, int end, int handshakeType, HelloInfo hello,
                                     boolean dtls) {
-        TlsVectors.Vec v = TlsVectors.add(parent, tvb, off, end, ExtensionFields.EXTS_LEN, 0, 0xffff);
+        Vectors.Length v = Vectors.add(parent, tvb, off, end, ExtensionFields.EXTS_LEN, 0, 0xffff);
         if (!v.ok() && v.length() == 0) return end;
         // A block clamped to the data present is still walked: a partial tree beats none.
         off += 2;
@@ -77,18 +76,18 @@ public final class ExtensionDissector {
             ext.addValue(ExtensionFields.TYPE, tvb, off, 2, (long) type);
             if (hello != null) hello.extensions.add(type);
             off += 2;
-            TlsVectors.Vec lv = TlsVectors.add(ext, tvb, off, blockEnd, ExtensionFields.LEN, 0, 0xffff);
+            Vectors.Length lv = Vectors.add(ext, tvb, off, blockEnd, ExtensionFields.LEN, 0, 0xffff);
             off += 2;
             int next = off + lv.length();
             // The body sees only its own bytes.
             off = ExtensionBodies.dissect(ctx, ext, tvb.slice(off, next), type, off, next);
-            if (!TlsVectors.end(ext, tvb, off, next)) off = next;
+            if (!Vectors.end(ext, tvb, off, next)) off = next;
             if (!lv.ok()) {
                 // The declared length ran past the block: nothing after it can be an extension.
                 return blockEnd;
             }
         }
-        if (!TlsVectors.end(parent, tvb, off, blockEnd)) off = blockEnd;
+        if (!Vectors.end(parent, tvb, off, blockEnd)) off = blockEnd;
         return off;
     }
 

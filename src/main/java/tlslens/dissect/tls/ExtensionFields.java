@@ -60,16 +60,6 @@ public final class ExtensionFields {
     public static final FieldDef LEN = u16("tls.handshake.extension.len", "Length");
     public static final FieldDef DATA = bytes("tls.handshake.extension.data", "Data");
 
-    // ---- experts that Wireshark registers as filterable items ---------------------------------
-    public static final FieldDef MALFORMED_VECTOR_LENGTH = none("tls.malformed.vector_length",
-            "Variable vector length is outside the permitted range");
-    public static final FieldDef MALFORMED_BUFFER_TOO_SMALL = none("tls.malformed.buffer_too_small",
-            "Malformed message, not enough data is available");
-    public static final FieldDef MALFORMED_TRAILING_DATA = none("tls.malformed.trailing_data",
-            "Undecoded trailing data is present");
-    public static final FieldDef STATUS_REQUEST_UNDECODED = none("tls.handshake.status_request.undecoded",
-            "Responder ID list or Request Extensions are not implemented, contact Wireshark developers if you want this to be supported");
-
     // ---- server_name (0) ------------------------------------------------------------------------
     public static final FieldDef SNI_LIST_LEN = u16("tls.handshake.extensions_server_name_list_len", "Server Name list length");
     public static final FieldDef SNI_TYPE = Fields.field("tls.handshake.extensions_server_name_type", "Server Name Type",

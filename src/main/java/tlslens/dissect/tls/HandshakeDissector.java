@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import tlslens.dissect.DataSource;
-import tlslens.dissect.Expert;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
@@ -80,7 +79,7 @@ public final class HandshakeDissector {
                 // A length we refuse to buffer: stop reassembling and show the bytes as they are.
                 reasm.reset();
                 ProtoNode item = showDetails(c, record, labelVersion, type, false, false, false, tvb, off, end - off);
-                item.expert(Expert.warn("Reassemble", "Handshake message of " + msgLen
+                item.expert(TlsExperts.REASSEMBLY_LIMIT.note("Handshake message of " + msgLen
                         + " bytes is larger than the reassembly limit"));
                 sink.message(type, typeName(type, false), end - off, false);
                 return;
@@ -115,7 +114,7 @@ public final class HandshakeDissector {
                 int type = tvb.u8(off);
                 ProtoNode item = showDetails(c, record, labelVersion, type, false, first, false, tvb, off, subset);
                 if (msgLen > HandshakeReassembler.MAX_MESSAGE) {
-                    item.expert(Expert.warn("Reassemble", "Handshake message of " + msgLen
+                    item.expert(TlsExperts.REASSEMBLY_LIMIT.note("Handshake message of " + msgLen
                             + " bytes is larger than the reassembly limit"));
                 } else {
                     reasm.start();

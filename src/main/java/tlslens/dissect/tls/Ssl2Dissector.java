@@ -2,12 +2,10 @@ package tlslens.dissect.tls;
 
 import static tlslens.dissect.tls.TlsFields.*;
 
-import tlslens.dissect.Expert;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.messages.CertificateMessages;
-import tlslens.dissect.tls.messages.Vectors;
 import tlslens.dissect.tls.names.Ssl2MessageTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 
@@ -116,7 +114,7 @@ final class Ssl2Dissector {
         int sessionIdLen = tvb.u16(off);
         ProtoNode sid = t.add(SSL2_SESSION_ID_LENGTH, tvb, off, 2);
         if (sessionIdLen > MAX_SESSION_ID) {
-            sid.expert(Expert.warn("Malformed", "Session ID length (" + sessionIdLen + ") must be less than "
+            sid.expert(TlsExperts.SESSION_ID_LENGTH_ERROR.note("Session ID length (" + sessionIdLen + ") must be less than "
                     + MAX_SESSION_ID + "."));
             return h;
         }

@@ -4,20 +4,18 @@ import static tlslens.dissect.tls.TlsFields.*;
 
 import java.util.List;
 
-import tlslens.dissect.Expert;
 import tlslens.dissect.FrameContext;
 import tlslens.dissect.FrameDissection;
+import tlslens.dissect.Malformed;
 import tlslens.dissect.ProtoNode;
-import tlslens.dissect.Severity;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.decrypt.ConnectionDecryptor;
 import tlslens.dissect.tls.decrypt.DecryptionStatus;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.dissect.tls.messages.HelloMessages;
-import tlslens.dissect.tls.messages.Vectors;
 import tlslens.dissect.tls.names.AlertDescriptions;
-import tlslens.dissect.tls.names.CipherSuiteInfo;
 import tlslens.dissect.tls.names.AlertLevels;
+import tlslens.dissect.tls.names.CipherSuiteInfo;
 import tlslens.dissect.tls.names.ContentTypes;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.HeartbeatMessageTypes;
@@ -126,7 +124,7 @@ public final class TlsConnection {
         } catch (RuntimeException e) {
             // Last resort: every read is bounds-checked, so this is a bug; show it, do not spread it.
             ProtoNode m = tls.malformed(record, record.start, record.length(), "TLS");
-            m.expert(new Expert(Severity.ERROR, "Malformed", "Dissector bug: " + e));
+            m.expert(Malformed.DISSECTOR_BUG.note("Dissector bug: " + e));
         } finally {
             recordsSeen[d]++;
         }
@@ -244,8 +242,7 @@ public final class TlsConnection {
         // TLS 1.0-1.2 ignore unknown record types (RFC 2246 6).
         if ((version == TlsVersions.TLS10 || version == TlsVersions.TLS11 || version == TlsVersions.TLS12)
                 && !validContentType(ct)) {
-            Vectors.expertItem(tls, IGNORED_UNKNOWN_RECORD, tvb, off, avail, "Ignored Unknown Record",
-                    Severity.NOTE, "Protocol");
+            tls.addExpert(TlsExperts.IGNORED_UNKNOWN_RECORD, tvb, off, avail, "Ignored Unknown Record");
             fd.appendInfo("Ignored Unknown Record");
             return;
         }
@@ -286,8 +283,7 @@ public final class TlsConnection {
         }
         int max = labelVersion == TlsVersions.TLS13 ? 256 : 2048;
         if (length > (1 << 14) + max) {
-            lengthItem.expert(new Expert(Severity.ERROR, "Malformed",
-                    "TLSCiphertext length MUST NOT exceed 2^14 + " + max));
+            lengthItem.expert(TlsExperts.RECORD_LENGTH_INVALID.note("TLSCiphertext length MUST NOT exceed 2^14 + " + max));
         }
 
         Tvb plain = null;
@@ -308,7 +304,7 @@ public final class TlsConnection {
             if (ct == CT_APPLICATION_DATA && plaintext != null) plaintext.add(dir, fd.number, p);
         } else {
             if (dec != null && !dec.skipped()) {
-                rec.expert(Expert.warn("Decryption", "Record did not decrypt: " + dec.error()));
+                rec.expert(TlsExperts.DECRYPTION_FAILED.note("Record did not decrypt: " + dec.error()));
             }
             // With a NULL cipher the "ciphertext" is the plaintext and a MAC: Wireshark reads it without keys.
             plain = ct != CT_CHANGE_CIPHER_SPEC && length > 0 ? nullCipherPlaintext(ctx, tvb, body, end) : null;
@@ -334,7 +330,7 @@ public final class TlsConnection {
             case CT_APPLICATION_DATA -> applicationData(ctx, rec, tvb, body, end, labelVersion, plain);
             case CT_HEARTBEAT -> {
                 if (labelVersion == TlsVersions.TLS13) {
-                    ctItem.expert(new Expert(Severity.WARN, "Protocol", "Record type is not allowed in TLS 1.3"));
+                    ctItem.expert(TlsExperts.UNEXPECTED_MESSAGE.note("Record type is not allowed in TLS 1.3"));
                 } else if (plain != null) {
                     heartbeat(ctx, rec, plain, plain.start, plain.end, true);
                 } else {
@@ -391,7 +387,7 @@ public final class TlsConnection {
                                   int index) {
         if (labelVersion == TlsVersions.TLS13 && tls13Draft > 0 && tls13Draft < 22) {
             // CCS came back in TLS 1.3 draft -22.
-            ctItem.expert(new Expert(Severity.WARN, "Protocol", "Record type is not allowed in TLS 1.3"));
+            ctItem.expert(TlsExperts.UNEXPECTED_MESSAGE.note("Record type is not allowed in TLS 1.3"));
             return;
         }
         ctx.fd.appendInfo("Change Cipher Spec");
@@ -405,7 +401,7 @@ public final class TlsConnection {
         boolean fromServer = ctx.fromServer();
         if (fromServer && resumptionCandidate) {
             ctx.fd.context().flag(FrameContext.RESUMED);
-            item.expert(Expert.note("Sequence", RESUMED.name));
+            item.expert(TlsExperts.RESUMED.note());
         }
         // Any later ChangeCipherSpec is not a resumption of this session.
         if (fromServer) resumptionCandidate = false;
@@ -472,7 +468,7 @@ public final class TlsConnection {
             ProtoNode pl = hb.addValue(HEARTBEAT_PAYLOAD_LENGTH, tvb, off + 1, 2, (long) payloadLength);
             off += 3;
             if (3 + payloadLength + 16 > len) {
-                pl.expert(new Expert(Severity.ERROR, "Malformed",
+                pl.expert(TlsExperts.HEARTBEAT_PAYLOAD_LENGTH_INVALID.note(
                         "Invalid heartbeat payload length (" + payloadLength + ")"));
                 payloadLength = len - 3;
                 paddingLength = 0;

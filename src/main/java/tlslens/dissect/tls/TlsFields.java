@@ -278,7 +278,6 @@ public final class TlsFields {
             "Reassembled PDU length", UINT32, Base.DEC);
     public static final FieldDef REASSEMBLED_DATA = Fields.field("tls.reassembled.data", "Reassembled PDU data",
             BYTES);
-    public static final FieldDef DECOMPRESSION_ERROR = Fields.label("tls.decompression_error", "Decompression error");
 
     // ---- SSLv2 (same filter names as Wireshark's packet-tls.c) -----------------------------
     public static final FieldDef SSL2_RECORD = Fields.label("tls.record", "SSLv2 Record Header");
@@ -312,22 +311,6 @@ public final class TlsFields {
     public static final FieldDef SSL2_CONNECTION_ID_LENGTH = Fields.field("tls.handshake.connection_id_length",
             "Connection ID Length", UINT16, Base.DEC);
     public static final FieldDef SSL2_CONNECTION_ID = Fields.label("tls.handshake.connection_id", "Connection ID");
-
-    // ---- expert items (Wireshark's ei_* registered as fields) -------------------------------
-    public static final FieldDef UNEXPECTED_MESSAGE = Fields.label("tls.unexpected_message", "Unexpected message");
-    public static final FieldDef IGNORED_UNKNOWN_RECORD = Fields.label("tls.ignored_unknown_record",
-            "Ignored Unknown Record");
-    public static final FieldDef MALFORMED_VECTOR_LENGTH = ExtensionFields.MALFORMED_VECTOR_LENGTH;
-    public static final FieldDef MALFORMED_BUFFER_TOO_SMALL = ExtensionFields.MALFORMED_BUFFER_TOO_SMALL;
-    public static final FieldDef MALFORMED_TRAILING_DATA = ExtensionFields.MALFORMED_TRAILING_DATA;
-    public static final FieldDef RESUMED = Fields.label("tls.resumed",
-            "This session reuses previously negotiated keys (Session resumption)");
-    public static final FieldDef RECORD_LENGTH_INVALID = Fields.label("tls.record.length.invalid",
-            "Record fragment length is too small or too large");
-    public static final FieldDef SESSION_ID_LENGTH_ERROR = Fields.label("tls.handshake.session_id_length.error",
-            "Session ID length error");
-    public static final FieldDef HEARTBEAT_PAYLOAD_LENGTH_INVALID = Fields.label(
-            "tls.heartbeat_message.payload_length.invalid", "Invalid heartbeat payload length");
 
     private TlsFields() {}
 

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
-import tlslens.dissect.Expert;
 import tlslens.dissect.FieldDef;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
@@ -103,7 +102,7 @@ public final class CertificateDissector {
                 return;
             }
             if (!cert.isUniversal(Der.SEQUENCE)) {
-                d.berError(parent, cert, "Certificate: SEQUENCE expected but " + cert.describe() + " was unexpected");
+                d.berError(parent, cert, X509Experts.EXPECTED_SEQUENCE, "Certificate: SEQUENCE expected but " + cert.describe() + " was unexpected");
                 return;
             }
             Der.Cursor c = d.cursor(cert);
@@ -203,7 +202,7 @@ public final class CertificateDissector {
             if (notBefore != null && notAfter != null) {
                 Duration span = Duration.between(notBefore, notAfter);
                 if (span.isNegative()) {
-                    node.expert(Expert.warn("Protocol", "Invalid certificate (notBefore time is after notAfter time)"));
+                    node.expert(X509Experts.VALIDITY_INVERTED.note());
                     return;
                 }
                 long days = span.toDays();
@@ -218,7 +217,7 @@ public final class CertificateDissector {
         private Instant time(ProtoNode parent, FieldDef choiceField, Der.Tlv t) {
             boolean utc = t.isUniversal(Der.UTC_TIME);
             if (!utc && !t.isUniversal(Der.GENERALIZED_TIME)) {
-                d.berError(parent, t, "This choice field (Time) was not found.");
+                d.berError(parent, t, X509Experts.CHOICE_NOT_FOUND, "This choice field (Time) was not found.");
                 return null;
             }
             ProtoNode choice = parent.addValue(choiceField, d.tvb, t.start(), t.length(), utc ? 0L : 1L);

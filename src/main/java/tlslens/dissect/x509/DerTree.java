@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.function.BiConsumer;
 
-import tlslens.dissect.Expert;
+import tlslens.dissect.ExpertDef;
 import tlslens.dissect.FieldDef;
 import tlslens.dissect.FieldFormat;
 import tlslens.dissect.ProtoNode;
-import tlslens.dissect.Severity;
 import tlslens.dissect.Tvb;
 
 /**
@@ -115,6 +115,26 @@ final class DerTree {
         return node;
     }
 
+    /**
+     * The one SEQUENCE OF / SET OF walk: the "name: N items" node, each element handed to
+     * {@code element} under it, then whatever is left unread reported as {@code what}'s rest
+     * (not checked when {@code what} is null). Returns the list node.
+     */
+    ProtoNode sequenceOf(ProtoNode parent, FieldDef f, Der.Tlv t, String what,
+                         BiConsumer<ProtoNode, Der.Tlv> element) {
+        ProtoNode list = sequenceOf(parent, f, t);
+        elements(list, t, what, element);
+        return list;
+    }
+
+    /** Hands each element of the constructed value {@code t} to {@code element} under {@code node}; see above. */
+    void elements(ProtoNode node, Der.Tlv t, String what, BiConsumer<ProtoNode, Der.Tlv> element) {
+        Der.Cursor c = cursor(t);
+        Der.Tlv e;
+        while ((e = c.next()) != null) element.accept(node, e);
+        if (what != null) checkRest(node, c, what);
+    }
+
     static String items(int n) { return n + (n == 1 ? " item" : " items"); }
 
     /** An OID-valued field: "Label: 1.2.3 (name)"; returns the dotted OID (null when undecodable). */
@@ -147,7 +167,7 @@ final class DerTree {
     ProtoNode integer(ProtoNode parent, FieldDef f, Der.Tlv t) {
         long v = integerValue(t);
         ProtoNode n = parent.addValue(f, tvb, t.content(), t.contentLength(), v);
-        if (t.contentLength() > 8) n.expert(Expert.warn("Malformed", "INTEGER wider than 64 bits"));
+        if (t.contentLength() > 8) n.expert(X509Experts.INTEGER_TOO_WIDE.note());
         checkTruncated(n, t);
         return n;
     }
@@ -169,7 +189,7 @@ final class DerTree {
         }
         if (showPadding) {
             ProtoNode p = parent.add(X509Fields.BITSTRING_PADDING, tvb, t.content(), 1);
-            if (tvb.u8(t.content()) > 7) p.expert(Expert.warn("Malformed", "BIT STRING padding greater than 7"));
+            if (tvb.u8(t.content()) > 7) p.expert(X509Experts.ILLEGAL_PADDING.note("BIT STRING padding greater than 7"));
         }
         return new int[] {t.content() + 1, t.contentLength() - 1};
     }
@@ -215,15 +235,15 @@ final class DerTree {
     /** Wireshark's item for a value whose OID has no dissector. */
     ProtoNode oidNotImplemented(ProtoNode parent, int off, int len) {
         ProtoNode n = parent.addText(OID_NOT_IMPLEMENTED, tvb, off, len);
-        n.expert(new Expert(Severity.WARN, "Undecoded", OID_NOT_IMPLEMENTED));
+        n.expert(X509Experts.OID_NOT_IMPLEMENTED.note());
         return n;
     }
 
     /** "BER Error: ..." as a warning item, the way tshark reports a wrong tag inside a value. */
-    ProtoNode berError(ProtoNode parent, Der.Tlv t, String message) {
+    ProtoNode berError(ProtoNode parent, Der.Tlv t, ExpertDef kind, String message) {
         String text = "BER Error: " + message;
         ProtoNode n = parent.addText(text, tvb, t.start(), t.length());
-        n.expert(new Expert(Severity.WARN, "Malformed", text));
+        n.expert(kind.note(text));
         return n;
     }
 

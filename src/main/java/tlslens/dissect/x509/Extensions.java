@@ -3,7 +3,6 @@ package tlslens.dissect.x509;
 import java.util.ArrayList;
 import java.util.List;
 
-import tlslens.dissect.Expert;
 import tlslens.dissect.FieldDef;
 import tlslens.dissect.ProtoNode;
 
@@ -28,17 +27,13 @@ final class Extensions {
      * "Extension Id") rather than the OCSP one ("Extension" with "Id").
      */
     void extensions(ProtoNode parent, FieldDef listField, Der.Tlv seq, boolean x509) {
-        ProtoNode list = d.sequenceOf(parent, listField, seq);
-        Der.Cursor c = d.cursor(seq);
-        Der.Tlv ext;
-        while ((ext = c.next()) != null) extension(list, ext, x509);
-        d.checkRest(list, c, "the extensions");
+        d.sequenceOf(parent, listField, seq, "the extensions", (list, ext) -> extension(list, ext, x509));
     }
 
     private void extension(ProtoNode parent, Der.Tlv ext, boolean x509) {
         ProtoNode node = d.sequence(parent, x509 ? X509Fields.EXTENSION : X509Fields.PKIX_EXTENSION, ext);
         if (!ext.isUniversal(Der.SEQUENCE)) {
-            d.berError(node, ext, "SEQUENCE expected but " + ext.describe() + " was unexpected");
+            d.berError(node, ext, X509Experts.EXPECTED_SEQUENCE, "SEQUENCE expected but " + ext.describe() + " was unexpected");
             return;
         }
         Der.Cursor c = d.cursor(ext);
@@ -129,7 +124,7 @@ final class Extensions {
                 } else {
                     // Wireshark decodes this one but we do not (yet): show the raw value.
                     ProtoNode raw = parent.add(X509Fields.EXTN_VALUE, d.tvb, off, end - off);
-                    raw.expert(Expert.note("Undecoded", "Extension value not decoded by TLS Lens"));
+                    raw.expert(X509Experts.EXTENSION_UNDECODED.note());
                 }
             }
         }
@@ -137,7 +132,7 @@ final class Extensions {
 
     private void expectThen(ProtoNode parent, Der.Tlv v, int tag, Runnable r) {
         if (!v.isUniversal(tag)) {
-            d.berError(parent, v, "tag " + tag + " expected but " + v.describe() + " was unexpected");
+            d.berError(parent, v, X509Experts.WRONG_TAG, "tag " + tag + " expected but " + v.describe() + " was unexpected");
             return;
         }
         r.run();
@@ -199,45 +194,34 @@ final class Extensions {
 
     /** A SEQUENCE OF OBJECT IDENTIFIER ("KeyPurposeIDs: 2 items"). */
     private void oidList(ProtoNode parent, FieldDef listField, FieldDef itemField, Der.Tlv v) {
-        ProtoNode list = d.sequenceOf(parent, listField, v);
-        Der.Cursor c = d.cursor(v);
-        Der.Tlv t;
-        while ((t = c.next()) != null) {
+        d.sequenceOf(parent, listField, v, listField.name, (list, t) -> {
             if (t.isUniversal(Der.OID)) d.oid(list, itemField, t);
-            else d.berError(list, t, "OBJECT IDENTIFIER expected but " + t.describe() + " was unexpected");
-        }
-        d.checkRest(list, c, listField.name);
+            else d.berError(list, t, X509Experts.EXPECTED_OID, "OBJECT IDENTIFIER expected but " + t.describe() + " was unexpected");
+        });
     }
 
     private void certificatePolicies(ProtoNode parent, Der.Tlv v) {
-        ProtoNode list = d.sequenceOf(parent, X509Fields.CERTIFICATE_POLICIES, v);
-        Der.Cursor c = d.cursor(v);
-        Der.Tlv pi;
-        while ((pi = c.next()) != null) {
+        d.sequenceOf(parent, X509Fields.CERTIFICATE_POLICIES, v, "CertificatePoliciesSyntax", (list, pi) -> {
             ProtoNode info = d.sequence(list, X509Fields.POLICY_INFORMATION, pi);
             Der.Cursor pc = d.cursor(pi);
             Der.Tlv id = d.expect(info, pc, Der.UNIVERSAL, Der.OID, "policyIdentifier");
-            if (id == null) continue;
+            if (id == null) return;
             d.oid(info, X509Fields.POLICY_IDENTIFIER, id);
             Der.Tlv quals = d.optional(pc, Der.UNIVERSAL, Der.SEQUENCE);
             if (quals != null) policyQualifiers(info, quals);
             d.checkRest(info, pc, "PolicyInformation");
-        }
-        d.checkRest(list, c, "CertificatePoliciesSyntax");
+        });
     }
 
     private void policyQualifiers(ProtoNode parent, Der.Tlv quals) {
-        ProtoNode list = d.sequenceOf(parent, X509Fields.POLICY_QUALIFIERS, quals);
-        Der.Cursor c = d.cursor(quals);
-        Der.Tlv pq;
-        while ((pq = c.next()) != null) {
+        d.sequenceOf(parent, X509Fields.POLICY_QUALIFIERS, quals, "policyQualifiers", (list, pq) -> {
             ProtoNode info = d.sequence(list, X509Fields.POLICY_QUALIFIER_INFO, pq);
             Der.Cursor qc = d.cursor(pq);
             Der.Tlv id = d.expect(info, qc, Der.UNIVERSAL, Der.OID, "policyQualifierId");
-            if (id == null) continue;
+            if (id == null) return;
             String oid = d.oid(info, X509Fields.POLICY_QUALIFIER_ID, id);
             Der.Tlv q = qc.next();
-            if (q == null) continue;
+            if (q == null) return;
             if ("1.3.6.1.5.5.7.2.1".equals(oid) && !q.constructed()) {
                 d.string(info, X509Fields.CPS_URI, q);
             } else if ("1.3.6.1.5.5.7.2.2".equals(oid) && q.isUniversal(Der.SEQUENCE)) {
@@ -245,8 +229,7 @@ final class Extensions {
             } else {
                 d.oidNotImplemented(info, q.start(), q.length());
             }
-        }
-        d.checkRest(list, c, "policyQualifiers");
+        });
     }
 
     private void userNotice(ProtoNode parent, Der.Tlv un) {
@@ -260,12 +243,9 @@ final class Extensions {
             if (org != null) displayText(r, X509Fields.NOTICE_ORGANIZATION, org);
             Der.Tlv nums = d.optional(rc, Der.UNIVERSAL, Der.SEQUENCE);
             if (nums != null) {
-                ProtoNode list = d.sequenceOf(r, X509Fields.NOTICE_NUMBERS, nums);
-                Der.Cursor nc = d.cursor(nums);
-                Der.Tlv n;
-                while ((n = nc.next()) != null) {
+                d.sequenceOf(r, X509Fields.NOTICE_NUMBERS, nums, null, (list, n) -> {
                     if (n.isUniversal(Der.INTEGER)) d.integer(list, X509Fields.NOTICE_NUMBERS_ITEM, n);
-                }
+                });
             }
         }
         Der.Tlv text = c.next();
@@ -284,7 +264,7 @@ final class Extensions {
             default -> { idx = -1; f = null; }
         }
         if (f == null) {
-            d.berError(parent, t, "This choice field (DisplayText) was not found.");
+            d.berError(parent, t, X509Experts.CHOICE_NOT_FOUND, "This choice field (DisplayText) was not found.");
             return;
         }
         ProtoNode choice = parent.addValue(choiceField, d.tvb, t.start(), t.length(), (long) idx);
@@ -292,10 +272,7 @@ final class Extensions {
     }
 
     private void crlDistPoints(ProtoNode parent, Der.Tlv v) {
-        ProtoNode list = d.sequenceOf(parent, X509Fields.CRL_DIST_POINTS, v);
-        Der.Cursor c = d.cursor(v);
-        Der.Tlv dp;
-        while ((dp = c.next()) != null) {
+        d.sequenceOf(parent, X509Fields.CRL_DIST_POINTS, v, "CRLDistPointsSyntax", (list, dp) -> {
             ProtoNode point = d.sequence(list, X509Fields.DISTRIBUTION_POINT, dp);
             Der.Cursor pc = d.cursor(dp);
             Der.Tlv dpn = d.optional(pc, Der.CONTEXT, 0);
@@ -307,7 +284,7 @@ final class Extensions {
                     if (alt.tag() == 0) names.generalNames(choice, X509Fields.FULL_NAME, alt, null);
                     else d.oidNotImplemented(choice, alt.content(), alt.contentLength());
                 } else if (alt != null) {
-                    d.berError(point, alt, "This choice field (DistributionPointName) was not found.");
+                    d.berError(point, alt, X509Experts.CHOICE_NOT_FOUND, "This choice field (DistributionPointName) was not found.");
                 }
             }
             Der.Tlv reasons = d.optional(pc, Der.CONTEXT, 1);
@@ -315,29 +292,24 @@ final class Extensions {
             Der.Tlv issuer = d.optional(pc, Der.CONTEXT, 2);
             if (issuer != null) names.generalNames(point, X509Fields.CRL_ISSUER, issuer, null);
             d.checkRest(point, pc, "DistributionPoint");
-        }
-        d.checkRest(list, c, "CRLDistPointsSyntax");
+        });
     }
 
     private void authorityInfoAccess(ProtoNode parent, Der.Tlv v) {
-        ProtoNode list = d.sequenceOf(parent, X509Fields.AUTHORITY_INFO_ACCESS, v);
-        Der.Cursor c = d.cursor(v);
-        Der.Tlv ad;
-        while ((ad = c.next()) != null) {
+        d.sequenceOf(parent, X509Fields.AUTHORITY_INFO_ACCESS, v, "AuthorityInfoAccessSyntax", (list, ad) -> {
             ProtoNode desc = d.sequence(list, X509Fields.ACCESS_DESCRIPTION, ad);
             Der.Cursor ac = d.cursor(ad);
             Der.Tlv method = d.expect(desc, ac, Der.UNIVERSAL, Der.OID, "accessMethod");
-            if (method == null) continue;
+            if (method == null) return;
             d.oid(desc, X509Fields.ACCESS_METHOD, method);
             Der.Tlv location = ac.next();
             if (location == null) {
                 desc.malformed(d.tvb, ad.end(), 0, "BER Error: missing accessLocation");
-                continue;
+                return;
             }
             names.generalName(desc, X509Fields.ACCESS_LOCATION, location, null);
             d.checkRest(desc, ac, "AccessDescription");
-        }
-        d.checkRest(list, c, "AuthorityInfoAccessSyntax");
+        });
     }
 
     private void nameConstraints(ProtoNode parent, Der.Tlv v) {
@@ -351,10 +323,7 @@ final class Extensions {
     }
 
     private void generalSubtrees(ProtoNode parent, FieldDef f, Der.Tlv t) {
-        ProtoNode list = d.sequenceOf(parent, f, t);
-        Der.Cursor c = d.cursor(t);
-        Der.Tlv st;
-        while ((st = c.next()) != null) {
+        d.sequenceOf(parent, f, t, null, (list, st) -> {
             ProtoNode sub = d.sequence(list, X509Fields.GENERAL_SUBTREE, st);
             Der.Cursor sc = d.cursor(st);
             Der.Tlv base = sc.next();
@@ -363,38 +332,31 @@ final class Extensions {
             if (min != null) d.integer(sub, X509Fields.SUBTREE_MINIMUM, min);
             Der.Tlv max = d.optional(sc, Der.CONTEXT, 1);
             if (max != null) d.integer(sub, X509Fields.SUBTREE_MAXIMUM, max);
-        }
+        });
     }
 
     /** LogotypeExtn (RFC 3709): community/issuer/subject logos; only the direct image form is decoded. */
     private void logotype(ProtoNode parent, Der.Tlv v) {
-        ProtoNode ext = d.sequence(parent, X509Fields.LOGOTYPE_EXTN, v);
-        Der.Cursor c = d.cursor(v);
-        Der.Tlv t;
-        while ((t = c.next()) != null) {
+        d.elements(d.sequence(parent, X509Fields.LOGOTYPE_EXTN, v), v, null, (ext, t) -> {
             Der.Tlv inner = t.tagClass() == Der.CONTEXT ? Der.read(d.tvb, t.content(), t.end()) : null;
             if (inner == null) {
-                d.berError(ext, t, "unexpected element in LogotypeExtn");
-                continue;
+                d.berError(ext, t, X509Experts.UNKNOWN_FIELD_SEQUENCE, "unexpected element in LogotypeExtn");
+                return;
             }
             switch (t.tag()) {
-                case 0 -> {
-                    ProtoNode list = d.sequenceOf(ext, X509Fields.LOGO_COMMUNITY, inner);
-                    Der.Cursor lc = d.cursor(inner);
-                    Der.Tlv info;
-                    while ((info = lc.next()) != null) logotypeInfo(list, X509Fields.LOGO_INFO, info);
-                }
+                case 0 -> d.sequenceOf(ext, X509Fields.LOGO_COMMUNITY, inner, null,
+                        (list, info) -> logotypeInfo(list, X509Fields.LOGO_INFO, info));
                 case 1 -> logotypeInfo(ext, X509Fields.LOGO_ISSUER, inner);
                 case 2 -> logotypeInfo(ext, X509Fields.LOGO_SUBJECT, inner);
                 default -> d.oidNotImplemented(ext, t.start(), t.length());
             }
-        }
+        });
     }
 
     /** LogotypeInfo ::= CHOICE { direct [0] IMPLICIT LogotypeData, indirect [1] IMPLICIT LogotypeReference }. */
     private void logotypeInfo(ProtoNode parent, FieldDef choiceField, Der.Tlv t) {
         if (t.tagClass() != Der.CONTEXT || t.tag() > 1) {
-            d.berError(parent, t, "This choice field (LogotypeInfo) was not found.");
+            d.berError(parent, t, X509Experts.CHOICE_NOT_FOUND, "This choice field (LogotypeInfo) was not found.");
             return;
         }
         ProtoNode choice = parent.addValue(choiceField, d.tvb, t.content(), t.contentLength(), (long) t.tag());
@@ -405,14 +367,11 @@ final class Extensions {
         ProtoNode direct = choice.addValue(X509Fields.LOGO_DIRECT, d.tvb, t.content(), t.contentLength(), null);
         Der.Tlv images = d.optional(d.cursor(t), Der.UNIVERSAL, Der.SEQUENCE);
         if (images == null) return;
-        ProtoNode list = d.sequenceOf(direct, X509Fields.LOGO_IMAGE, images);
-        Der.Cursor c = d.cursor(images);
-        Der.Tlv img;
-        while ((img = c.next()) != null) {
+        d.sequenceOf(direct, X509Fields.LOGO_IMAGE, images, null, (list, img) -> {
             ProtoNode image = d.sequence(list, X509Fields.LOGO_IMAGE_ELEMENT, img);
             Der.Tlv details = d.expect(image, d.cursor(img), Der.UNIVERSAL, Der.SEQUENCE, "imageDetails");
             if (details != null) logotypeDetails(image, details);
-        }
+        });
     }
 
     /** LogotypeDetails ::= SEQUENCE { mediaType IA5String, logotypeHash SEQUENCE OF HashAlgAndValue, logotypeURI SEQUENCE OF IA5String }. */
@@ -424,24 +383,18 @@ final class Extensions {
         d.string(det, X509Fields.LOGO_MEDIA_TYPE, media);
         Der.Tlv hashes = d.expect(det, c, Der.UNIVERSAL, Der.SEQUENCE, "logotypeHash");
         if (hashes == null) return;
-        ProtoNode hl = d.sequenceOf(det, X509Fields.LOGO_HASH, hashes);
-        Der.Cursor hc = d.cursor(hashes);
-        Der.Tlv h;
-        while ((h = hc.next()) != null) {
+        d.sequenceOf(det, X509Fields.LOGO_HASH, hashes, null, (hl, h) -> {
             ProtoNode hv = d.sequence(hl, X509Fields.LOGO_HASH_ALG_AND_VALUE, h);
             Der.Cursor vc = d.cursor(h);
             Der.Tlv alg = d.expect(hv, vc, Der.UNIVERSAL, Der.SEQUENCE, "hashAlg");
-            if (alg == null) continue;
+            if (alg == null) return;
             new PublicKeys(d).algorithmIdentifier(hv, X509Fields.LOGO_HASH_ALG, alg, null);
             Der.Tlv value = d.expect(hv, vc, Der.UNIVERSAL, Der.OCTET_STRING, "hashValue");
             if (value != null) d.bytes(hv, X509Fields.LOGO_HASH_VALUE, value);
-        }
+        });
         Der.Tlv uris = d.expect(det, c, Der.UNIVERSAL, Der.SEQUENCE, "logotypeURI");
         if (uris == null) return;
-        ProtoNode ul = d.sequenceOf(det, X509Fields.LOGO_URI, uris);
-        Der.Cursor uc = d.cursor(uris);
-        Der.Tlv u;
-        while ((u = uc.next()) != null) d.string(ul, X509Fields.LOGO_URI_ITEM, u);
+        d.sequenceOf(det, X509Fields.LOGO_URI, uris, null, (ul, u) -> d.string(ul, X509Fields.LOGO_URI_ITEM, u));
     }
 
     private void certificateTemplate(ProtoNode parent, Der.Tlv v) {

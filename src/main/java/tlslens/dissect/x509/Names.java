@@ -22,7 +22,7 @@ final class Names {
      */
     String name(ProtoNode parent, FieldDef choiceField, FieldDef seqField, Der.Tlv t) {
         if (!t.isUniversal(Der.SEQUENCE)) {
-            d.berError(parent, t, "This choice field (Name) was not found.");
+            d.berError(parent, t, X509Experts.CHOICE_NOT_FOUND, "This choice field (Name) was not found.");
             return "";
         }
         ProtoNode choice = parent.addValue(choiceField, d.tvb, t.start(), t.length(), 0L);
@@ -40,21 +40,18 @@ final class Names {
     /** The "RDNSequence item"s of an RDNSequence element, added directly under seq; returns the DN. */
     String rdnItems(ProtoNode seq, Der.Tlv t) {
         List<String> rdns = new ArrayList<>();
-        Der.Cursor c = d.cursor(t);
-        Der.Tlv set;
         d.depth++;
         try {
-            while ((set = c.next()) != null) {
+            d.elements(seq, t, "the RDNSequence", (s, set) -> {
                 if (!set.isUniversal(Der.SET)) {
-                    d.berError(seq, set, "SET OF expected but " + set.describe() + " was unexpected");
-                    continue;
+                    d.berError(s, set, X509Experts.EXPECTED_SET, "SET OF expected but " + set.describe() + " was unexpected");
+                    return;
                 }
-                rdns.add(rdn(seq, set));
-            }
+                rdns.add(rdn(s, set));
+            });
         } finally {
             d.depth--;
         }
-        d.checkRest(seq, c, "the RDNSequence");
         StringBuilder dn = new StringBuilder();
         for (int i = rdns.size() - 1; i >= 0; i--) {
             if (dn.length() > 0) dn.append(',');
@@ -65,15 +62,12 @@ final class Names {
 
     /** One RelativeDistinguishedName (SET OF AttributeTypeAndValue); returns "a=x+b=y". */
     private String rdn(ProtoNode parent, Der.Tlv set) {
-        ProtoNode item = d.sequenceOf(parent, X509Fields.RDN_SEQUENCE_ITEM, set);
         StringBuilder rdn = new StringBuilder();
-        Der.Cursor c = d.cursor(set);
-        Der.Tlv atv;
-        while ((atv = c.next()) != null) {
-            if (rdn.length() > 0) rdn.append('+');
-            rdn.append(attributeTypeAndValue(item, atv));
-        }
-        d.checkRest(item, c, "the RelativeDistinguishedName");
+        ProtoNode item = d.sequenceOf(parent, X509Fields.RDN_SEQUENCE_ITEM, set, "the RelativeDistinguishedName",
+                (list, atv) -> {
+                    if (rdn.length() > 0) rdn.append('+');
+                    rdn.append(attributeTypeAndValue(list, atv));
+                });
         item.appendText(" (" + rdn + ")");
         return rdn.toString();
     }
@@ -81,7 +75,7 @@ final class Names {
     private String attributeTypeAndValue(ProtoNode parent, Der.Tlv atv) {
         ProtoNode item = d.sequence(parent, X509Fields.RDN_ITEM, atv);
         if (!atv.isUniversal(Der.SEQUENCE)) {
-            d.berError(item, atv, "SEQUENCE expected but " + atv.describe() + " was unexpected");
+            d.berError(item, atv, X509Experts.EXPECTED_SEQUENCE, "SEQUENCE expected but " + atv.describe() + " was unexpected");
             return "";
         }
         Der.Cursor c = d.cursor(atv);
@@ -122,7 +116,7 @@ final class Names {
 
     private void fixedString(ProtoNode parent, FieldDef f, int tag, Der.Tlv v) {
         if (!v.isUniversal(tag) || v.constructed()) {
-            d.berError(parent, v, "String with tag=" + tag + " expected but " + v.describe() + " was unexpected");
+            d.berError(parent, v, X509Experts.EXPECTED_STRING, "String with tag=" + tag + " expected but " + v.describe() + " was unexpected");
             return;
         }
         d.string(parent, f, v);
@@ -146,7 +140,7 @@ final class Names {
             }
         }
         if (f == null) {
-            d.berError(parent, v, "This choice field (DirectoryString) was not found.");
+            d.berError(parent, v, X509Experts.CHOICE_NOT_FOUND, "This choice field (DirectoryString) was not found.");
             return;
         }
         ProtoNode choice = parent.addValue(X509Fields.DIRECTORY_STRING, d.tvb, v.start(), v.length(), (long) idx);
@@ -157,12 +151,7 @@ final class Names {
 
     /** A SEQUENCE OF GeneralName ("GeneralNames: 2 items"); values are added to out when given. */
     ProtoNode generalNames(ProtoNode parent, FieldDef f, Der.Tlv t, List<String> out) {
-        ProtoNode seq = d.sequenceOf(parent, f, t);
-        Der.Cursor c = d.cursor(t);
-        Der.Tlv gn;
-        while ((gn = c.next()) != null) generalName(seq, X509Fields.GENERAL_NAME, gn, out);
-        d.checkRest(seq, c, f.name);
-        return seq;
+        return d.sequenceOf(parent, f, t, f.name, (seq, gn) -> generalName(seq, X509Fields.GENERAL_NAME, gn, out));
     }
 
     /**
@@ -172,7 +161,7 @@ final class Names {
      */
     void generalName(ProtoNode parent, FieldDef choiceField, Der.Tlv t, List<String> out) {
         if (t.tagClass() != Der.CONTEXT || t.tag() > 8) {
-            d.berError(parent, t, "This choice field (GeneralName) was not found.");
+            d.berError(parent, t, X509Experts.CHOICE_NOT_FOUND, "This choice field (GeneralName) was not found.");
             return;
         }
         int idx = t.tag();

@@ -100,16 +100,12 @@ public final class OcspDissector {
                 parent.malformed(d.tvb, wrapper.start(), wrapper.length(), "BER Error: certs is not a SEQUENCE");
                 return;
             }
-            ProtoNode list = d.sequenceOf(parent, X509Fields.OCSP_CERTS, seq);
-            Der.Cursor c = d.cursor(seq);
-            Der.Tlv cert;
-            while ((cert = c.next()) != null) {
+            d.sequenceOf(parent, X509Fields.OCSP_CERTS, seq, "certs", (list, cert) -> {
                 ProtoNode item = list.addValue(X509Fields.OCSP_CERTIFICATE, d.tvb, cert.start(), cert.length(), null);
                 String subject = CertificateDissector.summary(d.tvb, cert.start(), cert.length());
                 if (subject != null) item.setText(X509Fields.OCSP_CERTIFICATE.name + " (" + subject + ")");
                 CertificateDissector.dissect(item, d.tvb, cert.start(), cert.length());
-            }
-            d.checkRest(list, c, "certs");
+            });
         }
 
         /** ResponseData ::= SEQUENCE { version [0], responderID, producedAt, responses, responseExtensions [1] }. */
@@ -132,11 +128,7 @@ public final class OcspDissector {
             generalizedTime(node, X509Fields.OCSP_PRODUCED_AT, produced);
             Der.Tlv responses = d.expect(node, c, Der.UNIVERSAL, Der.SEQUENCE, "responses");
             if (responses == null) return;
-            ProtoNode list = d.sequenceOf(node, X509Fields.OCSP_RESPONSES, responses);
-            Der.Cursor rc = d.cursor(responses);
-            Der.Tlv sr;
-            while ((sr = rc.next()) != null) singleResponse(list, sr);
-            d.checkRest(list, rc, "responses");
+            d.sequenceOf(node, X509Fields.OCSP_RESPONSES, responses, "responses", this::singleResponse);
             Der.Tlv ext = d.optional(c, Der.CONTEXT, 1);
             if (ext != null) extensions(node, X509Fields.OCSP_RESPONSE_EXTENSIONS, ext);
             d.checkRest(node, c, "tbsResponseData");
@@ -146,7 +138,7 @@ public final class OcspDissector {
         private void responderId(ProtoNode parent, Der.Tlv t) {
             Der.Tlv inner = t.tagClass() == Der.CONTEXT ? Der.read(d.tvb, t.content(), t.end()) : null;
             if (inner == null || (t.tag() != 1 && t.tag() != 2)) {
-                d.berError(parent, t, "This choice field (ResponderID) was not found.");
+                d.berError(parent, t, X509Experts.CHOICE_NOT_FOUND, "This choice field (ResponderID) was not found.");
                 return;
             }
             ProtoNode choice = parent.addValue(X509Fields.OCSP_RESPONDER_ID, d.tvb, inner.start(), inner.length(),
@@ -156,12 +148,12 @@ public final class OcspDissector {
                     ProtoNode byName = choice.addValue(X509Fields.OCSP_BY_NAME, d.tvb, inner.start(), inner.length(), 0L);
                     names.rdnSequence(byName, X509Fields.IF_RDN_SEQUENCE, inner);
                 } else {
-                    d.berError(choice, inner, "This choice field (Name) was not found.");
+                    d.berError(choice, inner, X509Experts.CHOICE_NOT_FOUND, "This choice field (Name) was not found.");
                 }
             } else if (inner.isUniversal(Der.OCTET_STRING)) {
                 d.bytes(choice, X509Fields.OCSP_BY_KEY, inner);
             } else {
-                d.berError(choice, inner, "OCTET STRING expected but " + inner.describe() + " was unexpected");
+                d.berError(choice, inner, X509Experts.EXPECTED_OCTET_STRING, "OCTET STRING expected but " + inner.describe() + " was unexpected");
             }
         }
 
@@ -169,7 +161,7 @@ public final class OcspDissector {
         private void singleResponse(ProtoNode parent, Der.Tlv t) {
             ProtoNode node = d.sequence(parent, X509Fields.OCSP_SINGLE_RESPONSE, t);
             if (!t.isUniversal(Der.SEQUENCE)) {
-                d.berError(node, t, "SEQUENCE expected but " + t.describe() + " was unexpected");
+                d.berError(node, t, X509Experts.EXPECTED_SEQUENCE, "SEQUENCE expected but " + t.describe() + " was unexpected");
                 return;
             }
             Der.Cursor c = d.cursor(t);
@@ -227,7 +219,7 @@ public final class OcspDissector {
         /** CertStatus ::= CHOICE { good [0] NULL, revoked [1] RevokedInfo, unknown [2] NULL }; returns a summary. */
         private String certStatus(ProtoNode parent, Der.Tlv t) {
             if (t.tagClass() != Der.CONTEXT || t.tag() > 2) {
-                d.berError(parent, t, "This choice field (CertStatus) was not found.");
+                d.berError(parent, t, X509Experts.CHOICE_NOT_FOUND, "This choice field (CertStatus) was not found.");
                 return null;
             }
             ProtoNode choice = parent.addValue(X509Fields.OCSP_CERT_STATUS, d.tvb, t.content(), t.contentLength(),

@@ -28,7 +28,7 @@ final class PublicKeys {
     String algorithmIdentifier(ProtoNode parent, FieldDef f, Der.Tlv t, Der.Tlv[] params) {
         ProtoNode node = d.sequence(parent, f, t);
         if (!t.isUniversal(Der.SEQUENCE)) {
-            d.berError(node, t, "SEQUENCE expected but " + t.describe() + " was unexpected");
+            d.berError(node, t, X509Experts.EXPECTED_SEQUENCE, "SEQUENCE expected but " + t.describe() + " was unexpected");
             return null;
         }
         Der.Cursor c = d.cursor(t);
@@ -68,7 +68,7 @@ final class PublicKeys {
     void subjectPublicKeyInfo(ProtoNode parent, Der.Tlv t) {
         ProtoNode spki = d.sequence(parent, X509Fields.SUBJECT_PUBLIC_KEY_INFO, t);
         if (!t.isUniversal(Der.SEQUENCE)) {
-            d.berError(spki, t, "SEQUENCE expected but " + t.describe() + " was unexpected");
+            d.berError(spki, t, X509Experts.EXPECTED_SEQUENCE, "SEQUENCE expected but " + t.describe() + " was unexpected");
             return;
         }
         Der.Cursor c = d.cursor(t);

@@ -30,11 +30,14 @@ public record ExpertRow(Expert expert, Part part) {
         };
     }
 
-    /** Wireshark's filter field for the row (_ws.expert and its sub-fields). */
+    /**
+     * Wireshark's filter field for the row: _ws.expert and its sub-fields, except that the message
+     * line is the note's own item (tcp.analysis.out_of_order), as tshark builds it.
+     */
     public String fieldName() {
         return switch (part) {
             case ITEM -> "_ws.expert";
-            case MESSAGE -> "_ws.expert.message";
+            case MESSAGE -> expert.def().abbrev();
             case SEVERITY -> "_ws.expert.severity";
             case GROUP -> "_ws.expert.group";
         };

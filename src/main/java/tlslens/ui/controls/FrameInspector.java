@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 import tlslens.dissect.FieldType;
+import tlslens.dissect.FilterText;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.column.ColumnSpec;
@@ -242,7 +243,7 @@ public final class FrameInspector extends SplitPane {
     public String filterFor(ProtoNode node) {
         if (rows == null || node == null) return null;
         ExpertRow er = rows.expertRow(node);
-        return er != null ? FilterText.of(er) : FilterText.of(node, rows.frame().sources());
+        return er != null ? FilterText.ofExpert(er.expert(), er.fieldName()) : FilterText.of(node, rows.frame().sources());
     }
 
     private String fieldNameOf(ProtoNode node) {

@@ -23,6 +23,7 @@ import tlslens.dissect.Base;
 import tlslens.dissect.FieldDef;
 import tlslens.dissect.FieldType;
 import tlslens.dissect.Fields;
+import tlslens.dissect.registry.FieldRegistry;
 
 /**
  * Compares what the compiler accepts with tshark 4.0 on the filters of filters.txt, using the
@@ -43,7 +44,7 @@ class TsharkGoldenTest {
 
     @BeforeAll
     static void registerMissingFields() throws IOException {
-        Fields.byName("frame"); // loads every field holder first
+        FieldRegistry.byName("frame"); // loads every field holder first
         Map<String, Map<Long, String>> names = new HashMap<>();
         List<String[]> defs = new ArrayList<>();
         for (String line : lines("fields.tsv")) {
@@ -53,7 +54,7 @@ class TsharkGoldenTest {
         }
         for (String[] c : defs) {
             TSHARK_FIELDS.put(c[1], c);
-            if (Fields.byName(c[1]) != null) continue;
+            if (FieldRegistry.byName(c[1]) != null) continue;
             FieldType type = type(c[2]);
             long mask = c[4].isEmpty() ? 0 : Long.decode(c[4]);
             Map<Long, String> vn = names.get(c[1]);
@@ -162,7 +163,7 @@ class TsharkGoldenTest {
     void declaredFieldTypesAreTsharks() {
         List<String> problems = new ArrayList<>();
         for (String[] c : TSHARK_FIELDS.values()) {
-            FieldDef f = Fields.byName(c[1]);
+            FieldDef f = FieldRegistry.byName(c[1]);
             FieldType expected = type(c[2]);
             if (f == null) problems.add(c[1] + " is not registered");
             else if (f.type != expected) problems.add(c[1] + " is " + f.type + ", tshark says " + c[2]);

@@ -13,62 +13,62 @@ import java.util.List;
  * Test support: extension bytes built from the RFCs' structures, hello messages around them, and a
  * minimal pcap (Ethernet / IPv4 / TCP, one TLS record per handshake message) that tshark can read.
  */
-final class ExtensionBytes {
+public final class ExtensionBytes {
     private ExtensionBytes() {}
 
-    static byte[] hex(String h) { return HexFormat.of().parseHex(h.replace(" ", "")); }
+    public static byte[] hex(String h) { return HexFormat.of().parseHex(h.replace(" ", "")); }
 
-    static byte[] cat(byte[]... parts) {
+    public static byte[] cat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) out.writeBytes(p);
         return out.toByteArray();
     }
 
-    static byte[] u8(int v) { return new byte[] {(byte) v}; }
+    public static byte[] u8(int v) { return new byte[] {(byte) v}; }
 
-    static byte[] u16(int v) { return new byte[] {(byte) (v >> 8), (byte) v}; }
+    public static byte[] u16(int v) { return new byte[] {(byte) (v >> 8), (byte) v}; }
 
-    static byte[] u24(int v) { return new byte[] {(byte) (v >> 16), (byte) (v >> 8), (byte) v}; }
+    public static byte[] u24(int v) { return new byte[] {(byte) (v >> 16), (byte) (v >> 8), (byte) v}; }
 
-    static byte[] vec8(byte[] b) { return cat(u8(b.length), b); }
+    public static byte[] vec8(byte[] b) { return cat(u8(b.length), b); }
 
-    static byte[] vec16(byte[] b) { return cat(u16(b.length), b); }
+    public static byte[] vec16(byte[] b) { return cat(u16(b.length), b); }
 
-    static byte[] vec24(byte[] b) { return cat(u24(b.length), b); }
+    public static byte[] vec24(byte[] b) { return cat(u24(b.length), b); }
 
-    static byte[] ascii(String s) { return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII); }
+    public static byte[] ascii(String s) { return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII); }
 
     /** One extension: type, length, body. */
-    static byte[] ext(int type, byte[] body) { return cat(u16(type), vec16(body)); }
+    public static byte[] ext(int type, byte[] body) { return cat(u16(type), vec16(body)); }
 
-    static byte[] ext(int type, String hexBody) { return ext(type, hex(hexBody)); }
+    public static byte[] ext(int type, String hexBody) { return ext(type, hex(hexBody)); }
 
     /** The extensions block: the 2-byte total length, then the extensions. */
-    static byte[] block(byte[]... exts) { return vec16(cat(exts)); }
+    public static byte[] block(byte[]... exts) { return vec16(cat(exts)); }
 
     /** ClientHello body (TLS 1.2 legacy version, one suite) with the given extensions block. */
-    static byte[] clientHello(byte[] extBlock) {
+    public static byte[] clientHello(byte[] extBlock) {
         return cat(u16(0x0303), new byte[32], u8(0), vec16(u16(0x1301)), vec8(u8(0)), extBlock);
     }
 
-    static int clientHelloExtOffset() { return 2 + 32 + 1 + 4 + 2; }
+    public static int clientHelloExtOffset() { return 2 + 32 + 1 + 4 + 2; }
 
     /** ServerHello body; {@code hrr} puts the HelloRetryRequest random in. */
-    static byte[] serverHello(byte[] extBlock, boolean hrr) {
+    public static byte[] serverHello(byte[] extBlock, boolean hrr) {
         byte[] random = hrr ? hex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c") : new byte[32];
         return cat(u16(0x0303), random, u8(0), u16(0x1301), u8(0), extBlock);
     }
 
-    static int serverHelloExtOffset() { return 2 + 32 + 1 + 2 + 1; }
+    public static int serverHelloExtOffset() { return 2 + 32 + 1 + 2 + 1; }
 
     /** A handshake message with its 4-byte header. */
-    static byte[] handshake(int type, byte[] body) { return cat(u8(type), u24(body.length), body); }
+    public static byte[] handshake(int type, byte[] body) { return cat(u8(type), u24(body.length), body); }
 
     /** A message from the client (true) or server, as one TLS handshake record in one TCP segment. */
-    record Message(boolean fromClient, int type, byte[] body) {}
+    public record Message(boolean fromClient, int type, byte[] body) {}
 
     /** Writes a pcap with each message in its own frame of one TCP connection 10.0.0.1:40000 - 10.0.0.2:443. */
-    static void writePcap(Path file, List<Message> messages) throws IOException {
+    public static void writePcap(Path file, List<Message> messages) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer gh = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
         gh.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);

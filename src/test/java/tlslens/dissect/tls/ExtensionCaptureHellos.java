@@ -2,7 +2,7 @@ package tlslens.dissect.tls;
 
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.Ipv6Text;
+import tlslens.net.Ipv6Text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

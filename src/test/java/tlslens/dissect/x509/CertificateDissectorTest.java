@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import tlslens.dissect.Fields;
+import tlslens.dissect.registry.FieldRegistry;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Severity;
 import tlslens.dissect.Tvb;
@@ -190,7 +190,7 @@ class CertificateDissectorTest {
         for (String f : List.of("x509af.serialNumber", "x509sat.uTF8String", "x509ce.dNSName", "x509af.utcTime",
                 "x509if.RelativeDistinguishedName_item_element", "ocsp.certStatus", "pkcs1.modulus",
                 "ber.bitstring.padding", "x509ce.KeyUsage.digitalSignature")) {
-            assertTrue(Fields.byName(f) != null, f);
+            assertTrue(FieldRegistry.byName(f) != null, f);
         }
         assertEquals("x509af.serialNumber", X509Fields.SERIAL_NUMBER.abbrev);
     }

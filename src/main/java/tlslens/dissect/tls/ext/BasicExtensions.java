@@ -3,6 +3,7 @@ package tlslens.dissect.tls.ext;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.HelloInfo;
+import tlslens.dissect.tls.Vectors;
 
 import java.nio.charset.StandardCharsets;
 
@@ -20,7 +21,7 @@ final class BasicExtensions {
     static int serverName(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
         if (off == end) return off; // a server's empty acknowledgement
         ProtoNode sni = tree.addText("Server Name Indication extension", tvb, off, end - off);
-        TlsVectors.Vec v = TlsVectors.add(sni, tvb, off, end, SNI_LIST_LEN, 1, 0xffff);
+        Vectors.Length v = Vectors.add(sni, tvb, off, end, SNI_LIST_LEN, 1, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         int next = off + v.length();
@@ -28,7 +29,7 @@ final class BasicExtensions {
             int type = tvb.u8(off);
             sni.add(SNI_TYPE, tvb, off, 1);
             off++;
-            TlsVectors.Vec n = TlsVectors.add(sni, tvb, off, next, SNI_LEN, 1, 0xffff);
+            Vectors.Length n = Vectors.add(sni, tvb, off, next, SNI_LEN, 1, 0xffff);
             if (!n.ok()) return next;
             off += 2;
             sni.add(SNI, tvb, off, n.length());
@@ -41,13 +42,13 @@ final class BasicExtensions {
     }
 
     static int alpn(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, ALPN_LEN, 2, 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, ALPN_LEN, 2, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         int next = off + v.length();
         ProtoNode list = tree.addValue(ALPN_LIST, tvb, off, v.length(), null);
         while (off < next) {
-            TlsVectors.Vec n = TlsVectors.add(list, tvb, off, next, ALPN_STR_LEN, 1, 0xff);
+            Vectors.Length n = Vectors.add(list, tvb, off, next, ALPN_STR_LEN, 1, 0xff);
             if (!n.ok()) return next;
             off++;
             list.add(ALPN_STR, tvb, off, n.length());
@@ -61,7 +62,7 @@ final class BasicExtensions {
         if (off == end) return off;
         ProtoNode npn = tree.addText("Next Protocol Negotiation", tvb, off, end - off);
         while (off < end) {
-            TlsVectors.Vec n = TlsVectors.add(npn, tvb, off, end, NPN_STR_LEN, 1, 0xff);
+            Vectors.Length n = Vectors.add(npn, tvb, off, end, NPN_STR_LEN, 1, 0xff);
             if (!n.ok()) return end;
             off++;
             npn.add(NPN_STR, tvb, off, n.length());
@@ -77,13 +78,13 @@ final class BasicExtensions {
             // tshark 4.0 only decodes its "EncryptedExtensions" of NPN days (type 67) and shows nothing here.
             return end;
         }
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, ALPS_LEN, 2, 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, ALPS_LEN, 2, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         int next = off + v.length();
         ProtoNode list = tree.addValue(ALPS_ALPN_LIST, tvb, off, v.length(), null);
         while (off < next) {
-            TlsVectors.Vec n = TlsVectors.add(list, tvb, off, next, ALPS_ALPN_STR_LEN, 1, 0xff);
+            Vectors.Length n = Vectors.add(list, tvb, off, next, ALPS_ALPN_STR_LEN, 1, 0xff);
             if (!n.ok()) return next;
             off++;
             list.add(ALPS_ALPN_STR, tvb, off, n.length());
@@ -94,20 +95,20 @@ final class BasicExtensions {
     }
 
     static int supportedGroups(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, GROUPS_LEN, 2, 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, GROUPS_LEN, 2, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         int next = off + v.length();
         int n = v.length() / 2;
         ProtoNode list = tree.addValue(GROUPS, tvb, off, v.length(), null,
-                "Supported Groups (" + n + " group" + TlsVectors.plural(n) + ")");
+                "Supported Groups (" + n + " group" + Vectors.plural(n) + ")");
         // tshark reads groups up to the end of the extension, then checks the list's own end.
         while (off + 2 <= end) {
             list.add(GROUP, tvb, off, 2);
             if (c.hello() != null) c.hello().supportedGroups.add(tvb.u16(off));
             off += 2;
         }
-        if (!TlsVectors.end(list, tvb, off, next)) off = next;
+        if (!Vectors.end(list, tvb, off, next)) off = next;
         return off;
     }
 
@@ -132,7 +133,7 @@ final class BasicExtensions {
         HelloInfo h = c.hello();
         switch (c.handshakeType()) {
             case ExtContext.CLIENT_HELLO: {
-                TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, SUPPORTED_VERSIONS_LEN, 2, 254);
+                Vectors.Length v = Vectors.add(tree, tvb, off, end, SUPPORTED_VERSIONS_LEN, 2, 254);
                 if (!v.ok()) return end;
                 off++;
                 int next = off + v.length();
@@ -141,7 +142,7 @@ final class BasicExtensions {
                     if (h != null) h.supportedVersions.add(tvb.u16(off));
                     off += 2;
                 }
-                if (!TlsVectors.end(tree, tvb, off, next)) off = next;
+                if (!Vectors.end(tree, tvb, off, next)) off = next;
                 return off;
             }
             case ExtContext.SERVER_HELLO:
@@ -155,7 +156,7 @@ final class BasicExtensions {
     }
 
     static int cookie(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, COOKIE_LEN, 1, 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, COOKIE_LEN, 1, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         tree.add(COOKIE, tvb, off, v.length());
@@ -164,7 +165,7 @@ final class BasicExtensions {
     }
 
     static int pskKeyExchangeModes(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, PSK_KE_MODES_LEN, 1, 255);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, PSK_KE_MODES_LEN, 1, 255);
         if (!v.ok()) return end;
         off++;
         int next = off + v.length();
@@ -178,7 +179,7 @@ final class BasicExtensions {
 
     static int renegotiationInfo(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
         ProtoNode ri = tree.addText("Renegotiation Info extension", tvb, off, end - off);
-        TlsVectors.Vec v = TlsVectors.add(ri, tvb, off, end, RENEG_INFO_LEN, 0, 255);
+        Vectors.Length v = Vectors.add(ri, tvb, off, end, RENEG_INFO_LEN, 0, 255);
         if (!v.ok()) return end;
         off++;
         if (c.hello() != null) c.hello().renegotiationInfo = tvb.bytes(off, v.length());
@@ -192,14 +193,14 @@ final class BasicExtensions {
     static int sessionTicket(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
         int len = end - off;
         byte[] ticket = tvb.bytes(off, len);
-        tree.addValue(DATA, tvb, off, len, ticket, "Data (" + len + " byte" + TlsVectors.plural(len) + ")");
+        tree.addValue(DATA, tvb, off, len, ticket, "Data (" + len + " byte" + Vectors.plural(len) + ")");
         if (c.hello() != null) c.hello().sessionTicket = ticket;
         return off + len;
     }
 
     static int compressCertificate(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
         if (c.handshakeType() != ExtContext.CLIENT_HELLO && c.handshakeType() != ExtContext.CERTIFICATE_REQUEST) return off;
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, COMPRESS_CERT_ALGS_LEN, 1, 0xff - 1);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, COMPRESS_CERT_ALGS_LEN, 1, 0xff - 1);
         if (!v.ok()) return end;
         off++;
         int next = off + v.length();
@@ -237,7 +238,7 @@ final class BasicExtensions {
     }
 
     static int srp(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, SRP_LEN, 1, 0xff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, SRP_LEN, 1, 0xff);
         if (!v.ok()) return end;
         off++;
         tree.add(SRP_USERNAME, tvb, off, v.length());
@@ -265,7 +266,7 @@ final class BasicExtensions {
         if (!c.dtls() || (c.handshakeType() != ExtContext.CLIENT_HELLO && c.handshakeType() != ExtContext.SERVER_HELLO)) {
             return off;
         }
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, SRTP_PROFILES_LEN, 2, 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, SRTP_PROFILES_LEN, 2, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         int next = off + v.length();
@@ -273,7 +274,7 @@ final class BasicExtensions {
             tree.add(SRTP_PROFILE, tvb, off, 2);
             off += 2;
         }
-        TlsVectors.Vec m = TlsVectors.add(tree, tvb, off, end, SRTP_MKI_LEN, 0, 255);
+        Vectors.Length m = Vectors.add(tree, tvb, off, end, SRTP_MKI_LEN, 0, 255);
         if (!m.ok()) return end;
         off++;
         if (m.length() > 0) {
@@ -290,14 +291,14 @@ final class BasicExtensions {
                 tree.add(ESNI_SUITE, tvb, off, 2);
                 off += 2;
                 off = KeyShareAndPsk.entry(tree, tvb, off, end);
-                TlsVectors.Vec d = TlsVectors.add(tree, tvb, off, end, ESNI_RECORD_DIGEST_LEN, 0, 0xffff);
+                Vectors.Length d = Vectors.add(tree, tvb, off, end, ESNI_RECORD_DIGEST_LEN, 0, 0xffff);
                 if (!d.ok()) return end;
                 off += 2;
                 if (d.length() > 0) {
                     tree.add(ESNI_RECORD_DIGEST, tvb, off, d.length());
                     off += d.length();
                 }
-                TlsVectors.Vec e = TlsVectors.add(tree, tvb, off, end, ESNI_ENCRYPTED_SNI_LEN, 0, 0xffff);
+                Vectors.Length e = Vectors.add(tree, tvb, off, end, ESNI_ENCRYPTED_SNI_LEN, 0, 0xffff);
                 if (!e.ok()) return end;
                 off += 2;
                 if (e.length() > 0) {

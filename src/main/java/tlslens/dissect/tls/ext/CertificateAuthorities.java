@@ -2,6 +2,7 @@ package tlslens.dissect.tls.ext;
 
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.Vectors;
 
 import static tlslens.dissect.tls.ExtensionFields.*;
 
@@ -17,20 +18,20 @@ public final class CertificateAuthorities {
 
     /** DistinguishedName authorities&lt;0..2^16-1&gt;; returns the offset after the list. */
     public static int dissect(ProtoNode tree, Tvb tvb, int off, int end) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, DNAMES_LEN, 0, 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, DNAMES_LEN, 0, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         int next = off + v.length();
         if (v.length() == 0) return off;
         ProtoNode sub = tree.addValue(DNAMES, tvb, off, v.length(), null,
-                "Distinguished Names (" + v.length() + " byte" + TlsVectors.plural(v.length()) + ")");
+                "Distinguished Names (" + v.length() + " byte" + Vectors.plural(v.length()) + ")");
         int count = MAX_NAMES;
         while (off < next) {
             if (count-- == 0) {
                 sub.addValue(DNAMES_TRUNCATED, tvb, off, next - off, null, "Tree view truncated").setGenerated(true);
                 return next;
             }
-            TlsVectors.Vec n = TlsVectors.add(sub, tvb, off, next, DNAME_LEN, 1, 0xffff);
+            Vectors.Length n = Vectors.add(sub, tvb, off, next, DNAME_LEN, 1, 0xffff);
             if (!n.ok()) return next;
             off += 2;
             addDistinguishedName(sub, tvb, off, n.length());
@@ -49,13 +50,13 @@ public final class CertificateAuthorities {
 
     /** OIDFilter filters&lt;0..2^16-1&gt; (tshark labels the list length with the psk_ke_modes field). */
     static int oidFilters(ProtoNode tree, Tvb tvb, int off, int end) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, PSK_KE_MODES_LEN, 0, 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, PSK_KE_MODES_LEN, 0, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         end = off + v.length();
         while (off < end) {
             ProtoNode sub = tree.addText("OID Filter", tvb, off, end - off);
-            TlsVectors.Vec o = TlsVectors.add(sub, tvb, off, end, OID_FILTER_OID_LEN, 1, 0xff);
+            Vectors.Length o = Vectors.add(sub, tvb, off, end, OID_FILTER_OID_LEN, 1, 0xff);
             if (!o.ok()) return end;
             off++;
             String oid = Oids.toDotted(tvb.bytes(off, o.length()));
@@ -64,7 +65,7 @@ public final class CertificateAuthorities {
                     "Certificate Extension OID: " + oid + (name == null ? "" : " (" + name + ")"));
             off += o.length();
             sub.appendText(" (" + (name != null ? name : oid) + ")");
-            TlsVectors.Vec vals = TlsVectors.add(sub, tvb, off, end, OID_FILTER_VALUES_LEN, 0, 0xffff);
+            Vectors.Length vals = Vectors.add(sub, tvb, off, end, OID_FILTER_VALUES_LEN, 0, 0xffff);
             if (!vals.ok()) return end;
             off += 2;
             sub.setLength(1 + o.length() + 2 + vals.length());

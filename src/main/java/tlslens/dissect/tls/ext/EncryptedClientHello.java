@@ -4,6 +4,7 @@ import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.names.HpkeAeads;
 import tlslens.dissect.tls.names.HpkeKdfs;
+import tlslens.dissect.tls.Vectors;
 
 import static tlslens.dissect.tls.ExtensionFields.*;
 
@@ -29,12 +30,12 @@ final class EncryptedClientHello {
                 if (c.hello() != null && tvb.has(off, 1)) c.hello().echConfigId = tvb.u8(off);
                 tree.add(ECH_CONFIG_ID, tvb, off, 1);
                 off++;
-                TlsVectors.Vec enc = TlsVectors.add(tree, tvb, off, end, ECH_ENC_LEN, 0, 0xffff);
+                Vectors.Length enc = Vectors.add(tree, tvb, off, end, ECH_ENC_LEN, 0, 0xffff);
                 if (!enc.ok()) return end;
                 off += 2;
                 tree.add(ECH_ENC, tvb, off, enc.length());
                 off += enc.length();
-                TlsVectors.Vec payload = TlsVectors.add(tree, tvb, off, end, ECH_PAYLOAD_LEN, 1, 0xffff);
+                Vectors.Length payload = Vectors.add(tree, tvb, off, end, ECH_PAYLOAD_LEN, 1, 0xffff);
                 if (!payload.ok()) return end;
                 off += 2;
                 tree.add(ECH_PAYLOAD, tvb, off, payload.length());
@@ -62,7 +63,7 @@ final class EncryptedClientHello {
 
     /** ECHConfigList: each ECHConfig with its version, length and (for 0xfe0d) contents. */
     static int configList(ProtoNode tree, Tvb tvb, int off, int end) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, ECH_CONFIGS_LEN, 4, 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, ECH_CONFIGS_LEN, 4, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         int next = off + v.length();
@@ -72,20 +73,20 @@ final class EncryptedClientHello {
                     String.format("ECHConfig (version 0x%04x, length %d)", version, len));
             cfg.add(ECH_CONFIG_VERSION, tvb, off, 2);
             off += 2;
-            TlsVectors.Vec l = TlsVectors.add(cfg, tvb, off, next, ECH_CONFIG_LEN, 0, 0xffff);
+            Vectors.Length l = Vectors.add(cfg, tvb, off, next, ECH_CONFIG_LEN, 0, 0xffff);
             off += 2;
             int cfgEnd = off + l.length();
             Tvb ct = tvb.slice(off, cfgEnd);
             if (version == 0xfe0d) {
                 int at = contents(cfg, ct, off, cfgEnd);
-                TlsVectors.end(cfg, ct, at, cfgEnd);
+                Vectors.end(cfg, ct, at, cfgEnd);
             } else {
                 cfg.add(ECH_CONFIG_CONTENTS, ct, off, l.length());
             }
             off = cfgEnd;
             if (!l.ok()) return next;
         }
-        if (!TlsVectors.end(tree, tvb, off, next)) off = next;
+        if (!Vectors.end(tree, tvb, off, next)) off = next;
         return off;
     }
 
@@ -94,12 +95,12 @@ final class EncryptedClientHello {
         off++;
         cfg.add(ECH_KEM_ID, tvb, off, 2);
         off += 2;
-        TlsVectors.Vec pk = TlsVectors.add(cfg, tvb, off, end, ECH_PUBLIC_KEY_LEN, 1, 0xffff);
+        Vectors.Length pk = Vectors.add(cfg, tvb, off, end, ECH_PUBLIC_KEY_LEN, 1, 0xffff);
         if (!pk.ok()) return end;
         off += 2;
         cfg.add(ECH_PUBLIC_KEY, tvb, off, pk.length());
         off += pk.length();
-        TlsVectors.Vec cs = TlsVectors.add(cfg, tvb, off, end, ECH_CIPHER_SUITES_LEN, 4, 0xfffc);
+        Vectors.Length cs = Vectors.add(cfg, tvb, off, end, ECH_CIPHER_SUITES_LEN, 4, 0xfffc);
         if (!cs.ok()) return end;
         off += 2;
         int csEnd = off + cs.length();
@@ -107,12 +108,12 @@ final class EncryptedClientHello {
         off = csEnd;
         cfg.add(ECH_MAX_NAME_LEN, tvb, off, 1);
         off++;
-        TlsVectors.Vec name = TlsVectors.add(cfg, tvb, off, end, ECH_PUBLIC_NAME_LEN, 1, 0xff);
+        Vectors.Length name = Vectors.add(cfg, tvb, off, end, ECH_PUBLIC_NAME_LEN, 1, 0xff);
         if (!name.ok()) return end;
         off++;
         cfg.add(ECH_PUBLIC_NAME, tvb, off, name.length());
         off += name.length();
-        TlsVectors.Vec ex = TlsVectors.add(cfg, tvb, off, end, ECH_CONFIG_EXTS_LEN, 0, 0xffff);
+        Vectors.Length ex = Vectors.add(cfg, tvb, off, end, ECH_CONFIG_EXTS_LEN, 0, 0xffff);
         if (!ex.ok()) return end;
         off += 2;
         if (ex.length() > 0) cfg.add(ECH_CONFIG_EXTS, tvb, off, ex.length());

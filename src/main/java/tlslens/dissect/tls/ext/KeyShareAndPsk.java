@@ -4,6 +4,7 @@ import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.HelloInfo;
 import tlslens.dissect.tls.names.NamedGroups;
+import tlslens.dissect.tls.Vectors;
 
 import static tlslens.dissect.tls.ExtensionFields.*;
 
@@ -17,7 +18,7 @@ final class KeyShareAndPsk {
         HelloInfo h = c.hello();
         switch (c.handshakeType()) {
             case ExtContext.CLIENT_HELLO: {
-                TlsVectors.Vec v = TlsVectors.add(ks, tvb, off, end, KEY_SHARE_CLIENT_LEN, 0, 0xffff);
+                Vectors.Length v = Vectors.add(ks, tvb, off, end, KEY_SHARE_CLIENT_LEN, 0, 0xffff);
                 if (!v.ok()) return end;
                 off += 2;
                 int next = off + v.length();
@@ -25,7 +26,7 @@ final class KeyShareAndPsk {
                     if (h != null) h.keyShareGroups.add(tvb.u16(off));
                     off = entry(ks, tvb, off, next);
                 }
-                if (!TlsVectors.end(ks, tvb, off, next)) return next;
+                if (!Vectors.end(ks, tvb, off, next)) return next;
                 return off;
             }
             case ExtContext.SERVER_HELLO:
@@ -48,7 +49,7 @@ final class KeyShareAndPsk {
         off += 2;
         String name = NamedGroups.wiresharkName(group);
         e.appendText(": Group: " + (name != null ? name : "Unknown (" + group + ")"));
-        TlsVectors.Vec v = TlsVectors.add(e, tvb, off, end, KEY_SHARE_KEX_LEN, 1, 0xffff);
+        Vectors.Length v = Vectors.add(e, tvb, off, end, KEY_SHARE_KEX_LEN, 1, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         e.setLength(4 + v.length());
@@ -62,13 +63,13 @@ final class KeyShareAndPsk {
         HelloInfo h = c.hello();
         switch (c.handshakeType()) {
             case ExtContext.CLIENT_HELLO: {
-                TlsVectors.Vec ids = TlsVectors.add(psk, tvb, off, end, PSK_IDENTITIES_LEN, 7, 0xffff);
+                Vectors.Length ids = Vectors.add(psk, tvb, off, end, PSK_IDENTITIES_LEN, 7, 0xffff);
                 if (!ids.ok()) return end;
                 off += 2;
                 int idsEnd = off + ids.length();
                 while (off < idsEnd) {
                     ProtoNode id = psk.addText("PSK Identity (", tvb, off, 4);
-                    TlsVectors.Vec il = TlsVectors.add(id, tvb, off, idsEnd, PSK_IDENTITY_LEN, 1, 0xffff);
+                    Vectors.Length il = Vectors.add(id, tvb, off, idsEnd, PSK_IDENTITY_LEN, 1, 0xffff);
                     if (!il.ok()) return idsEnd;
                     off += 2;
                     id.appendText("length: " + il.length() + ")");
@@ -83,8 +84,8 @@ final class KeyShareAndPsk {
                     off += 4;
                     id.setLength(2 + il.length() + 4);
                 }
-                if (!TlsVectors.end(psk, tvb, off, idsEnd)) off = idsEnd;
-                TlsVectors.Vec b = TlsVectors.add(psk, tvb, off, end, PSK_BINDERS_LEN, 33, 0xffff);
+                if (!Vectors.end(psk, tvb, off, idsEnd)) off = idsEnd;
+                Vectors.Length b = Vectors.add(psk, tvb, off, end, PSK_BINDERS_LEN, 33, 0xffff);
                 if (!b.ok()) return end;
                 off += 2;
                 psk.addValue(PSK_BINDERS, tvb, off, b.length(), null);

@@ -3,6 +3,7 @@ package tlslens.dissect.tls.ext;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.ExtensionDissector;
+import tlslens.dissect.tls.Vectors;
 
 import static tlslens.dissect.tls.ExtensionFields.*;
 
@@ -51,7 +52,7 @@ final class OpaqueExtensions {
             case 17613: at = BasicExtensions.alps(c, data, tvb, off, end); break;
             default: return;
         }
-        TlsVectors.end(data, tvb, at, end);
+        Vectors.end(data, tvb, at, end);
         if (!ExtensionDissector.showBeyondTshark) hide(data);
     }
 
@@ -66,7 +67,7 @@ final class OpaqueExtensions {
     /** A list of one-byte codes behind a one-byte length. */
     private static int list8(ProtoNode tree, Tvb tvb, int off, int end, tlslens.dissect.FieldDef lenField,
                              tlslens.dissect.FieldDef item) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, lenField, 1, 0xff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, lenField, 1, 0xff);
         if (!v.ok()) return end;
         off++;
         int next = off + v.length();
@@ -80,7 +81,7 @@ final class OpaqueExtensions {
     /** An opaque vector: its length item (1 or 2 bytes wide) and its bytes. */
     private static int vector(ProtoNode tree, Tvb tvb, int off, int end, tlslens.dissect.FieldDef lenField,
                               tlslens.dissect.FieldDef item, int width) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, lenField, 0, width == 1 ? 0xff : 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, lenField, 0, width == 1 ? 0xff : 0xffff);
         if (!v.ok()) return end;
         off += width;
         if (v.length() > 0) tree.add(item, tvb, off, v.length());
@@ -90,7 +91,7 @@ final class OpaqueExtensions {
     /** RFC 6066 section 6: TrustedAuthority trusted_authorities_list&lt;0..2^16-1&gt;. */
     private static int trustedCaKeys(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
         if (off == end) return off; // the server's empty acknowledgement
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, TRUSTED_AUTHORITIES_LEN, 0, 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, TRUSTED_AUTHORITIES_LEN, 0, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         int next = off + v.length();
@@ -108,7 +109,7 @@ final class OpaqueExtensions {
                     off += 20;
                     break;
                 case 2: {
-                    TlsVectors.Vec dn = TlsVectors.add(a, tvb, off, next, TRUSTED_AUTHORITY_DN_LEN, 1, 0xffff);
+                    Vectors.Length dn = Vectors.add(a, tvb, off, next, TRUSTED_AUTHORITY_DN_LEN, 1, 0xffff);
                     if (!dn.ok()) return next;
                     off += 2;
                     a.add(TRUSTED_AUTHORITY_DN, tvb, off, dn.length());
@@ -142,7 +143,7 @@ final class OpaqueExtensions {
         tree.add(TOKEN_BINDING_MINOR, tvb, off + 1, 1);
         if (c.hello() != null && tvb.has(off, 2)) c.hello().tokenBindingVersion = tvb.u16(off);
         off += 2;
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, TOKEN_BINDING_PARAMS_LEN, 1, 0xff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, TOKEN_BINDING_PARAMS_LEN, 1, 0xff);
         if (!v.ok()) return end;
         off++;
         int next = off + v.length();
@@ -155,7 +156,7 @@ final class OpaqueExtensions {
 
     /** RFC 7924: CachedObject cached_info&lt;1..2^16-1&gt;, with hash values in a ClientHello only. */
     private static int cachedInfo(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, CACHED_INFO_LEN, 1, 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, CACHED_INFO_LEN, 1, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         int next = off + v.length();
@@ -166,7 +167,7 @@ final class OpaqueExtensions {
             o.add(CACHED_INFO_TYPE, tvb, off, 1);
             off++;
             if (c.clientHello()) {
-                TlsVectors.Vec h = TlsVectors.add(o, tvb, off, next, CACHED_INFO_HASH_LEN, 1, 0xff);
+                Vectors.Length h = Vectors.add(o, tvb, off, next, CACHED_INFO_HASH_LEN, 1, 0xff);
                 if (!h.ok()) return next;
                 off++;
                 o.add(CACHED_INFO_HASH, tvb, off, h.length());
@@ -179,7 +180,7 @@ final class OpaqueExtensions {
 
     /** RFC 8492: pwd_protect carries the encrypted username, pwd_clear the username in clear. */
     private static int pwdUsername(int type, ProtoNode tree, Tvb tvb, int off, int end) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, PWD_USERNAME_LEN, 1, 0xff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, PWD_USERNAME_LEN, 1, 0xff);
         if (!v.ok()) return end;
         off++;
         tree.add(type == 30 ? PWD_USERNAME_STR : PWD_USERNAME, tvb, off, v.length());
@@ -189,13 +190,13 @@ final class OpaqueExtensions {
     /** RFC 8672: the client's ticket and proof, or the server's ticket and its lifetime. */
     private static int ticketPinning(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
         if (off == end) return off;
-        TlsVectors.Vec t = TlsVectors.add(tree, tvb, off, end, PINNING_TICKET_LEN, 0, 0xffff);
+        Vectors.Length t = Vectors.add(tree, tvb, off, end, PINNING_TICKET_LEN, 0, 0xffff);
         if (!t.ok()) return end;
         off += 2;
         if (t.length() > 0) tree.add(PINNING_TICKET, tvb, off, t.length());
         off += t.length();
         if (c.clientHello()) {
-            TlsVectors.Vec p = TlsVectors.add(tree, tvb, off, end, PINNING_PROOF_LEN, 0, 0xff);
+            Vectors.Length p = Vectors.add(tree, tvb, off, end, PINNING_PROOF_LEN, 0, 0xff);
             if (!p.ok()) return end;
             off++;
             if (p.length() > 0) tree.add(PINNING_PROOF, tvb, off, p.length());
@@ -225,7 +226,7 @@ final class OpaqueExtensions {
         }
         tree.add(DNSSEC_LIFETIME, tvb, off, 2);
         off += 2;
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, DNSSEC_CHAIN_LEN, 1, 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, DNSSEC_CHAIN_LEN, 1, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         tree.add(DNSSEC_CHAIN, tvb, off, v.length());

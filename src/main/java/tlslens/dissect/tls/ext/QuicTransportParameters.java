@@ -3,6 +3,7 @@ package tlslens.dissect.tls.ext;
 import tlslens.dissect.FieldDef;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.Vectors;
 
 import static tlslens.dissect.tls.ExtensionFields.*;
 
@@ -48,7 +49,7 @@ public final class QuicTransportParameters {
         if (varintEncoding) {
             next = end;
         } else {
-            TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, QUIC_LEN, 0, 0xffff);
+            Vectors.Length v = Vectors.add(tree, tvb, off, end, QUIC_LEN, 0, 0xffff);
             if (!v.ok()) return end;
             off += 2;
             next = off + v.length();
@@ -81,7 +82,7 @@ public final class QuicTransportParameters {
                 type = tvb.u16(off);
                 p.addValue(QUIC_TYPE, tvb, off, 2, type, "Type: " + QuicTransportParameterNames.typeLabel(type));
                 off += 2;
-                TlsVectors.Vec v = TlsVectors.add(p, tvb, off, next, QUIC_PARAM_LEN_OLD, 0, 0xffff);
+                Vectors.Length v = Vectors.add(p, tvb, off, next, QUIC_PARAM_LEN_OLD, 0, 0xffff);
                 if (!v.ok()) return next;
                 off += 2;
                 declared = v.length();
@@ -101,7 +102,7 @@ public final class QuicTransportParameters {
             p.add(QUIC_VALUE, pv, off, paramLen);
             off = value(c, p, label, pv, type, off, paramLen, paramEnd);
             p.setText(label.toString());
-            if (!TlsVectors.end(p, tvb, off, paramEnd)) off = paramEnd;
+            if (!Vectors.end(p, tvb, off, paramEnd)) off = paramEnd;
             if (over) return next;
         }
         return off;
@@ -143,7 +144,7 @@ public final class QuicTransportParameters {
                 off += 16;
                 p.add(QUIC_PA_IPV6_PORT, tvb, off, 2);
                 off += 2;
-                TlsVectors.Vec cid = TlsVectors.add(p, tvb, off, end, QUIC_PA_CID_LEN, 0, 20);
+                Vectors.Length cid = Vectors.add(p, tvb, off, end, QUIC_PA_CID_LEN, 0, 20);
                 if (!cid.ok()) return end;
                 off += 1;
                 p.add(QUIC_PA_CID, tvb, off, cid.length());

@@ -5,6 +5,7 @@ import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.names.HashAlgorithms;
 import tlslens.dissect.tls.names.SignatureAlgorithms;
 import tlslens.dissect.tls.names.SignatureSchemes;
+import tlslens.dissect.tls.Vectors;
 
 import java.util.List;
 
@@ -45,19 +46,19 @@ public final class SignatureAlgorithmList {
      * Returns the offset after the list.
      */
     public static int dissectList(ProtoNode tree, Tvb tvb, int off, int end, List<Integer> out) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, SIG_HASH_ALG_LEN, 2, 0xffff - 1);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, SIG_HASH_ALG_LEN, 2, 0xffff - 1);
         if (!v.ok()) return end;
         off += 2;
         int next = off + v.length();
         int n = v.length() / 2;
         ProtoNode sub = tree.addValue(SIG_HASH_ALGS, tvb, off, v.length(), null,
-                "Signature Hash Algorithms (" + n + " algorithm" + TlsVectors.plural(n) + ")");
+                "Signature Hash Algorithms (" + n + " algorithm" + Vectors.plural(n) + ")");
         while (off + 2 <= next) {
             dissectOne(sub, tvb, off);
             if (out != null) out.add(tvb.u16(off));
             off += 2;
         }
-        if (!TlsVectors.end(sub, tvb, off, next)) off = next;
+        if (!Vectors.end(sub, tvb, off, next)) off = next;
         return off;
     }
 
@@ -68,14 +69,14 @@ public final class SignatureAlgorithmList {
         off += 4;
         dissectOne(tree, tvb, off);
         off += 2;
-        TlsVectors.Vec pk = TlsVectors.add(tree, tvb, off, end, CRED_PUBKEY_LEN, 1, 0xffffff);
+        Vectors.Length pk = Vectors.add(tree, tvb, off, end, CRED_PUBKEY_LEN, 1, 0xffffff);
         if (!pk.ok()) return end;
         off += 3;
         tree.add(CRED_PUBKEY, tvb, off, pk.length());
         off += pk.length();
         dissectOne(tree, tvb, off);
         off += 2;
-        TlsVectors.Vec sig = TlsVectors.add(tree, tvb, off, end, CRED_SIGNATURE_LEN, 1, 0xffff);
+        Vectors.Length sig = Vectors.add(tree, tvb, off, end, CRED_SIGNATURE_LEN, 1, 0xffff);
         if (!sig.ok()) return end;
         off += 2;
         tree.add(CRED_SIGNATURE, tvb, off, sig.length());

@@ -1,12 +1,13 @@
 package tlslens.dissect.tls.ext;
 
-import tlslens.dissect.ProtoNode;
-import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.names.CtLogs;
+import static tlslens.dissect.tls.ExtensionFields.*;
 
 import java.time.Instant;
 
-import static tlslens.dissect.tls.ExtensionFields.*;
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.names.CtLogs;
 
 /**
  * SignedCertificateTimestampList (RFC 6962 section 3.3), as the signed_certificate_timestamp
@@ -21,19 +22,19 @@ public final class SignedCertificateTimestamps {
      * tshark, the SCT signature shows its algorithm only for TLS 1.2, DTLS 1.2 and TLS 1.3.
      */
     public static int dissectList(ProtoNode tree, Tvb tvb, int off, int end, int version) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, SCTS_LEN, 1, 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, SCTS_LEN, 1, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         // tshark walks to the end of the extension, not of the list.
         while (off < end) {
             ProtoNode sub = tree.addText("Signed Certificate Timestamp", tvb, off, 2);
-            TlsVectors.Vec sv = TlsVectors.add(sub, tvb, off, end, SCT_LEN, 1, 0xffff);
+            Vectors.Length sv = Vectors.add(sub, tvb, off, end, SCT_LEN, 1, 0xffff);
             if (!sv.ok()) return end;
             off += 2;
             int next = off + sv.length();
             sub.setLength(2 + sv.length());
             off = dissectSct(sub, tvb.slice(off, next), off, next, version);
-            if (!TlsVectors.end(sub, tvb, off, next)) off = next;
+            if (!Vectors.end(sub, tvb, off, next)) off = next;
         }
         return off;
     }
@@ -54,7 +55,7 @@ public final class SignedCertificateTimestamps {
             tree.add(SCT_TIMESTAMP, tvb, off, 8);
         }
         off += 8;
-        TlsVectors.Vec ext = TlsVectors.add(tree, tvb, off, end, SCT_EXTS_LEN, 0, 0xffff);
+        Vectors.Length ext = Vectors.add(tree, tvb, off, end, SCT_EXTS_LEN, 0, 0xffff);
         if (!ext.ok()) return end;
         off += 2;
         if (ext.length() > 0) {
@@ -70,7 +71,7 @@ public final class SignedCertificateTimestamps {
             SignatureAlgorithmList.dissectOne(tree, tvb, off);
             off += 2;
         }
-        TlsVectors.Vec sig = TlsVectors.add(tree, tvb, off, end, SCT_SIG_LEN, 0, 0xffff);
+        Vectors.Length sig = Vectors.add(tree, tvb, off, end, SCT_SIG_LEN, 0, 0xffff);
         if (!sig.ok()) return end;
         off += 2;
         tree.add(SCT_SIG, tvb, off, sig.length());

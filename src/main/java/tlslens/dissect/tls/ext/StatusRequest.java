@@ -1,9 +1,10 @@
 package tlslens.dissect.tls.ext;
 
-import tlslens.dissect.Expert;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.TlsExperts;
 import tlslens.dissect.x509.OcspDissector;
+import tlslens.dissect.tls.Vectors;
 
 import static tlslens.dissect.tls.ExtensionFields.*;
 
@@ -26,20 +27,20 @@ public final class StatusRequest {
             off += 2;
         }
         if (type == 1 || type == 2) {
-            TlsVectors.Vec ids = TlsVectors.add(tree, tvb, off, end, STATUS_RESPONDER_IDS_LEN, 0, 0xffff);
+            Vectors.Length ids = Vectors.add(tree, tvb, off, end, STATUS_RESPONDER_IDS_LEN, 0, 0xffff);
             if (!ids.ok()) return end;
             off += 2;
             if (ids.length() != 0) {
-                tree.addValue(STATUS_REQUEST_UNDECODED, tvb, off, ids.length(), null, "Responder ID list is" + UNDECODED_TAIL)
-                        .expert(Expert.note("Undecoded", "Responder ID list is" + UNDECODED_TAIL));
+                tree.addExpert(TlsExperts.STATUS_REQUEST_UNDECODED, tvb, off, ids.length(),
+                        "Responder ID list is" + UNDECODED_TAIL);
             }
             off += ids.length();
-            TlsVectors.Vec exts = TlsVectors.add(tree, tvb, off, end, STATUS_EXTS_LEN, 0, 0xffff);
+            Vectors.Length exts = Vectors.add(tree, tvb, off, end, STATUS_EXTS_LEN, 0, 0xffff);
             if (!exts.ok()) return end;
             off += 2;
             if (exts.length() != 0) {
-                tree.addValue(STATUS_REQUEST_UNDECODED, tvb, off, exts.length(), null, "Request Extensions are" + UNDECODED_TAIL)
-                        .expert(Expert.note("Undecoded", "Request Extensions are" + UNDECODED_TAIL));
+                tree.addExpert(TlsExperts.STATUS_REQUEST_UNDECODED, tvb, off, exts.length(),
+                        "Request Extensions are" + UNDECODED_TAIL);
             }
             off += exts.length();
         }
@@ -48,7 +49,7 @@ public final class StatusRequest {
 
     /** CertificateStatusRequestItemV2 certificate_status_req_list&lt;1..2^16-1&gt;. */
     static int requestV2(ProtoNode tree, Tvb tvb, int off, int end) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, STATUS_LIST_LEN, 1, 0xffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, STATUS_LIST_LEN, 1, 0xffff);
         if (!v.ok()) return end;
         off += 2;
         int next = off + v.length();
@@ -70,7 +71,7 @@ public final class StatusRequest {
         off++;
         if (type == 1) return ocspResponse(tree, tvb, off, end);
         if (type == 2) {
-            TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, OCSP_RESPONSE_LIST_LEN, 1, 0xffffff);
+            Vectors.Length v = Vectors.add(tree, tvb, off, end, OCSP_RESPONSE_LIST_LEN, 1, 0xffffff);
             if (!v.ok()) return end;
             off += 3;
             int next = off + v.length();
@@ -84,7 +85,7 @@ public final class StatusRequest {
     }
 
     static int ocspResponse(ProtoNode tree, Tvb tvb, int off, int end) {
-        TlsVectors.Vec v = TlsVectors.add(tree, tvb, off, end, OCSP_RESPONSE_LEN, 1, 0xffffff);
+        Vectors.Length v = Vectors.add(tree, tvb, off, end, OCSP_RESPONSE_LEN, 1, 0xffffff);
         if (!v.ok()) return end;
         off += 3;
         ProtoNode n = tree.addValue(OCSP_RESPONSE, tvb, off, v.length(), tvb.bytes(off, v.length()), "OCSP Response");

@@ -5,7 +5,6 @@ import static tlslens.dissect.tls.TlsFields.*;
 import java.util.ArrayList;
 import java.util.List;
 
-import tlslens.dissect.Expert;
 import tlslens.dissect.FieldFormat;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
@@ -13,9 +12,11 @@ import tlslens.dissect.tls.ExtensionDissector;
 import tlslens.dissect.tls.ExtensionFields;
 import tlslens.dissect.tls.HandshakeContext;
 import tlslens.dissect.tls.HelloInfo;
+import tlslens.dissect.tls.TlsExperts;
 import tlslens.dissect.tls.names.TlsVersions;
 import tlslens.dissect.x509.CertificateDissector;
 import tlslens.dissect.x509.OcspDissector;
+import tlslens.dissect.tls.Vectors;
 
 /**
  * Certificate (TLS 1.2 and 1.3 layouts), CompressedCertificate, CertificateRequest (1.2 and 1.3)
@@ -108,8 +109,9 @@ public final class CertificateMessages {
         CertificateDecompression.Result r = CertificateDecompression.decompress(algorithm, tvb.bytes(off, v.length()),
                 uncompressedLength);
         if (!r.ok()) {
-            ProtoNode e = message.addValue(DECOMPRESSION_ERROR, tvb, off, v.length(), null);
-            e.expert(Expert.warn("Decompression", "The compressed certificate could not be decompressed: " + r.error()));
+            ProtoNode e = message.addValue(TlsExperts.DECOMPRESSION_ERROR.field, tvb, off, v.length(), null);
+            e.expert(TlsExperts.DECOMPRESSION_ERROR.note("The compressed certificate could not be decompressed: "
+                    + r.error()));
             return List.of();
         }
         byte[] plain = r.bytes();

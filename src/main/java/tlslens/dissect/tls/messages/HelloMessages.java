@@ -12,6 +12,7 @@ import tlslens.dissect.tls.HelloInfo;
 import tlslens.dissect.tls.Ja3;
 import tlslens.dissect.tls.Ja4;
 import tlslens.dissect.tls.names.TlsVersions;
+import tlslens.dissect.tls.Vectors;
 
 /**
  * ClientHello, ServerHello and HelloRetryRequest bodies, laid out as Wireshark's

@@ -11,6 +11,7 @@ import tlslens.dissect.tls.names.HashAlgorithms;
 import tlslens.dissect.tls.names.SignatureAlgorithms;
 import tlslens.dissect.tls.names.SignatureSchemes;
 import tlslens.dissect.tls.names.TlsVersions;
+import tlslens.dissect.tls.Vectors;
 
 /**
  * ServerKeyExchange, ClientKeyExchange and CertificateVerify. The layout of the key exchange

@@ -7,7 +7,9 @@ import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.ExtensionDissector;
 import tlslens.dissect.tls.HandshakeContext;
 import tlslens.dissect.tls.HelloInfo;
+import tlslens.dissect.tls.TlsExperts;
 import tlslens.dissect.tls.names.TlsVersions;
+import tlslens.dissect.tls.Vectors;
 
 /**
  * The small handshake messages: NewSessionTicket (TLS 1.2 and 1.3 layouts), EncryptedExtensions,
@@ -77,7 +79,7 @@ public final class SimpleMessages {
         ProtoNode n = vd.child(new ProtoNode(null, null, text, tvb.source, off, end - off));
         n.setGenerated(true);
         if (!check.correct()) {
-            n.expert(tlslens.dissect.Expert.warn("Checksum", "Finished verify_data does not match the key log's keys"));
+            n.expert(TlsExperts.VERIFY_DATA_MISMATCH.note());
         }
     }
 

@@ -1,14 +1,7 @@
-package tlslens.ui.controls;
+package tlslens.dissect;
 
 import java.time.Instant;
 import java.util.List;
-
-import tlslens.dissect.Base;
-import tlslens.dissect.DataSource;
-import tlslens.dissect.FieldDef;
-import tlslens.dissect.FieldFormat;
-import tlslens.dissect.FieldType;
-import tlslens.dissect.ProtoNode;
 
 /**
  * The display filter text of a tree item, as Wireshark's "Apply as Filter" builds it
@@ -37,15 +30,16 @@ public final class FilterText {
         }
     }
 
-    /** The filter for one of the expert rows. */
-    public static String of(ExpertRow row) {
-        return switch (row.part()) {
-            case ITEM -> "_ws.expert";
-            case MESSAGE -> "_ws.expert.message == " + quote(row.expert().message());
-            // Both are integers with value names and BASE_NONE: Wireshark filters on the name.
-            case SEVERITY -> "_ws.expert.severity == " + quote(ExpertRow.severityName(row.expert().severity()));
-            case GROUP -> "_ws.expert.group == " + quote(row.expert().group());
-        };
+    /**
+     * The filter for one of the items tshark shows for an expert note, named by its field: the
+     * "_ws.expert" subtree or the note's own field (tested for presence), its message, severity or group.
+     */
+    public static String ofExpert(Expert e, String field) {
+        if (field.equals(ExpertFields.MESSAGE.abbrev)) return field + " == " + quote(e.message());
+        // Both are integers with value names and BASE_NONE: Wireshark filters on the name.
+        if (field.equals(ExpertFields.SEVERITY.abbrev)) return field + " == " + quote(e.severity().label);
+        if (field.equals(ExpertFields.GROUP.abbrev)) return field + " == " + quote(e.group());
+        return field;
     }
 
     /** "frame[off:len] == aa:bb", for items without a value; only items in the frame itself can be matched. */

@@ -1,6 +1,10 @@
-package tlslens.dissect;
+package tlslens.net;
 
-/** RFC 5952 text form of an IPv6 address ("::1", "2001:db8::1"), as Wireshark prints it. */
+/**
+ * RFC 5952 text form of an IPv6 address ("::1", "2001:db8::1", "::ffff:192.0.2.1"), as Wireshark
+ * prints it. In a package of its own so that capture (interface addresses) and dissect (tree labels)
+ * share it without capture depending on dissect.
+ */
 public final class Ipv6Text {
     private Ipv6Text() {}
 

@@ -1,21 +1,24 @@
-package tlslens.ui.controls;
+package tlslens.dissect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import tlslens.dissect.Expert;
-import tlslens.dissect.FieldFormat;
-import tlslens.dissect.FrameDissection;
-import tlslens.dissect.ProtoNode;
+import tlslens.capture.CaptureFileReader;
+import tlslens.capture.RawFrame;
 import tlslens.dissect.filter.DisplayFilter;
 import tlslens.dissect.filter.FilterException;
+import tlslens.dissect.tcp.TcpExperts;
+import tlslens.engine.Engine;
 
 /** "Apply as Filter" / "Copy" text, checked against what Wireshark builds for the same items. */
 class FilterTextTest {
@@ -26,12 +29,44 @@ class FilterTextTest {
 
     @BeforeAll
     static void load() {
-        hello = CaptureFrames.frame("zeek_tls12-decryption.pcap", 4);
-        certificate = CaptureFrames.frame("zeek_client-certificate.pcap", 11);
+        hello = frame("zeek_tls12-decryption.pcap", 4);
+        certificate = frame("zeek_client-certificate.pcap", 11);
+    }
+
+    /** Frame {@code number} of a public capture, after dissecting every frame before it (as the window does). */
+    private static FrameDissection frame(String name, int number) {
+        try (CaptureFileReader r = CaptureFileReader.open(Path.of("../shared/captures/public", name))) {
+            Engine engine = new Engine().interfaces(r.interfaces());
+            RawFrame f;
+            while ((f = r.next()) != null) {
+                FrameDissection fd = engine.dissect(f);
+                if (fd.number == number) return fd;
+            }
+        } catch (Exception e) {
+            throw new AssertionError("cannot read " + name, e);
+        }
+        return fail(name + " has no frame " + number);
+    }
+
+    /** The first node of the field anywhere in the tree (hidden ones too). */
+    private static ProtoNode node(FrameDissection fd, String abbrev) {
+        ProtoNode n = fd.root.first(abbrev);
+        assertNotNull(n, "frame " + fd.number + " has no " + abbrev);
+        return n;
+    }
+
+    /** The first node whose label starts with {@code prefix}. */
+    private static ProtoNode labelled(FrameDissection fd, String prefix) {
+        ProtoNode[] found = new ProtoNode[1];
+        fd.root.walk(n -> {
+            if (found[0] == null && n != fd.root && n.text().startsWith(prefix)) found[0] = n;
+        });
+        assertNotNull(found[0], "frame " + fd.number + " has no item \"" + prefix + "...\"");
+        return found[0];
     }
 
     private static String filter(FrameDissection fd, String abbrev) {
-        return FilterText.of(CaptureFrames.node(fd, abbrev), fd.sources());
+        return FilterText.of(node(fd, abbrev), fd.sources());
     }
 
     @Test
@@ -83,7 +118,7 @@ class FilterTextTest {
     void protocolsAndLabelsWithoutBytesByName() {
         assertEquals("tls", filter(hello, "tls"));
         assertEquals("tcp", filter(hello, "tcp"));
-        ProtoNode label = new ProtoNode(CaptureFrames.node(hello, "tls.record").field, null, "x", 0, 10, 0);
+        ProtoNode label = new ProtoNode(node(hello, "tls.record").field, null, "x", 0, 10, 0);
         assertEquals("tls.record", FilterText.of(label, hello.sources()));
     }
 
@@ -92,39 +127,50 @@ class FilterTextTest {
         String record = filter(hello, "tls.record");
         assertTrue(record.startsWith("frame[66:517] == 16:03:01:02:00:01:00:01:fc:03:03:4d:98"), record);
         assertEquals("frame[66:517] == ".length() + 517 * 3 - 1, record.length());
-        ProtoNode sniExtension = CaptureFrames.labelled(hello, "Extension: server_name");
+        ProtoNode sniExtension = labelled(hello, "Extension: server_name");
         assertEquals("frame[150:17] == 00:00:00:0d:00:0b:00:00:08:68:65:69:73:65:2e:64:65",
                 FilterText.of(sniExtension, hello.sources()));
     }
 
     @Test
     void labelsInAReassembledBufferHaveNoFilter() {
-        ProtoNode record = CaptureFrames.node(certificate, "tls.record");
+        ProtoNode record = node(certificate, "tls.record");
         assertEquals(1, record.source);
         assertNull(FilterText.of(record, certificate.sources()));
         assertEquals("tls.handshake.type == 11", filter(certificate, "tls.handshake.type"));
     }
 
     @Test
-    void expertRows() {
-        Expert e = Expert.warn("Sequence", "This frame is a (suspected) out-of-order segment");
-        assertEquals("_ws.expert", FilterText.of(new ExpertRow(e, ExpertRow.Part.ITEM)));
+    void expertItemsFilterOnTheNoteAndFindIt() throws FilterException {
+        Expert e = TcpExperts.OUT_OF_ORDER.note();
+        assertEquals("_ws.expert", FilterText.ofExpert(e, "_ws.expert"));
+        assertEquals("tcp.analysis.out_of_order", FilterText.ofExpert(e, "tcp.analysis.out_of_order"));
         assertEquals("_ws.expert.message == \"This frame is a (suspected) out-of-order segment\"",
-                FilterText.of(new ExpertRow(e, ExpertRow.Part.MESSAGE)));
-        assertEquals("_ws.expert.severity == \"Warning\"", FilterText.of(new ExpertRow(e, ExpertRow.Part.SEVERITY)));
-        assertEquals("_ws.expert.group == \"Sequence\"", FilterText.of(new ExpertRow(e, ExpertRow.Part.GROUP)));
-        assertEquals("[Expert Info (Warning/Sequence): This frame is a (suspected) out-of-order segment]",
-                new ExpertRow(e, ExpertRow.Part.ITEM).text());
+                FilterText.ofExpert(e, "_ws.expert.message"));
+        assertEquals("_ws.expert.severity == \"Warning\"", FilterText.ofExpert(e, "_ws.expert.severity"));
+        assertEquals("_ws.expert.group == \"Sequence\"", FilterText.ofExpert(e, "_ws.expert.group"));
+
+        // Each filter finds a tree that carries the note, and not one that carries another note.
+        ProtoNode carrier = ProtoNode.root();
+        carrier.addText("a segment", new Tvb(new byte[4], 0), 0, 4).expert(e);
+        ProtoNode other = ProtoNode.root();
+        other.addText("a segment", new Tvb(new byte[4], 0), 0, 4).expert(TcpExperts.RETRANSMISSION.note());
+        for (String field : List.of("tcp.analysis.out_of_order", "_ws.expert.message", "_ws.expert.severity")) {
+            DisplayFilter f = DisplayFilter.compile(FilterText.ofExpert(e, field));
+            assertTrue(f.matches(carrier), field);
+            assertTrue(!f.matches(other), field);
+        }
+        assertTrue(DisplayFilter.compile(FilterText.ofExpert(e, "_ws.expert")).matches(other));
     }
 
     @Test
     void copyValueIsTheFieldsValue() {
-        assertEquals("heise.de", FilterText.copyValue(CaptureFrames.node(hello, "tls.handshake.extensions_server_name")));
-        assertEquals("1", FilterText.copyValue(CaptureFrames.node(hello, "tls.handshake.type")));
-        assertEquals("0x0301", FilterText.copyValue(CaptureFrames.node(hello, "tls.record.version")));
-        assertEquals("1", FilterText.copyValue(CaptureFrames.node(hello, "tls.record")), "a label field is present: 1");
-        assertEquals("Transport Layer Security", FilterText.copyValue(CaptureFrames.node(hello, "tls")));
-        ProtoNode random = CaptureFrames.node(hello, "tls.handshake.random");
+        assertEquals("heise.de", FilterText.copyValue(node(hello, "tls.handshake.extensions_server_name")));
+        assertEquals("1", FilterText.copyValue(node(hello, "tls.handshake.type")));
+        assertEquals("0x0301", FilterText.copyValue(node(hello, "tls.record.version")));
+        assertEquals("1", FilterText.copyValue(node(hello, "tls.record")), "a label field is present: 1");
+        assertEquals("Transport Layer Security", FilterText.copyValue(node(hello, "tls")));
+        ProtoNode random = node(hello, "tls.handshake.random");
         assertEquals(FieldFormat.hex((byte[]) random.value()), FilterText.copyValue(random));
     }
 
