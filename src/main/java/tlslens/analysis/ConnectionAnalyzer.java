@@ -17,6 +17,7 @@ import tlslens.dissect.tls.names.AlertDescriptions;
 import tlslens.dissect.tls.names.AlertLevels;
 import tlslens.dissect.tls.names.CipherSuiteInfo;
 import tlslens.dissect.tls.names.CipherSuites;
+import tlslens.dissect.tls.names.ExtensionTypes;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.NamedGroups;
 import tlslens.dissect.tls.names.TlsVersions;
@@ -31,7 +32,6 @@ import tlslens.engine.ConnectionState;
 public final class ConnectionAnalyzer {
     static final String OUTSIDE = "issued by a connection outside this capture";
     static final String ENCRYPTED_TICKET = "ticket issued inside encrypted records; load a key log";
-    private static final int PSK_EXTENSION = 41;
 
     private ConnectionAnalyzer() {}
 
@@ -166,11 +166,11 @@ public final class ConnectionAnalyzer {
         HelloInfo sh = t.serverHello;
         if (ch != null) {
             e.ticketOffered = ch.sessionTicket != null && ch.sessionTicket.length > 0;
-            e.pskOffered = !ch.pskIdentities.isEmpty() || ch.extensions.contains(PSK_EXTENSION);
+            e.pskOffered = !ch.pskIdentities.isEmpty() || ch.extensions.contains(ExtensionTypes.PRE_SHARED_KEY);
         }
         if (sh == null) return;
         if (t.isTls13()) {
-            if (sh.pskSelected >= 0 || sh.extensions.contains(PSK_EXTENSION)) {
+            if (sh.pskSelected >= 0 || sh.extensions.contains(ExtensionTypes.PRE_SHARED_KEY)) {
                 c.resumption = Resumption.PSK;
                 c.pskMode = sh.keyShareGroups.isEmpty() ? "psk_ke" : "psk_dhe_ke";
             }
@@ -358,8 +358,8 @@ public final class ConnectionAnalyzer {
             skipped = original.timeline.skippable();
         } else if (c.resumption == Resumption.PSK) {
             // Encrypted in TLS 1.3: named from the version, sizes unknown.
-            skipped = List.of(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.CERTIFICATE), false, null),
-                    new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.CERTIFICATE_VERIFY), false, null));
+            skipped = List.of(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTypes.CERTIFICATE), false, null),
+                    new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTypes.CERTIFICATE_VERIFY), false, null));
         } else {
             skipped = fromSuite(c.cipherSuiteCode);
         }
@@ -409,12 +409,12 @@ public final class ConnectionAnalyzer {
             case DHE, ECDHE, DHE_PSK, ECDHE_PSK, SRP, ECCPWD -> true;
             default -> false;
         };
-        if (certificate) out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.CERTIFICATE), false, null));
+        if (certificate) out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTypes.CERTIFICATE), false, null));
         if (serverKeyExchange) {
-            out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.SERVER_KEY_EXCHANGE), false, null));
+            out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTypes.SERVER_KEY_EXCHANGE), false, null));
         }
-        out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.SERVER_HELLO_DONE), false, null));
-        out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.CLIENT_KEY_EXCHANGE), true, null));
+        out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTypes.SERVER_HELLO_DONE), false, null));
+        out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTypes.CLIENT_KEY_EXCHANGE), true, null));
         return out;
     }
 }

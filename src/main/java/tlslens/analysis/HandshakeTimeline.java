@@ -1,16 +1,18 @@
 package tlslens.analysis;
 
+import static tlslens.dissect.tls.names.HandshakeTypes.*;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import tlslens.dissect.tls.HandshakeDissector;
 import tlslens.dissect.tls.HandshakeLog;
 import tlslens.dissect.tls.HelloInfo;
 import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.names.CipherSuiteInfo;
+import tlslens.dissect.tls.names.ExtensionTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 import tlslens.engine.ConnectionState;
 
@@ -22,9 +24,6 @@ import tlslens.engine.ConnectionState;
  * Finished record has the suite's hash length plus 21 bytes).
  */
 final class HandshakeTimeline {
-    static final int CLIENT_HELLO = 1, SERVER_HELLO = 2, NEW_SESSION_TICKET = 4, CERTIFICATE = 11,
-            SERVER_KEY_EXCHANGE = 12, CERTIFICATE_REQUEST = 13, SERVER_HELLO_DONE = 14, CERTIFICATE_VERIFY = 15,
-            CLIENT_KEY_EXCHANGE = 16, CERTIFICATE_STATUS = 22;
     static final String HRR_NAME = "Hello Retry Request";
     static final String ENCRYPTED_HANDSHAKE = "Encrypted Handshake Message";
     /** How many of the client's first encrypted records may precede its Finished (EndOfEarlyData, Certificate, CertificateVerify). */
@@ -190,7 +189,7 @@ final class HandshakeTimeline {
         }
         // With a key log the flights are decrypted messages: the client's Finished ends the handshake.
         for (Step s : steps) {
-            if (s.kind == HandshakeStep.Kind.MESSAGE && !s.encrypted && s.type == HandshakeDissector.FINISHED
+            if (s.kind == HandshakeStep.Kind.MESSAGE && !s.encrypted && s.type == FINISHED
                     && s.dir == clientDir && s.recordIndex > shIndex) {
                 end = s;
                 decryptedHandshake = true;
@@ -276,13 +275,13 @@ final class HandshakeTimeline {
             earlyDataReason = "no ServerHello in the capture";
         } else if (helloRetryRequest) {
             earlyDataReason = "the server answered with a HelloRetryRequest, which rejects early data";
-        } else if (!isTls13() || serverHello.pskSelected < 0 && !serverHello.extensions.contains(41)) {
+        } else if (!isTls13() || serverHello.pskSelected < 0 && !serverHello.extensions.contains(ExtensionTypes.PRE_SHARED_KEY)) {
             earlyDataReason = "the server did not accept the PSK, so it rejected early data";
         } else if (decryptedHandshake) {
             boolean eoed = false;
             for (Step s : steps) {
                 if (s.kind == HandshakeStep.Kind.MESSAGE && s.dir == clientDir
-                        && s.type == HandshakeDissector.END_OF_EARLY_DATA) eoed = true;
+                        && s.type == END_OF_EARLY_DATA) eoed = true;
             }
             earlyDataAccepted = eoed;
             earlyDataReason = eoed ? "decrypted: the client sent EndOfEarlyData, so the server accepted early data"

@@ -1,6 +1,7 @@
 package tlslens.dissect.tls;
 
 import static tlslens.dissect.tls.TlsFields.*;
+import static tlslens.dissect.tls.names.HandshakeTypes.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import tlslens.dissect.tls.messages.CertificateMessages;
 import tlslens.dissect.tls.messages.HelloMessages;
 import tlslens.dissect.tls.messages.KeyExchangeMessages;
 import tlslens.dissect.tls.messages.SimpleMessages;
+import tlslens.dissect.tls.names.ExtensionTypes;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 
@@ -25,15 +27,6 @@ import tlslens.dissect.tls.names.TlsVersions;
  */
 public final class HandshakeDissector {
     static final String ENCRYPTED_HANDSHAKE = "Encrypted Handshake Message";
-
-    public static final int HELLO_REQUEST = 0, CLIENT_HELLO = 1, SERVER_HELLO = 2, HELLO_VERIFY_REQUEST = 3,
-            NEW_SESSION_TICKET = 4, END_OF_EARLY_DATA = 5, HELLO_RETRY_REQUEST = 6, ENCRYPTED_EXTENSIONS = 8,
-            CERTIFICATE = 11, SERVER_KEY_EXCHANGE = 12, CERTIFICATE_REQUEST = 13, SERVER_HELLO_DONE = 14,
-            CERTIFICATE_VERIFY = 15, CLIENT_KEY_EXCHANGE = 16, FINISHED = 20, CERTIFICATE_URL = 21,
-            CERTIFICATE_STATUS = 22, SUPPLEMENTAL_DATA = 23, KEY_UPDATE = 24, COMPRESSED_CERTIFICATE = 25,
-            NPN_ENCRYPTED_EXTENSIONS = 67, MESSAGE_HASH = 254;
-
-    private static final int SUPPORTED_VERSIONS = 43;
 
     /** What one record's dissection needs to know beyond the message bytes. */
     interface RecordSink {
@@ -253,7 +246,7 @@ public final class HandshakeDissector {
                 int extType = tvb.u16(off);
                 int extLen = tvb.u16(off + 2);
                 if (end - off < 4 + extLen) break;
-                if (extType == SUPPORTED_VERSIONS && extLen == 2) return new int[] {tvb.u16(off + 4), hrr};
+                if (extType == ExtensionTypes.SUPPORTED_VERSIONS && extLen == 2) return new int[] {tvb.u16(off + 4), hrr};
                 off += 4 + extLen;
             }
         }

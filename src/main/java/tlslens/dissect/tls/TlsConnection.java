@@ -31,10 +31,6 @@ import tlslens.dissect.tls.names.TlsVersions;
  * handshake message being reassembled per direction, and the connection's {@link HandshakeLog}.
  */
 public final class TlsConnection {
-    /** Record content types. */
-    public static final int CT_CHANGE_CIPHER_SPEC = 20, CT_ALERT = 21, CT_HANDSHAKE = 22, CT_APPLICATION_DATA = 23,
-            CT_HEARTBEAT = 24;
-
     private final int tcpStream;
     /** Wireshark's session->version: 0 until an authoritative record or ServerHello sets it. */
     private int version;
@@ -231,7 +227,7 @@ public final class TlsConnection {
 
     /** Wireshark 4.0's ssl_is_valid_content_type: CCS, Alert, Handshake, Application Data, Heartbeat, tls12_cid. */
     private static boolean validContentType(int ct) {
-        return ct >= 20 && ct <= 25;
+        return ct >= ContentTypes.CHANGE_CIPHER_SPEC && ct <= ContentTypes.TLS12_CID;
     }
 
     private void dissectTls(Ctx ctx, ProtoNode tls, Tvb tvb, int dir, int index) {
@@ -261,7 +257,7 @@ public final class TlsConnection {
         }
         ProtoNode rec = tls.addValue(RECORD, tvb, off, 5 + length, null);
         ProtoNode ctItem;
-        if (version == TlsVersions.TLS13 && ct == CT_APPLICATION_DATA) {
+        if (version == TlsVersions.TLS13 && ct == ContentTypes.APPLICATION_DATA) {
             ctItem = rec.add(RECORD_OPAQUE_TYPE, tvb, off, 1);
         } else {
             ctItem = rec.add(RECORD_CONTENT_TYPE, tvb, off, 1);
@@ -291,13 +287,13 @@ public final class TlsConnection {
         }
 
         Tvb plain = null;
-        ConnectionDecryptor.Decrypted dec = ct != CT_CHANGE_CIPHER_SPEC && end > body
+        ConnectionDecryptor.Decrypted dec = ct != ContentTypes.CHANGE_CIPHER_SPEC && end > body
                 ? decryptor.decrypt(ctx.fromServer(), ct, recordVersion, tvb.bytes(body, end - body)) : null;
         if (dec != null && dec.ok()) {
             byte[] p = dec.plaintext();
             plain = ctx.fd.addSource("Decrypted TLS (" + p.length + " bytes)", p,
                     HandshakeDissector.frameChunks(ctx.fd, tvb, body, Math.min(p.length, end - body)));
-            if (ct == CT_APPLICATION_DATA && labelVersion == TlsVersions.TLS13) {
+            if (ct == ContentTypes.APPLICATION_DATA && labelVersion == TlsVersions.TLS13) {
                 ct = dec.contentType();
                 rec.addGenerated(RECORD_CONTENT_TYPE, (long) ct);
             }
@@ -305,23 +301,23 @@ public final class TlsConnection {
                 rec.child(new ProtoNode(null, null, "[Decrypted with key from " + dec.keyOrigin() + "]", plain.source,
                         plain.start, 0)).setGenerated(true);
             }
-            if (ct == CT_APPLICATION_DATA && plaintext != null) plaintext.add(dir, fd.number, p);
+            if (ct == ContentTypes.APPLICATION_DATA && plaintext != null) plaintext.add(dir, fd.number, p);
         } else {
             if (dec != null && !dec.skipped()) {
                 rec.expert(Expert.warn("Decryption", "Record did not decrypt: " + dec.error()));
             }
             // With a NULL cipher the "ciphertext" is the plaintext and a MAC: Wireshark reads it without keys.
-            plain = ct != CT_CHANGE_CIPHER_SPEC && length > 0 ? nullCipherPlaintext(ctx, tvb, body, end) : null;
+            plain = ct != ContentTypes.CHANGE_CIPHER_SPEC && length > 0 ? nullCipherPlaintext(ctx, tvb, body, end) : null;
         }
         boolean decrypted = dec != null && dec.ok();
 
         switch (ct) {
-            case CT_CHANGE_CIPHER_SPEC -> changeCipherSpec(ctx, rec, ctItem, tvb, body, labelVersion, index);
-            case CT_ALERT -> {
+            case ContentTypes.CHANGE_CIPHER_SPEC -> changeCipherSpec(ctx, rec, ctItem, tvb, body, labelVersion, index);
+            case ContentTypes.ALERT -> {
                 if (plain != null) alert(ctx, rec, plain, plain.start, decrypted ? plain.end : plain.start + 2);
                 else alert(ctx, rec, tvb, body, end);
             }
-            case CT_HANDSHAKE -> {
+            case ContentTypes.HANDSHAKE -> {
                 if (plain != null) {
                     HandshakeDissector.dissectRecord(ctx, ctx, reassembly[dir], rec, plain, plain.start, plain.end,
                             labelVersion, false, true);
@@ -330,8 +326,8 @@ public final class TlsConnection {
                             changedCipher[dir], false);
                 }
             }
-            case CT_APPLICATION_DATA -> applicationData(ctx, rec, tvb, body, end, labelVersion, plain);
-            case CT_HEARTBEAT -> {
+            case ContentTypes.APPLICATION_DATA -> applicationData(ctx, rec, tvb, body, end, labelVersion, plain);
+            case ContentTypes.HEARTBEAT -> {
                 if (labelVersion == TlsVersions.TLS13) {
                     ctItem.expert(new Expert(Severity.WARN, "Protocol", "Record type is not allowed in TLS 1.3"));
                 } else if (plain != null) {
@@ -366,14 +362,14 @@ public final class TlsConnection {
 
     /** Wireshark's ssl_try_set_version: only authoritative messages (not a ClientHello) set the version. */
     private void trySetVersion(int contentType, int handshakeType, int v) {
-        boolean authoritative = contentType == CT_HANDSHAKE
+        boolean authoritative = contentType == ContentTypes.HANDSHAKE
                 ? HandshakeTypes.wiresharkName(handshakeType) != null
-                        && handshakeType != HandshakeDissector.HELLO_VERIFY_REQUEST
-                        && handshakeType != HandshakeDissector.CLIENT_HELLO
+                        && handshakeType != HandshakeTypes.HELLO_VERIFY_REQUEST
+                        && handshakeType != HandshakeTypes.CLIENT_HELLO
                 : validContentType(contentType);
         if (!authoritative) return;
         int draft = 0;
-        if (contentType == CT_HANDSHAKE && handshakeType == HandshakeDissector.SERVER_HELLO) {
+        if (contentType == ContentTypes.HANDSHAKE && handshakeType == HandshakeTypes.SERVER_HELLO) {
             draft = HelloMessages.draftVersion(v);
             if (draft != 0) v = TlsVersions.TLS13;
         }
@@ -395,7 +391,7 @@ public final class TlsConnection {
         }
         ctx.fd.appendInfo("Change Cipher Spec");
         rec.setText(shortName(version, "SSL") + " Record Layer: "
-                + ContentTypes.wiresharkName(CT_CHANGE_CIPHER_SPEC) + " Protocol: Change Cipher Spec");
+                + ContentTypes.wiresharkName(ContentTypes.CHANGE_CIPHER_SPEC) + " Protocol: Change Cipher Spec");
         ProtoNode item = rec.add(TlsFields.CHANGE_CIPHER_SPEC, tvb, body, 1);
         log.addChangeCipherSpec(new HandshakeLog.ChangeCipherSpec(ctx.fd.number, ctx.dir, index));
         if (version == TlsVersions.TLS13) return; // a dummy for middleboxes in TLS 1.3
@@ -436,7 +432,7 @@ public final class TlsConnection {
         ctx.fd.appendInfo("Application Data");
         String proto = appProtocol(ctx.fd);
         rec.setText(shortName(labelVersion, "SSL") + " Record Layer: "
-                + ContentTypes.wiresharkName(CT_APPLICATION_DATA) + " Protocol: "
+                + ContentTypes.wiresharkName(ContentTypes.APPLICATION_DATA) + " Protocol: "
                 + (proto != null ? proto : "Application Data"));
         rec.add(APP_DATA, tvb, off, end - off);
         if (proto != null) rec.addGenerated(APP_DATA_PROTO, proto);
@@ -597,7 +593,7 @@ public final class TlsConnection {
         }
 
         @Override public void serverVersion(int v) {
-            trySetVersion(CT_HANDSHAKE, HandshakeDissector.SERVER_HELLO, v);
+            trySetVersion(ContentTypes.HANDSHAKE, HandshakeTypes.SERVER_HELLO, v);
         }
 
         @Override public void certificates(List<byte[]> chain) {
