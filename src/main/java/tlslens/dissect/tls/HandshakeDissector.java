@@ -26,12 +26,17 @@ import tlslens.dissect.tls.names.TlsVersions;
  * message to its body dissector.
  */
 public final class HandshakeDissector {
-    static final String ENCRYPTED_HANDSHAKE = "Encrypted Handshake Message";
+    /** Wireshark's label of a handshake message it cannot read (encrypted, or of a type it does not know). */
+    public static final String ENCRYPTED_HANDSHAKE = "Encrypted Handshake Message";
 
     /** What one record's dissection needs to know beyond the message bytes. */
     interface RecordSink {
-        /** Called for every message shown, complete or not, plaintext or not (for the connection log). */
-        void message(int type, String name, int length, boolean encrypted);
+        /**
+         * Called for every message shown, complete or not, plaintext or not (for the connection log):
+         * its type ({@link HandshakeTypes#HELLO_RETRY_REQUEST} for a HelloRetryRequest in ServerHello form,
+         * {@link HandshakeLog#ENCRYPTED} when encrypted) and length.
+         */
+        void message(int type, int length, boolean encrypted);
 
         /** A ServerHello announced this version (its supported_versions or legacy version). */
         void serverVersion(int version);
@@ -75,7 +80,7 @@ public final class HandshakeDissector {
                 ProtoNode item = showDetails(c, record, labelVersion, type, false, false, false, tvb, off, end - off);
                 item.expert(Expert.warn("Reassemble", "Handshake message of " + msgLen
                         + " bytes is larger than the reassembly limit"));
-                sink.message(type, typeName(type, false), end - off, false);
+                sink.message(type, end - off, false);
                 return;
             }
             reasm.append(fd.number, tvb.data, off, subset, frameChunks(fd, tvb, off, subset));
@@ -96,7 +101,7 @@ public final class HandshakeDissector {
         } else if (isEncrypted(tvb, off, end, encryptedByState, !decrypted)) {
             // 3. A new message that looks like ciphertext.
             showDetails(c, record, labelVersion, 0, true, true, true, tvb, off, end - off);
-            sink.message(HandshakeLog.ENCRYPTED, ENCRYPTED_HANDSHAKE, end - off, true);
+            sink.message(HandshakeLog.ENCRYPTED, end - off, true);
             return;
         }
 
@@ -195,7 +200,7 @@ public final class HandshakeDissector {
         }
         ProtoNode hs = showDetails(c, record, labelVersion, hrr ? HELLO_RETRY_REQUEST : type, false, first, true,
                 tvb, off, length + 4);
-        sink.message(type, hrr ? "Hello Retry Request" : typeName(type, false), length + 4, false);
+        sink.message(hrr ? HELLO_RETRY_REQUEST : type, length + 4, false);
         if (typeStr == null) return;
 
         hs.addValue(HANDSHAKE_TYPE, tvb, off, 1, (long) type);

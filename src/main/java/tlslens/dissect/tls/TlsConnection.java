@@ -21,7 +21,6 @@ import tlslens.dissect.tls.names.AlertLevels;
 import tlslens.dissect.tls.names.ContentTypes;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.HeartbeatMessageTypes;
-import tlslens.dissect.tls.names.Ssl2MessageTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 
 /**
@@ -200,7 +199,7 @@ public final class TlsConnection {
             int type = Ssl2Dissector.dissect(ctx, tls, tvb, v);
             version = v[0];
             log.addMessage(new HandshakeLog.Message(fd.number, dir, type < 0 ? HandshakeLog.ENCRYPTED : type,
-                    type < 0 ? "Encrypted Data" : Ssl2MessageTypes.nameOrUnknown(type), avail, type < 0, index));
+                    HandshakeLog.SSL2_RECORD, avail, type < 0, index));
             return;
         }
         dissectTls(ctx, tls, tvb, dir, index);
@@ -237,6 +236,7 @@ public final class TlsConnection {
         // Wireshark sets the column from the session's version once per call, i.e. per frame.
         if (version != 0 && firstInFrame) fd.setProtocol(TlsVersions.columnName(version));
         int ct = tvb.u8(off);
+        ctx.recordContentType = ct;
         // TLS 1.0-1.2 ignore unknown record types (RFC 2246 6).
         if ((version == TlsVersions.TLS10 || version == TlsVersions.TLS11 || version == TlsVersions.TLS12)
                 && !validContentType(ct)) {
@@ -413,7 +413,7 @@ public final class TlsConnection {
             ctx.fd.appendInfo("Encrypted Alert");
             rec.setText(shortName(version, "TLS") + " Record Layer: Encrypted Alert");
             msg.setText("Alert Message: Encrypted Alert");
-            log.addAlert(new HandshakeLog.Alert(ctx.fd.number, ctx.dir, -1, -1, true));
+            log.addAlert(new HandshakeLog.Alert(ctx.fd.number, ctx.dir, -1, -1, ctx.recordContentType, true));
             return;
         }
         int level = tvb.u8(off);
@@ -425,7 +425,7 @@ public final class TlsConnection {
         rec.setText(shortName(version, "TLS") + " Record Layer: " + text);
         msg.add(ALERT_LEVEL, tvb, off, 1);
         msg.add(ALERT_DESCRIPTION, tvb, off + 1, 1);
-        log.addAlert(new HandshakeLog.Alert(ctx.fd.number, ctx.dir, level, desc, false));
+        log.addAlert(new HandshakeLog.Alert(ctx.fd.number, ctx.dir, level, desc, ctx.recordContentType, false));
     }
 
     private void applicationData(Ctx ctx, ProtoNode rec, Tvb tvb, int off, int end, int labelVersion, Tvb plain) {
@@ -529,6 +529,8 @@ public final class TlsConnection {
         final FrameDissection fd;
         final int dir;
         final int index;
+        /** The record's content type as on the wire (application_data for TLS 1.3's encrypted records). */
+        int recordContentType = HandshakeLog.SSL2_RECORD;
 
         Ctx(FrameDissection fd, int dir, int index) {
             this.fd = fd;
@@ -588,8 +590,8 @@ public final class TlsConnection {
             if (alpn != null) alpnProtocol = alpn;
         }
 
-        @Override public void message(int type, String name, int length, boolean encrypted) {
-            log.addMessage(new HandshakeLog.Message(fd.number, dir, type, name, length, encrypted, index));
+        @Override public void message(int type, int length, boolean encrypted) {
+            log.addMessage(new HandshakeLog.Message(fd.number, dir, type, recordContentType, length, encrypted, index));
         }
 
         @Override public void serverVersion(int v) {
