@@ -9,6 +9,7 @@ import tlslens.analysis.Connection;
 import tlslens.analysis.HandshakeStep;
 import tlslens.analysis.Resumption;
 import tlslens.analysis.SkippedMessage;
+import tlslens.dissect.tls.HandshakeLog;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 
@@ -233,18 +234,27 @@ public final class LadderModel {
     }
 
     /**
-     * Which of the rows of its frame with the same kind and codes this row is (0-based): finds
-     * its node in the frame's tree, where they appear in the same order.
+     * Which of the rows of its frame that the tree shows alike this row is (0-based): finds its
+     * node in the frame's tree, where they appear in the same order.
      */
     public int ordinalInFrame(int row) {
         LadderRow r = rows.get(row);
         int n = 0;
         for (int i = 0; i < row; i++) {
             LadderRow o = rows.get(i);
-            if (o.frame() == r.frame() && o.kind() == r.kind() && o.contentType() == r.contentType()
-                    && o.handshakeType() == r.handshakeType()) n++;
+            if (o.frame() == r.frame() && o.kind() == r.kind() && treeType(o) == treeType(r)) n++;
         }
         return n;
+    }
+
+    /**
+     * The type by which the tree tells a row's item apart: its code when tshark names it; for
+     * codes it does not (their items all read "Encrypted Handshake Message"), one value; SSLv2's
+     * message types apart from TLS's.
+     */
+    private static int treeType(LadderRow r) {
+        if (r.contentType() == HandshakeLog.SSL2_RECORD) return -2 - r.handshakeType();
+        return HandshakeTypes.wiresharkName(r.handshakeType()) != null ? r.handshakeType() : HandshakeStep.NONE;
     }
 
     /**

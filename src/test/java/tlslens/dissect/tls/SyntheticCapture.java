@@ -11,13 +11,13 @@ import java.nio.file.Path;
  * Writes a classic pcap of one TCP connection (Ethernet/IPv4/TCP, no handshake) carrying the
  * given payloads, so that tests can run tshark and our dissector on hand-made TLS records.
  */
-final class SyntheticCapture {
+public final class SyntheticCapture {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final long[] seq = {1000, 5000};
     private final int[] ports;
     private int time = 1000;
 
-    SyntheticCapture(int clientPort, int serverPort) {
+    public SyntheticCapture(int clientPort, int serverPort) {
         ports = new int[] {clientPort, serverPort};
         ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
         h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
@@ -25,7 +25,7 @@ final class SyntheticCapture {
     }
 
     /** One TCP segment from the client (dir 0) or the server (dir 1). */
-    SyntheticCapture send(int dir, byte[] payload) {
+    public SyntheticCapture send(int dir, byte[] payload) {
         byte[] src = {10, 0, 0, (byte) (dir == 0 ? 1 : 2)};
         byte[] dst = {10, 0, 0, (byte) (dir == 0 ? 2 : 1)};
         ByteBuffer tcp = ByteBuffer.allocate(20 + payload.length);
@@ -57,7 +57,7 @@ final class SyntheticCapture {
         return this;
     }
 
-    Path write(Path dir, String name) throws IOException {
+    public Path write(Path dir, String name) throws IOException {
         Path p = dir.resolve(name);
         Files.write(p, out.toByteArray());
         return p;
