@@ -17,6 +17,8 @@ import tlslens.dissect.tls.names.AlertDescriptions;
 import tlslens.dissect.tls.names.AlertLevels;
 import tlslens.dissect.tls.names.CipherSuiteInfo;
 import tlslens.dissect.tls.names.CipherSuites;
+import tlslens.dissect.tls.names.ContentTypes;
+import tlslens.dissect.tls.names.ExtensionTypes;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.NamedGroups;
 import tlslens.dissect.tls.names.TlsVersions;
@@ -31,7 +33,6 @@ import tlslens.engine.ConnectionState;
 public final class ConnectionAnalyzer {
     static final String OUTSIDE = "issued by a connection outside this capture";
     static final String ENCRYPTED_TICKET = "ticket issued inside encrypted records; load a key log";
-    private static final int PSK_EXTENSION = 41;
 
     private ConnectionAnalyzer() {}
 
@@ -149,10 +150,8 @@ public final class ConnectionAnalyzer {
         List<AlertEvent> out = new ArrayList<>();
         Instant t0 = t.start();
         for (HandshakeLog.Alert a : t.log.alerts()) {
-            String level = a.encrypted() ? null : AlertLevels.nameOrUnknown(a.level());
-            String desc = a.encrypted() ? null : AlertDescriptions.nameOrUnknown(a.description());
-            out.add(new AlertEvent(a.frame(), a.direction() == t.clientDir, level, desc, a.encrypted(),
-                    t.millisSince(t0, a.frame())));
+            out.add(new AlertEvent(a.frame(), a.direction() == t.clientDir, a.level(), a.description(),
+                    a.contentType(), a.encrypted(), t.millisSince(t0, a.frame())));
         }
         return List.copyOf(out);
     }
@@ -166,11 +165,11 @@ public final class ConnectionAnalyzer {
         HelloInfo sh = t.serverHello;
         if (ch != null) {
             e.ticketOffered = ch.sessionTicket != null && ch.sessionTicket.length > 0;
-            e.pskOffered = !ch.pskIdentities.isEmpty() || ch.extensions.contains(PSK_EXTENSION);
+            e.pskOffered = !ch.pskIdentities.isEmpty() || ch.extensions.contains(ExtensionTypes.PRE_SHARED_KEY);
         }
         if (sh == null) return;
         if (t.isTls13()) {
-            if (sh.pskSelected >= 0 || sh.extensions.contains(PSK_EXTENSION)) {
+            if (sh.pskSelected >= 0 || sh.extensions.contains(ExtensionTypes.PRE_SHARED_KEY)) {
                 c.resumption = Resumption.PSK;
                 c.pskMode = sh.keyShareGroups.isEmpty() ? "psk_ke" : "psk_dhe_ke";
             }
@@ -208,7 +207,7 @@ public final class ConnectionAnalyzer {
             e.findings.add("no handshake in the capture: TLS was already under way when the capture started");
         } else if (!t.complete()) {
             HandshakeLog.Alert fatal = null;
-            for (HandshakeLog.Alert a : t.log.alerts()) if (!a.encrypted() && a.level() == 2 && fatal == null) fatal = a;
+            for (HandshakeLog.Alert a : t.log.alerts()) if (!a.encrypted() && a.level() == AlertLevels.FATAL && fatal == null) fatal = a;
             if (fatal != null) {
                 e.findings.add("handshake failed: fatal alert " + AlertDescriptions.nameOrUnknown(fatal.description())
                         + " from the " + (fatal.direction() == t.clientDir ? "client" : "server"));
@@ -358,8 +357,8 @@ public final class ConnectionAnalyzer {
             skipped = original.timeline.skippable();
         } else if (c.resumption == Resumption.PSK) {
             // Encrypted in TLS 1.3: named from the version, sizes unknown.
-            skipped = List.of(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.CERTIFICATE), false, null),
-                    new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.CERTIFICATE_VERIFY), false, null));
+            skipped = List.of(new SkippedMessage(HandshakeTypes.CERTIFICATE, ContentTypes.APPLICATION_DATA, false, null),
+                    new SkippedMessage(HandshakeTypes.CERTIFICATE_VERIFY, ContentTypes.APPLICATION_DATA, false, null));
         } else {
             skipped = fromSuite(c.cipherSuiteCode);
         }
@@ -409,12 +408,12 @@ public final class ConnectionAnalyzer {
             case DHE, ECDHE, DHE_PSK, ECDHE_PSK, SRP, ECCPWD -> true;
             default -> false;
         };
-        if (certificate) out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.CERTIFICATE), false, null));
+        if (certificate) out.add(new SkippedMessage(HandshakeTypes.CERTIFICATE, ContentTypes.HANDSHAKE, false, null));
         if (serverKeyExchange) {
-            out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.SERVER_KEY_EXCHANGE), false, null));
+            out.add(new SkippedMessage(HandshakeTypes.SERVER_KEY_EXCHANGE, ContentTypes.HANDSHAKE, false, null));
         }
-        out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.SERVER_HELLO_DONE), false, null));
-        out.add(new SkippedMessage(HandshakeTypes.nameOrUnknown(HandshakeTimeline.CLIENT_KEY_EXCHANGE), true, null));
+        out.add(new SkippedMessage(HandshakeTypes.SERVER_HELLO_DONE, ContentTypes.HANDSHAKE, false, null));
+        out.add(new SkippedMessage(HandshakeTypes.CLIENT_KEY_EXCHANGE, ContentTypes.HANDSHAKE, true, null));
         return out;
     }
 }

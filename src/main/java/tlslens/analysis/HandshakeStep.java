@@ -1,20 +1,33 @@
 package tlslens.analysis;
 
+import tlslens.dissect.tls.HandshakeDissector;
+import tlslens.dissect.tls.HandshakeLog;
+import tlslens.dissect.tls.names.ContentTypes;
+
 /**
  * One arrow of a handshake ladder: a handshake message (plaintext or an encrypted record),
- * a ChangeCipherSpec, or a TLS 1.3 encrypted record that belongs to the handshake phase.
+ * a ChangeCipherSpec, or a TLS 1.3 encrypted record that belongs to the handshake phase. It keeps
+ * the codes the dissector read; {@link #message()} makes Wireshark's label from them for display.
  *
- * @param frame     the frame in which the message was complete
- * @param fromClient sent by the client
- * @param message   Wireshark's name ("Client Hello", "Encrypted Handshake Message", "Change Cipher Spec", ...)
- * @param bytes     bytes on the wire: the handshake message with its 4-byte header; for an encrypted
- *                  record, the record's payload
- * @param timeMs    milliseconds since the first ClientHello, null when unknown
- * @param encrypted the content could not be read
- * @param kind      what the step is
+ * @param frame         the frame in which the message was complete
+ * @param fromClient    sent by the client
+ * @param kind          what the step is
+ * @param contentType   the {@link ContentTypes} code of the record that carried it, as on the wire:
+ *                      application_data for a TLS 1.3 message that travelled encrypted (decrypted with a
+ *                      key log or not); {@link HandshakeLog#SSL2_RECORD} for an SSLv2 message
+ * @param handshakeType the message's {@link tlslens.dissect.tls.names.HandshakeTypes} code (an
+ *                      {@link tlslens.dissect.tls.names.Ssl2MessageTypes} code in an SSLv2 record), kept when
+ *                      unknown; HELLO_RETRY_REQUEST for a HelloRetryRequest; {@link #NONE} when the step is not
+ *                      a readable handshake message (encrypted, ChangeCipherSpec, early data)
+ * @param bytes         bytes on the wire: the handshake message with its 4-byte header; for an encrypted
+ *                      record, the record's payload
+ * @param timeMs        milliseconds since the first ClientHello, null when unknown
+ * @param encrypted     the content could not be read
  */
-public record HandshakeStep(long frame, boolean fromClient, String message, int bytes, Double timeMs,
-                            boolean encrypted, Kind kind) {
+public record HandshakeStep(long frame, boolean fromClient, Kind kind, int contentType, int handshakeType, int bytes,
+                            Double timeMs, boolean encrypted) {
+    /** No handshake type: see {@link #handshakeType}. */
+    public static final int NONE = HandshakeLog.ENCRYPTED;
 
     public enum Kind {
         /** A handshake message as the record layer showed it (also "Encrypted Handshake Message"). */
@@ -27,4 +40,19 @@ public record HandshakeStep(long frame, boolean fromClient, String message, int 
     }
 
     public String from() { return fromClient ? "client" : "server"; }
+
+    /** Wireshark's name ("Client Hello", "Encrypted Handshake Message", "Change Cipher Spec", ...), for display only. */
+    public String message() {
+        return switch (kind) {
+            case MESSAGE -> HandshakeLog.messageName(contentType, handshakeType, encrypted);
+            case CHANGE_CIPHER_SPEC -> ContentTypes.wiresharkName(ContentTypes.CHANGE_CIPHER_SPEC);
+            case ENCRYPTED_HANDSHAKE_RECORD -> HandshakeDissector.ENCRYPTED_HANDSHAKE;
+            case EARLY_DATA -> "Early Data (0-RTT)";
+        };
+    }
+
+    /** A readable handshake message of TLS type {@code type} (not an SSLv2 one, whose codes differ). */
+    public boolean is(int type) {
+        return kind == Kind.MESSAGE && !encrypted && handshakeType == type && contentType != HandshakeLog.SSL2_RECORD;
+    }
 }

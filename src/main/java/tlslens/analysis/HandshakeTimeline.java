@@ -1,16 +1,19 @@
 package tlslens.analysis;
 
+import static tlslens.dissect.tls.names.HandshakeTypes.*;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import tlslens.dissect.tls.HandshakeDissector;
 import tlslens.dissect.tls.HandshakeLog;
 import tlslens.dissect.tls.HelloInfo;
 import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.names.CipherSuiteInfo;
+import tlslens.dissect.tls.names.ContentTypes;
+import tlslens.dissect.tls.names.ExtensionTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 import tlslens.engine.ConnectionState;
 
@@ -22,16 +25,11 @@ import tlslens.engine.ConnectionState;
  * Finished record has the suite's hash length plus 21 bytes).
  */
 final class HandshakeTimeline {
-    static final int CLIENT_HELLO = 1, SERVER_HELLO = 2, NEW_SESSION_TICKET = 4, CERTIFICATE = 11,
-            SERVER_KEY_EXCHANGE = 12, CERTIFICATE_REQUEST = 13, SERVER_HELLO_DONE = 14, CERTIFICATE_VERIFY = 15,
-            CLIENT_KEY_EXCHANGE = 16, CERTIFICATE_STATUS = 22;
-    static final String HRR_NAME = "Hello Retry Request";
-    static final String ENCRYPTED_HANDSHAKE = "Encrypted Handshake Message";
     /** How many of the client's first encrypted records may precede its Finished (EndOfEarlyData, Certificate, CertificateVerify). */
     private static final int MAX_CLIENT_HANDSHAKE_RECORDS = 4;
 
     /** A step with what ordering needs (the record index) before it becomes a {@link HandshakeStep}. */
-    record Step(long frame, int dir, HandshakeStep.Kind kind, int type, String name, int bytes, boolean encrypted,
+    record Step(long frame, int dir, HandshakeStep.Kind kind, int contentType, int type, int bytes, boolean encrypted,
                 int recordIndex) {}
 
     final ConnectionState state;
@@ -86,12 +84,12 @@ final class HandshakeTimeline {
 
     private void collect() {
         for (HandshakeLog.Message m : log.messages()) {
-            steps.add(new Step(m.frame(), m.direction(), HandshakeStep.Kind.MESSAGE, m.type(), m.name(), m.length(),
-                    m.encrypted(), m.recordIndex()));
+            steps.add(new Step(m.frame(), m.direction(), HandshakeStep.Kind.MESSAGE, m.contentType(), m.type(),
+                    m.length(), m.encrypted(), m.recordIndex()));
         }
         for (HandshakeLog.ChangeCipherSpec c : log.changeCipherSpecs()) {
-            steps.add(new Step(c.frame(), c.direction(), HandshakeStep.Kind.CHANGE_CIPHER_SPEC, -1,
-                    "Change Cipher Spec", 1, false, c.recordIndex()));
+            steps.add(new Step(c.frame(), c.direction(), HandshakeStep.Kind.CHANGE_CIPHER_SPEC,
+                    ContentTypes.CHANGE_CIPHER_SPEC, HandshakeStep.NONE, 1, false, c.recordIndex()));
         }
         steps.sort(Comparator.comparingInt(Step::recordIndex));
     }
@@ -106,7 +104,7 @@ final class HandshakeTimeline {
         for (Step s : steps) {
             if (s.kind != HandshakeStep.Kind.MESSAGE || s.encrypted) continue;
             if (s.type == CLIENT_HELLO && s.dir == clientDir && clientHelloStep == null) clientHelloStep = s;
-            if (s.type == SERVER_HELLO && s.dir == serverDir && serverHelloStep == null && !HRR_NAME.equals(s.name)) {
+            if (s.type == SERVER_HELLO && s.dir == serverDir && serverHelloStep == null) {
                 serverHelloStep = s;
             }
         }
@@ -183,14 +181,14 @@ final class HandshakeTimeline {
         if (firstClientHello != null && firstClientHello.earlyData && clientHelloStep != null) {
             for (HandshakeLog.ApplicationData a : records) {
                 if (a.direction() == clientDir && a.recordIndex() > clientHelloStep.recordIndex && a.recordIndex() < shIndex) {
-                    steps.add(new Step(a.frame(), a.direction(), HandshakeStep.Kind.EARLY_DATA, -1, "Early Data (0-RTT)",
-                            a.length(), true, a.recordIndex()));
+                    steps.add(new Step(a.frame(), a.direction(), HandshakeStep.Kind.EARLY_DATA,
+                            ContentTypes.APPLICATION_DATA, HandshakeStep.NONE, a.length(), true, a.recordIndex()));
                 }
             }
         }
         // With a key log the flights are decrypted messages: the client's Finished ends the handshake.
         for (Step s : steps) {
-            if (s.kind == HandshakeStep.Kind.MESSAGE && !s.encrypted && s.type == HandshakeDissector.FINISHED
+            if (s.kind == HandshakeStep.Kind.MESSAGE && !s.encrypted && s.type == FINISHED
                     && s.dir == clientDir && s.recordIndex > shIndex) {
                 end = s;
                 decryptedHandshake = true;
@@ -229,13 +227,14 @@ final class HandshakeTimeline {
             boolean clientFlight = a.direction() == clientDir && clientFinished != null
                     && a.recordIndex() >= turn.get(0).recordIndex() && a.recordIndex() <= clientFinished.recordIndex();
             if (serverFlight || clientFlight) {
-                steps.add(new Step(a.frame(), a.direction(), HandshakeStep.Kind.ENCRYPTED_HANDSHAKE_RECORD, -1,
-                        ENCRYPTED_HANDSHAKE, a.length(), true, a.recordIndex()));
+                steps.add(new Step(a.frame(), a.direction(), HandshakeStep.Kind.ENCRYPTED_HANDSHAKE_RECORD,
+                        ContentTypes.APPLICATION_DATA, HandshakeStep.NONE, a.length(), true, a.recordIndex()));
             }
         }
         if (clientFinished != null) {
-            end = new Step(clientFinished.frame(), clientDir, HandshakeStep.Kind.ENCRYPTED_HANDSHAKE_RECORD, -1,
-                    ENCRYPTED_HANDSHAKE, clientFinished.length(), true, clientFinished.recordIndex());
+            end = new Step(clientFinished.frame(), clientDir, HandshakeStep.Kind.ENCRYPTED_HANDSHAKE_RECORD,
+                    ContentTypes.APPLICATION_DATA, HandshakeStep.NONE, clientFinished.length(), true,
+                    clientFinished.recordIndex());
         }
     }
 
@@ -276,13 +275,13 @@ final class HandshakeTimeline {
             earlyDataReason = "no ServerHello in the capture";
         } else if (helloRetryRequest) {
             earlyDataReason = "the server answered with a HelloRetryRequest, which rejects early data";
-        } else if (!isTls13() || serverHello.pskSelected < 0 && !serverHello.extensions.contains(41)) {
+        } else if (!isTls13() || serverHello.pskSelected < 0 && !serverHello.extensions.contains(ExtensionTypes.PRE_SHARED_KEY)) {
             earlyDataReason = "the server did not accept the PSK, so it rejected early data";
         } else if (decryptedHandshake) {
             boolean eoed = false;
             for (Step s : steps) {
                 if (s.kind == HandshakeStep.Kind.MESSAGE && s.dir == clientDir
-                        && s.type == HandshakeDissector.END_OF_EARLY_DATA) eoed = true;
+                        && s.type == END_OF_EARLY_DATA) eoed = true;
             }
             earlyDataAccepted = eoed;
             earlyDataReason = eoed ? "decrypted: the client sent EndOfEarlyData, so the server accepted early data"
@@ -322,8 +321,8 @@ final class HandshakeTimeline {
         Instant t0 = start();
         List<HandshakeStep> out = new ArrayList<>(steps.size());
         for (Step s : steps) {
-            out.add(new HandshakeStep(s.frame, s.dir == clientDir, s.name, s.bytes, millisSince(t0, s.frame),
-                    s.encrypted, s.kind));
+            out.add(new HandshakeStep(s.frame, s.dir == clientDir, s.kind, s.contentType, s.type, s.bytes,
+                    millisSince(t0, s.frame), s.encrypted));
         }
         return out;
     }
@@ -337,7 +336,7 @@ final class HandshakeTimeline {
             boolean fromServer = s.dir == serverDir;
             boolean skip = fromServer ? fullHandshakeOnly(s.type)
                     : s.type == CERTIFICATE || s.type == CLIENT_KEY_EXCHANGE || s.type == CERTIFICATE_VERIFY;
-            if (skip) out.add(new SkippedMessage(s.name, !fromServer, s.bytes));
+            if (skip) out.add(new SkippedMessage(s.type, s.contentType, !fromServer, s.bytes));
         }
         return out;
     }

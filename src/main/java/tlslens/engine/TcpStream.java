@@ -16,6 +16,7 @@ import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.TlsExperts;
 import tlslens.dissect.tls.TlsFields;
 import tlslens.dissect.tls.TlsRecordFramer;
+import tlslens.dissect.tls.names.ContentTypes;
 import tlslens.flow.PduAssembler;
 import tlslens.flow.Piece;
 import tlslens.flow.StreamBytes;
@@ -225,7 +226,7 @@ final class TcpStream implements ConnectionState {
     static boolean recordsFillSegment(byte[] b, int off, int len) {
         if (len < 6) return false;
         int first = b[off] & 0xff;
-        if (first < 20 || first > 23) return false;
+        if (first < ContentTypes.CHANGE_CIPHER_SPEC || first > ContentTypes.APPLICATION_DATA) return false;
         int p = off;
         int end = off + len;
         while (p < end) {

@@ -29,7 +29,7 @@ class LineageTest {
         List<SkippedMessage> out = new ArrayList<>();
         for (HandshakeStep s : full.handshake()) {
             if (s.kind() == HandshakeStep.Kind.MESSAGE && !s.encrypted() && SKIPPABLE.contains(s.message())) {
-                out.add(new SkippedMessage(s.message(), s.fromClient(), s.bytes()));
+                out.add(new SkippedMessage(s.handshakeType(), s.contentType(), s.fromClient(), s.bytes()));
             }
         }
         return out;

@@ -1,5 +1,9 @@
 package tlslens.dissect.tls;
 
+import static tlslens.dissect.tls.names.HandshakeTypes.CLIENT_HELLO;
+import static tlslens.dissect.tls.names.HandshakeTypes.HELLO_RETRY_REQUEST;
+import static tlslens.dissect.tls.names.HandshakeTypes.SERVER_HELLO;
+
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.ext.ExtContext;
@@ -16,15 +20,6 @@ import tlslens.dissect.tls.names.ExtensionTypes;
  * through a view that ends at its own Length, so it can never consume its neighbour.
  */
 public final class ExtensionDissector {
-    /** Context values: which message carries the extensions. HelloRetryRequest is type 6 here (even though on the wire it is a ServerHello). */
-    public static final int CLIENT_HELLO = 1;
-    public static final int SERVER_HELLO = 2;
-    public static final int NEW_SESSION_TICKET = 4;
-    public static final int HELLO_RETRY_REQUEST = 6;
-    public static final int ENCRYPTED_EXTENSIONS = 8;
-    public static final int CERTIFICATE = 11;
-    public static final int CERTIFICATE_REQUEST = 13;
-
     /**
      * Whether the items we decode below an extension that tshark 4.0 shows only as "Data"
      * (encrypted_client_hello, token_binding, cached_info, trusted_ca_keys, ...) appear in the tree.
@@ -104,7 +99,7 @@ public final class ExtensionDissector {
                 while (end - at >= 4) {
                     int type = tvb.u16(at), len = tvb.u16(at + 2);
                     if (end - at < 4 + len) break;
-                    if (type == 43 && len == 2) return tvb.u16(at + 4);
+                    if (type == ExtensionTypes.SUPPORTED_VERSIONS && len == 2) return tvb.u16(at + 4);
                     at += 4 + len;
                 }
                 if (hello != null && hello.legacyVersion >= 0) return hello.legacyVersion;

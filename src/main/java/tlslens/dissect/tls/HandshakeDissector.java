@@ -1,6 +1,7 @@
 package tlslens.dissect.tls;
 
 import static tlslens.dissect.tls.TlsFields.*;
+import static tlslens.dissect.tls.names.HandshakeTypes.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import tlslens.dissect.tls.messages.CertificateMessages;
 import tlslens.dissect.tls.messages.HelloMessages;
 import tlslens.dissect.tls.messages.KeyExchangeMessages;
 import tlslens.dissect.tls.messages.SimpleMessages;
+import tlslens.dissect.tls.names.ExtensionTypes;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 
@@ -23,21 +25,17 @@ import tlslens.dissect.tls.names.TlsVersions;
  * message to its body dissector.
  */
 public final class HandshakeDissector {
-    static final String ENCRYPTED_HANDSHAKE = "Encrypted Handshake Message";
-
-    public static final int HELLO_REQUEST = 0, CLIENT_HELLO = 1, SERVER_HELLO = 2, HELLO_VERIFY_REQUEST = 3,
-            NEW_SESSION_TICKET = 4, END_OF_EARLY_DATA = 5, HELLO_RETRY_REQUEST = 6, ENCRYPTED_EXTENSIONS = 8,
-            CERTIFICATE = 11, SERVER_KEY_EXCHANGE = 12, CERTIFICATE_REQUEST = 13, SERVER_HELLO_DONE = 14,
-            CERTIFICATE_VERIFY = 15, CLIENT_KEY_EXCHANGE = 16, FINISHED = 20, CERTIFICATE_URL = 21,
-            CERTIFICATE_STATUS = 22, SUPPLEMENTAL_DATA = 23, KEY_UPDATE = 24, COMPRESSED_CERTIFICATE = 25,
-            NPN_ENCRYPTED_EXTENSIONS = 67, MESSAGE_HASH = 254;
-
-    private static final int SUPPORTED_VERSIONS = 43;
+    /** Wireshark's label of a handshake message it cannot read (encrypted, or of a type it does not know). */
+    public static final String ENCRYPTED_HANDSHAKE = "Encrypted Handshake Message";
 
     /** What one record's dissection needs to know beyond the message bytes. */
     interface RecordSink {
-        /** Called for every message shown, complete or not, plaintext or not (for the connection log). */
-        void message(int type, String name, int length, boolean encrypted);
+        /**
+         * Called for every message shown, complete or not, plaintext or not (for the connection log):
+         * its type ({@link HandshakeTypes#HELLO_RETRY_REQUEST} for a HelloRetryRequest in ServerHello form,
+         * {@link HandshakeLog#ENCRYPTED} when encrypted) and length.
+         */
+        void message(int type, int length, boolean encrypted);
 
         /** A ServerHello announced this version (its supported_versions or legacy version). */
         void serverVersion(int version);
@@ -81,7 +79,7 @@ public final class HandshakeDissector {
                 ProtoNode item = showDetails(c, record, labelVersion, type, false, false, false, tvb, off, end - off);
                 item.expert(TlsExperts.REASSEMBLY_LIMIT.note("Handshake message of " + msgLen
                         + " bytes is larger than the reassembly limit"));
-                sink.message(type, typeName(type, false), end - off, false);
+                sink.message(type, end - off, false);
                 return;
             }
             reasm.append(fd.number, tvb.data, off, subset, frameChunks(fd, tvb, off, subset));
@@ -102,7 +100,7 @@ public final class HandshakeDissector {
         } else if (isEncrypted(tvb, off, end, encryptedByState, !decrypted)) {
             // 3. A new message that looks like ciphertext.
             showDetails(c, record, labelVersion, 0, true, true, true, tvb, off, end - off);
-            sink.message(HandshakeLog.ENCRYPTED, ENCRYPTED_HANDSHAKE, end - off, true);
+            sink.message(HandshakeLog.ENCRYPTED, end - off, true);
             return;
         }
 
@@ -201,7 +199,7 @@ public final class HandshakeDissector {
         }
         ProtoNode hs = showDetails(c, record, labelVersion, hrr ? HELLO_RETRY_REQUEST : type, false, first, true,
                 tvb, off, length + 4);
-        sink.message(type, hrr ? "Hello Retry Request" : typeName(type, false), length + 4, false);
+        sink.message(hrr ? HELLO_RETRY_REQUEST : type, length + 4, false);
         if (typeStr == null) return;
 
         hs.addValue(HANDSHAKE_TYPE, tvb, off, 1, (long) type);
@@ -252,7 +250,7 @@ public final class HandshakeDissector {
                 int extType = tvb.u16(off);
                 int extLen = tvb.u16(off + 2);
                 if (end - off < 4 + extLen) break;
-                if (extType == SUPPORTED_VERSIONS && extLen == 2) return new int[] {tvb.u16(off + 4), hrr};
+                if (extType == ExtensionTypes.SUPPORTED_VERSIONS && extLen == 2) return new int[] {tvb.u16(off + 4), hrr};
                 off += 4 + extLen;
             }
         }

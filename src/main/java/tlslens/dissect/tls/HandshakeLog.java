@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import tlslens.dissect.tls.names.AlertDescriptions;
+import tlslens.dissect.tls.names.AlertLevels;
+import tlslens.dissect.tls.names.ContentTypes;
+import tlslens.dissect.tls.names.HandshakeTypes;
+import tlslens.dissect.tls.names.Ssl2MessageTypes;
+
 /**
  * What happened on one TLS connection, in order, for the connection model: handshake messages
  * (plaintext or encrypted), ChangeCipherSpecs, alerts, tickets, gaps, and the hellos. Small by
@@ -12,12 +18,41 @@ import java.util.List;
 public final class HandshakeLog {
     /** Handshake type of an entry that stands for an encrypted handshake record. */
     public static final int ENCRYPTED = -1;
+    /** Content type of a message that came in an SSLv2 record, which has none; its type is an {@link Ssl2MessageTypes} code. */
+    public static final int SSL2_RECORD = -1;
 
-    /** One handshake message; for an encrypted one, type is {@link #ENCRYPTED} and length the record's. */
-    public record Message(long frame, int direction, int type, String name, int length, boolean encrypted,
-                          int recordIndex) {}
+    /**
+     * One handshake message.
+     *
+     * @param type        its {@link HandshakeTypes} code as the dissector read it, kept when unknown;
+     *                    {@link HandshakeTypes#HELLO_RETRY_REQUEST} for a TLS 1.3 HelloRetryRequest (on
+     *                    the wire a ServerHello); {@link #ENCRYPTED} for an encrypted one
+     * @param contentType the {@link ContentTypes} code of the record that carried it, as on the wire:
+     *                    handshake, or application_data for a TLS 1.3 message that travelled encrypted
+     *                    (and was decrypted); {@link #SSL2_RECORD} for SSLv2
+     * @param length      the message with its 4-byte header; for an encrypted one the record's payload
+     */
+    public record Message(long frame, int direction, int type, int contentType, int length, boolean encrypted,
+                          int recordIndex) {
+        /** Wireshark's name of the message, for display. */
+        public String name() { return messageName(contentType, type, encrypted); }
+    }
 
-    public record Alert(long frame, int direction, int level, int description, boolean encrypted) {}
+    /**
+     * An alert; level and description are {@link AlertLevels} / {@link AlertDescriptions} codes, -1
+     * when encrypted. contentType is the carrying record's, as in {@link Message}.
+     */
+    public record Alert(long frame, int direction, int level, int description, int contentType, boolean encrypted) {}
+
+    /**
+     * Wireshark's name of a handshake message ("Client Hello", "Hello Retry Request", "Encrypted
+     * Handshake Message" for an encrypted one or a type tshark does not know, SSLv2's "Encrypted Data").
+     */
+    public static String messageName(int contentType, int type, boolean encrypted) {
+        if (contentType == SSL2_RECORD) return encrypted ? "Encrypted Data" : Ssl2MessageTypes.nameOrUnknown(type);
+        String name = encrypted ? null : HandshakeTypes.wiresharkName(type);
+        return name != null ? name : HandshakeDissector.ENCRYPTED_HANDSHAKE;
+    }
 
     public record Ticket(long frame, int direction, byte[] ticket, long lifetime, boolean tls13) {}
 

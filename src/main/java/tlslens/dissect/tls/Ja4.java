@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import tlslens.dissect.tls.names.ExtensionTypes;
 import tlslens.dissect.tls.names.Grease;
 
 /**
@@ -16,9 +17,6 @@ import tlslens.dissect.tls.names.Grease;
  * signature algorithms in wire order.
  */
 public final class Ja4 {
-    private static final int SNI = 0x0000;
-    private static final int ALPN = 0x0010;
-    private static final int SUPPORTED_VERSIONS = 0x002b;
 
     private Ja4() {}
 
@@ -44,7 +42,7 @@ public final class Ja4 {
 
         StringBuilder prefix = new StringBuilder("t");
         prefix.append(versionCode(version(ch)));
-        prefix.append(ch.extensions.contains(SNI) ? 'd' : 'i');
+        prefix.append(ch.extensions.contains(ExtensionTypes.SERVER_NAME) ? 'd' : 'i');
         prefix.append(twoDigits(ciphers.size()));
         prefix.append(twoDigits(exts.size()));
         prefix.append(alpnCode(ch.alpn.isEmpty() ? null : ch.alpn.get(0)));
@@ -54,7 +52,7 @@ public final class Ja4 {
         String cipherList = hexList(sortedCiphers);
 
         List<Integer> sortedExts = new ArrayList<>();
-        for (Integer e : exts) if (e != SNI && e != ALPN) sortedExts.add(e);
+        for (Integer e : exts) if (e != ExtensionTypes.SERVER_NAME && e != ExtensionTypes.APPLICATION_LAYER_PROTOCOL_NEGOTIATION) sortedExts.add(e);
         sortedExts.sort(null);
         String extList = hexList(sortedExts);
         List<Integer> sigs = new ArrayList<>();
@@ -65,7 +63,7 @@ public final class Ja4 {
 
     /** The highest non-GREASE supported_versions entry, else the ClientHello version. */
     static int version(HelloInfo ch) {
-        if (ch.extensions.contains(SUPPORTED_VERSIONS) && !ch.supportedVersions.isEmpty()) {
+        if (ch.extensions.contains(ExtensionTypes.SUPPORTED_VERSIONS) && !ch.supportedVersions.isEmpty()) {
             int best = -1;
             for (Integer v : ch.supportedVersions) {
                 if (v != null && !Grease.isGrease(v) && v > best) best = v;

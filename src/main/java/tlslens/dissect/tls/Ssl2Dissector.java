@@ -1,6 +1,9 @@
 package tlslens.dissect.tls;
 
 import static tlslens.dissect.tls.TlsFields.*;
+import static tlslens.dissect.tls.names.Ssl2MessageTypes.CLIENT_HELLO;
+import static tlslens.dissect.tls.names.Ssl2MessageTypes.CLIENT_MASTER_KEY;
+import static tlslens.dissect.tls.names.Ssl2MessageTypes.SERVER_HELLO;
 
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
@@ -16,7 +19,6 @@ import tlslens.dissect.tls.names.TlsVersions;
  * clients (RFC 5246 E.2).
  */
 final class Ssl2Dissector {
-    static final int CLIENT_HELLO = 1, CLIENT_MASTER_KEY = 2, SERVER_HELLO = 4;
     /** SSLV2_MAX_SESSION_ID_LENGTH_IN_BYTES */
     private static final int MAX_SESSION_ID = 16;
 

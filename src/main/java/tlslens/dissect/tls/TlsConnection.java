@@ -19,7 +19,6 @@ import tlslens.dissect.tls.names.CipherSuiteInfo;
 import tlslens.dissect.tls.names.ContentTypes;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.HeartbeatMessageTypes;
-import tlslens.dissect.tls.names.Ssl2MessageTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 
 /**
@@ -29,10 +28,6 @@ import tlslens.dissect.tls.names.TlsVersions;
  * handshake message being reassembled per direction, and the connection's {@link HandshakeLog}.
  */
 public final class TlsConnection {
-    /** Record content types. */
-    public static final int CT_CHANGE_CIPHER_SPEC = 20, CT_ALERT = 21, CT_HANDSHAKE = 22, CT_APPLICATION_DATA = 23,
-            CT_HEARTBEAT = 24;
-
     private final int tcpStream;
     /** Wireshark's session->version: 0 until an authoritative record or ServerHello sets it. */
     private int version;
@@ -202,7 +197,7 @@ public final class TlsConnection {
             int type = Ssl2Dissector.dissect(ctx, tls, tvb, v);
             version = v[0];
             log.addMessage(new HandshakeLog.Message(fd.number, dir, type < 0 ? HandshakeLog.ENCRYPTED : type,
-                    type < 0 ? "Encrypted Data" : Ssl2MessageTypes.nameOrUnknown(type), avail, type < 0, index));
+                    HandshakeLog.SSL2_RECORD, avail, type < 0, index));
             return;
         }
         dissectTls(ctx, tls, tvb, dir, index);
@@ -229,7 +224,7 @@ public final class TlsConnection {
 
     /** Wireshark 4.0's ssl_is_valid_content_type: CCS, Alert, Handshake, Application Data, Heartbeat, tls12_cid. */
     private static boolean validContentType(int ct) {
-        return ct >= 20 && ct <= 25;
+        return ct >= ContentTypes.CHANGE_CIPHER_SPEC && ct <= ContentTypes.TLS12_CID;
     }
 
     private void dissectTls(Ctx ctx, ProtoNode tls, Tvb tvb, int dir, int index) {
@@ -239,6 +234,7 @@ public final class TlsConnection {
         // Wireshark sets the column from the session's version once per call, i.e. per frame.
         if (version != 0 && firstInFrame) fd.setProtocol(TlsVersions.columnName(version));
         int ct = tvb.u8(off);
+        ctx.recordContentType = ct;
         // TLS 1.0-1.2 ignore unknown record types (RFC 2246 6).
         if ((version == TlsVersions.TLS10 || version == TlsVersions.TLS11 || version == TlsVersions.TLS12)
                 && !validContentType(ct)) {
@@ -258,7 +254,7 @@ public final class TlsConnection {
         }
         ProtoNode rec = tls.addValue(RECORD, tvb, off, 5 + length, null);
         ProtoNode ctItem;
-        if (version == TlsVersions.TLS13 && ct == CT_APPLICATION_DATA) {
+        if (version == TlsVersions.TLS13 && ct == ContentTypes.APPLICATION_DATA) {
             ctItem = rec.add(RECORD_OPAQUE_TYPE, tvb, off, 1);
         } else {
             ctItem = rec.add(RECORD_CONTENT_TYPE, tvb, off, 1);
@@ -287,13 +283,13 @@ public final class TlsConnection {
         }
 
         Tvb plain = null;
-        ConnectionDecryptor.Decrypted dec = ct != CT_CHANGE_CIPHER_SPEC && end > body
+        ConnectionDecryptor.Decrypted dec = ct != ContentTypes.CHANGE_CIPHER_SPEC && end > body
                 ? decryptor.decrypt(ctx.fromServer(), ct, recordVersion, tvb.bytes(body, end - body)) : null;
         if (dec != null && dec.ok()) {
             byte[] p = dec.plaintext();
             plain = ctx.fd.addSource("Decrypted TLS (" + p.length + " bytes)", p,
                     HandshakeDissector.frameChunks(ctx.fd, tvb, body, Math.min(p.length, end - body)));
-            if (ct == CT_APPLICATION_DATA && labelVersion == TlsVersions.TLS13) {
+            if (ct == ContentTypes.APPLICATION_DATA && labelVersion == TlsVersions.TLS13) {
                 ct = dec.contentType();
                 rec.addGenerated(RECORD_CONTENT_TYPE, (long) ct);
             }
@@ -301,24 +297,24 @@ public final class TlsConnection {
                 rec.child(new ProtoNode(null, null, "[Decrypted with key from " + dec.keyOrigin() + "]", plain.source,
                         plain.start, 0)).setGenerated(true);
             }
-            if (ct == CT_APPLICATION_DATA && plaintext != null) plaintext.add(dir, fd.number, p);
+            if (ct == ContentTypes.APPLICATION_DATA && plaintext != null) plaintext.add(dir, fd.number, p);
         } else {
             if (dec != null && !dec.skipped()) {
                 rec.expert(TlsExperts.DECRYPTION_FAILED.note("Record did not decrypt: " + dec.error()));
             }
             // With a NULL cipher the "ciphertext" is the plaintext and a MAC: Wireshark reads it without keys.
-            plain = ct != CT_CHANGE_CIPHER_SPEC && length > 0 ? nullCipherPlaintext(ctx, tvb, body, end) : null;
+            plain = ct != ContentTypes.CHANGE_CIPHER_SPEC && length > 0 ? nullCipherPlaintext(ctx, tvb, body, end) : null;
         }
         boolean decrypted = dec != null && dec.ok();
 
         fd.context().flag(recordFlag(ct));
         switch (ct) {
-            case CT_CHANGE_CIPHER_SPEC -> changeCipherSpec(ctx, rec, ctItem, tvb, body, labelVersion, index);
-            case CT_ALERT -> {
+            case ContentTypes.CHANGE_CIPHER_SPEC -> changeCipherSpec(ctx, rec, ctItem, tvb, body, labelVersion, index);
+            case ContentTypes.ALERT -> {
                 if (plain != null) alert(ctx, rec, plain, plain.start, decrypted ? plain.end : plain.start + 2);
                 else alert(ctx, rec, tvb, body, end);
             }
-            case CT_HANDSHAKE -> {
+            case ContentTypes.HANDSHAKE -> {
                 if (plain != null) {
                     HandshakeDissector.dissectRecord(ctx, ctx, reassembly[dir], rec, plain, plain.start, plain.end,
                             labelVersion, false, true);
@@ -327,8 +323,8 @@ public final class TlsConnection {
                             changedCipher[dir], false);
                 }
             }
-            case CT_APPLICATION_DATA -> applicationData(ctx, rec, tvb, body, end, labelVersion, plain);
-            case CT_HEARTBEAT -> {
+            case ContentTypes.APPLICATION_DATA -> applicationData(ctx, rec, tvb, body, end, labelVersion, plain);
+            case ContentTypes.HEARTBEAT -> {
                 if (labelVersion == TlsVersions.TLS13) {
                     ctItem.expert(TlsExperts.UNEXPECTED_MESSAGE.note("Record type is not allowed in TLS 1.3"));
                 } else if (plain != null) {
@@ -363,14 +359,14 @@ public final class TlsConnection {
 
     /** Wireshark's ssl_try_set_version: only authoritative messages (not a ClientHello) set the version. */
     private void trySetVersion(int contentType, int handshakeType, int v) {
-        boolean authoritative = contentType == CT_HANDSHAKE
+        boolean authoritative = contentType == ContentTypes.HANDSHAKE
                 ? HandshakeTypes.wiresharkName(handshakeType) != null
-                        && handshakeType != HandshakeDissector.HELLO_VERIFY_REQUEST
-                        && handshakeType != HandshakeDissector.CLIENT_HELLO
+                        && handshakeType != HandshakeTypes.HELLO_VERIFY_REQUEST
+                        && handshakeType != HandshakeTypes.CLIENT_HELLO
                 : validContentType(contentType);
         if (!authoritative) return;
         int draft = 0;
-        if (contentType == CT_HANDSHAKE && handshakeType == HandshakeDissector.SERVER_HELLO) {
+        if (contentType == ContentTypes.HANDSHAKE && handshakeType == HandshakeTypes.SERVER_HELLO) {
             draft = HelloMessages.draftVersion(v);
             if (draft != 0) v = TlsVersions.TLS13;
         }
@@ -392,7 +388,7 @@ public final class TlsConnection {
         }
         ctx.fd.appendInfo("Change Cipher Spec");
         rec.setText(shortName(version, "SSL") + " Record Layer: "
-                + ContentTypes.wiresharkName(CT_CHANGE_CIPHER_SPEC) + " Protocol: Change Cipher Spec");
+                + ContentTypes.wiresharkName(ContentTypes.CHANGE_CIPHER_SPEC) + " Protocol: Change Cipher Spec");
         ProtoNode item = rec.add(TlsFields.CHANGE_CIPHER_SPEC, tvb, body, 1);
         log.addChangeCipherSpec(new HandshakeLog.ChangeCipherSpec(ctx.fd.number, ctx.dir, index));
         if (version == TlsVersions.TLS13) return; // a dummy for middleboxes in TLS 1.3
@@ -415,7 +411,7 @@ public final class TlsConnection {
             ctx.fd.appendInfo("Encrypted Alert");
             rec.setText(shortName(version, "TLS") + " Record Layer: Encrypted Alert");
             msg.setText("Alert Message: Encrypted Alert");
-            log.addAlert(new HandshakeLog.Alert(ctx.fd.number, ctx.dir, -1, -1, true));
+            log.addAlert(new HandshakeLog.Alert(ctx.fd.number, ctx.dir, -1, -1, ctx.recordContentType, true));
             return;
         }
         int level = tvb.u8(off);
@@ -427,14 +423,14 @@ public final class TlsConnection {
         rec.setText(shortName(version, "TLS") + " Record Layer: " + text);
         msg.add(ALERT_LEVEL, tvb, off, 1);
         msg.add(ALERT_DESCRIPTION, tvb, off + 1, 1);
-        log.addAlert(new HandshakeLog.Alert(ctx.fd.number, ctx.dir, level, desc, false));
+        log.addAlert(new HandshakeLog.Alert(ctx.fd.number, ctx.dir, level, desc, ctx.recordContentType, false));
     }
 
     private void applicationData(Ctx ctx, ProtoNode rec, Tvb tvb, int off, int end, int labelVersion, Tvb plain) {
         ctx.fd.appendInfo("Application Data");
         String proto = appProtocol(ctx.fd);
         rec.setText(shortName(labelVersion, "SSL") + " Record Layer: "
-                + ContentTypes.wiresharkName(CT_APPLICATION_DATA) + " Protocol: "
+                + ContentTypes.wiresharkName(ContentTypes.APPLICATION_DATA) + " Protocol: "
                 + (proto != null ? proto : "Application Data"));
         rec.add(APP_DATA, tvb, off, end - off);
         if (proto != null) rec.addGenerated(APP_DATA_PROTO, proto);
@@ -508,11 +504,11 @@ public final class TlsConnection {
     /** What a record of this content type tells the packet list about its frame. */
     private static int recordFlag(int contentType) {
         return switch (contentType) {
-            case CT_CHANGE_CIPHER_SPEC -> FrameContext.CHANGE_CIPHER_SPEC;
-            case CT_ALERT -> FrameContext.ALERT;
-            case CT_HANDSHAKE -> FrameContext.HANDSHAKE;
-            case CT_APPLICATION_DATA -> FrameContext.APPLICATION_DATA;
-            case CT_HEARTBEAT -> FrameContext.HEARTBEAT;
+            case ContentTypes.CHANGE_CIPHER_SPEC -> FrameContext.CHANGE_CIPHER_SPEC;
+            case ContentTypes.ALERT -> FrameContext.ALERT;
+            case ContentTypes.HANDSHAKE -> FrameContext.HANDSHAKE;
+            case ContentTypes.APPLICATION_DATA -> FrameContext.APPLICATION_DATA;
+            case ContentTypes.HEARTBEAT -> FrameContext.HEARTBEAT;
             default -> 0;
         };
     }
@@ -532,6 +528,8 @@ public final class TlsConnection {
         final FrameDissection fd;
         final int dir;
         final int index;
+        /** The record's content type as on the wire (application_data for TLS 1.3's encrypted records). */
+        int recordContentType = HandshakeLog.SSL2_RECORD;
 
         Ctx(FrameDissection fd, int dir, int index) {
             this.fd = fd;
@@ -591,12 +589,12 @@ public final class TlsConnection {
             if (alpn != null) alpnProtocol = alpn;
         }
 
-        @Override public void message(int type, String name, int length, boolean encrypted) {
-            log.addMessage(new HandshakeLog.Message(fd.number, dir, type, name, length, encrypted, index));
+        @Override public void message(int type, int length, boolean encrypted) {
+            log.addMessage(new HandshakeLog.Message(fd.number, dir, type, recordContentType, length, encrypted, index));
         }
 
         @Override public void serverVersion(int v) {
-            trySetVersion(CT_HANDSHAKE, HandshakeDissector.SERVER_HELLO, v);
+            trySetVersion(ContentTypes.HANDSHAKE, HandshakeTypes.SERVER_HELLO, v);
         }
 
         @Override public void certificates(List<byte[]> chain) {

@@ -1,5 +1,7 @@
 package tlslens.dissect.tls;
 
+import tlslens.dissect.tls.names.ContentTypes;
+
 /**
  * Finds TLS record boundaries in a byte stream without dissecting anything: the pipeline uses it
  * to cut a reassembled TCP stream into records, to classify a connection as TLS, and to
@@ -23,7 +25,7 @@ public final class TlsRecordFramer {
         if (buf == null || off < 0 || avail <= 0 || off >= buf.length) return avail <= 0 ? 0 : -1;
         avail = Math.min(avail, buf.length - off);
         int first = buf[off] & 0xff;
-        if (first >= 20 && first <= 25) {
+        if (first >= ContentTypes.CHANGE_CIPHER_SPEC && first <= ContentTypes.TLS12_CID) {
             if (avail < 2) return 0;
             if ((buf[off + 1] & 0xff) != 3) return allowSsl2 ? ssl2Length(buf, off, avail) : -1;
             if (avail < HEADER_LENGTH) return 0;
@@ -68,7 +70,7 @@ public final class TlsRecordFramer {
     public static boolean looksLikeHello(byte[] buf, int off, int avail) {
         if (buf == null || off < 0 || avail <= 0 || off >= buf.length) return false;
         avail = Math.min(avail, buf.length - off);
-        if (avail >= 6 && (buf[off] & 0xff) == 22 && (buf[off + 1] & 0xff) == 3 && (buf[off + 2] & 0xff) <= 4) {
+        if (avail >= 6 && (buf[off] & 0xff) == ContentTypes.HANDSHAKE && (buf[off + 1] & 0xff) == 3 && (buf[off + 2] & 0xff) <= 4) {
             int len = u16(buf, off + 3);
             if (len < 4 || len > MAX_RECORD_PAYLOAD) return false;
             int type = buf[off + 5] & 0xff;
@@ -111,7 +113,7 @@ public final class TlsRecordFramer {
         int stop = Math.min(end, buf.length);
         for (int i = Math.max(0, from); i < stop; i++) {
             int t = buf[i] & 0xff;
-            if (t < 20 || t > 24) continue;
+            if (t < ContentTypes.CHANGE_CIPHER_SPEC || t > ContentTypes.HEARTBEAT) continue;
             if (i + HEADER_LENGTH > stop) {
                 // A header cut by the end of the data: plausible only if what is there fits.
                 if (i + 1 < stop && (buf[i + 1] & 0xff) != 3) continue;
@@ -126,7 +128,8 @@ public final class TlsRecordFramer {
             if (next < stop) {
                 if (next + 3 <= stop) {
                     int nt = buf[next] & 0xff;
-                    if (nt < 20 || nt > 24 || (buf[next + 1] & 0xff) != 3 || (buf[next + 2] & 0xff) > 4) continue;
+                    if (nt < ContentTypes.CHANGE_CIPHER_SPEC || nt > ContentTypes.HEARTBEAT
+                            || (buf[next + 1] & 0xff) != 3 || (buf[next + 2] & 0xff) > 4) continue;
                 }
             }
             return i;

@@ -7,12 +7,13 @@ import java.util.Locale;
 
 import tlslens.analysis.Connection;
 import tlslens.analysis.SkippedMessage;
+import tlslens.dissect.tls.HandshakeLog;
 
 /**
  * Two handshakes side by side, aligned message by message: rows present in both are "same",
  * rows of the left (full) handshake that the right one skipped are "skipped", the rest are "only
- * here" on their side. Alignment is a best-scoring common subsequence over (direction, name);
- * encrypted messages carry no name, so equal sizes break ties (TLS 1.3's Finished has the same
+ * here" on their side. Alignment is a best-scoring common subsequence over (direction, kind,
+ * handshake type); encrypted messages carry no type, so equal sizes break ties (TLS 1.3's Finished has the same
  * size in both, EncryptedExtensions usually too). Alerts are left out: they are not handshake.
  */
 public final class ComparisonModel {
@@ -98,7 +99,7 @@ public final class ComparisonModel {
 
     /**
      * For each left row the index of its right partner, or -1. Partners have the same direction,
-     * kind and name; within one (direction, name) the order is kept on both sides and a best-scoring
+     * kind and handshake type; within one such group the order is kept on both sides and a best-scoring
      * common subsequence picks the pairs (encrypted records of equal size score higher).
      */
     private static int[] match(List<LadderRow> a, List<LadderRow> b) {
@@ -132,7 +133,10 @@ public final class ComparisonModel {
         return out;
     }
 
-    private static String key(LadderRow r) { return r.fromClient() + "|" + r.kind() + "|" + r.label(); }
+    /** What partners share. SSLv2 message types are another registry than TLS's, so they count apart. */
+    private static String key(LadderRow r) {
+        return r.fromClient() + "|" + r.kind() + "|" + r.handshakeType() + "|" + (r.contentType() == HandshakeLog.SSL2_RECORD);
+    }
 
     private static List<LadderRow> handshakeRows(LadderModel l) {
         List<LadderRow> out = new ArrayList<>();
@@ -150,7 +154,7 @@ public final class ComparisonModel {
         return 3;
     }
 
-    /** Left-only rows that the right connection's skipped list names (by name, or by count for encrypted ones). */
+    /** Left-only rows that the right connection's skipped list names (by type, or by count for encrypted ones). */
     private static void markSkipped(List<Row> rows, List<Integer> leftOnly, Connection resumed) {
         List<SkippedMessage> skipped = new ArrayList<>(resumed.skipped());
         if (skipped.isEmpty()) return;
@@ -159,7 +163,7 @@ public final class ComparisonModel {
             LadderRow l = rows.get(idx).left();
             SkippedMessage hit = null;
             for (SkippedMessage s : skipped) {
-                if (s.fromClient() == l.fromClient() && s.message().equals(l.label())) {
+                if (s.fromClient() == l.fromClient() && l.is(s.handshakeType())) {
                     hit = s;
                     break;
                 }
@@ -181,9 +185,10 @@ public final class ComparisonModel {
                 int idx = server.get(k);
                 LadderRow l = rows.get(idx).left();
                 // The ghost takes the skipped message's name; the left keeps what the wire showed.
-                LadderRow ghost = new LadderRow(LadderRow.Kind.GHOST, l.fromClient(), rest.get(k).message() + " (inferred)",
-                        l.bytes(), null, -1, l.flight(), false);
-                rows.set(idx, new Row(l, ghost, Mark.SKIPPED, "inferred: " + rest.get(k).message()
+                SkippedMessage m = rest.get(k);
+                LadderRow ghost = new LadderRow(LadderRow.Kind.GHOST, l.fromClient(), m.contentType(), m.handshakeType(),
+                        m.message() + " (inferred)", l.bytes(), null, -1, l.flight(), false);
+                rows.set(idx, new Row(l, ghost, Mark.SKIPPED, "inferred: " + m.message()
                         + " is encrypted; the extra encrypted records of the full handshake are counted as the skipped messages",
                         rows.get(idx).leftStep(), 0));
             }
@@ -191,7 +196,8 @@ public final class ComparisonModel {
     }
 
     private static LadderRow ghostOf(LadderRow l) {
-        return new LadderRow(LadderRow.Kind.GHOST, l.fromClient(), l.label(), l.bytes(), null, -1, l.flight(), false);
+        return new LadderRow(LadderRow.Kind.GHOST, l.fromClient(), l.contentType(), l.handshakeType(), l.label(), l.bytes(),
+                null, -1, l.flight(), false);
     }
 
     public LadderModel left() { return left; }

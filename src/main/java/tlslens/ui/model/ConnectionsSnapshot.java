@@ -10,6 +10,7 @@ import java.util.function.LongFunction;
 import tlslens.analysis.Connection;
 import tlslens.analysis.HandshakeStep;
 import tlslens.analysis.Resumption;
+import tlslens.dissect.tls.names.HandshakeTypes;
 
 /**
  * The connection model of a capture at one moment, with what the window needs besides it: where
@@ -71,9 +72,9 @@ public final class ConnectionsSnapshot {
      * several tickets from one origin this names the first.
      */
     static long issueFrame(Connection origin, Resumption how) {
-        String wanted = how == Resumption.SESSION_ID ? "Server Hello" : "New Session Ticket";
+        int wanted = how == Resumption.SESSION_ID ? HandshakeTypes.SERVER_HELLO : HandshakeTypes.NEW_SESSION_TICKET;
         for (HandshakeStep s : origin.handshake()) {
-            if (!s.fromClient() && wanted.equals(s.message())) return s.frame();
+            if (!s.fromClient() && s.is(wanted)) return s.frame();
         }
         return -1;
     }
@@ -103,7 +104,7 @@ public final class ConnectionsSnapshot {
         for (Connection o : connections) {
             if (o.index() == index || o.firstFrame() >= c.firstFrame() || o.resumption() != Resumption.NONE) continue;
             if (o.handshakeMs() == null || !java.util.Objects.equals(o.server(), c.server())
-                    || !java.util.Objects.equals(o.version(), c.version())) continue;
+                    || o.versionCode() != c.versionCode()) continue;
             best = o.index();
         }
         return best;

@@ -9,6 +9,9 @@ import tlslens.analysis.Connection;
 import tlslens.analysis.HandshakeStep;
 import tlslens.analysis.Resumption;
 import tlslens.analysis.SkippedMessage;
+import tlslens.dissect.tls.HandshakeLog;
+import tlslens.dissect.tls.names.HandshakeTypes;
+import tlslens.dissect.tls.names.TlsVersions;
 
 /**
  * What the ladder diagram of one connection shows, as plain rows: one per handshake message
@@ -52,15 +55,16 @@ public final class LadderModel {
             case ENCRYPTED_HANDSHAKE_RECORD -> LadderRow.Kind.ENCRYPTED;
             case MESSAGE -> s.encrypted() ? LadderRow.Kind.ENCRYPTED : LadderRow.Kind.MESSAGE;
         };
-        return new LadderRow(kind, s.fromClient(), s.message(), s.bytes(), s.timeMs(), s.frame(), 0, s.encrypted());
+        return new LadderRow(kind, s.fromClient(), s.contentType(), s.handshakeType(), s.message(), s.bytes(), s.timeMs(),
+                s.frame(), 0, s.encrypted());
     }
 
     /** Alerts go after the last row of an earlier or the same frame. */
     private static void insertAlerts(List<LadderRow> rows, List<AlertEvent> alerts) {
         for (AlertEvent a : alerts) {
             String label = a.encrypted() ? "Encrypted Alert" : "Alert (" + a.level() + ", " + a.description() + ")";
-            LadderRow r = new LadderRow(LadderRow.Kind.ALERT, a.fromClient(), label, null, a.timeMs(), a.frame(), 0,
-                    a.encrypted());
+            LadderRow r = new LadderRow(LadderRow.Kind.ALERT, a.fromClient(), a.contentType(), HandshakeStep.NONE, label,
+                    null, a.timeMs(), a.frame(), 0, a.encrypted());
             int at = rows.size();
             while (at > 0 && rows.get(at - 1).frame() > a.frame()) at--;
             rows.add(at, r);
@@ -71,14 +75,14 @@ public final class LadderModel {
         int serverHello = -1;
         for (int i = 0; i < rows.size(); i++) {
             LadderRow r = rows.get(i);
-            if (!r.fromClient() && "Server Hello".equals(r.label())) {
+            if (!r.fromClient() && r.is(HandshakeTypes.SERVER_HELLO)) {
                 serverHello = i;
                 break;
             }
         }
         // TLS 1.3: Certificate and CertificateVerify follow EncryptedExtensions, the first encrypted record.
         int serverAnchor = serverHello;
-        if (serverHello >= 0 && "TLS 1.3".equals(c.version())) {
+        if (serverHello >= 0 && c.versionCode() == TlsVersions.TLS13) {
             for (int i = serverHello + 1; i < rows.size(); i++) {
                 LadderRow r = rows.get(i);
                 if (r.fromClient()) break;
@@ -99,7 +103,8 @@ public final class LadderModel {
         List<LadderRow> server = new ArrayList<>();
         List<LadderRow> client = new ArrayList<>();
         for (SkippedMessage m : c.skipped()) {
-            LadderRow g = new LadderRow(LadderRow.Kind.GHOST, m.fromClient(), m.message(), m.bytes(), null, -1, 0, false);
+            LadderRow g = new LadderRow(LadderRow.Kind.GHOST, m.fromClient(), m.contentType(), m.handshakeType(), m.message(),
+                    m.bytes(), null, -1, 0, false);
             (m.fromClient() ? client : server).add(g);
         }
         // Client ghosts first: they sit after the server's, so inserting them first keeps the anchors right.
@@ -120,8 +125,7 @@ public final class LadderModel {
                 dir = r.fromClient();
                 alert = isAlert;
             }
-            out.add(new LadderRow(r.kind(), r.fromClient(), r.label(), r.bytes(), r.timeMs(), r.frame(), flight,
-                    r.encrypted()));
+            out.add(r.inFlight(flight));
         }
         return out;
     }
@@ -230,17 +234,27 @@ public final class LadderModel {
     }
 
     /**
-     * Which of the rows of its frame with the same kind and label this row is (0-based): finds
-     * its node in the frame's tree, where they appear in the same order.
+     * Which of the rows of its frame that the tree shows alike this row is (0-based): finds its
+     * node in the frame's tree, where they appear in the same order.
      */
     public int ordinalInFrame(int row) {
         LadderRow r = rows.get(row);
         int n = 0;
         for (int i = 0; i < row; i++) {
             LadderRow o = rows.get(i);
-            if (o.frame() == r.frame() && o.kind() == r.kind() && o.label().equals(r.label())) n++;
+            if (o.frame() == r.frame() && o.kind() == r.kind() && treeType(o) == treeType(r)) n++;
         }
         return n;
+    }
+
+    /**
+     * The type by which the tree tells a row's item apart: its code when tshark names it; for
+     * codes it does not (their items all read "Encrypted Handshake Message"), one value; SSLv2's
+     * message types apart from TLS's.
+     */
+    private static int treeType(LadderRow r) {
+        if (r.contentType() == HandshakeLog.SSL2_RECORD) return -2 - r.handshakeType();
+        return HandshakeTypes.wiresharkName(r.handshakeType()) != null ? r.handshakeType() : HandshakeStep.NONE;
     }
 
     /**

@@ -2,21 +2,31 @@ package tlslens.ui.model;
 
 import java.util.Locale;
 
+import tlslens.analysis.HandshakeStep;
+import tlslens.dissect.tls.HandshakeLog;
+import tlslens.dissect.tls.names.ContentTypes;
+
 /**
  * One row of a handshake ladder: an arrow between the client and server lifelines, or a ghost
  * where a resumed handshake skipped a message.
  *
- * @param kind       what the arrow stands for
- * @param fromClient sent by the client (arrow to the right)
- * @param label      Wireshark's message name ("Server Key Exchange", "Change Cipher Spec", "Alert (Fatal, Handshake Failure)")
+ * @param kind          what the arrow stands for
+ * @param fromClient    sent by the client (arrow to the right)
+ * @param contentType   the {@link ContentTypes} code of the record that carried it, as on the wire
+ *                      (application_data for what TLS 1.3 sent encrypted, even when decrypted);
+ *                      {@link HandshakeLog#SSL2_RECORD} for SSLv2
+ * @param handshakeType the message's handshake type code (see {@link HandshakeStep#handshakeType}), or
+ *                      {@link HandshakeStep#NONE}: what the row is, for everything that is not display
+ * @param label         the text shown: Wireshark's message name ("Server Key Exchange", "Change Cipher Spec",
+ *                      "Alert (Fatal, Handshake Failure)"), made from the codes
  * @param bytes      size on the wire (handshake message with its header, record payload when encrypted); null when unknown
  * @param timeMs     milliseconds since the ClientHello; null for ghosts and unknown times
  * @param frame      the frame carrying it; -1 for ghosts
  * @param flight     1-based number of the flight (run of messages in one direction) it belongs to
  * @param encrypted  its content could not be read
  */
-public record LadderRow(Kind kind, boolean fromClient, String label, Integer bytes, Double timeMs, long frame,
-                        int flight, boolean encrypted) {
+public record LadderRow(Kind kind, boolean fromClient, int contentType, int handshakeType, String label, Integer bytes,
+                        Double timeMs, long frame, int flight, boolean encrypted) {
 
     public enum Kind {
         /** A handshake message in the clear. */
@@ -39,6 +49,16 @@ public record LadderRow(Kind kind, boolean fromClient, String label, Integer byt
     }
 
     public boolean ghost() { return kind == Kind.GHOST; }
+
+    /** A readable TLS handshake message of type {@code type} (not SSLv2's, whose codes differ). */
+    public boolean is(int type) {
+        return kind == Kind.MESSAGE && handshakeType == type && contentType != HandshakeLog.SSL2_RECORD;
+    }
+
+    /** This row in flight {@code n}. */
+    public LadderRow inFlight(int n) {
+        return new LadderRow(kind, fromClient, contentType, handshakeType, label, bytes, timeMs, frame, n, encrypted);
+    }
 
     /** "sender → receiver" word for tooltips. */
     public String direction() { return fromClient ? "client → server" : "server → client"; }

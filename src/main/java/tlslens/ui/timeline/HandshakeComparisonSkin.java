@@ -14,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import tlslens.analysis.Resumption;
 import tlslens.ui.model.ComparisonModel;
 import tlslens.ui.model.LadderModel;
 import tlslens.ui.model.LadderRow;
@@ -126,7 +127,7 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
     }
 
     private void sideHeader(Pane p, LadderModel l, String role, double x, double width, double[] lifelines) {
-        String head = "#" + l.connection().index() + " · " + (l.connection().resumption().label().equals("none")
+        String head = "#" + l.connection().index() + " · " + (l.connection().resumption() == Resumption.NONE
                 ? "full handshake" : "resumed (" + l.connection().resumption().label() + ")");
         p.getChildren().add(LadderDrawing.text(head, "comparison-side-title", x, 0, width, Pos.CENTER));
         p.getChildren().add(LadderDrawing.endpoint("Client", l.clientEndpoint(), lifelines[0], BOX, 42, true));

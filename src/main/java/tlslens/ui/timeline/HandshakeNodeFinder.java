@@ -1,23 +1,35 @@
 package tlslens.ui.timeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import tlslens.dissect.ProtoNode;
+import tlslens.dissect.tls.HandshakeDissector;
+import tlslens.dissect.tls.messages.HelloMessages;
+import tlslens.dissect.tls.names.ContentTypes;
+import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.ui.model.LadderRow;
 
 /**
- * Finds the detail-tree node of a ladder arrow in its frame's dissection: the n-th "Handshake
- * Protocol: NAME" item, or for records the n-th TLS record of the arrow's content type
- * (ChangeCipherSpec 20, alert 21, TLS 1.3's encrypted handshake records 23, its opaque type). The n counts the
- * frame's arrows of the same kind and name, which appear in the tree in the same order.
+ * Finds the detail-tree node of a ladder arrow in its frame's dissection, by the arrow's codes: the
+ * n-th handshake message item of its type, or for records the n-th TLS record of the arrow's content
+ * type (ChangeCipherSpec, alert, TLS 1.3's encrypted handshake records, its opaque type). The n counts
+ * the frame's arrows of the same kind and codes, which appear in the tree in the same order.
  */
 public final class HandshakeNodeFinder {
     private static final String HANDSHAKE = "tls.handshake";
+    private static final String HANDSHAKE_TYPE = "tls.handshake.type";
+    private static final String RANDOM = "tls.handshake.random";
     private static final String RECORD = "tls.record";
     private static final String CONTENT_TYPE = "tls.record.content_type";
     /** TLS 1.3's encrypted records say "Opaque Type" instead. */
     private static final String OPAQUE_TYPE = "tls.record.opaque_type";
+    /**
+     * The item of a message the dissector could not read carries no type field, only this text,
+     * which the dissector itself wrote from {@link HandshakeDissector#ENCRYPTED_HANDSHAKE}.
+     */
+    private static final String ENCRYPTED_ITEM = "Handshake Protocol: " + HandshakeDissector.ENCRYPTED_HANDSHAKE;
 
     private HandshakeNodeFinder() {}
 
@@ -25,28 +37,57 @@ public final class HandshakeNodeFinder {
     public static ProtoNode find(ProtoNode root, LadderRow row, int ordinal) {
         if (root == null || row == null || row.ghost()) return null;
         List<ProtoNode> candidates = switch (row.kind()) {
-            case CHANGE_CIPHER_SPEC -> records(root, 20);
-            case ALERT -> records(root, 21);
-            case EARLY_DATA -> records(root, 23);
-            case MESSAGE, ENCRYPTED -> {
-                List<ProtoNode> h = handshakes(root, row.label());
-                yield h.size() > ordinal || row.kind() == LadderRow.Kind.MESSAGE ? h : records(root, 23);
+            case CHANGE_CIPHER_SPEC -> records(root, ContentTypes.CHANGE_CIPHER_SPEC);
+            case ALERT -> records(root, ContentTypes.ALERT);
+            case EARLY_DATA -> records(root, ContentTypes.APPLICATION_DATA);
+            case MESSAGE -> HandshakeTypes.wiresharkName(row.handshakeType()) != null
+                    ? messages(root, row.handshakeType()) : unreadableMessages(root);
+            case ENCRYPTED -> {
+                List<ProtoNode> h = unreadableMessages(root);
+                yield h.size() > ordinal ? h : records(root, ContentTypes.APPLICATION_DATA);
             }
             case GHOST -> List.of();
         };
         return ordinal >= 0 && ordinal < candidates.size() ? candidates.get(ordinal) : null;
     }
 
-    private static List<ProtoNode> handshakes(ProtoNode root, String name) {
+    /** The complete messages of {@code type}, in tree order. */
+    private static List<ProtoNode> messages(ProtoNode root, int type) {
         List<ProtoNode> out = new ArrayList<>();
-        String text = "Handshake Protocol: " + name;
         root.walk(n -> {
-            if (n.field != null && HANDSHAKE.equals(n.field.abbrev) && !n.hidden()
-                    && (n.text().equals(text) || n.text().startsWith(text + " "))) {
-                out.add(n);
-            }
+            if (isHandshake(n) && messageType(n) == type) out.add(n);
         });
         return out;
+    }
+
+    /** Items of messages shown as "Encrypted Handshake Message" (encrypted, or of a type tshark does not know). */
+    private static List<ProtoNode> unreadableMessages(ProtoNode root) {
+        List<ProtoNode> out = new ArrayList<>();
+        root.walk(n -> {
+            if (isHandshake(n) && ENCRYPTED_ITEM.equals(n.text())) out.add(n);
+        });
+        return out;
+    }
+
+    private static boolean isHandshake(ProtoNode n) {
+        return n.field != null && HANDSHAKE.equals(n.field.abbrev) && !n.hidden();
+    }
+
+    /**
+     * The message's type as the ladder counts it, -1 for an item without one (a fragment, an
+     * encrypted message): a ServerHello with the HelloRetryRequest random is a HelloRetryRequest.
+     */
+    private static int messageType(ProtoNode hs) {
+        int type = -1;
+        boolean hrrRandom = false;
+        for (ProtoNode c : hs.children()) {
+            if (c.field == null) continue;
+            if (HANDSHAKE_TYPE.equals(c.field.abbrev) && c.value() instanceof Long v) type = v.intValue();
+            if (RANDOM.equals(c.field.abbrev) && c.value() instanceof byte[] b) {
+                hrrRandom = Arrays.equals(b, HelloMessages.HRR_RANDOM);
+            }
+        }
+        return type == HandshakeTypes.SERVER_HELLO && hrrRandom ? HandshakeTypes.HELLO_RETRY_REQUEST : type;
     }
 
     private static List<ProtoNode> records(ProtoNode root, int contentType) {

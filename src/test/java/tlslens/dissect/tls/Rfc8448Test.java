@@ -193,7 +193,7 @@ class Rfc8448Test {
         }
         @Override public void onServerHelloDone() { events.add("SHD"); }
         @Override public void onEncryptedExtensions(HelloInfo ee) { events.add("EE"); }
-        @Override public void message(int type, String name, int length, boolean encrypted) {
+        @Override public void message(int type, int length, boolean encrypted) {
             events.add("msg " + type + " " + length + (encrypted ? " enc" : ""));
         }
         @Override public void serverVersion(int v) { events.add("version " + v); }

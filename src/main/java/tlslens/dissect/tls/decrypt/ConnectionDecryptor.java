@@ -6,6 +6,8 @@ import java.util.List;
 
 import tlslens.dissect.tls.HelloInfo;
 import tlslens.dissect.tls.names.CipherSuiteInfo;
+import tlslens.dissect.tls.names.ContentTypes;
+import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 
 /**
@@ -21,8 +23,6 @@ import tlslens.dissect.tls.names.TlsVersions;
  */
 public final class ConnectionDecryptor {
     private static final int C = 0, S = 1;
-    private static final int HT_NEW_SESSION_TICKET = 4, HT_END_OF_EARLY_DATA = 5, HT_FINISHED = 20,
-            HT_KEY_UPDATE = 24, HT_CLIENT_HELLO = 1;
 
     /** One record's outcome. plaintext null: not decrypted (error says why, or skipped 0-RTT data). */
     public record Decrypted(byte[] plaintext, int contentType, String keyOrigin, String error, boolean skipped) {
@@ -162,11 +162,11 @@ public final class ConnectionDecryptor {
         if (!keys() || message == null || message.length < 4) return;
         int type = message[0] & 0xff;
         int r = role(fromServer);
-        if (type == HT_CLIENT_HELLO && !helloRetry) transcript.clear();
+        if (type == HandshakeTypes.CLIENT_HELLO && !helloRetry) transcript.clear();
         transcript.add(message);
         try {
             if (version == TlsVersions.TLS13) afterMessage13(r, type, message);
-            else if (type == HT_NEW_SESSION_TICKET && fromServer) ticket12(message);
+            else if (type == HandshakeTypes.NEW_SESSION_TICKET && fromServer) ticket12(message);
         } catch (RuntimeException e) {
             fail("key schedule: " + e.getClass().getSimpleName());
         }
@@ -190,7 +190,7 @@ public final class ConnectionDecryptor {
         if (keys() && serverHelloSeen && active[r] == null && unsupported == null && failed == 0) lateKeys();
         boolean tls13 = version == TlsVersions.TLS13 || (!serverHelloSeen && earlyOffered);
         if (tls13) {
-            if (contentType != 23) return null;
+            if (contentType != ContentTypes.APPLICATION_DATA) return null;
             if (r == C && clientEarly) return early(contentType, recordVersion, body);
             if (active[r] == null) {
                 if (serverHelloSeen || r == S) noKeys(r);
@@ -198,7 +198,7 @@ public final class ConnectionDecryptor {
             }
             return count(active[r].decrypt(contentType, recordVersion, body, false), origin[r]);
         }
-        if (!changedCipher[r] || contentType == 20) return null;
+        if (!changedCipher[r] || contentType == ContentTypes.CHANGE_CIPHER_SPEC) return null;
         if (active[r] == null) {
             noKeys(r);
             return null;
@@ -336,7 +336,7 @@ public final class ConnectionDecryptor {
 
     private void afterMessage13(int r, int type, byte[] message) {
         switch (type) {
-            case HT_FINISHED -> {
+            case HandshakeTypes.FINISHED -> {
                 KeyLog.Secret app = secrets.secret(r == S ? KeyLog.Label.SERVER_TRAFFIC_SECRET_0
                         : KeyLog.Label.CLIENT_TRAFFIC_SECRET_0, clientRandom);
                 if (r == C) clientEarly = false;
@@ -350,7 +350,7 @@ public final class ConnectionDecryptor {
                             + "_TRAFFIC_SECRET_0 for this connection's ClientHello random";
                 }
             }
-            case HT_END_OF_EARLY_DATA -> {
+            case HandshakeTypes.END_OF_EARLY_DATA -> {
                 if (r == C) {
                     clientEarly = false;
                     active[C] = clientHandshake;
@@ -360,7 +360,7 @@ public final class ConnectionDecryptor {
                     }
                 }
             }
-            case HT_KEY_UPDATE -> {
+            case HandshakeTypes.KEY_UPDATE -> {
                 if (traffic[r] != null && suite != null) {
                     String h = RecordCipher.prfHmac(suite);
                     traffic[r] = Hkdf.expandLabel(h, traffic[r], "traffic upd", new byte[0], Hkdf.hashLength(h));

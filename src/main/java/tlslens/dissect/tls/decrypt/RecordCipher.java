@@ -25,6 +25,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
 
 import tlslens.dissect.tls.names.CipherSuiteInfo;
+import tlslens.dissect.tls.names.ContentTypes;
 import tlslens.dissect.tls.names.CipherSuiteInfo.BulkCipher;
 import tlslens.dissect.tls.names.CipherSuiteInfo.CipherMode;
 
@@ -143,7 +144,7 @@ public final class RecordCipher {
     private Result open13(byte[] body) {
         int tag = suite.tagLength() > 0 ? suite.tagLength() : 16;
         if (body.length < tag + 1) return fail("record shorter than the authentication tag");
-        byte[] aad = {23, 3, 3, (byte) (body.length >> 8), (byte) body.length};
+        byte[] aad = {ContentTypes.APPLICATION_DATA, 3, 3, (byte) (body.length >> 8), (byte) body.length};
         byte[] plain = aead(xorNonce(), aad, body, tag);
         if (plain == null) return fail("authentication tag mismatch");
         int end = plain.length;

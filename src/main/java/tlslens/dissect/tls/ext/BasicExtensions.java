@@ -4,6 +4,7 @@ import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.HelloInfo;
 import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.names.HandshakeTypes;
 
 import java.nio.charset.StandardCharsets;
 
@@ -132,7 +133,7 @@ final class BasicExtensions {
     static int supportedVersions(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
         HelloInfo h = c.hello();
         switch (c.handshakeType()) {
-            case ExtContext.CLIENT_HELLO: {
+            case HandshakeTypes.CLIENT_HELLO: {
                 Vectors.Length v = Vectors.add(tree, tvb, off, end, SUPPORTED_VERSIONS_LEN, 2, 254);
                 if (!v.ok()) return end;
                 off++;
@@ -145,8 +146,8 @@ final class BasicExtensions {
                 if (!Vectors.end(tree, tvb, off, next)) off = next;
                 return off;
             }
-            case ExtContext.SERVER_HELLO:
-            case ExtContext.HELLO_RETRY_REQUEST:
+            case HandshakeTypes.SERVER_HELLO:
+            case HandshakeTypes.HELLO_RETRY_REQUEST:
                 tree.add(SUPPORTED_VERSION, tvb, off, 2);
                 if (h != null && tvb.has(off, 2)) h.supportedVersions.add(tvb.u16(off));
                 return off + 2;
@@ -199,7 +200,7 @@ final class BasicExtensions {
     }
 
     static int compressCertificate(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
-        if (c.handshakeType() != ExtContext.CLIENT_HELLO && c.handshakeType() != ExtContext.CERTIFICATE_REQUEST) return off;
+        if (c.handshakeType() != HandshakeTypes.CLIENT_HELLO && c.handshakeType() != HandshakeTypes.CERTIFICATE_REQUEST) return off;
         Vectors.Length v = Vectors.add(tree, tvb, off, end, COMPRESS_CERT_ALGS_LEN, 1, 0xff - 1);
         if (!v.ok()) return end;
         off++;
@@ -215,7 +216,7 @@ final class BasicExtensions {
     /** cert_type (9), client_certificate_type (19), server_certificate_type (20). */
     static int certType(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
         switch (c.handshakeType()) {
-            case ExtContext.CLIENT_HELLO: {
+            case HandshakeTypes.CLIENT_HELLO: {
                 int n = tvb.u8(off);
                 tree.add(CERT_TYPES_LEN, tvb, off, 1);
                 off++;
@@ -227,9 +228,9 @@ final class BasicExtensions {
                 }
                 return off;
             }
-            case ExtContext.SERVER_HELLO:
-            case ExtContext.ENCRYPTED_EXTENSIONS:
-            case ExtContext.CERTIFICATE:
+            case HandshakeTypes.SERVER_HELLO:
+            case HandshakeTypes.ENCRYPTED_EXTENSIONS:
+            case HandshakeTypes.CERTIFICATE:
                 tree.add(CERT_TYPE, tvb, off, 1);
                 return off + 1;
             default:
@@ -247,7 +248,7 @@ final class BasicExtensions {
 
     /** connection_id (54) and its pre-RFC codepoint (53): a ClientHello's or ServerHello's CID. */
     static int connectionId(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
-        if (c.handshakeType() != ExtContext.CLIENT_HELLO && c.handshakeType() != ExtContext.SERVER_HELLO) return off;
+        if (c.handshakeType() != HandshakeTypes.CLIENT_HELLO && c.handshakeType() != HandshakeTypes.SERVER_HELLO) return off;
         int cidl = tvb.u8(off);
         tree.add(CONNECTION_ID_LEN, tvb, off, 1);
         off++;
@@ -263,7 +264,7 @@ final class BasicExtensions {
 
     /** use_srtp (14, RFC 5764), which Wireshark decodes in DTLS only. */
     static int useSrtp(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
-        if (!c.dtls() || (c.handshakeType() != ExtContext.CLIENT_HELLO && c.handshakeType() != ExtContext.SERVER_HELLO)) {
+        if (!c.dtls() || (c.handshakeType() != HandshakeTypes.CLIENT_HELLO && c.handshakeType() != HandshakeTypes.SERVER_HELLO)) {
             return off;
         }
         Vectors.Length v = Vectors.add(tree, tvb, off, end, SRTP_PROFILES_LEN, 2, 0xffff);
@@ -287,7 +288,7 @@ final class BasicExtensions {
     /** encrypted_server_name (0xffce, draft-ietf-tls-esni-01..04). */
     static int esni(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
         switch (c.handshakeType()) {
-            case ExtContext.CLIENT_HELLO: {
+            case HandshakeTypes.CLIENT_HELLO: {
                 tree.add(ESNI_SUITE, tvb, off, 2);
                 off += 2;
                 off = KeyShareAndPsk.entry(tree, tvb, off, end);
@@ -307,7 +308,7 @@ final class BasicExtensions {
                 }
                 return off;
             }
-            case ExtContext.ENCRYPTED_EXTENSIONS:
+            case HandshakeTypes.ENCRYPTED_EXTENSIONS:
                 tree.add(ESNI_NONCE, tvb, off, 16);
                 return off + 16;
             default:

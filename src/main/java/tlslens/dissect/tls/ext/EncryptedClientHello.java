@@ -5,6 +5,7 @@ import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.names.HpkeAeads;
 import tlslens.dissect.tls.names.HpkeKdfs;
 import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.names.HandshakeTypes;
 
 import static tlslens.dissect.tls.ExtensionFields.*;
 
@@ -19,7 +20,7 @@ final class EncryptedClientHello {
 
     static int dissect(ExtContext c, ProtoNode tree, Tvb tvb, int off, int end) {
         switch (c.handshakeType()) {
-            case ExtContext.CLIENT_HELLO: {
+            case HandshakeTypes.CLIENT_HELLO: {
                 if (off >= end) return off;
                 int type = tvb.u8(off);
                 tree.add(ECH_CLIENT_HELLO_TYPE, tvb, off, 1);
@@ -41,10 +42,10 @@ final class EncryptedClientHello {
                 tree.add(ECH_PAYLOAD, tvb, off, payload.length());
                 return off + payload.length();
             }
-            case ExtContext.HELLO_RETRY_REQUEST:
+            case HandshakeTypes.HELLO_RETRY_REQUEST:
                 tree.add(ECH_CONFIRMATION, tvb, off, 8);
                 return off + 8;
-            case ExtContext.ENCRYPTED_EXTENSIONS:
+            case HandshakeTypes.ENCRYPTED_EXTENSIONS:
                 return configList(tree, tvb, off, end);
             default:
                 return off;

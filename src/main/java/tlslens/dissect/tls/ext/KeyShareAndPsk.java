@@ -5,6 +5,7 @@ import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.HelloInfo;
 import tlslens.dissect.tls.names.NamedGroups;
 import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.names.HandshakeTypes;
 
 import static tlslens.dissect.tls.ExtensionFields.*;
 
@@ -17,7 +18,7 @@ final class KeyShareAndPsk {
         ProtoNode ks = tree.addText("Key Share extension", tvb, off, end - off);
         HelloInfo h = c.hello();
         switch (c.handshakeType()) {
-            case ExtContext.CLIENT_HELLO: {
+            case HandshakeTypes.CLIENT_HELLO: {
                 Vectors.Length v = Vectors.add(ks, tvb, off, end, KEY_SHARE_CLIENT_LEN, 0, 0xffff);
                 if (!v.ok()) return end;
                 off += 2;
@@ -29,10 +30,10 @@ final class KeyShareAndPsk {
                 if (!Vectors.end(ks, tvb, off, next)) return next;
                 return off;
             }
-            case ExtContext.SERVER_HELLO:
+            case HandshakeTypes.SERVER_HELLO:
                 if (h != null && tvb.has(off, 2)) h.keyShareGroups.add(tvb.u16(off));
                 return entry(ks, tvb, off, end);
-            case ExtContext.HELLO_RETRY_REQUEST:
+            case HandshakeTypes.HELLO_RETRY_REQUEST:
                 if (h != null && tvb.has(off, 2)) h.keyShareGroups.add(tvb.u16(off));
                 ks.add(KEY_SHARE_SELECTED_GROUP, tvb, off, 2);
                 return off + 2;
@@ -62,7 +63,7 @@ final class KeyShareAndPsk {
         ProtoNode psk = tree.addText("Pre-Shared Key extension", tvb, off, end - off);
         HelloInfo h = c.hello();
         switch (c.handshakeType()) {
-            case ExtContext.CLIENT_HELLO: {
+            case HandshakeTypes.CLIENT_HELLO: {
                 Vectors.Length ids = Vectors.add(psk, tvb, off, end, PSK_IDENTITIES_LEN, 7, 0xffff);
                 if (!ids.ok()) return end;
                 off += 2;
@@ -91,7 +92,7 @@ final class KeyShareAndPsk {
                 psk.addValue(PSK_BINDERS, tvb, off, b.length(), null);
                 return off + b.length();
             }
-            case ExtContext.SERVER_HELLO:
+            case HandshakeTypes.SERVER_HELLO:
                 if (h != null && tvb.has(off, 2)) h.pskSelected = tvb.u16(off);
                 psk.add(PSK_SELECTED, tvb, off, 2);
                 return off + 2;

@@ -4,6 +4,7 @@ import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.ExtensionDissector;
 import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.names.ExtensionTypes;
 
 import static tlslens.dissect.tls.ExtensionFields.*;
 
@@ -19,8 +20,13 @@ final class OpaqueExtensions {
     /** Types decoded here (below the Data item). */
     static boolean knows(int type) {
         switch (type) {
-            case 3: case 6: case 7: case 8: case 24: case 25: case 29: case 30: case 31: case 32: case 39:
-            case 55: case 56: case 58: case 59: case 0xfe0d: case 30031: case 30032: case 17613:
+            case ExtensionTypes.TRUSTED_CA_KEYS: case ExtensionTypes.USER_MAPPING: case ExtensionTypes.CLIENT_AUTHZ:
+            case ExtensionTypes.SERVER_AUTHZ: case ExtensionTypes.TOKEN_BINDING: case ExtensionTypes.CACHED_INFO:
+            case ExtensionTypes.PWD_PROTECT: case ExtensionTypes.PWD_CLEAR: case ExtensionTypes.PASSWORD_SALT:
+            case ExtensionTypes.TICKET_PINNING: case ExtensionTypes.SUPPORTED_EKT_CIPHERS:
+            case ExtensionTypes.EXTERNAL_ID_HASH: case ExtensionTypes.EXTERNAL_SESSION_ID:
+            case ExtensionTypes.TICKET_REQUEST: case ExtensionTypes.DNSSEC_CHAIN: case ExtensionTypes.ENCRYPTED_CLIENT_HELLO:
+            case ExtensionTypes.CHANNEL_ID_OLD: case ExtensionTypes.CHANNEL_ID: case ExtensionTypes.APPLICATION_SETTINGS_NEW:
                 return true;
             default:
                 return false;
@@ -31,25 +37,33 @@ final class OpaqueExtensions {
     static void decode(ExtContext c, ProtoNode data, int type, Tvb tvb, int off, int end) {
         int at;
         switch (type) {
-            case 3: at = trustedCaKeys(c, data, tvb, off, end); break;
-            case 6: at = list8(data, tvb, off, end, USER_MAPPING_TYPES_LEN, USER_MAPPING_TYPE); break;
-            case 7: case 8: at = list8(data, tvb, off, end, AUTHZ_FORMATS_LEN, AUTHZ_FORMAT); break;
-            case 24: at = tokenBinding(c, data, tvb, off, end); break;
-            case 25: at = cachedInfo(c, data, tvb, off, end); break;
-            case 29: case 30: at = pwdUsername(type, data, tvb, off, end); break;
-            case 31: at = vector(data, tvb, off, end, PWD_SALT_LEN, PWD_SALT, 2); break;
-            case 32: at = ticketPinning(c, data, tvb, off, end); break;
-            case 39:
+            case ExtensionTypes.TRUSTED_CA_KEYS: at = trustedCaKeys(c, data, tvb, off, end); break;
+            case ExtensionTypes.USER_MAPPING:
+                at = list8(data, tvb, off, end, USER_MAPPING_TYPES_LEN, USER_MAPPING_TYPE);
+                break;
+            case ExtensionTypes.CLIENT_AUTHZ: case ExtensionTypes.SERVER_AUTHZ:
+                at = list8(data, tvb, off, end, AUTHZ_FORMATS_LEN, AUTHZ_FORMAT);
+                break;
+            case ExtensionTypes.TOKEN_BINDING: at = tokenBinding(c, data, tvb, off, end); break;
+            case ExtensionTypes.CACHED_INFO: at = cachedInfo(c, data, tvb, off, end); break;
+            case ExtensionTypes.PWD_PROTECT: case ExtensionTypes.PWD_CLEAR: at = pwdUsername(type, data, tvb, off, end); break;
+            case ExtensionTypes.PASSWORD_SALT: at = vector(data, tvb, off, end, PWD_SALT_LEN, PWD_SALT, 2); break;
+            case ExtensionTypes.TICKET_PINNING: at = ticketPinning(c, data, tvb, off, end); break;
+            case ExtensionTypes.SUPPORTED_EKT_CIPHERS:
                 if (c.clientHello()) at = list8(data, tvb, off, end, EKT_CIPHERS_LEN, EKT_CIPHER);
                 else { data.add(EKT_CIPHER, tvb, off, 1); at = off + 1; }
                 break;
-            case 55: at = off == end ? off : vector(data, tvb, off, end, EXTERNAL_ID_HASH_LEN, EXTERNAL_ID_HASH, 1); break;
-            case 56: at = vector(data, tvb, off, end, EXTERNAL_SESSION_ID_LEN, EXTERNAL_SESSION_ID, 1); break;
-            case 58: at = ticketRequest(c, data, tvb, off, end); break;
-            case 59: at = dnssecChain(c, data, tvb, off, end); break;
-            case 0xfe0d: at = EncryptedClientHello.dissect(c, data, tvb, off, end); break;
-            case 30031: case 30032: at = channelId(data, tvb, off, end); break;
-            case 17613: at = BasicExtensions.alps(c, data, tvb, off, end); break;
+            case ExtensionTypes.EXTERNAL_ID_HASH:
+                at = off == end ? off : vector(data, tvb, off, end, EXTERNAL_ID_HASH_LEN, EXTERNAL_ID_HASH, 1);
+                break;
+            case ExtensionTypes.EXTERNAL_SESSION_ID:
+                at = vector(data, tvb, off, end, EXTERNAL_SESSION_ID_LEN, EXTERNAL_SESSION_ID, 1);
+                break;
+            case ExtensionTypes.TICKET_REQUEST: at = ticketRequest(c, data, tvb, off, end); break;
+            case ExtensionTypes.DNSSEC_CHAIN: at = dnssecChain(c, data, tvb, off, end); break;
+            case ExtensionTypes.ENCRYPTED_CLIENT_HELLO: at = EncryptedClientHello.dissect(c, data, tvb, off, end); break;
+            case ExtensionTypes.CHANNEL_ID_OLD: case ExtensionTypes.CHANNEL_ID: at = channelId(data, tvb, off, end); break;
+            case ExtensionTypes.APPLICATION_SETTINGS_NEW: at = BasicExtensions.alps(c, data, tvb, off, end); break;
             default: return;
         }
         Vectors.end(data, tvb, at, end);
@@ -183,7 +197,7 @@ final class OpaqueExtensions {
         Vectors.Length v = Vectors.add(tree, tvb, off, end, PWD_USERNAME_LEN, 1, 0xff);
         if (!v.ok()) return end;
         off++;
-        tree.add(type == 30 ? PWD_USERNAME_STR : PWD_USERNAME, tvb, off, v.length());
+        tree.add(type == ExtensionTypes.PWD_CLEAR ? PWD_USERNAME_STR : PWD_USERNAME, tvb, off, v.length());
         return off + v.length();
     }
 

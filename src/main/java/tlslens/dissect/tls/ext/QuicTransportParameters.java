@@ -4,6 +4,7 @@ import tlslens.dissect.FieldDef;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.names.HandshakeTypes;
 
 import static tlslens.dissect.tls.ExtensionFields.*;
 
@@ -194,7 +195,7 @@ public final class QuicTransportParameters {
                 p.addValue(QUIC_GOOGLE_QUIC_VERSION, tvb, off, 4, ver,
                         "Google QUIC version: " + versionNoGrease(ver));
                 off += 4;
-                if (c.handshakeType() == ExtContext.ENCRYPTED_EXTENSIONS) {
+                if (c.handshakeType() == HandshakeTypes.ENCRYPTED_EXTENSIONS) {
                     int n = tvb.u8(off);
                     p.add(QUIC_GOOGLE_SUPPORTED_VERSIONS_LEN, tvb, off, 1);
                     off += 1;

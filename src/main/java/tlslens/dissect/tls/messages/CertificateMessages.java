@@ -17,6 +17,7 @@ import tlslens.dissect.tls.names.TlsVersions;
 import tlslens.dissect.x509.CertificateDissector;
 import tlslens.dissect.x509.OcspDissector;
 import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.names.HandshakeTypes;
 
 /**
  * Certificate (TLS 1.2 and 1.3 layouts), CompressedCertificate, CertificateRequest (1.2 and 1.3)
@@ -24,8 +25,6 @@ import tlslens.dissect.tls.Vectors;
  * tls_dissect_hnd_certificate_status lay them out. Certificates go to the X.509 dissector.
  */
 public final class CertificateMessages {
-    private static final int HT_CERTIFICATE = 11;
-    private static final int HT_CERTIFICATE_REQUEST = 13;
     private static final int STATUS_OCSP = 1;
     private static final int STATUS_OCSP_MULTI = 2;
 
@@ -64,7 +63,7 @@ public final class CertificateMessages {
             off += cl.length();
             if (tls13) {
                 int before = off;
-                off = ExtensionDissector.dissect(list, tvb, off, next, HT_CERTIFICATE,
+                off = ExtensionDissector.dissect(list, tvb, off, next, HandshakeTypes.CERTIFICATE,
                         new HelloInfo(HelloInfo.Kind.SERVER_HELLO));
                 if (off <= before) break;
             }
@@ -149,7 +148,7 @@ public final class CertificateMessages {
             off = signatureAlgorithmList(t, tvb, off, end);
         }
         if (tls13 && (draft == 0 || draft >= 19)) {
-            ExtensionDissector.dissect(t, tvb, off, end, HT_CERTIFICATE_REQUEST,
+            ExtensionDissector.dissect(t, tvb, off, end, HandshakeTypes.CERTIFICATE_REQUEST,
                     new HelloInfo(HelloInfo.Kind.SERVER_HELLO));
         } else {
             certificateAuthorities(t, tvb, off, end);

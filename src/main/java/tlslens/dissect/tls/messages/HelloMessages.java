@@ -13,6 +13,7 @@ import tlslens.dissect.tls.Ja3;
 import tlslens.dissect.tls.Ja4;
 import tlslens.dissect.tls.names.TlsVersions;
 import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.names.HandshakeTypes;
 
 /**
  * ClientHello, ServerHello and HelloRetryRequest bodies, laid out as Wireshark's
@@ -25,10 +26,6 @@ public final class HelloMessages {
             (byte) 0x8c, 0x02, 0x1e, 0x65, (byte) 0xb8, (byte) 0x91, (byte) 0xc2, (byte) 0xa2, 0x11, 0x16,
             0x7a, (byte) 0xbb, (byte) 0x8c, 0x5e, 0x07, (byte) 0x9e, 0x09, (byte) 0xe2, (byte) 0xc8, (byte) 0xa8,
             0x33, (byte) 0x9c };
-
-    private static final int HT_CLIENT_HELLO = 1;
-    private static final int HT_SERVER_HELLO = 2;
-    private static final int HT_HELLO_RETRY_REQUEST = 6;
 
     private HelloMessages() {}
 
@@ -80,7 +77,7 @@ public final class HelloMessages {
         }
 
         // SSL 3.0 has no extensions, so the length field can be missing.
-        if (off < end) ExtensionDissector.dissect(t, tvb, off, end, HT_CLIENT_HELLO, h);
+        if (off < end) ExtensionDissector.dissect(t, tvb, off, end, HandshakeTypes.CLIENT_HELLO, h);
         addClientFingerprints(t, h);
         return h;
     }
@@ -107,7 +104,7 @@ public final class HelloMessages {
             off += 1;
         }
         if (off < end) {
-            ExtensionDissector.dissect(t, tvb, off, end, hrr ? HT_HELLO_RETRY_REQUEST : HT_SERVER_HELLO, h);
+            ExtensionDissector.dissect(t, tvb, off, end, hrr ? HandshakeTypes.HELLO_RETRY_REQUEST : HandshakeTypes.SERVER_HELLO, h);
         }
         String full = Ja3.serverString(h);
         t.addGenerated(JA3S_FULL, full);
@@ -129,7 +126,7 @@ public final class HelloMessages {
             h.cipherSuites.add(tvb.u16(off));
             off += 2;
         }
-        ExtensionDissector.dissect(t, tvb, off, end, HT_HELLO_RETRY_REQUEST, h);
+        ExtensionDissector.dissect(t, tvb, off, end, HandshakeTypes.HELLO_RETRY_REQUEST, h);
         return h;
     }
 

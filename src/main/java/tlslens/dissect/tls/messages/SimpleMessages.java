@@ -10,14 +10,13 @@ import tlslens.dissect.tls.HelloInfo;
 import tlslens.dissect.tls.TlsExperts;
 import tlslens.dissect.tls.names.TlsVersions;
 import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.names.HandshakeTypes;
 
 /**
  * The small handshake messages: NewSessionTicket (TLS 1.2 and 1.3 layouts), EncryptedExtensions,
  * Finished, KeyUpdate, CertificateURL and NPN's EncryptedExtensions (67).
  */
 public final class SimpleMessages {
-    private static final int HT_NEW_SESSION_TICKET = 4;
-    private static final int HT_ENCRYPTED_EXTENSIONS = 8;
 
     private SimpleMessages() {}
 
@@ -50,14 +49,14 @@ public final class SimpleMessages {
         st.add(HS_SESSION_TICKET, tvb, off, v.length());
         c.onSessionTicket(tvb.bytes(off, v.length()), lifetime, tls13);
         off += v.length();
-        if (tls13) ExtensionDissector.dissect(st, tvb, off, end, HT_NEW_SESSION_TICKET, new HelloInfo(
+        if (tls13) ExtensionDissector.dissect(st, tvb, off, end, HandshakeTypes.NEW_SESSION_TICKET, new HelloInfo(
                 HelloInfo.Kind.SERVER_HELLO));
     }
 
     /** TLS 1.3 EncryptedExtensions: just an extension list. */
     public static void encryptedExtensions(HandshakeContext c, ProtoNode t, Tvb tvb, int off, int end) {
         HelloInfo ee = new HelloInfo(HelloInfo.Kind.SERVER_HELLO);
-        ExtensionDissector.dissect(t, tvb, off, end, HT_ENCRYPTED_EXTENSIONS, ee);
+        ExtensionDissector.dissect(t, tvb, off, end, HandshakeTypes.ENCRYPTED_EXTENSIONS, ee);
         c.onEncryptedExtensions(ee);
     }
 

@@ -7,6 +7,8 @@ package tlslens.dissect.tls.names;
  * for them, as tshark prints "Unknown" there.
  */
 public final class AlertLevels {
+    public static final int WARNING = 1, FATAL = 2;
+
     static final NameTable TABLE = NameTable.parse(1, """
             1 Warning
             2 Fatal

@@ -1,12 +1,16 @@
 package tlslens.dissect.tls.names;
 
 /**
- * TLS ContentType of a record (IANA "TLS ContentType"; Wireshark ssl_31_content_type).
+ * TLS ContentType of a record (IANA "TLS ContentType"; Wireshark ssl_31_content_type): the one
+ * declaration of the codes and their names (codes are plain {@code int}s, see {@link HandshakeTypes}).
  *
  * <p>Entries marked {@code *} are not in tshark 4.0's table: {@link #wiresharkName} returns null
  * for them, as tshark prints "Unknown" there.
  */
 public final class ContentTypes {
+    public static final int CHANGE_CIPHER_SPEC = 20, ALERT = 21, HANDSHAKE = 22, APPLICATION_DATA = 23,
+            HEARTBEAT = 24, TLS12_CID = 25, ACK = 26, RETURN_ROUTABILITY_CHECK = 27;
+
     static final NameTable TABLE = NameTable.parse(1, """
             20 Change Cipher Spec
             21 Alert

@@ -2,12 +2,41 @@ package tlslens.dissect.tls.names;
 
 /**
  * TLS ExtensionType (IANA "TLS ExtensionType Values" with Wireshark spellings;
- * Wireshark tls_hello_extension_types). GREASE codes read "Reserved (GREASE)".
+ * Wireshark tls_hello_extension_types): the one declaration of the codes and their names (codes
+ * are plain {@code int}s, see {@link HandshakeTypes}). GREASE codes read "Reserved (GREASE)".
  *
  * <p>Entries marked {@code *} are not in tshark 4.0's table: {@link #wiresharkName} returns null
  * for them, as tshark prints "Unknown" there.
  */
 public final class ExtensionTypes {
+    public static final int SERVER_NAME = 0x0000, MAX_FRAGMENT_LENGTH = 0x0001, CLIENT_CERTIFICATE_URL = 0x0002,
+            TRUSTED_CA_KEYS = 0x0003, TRUNCATED_HMAC = 0x0004, STATUS_REQUEST = 0x0005, USER_MAPPING = 0x0006,
+            CLIENT_AUTHZ = 0x0007, SERVER_AUTHZ = 0x0008, CERT_TYPE = 0x0009, SUPPORTED_GROUPS = 0x000a,
+            EC_POINT_FORMATS = 0x000b, SRP = 0x000c, SIGNATURE_ALGORITHMS = 0x000d, USE_SRTP = 0x000e,
+            HEARTBEAT = 0x000f, APPLICATION_LAYER_PROTOCOL_NEGOTIATION = 0x0010, STATUS_REQUEST_V2 = 0x0011,
+            SIGNED_CERTIFICATE_TIMESTAMP = 0x0012, CLIENT_CERTIFICATE_TYPE = 0x0013,
+            SERVER_CERTIFICATE_TYPE = 0x0014, PADDING = 0x0015, ENCRYPT_THEN_MAC = 0x0016,
+            EXTENDED_MASTER_SECRET = 0x0017, TOKEN_BINDING = 0x0018, CACHED_INFO = 0x0019, TLS_LTS = 0x001a,
+            COMPRESS_CERTIFICATE = 0x001b, RECORD_SIZE_LIMIT = 0x001c, PWD_PROTECT = 0x001d, PWD_CLEAR = 0x001e,
+            PASSWORD_SALT = 0x001f, TICKET_PINNING = 0x0020, TLS_CERT_WITH_EXTERN_PSK = 0x0021,
+            DELEGATED_CREDENTIALS = 0x0022, SESSION_TICKET = 0x0023, TLMSP = 0x0024, TLMSP_PROXYING = 0x0025,
+            TLMSP_DELEGATE = 0x0026, SUPPORTED_EKT_CIPHERS = 0x0027,
+            // key_share as TLS 1.3 drafts before -23 numbered it
+            KEY_SHARE_OLD = 0x0028,
+            PRE_SHARED_KEY = 0x0029, EARLY_DATA = 0x002a, SUPPORTED_VERSIONS = 0x002b, COOKIE = 0x002c,
+            PSK_KEY_EXCHANGE_MODES = 0x002d,
+            // early_data as TLS 1.3 drafts before -19 named it
+            TICKET_EARLY_DATA_INFO = 0x002e,
+            CERTIFICATE_AUTHORITIES = 0x002f, OID_FILTERS = 0x0030, POST_HANDSHAKE_AUTH = 0x0031,
+            SIGNATURE_ALGORITHMS_CERT = 0x0032, KEY_SHARE = 0x0033, TRANSPARENCY_INFO = 0x0034,
+            CONNECTION_ID_DEPRECATED = 0x0035, CONNECTION_ID = 0x0036, EXTERNAL_ID_HASH = 0x0037,
+            EXTERNAL_SESSION_ID = 0x0038, QUIC_TRANSPORT_PARAMETERS = 0x0039, TICKET_REQUEST = 0x003a,
+            DNSSEC_CHAIN = 0x003b, SEQUENCE_NUMBER_ENCRYPTION_ALGORITHMS = 0x003c, RRC = 0x003d,
+            TLS_FLAGS = 0x003e, NEXT_PROTOCOL_NEGOTIATION = 0x3374, APPLICATION_SETTINGS = 0x4469,
+            APPLICATION_SETTINGS_NEW = 0x44cd, CHANNEL_ID_OLD = 0x754f, CHANNEL_ID = 0x7550,
+            ECH_OUTER_EXTENSIONS = 0xfd00, ENCRYPTED_CLIENT_HELLO = 0xfe0d, RENEGOTIATION_INFO = 0xff01,
+            QUIC_TRANSPORT_PARAMETERS_DRAFT = 0xffa5, ENCRYPTED_SERVER_NAME = 0xffce;
+
     static final NameTable TABLE = NameTable.parse(2, true, true, """
             0x0000 server_name
             0x0001 max_fragment_length

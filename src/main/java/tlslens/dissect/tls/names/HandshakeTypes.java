@@ -1,13 +1,31 @@
 package tlslens.dissect.tls.names;
 
 /**
- * TLS HandshakeType (IANA "TLS HandshakeType"; Wireshark ssl_31_handshake_type).
+ * TLS HandshakeType (IANA "TLS HandshakeType"; Wireshark ssl_31_handshake_type): the one
+ * declaration of the codes and their names. Codes stay plain {@code int}s, as on the wire, so
+ * that dissectors switch on them without boxing and an unknown or GREASE code is kept as it is
+ * (tls-parser's open enums); names are made from the code where text is shown.
  * The SSLv2 message types are in {@link Ssl2MessageTypes}.
  *
  * <p>Entries marked {@code *} are not in tshark 4.0's table: {@link #wiresharkName} returns null
  * for them, as tshark prints "Unknown" there.
  */
 public final class HandshakeTypes {
+    public static final int HELLO_REQUEST = 0, CLIENT_HELLO = 1, SERVER_HELLO = 2, HELLO_VERIFY_REQUEST = 3,
+            NEW_SESSION_TICKET = 4, END_OF_EARLY_DATA = 5, ENCRYPTED_EXTENSIONS = 8, REQUEST_CONNECTION_ID = 9,
+            NEW_CONNECTION_ID = 10, CERTIFICATE = 11, SERVER_KEY_EXCHANGE = 12, CERTIFICATE_REQUEST = 13,
+            SERVER_HELLO_DONE = 14, CERTIFICATE_VERIFY = 15, CLIENT_KEY_EXCHANGE = 16,
+            CLIENT_CERTIFICATE_REQUEST = 17, FINISHED = 20, CERTIFICATE_URL = 21, CERTIFICATE_STATUS = 22,
+            SUPPLEMENTAL_DATA = 23, KEY_UPDATE = 24, COMPRESSED_CERTIFICATE = 25, EKT_KEY = 26,
+            NPN_ENCRYPTED_EXTENSIONS = 67, MESSAGE_HASH = 254;
+
+    /**
+     * HelloRetryRequest: its own type in TLS 1.3 drafts before -22; since then a ServerHello whose
+     * random is the HelloRetryRequest magic. As in Wireshark, the dissector and the connection model
+     * use this code for both forms, so that a HelloRetryRequest is never taken for a ServerHello.
+     */
+    public static final int HELLO_RETRY_REQUEST = 6;
+
     static final NameTable TABLE = NameTable.parse(1, """
             0 Hello Request
             1 Client Hello

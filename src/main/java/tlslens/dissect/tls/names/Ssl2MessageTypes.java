@@ -7,6 +7,9 @@ package tlslens.dissect.tls.names;
  * for them, as tshark prints "Unknown" there.
  */
 public final class Ssl2MessageTypes {
+    public static final int ERROR = 0, CLIENT_HELLO = 1, CLIENT_MASTER_KEY = 2, CLIENT_FINISHED = 3, SERVER_HELLO = 4,
+            SERVER_VERIFY = 5, SERVER_FINISHED = 6, REQUEST_CERTIFICATE = 7, CLIENT_CERTIFICATE = 8;
+
     static final NameTable TABLE = NameTable.parse(1, """
             0 Error
             1 Client Hello
