@@ -71,6 +71,8 @@ public final class CaptureFileReader implements Closeable {
     private int firstDigits = -1;
 
     private RawFrame pending;
+    /** Whether the file's (compressed) bytes have all been read: a decoder's complaint then means cut short. */
+    private CaptureSource.EndSeen end;
     private int number;
     private String warning;
     private boolean done;
@@ -111,14 +113,19 @@ public final class CaptureFileReader implements Closeable {
     public static CaptureFileReader open(InputStream raw, String name, Path file) throws CaptureException {
         CaptureFileReader r = null;
         try {
-            var b = CaptureSource.buffered(raw);
+            CaptureSource.EndSeen end = new CaptureSource.EndSeen(raw);
+            var b = CaptureSource.buffered(end);
             CaptureSource.Compression c = CaptureSource.sniff(b);
             r = new CaptureFileReader(name, file, CaptureSource.decompress(b, c), c);
+            r.end = end;
             r.readHeader();
             return r;
         } catch (IOException e) {
             closeQuietly(r == null ? raw : r.in);
-            throw new CaptureException("The file \"" + name + "\" can't be read: " + describe(e), e);
+            String what = r == null || r.compression.label == null ? describe(e)
+                    : "its " + r.compression.label + "-compressed data is " + (r.end.seen() ? "cut short" : "damaged")
+                    + " (" + describe(e) + ")";
+            throw new CaptureException("The file \"" + name + "\" can't be read: " + what + ".", e);
         } catch (CaptureException e) {
             closeQuietly(r == null ? raw : r.in);
             throw e;
@@ -215,6 +222,9 @@ public final class CaptureFileReader implements Closeable {
         return List.copyOf(secrets);
     }
 
+    /** The key logs of the Decryption Secrets Blocks read so far, in file order. */
+    List<String> secretsRead() { return List.copyOf(secrets); }
+
     /** The next frame, or null at the end of the file (or at the damage, see {@link #warning()}). */
     public RawFrame next() {
         if (pending != null) {
@@ -249,6 +259,10 @@ public final class CaptureFileReader implements Closeable {
             // A compressed stream that ends early (gzip: "Unexpected end of ZLIB input stream").
             return stop("The file \"" + name + "\" appears to have been cut short in the middle of a packet.");
         } catch (IOException | RuntimeException e) {
+            if (e instanceof IOException && end != null && end.seen()) {
+                // The decoder ran out of input ("Premature end of stream", "Not enough input bytes").
+                return stop("The file \"" + name + "\" appears to have been cut short in the middle of a packet.");
+            }
             String what = e instanceof IOException io ? describe(io) : e.toString();
             return stop("The file \"" + name + "\" appears to be damaged or corrupt ("
                     + (compression.label == null ? "" : compression.label + " data: ") + what + "); "

@@ -60,4 +60,27 @@ final class CaptureSource {
     static BufferedInputStream buffered(InputStream in) {
         return in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, BUFFER);
     }
+
+    /** A stream that remembers whether its end was reached. */
+    static final class EndSeen extends java.io.FilterInputStream {
+        private volatile boolean seen;
+
+        EndSeen(InputStream in) { super(in); }
+
+        boolean seen() { return seen; }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) seen = true;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n < 0) seen = true;
+            return n;
+        }
+    }
 }
