@@ -262,6 +262,20 @@ public final class CaptureCraft {
             }
         }
         Files.write(put(m, dir, "binary_resolution_and_offset.pcapng"), blocks(ByteOrder.LITTLE_ENDIAN, resol));
+        // Two interfaces, the packets alternating between them (per-packet interface id).
+        List<Block> twoIfs = new ArrayList<>();
+        int n = 0;
+        for (Block k : blocks) {
+            twoIfs.add(k.type() == 6 && n++ % 2 == 1 ? withInterface(k, 1) : k);
+            if (k.type() == 1) {
+                ByteBuffer b = ByteBuffer.wrap(k.body()).order(ByteOrder.LITTLE_ENDIAN);
+                twoIfs.add(new Block(1, idb(ByteOrder.LITTLE_ENDIAN, b.getShort(0), b.getInt(4), List.of(
+                        new Object[] {2, "eth9".getBytes(java.nio.charset.StandardCharsets.UTF_8)},
+                        new Object[] {3, "Second interface".getBytes(java.nio.charset.StandardCharsets.UTF_8)},
+                        new Object[] {9, new byte[] {9}}))));
+            }
+        }
+        Files.write(put(m, dir, "two_interfaces.pcapng"), blocks(ByteOrder.LITTLE_ENDIAN, twoIfs));
         Files.write(put(m, dir, "big_endian.pcapng"), rewritePcapng(ng, ByteOrder.BIG_ENDIAN, false));
         Files.write(put(m, dir, "obsolete_packet_blocks.pcapng"), rewritePcapng(ng, ByteOrder.LITTLE_ENDIAN, true));
         // Two sections (cat a.pcapng b.pcapng), the second in the other byte order.
@@ -280,6 +294,12 @@ public final class CaptureCraft {
         Path p = dir.resolve(name);
         m.put(name, p);
         return p;
+    }
+
+    private static Block withInterface(Block epb, int id) {
+        byte[] body = epb.body().clone();
+        ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).putInt(0, id);
+        return new Block(epb.type(), body);
     }
 
     private static PcapRecord withFrac(PcapRecord r, long frac) {

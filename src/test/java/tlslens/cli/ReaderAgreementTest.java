@@ -79,6 +79,35 @@ class ReaderAgreementTest {
     }
 
     /**
+     * The Frame item of {@code -V} names each frame's own section and interface, as tshark's does:
+     * two interfaces in one section, and two sections (the second big-endian).
+     */
+    @org.junit.jupiter.api.Test
+    void frameTreesNameEachFramesSectionAndInterface() throws Exception {
+        Path made = Files.createDirectories(dir.resolve("frame-tree"));
+        var variants = CaptureCraft.variants(made);
+        for (String name : List.of("two_interfaces.pcapng", "two_sections.pcapng")) {
+            List<String> args = List.of("-r", variants.get(name).toString(), "-V", "-n");
+            List<String> theirs = frameItems(GoldenSupport.tshark(args).out());
+            List<String> ours = frameItems(CliRunner.run(args.toArray(String[]::new)).out());
+            assertTrue(theirs.stream().anyMatch(l -> l.contains("id 1") || l.contains("Section number: 2")), name);
+            assertEquals(theirs, ours, name);
+        }
+    }
+
+    /** Each Frame line with its section and interface lines. */
+    private static List<String> frameItems(String tree) {
+        List<String> out = new ArrayList<>();
+        for (String l : tree.lines().toList()) {
+            if (l.startsWith("Frame ") || l.startsWith("    Section number:") || l.startsWith("    Interface id:")
+                    || l.startsWith("        Interface name:") || l.startsWith("        Interface description:")) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /**
      * tshark prints seconds, a dot and the nanoseconds it holds, unnormalised: a pcap microseconds
      * field of 1,500,000 prints as ".1500000000". Both sides are read as seconds + nanoseconds.
      */
