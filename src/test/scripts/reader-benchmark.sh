@@ -2,7 +2,7 @@
 # A benchmark, not a test: times `-T fields -e frame.number` over a capture replicated to N packets
 # (default 200,000; from tls12_aead.pcapng, as pcapng and as pcap, plus a gzip copy), with the
 # built jar, best of 3. Give a second jar (e.g. an older build) to compare: BEFORE_JAR=old.jar.
-# Usage: src/test/scripts/reader-benchmark.sh [N]
+# Usage: src/test/scripts/reader-benchmark.sh [N]   (RUNS=1 for one run each)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
@@ -15,7 +15,7 @@ mkdir -p "$work"
 [ -f target/tlslens.jar ] || mvn -B -q -DskipTests package
 best() { # jar file -> best wall time of 3 runs
   local b=""
-  for _ in 1 2 3; do
+  for _ in $(seq "${RUNS:-3}"); do
     local s e
     s=$(date +%s.%N); java -jar "$1" -r "$2" -T fields -e frame.number >/dev/null 2>&1 || true; e=$(date +%s.%N)
     b=$(python3 -c "import sys; t=$e-$s; b='$b'; print(t if b=='' else min(t, float(b)))")

@@ -13,8 +13,9 @@ import java.util.Set;
  * pcapng Decryption Secrets Blocks (block type 0x0000000A, as written by {@code editcap
  * --inject-secrets}): reads the TLS key logs ({@code secrets type 0x544c534b "TLSK"}, NSS key
  * log text) a capture carries, and encodes such a block for writing the keys of chosen
- * connections into a pcapng file (only when the user asks). libpcap skips these blocks; PcapngBlocks
- * finds them.
+ * connections into a pcapng file (only when the user asks). In a plain file PcapngBlocks finds
+ * them all before the first packet is read (a DSB may come after packets); in a compressed one
+ * the reader streams through the file.
  */
 public final class DecryptionSecrets {
     public static final int BLOCK_TYPE = 0x0000000A;
