@@ -3,7 +3,7 @@
 # Usage: install-deps.sh run|test
 set -euo pipefail
 run_pkgs=(libpcap0.8 libgtk-3-0 libxtst6 libxxf86vm1 libgl1)
-test_pkgs=(tshark tcpdump openssl curl h2o xvfb xauth imagemagick python3)
+test_pkgs=(tshark tcpdump openssl curl h2o xvfb xauth imagemagick python3 zstd lz4)
 pkgs=("${run_pkgs[@]}")
 [ "${1:-run}" = test ] && pkgs+=("${test_pkgs[@]}")
 

@@ -13,8 +13,9 @@ import java.util.Set;
  * pcapng Decryption Secrets Blocks (block type 0x0000000A, as written by {@code editcap
  * --inject-secrets}): reads the TLS key logs ({@code secrets type 0x544c534b "TLSK"}, NSS key
  * log text) a capture carries, and encodes such a block for writing the keys of chosen
- * connections into a pcapng file (only when the user asks). libpcap skips these blocks; PcapngBlocks
- * finds them.
+ * connections into a pcapng file (only when the user asks). In a plain file PcapngBlocks finds
+ * them all before the first packet is read (a DSB may come after packets); in a compressed one
+ * the reader streams through the file.
  */
 public final class DecryptionSecrets {
     public static final int BLOCK_TYPE = 0x0000000A;
@@ -29,7 +30,30 @@ public final class DecryptionSecrets {
      * The walk reads only block headers through a memory-mapped view: it runs before the first
      * packet is shown, and seeking and reading each block header cost ~1.5 ms per 1,000 packets.
      */
-    public static List<String> tlsKeyLogs(Path file) { return tlsKeyLogs(file, PcapngBlocks.WINDOW); }
+    public static List<String> tlsKeyLogs(Path file) {
+        if (isCompressed(file)) return streamed(file);
+        return tlsKeyLogs(file, PcapngBlocks.WINDOW);
+    }
+
+    private static boolean isCompressed(Path file) {
+        try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 8)) {
+            return CaptureSource.sniff(in) != CaptureSource.Compression.NONE;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A compressed file can't be mapped: read it through, keeping the blocks' key logs. */
+    private static List<String> streamed(Path file) {
+        try (CaptureFileReader r = CaptureFileReader.open(file)) {
+            while (r.next() != null) {
+                // only the secrets blocks are wanted
+            }
+            return r.secretsRead();
+        } catch (CaptureException e) {
+            return List.of(); // the reader reports an unreadable file
+        }
+    }
 
     /** As {@link #tlsKeyLogs(Path)}, mapping at most {@code window} (at least 16) bytes at a time. */
     static List<String> tlsKeyLogs(Path file, int window) {

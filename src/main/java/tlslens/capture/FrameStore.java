@@ -14,7 +14,9 @@ import java.util.Arrays;
 /**
  * Every frame's bytes, spilled to a temporary file, so any frame can be read again by number
  * without keeping millions of byte arrays on the heap. Per frame it keeps 8 bytes of offset,
- * 8 of timestamp and 4+4 of lengths.
+ * 8 of timestamp, 4+4 of lengths and 4+4 of where it came from (link type; pcapng section and
+ * interface id), so that a frame read again is the frame that was read: the capture file is not
+ * read again, which is what lets a compressed file, a pipe or standard input be shown like a file.
  */
 public final class FrameStore implements Closeable {
     private final Path file;
@@ -23,6 +25,9 @@ public final class FrameStore implements Closeable {
     private long[] times = new long[1024];
     private int[] capLens = new int[1024];
     private int[] origLens = new int[1024];
+    private int[] linkTypes = new int[1024];
+    /** section &lt;&lt; 16 | interface id (both small; pcapng ids above 65535 are kept modulo). */
+    private int[] origins = new int[1024];
     private int count;
     private long size;
     private final int linkType;
@@ -47,11 +52,15 @@ public final class FrameStore implements Closeable {
             times = Arrays.copyOf(times, n);
             capLens = Arrays.copyOf(capLens, n);
             origLens = Arrays.copyOf(origLens, n);
+            linkTypes = Arrays.copyOf(linkTypes, n);
+            origins = Arrays.copyOf(origins, n);
         }
         offsets[count] = size;
         times[count] = f.time().getEpochSecond() * 1_000_000_000L + f.time().getNano();
         capLens[count] = f.data().length;
         origLens[count] = f.originalLength();
+        linkTypes[count] = f.linkType();
+        origins[count] = f.section() << 16 | (f.interfaceId() & 0xffff);
         count++;
         try {
             ByteBuffer b = ByteBuffer.wrap(f.data());
@@ -83,7 +92,8 @@ public final class FrameStore implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RawFrame(number, time(number), origLens[i], data, linkType, 0, null);
+        return new RawFrame(number, time(number), origLens[i], data, linkTypes[i], origins[i] & 0xffff, null,
+                origins[i] >>> 16);
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds pcapng blocks of given types (the blocks libpcap does not hand over: Decryption Secrets,
- * the interfaces' names) by walking only block headers through a memory-mapped view: it runs
+ * Finds pcapng blocks of given types in a plain (uncompressed) file, e.g. every Decryption Secrets
+ * Block before the reader reaches them, by walking only block headers through a memory-mapped view: it runs
  * before the first packet is shown, and seeking and reading each header cost ~1.5 ms per 1,000
  * packets. Every length is checked; a damaged file just ends the walk.
  */

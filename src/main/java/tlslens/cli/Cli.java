@@ -234,7 +234,9 @@ public final class Cli {
             throw new UsageException(e.getMessage(), ExitCodes.INVALID_FILE);
         }
         try (reader) {
-            Columns columns = new Columns(TimestampPrecision.digits(s.file), s.preferences.columns);
+            // The file's time stamp resolution, as the reader found it (the file is not opened twice:
+            // it may be a pipe or standard input).
+            Columns columns = new Columns(reader.timestampDecimals(), s.preferences.columns);
             FramePrinter printer = printer(s, columns);
             Engine engine = new Engine(secrets(s, reader.decryptionSecrets(), s.file)).interfaces(reader.interfaces());
             if (printer instanceof ConnectionsPrinter c) c.attach(engine);

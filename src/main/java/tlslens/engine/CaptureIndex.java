@@ -55,7 +55,8 @@ public final class CaptureIndex implements Closeable {
 
     /** The file's pcapng interfaces, named in every tree built from this index. Set before adding frames. */
     public CaptureIndex interfaces(List<tlslens.capture.CaptureInterface> list) {
-        this.interfaces = list == null ? List.of() : List.copyOf(list);
+        // Not copied: a reader adds the interfaces of a file's later sections as it meets them.
+        this.interfaces = list == null ? List.of() : list;
         engine.interfaces(this.interfaces);
         return this;
     }

@@ -203,15 +203,15 @@ public final class Engine {
         int cap = f.data().length;
         int wire = f.originalLength();
         int id = f.interfaceId();
-        CaptureInterface iface = id >= 0 && id < interfaces.size() ? interfaces.get(id) : null;
+        CaptureInterface iface = CaptureInterface.find(interfaces, f.section(), id);
         String ifName = iface == null || iface.name() == null ? "unknown" : iface.name();
         ProtoNode frame = fd.root.addValue(FrameFields.FRAME, tvb, 0, cap, null,
                 "Frame " + f.number() + ": " + wire + " bytes on wire (" + wire * 8L + " bits), " + cap
                         + " bytes captured (" + cap * 8L + " bits)"
                         + (interfaces.isEmpty() ? "" : " on interface " + ifName + ", id " + id));
         if (!interfaces.isEmpty() && !frame.summaryOnly()) {
-            // pcapng: sections and interfaces are the file's (libpcap reads one section).
-            frame.addValue(FrameFields.SECTION_NUMBER, tvb, 0, 0, 1L);
+            // pcapng: the frame's section, and its interface's id within that section.
+            frame.addValue(FrameFields.SECTION_NUMBER, tvb, 0, 0, (long) f.section());
             ProtoNode in = frame.addValue(FrameFields.INTERFACE_ID, tvb, 0, 0, (long) id, "Interface id: " + id + " (" + ifName + ")");
             in.addValue(FrameFields.INTERFACE_NAME, tvb, 0, 0, ifName);
             if (iface != null && iface.description() != null) {

@@ -23,7 +23,10 @@ final class CaptureFileChooser {
     Path chooseToOpen(Window owner) {
         FileChooser chooser = chooser("Open Capture File");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Capture files (*.pcap, *.pcapng, *.cap)", "*.pcap", "*.pcapng", "*.cap"),
+                // Compressed ones too (gzip, zstd, lz4), as Wireshark lists them: the reader decompresses.
+                new FileChooser.ExtensionFilter("Capture files (*.pcap, *.pcapng, *.cap, also .gz, .zst, .lz4)",
+                        "*.pcap", "*.pcapng", "*.cap", "*.pcap.gz", "*.pcapng.gz", "*.cap.gz", "*.pcap.zst",
+                        "*.pcapng.zst", "*.cap.zst", "*.pcap.lz4", "*.pcapng.lz4", "*.cap.lz4"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File file = chooser.showOpenDialog(owner);
         return file == null ? null : file.toPath();

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that analysis ("TCP payload" / "TCP segment data" / "Retransmitted TCP segment data"), the PDU
  * sizes HTTP/2 reports to TCP (HTTP/2 is not dissected), Ethernet trailers that are not zero
  * padding (tshark guesses whether they hold an FCS), "Protocols in frame", where tshark also
- * lists the X.509 sub-dissectors of a certificate, and pcapng per-packet flags (libpcap's reader
- * does not pass them on).
+ * lists the X.509 sub-dissectors of a certificate, and pcapng per-packet flags (the file reader
+ * does not pass them on yet).
  */
 class LowerLayersAgreementTest {
     /** Top-level items compared (their whole subtrees). */
@@ -43,7 +43,7 @@ class LowerLayersAgreementTest {
             "Trailer: ", "Frame check sequence: ", "[FCS Status: ",
             // tshark lists the X.509 sub-dissectors a certificate called (x509sat, x509ce, pkcs-1...).
             "[Protocols in frame",
-            // pcapng per-packet options (epb_flags): libpcap's reader does not pass them on.
+            // pcapng per-packet options (epb_flags): the file reader does not pass them on yet.
             "Packet flags: ");
 
     @BeforeAll
