@@ -18,6 +18,8 @@ import tlslens.dissect.ip.IpDissector;
 import tlslens.dissect.ip.IpFields;
 import tlslens.dissect.link.LinkDissector;
 import tlslens.dissect.link.LinkFields;
+import tlslens.dissect.tcp.TcpAnalyzer;
+import tlslens.dissect.tcp.TcpAnalysisTree;
 import tlslens.dissect.tcp.TcpDissector;
 import tlslens.dissect.tcp.TcpFields;
 import tlslens.dissect.tcp.TcpFrameContext;
@@ -297,9 +299,6 @@ public final class Engine {
         long[] times = c.frameTimes(fd.time);
         TcpFrameContext.Closing closing = !h.fin() ? TcpFrameContext.Closing.NONE
                 : c.initiatesClosing(dir) ? TcpFrameContext.Closing.INITIATES : TcpFrameContext.Closing.UNDERGOES;
-        ProtoNode tcpNode = TcpDissector.addTree(fd.root, tvb, tr.offset(), h, c.index, relSeq, relAck,
-                new TcpFrameContext(c.scaleFactor(dir), times[0], times[1], theirs::relative, closing));
-
         TcpStream stream = (TcpStream) c.attachment;
         if (stream == null) {
             stream = new TcpStream(c.index, c.portA, c.portB);
@@ -308,15 +307,26 @@ public final class Engine {
             streams.add(stream);
             c.attachment = stream;
         }
+        // Wireshark's sequence analysis, on every pass: each frame's result depends on the ones before.
+        TcpAnalyzer analyzer = stream.analyzer();
+        int completeness = analyzer.completeness();
+        int opts = tr.offset() + 20, optsEnd = tr.offset() + h.headerLength();
+        TcpAnalyzer.Result analysis = analyzer.analyze(dir, fd.number,
+                fd.time.getEpochSecond() * 1_000_000_000L + fd.time.getNano(), (int) h.seq(), (int) h.ack(),
+                h.payloadLength(), h.syn(), h.hasAck(), h.fin(), h.rst(), (h.flags() & TcpHeader.PSH) != 0, h.window(),
+                h.syn() ? TcpDissector.windowScaleShift(tvb, opts, optsEnd) : -1,
+                optsEnd > opts ? TcpDissector.sackBlocks(tvb, opts, optsEnd) : null);
+        ProtoNode tcpNode = TcpDissector.addTree(fd.root, tvb, tr.offset(), h, c.index, relSeq, relAck,
+                new TcpFrameContext(c.scaleFactor(dir), times[0], times[1], theirs::relative, closing, completeness,
+                        analysis));
+
         // Acknowledgements first: they tell us what the other side sent that we never saw.
         List<TcpReassembler.Event> otherEvents = new ArrayList<>();
         if (h.hasAck()) theirs.acked(h.ack(), otherEvents);
         List<TcpReassembler.Event> events = new ArrayList<>();
-        TcpReassembler.Kind kind = TcpReassembler.Kind.EMPTY;
+        boolean retransmitted = (analysis.flags & TcpAnalyzer.RETRANSMISSION) != 0;
         if (h.payloadLength() > 0) {
-            kind = mine.segment(fd.number, h.seq(), fd.frameBytes, h.payloadOffset(),
-                    h.payloadLength(), events);
-            analysisNote(tcpNode, kind);
+            mine.segment(fd.number, h.seq(), fd.frameBytes, h.payloadOffset(), h.payloadLength(), events);
             tcpNode.addValue(TcpFields.PAYLOAD, tvb, h.payloadOffset(), h.payloadLength(), tvb.bytes(h.payloadOffset(),
                     h.payloadLength()), "TCP payload (" + h.payloadLength() + " byte" + (h.payloadLength() == 1 ? "" : "s") + ")");
         }
@@ -327,28 +337,16 @@ public final class Engine {
         stream.handle(fd, tcpNode, 1 - dir, otherEvents);
         stream.handle(fd, tcpNode, dir, events);
         stream.observe(fd, dir, h.payloadLength(), h.syn(), h.hasAck());
+        // tshark hands a retransmission to no protocol above (tcp.no_subdissector_on_error): its bytes stay TCP's.
+        if (retransmitted && h.payloadLength() > 0 && !fd.hasTls && !tcpNode.summaryOnly()) {
+            tcpNode.addValue(TcpFields.SEGMENT_DATA, tvb, h.payloadOffset(), h.payloadLength(), null,
+                    "Retransmitted TCP segment data (" + h.payloadLength() + " byte" + (h.payloadLength() == 1 ? "" : "s") + ")");
+        }
         // TLS, when present, owns the Info column (as in tshark); otherwise it is TCP's.
         if (!fd.hasTls) {
-            String prefix = kind == TcpReassembler.Kind.RETRANSMISSION ? "[TCP Retransmission] "
-                    : kind == TcpReassembler.Kind.OUT_OF_ORDER ? "[TCP Out-Of-Order] " : "";
-            fd.setInfo(prefix + TcpDissector.info(h, relSeq, relAck, c.scaledWindow(dir, h.window(), h.syn()), tvb,
-                    tr.offset(), theirs::relative));
+            fd.setInfo(TcpAnalysisTree.infoPrefix(analysis) + TcpDissector.info(h, relSeq, relAck,
+                    c.scaledWindow(dir, h.window(), h.syn()), tvb, tr.offset(), theirs::relative));
             if (stream.pendingIn(dir) && h.payloadLength() > 0) fd.appendInfoRaw(" [TCP segment of a reassembled PDU]");
-        }
-    }
-
-    private static void analysisNote(ProtoNode tcp, TcpReassembler.Kind kind) {
-        switch (kind) {
-            case RETRANSMISSION -> tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis")
-                    .addNote(TcpFields.ANALYSIS_RETRANSMISSION, "This frame is a (suspected) retransmission")
-                    .expert(Expert.note("Sequence", "This frame is a (suspected) retransmission"));
-            case OUT_OF_ORDER -> tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis")
-                    .addNote(TcpFields.ANALYSIS_OUT_OF_ORDER, "This frame is a (suspected) out-of-order segment")
-                    .expert(Expert.warn("Sequence", "This frame is a (suspected) out-of-order segment"));
-            case OVERLAP -> tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis")
-                    .addNote(TcpFields.ANALYSIS_OVERLAP, "This segment overlaps data already received")
-                    .expert(Expert.note("Sequence", "This segment overlaps data already received"));
-            default -> { }
         }
     }
 }

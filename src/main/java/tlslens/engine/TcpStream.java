@@ -38,6 +38,7 @@ final class TcpStream implements ConnectionState {
     private final boolean[] started = new boolean[2];
     private final PduAssembler[] assemblers = {new PduAssembler(), new PduAssembler()};
     private int scanned;
+    private final tlslens.dissect.tcp.TcpAnalyzer analyzer = new tlslens.dissect.tcp.TcpAnalyzer();
 
     TcpStream(int index, int initiatorPort, int responderPort) {
         this.index = index;
@@ -116,6 +117,14 @@ final class TcpStream implements ConnectionState {
 
     @Override public Instant lastTime() { return lastTime; }
 
+    /** Wireshark's sequence analysis of this connection (fed by the engine, frame by frame). */
+    tlslens.dissect.tcp.TcpAnalyzer analyzer() { return analyzer; }
+
+    @Override public java.time.Duration initialRtt() {
+        long ns = analyzer.initialRttNs();
+        return ns == 0 ? null : java.time.Duration.ofNanos(ns);
+    }
+
     @Override public long payloadBytes(int dir) { return payloadBytes[dir == 0 ? 0 : 1]; }
 
     @Override public Instant frameTime(long frame) {
@@ -128,21 +137,13 @@ final class TcpStream implements ConnectionState {
 
     boolean pendingIn(int dir) { return started[dir] && assemblers[dir].pendingLength() > 0; }
 
-    /** The frame's "[SEQ/ACK analysis]" item (where Wireshark puts what it infers about segments), made once. */
-    private static ProtoNode analysisNode(ProtoNode tcp) {
-        for (ProtoNode c : tcp.children()) if (c.field == TcpFields.ANALYSIS) return c;
-        return tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis");
-    }
-
     void handle(FrameDissection fd, ProtoNode tcpNode, int dir, List<TcpReassembler.Event> events) {
         if (events.isEmpty()) return;
         boolean startedEmpty = !started[dir] || assemblers[dir].pendingLength() == 0;
         List<PduAssembler.Out> outs = new ArrayList<>();
         for (TcpReassembler.Event ev : events) {
             if (ev instanceof TcpReassembler.Gap gap) {
-                analysisNode(tcpNode).addNote(TcpFields.ANALYSIS_LOST_SEGMENT, "Previous segment(s) not captured (" + gap.length()
-                        + " bytes missing)").expert(Expert.warn("Sequence",
-                        gap.length() + " bytes of this connection are missing from the capture"));
+                // TCP's analysis says so in the TCP tree ("Previous segment(s) not captured"); TLS skips the hole.
                 if (started[dir]) {
                     assemblers[dir].gap(gap.length());
                     tls.onGap(dir, gap.length());

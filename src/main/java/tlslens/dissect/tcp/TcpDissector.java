@@ -41,6 +41,7 @@ public final class TcpDissector {
         tcp.add(TcpFields.PORT, tvb, off, 2).setHidden(true);
         tcp.add(TcpFields.PORT, tvb, off + 2, 2).setHidden(true);
         tcp.addGenerated(TcpFields.STREAM, (long) stream, "Stream index: " + stream);
+        if (ctx.completeness() >= 0 && !tcp.summaryOnly()) TcpAnalysisTree.addCompleteness(tcp, ctx.completeness());
         tcp.addGenerated(TcpFields.LEN, (long) h.payloadLength(), "TCP Segment Len: " + h.payloadLength());
         tcp.addValue(TcpFields.SEQ, tvb, off + 4, 4, relSeq, "Sequence Number: " + relSeq + "    (relative sequence number)");
         tcp.add(TcpFields.SEQ_RAW, tvb, off + 4, 4);
@@ -99,6 +100,8 @@ public final class TcpDissector {
             ts.addGenerated(TcpFields.TIME_RELATIVE, ctx.sinceFirstNs());
             ts.addGenerated(TcpFields.TIME_DELTA, ctx.sincePreviousNs());
         }
+        // Computed on every pass (it is frame-order state), drawn only in trees that are read.
+        if (ctx.analysis() != null && full) TcpAnalysisTree.add(tcp, ctx.analysis());
         return tcp;
     }
 
@@ -156,6 +159,25 @@ public final class TcpDissector {
             return kind != 0 && shift[0] < 0; // up to the end of the list, or the option
         });
         return shift[0];
+    }
+
+    /** The SACK blocks of these options as raw (left, right) pairs, or null when there are none. */
+    public static int[] sackBlocks(Tvb tvb, int from, int to) {
+        int[][] out = {null};
+        TcpOptions.walk(tvb, from, to, (kind, p, len) -> {
+            if (kind == 0 || len < 0) return false;
+            if (kind == 5 && len >= 10) {
+                int n = (len - 2) / 8;
+                int[] b = new int[2 * n];
+                for (int i = 0; i < n; i++) {
+                    b[2 * i] = (int) tvb.u32(p + 2 + 8 * i);
+                    b[2 * i + 1] = (int) tvb.u32(p + 6 + 8 * i);
+                }
+                out[0] = b;
+            }
+            return true;
+        });
+        return out[0];
     }
 
     /** The options as the Info column abbreviates them, up to the end of the list. */

@@ -74,13 +74,54 @@ public final class TcpFields {
     public static final FieldDef TIME_DELTA = Fields.field("tcp.time_delta", "Time since previous frame in this TCP stream",
             RELATIVE_TIME);
 
+    public static final FieldDef COMPLETENESS = Fields.field("tcp.completeness", "Conversation completeness", UINT8,
+            Base.DEC, v -> TcpAnalysisTree.completenessName(v));
     public static final FieldDef ANALYSIS = Fields.label("tcp.analysis", "SEQ/ACK analysis");
+    public static final FieldDef ANALYSIS_FLAGS = Fields.label("tcp.analysis.flags", "TCP Analysis Flags");
+    public static final FieldDef ANALYSIS_ACKS_FRAME = Fields.field("tcp.analysis.acks_frame",
+            "This is an ACK to the segment in frame", FRAMENUM, Base.DEC);
+    public static final FieldDef ANALYSIS_ACK_RTT = Fields.field("tcp.analysis.ack_rtt", "The RTT to ACK the segment was",
+            RELATIVE_TIME);
+    public static final FieldDef ANALYSIS_INITIAL_RTT = Fields.field("tcp.analysis.initial_rtt", "iRTT", RELATIVE_TIME);
+    public static final FieldDef ANALYSIS_BYTES_IN_FLIGHT = Fields.field("tcp.analysis.bytes_in_flight", "Bytes in flight",
+            UINT32, Base.DEC);
+    public static final FieldDef ANALYSIS_PUSH_BYTES_SENT = Fields.field("tcp.analysis.push_bytes_sent",
+            "Bytes sent since last PSH flag", UINT32, Base.DEC);
+    public static final FieldDef ANALYSIS_RTO = Fields.field("tcp.analysis.rto", "The RTO for this segment was", RELATIVE_TIME);
+    public static final FieldDef ANALYSIS_RTO_FRAME = Fields.field("tcp.analysis.rto_frame", "RTO based on delta from frame",
+            FRAMENUM, Base.DEC);
+    public static final FieldDef ANALYSIS_DUPLICATE_ACK = Fields.label("tcp.analysis.duplicate_ack", "Duplicate ACK");
+    public static final FieldDef ANALYSIS_DUPLICATE_ACK_NUM = Fields.field("tcp.analysis.duplicate_ack_num", "Duplicate ACK #",
+            UINT32, Base.DEC);
+    public static final FieldDef ANALYSIS_DUPLICATE_ACK_FRAME = Fields.field("tcp.analysis.duplicate_ack_frame",
+            "Duplicate to the ACK in frame", FRAMENUM, Base.DEC);
+    // The expert notes' fields (Wireshark's ei_tcp_analysis_*): filterable, shown as the notes.
     public static final FieldDef ANALYSIS_RETRANSMISSION = Fields.label("tcp.analysis.retransmission",
             "This frame is a (suspected) retransmission");
+    public static final FieldDef ANALYSIS_FAST_RETRANSMISSION = Fields.label("tcp.analysis.fast_retransmission",
+            "This frame is a (suspected) fast retransmission");
+    public static final FieldDef ANALYSIS_SPURIOUS_RETRANSMISSION = Fields.label("tcp.analysis.spurious_retransmission",
+            "This frame is a (suspected) spurious retransmission");
     public static final FieldDef ANALYSIS_OUT_OF_ORDER = Fields.label("tcp.analysis.out_of_order",
             "This frame is a (suspected) out-of-order segment");
     public static final FieldDef ANALYSIS_LOST_SEGMENT = Fields.label("tcp.analysis.lost_segment",
             "Previous segment(s) not captured (common at capture start)");
+    public static final FieldDef ANALYSIS_ACK_LOST_SEGMENT = Fields.label("tcp.analysis.ack_lost_segment",
+            "ACKed segment that wasn't captured (common at capture start)");
+    public static final FieldDef ANALYSIS_WINDOW_UPDATE = Fields.label("tcp.analysis.window_update", "TCP window update");
+    public static final FieldDef ANALYSIS_WINDOW_FULL = Fields.label("tcp.analysis.window_full",
+            "TCP window specified by the receiver is now completely full");
+    public static final FieldDef ANALYSIS_KEEP_ALIVE = Fields.label("tcp.analysis.keep_alive", "TCP keep-alive segment");
+    public static final FieldDef ANALYSIS_KEEP_ALIVE_ACK = Fields.label("tcp.analysis.keep_alive_ack",
+            "ACK to a TCP keep-alive segment");
+    public static final FieldDef ANALYSIS_ZERO_WINDOW_PROBE = Fields.label("tcp.analysis.zero_window_probe",
+            "TCP Zero Window Probe");
+    public static final FieldDef ANALYSIS_ZERO_WINDOW = Fields.label("tcp.analysis.zero_window", "TCP Zero Window segment");
+    public static final FieldDef ANALYSIS_ZERO_WINDOW_PROBE_ACK = Fields.label("tcp.analysis.zero_window_probe_ack",
+            "ACK to a TCP Zero Window Probe");
+    /** The payload of a retransmission, which tshark does not hand to the protocol above. */
+    public static final FieldDef SEGMENT_DATA = Fields.field("tcp.segment_data", "TCP segment data", BYTES);
+    /** Reassembly's own note of a segment overlapping bytes already received (not a tshark field). */
     public static final FieldDef ANALYSIS_OVERLAP = Fields.label("tcp.analysis.overlap",
             "This segment overlaps data already received");
 
