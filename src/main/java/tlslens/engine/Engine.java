@@ -211,6 +211,7 @@ public final class Engine {
             c.frameTimes(fd.time); // tshark counts the ICMP error as the stream's latest frame
             fd.tcpStream = c.index;
             tcp.addGenerated(TcpFields.STREAM, (long) c.index, "Stream index: " + c.index);
+            if (c.attachment instanceof TcpStream s) TcpAnalysisTree.addCompleteness(tcp, s.analyzer().completeness());
         }
     }
 
