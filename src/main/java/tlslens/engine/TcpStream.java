@@ -144,6 +144,7 @@ final class TcpStream implements ConnectionState {
         for (TcpReassembler.Event ev : events) {
             if (ev instanceof TcpReassembler.Gap gap) {
                 // TCP's analysis says so in the TCP tree ("Previous segment(s) not captured"); TLS skips the hole.
+                held[dir].clear();
                 if (started[dir]) {
                     assemblers[dir].gap(gap.length());
                     tls.onGap(dir, gap.length());
@@ -151,6 +152,11 @@ final class TcpStream implements ConnectionState {
                 continue;
             }
             StreamBytes sb = ((TcpReassembler.Data) ev).bytes();
+            if (!held[dir].isEmpty() && !started[dir]) {
+                if (judgeHeld(sb, dir)) for (StreamBytes h : held[dir]) assemblers[dir].feed(h, framers[dir], outs);
+                if (started[dir] || !held[dir].contains(sb)) held[dir].clear();
+                continue;
+            }
             if (!classify(sb, dir)) continue;
             assemblers[dir].feed(sb, framers[dir], outs);
         }
@@ -196,6 +202,55 @@ final class TcpStream implements ConnectionState {
         fd.setInfo("[TCP segment of a reassembled PDU]");
     }
 
+    /**
+     * The first bytes of a direction when they are too few to judge (a record header cut after
+     * 1-5 bytes): held until the next segment tells whether they start a hello.
+     */
+    @SuppressWarnings("unchecked")
+    private final List<StreamBytes>[] held = new List[] {new ArrayList<StreamBytes>(2), new ArrayList<StreamBytes>(2)};
+
+    /**
+     * Judges the held bytes followed by {@code sb}: true when together they start TLS (the held
+     * segments, now including sb, are then to be framed); sb stays held while still too short.
+     */
+    private boolean judgeHeld(StreamBytes sb, int dir) {
+        held[dir].add(sb);
+        int total = 0;
+        for (StreamBytes h : held[dir]) total += h.length();
+        byte[] joined = new byte[Math.min(total, 16)];
+        int n = 0;
+        for (StreamBytes h : held[dir]) {
+            int c = Math.min(h.length(), joined.length - n);
+            System.arraycopy(h.data(), h.offset(), joined, n, c);
+            n += c;
+        }
+        if (TlsRecordFramer.looksLikeHello(joined, 0, n)) {
+            startTls(dir);
+            return true;
+        }
+        if (n < TlsRecordFramer.HEADER_LENGTH + 1 && helloPrefix(joined, n)) return false;
+        held[dir].clear();
+        return false;
+    }
+
+    /** Whether these first bytes (fewer than a record header and a type) may begin a handshake record. */
+    static boolean helloPrefix(byte[] b, int n) {
+        if (n < 1 || (b[0] & 0xff) != 22) return false;
+        if (n >= 2 && (b[1] & 0xff) != 3) return false;
+        if (n >= 3 && (b[2] & 0xff) > 4) return false;
+        if (n >= 5) {
+            int len = ((b[3] & 0xff) << 8) | (b[4] & 0xff);
+            if (len < 4 || len > TlsRecordFramer.MAX_RECORD_PAYLOAD) return false;
+        }
+        return true;
+    }
+
+    private void startTls(int dir) {
+        tls = new TlsConnection(index, secrets, keepPlaintext);
+        tls.setPorts(initiatorPort, responderPort);
+        started[dir] = true;
+    }
+
     /** Decides whether these bytes belong to TLS; true when they should be framed as records. */
     private boolean classify(StreamBytes sb, int dir) {
         if (started[dir]) return true;
@@ -203,10 +258,12 @@ final class TcpStream implements ConnectionState {
             if (scanned >= MAX_SCANNED_SEGMENTS) return false;
             scanned++;
             if (!TlsRecordFramer.looksLikeHello(sb.data(), sb.offset(), sb.length())
-                    && !recordsFillSegment(sb.data(), sb.offset(), sb.length())) return false;
-            tls = new TlsConnection(index, secrets, keepPlaintext);
-            tls.setPorts(initiatorPort, responderPort);
-            started[dir] = true;
+                    && !recordsFillSegment(sb.data(), sb.offset(), sb.length())) {
+                byte[] head = Arrays.copyOfRange(sb.data(), sb.offset(), sb.offset() + Math.min(sb.length(), 6));
+                if (sb.length() <= TlsRecordFramer.HEADER_LENGTH && helloPrefix(head, head.length)) held[dir].add(sb);
+                return false;
+            }
+            startTls(dir);
             return true;
         }
         // The other side has spoken TLS: this side starts at its first segment with a record header.
