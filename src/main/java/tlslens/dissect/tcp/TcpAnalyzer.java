@@ -214,7 +214,7 @@ public final class TcpAnalyzer {
                 break checks;
             }
             if (repeats && window != 0) {
-                fwd.dupAckNum = fwd.dupAckNum == -1 ? 1 : fwd.dupAckNum + 1;
+                fwd.dupAckNum++;
                 ta.flags |= DUPLICATE_ACK;
                 ta.dupAckNum = fwd.dupAckNum;
                 ta.dupAckFrame = fwd.lastNonDupAck;
@@ -224,16 +224,11 @@ public final class TcpAnalyzer {
             fwd.lastNonDupAck = frame;
             fwd.dupAckNum = 0;
         }
-        // ACKED LOST PACKET: this acknowledges bytes of the other side we never saw.
+        // ACKED LOST PACKET: this acknowledges bytes of the other side we never saw (tshark 4.0 says so
+        // each time the ACK passes what was seen, then waits for the next unseen bytes).
         if (rev.maxSeqToBeAcked != 0 && gt(ack, rev.maxSeqToBeAcked) && ackFlag) {
-            ta.present = true;
-            if (Integer.compareUnsigned(rev.maxSeqToBeAcked, rev.nextseq) > 0) {
-                rev.maxSeqToBeAcked = rev.nextseq;
-                ta.flags |= ACK_LOST_PACKET;
-            } else {
-                if (rev.dupAckNum == 0) ta.flags |= ACK_LOST_PACKET;
-                rev.dupAckNum = -1;
-            }
+            ta.flags |= ACK_LOST_PACKET;
+            rev.maxSeqToBeAcked = rev.nextseq;
         }
         if (seglen > 0 || syn || fin) retransmission(fwd, rev, ta, frame, now, seq, seglen, syn, fin);
 

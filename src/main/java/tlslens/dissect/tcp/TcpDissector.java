@@ -92,7 +92,13 @@ public final class TcpDissector {
         if (full) tcp.addGenerated(TcpFields.CHECKSUM_STATUS, tlslens.dissect.Checksums.UNVERIFIED, "Checksum Status: Unverified");
         tcp.add(TcpFields.URGENT, tvb, off + 18, 2);
         if (h.headerLength() > 20) {
-            if (full) TcpOptions.add(tcp, tvb, off + 20, off + h.headerLength(), ctx.peerRelative(), h.hasAck() ? relAck : -1);
+            if (full) {
+                TcpOptions.add(tcp, tvb, off + 20, off + h.headerLength(), ctx.peerRelative(), h.hasAck() ? relAck : -1);
+                if (h.syn() && !hasOption(tvb, off + 20, off + h.headerLength(), 2)) {
+                    tcp.children().get(tcp.children().size() - 1)
+                            .expert(tlslens.dissect.Expert.note("Protocol", "The SYN packet does not contain a MSS option"));
+                }
+            }
             else tcp.add(TcpFields.OPTIONS, tvb, off + 20, h.headerLength() - 20);
         }
         if (full && ctx.sinceFirstNs() >= 0) {
@@ -159,6 +165,16 @@ public final class TcpDissector {
             return kind != 0 && shift[0] < 0; // up to the end of the list, or the option
         });
         return shift[0];
+    }
+
+    /** Whether the option list has an option of this kind (before its end). */
+    private static boolean hasOption(Tvb tvb, int from, int to, int wanted) {
+        boolean[] found = {false};
+        TcpOptions.walk(tvb, from, to, (kind, p, len) -> {
+            if (kind == wanted) found[0] = true;
+            return kind != 0 && len >= 0 && !found[0];
+        });
+        return found[0];
     }
 
     /** The SACK blocks of these options as raw (left, right) pairs, or null when there are none. */
