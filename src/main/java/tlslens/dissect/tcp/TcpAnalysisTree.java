@@ -31,8 +31,7 @@ public final class TcpAnalysisTree {
 
     /** Adds "[Conversation completeness: ...]" (the value before this frame, as tshark shows it). */
     public static void addCompleteness(ProtoNode tcp, int value) {
-        tcp.addGenerated(TcpFields.COMPLETENESS, (long) value, "Conversation completeness: " + completenessName(value)
-                + " (" + value + ")");
+        tcp.addGenerated(TcpFields.COMPLETENESS, (long) value); // labelled when shown: "Incomplete, DATA (15)"
     }
 
     /** Adds the "[SEQ/ACK analysis]" subtree when tshark shows one; returns it (null: none). */
