@@ -79,6 +79,18 @@ class DetailRowsTest {
     }
 
     @Test
+    void aRetransmissionsNoteComesBeforeItsRtoAsInWireshark() {
+        FrameDissection fd = CaptureFrames.frame("zeek_tls1_1.pcap", 19);
+        DetailRows rows = new DetailRows(fd);
+        ProtoNode flags = CaptureFrames.node(fd, "tcp.analysis.flags");
+        List<ProtoNode> kids = rows.children(flags);
+        assertEquals(3, kids.size());
+        assertEquals("[Expert Info (Note/Sequence): This frame is a (suspected) retransmission]", kids.get(0).text());
+        assertEquals(List.of("tcp.analysis.rto", "tcp.analysis.rto_frame"),
+                kids.subList(1, 3).stream().map(n -> n.field.abbrev).toList());
+    }
+
+    @Test
     void hiddenItemsAreNotShown() {
         FrameDissection fd = CaptureFrames.frame("zeek_tls12-decryption.pcap", 4);
         DetailRows rows = new DetailRows(fd);
