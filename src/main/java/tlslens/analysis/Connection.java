@@ -20,6 +20,7 @@ public final class Connection {
     Instant lastTime;
     long bytesClientToServer;
     long bytesServerToClient;
+    java.time.Duration initialRtt;
 
     // ---- TLS --------------------------------------------------------------------------------
     boolean tls;
@@ -69,6 +70,12 @@ public final class Connection {
 
     /** "ip:port" of the server ("[::1]:443" for IPv6). */
     public String server() { return server; }
+
+    /**
+     * TCP's initial round-trip time (tshark's iRTT: SYN to the handshake's last ACK, as captured);
+     * null when the TCP handshake is not in the capture. The unit to read a handshake's gaps in.
+     */
+    public java.time.Duration initialRtt() { return initialRtt; }
 
     public long firstFrame() { return firstFrame; }
 

@@ -84,6 +84,7 @@ public final class ConnectionAnalyzer {
         c.lastTime = s.lastTime();
         c.bytesClientToServer = s.payloadBytes(cd);
         c.bytesServerToClient = s.payloadBytes(1 - cd);
+        c.initialRtt = s.initialRtt();
         c.earlyData = null;
         if (s.tls() == null) return e;
         HandshakeTimeline t = new HandshakeTimeline(s);

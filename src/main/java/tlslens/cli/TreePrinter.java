@@ -41,8 +41,9 @@ final class TreePrinter implements FramePrinter {
             printLine(0, "");
             hexDump(fd, n);
         }
+        if (n.expertsFirst()) for (Expert e : n.experts()) printExpert(e, level + 1);
         for (ProtoNode c : n.children()) printNode(fd, c, level + 1);
-        for (Expert e : n.experts()) printExpert(e, level + 1);
+        if (!n.expertsFirst()) for (Expert e : n.experts()) printExpert(e, level + 1);
     }
 
     private void printExpert(Expert e, int level) {

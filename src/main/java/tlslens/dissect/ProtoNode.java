@@ -177,6 +177,16 @@ public final class ProtoNode {
 
     public ProtoNode setGenerated(boolean g) { this.generated = g; return this; }
 
+    private boolean expertsFirst;
+
+    /**
+     * Whether this item's expert notes come before its children, as where Wireshark adds the note
+     * first (TCP's "[TCP Analysis Flags]", then the RTO items). Printers list notes after children otherwise.
+     */
+    public ProtoNode expertsFirst(boolean b) { this.expertsFirst = b; return this; }
+
+    public boolean expertsFirst() { return expertsFirst; }
+
     /** Hidden nodes are filterable and printed by -T fields, but not shown in the tree. */
     public ProtoNode setHidden(boolean h) { this.hidden = h; return this; }
 

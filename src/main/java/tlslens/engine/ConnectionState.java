@@ -1,5 +1,6 @@
 package tlslens.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import tlslens.dissect.tls.TlsConnection;
@@ -40,4 +41,11 @@ public interface ConnectionState {
      * ChangeCipherSpec, alert, record); null for other frames.
      */
     Instant frameTime(long frame);
+
+    /**
+     * The initial round-trip time tshark calls iRTT (tcp.analysis.initial_rtt): from the SYN to the
+     * ACK that completes the handshake, as the capture point saw it. Null when the handshake was not
+     * captured. A TLS handshake's gaps are best read in units of it.
+     */
+    Duration initialRtt();
 }

@@ -7,7 +7,6 @@ import java.util.List;
 
 import tlslens.capture.CaptureInterface;
 import tlslens.capture.RawFrame;
-import tlslens.dissect.ExpertDef;
 import tlslens.dissect.FieldFormat;
 import tlslens.dissect.FieldType;
 import tlslens.dissect.FrameContext;
@@ -19,8 +18,9 @@ import tlslens.dissect.ip.IpDissector;
 import tlslens.dissect.ip.IpFields;
 import tlslens.dissect.link.LinkDissector;
 import tlslens.dissect.link.LinkFields;
+import tlslens.dissect.tcp.TcpAnalysisTree;
+import tlslens.dissect.tcp.TcpAnalyzer;
 import tlslens.dissect.tcp.TcpDissector;
-import tlslens.dissect.tcp.TcpExperts;
 import tlslens.dissect.tcp.TcpFields;
 import tlslens.dissect.tcp.TcpFrameContext;
 import tlslens.dissect.tcp.TcpHeader;
@@ -196,6 +196,7 @@ public final class Engine {
             c.frameTimes(fd.time); // tshark counts the ICMP error as the stream's latest frame
             fd.context().tcpStream(c.index);
             tcp.addGenerated(TcpFields.STREAM, (long) c.index, "Stream index: " + c.index);
+            if (c.attachment instanceof TcpStream s) TcpAnalysisTree.addCompleteness(tcp, s.analyzer().completeness());
         }
     }
 
@@ -285,9 +286,6 @@ public final class Engine {
         long[] times = c.frameTimes(fd.time);
         TcpFrameContext.Closing closing = !h.fin() ? TcpFrameContext.Closing.NONE
                 : c.initiatesClosing(dir) ? TcpFrameContext.Closing.INITIATES : TcpFrameContext.Closing.UNDERGOES;
-        ProtoNode tcpNode = TcpDissector.addTree(fd.root, tvb, tr.offset(), h, c.index, relSeq, relAck,
-                new TcpFrameContext(c.scaleFactor(dir), times[0], times[1], theirs::relative, closing));
-
         TcpStream stream = (TcpStream) c.attachment;
         if (stream == null) {
             stream = new TcpStream(c.index, c.portA, c.portB);
@@ -296,18 +294,27 @@ public final class Engine {
             streams.add(stream);
             c.attachment = stream;
         }
+        // Wireshark's sequence analysis, on every pass: each frame's result depends on the ones before.
+        TcpAnalyzer analyzer = stream.analyzer();
+        int completeness = analyzer.completeness();
+        int opts = tr.offset() + 20, optsEnd = tr.offset() + h.headerLength();
+        TcpAnalyzer.Result analysis = analyzer.analyze(dir, fd.number,
+                fd.time.getEpochSecond() * 1_000_000_000L + fd.time.getNano(), (int) h.seq(), (int) h.ack(),
+                h.payloadLength(), h.syn(), h.hasAck(), h.fin(), h.rst(), (h.flags() & TcpHeader.PSH) != 0, h.window(),
+                h.syn() ? TcpDissector.windowScaleShift(tvb, opts, optsEnd) : -1,
+                optsEnd > opts ? TcpDissector.sackBlocks(tvb, opts, optsEnd) : null);
+        ProtoNode tcpNode = TcpDissector.addTree(fd.root, tvb, tr.offset(), h, c.index, relSeq, relAck,
+                new TcpFrameContext(c.scaleFactor(dir), times[0], times[1], theirs::relative, closing, completeness,
+                        analysis));
+
         // Acknowledgements first: they tell us what the other side sent that we never saw.
         List<TcpReassembler.Event> otherEvents = new ArrayList<>();
         if (h.hasAck()) theirs.acked(h.ack(), otherEvents);
         List<TcpReassembler.Event> events = new ArrayList<>();
-        TcpReassembler.Kind kind = TcpReassembler.Kind.EMPTY;
+        boolean retransmitted = (analysis.flags & TcpAnalyzer.RETRANSMISSION) != 0;
+        if ((analysis.flags & TcpAnalyzer.PROBLEMS) != 0) fd.context().flag(FrameContext.TCP_PROBLEM);
         if (h.payloadLength() > 0) {
-            kind = mine.segment(fd.number, h.seq(), fd.frameBytes, h.payloadOffset(),
-                    h.payloadLength(), events);
-            analysisNote(tcpNode, kind);
-            if (kind != TcpReassembler.Kind.IN_ORDER && kind != TcpReassembler.Kind.EMPTY) {
-                fd.context().flag(FrameContext.TCP_PROBLEM);
-            }
+            mine.segment(fd.number, h.seq(), fd.frameBytes, h.payloadOffset(), h.payloadLength(), events);
             tcpNode.addValue(TcpFields.PAYLOAD, tvb, h.payloadOffset(), h.payloadLength(), tvb.bytes(h.payloadOffset(),
                     h.payloadLength()), "TCP payload (" + h.payloadLength() + " byte" + (h.payloadLength() == 1 ? "" : "s") + ")");
         }
@@ -318,27 +325,16 @@ public final class Engine {
         stream.handle(fd, tcpNode, 1 - dir, otherEvents);
         stream.handle(fd, tcpNode, dir, events);
         stream.observe(fd, dir, h.payloadLength(), h.syn(), h.hasAck());
+        // tshark hands a retransmission to no protocol above (tcp.no_subdissector_on_error): its bytes stay TCP's.
+        if (retransmitted && h.payloadLength() > 0 && !fd.context().has(FrameContext.TLS) && !tcpNode.summaryOnly()) {
+            tcpNode.addValue(TcpFields.SEGMENT_DATA, tvb, h.payloadOffset(), h.payloadLength(), null,
+                    "Retransmitted TCP segment data (" + h.payloadLength() + " byte" + (h.payloadLength() == 1 ? "" : "s") + ")");
+        }
         // TLS, when present, owns the Info column (as in tshark); otherwise it is TCP's.
         if (!fd.context().has(FrameContext.TLS)) {
-            String prefix = kind == TcpReassembler.Kind.RETRANSMISSION ? "[TCP Retransmission] "
-                    : kind == TcpReassembler.Kind.OUT_OF_ORDER ? "[TCP Out-Of-Order] " : "";
-            fd.setInfo(prefix + TcpDissector.info(h, relSeq, relAck, c.scaledWindow(dir, h.window(), h.syn()), tvb,
-                    tr.offset(), theirs::relative));
+            fd.setInfo(TcpAnalysisTree.infoPrefix(analysis) + TcpDissector.info(h, relSeq, relAck,
+                    c.scaledWindow(dir, h.window(), h.syn()), tvb, tr.offset(), theirs::relative));
             if (stream.pendingIn(dir) && h.payloadLength() > 0) fd.appendInfoRaw(" [TCP segment of a reassembled PDU]");
         }
-    }
-
-    private static void analysisNote(ProtoNode tcp, TcpReassembler.Kind kind) {
-        switch (kind) {
-            case RETRANSMISSION -> analysisExpert(tcp, TcpExperts.RETRANSMISSION);
-            case OUT_OF_ORDER -> analysisExpert(tcp, TcpExperts.OUT_OF_ORDER);
-            case OVERLAP -> analysisExpert(tcp, TcpExperts.OVERLAP);
-            default -> { }
-        }
-    }
-
-    /** "[SEQ/ACK analysis]" with the note as its item (proto_tree_add_expert under tcp.analysis). */
-    private static void analysisExpert(ProtoNode tcp, ExpertDef e) {
-        tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis").addNote(e.field, e.summary()).expert(e.note());
     }
 }

@@ -1,6 +1,11 @@
 package tlslens.engine;
 
+import java.util.HashSet;
 import java.util.Set;
+
+import tlslens.dissect.ExpertDef;
+import tlslens.dissect.tcp.TcpExperts;
+import tlslens.dissect.tcp.TcpFields;
 
 /**
  * Which fields a tree dissected without detail ({@link Engine#detail(boolean) Engine.detail(false)},
@@ -20,7 +25,9 @@ public final class LightTree {
             "tcp", "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.stream", "tcp.len", "tcp.seq", "tcp.ack",
             "tcp.nxtseq", "tcp.hdr_len", "tcp.flags", "tcp.window_size_value", "tcp.payload");
     /** Whole subtrees of thinned layers that light trees keep. */
-    private static final String[] HELD_PREFIXES = {"tcp.flags.", "tcp.analysis"};
+    private static final String[] HELD_PREFIXES = {"tcp.flags."};
+    /** The SEQ/ACK analysis of a flagged frame: its flags and notes (the other analysis items need detail). */
+    private static final Set<String> HELD_ANALYSIS = analysisNames();
 
     private LightTree() {}
 
@@ -28,8 +35,15 @@ public final class LightTree {
     public static boolean holds(String field) {
         int dot = field.indexOf('.');
         String protocol = dot < 0 ? field : field.substring(0, dot);
-        if (!THINNED.contains(protocol) || HELD.contains(field)) return true;
+        if (!THINNED.contains(protocol) || HELD.contains(field) || HELD_ANALYSIS.contains(field)) return true;
         for (String p : HELD_PREFIXES) if (field.startsWith(p)) return true;
         return false;
+    }
+
+    private static Set<String> analysisNames() {
+        Set<String> names = new HashSet<>();
+        names.add(TcpFields.ANALYSIS_FLAGS.abbrev);
+        for (ExpertDef e : TcpExperts.SEQUENCE_ANALYSIS) names.add(e.abbrev());
+        return Set.copyOf(names);
     }
 }

@@ -10,7 +10,7 @@ import tlslens.dissect.FrameContext;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tcp.TcpExperts;
+import tlslens.dissect.tcp.TcpAnalyzer;
 import tlslens.dissect.tcp.TcpFields;
 import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.TlsExperts;
@@ -40,6 +40,7 @@ final class TcpStream implements ConnectionState {
     private final boolean[] started = new boolean[2];
     private final PduAssembler[] assemblers = {new PduAssembler(), new PduAssembler()};
     private int scanned;
+    private final TcpAnalyzer analyzer = new TcpAnalyzer();
 
     TcpStream(int index, int initiatorPort, int responderPort) {
         this.index = index;
@@ -118,6 +119,14 @@ final class TcpStream implements ConnectionState {
 
     @Override public Instant lastTime() { return lastTime; }
 
+    /** Wireshark's sequence analysis of this connection (fed by the engine, frame by frame). */
+    TcpAnalyzer analyzer() { return analyzer; }
+
+    @Override public java.time.Duration initialRtt() {
+        long ns = analyzer.initialRttNs();
+        return ns == 0 ? null : java.time.Duration.ofNanos(ns);
+    }
+
     @Override public long payloadBytes(int dir) { return payloadBytes[dir == 0 ? 0 : 1]; }
 
     @Override public Instant frameTime(long frame) {
@@ -130,22 +139,14 @@ final class TcpStream implements ConnectionState {
 
     boolean pendingIn(int dir) { return started[dir] && assemblers[dir].pendingLength() > 0; }
 
-    /** The frame's "[SEQ/ACK analysis]" item (where Wireshark puts what it infers about segments), made once. */
-    private static ProtoNode analysisNode(ProtoNode tcp) {
-        for (ProtoNode c : tcp.children()) if (c.field == TcpFields.ANALYSIS) return c;
-        return tcp.addNote(TcpFields.ANALYSIS, "SEQ/ACK analysis");
-    }
-
     void handle(FrameDissection fd, ProtoNode tcpNode, int dir, List<TcpReassembler.Event> events) {
         if (events.isEmpty()) return;
         boolean startedEmpty = !started[dir] || assemblers[dir].pendingLength() == 0;
         List<PduAssembler.Out> outs = new ArrayList<>();
         for (TcpReassembler.Event ev : events) {
             if (ev instanceof TcpReassembler.Gap gap) {
-                fd.context().flag(FrameContext.TCP_PROBLEM);
-                analysisNode(tcpNode).addNote(TcpExperts.LOST_SEGMENT.field, "Previous segment(s) not captured ("
-                        + gap.length() + " bytes missing)").expert(TcpExperts.LOST_SEGMENT.note(
-                        gap.length() + " bytes of this connection are missing from the capture"));
+                // TCP's analysis says so in the TCP tree ("Previous segment(s) not captured"); TLS skips the hole.
+                held[dir].clear();
                 if (started[dir]) {
                     assemblers[dir].gap(gap.length());
                     tls.onGap(dir, gap.length());
@@ -153,6 +154,11 @@ final class TcpStream implements ConnectionState {
                 continue;
             }
             StreamBytes sb = ((TcpReassembler.Data) ev).bytes();
+            if (!held[dir].isEmpty() && !started[dir]) {
+                if (judgeHeld(sb, dir)) for (StreamBytes h : held[dir]) assemblers[dir].feed(h, framers[dir], outs);
+                if (started[dir] || !held[dir].contains(sb)) held[dir].clear();
+                continue;
+            }
             if (!classify(sb, dir)) continue;
             assemblers[dir].feed(sb, framers[dir], outs);
         }
@@ -198,6 +204,55 @@ final class TcpStream implements ConnectionState {
         fd.setInfo("[TCP segment of a reassembled PDU]");
     }
 
+    /**
+     * The first bytes of a direction when they are too few to judge (a record header cut after
+     * 1-5 bytes): held until the next segment tells whether they start a hello.
+     */
+    @SuppressWarnings("unchecked")
+    private final List<StreamBytes>[] held = new List[] {new ArrayList<StreamBytes>(2), new ArrayList<StreamBytes>(2)};
+
+    /**
+     * Judges the held bytes followed by {@code sb}: true when together they start TLS (the held
+     * segments, now including sb, are then to be framed); sb stays held while still too short.
+     */
+    private boolean judgeHeld(StreamBytes sb, int dir) {
+        held[dir].add(sb);
+        int total = 0;
+        for (StreamBytes h : held[dir]) total += h.length();
+        byte[] joined = new byte[Math.min(total, 16)];
+        int n = 0;
+        for (StreamBytes h : held[dir]) {
+            int c = Math.min(h.length(), joined.length - n);
+            System.arraycopy(h.data(), h.offset(), joined, n, c);
+            n += c;
+        }
+        if (TlsRecordFramer.looksLikeHello(joined, 0, n)) {
+            startTls(dir);
+            return true;
+        }
+        if (n < TlsRecordFramer.HEADER_LENGTH + 1 && helloPrefix(joined, n)) return false;
+        held[dir].clear();
+        return false;
+    }
+
+    /** Whether these first bytes (fewer than a record header and a type) may begin a handshake record. */
+    static boolean helloPrefix(byte[] b, int n) {
+        if (n < 1 || (b[0] & 0xff) != 22) return false;
+        if (n >= 2 && (b[1] & 0xff) != 3) return false;
+        if (n >= 3 && (b[2] & 0xff) > 4) return false;
+        if (n >= 5) {
+            int len = ((b[3] & 0xff) << 8) | (b[4] & 0xff);
+            if (len < 4 || len > TlsRecordFramer.MAX_RECORD_PAYLOAD) return false;
+        }
+        return true;
+    }
+
+    private void startTls(int dir) {
+        tls = new TlsConnection(index, secrets, keepPlaintext);
+        tls.setPorts(initiatorPort, responderPort);
+        started[dir] = true;
+    }
+
     /** Decides whether these bytes belong to TLS; true when they should be framed as records. */
     private boolean classify(StreamBytes sb, int dir) {
         if (started[dir]) return true;
@@ -205,10 +260,12 @@ final class TcpStream implements ConnectionState {
             if (scanned >= MAX_SCANNED_SEGMENTS) return false;
             scanned++;
             if (!TlsRecordFramer.looksLikeHello(sb.data(), sb.offset(), sb.length())
-                    && !recordsFillSegment(sb.data(), sb.offset(), sb.length())) return false;
-            tls = new TlsConnection(index, secrets, keepPlaintext);
-            tls.setPorts(initiatorPort, responderPort);
-            started[dir] = true;
+                    && !recordsFillSegment(sb.data(), sb.offset(), sb.length())) {
+                byte[] head = Arrays.copyOfRange(sb.data(), sb.offset(), sb.offset() + Math.min(sb.length(), 6));
+                if (sb.length() <= TlsRecordFramer.HEADER_LENGTH && helloPrefix(head, head.length)) held[dir].add(sb);
+                return false;
+            }
+            startTls(dir);
             return true;
         }
         // The other side has spoken TLS: this side starts at its first segment with a record header.

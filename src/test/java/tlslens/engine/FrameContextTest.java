@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import tlslens.capture.CaptureFileReader;
@@ -111,6 +112,8 @@ class FrameContextTest {
         boolean malformed;
         boolean tls;
         private boolean inIcmp;
+        private static final Set<String> BENIGN = Set.of("tcp.analysis.window_update",
+                "tcp.analysis.keep_alive", "tcp.analysis.keep_alive_ack");
 
         void walk(ProtoNode n) {
             String f = n.field == null ? "" : n.field.abbrev;
@@ -133,11 +136,10 @@ class FrameContextTest {
                     default -> 0;
                 };
             }
-            if (f.equals("tcp.analysis.retransmission") || f.equals("tcp.analysis.out_of_order")
-                    || f.equals("tcp.analysis.lost_segment") || f.equals("tcp.analysis.overlap")) {
-                tcpProblem = true;
-            }
             for (Expert e : n.experts()) {
+                // Wireshark's "Bad TCP": any SEQ/ACK analysis note but the benign ones (the quoted TCP of an ICMP error aside).
+                String name = e.def().abbrev();
+                if (!inIcmp && name.startsWith("tcp.analysis.") && !BENIGN.contains(name)) tcpProblem = true;
                 if (e.def() == TlsExperts.RESUMED) resumed = true;
                 if (e.group().equals("Malformed")) malformed = true;
             }

@@ -1,16 +1,10 @@
 package tlslens.dissect.filter;
 
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import tlslens.dissect.DataSource;
-import tlslens.dissect.Expert;
-import tlslens.dissect.ExpertFields;
-import tlslens.dissect.FieldDef;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 
@@ -26,17 +20,12 @@ import tlslens.dissect.ProtoNode;
 public final class DisplayFilter {
     private final String text;
     private final Cond cond;
-    /** Field name -> slot; a HashMap because it is looked up for every node of every frame. */
-    private final Map<String, Integer> slots;
-    private final Set<String> fields;
+    private final FieldSlots slots;
 
     private DisplayFilter(String text, Cond cond, Map<String, Integer> slots) {
         this.text = text;
         this.cond = cond;
-        // Interned keys: FieldDef.abbrev strings are literals, so a hit compares by identity.
-        this.slots = new HashMap<>();
-        slots.forEach((k, v) -> this.slots.put(k.intern(), v));
-        this.fields = Collections.unmodifiableSet(new LinkedHashSet<>(slots.keySet()));
+        this.slots = new FieldSlots(slots);
     }
 
     /**
@@ -68,46 +57,11 @@ public final class DisplayFilter {
     }
 
     private boolean run(ProtoNode root, List<DataSource> sources) {
-        FrameValues fv = new FrameValues(slots.size(), sources);
-        if (!slots.isEmpty()) collect(root, fv);
-        return cond.test(fv);
-    }
-
-    private void collect(ProtoNode n, FrameValues fv) {
-        if (n.field != null) {
-            Integer slot = slots.get(n.field.abbrev);
-            if (slot != null) fv.add(slot, n);
-        }
-        List<Expert> experts = n.experts();
-        for (int i = 0, size = experts.size(); i < size; i++) collect(n, experts.get(i), fv);
-        List<ProtoNode> children = n.children();
-        for (int i = 0, size = children.size(); i < size; i++) collect(children.get(i), fv);
-    }
-
-    /**
-     * A note stands for the items tshark puts under its "_ws.expert" subtree: the note's own field
-     * (tls.malformed.vector_length), its message, severity and group.
-     */
-    private void collect(ProtoNode owner, Expert e, FrameValues fv) {
-        Integer slot = slots.get(e.def().abbrev());
-        if (slot != null && !e.isOwnItem(owner)) fv.add(slot, item(owner, e.def().field, null));
-        slot = slots.get(ExpertFields.EXPERT.abbrev);
-        if (slot != null) fv.add(slot, item(owner, ExpertFields.EXPERT, null));
-        slot = slots.get(ExpertFields.MESSAGE.abbrev);
-        if (slot != null) fv.add(slot, item(owner, ExpertFields.MESSAGE, e.message()));
-        slot = slots.get(ExpertFields.SEVERITY.abbrev);
-        if (slot != null) fv.add(slot, item(owner, ExpertFields.SEVERITY, e.severity().code));
-        slot = slots.get(ExpertFields.GROUP.abbrev);
-        if (slot != null) fv.add(slot, item(owner, ExpertFields.GROUP, e.def().group.code));
-    }
-
-    /** An item of the expert subtree, made only when the filter asks for its field; like Wireshark's, it has no bytes. */
-    private static ProtoNode item(ProtoNode owner, FieldDef f, Object value) {
-        return new ProtoNode(f, value, null, owner.source, owner.offset, 0);
+        return cond.test(slots.collect(root, sources));
     }
 
     /** The names of the fields and protocols the filter refers to (what the engine must build). */
-    public Set<String> fields() { return fields; }
+    public Set<String> fields() { return slots.fields(); }
 
     public String text() { return text; }
 

@@ -1,14 +1,10 @@
 package tlslens.dissect.filter;
 
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import tlslens.dissect.FrameDissection;
-import tlslens.dissect.ProtoNode;
 
 /**
  * An ordered list of display filters tested together, first match wins: Wireshark's colouring
@@ -17,14 +13,11 @@ import tlslens.dissect.ProtoNode;
  */
 public final class FirstMatch {
     private final Cond[] conds;
-    /** Field name -> slot, with interned keys as in {@link DisplayFilter}. */
-    private final Map<String, Integer> slots = new HashMap<>();
-    private final Set<String> fields;
+    private final FieldSlots slots;
 
     private FirstMatch(Cond[] conds, Map<String, Integer> slots) {
         this.conds = conds;
-        slots.forEach((k, v) -> this.slots.put(k.intern(), v));
-        this.fields = Collections.unmodifiableSet(new LinkedHashSet<>(slots.keySet()));
+        this.slots = new FieldSlots(slots);
     }
 
     /**
@@ -45,23 +38,13 @@ public final class FirstMatch {
     /** The index of the first filter that matches the frame, or -1 when none does. */
     public int firstMatch(FrameDissection fd) {
         if (conds.length == 0) return -1;
-        FrameValues fv = new FrameValues(slots.size(), fd.sources());
-        if (!slots.isEmpty()) collect(fd.root, fv);
+        FrameValues fv = slots.collect(fd.root, fd.sources());
         for (int i = 0; i < conds.length; i++) if (conds[i].test(fv)) return i;
         return -1;
-    }
-
-    private void collect(ProtoNode n, FrameValues fv) {
-        if (n.field != null) {
-            Integer slot = slots.get(n.field.abbrev);
-            if (slot != null) fv.add(slot, n);
-        }
-        List<ProtoNode> children = n.children();
-        for (int i = 0, size = children.size(); i < size; i++) collect(children.get(i), fv);
     }
 
     public int size() { return conds.length; }
 
     /** The names of the fields and protocols the filters refer to (what the engine must build). */
-    public Set<String> fields() { return fields; }
+    public Set<String> fields() { return slots.fields(); }
 }

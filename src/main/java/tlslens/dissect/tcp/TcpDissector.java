@@ -41,6 +41,7 @@ public final class TcpDissector {
         tcp.add(TcpFields.PORT, tvb, off, 2).setHidden(true);
         tcp.add(TcpFields.PORT, tvb, off + 2, 2).setHidden(true);
         tcp.addGenerated(TcpFields.STREAM, (long) stream, "Stream index: " + stream);
+        if (ctx.completeness() >= 0 && !tcp.summaryOnly()) TcpAnalysisTree.addCompleteness(tcp, ctx.completeness());
         tcp.addGenerated(TcpFields.LEN, (long) h.payloadLength(), "TCP Segment Len: " + h.payloadLength());
         tcp.addValue(TcpFields.SEQ, tvb, off + 4, 4, relSeq, "Sequence Number: " + relSeq + "    (relative sequence number)");
         tcp.add(TcpFields.SEQ_RAW, tvb, off + 4, 4);
@@ -91,7 +92,13 @@ public final class TcpDissector {
         if (full) tcp.addGenerated(TcpFields.CHECKSUM_STATUS, tlslens.dissect.Checksums.UNVERIFIED, "Checksum Status: Unverified");
         tcp.add(TcpFields.URGENT, tvb, off + 18, 2);
         if (h.headerLength() > 20) {
-            if (full) TcpOptions.add(tcp, tvb, off + 20, off + h.headerLength(), ctx.peerRelative(), h.hasAck() ? relAck : -1);
+            if (full) {
+                TcpOptions.add(tcp, tvb, off + 20, off + h.headerLength(), ctx.peerRelative(), h.hasAck() ? relAck : -1);
+                if (h.syn() && !hasOption(tvb, off + 20, off + h.headerLength(), 2)) {
+                    tcp.children().get(tcp.children().size() - 1)
+                            .expert(TcpExperts.MSS_ABSENT.note());
+                }
+            }
             else tcp.add(TcpFields.OPTIONS, tvb, off + 20, h.headerLength() - 20);
         }
         if (full && ctx.sinceFirstNs() >= 0) {
@@ -99,6 +106,9 @@ public final class TcpDissector {
             ts.addGenerated(TcpFields.TIME_RELATIVE, ctx.sinceFirstNs());
             ts.addGenerated(TcpFields.TIME_DELTA, ctx.sincePreviousNs());
         }
+        // Computed on every pass (it is frame-order state), drawn only in trees that are read.
+        // A light tree keeps the analysis of flagged frames only (rare, and what colouring rules test).
+        if (ctx.analysis() != null && (full || ctx.analysis().flags != 0)) TcpAnalysisTree.add(tcp, ctx.analysis());
         return tcp;
     }
 
@@ -156,6 +166,35 @@ public final class TcpDissector {
             return kind != 0 && shift[0] < 0; // up to the end of the list, or the option
         });
         return shift[0];
+    }
+
+    /** Whether the option list has an option of this kind (before its end). */
+    private static boolean hasOption(Tvb tvb, int from, int to, int wanted) {
+        boolean[] found = {false};
+        TcpOptions.walk(tvb, from, to, (kind, p, len) -> {
+            if (kind == wanted) found[0] = true;
+            return kind != 0 && len >= 0 && !found[0];
+        });
+        return found[0];
+    }
+
+    /** The SACK blocks of these options as raw (left, right) pairs, or null when there are none. */
+    public static int[] sackBlocks(Tvb tvb, int from, int to) {
+        int[][] out = {null};
+        TcpOptions.walk(tvb, from, to, (kind, p, len) -> {
+            if (kind == 0 || len < 0) return false;
+            if (kind == 5 && len >= 10) {
+                int n = (len - 2) / 8;
+                int[] b = new int[2 * n];
+                for (int i = 0; i < n; i++) {
+                    b[2 * i] = (int) tvb.u32(p + 2 + 8 * i);
+                    b[2 * i + 1] = (int) tvb.u32(p + 6 + 8 * i);
+                }
+                out[0] = b;
+            }
+            return true;
+        });
+        return out[0];
     }
 
     /** The options as the Info column abbreviates them, up to the end of the list. */

@@ -73,8 +73,29 @@ public final class TcpFields {
     public static final FieldDef TIME_DELTA = Fields.field("tcp.time_delta", "Time since previous frame in this TCP stream",
             RELATIVE_TIME);
 
+    public static final FieldDef COMPLETENESS = Fields.field("tcp.completeness", "Conversation completeness", UINT8,
+            Base.DEC, v -> TcpAnalysisTree.completenessName(v));
     public static final FieldDef ANALYSIS = Fields.label("tcp.analysis", "SEQ/ACK analysis");
-    // The notes under it (retransmission, out-of-order, ...) are declared in TcpExperts.
+    // The notes under it (retransmission, out-of-order, duplicate ACK, ...) are declared in TcpExperts.
+    public static final FieldDef ANALYSIS_FLAGS = Fields.label("tcp.analysis.flags", "TCP Analysis Flags");
+    public static final FieldDef ANALYSIS_ACKS_FRAME = Fields.field("tcp.analysis.acks_frame",
+            "This is an ACK to the segment in frame", FRAMENUM, Base.DEC);
+    public static final FieldDef ANALYSIS_ACK_RTT = Fields.field("tcp.analysis.ack_rtt", "The RTT to ACK the segment was",
+            RELATIVE_TIME);
+    public static final FieldDef ANALYSIS_INITIAL_RTT = Fields.field("tcp.analysis.initial_rtt", "iRTT", RELATIVE_TIME);
+    public static final FieldDef ANALYSIS_BYTES_IN_FLIGHT = Fields.field("tcp.analysis.bytes_in_flight", "Bytes in flight",
+            UINT32, Base.DEC);
+    public static final FieldDef ANALYSIS_PUSH_BYTES_SENT = Fields.field("tcp.analysis.push_bytes_sent",
+            "Bytes sent since last PSH flag", UINT32, Base.DEC);
+    public static final FieldDef ANALYSIS_RTO = Fields.field("tcp.analysis.rto", "The RTO for this segment was", RELATIVE_TIME);
+    public static final FieldDef ANALYSIS_RTO_FRAME = Fields.field("tcp.analysis.rto_frame", "RTO based on delta from frame",
+            FRAMENUM, Base.DEC);
+    public static final FieldDef ANALYSIS_DUPLICATE_ACK_NUM = Fields.field("tcp.analysis.duplicate_ack_num", "Duplicate ACK #",
+            UINT32, Base.DEC);
+    public static final FieldDef ANALYSIS_DUPLICATE_ACK_FRAME = Fields.field("tcp.analysis.duplicate_ack_frame",
+            "Duplicate to the ACK in frame", FRAMENUM, Base.DEC);
+    /** The payload of a retransmission, which tshark does not hand to the protocol above. */
+    public static final FieldDef SEGMENT_DATA = Fields.field("tcp.segment_data", "TCP segment data", BYTES);
 
     public static final FieldDef SEGMENTS = Fields.label("tcp.segments", "Reassembled TCP Segments");
     public static final FieldDef SEGMENT = Fields.field("tcp.segment", "TCP Segment", FRAMENUM, Base.DEC);

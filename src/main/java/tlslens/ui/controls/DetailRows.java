@@ -32,15 +32,16 @@ public final class DetailRows {
 
     public ProtoNode root() { return frame.root; }
 
-    /** The rows under {@code n}: its visible children, then one expert item per expert note. */
+    /** The rows under {@code n}: its visible children and one expert item per expert note (see ProtoNode.expertsFirst). */
     public List<ProtoNode> children(ProtoNode n) {
         List<ProtoNode> cached = children.get(n);
         if (cached != null) return cached;
         List<ProtoNode> out = new ArrayList<>(n.children().size() + n.experts().size());
+        boolean experts = n != frame.root && !expertRows.containsKey(n);
+        // Notes come after the children, or before them where the dissector added them first (TCP's flags).
+        if (experts && n.expertsFirst()) for (Expert e : n.experts()) out.add(expertItem(n, e));
         for (ProtoNode c : n.children()) if (!c.hidden()) out.add(c);
-        if (n != frame.root && !expertRows.containsKey(n)) {
-            for (Expert e : n.experts()) out.add(expertItem(n, e));
-        }
+        if (experts && !n.expertsFirst()) for (Expert e : n.experts()) out.add(expertItem(n, e));
         List<ProtoNode> result = out.isEmpty() ? Collections.emptyList() : Collections.unmodifiableList(out);
         children.put(n, result);
         return result;

@@ -54,9 +54,10 @@ class DetailRowsTest {
 
     @Test
     void expertNotesBecomeRowsUnderTheirItem() {
-        FrameDissection fd = CaptureFrames.frame("zeek_hrr.pcap", 9);
+        // tshark: frame 11 is "[TCP Out-Of-Order]", a note on its "[TCP Analysis Flags]" item.
+        FrameDissection fd = CaptureFrames.frame("zeek_hrr.pcap", 11);
         DetailRows rows = new DetailRows(fd);
-        ProtoNode ooo = CaptureFrames.node(fd, "tcp.analysis.out_of_order");
+        ProtoNode ooo = CaptureFrames.node(fd, "tcp.analysis.flags");
         assertEquals(Severity.WARN, rows.severity(ooo));
         List<ProtoNode> kids = rows.children(ooo);
         assertEquals(1, kids.size());
@@ -70,11 +71,23 @@ class DetailRowsTest {
         ProtoNode group = rows.children(item).get(2);
         assertEquals(ExpertRow.Part.GROUP, rows.expertRow(group).part());
         List<ProtoNode> path = rows.pathTo(group);
-        assertEquals(List.of("tcp", "tcp.analysis", "tcp.analysis.out_of_order"),
+        assertEquals(List.of("tcp", "tcp.analysis", "tcp.analysis.flags"),
                 path.subList(0, 3).stream().map(n -> n.field.abbrev).toList());
         assertEquals(5, path.size());
         assertEquals(0, item.length(), "expert items have no bytes of their own, as in Wireshark");
         assertNull(rows.expertRow(ooo));
+    }
+
+    @Test
+    void aRetransmissionsNoteComesBeforeItsRtoAsInWireshark() {
+        FrameDissection fd = CaptureFrames.frame("zeek_tls1_1.pcap", 19);
+        DetailRows rows = new DetailRows(fd);
+        ProtoNode flags = CaptureFrames.node(fd, "tcp.analysis.flags");
+        List<ProtoNode> kids = rows.children(flags);
+        assertEquals(3, kids.size());
+        assertEquals("[Expert Info (Note/Sequence): This frame is a (suspected) retransmission]", kids.get(0).text());
+        assertEquals(List.of("tcp.analysis.rto", "tcp.analysis.rto_frame"),
+                kids.subList(1, 3).stream().map(n -> n.field.abbrev).toList());
     }
 
     @Test

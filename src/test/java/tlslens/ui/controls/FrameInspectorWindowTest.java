@@ -146,9 +146,9 @@ class FrameInspectorWindowTest {
 
     @Test
     void expertNotesAreMarkedAndOpenedSubtreesStayOpen(FxRobot robot) {
-        FrameDissection ooo = CaptureFrames.frame("zeek_hrr.pcap", 9);
+        FrameDissection ooo = CaptureFrames.frame("zeek_hrr.pcap", 11);
         show(robot, ooo);
-        ProtoNode flagged = CaptureFrames.node(ooo, "tcp.analysis.out_of_order");
+        ProtoNode flagged = CaptureFrames.node(ooo, "tcp.analysis.flags");
         robot.interact(() -> {
             inspector.selectNode(flagged);
             inspector.expandSubtrees();

@@ -100,11 +100,12 @@ class ColouringRulesTest {
         assertEquals(List.of("Bad TCP", "ARP", "TCP RST", "HTTP", "TCP SYN/FIN", "TCP", "Broadcast"),
                 rules.stream().map(ColouringRule::name).toList());
         ColouringRule bad = rules.get(0);
-        assertFalse(bad.enabled(), "tcp.analysis.flags is no field of ours: kept, disabled");
-        assertNotNull(ColouringRules.problem(bad.filter()));
+        assertTrue(bad.enabled(), "the SEQ/ACK analysis fields are ours too");
+        assertNull(ColouringRules.problem(bad.filter()));
         assertEquals(new Rgb(18, 39, 46), bad.background(), "the first colour is the background");
         assertEquals(new Rgb(247, 135, 135), bad.foreground());
-        assertFalse(rules.get(1).enabled(), "arp: not a protocol we dissect");
+        assertFalse(rules.get(1).enabled(), "arp: not a protocol we dissect: kept, disabled");
+        assertNotNull(ColouringRules.problem(rules.get(1).filter()));
         assertTrue(rules.get(2).enabled(), "tcp.flags.reset eq 1");
         assertFalse(rules.get(4).enabled(), "'!' marks a disabled rule");
         assertNull(ColouringRules.problem(rules.get(4).filter()), "... whose filter is fine");

@@ -102,7 +102,8 @@ class DefaultColouringRulesTest {
             return "TLS 1.3 full handshake with a middlebox ChangeCipherSpec";
         }
         if (now.equals("TCP problem") && !fd.info().contains("[TCP ")
-                && has(fd, "tcp.analysis.lost_segment || tcp.analysis.retransmission || tcp.analysis.out_of_order")) {
+                && has(fd, "tcp.analysis.flags && !tcp.analysis.window_update && !tcp.analysis.keep_alive"
+                        + " && !tcp.analysis.keep_alive_ack")) {
             return "TCP problem the Info column does not show";
         }
         if (before.equals(OTHER) && now.equals("Handshake")
