@@ -93,7 +93,7 @@ public final class FilterBarModel {
             status.set(Status.INVALID);
             errorPosition.set(Math.max(0, Math.min(e.position(), s.length())));
             errorLength.set(Math.max(0, e.length()));
-            message.set(e.getMessage());
+            message.set(e.hint() == null ? e.getMessage() : e.getMessage() + " (" + e.hint() + ")");
         } catch (RuntimeException e) {
             compiled = null;
             status.set(Status.INVALID);
