@@ -90,10 +90,12 @@ final class CaptureFileLoader {
             session.messageProperty().set("Stop the capture before opening a file.");
             return;
         }
+        // The file is opened on the loading thread first; the window shows it only once it opened,
+        // so a file that is no capture leaves the one shown (as Wireshark does).
         RowFeed f = new RowFeed(filter.appliedFilter());
-        capture.replace(f, file);
-        session.startLoading(displayName);
-        chooser.opened(file);
+        if (pending != null) pending.cancel();
+        pending = f;
+        session.messageProperty().set("Opening " + displayName + "…");
         // A thread of its own, at a lower priority than the window's (LowPriority says why).
         Thread loader = new Thread(() -> {
             LowPriority.lowerCurrentThread();
@@ -103,7 +105,10 @@ final class CaptureFileLoader {
         loader.start();
     }
 
-    /** The loading thread: read and dissect the whole file into the feed. */
+    /** The feed of the last file asked for, until it opened or failed to; null when none is pending. */
+    private RowFeed pending;
+
+    /** The loading thread: open the file, then (once the window shows it) read and dissect it into the feed. */
     private void load(RowFeed f, Path file, String name, boolean remember) {
         CaptureFileReader reader;
         try {
@@ -115,7 +120,7 @@ final class CaptureFileLoader {
         }
         try (reader) {
             f.attach(new CaptureIndex(reader.linkType(), keys.apply(file).secrets()).interfaces(reader.interfaces()));
-            if (remember) Platform.runLater(() -> recent.add(file));
+            Platform.runLater(() -> opened(f, file, name, remember));
             RawFrame raw;
             while (!f.isCancelled() && (raw = reader.next()) != null) {
                 f.publish(raw);
@@ -134,23 +139,49 @@ final class CaptureFileLoader {
         }
     }
 
+    /** The file opened: the window now shows it instead of what it showed (unless another was asked for since). */
+    private void opened(RowFeed f, Path file, String name, boolean remember) {
+        if (pending != f || f.isCancelled() || session.isCapturing()) { // another file, or a capture, came since
+            discard(f);
+            return;
+        }
+        pending = null;
+        capture.replace(f, file);
+        session.startLoading(name);
+        chooser.opened(file);
+        if (remember) recent.add(file);
+    }
+
     private void warn(RowFeed f, String warning) {
         if (capture.feed() == f) session.warningProperty().set(warning);
     }
 
-    /** {@code forget}: the file is gone, so it leaves the recent files. */
+    /** Stops a load the window will not show, and frees its index in the background. */
+    private static void discard(RowFeed f) {
+        f.cancel();
+        Background.submit(() -> {
+            CaptureIndex idx = f.index();
+            if (idx != null) idx.close();
+        });
+    }
+
+    /**
+     * The file did not open: what was open stays, and the user reads why. {@code forget}: the
+     * file is gone, so it leaves the recent files.
+     */
     private void failedToOpen(RowFeed f, Path file, String name, boolean forget, Exception e) {
-        if (capture.feed() != f) return;
-        capture.close();
-        session.stateProperty().set(State.EMPTY);
-        session.fileProperty().set("");
         if (forget) recent.remove(file.toAbsolutePath().normalize().toString());
+        if (pending != f) return;
+        pending = null;
+        session.messageProperty().set("");
         dialogs.error("Can't open " + name, e.getMessage());
     }
 
     /** File &gt; Close: back to the welcome pane (not while capturing). */
     void close() {
         if (session.isCapturing()) return;
+        if (pending != null) pending.cancel();
+        pending = null;
         capture.close();
         session.stateProperty().set(State.EMPTY);
         session.fileProperty().set("");

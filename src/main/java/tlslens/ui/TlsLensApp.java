@@ -55,20 +55,17 @@ public final class TlsLensApp extends Application {
         Parent root = loader.load();
         MainWindowController controller = loader.getController();
         WindowLayout layout = controller.layout();
-        Scene scene = new Scene(root, layout.width(), layout.height());
+        Scene scene = new Scene(root);
         for (String css : new String[] {"/tlslens/ui/main.css", "/tlslens/ui/controls.css"}) {
             URL u = TlsLensApp.class.getResource(css);
             if (u != null) scene.getStylesheets().add(u.toExternalForm());
         }
         stage.setTitle(TITLE);
         stage.setScene(scene);
+        // Not larger than a 1366x768 laptop's screen less its task bar.
         stage.setMinWidth(720);
         stage.setMinHeight(480);
-        if (!Double.isNaN(layout.x()) && !Double.isNaN(layout.y())) {
-            stage.setX(layout.x());
-            stage.setY(layout.y());
-        }
-        stage.setMaximized(layout.maximized());
+        LayoutMemory.place(stage, layout);
         controller.setStage(stage);
         return controller;
     }
