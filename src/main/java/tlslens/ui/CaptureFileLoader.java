@@ -16,6 +16,7 @@ import tlslens.ui.model.CaptureSessionModel;
 import tlslens.ui.model.CaptureSessionModel.State;
 import tlslens.ui.model.FilterBarModel;
 import tlslens.ui.model.RecentFiles;
+import tlslens.ui.model.UnsavedPackets;
 
 /**
  * Opens and closes capture files: a thread of its own reads and dissects the whole file into a
@@ -51,16 +52,32 @@ final class CaptureFileLoader {
     /** Every pulse: the window is drawing (the loader need not give way). */
     void pulse(long now) { pacer.pulse(System.nanoTime()); }
 
+    private UnsavedGuard guard;
+
+    /** Asked before a file replaces packets captured live and not saved. */
+    void setGuard(UnsavedGuard guard) { this.guard = guard; }
+
+    private void unlessCancelled(UnsavedPackets.Action action, Runnable then) {
+        if (guard == null) then.run();
+        else guard.confirm(action, then);
+    }
+
     /** File &gt; Open…: the chosen file. */
     void chooseAndOpen() {
-        Path file = chooser.chooseToOpen(dialogs.owner());
-        if (file != null) open(file);
+        unlessCancelled(UnsavedPackets.Action.OPEN, () -> {
+            Path file = chooser.chooseToOpen(dialogs.owner());
+            if (file != null) open(file, file.getFileName().toString(), true);
+        });
     }
 
     /** Opens a capture file (menu, recent list, drag and drop) and remembers it among the recent ones. */
-    void open(Path file) { open(file, file.getFileName().toString(), true); }
+    void open(Path file) {
+        unlessCancelled(UnsavedPackets.Action.OPEN, () -> open(file, file.getFileName().toString(), true));
+    }
 
-    void openSample() {
+    void openSample() { unlessCancelled(UnsavedPackets.Action.OPEN, this::openSampleNow); }
+
+    private void openSampleNow() {
         // Copying a 20 kB resource is I/O: off the FX thread like the rest.
         Background.run(() -> {
             Path tmp = Files.createTempFile("tls-sample-", ".pcapng");
@@ -177,8 +194,10 @@ final class CaptureFileLoader {
         dialogs.error("Can't open " + name, e.getMessage());
     }
 
-    /** File &gt; Close: back to the welcome pane (not while capturing). */
-    void close() {
+    /** File &gt; Close: back to the welcome pane, once packets captured live are saved or let go. */
+    void close() { unlessCancelled(UnsavedPackets.Action.CLOSE, this::closeNow); }
+
+    private void closeNow() {
         if (session.isCapturing()) return;
         if (pending != null) pending.cancel();
         pending = null;

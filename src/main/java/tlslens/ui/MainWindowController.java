@@ -32,6 +32,7 @@ import tlslens.ui.model.FindQuery;
 import tlslens.ui.model.PacketTableModel;
 import tlslens.ui.model.RecentFiles;
 import tlslens.ui.model.StatusBarModel;
+import tlslens.ui.model.UnsavedPackets;
 import tlslens.ui.model.WindowLayout;
 
 /**
@@ -99,6 +100,9 @@ public final class MainWindowController {
     private DecryptionControl decryption;
     private TimelineBridge timeline;
     private WindowPulse pulse;
+    private UnsavedGuard guard;
+    private CaptureFileChooser chooser;
+    private boolean shutDown;
 
     @FXML
     private void initialize() {
@@ -123,7 +127,7 @@ public final class MainWindowController {
 
         // Where rows come from: files, interfaces; the keys both are dissected with. Decryption
         // reopens the file with new keys through the loader, made next.
-        CaptureFileChooser chooser = new CaptureFileChooser();
+        chooser = new CaptureFileChooser();
         decryption = new DecryptionControl(capture, session, selector, () -> loader.reopen(), dialogs);
         decryption.initialize(packetTable, embedKeysItem);
         loader = new CaptureFileLoader(capture, session, filterModel, recent, decryption::keysFor, chooser, dialogs);
@@ -132,6 +136,9 @@ public final class MainWindowController {
         live.initialize(interfaceBox, captureFilterField, interfacesBox);
         live.bindStartStop(startButton, startItem);
         RowPump pump = new RowPump(capture, tableModel, packetTable, session, filterModel);
+        guard = new UnsavedGuard(capture, session, live, chooser, (t, then) -> saver.saveAs(t.file(), t.asPcap(), then), dialogs);
+        loader.setGuard(guard);
+        live.setGuard(guard);
 
         // The lower pane: the selected packet's tree and bytes, the timeline.
         FrameTreeLoader tree = new FrameTreeLoader(capture, packetTable, session);
@@ -140,7 +147,7 @@ public final class MainWindowController {
         timeline.initialize(packetTable);
         tree.shownProperty().addListener((o, a, fd) -> {
             inspector.show(fd);
-            timeline.treeShown(fd.number, fd);
+            if (fd != null) timeline.treeShown(fd.number, fd);
         });
         inspector.setOnApplyFilter(filterBar::applyText, filterBar::prepareText);
 
@@ -153,7 +160,7 @@ public final class MainWindowController {
         saveAsItem.disableProperty().bind(saver.disabled());
         saveButton.disableProperty().bind(saveAsItem.disableProperty());
         closeItem.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> session.state() == State.EMPTY || session.isCapturing(), session.stateProperty()));
+                () -> session.state() == State.EMPTY || session.state() == State.STOPPING, session.stateProperty()));
         FileDrop.install(root, loader::open);
 
         pulse = new WindowPulse(loader::pulse, timeline::onPulse, pump::pulse, live::pulse);
@@ -164,16 +171,25 @@ public final class MainWindowController {
     void setStage(Stage stage) {
         this.stage = stage;
         new LayoutMemory(layout, mainSplit, inspector).restoreDividers();
-        stage.setOnCloseRequest(e -> shutdown());
+        // The window's close box: as File > Quit, packets captured live are saved or let go first.
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            guard.confirm(UnsavedPackets.Action.QUIT, () -> {
+                shutdown();
+                stage.close();
+            });
+        });
     }
 
     WindowLayout layout() { return layout; }
 
-    /** Saves the layout, stops a capture, and drops the temp files. */
+    /** Saves the layout, stops a capture, and drops the temp files (once, whoever asks first: the window or the application). */
     void shutdown() {
+        if (shutDown) return;
+        shutDown = true;
         new LayoutMemory(layout, mainSplit, inspector).save(stage);
         pulse.stop();
-        live.shutdown();
+        live.shutdown(guard.unsavedFile());
         capture.close();
     }
 
@@ -184,7 +200,12 @@ public final class MainWindowController {
     @FXML private void onLoadKeyLog() { decryption.chooseKeyLog(); }
     @FXML private void onSaveAs() { saver.chooseAndSave(); }
     @FXML private void onClose() { loader.close(); }
-    @FXML private void onQuit() { shutdown(); Platform.exit(); }
+    @FXML private void onQuit() {
+        guard.confirm(UnsavedPackets.Action.QUIT, () -> {
+            shutdown();
+            Platform.exit();
+        });
+    }
 
     @FXML private void onFind() { find.openFind(); }
     @FXML private void onFindNext() { find.findNext(); }
@@ -228,4 +249,5 @@ public final class MainWindowController {
     TextField filterField() { return filterField; }
     Label filterMessage() { return filterMessage; }
     SplitPane mainSplit() { return mainSplit; }
+    CaptureFileChooser chooser() { return chooser; }
 }
