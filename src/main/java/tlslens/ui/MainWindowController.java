@@ -27,6 +27,7 @@ import tlslens.engine.CaptureIndex;
 import tlslens.ui.controls.PacketTable;
 import tlslens.ui.model.CaptureSessionModel;
 import tlslens.ui.model.CaptureSessionModel.State;
+import tlslens.ui.model.FieldStatus;
 import tlslens.ui.model.FilterBarModel;
 import tlslens.ui.model.FindQuery;
 import tlslens.ui.model.PacketTableModel;
@@ -150,6 +151,10 @@ public final class MainWindowController {
             if (fd != null) timeline.treeShown(fd.number, fd);
         });
         inspector.setOnApplyFilter(filterBar::applyText, filterBar::prepareText);
+        // The tree item selected: its label, filter name and size in the status bar, as Wireshark's.
+        inspector.inspector().selectedNodeProperty().addListener((o, a, node) -> {
+            if (node != null) session.messageProperty().set(FieldStatus.of(node));
+        });
 
         // What the window says about the session, and which actions it allows.
         StatusBarModel status = new StatusBarModel(session, tableModel);
@@ -250,4 +255,6 @@ public final class MainWindowController {
     Label filterMessage() { return filterMessage; }
     SplitPane mainSplit() { return mainSplit; }
     CaptureFileChooser chooser() { return chooser; }
+    FilterCompletionPopup filterCompletion() { return filterBar.completion(); }
+    String statusText() { return statusBar.getText(); }
 }
