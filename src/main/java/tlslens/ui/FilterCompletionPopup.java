@@ -129,6 +129,10 @@ final class FilterCompletionPopup {
             return;
         }
         shown = s;
+        // A popup's scene is its own: the window's style sheets, for the list's looks.
+        if (!list.getStylesheets().equals(field.getScene().getStylesheets())) {
+            list.getStylesheets().setAll(field.getScene().getStylesheets());
+        }
         list.getItems().setAll(s.names());
         list.getSelectionModel().clearSelection();
         list.setPrefHeight(Math.min(ROWS, s.names().size()) * ROW_HEIGHT + 4);

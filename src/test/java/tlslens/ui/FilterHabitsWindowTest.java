@@ -57,7 +57,7 @@ class FilterHabitsWindowTest {
     void aMisspeltFieldGetsTheNearestName(FxRobot robot) {
         robot.interact(() -> window.filterField().setText("tls.handshake.extension_server_name"));
         String said = fx(() -> window.filterMessage().getText());
-        assertTrue(said.contains("neither a field nor a protocol name") && said.contains("did you mean " + SNI + "?"), said);
+        assertTrue(said.contains("neither a field nor a protocol name") && said.contains("Did you mean " + SNI + "?"), said);
     }
 
     @Test

@@ -73,11 +73,13 @@ public final class FieldNames {
     /**
      * The registered name nearest to {@code typo} by edit distance (insert, delete, replace, swap
      * two neighbours), or null when none is near enough to be meant: at most one edit per four
-     * characters, and at most three.
+     * characters, and at most three. None either for the beginning of a name (still being typed:
+     * the filter bar's completion offers the names).
      */
     public static String nearest(String typo) {
         if (typo == null || typo.isEmpty()) return null;
         String t = canonical(typo);
+        for (String n : all()) if (n.startsWith(t)) return null;
         int limit = Math.max(1, Math.min(3, t.length() / 4));
         String best = null;
         int bestDistance = limit + 1;
