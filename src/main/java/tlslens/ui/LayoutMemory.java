@@ -28,12 +28,18 @@ final class LayoutMemory {
     }
 
     /**
-     * Puts {@code stage} where it was last on the screen it opens on (the primary one), or at a
-     * size that fits that screen's visible area.
+     * Puts {@code stage} where it was last if that screen is still there and the place visible on
+     * it; else on the primary screen, where it was last there or at a size that fits it.
      */
     static void place(Stage stage, WindowLayout layout) {
         Screen screen = Screen.getPrimary();
-        WindowLayout.Placement p = layout.placement(box(screen.getBounds()), box(screen.getVisualBounds()));
+        WindowLayout.Placement p = null;
+        for (Screen s : Screen.getScreens()) {
+            if (layout.wasLastOn(box(s.getBounds()))) {
+                p = layout.saved(box(s.getBounds()), box(s.getVisualBounds()));
+            }
+        }
+        if (p == null) p = layout.placement(box(screen.getBounds()), box(screen.getVisualBounds()));
         stage.setX(p.box().x());
         stage.setY(p.box().y());
         stage.setWidth(p.box().width());

@@ -1,5 +1,6 @@
 package tlslens.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tlslens.ui.WindowTestSupport.fx;
 
@@ -8,6 +9,7 @@ import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -47,5 +49,27 @@ class WindowPlacementTest {
         assertTrue(window.getMinX() >= visible.getMinX() && window.getMinY() >= visible.getMinY()
                 && window.getMaxX() <= visible.getMaxX() && window.getMaxY() <= visible.getMaxY(),
                 "window " + window + " is not inside the screen's visible area " + visible);
+    }
+
+    /** Closed at a place on this screen, the window opens there again. */
+    @Test
+    void thePlaceOnThisScreenIsRemembered() {
+        Rectangle2D visible = fx(() -> Screen.getPrimary().getVisualBounds());
+        Rectangle2D place = new Rectangle2D(visible.getMinX() + 20, visible.getMinY() + 30, 800, 500);
+        Rectangle2D reopened = fx(() -> {
+            stage.setX(place.getMinX());
+            stage.setY(place.getMinY());
+            stage.setWidth(place.getWidth());
+            stage.setHeight(place.getHeight());
+            // The window's close box: it saves its place (nothing captured, so nothing asked).
+            stage.getOnCloseRequest().handle(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+            Stage next = new Stage();
+            TlsLensApp.load(next);
+            next.show();
+            Rectangle2D r = new Rectangle2D(next.getX(), next.getY(), next.getWidth(), next.getHeight());
+            next.hide();
+            return r;
+        });
+        assertEquals(place, reopened);
     }
 }

@@ -41,6 +41,20 @@ public final class WindowLayout {
      * title bar is still visible, clipped to the visible area; else a size that fits, centred.
      */
     public Placement placement(Box screen, Box visible) {
+        Placement saved = saved(screen, visible);
+        if (saved != null) return saved;
+        boolean max = screenNode(screen).getBoolean("maximized", false);
+        double fw = Math.min(DEFAULT_WIDTH, Math.floor(visible.width() * DEFAULT_SHARE));
+        double fh = Math.min(DEFAULT_HEIGHT, Math.floor(visible.height() * DEFAULT_SHARE));
+        return new Placement(new Box(visible.x() + Math.floor((visible.width() - fw) / 2),
+                visible.y() + Math.floor((visible.height() - fh) / 2), fw, fh), max);
+    }
+
+    /** True when the window was last closed on the screen whose bounds are {@code screen}. */
+    public boolean wasLastOn(Box screen) { return screen.key().equals(node.get("lastScreen", "")); }
+
+    /** The place remembered for that screen, clipped to its visible area; null when none, or when no longer visible. */
+    public Placement saved(Box screen, Box visible) {
         Preferences p = screenNode(screen);
         double w = p.getDouble("width", Double.NaN);
         double h = p.getDouble("height", Double.NaN);
@@ -55,10 +69,7 @@ public final class WindowLayout {
                 return new Placement(fit(saved, visible), max);
             }
         }
-        double fw = Math.min(DEFAULT_WIDTH, Math.floor(visible.width() * DEFAULT_SHARE));
-        double fh = Math.min(DEFAULT_HEIGHT, Math.floor(visible.height() * DEFAULT_SHARE));
-        return new Placement(new Box(visible.x() + Math.floor((visible.width() - fw) / 2),
-                visible.y() + Math.floor((visible.height() - fh) / 2), fw, fh), max);
+        return null;
     }
 
     /** {@code b} made no larger than {@code area} and moved inside it. */
@@ -85,6 +96,7 @@ public final class WindowLayout {
             p.putDouble("height", Math.max(300, h));
         }
         p.putBoolean("maximized", max);
+        node.put("lastScreen", screen.key());
     }
 
     public void saveDividers(double table, double inspector) {

@@ -45,6 +45,15 @@ class WindowLayoutTest {
     }
 
     @Test
+    void theScreenClosedOnLastIsKnown() {
+        layout.saveWindow(LAPTOP, 10, 40, 1200, 700, false);
+        layout.saveWindow(MONITOR, 100, 50, 1600, 1000, false);
+        assertTrue(layout.wasLastOn(MONITOR));
+        assertTrue(!layout.wasLastOn(LAPTOP));
+        assertEquals(null, new WindowLayout(node.node("other")).saved(LAPTOP, LAPTOP_VISIBLE));
+    }
+
+    @Test
     void aPlaceNoLongerVisibleIsNotGivenBack() {
         layout.saveWindow(LAPTOP, 3000, 40, 1200, 700, false); // was on a monitor to the right
         Box b = layout.placement(LAPTOP, LAPTOP_VISIBLE).box();
