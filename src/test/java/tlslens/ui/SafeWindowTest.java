@@ -24,6 +24,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +44,14 @@ import tlslens.ui.model.CaptureSessionModel.State;
 class SafeWindowTest {
     private static final Path SAMPLE = WindowTestSupport.SAMPLE.toAbsolutePath().normalize();
     private MainWindowController window;
+    private Stage stage;
 
     @TempDir
     Path tmp;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         window = WindowTestSupport.show(stage);
     }
 
@@ -158,6 +161,29 @@ class SafeWindowTest {
             waitUntil("closed", 5, () -> window.sessionModel().state() == State.EMPTY);
             assertTrue(dialog().isEmpty());
         }
+    }
+
+    /** Quitting asks too (Ctrl+Q, the close box); at exit a temp file nobody saved is deleted. */
+    @Test
+    void quittingAsksAndExitDeletesTheTempFile(FxRobot robot) throws Exception {
+        try (LocalTls tls = LocalTls.start()) {
+            assertEquals("echo warm", tls.exchange("warm"));
+            capture(robot, tls, "q");
+            exchangeAndStop(robot, tls, "q");
+        }
+        Path temp = fx(window::currentFile);
+        robot.interact(() -> window.table().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+        assertEquals("Do you want to save the captured packets before quitting?", awaitDialog("before quitting"));
+        answer(robot, "Cancel");
+        robot.interact(() -> stage.getOnCloseRequest().handle(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        awaitDialog("before quitting");
+        answer(robot, "Cancel");
+        assertTrue(fx(stage::isShowing));
+        assertTrue(Files.exists(temp));
+        // The application's own exit path (no dialog left to answer) deletes it.
+        robot.interact(() -> window.shutdown());
+        waitUntil("the temp file deleted at exit", 10, () -> !Files.exists(temp));
     }
 
     @Test
