@@ -158,11 +158,12 @@ final class CaptureFileLoader {
 
     /** The file opened: the window now shows it instead of what it showed (unless another was asked for since). */
     private void opened(RowFeed f, Path file, String name, boolean remember) {
-        if (pending != f || f.isCancelled() || session.isCapturing()) { // another file, or a capture, came since
+        boolean current = pending == f;
+        if (current) pending = null;
+        if (!current || f.isCancelled() || session.isCapturing()) { // another file, or a capture, came since
             discard(f);
             return;
         }
-        pending = null;
         capture.replace(f, file);
         session.startLoading(name);
         chooser.opened(file);

@@ -17,14 +17,14 @@ final class UnsavedGuard {
     private final CaptureSessionModel session;
     private final LiveCaptureControl live;
     private final CaptureFileChooser chooser;
-    private final SaveTarget save;
+    private final Saver save;
     private final Dialogs dialogs;
 
     /** Saves the capture to a file and then runs the callback (only if the save succeeded). */
-    interface SaveTarget extends BiConsumer<CaptureFileChooser.SaveTarget, Runnable> {}
+    interface Saver extends BiConsumer<CaptureFileChooser.SaveTarget, Runnable> {}
 
     UnsavedGuard(OpenCapture capture, CaptureSessionModel session, LiveCaptureControl live, CaptureFileChooser chooser,
-            SaveTarget save, Dialogs dialogs) {
+            Saver save, Dialogs dialogs) {
         this.capture = capture;
         this.session = session;
         this.live = live;
