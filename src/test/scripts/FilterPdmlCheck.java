@@ -7,6 +7,7 @@ import javax.xml.parsers.*;
 import org.w3c.dom.*;
 import tlslens.dissect.*;
 import tlslens.dissect.filter.*;
+import tlslens.dissect.registry.FieldRegistry;
 
 /**
  * Checks the display filter evaluator against tshark without the dissection engine: builds each
@@ -47,7 +48,7 @@ public class FilterPdmlCheck {
         String tag = e.getTagName();
         if (!tag.equals("proto") && !tag.equals("field")) return;
         String name = e.getAttribute("name");
-        FieldDef f = name.isEmpty() ? null : Fields.byName(name);
+        FieldDef f = name.isEmpty() ? null : FieldRegistry.byName(name);
         ProtoNode n = parent;
         if (f != null) {
             int pos = e.getAttribute("pos").isEmpty() ? 0 : Integer.parseInt(e.getAttribute("pos"));
@@ -96,7 +97,7 @@ public class FilterPdmlCheck {
             if (c[0].equals("V")) names.computeIfAbsent(c[1], k -> new HashMap<>()).putIfAbsent(Long.decode(c[2]), c[3]);
         }
         for (String[] c : defs) {
-            if (Fields.byName(c[1]) != null) continue;
+            if (FieldRegistry.byName(c[1]) != null) continue;
             long mask = c[4].isEmpty() ? 0 : Long.decode(c[4]);
             Map<Long, String> vn = names.get(c[1]);
             FieldType t = switch (c[2]) {

@@ -20,6 +20,7 @@ import tlslens.capture.RawFrame;
 import tlslens.dissect.registry.FieldRegistry;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.filter.DisplayFilter;
+import tlslens.dissect.filter.FieldNames;
 import tlslens.dissect.filter.FilterException;
 import tlslens.dissect.tls.decrypt.KeyLog;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
@@ -158,7 +159,8 @@ public final class Cli {
         }
         if (o.onlyProtocols != null) {
             s.onlyProtocols = new LinkedHashSet<>();
-            for (String p : o.onlyProtocols) if (!p.isBlank()) s.onlyProtocols.add(p.trim());
+            // -O ssl is -O tls, as in tshark 4.0 (ssl is the old name of the protocol).
+            for (String p : o.onlyProtocols) if (!p.isBlank()) s.onlyProtocols.add(FieldNames.canonical(p.trim()));
         }
         s.details = o.details || s.onlyProtocols != null;
         s.hexDump = o.hexDump;

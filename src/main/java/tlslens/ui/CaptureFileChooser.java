@@ -32,8 +32,12 @@ final class CaptureFileChooser {
         return file == null ? null : file.toPath();
     }
 
+    /** Tests answer the save dialog here instead (a native dialog a robot can't fill in); null: ask the user. */
+    java.util.function.Supplier<SaveTarget> saveAnswer;
+
     /** The file and format chosen to save to, or null. */
     SaveTarget chooseToSave(Window owner) {
+        if (saveAnswer != null) return saveAnswer.get();
         FileChooser chooser = chooser("Save Packets As");
         FileChooser.ExtensionFilter ng = new FileChooser.ExtensionFilter("pcapng (*.pcapng)", "*.pcapng");
         FileChooser.ExtensionFilter pcap = new FileChooser.ExtensionFilter("pcap (*.pcap)", "*.pcap");

@@ -16,6 +16,7 @@ import tlslens.ui.decrypt.CaptureKeys;
 import tlslens.ui.model.CaptureSessionModel.State;
 import tlslens.ui.model.CaptureSessionModel;
 import tlslens.ui.model.RecentFiles;
+import tlslens.ui.model.UnsavedPackets;
 
 /**
  * Opens and closes capture files: a thread of its own reads and dissects the whole file into a
@@ -52,16 +53,32 @@ final class CaptureFileLoader {
     /** Every pulse: the window is drawing (the loader need not give way). */
     void pulse(long now) { pacer.pulse(System.nanoTime()); }
 
+    private UnsavedGuard guard;
+
+    /** Asked before a file replaces packets captured live and not saved. */
+    void setGuard(UnsavedGuard guard) { this.guard = guard; }
+
+    private void unlessCancelled(UnsavedPackets.Action action, Runnable then) {
+        if (guard == null) then.run();
+        else guard.confirm(action, then);
+    }
+
     /** File &gt; Open…: the chosen file. */
     void chooseAndOpen() {
-        Path file = chooser.chooseToOpen(dialogs.owner());
-        if (file != null) open(file);
+        unlessCancelled(UnsavedPackets.Action.OPEN, () -> {
+            Path file = chooser.chooseToOpen(dialogs.owner());
+            if (file != null) open(file, file.getFileName().toString(), true);
+        });
     }
 
     /** Opens a capture file (menu, recent list, drag and drop) and remembers it among the recent ones. */
-    void open(Path file) { open(file, file.getFileName().toString(), true); }
+    void open(Path file) {
+        unlessCancelled(UnsavedPackets.Action.OPEN, () -> open(file, file.getFileName().toString(), true));
+    }
 
-    void openSample() {
+    void openSample() { unlessCancelled(UnsavedPackets.Action.OPEN, this::openSampleNow); }
+
+    private void openSampleNow() {
         // Copying a 20 kB resource is I/O: off the FX thread like the rest.
         Background.run(() -> {
             Path tmp = Files.createTempFile("tls-sample-", ".pcapng");
@@ -91,10 +108,12 @@ final class CaptureFileLoader {
             session.messageProperty().set("Stop the capture before opening a file.");
             return;
         }
+        // The file is opened on the loading thread first; the window shows it only once it opened,
+        // so a file that is no capture leaves the one shown (as Wireshark does).
         RowFeed f = feeds.get();
-        capture.replace(f, file);
-        session.startLoading(displayName);
-        chooser.opened(file);
+        if (pending != null) pending.cancel();
+        pending = f;
+        session.messageProperty().set("Opening " + displayName + "…");
         // A thread of its own, at a lower priority than the window's (LowPriority says why).
         Thread loader = new Thread(() -> {
             LowPriority.lowerCurrentThread();
@@ -104,7 +123,10 @@ final class CaptureFileLoader {
         loader.start();
     }
 
-    /** The loading thread: read and dissect the whole file into the feed. */
+    /** The feed of the last file asked for, until it opened or failed to; null when none is pending. */
+    private RowFeed pending;
+
+    /** The loading thread: open the file, then (once the window shows it) read and dissect it into the feed. */
     private void load(RowFeed f, Path file, String name, boolean remember) {
         CaptureFileReader reader;
         try {
@@ -116,7 +138,7 @@ final class CaptureFileLoader {
         }
         try (reader) {
             f.attach(new CaptureIndex(reader.linkType(), keys.apply(file).secrets()).interfaces(reader.interfaces()));
-            if (remember) Platform.runLater(() -> recent.add(file));
+            Platform.runLater(() -> opened(f, file, name, remember));
             RawFrame raw;
             while (!f.isCancelled() && (raw = reader.next()) != null) {
                 f.publish(raw);
@@ -135,23 +157,52 @@ final class CaptureFileLoader {
         }
     }
 
+    /** The file opened: the window now shows it instead of what it showed (unless another was asked for since). */
+    private void opened(RowFeed f, Path file, String name, boolean remember) {
+        boolean current = pending == f;
+        if (current) pending = null;
+        if (!current || f.isCancelled() || session.isCapturing()) { // another file, or a capture, came since
+            discard(f);
+            return;
+        }
+        capture.replace(f, file);
+        session.startLoading(name);
+        chooser.opened(file);
+        if (remember) recent.add(file);
+    }
+
     private void warn(RowFeed f, String warning) {
         if (capture.feed() == f) session.warningProperty().set(warning);
     }
 
-    /** {@code forget}: the file is gone, so it leaves the recent files. */
+    /** Stops a load the window will not show, and frees its index in the background. */
+    private static void discard(RowFeed f) {
+        f.cancel();
+        Background.submit(() -> {
+            CaptureIndex idx = f.index();
+            if (idx != null) idx.close();
+        });
+    }
+
+    /**
+     * The file did not open: what was open stays, and the user reads why. {@code forget}: the
+     * file is gone, so it leaves the recent files.
+     */
     private void failedToOpen(RowFeed f, Path file, String name, boolean forget, Exception e) {
-        if (capture.feed() != f) return;
-        capture.close();
-        session.stateProperty().set(State.EMPTY);
-        session.fileProperty().set("");
         if (forget) recent.remove(file.toAbsolutePath().normalize().toString());
+        if (pending != f) return;
+        pending = null;
+        session.messageProperty().set("");
         dialogs.error("Can't open " + name, e.getMessage());
     }
 
-    /** File &gt; Close: back to the welcome pane (not while capturing). */
-    void close() {
+    /** File &gt; Close: back to the welcome pane, once packets captured live are saved or let go. */
+    void close() { unlessCancelled(UnsavedPackets.Action.CLOSE, this::closeNow); }
+
+    private void closeNow() {
         if (session.isCapturing()) return;
+        if (pending != null) pending.cancel();
+        pending = null;
         capture.close();
         session.stateProperty().set(State.EMPTY);
         session.fileProperty().set("");

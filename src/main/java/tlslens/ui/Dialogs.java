@@ -5,9 +5,11 @@ import java.util.function.Supplier;
 
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import tlslens.ui.model.UnsavedPackets;
 
 /** The window's message boxes, owned by the window so they stay in front of it. */
 final class Dialogs {
@@ -23,6 +25,27 @@ final class Dialogs {
         a.setTitle("TLS Lens");
         a.setHeaderText(header);
         a.getDialogPane().setMinWidth(520);
+        show(a);
+    }
+
+    /**
+     * Save / Don't save / Cancel, modal to the window but not blocking the caller: {@code answer}
+     * runs when the user chose (Escape and the close box are Cancel).
+     */
+    void askToSave(String question, String detail, java.util.function.Consumer<UnsavedPackets.Answer> answer) {
+        ButtonType save = new ButtonType(UnsavedPackets.Answer.SAVE.label, ButtonBar.ButtonData.YES);
+        ButtonType dontSave = new ButtonType(UnsavedPackets.Answer.DONT_SAVE.label, ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType(UnsavedPackets.Answer.CANCEL.label, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.WARNING, detail, save, dontSave, cancel);
+        a.setTitle("Unsaved packets — TLS Lens");
+        a.setHeaderText(question);
+        a.getDialogPane().setId("unsavedDialog");
+        a.getDialogPane().setMinWidth(520);
+        a.setOnHidden(e -> {
+            ButtonType r = a.getResult();
+            answer.accept(r == save ? UnsavedPackets.Answer.SAVE
+                    : r == dontSave ? UnsavedPackets.Answer.DONT_SAVE : UnsavedPackets.Answer.CANCEL);
+        });
         show(a);
     }
 

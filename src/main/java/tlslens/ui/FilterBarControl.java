@@ -40,8 +40,11 @@ final class FilterBarControl {
         capture.feedProperty().addListener((o, a, b) -> passCancel.set(true));
     }
 
+    private FilterCompletionPopup completion;
+
     void bind(Label message, Pane underlineLayer) {
         FilterBarView.bind(model, field, message, underlineLayer);
+        completion = FilterCompletionPopup.install(field); // its key filter runs before Enter applies
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) apply();
             else if (e.getCode() == KeyCode.ESCAPE) model.revert();
@@ -60,6 +63,8 @@ final class FilterBarControl {
     }
 
     void clear() { applyText(""); }
+
+    FilterCompletionPopup completion() { return completion; }
 
     /** "Apply as Filter" (tree, table): this text, applied now. */
     void applyText(String text) {

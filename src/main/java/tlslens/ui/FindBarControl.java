@@ -99,7 +99,7 @@ final class FindBarControl {
 
     /** Go: selects the packet whose number was typed, if it exists and is shown. */
     void goTo() {
-        int n = model.goToTarget(goToField.getText(), rows);
+        int n = model.goToTarget(goToField.getText(), capture.feed() != null, rows);
         if (n > 0) model.wentTo(n, selector.select(n));
     }
 }

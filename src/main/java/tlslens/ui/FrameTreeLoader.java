@@ -23,6 +23,7 @@ final class FrameTreeLoader {
     private Future<?> task;
     private int generation;
     private int shownFrame;
+    private java.nio.file.Path shownFile;
 
     FrameTreeLoader(OpenCapture capture, PacketTable table, CaptureSessionModel session) {
         this.capture = capture;
@@ -35,6 +36,10 @@ final class FrameTreeLoader {
             if (task != null) task.cancel(false);
             generation++;
             shownFrame = 0;
+            // Another capture: its predecessor's packet leaves the tree and bytes panes (the same
+            // file read again with new keys keeps it until the selection is restored).
+            if (b == null || !java.util.Objects.equals(capture.file(), shownFile)) shown.set(null);
+            shownFile = capture.file();
         });
     }
 

@@ -146,7 +146,19 @@ final class LiveCaptureControl {
         return interfaces.getValue() instanceof InterfaceInfo i ? i : null;
     }
 
+    private UnsavedGuard guard;
+
+    /** Asked before a new capture drops the packets of the last one. */
+    void setGuard(UnsavedGuard guard) { this.guard = guard; }
+
+    /** Starts capturing on the chosen interface, once the packets of the last capture are saved or let go. */
     void start() {
+        if (session.isCapturing() || capture != null) return;
+        if (guard != null) guard.confirm(tlslens.ui.model.UnsavedPackets.Action.NEW_CAPTURE, this::startNow);
+        else startNow();
+    }
+
+    private void startNow() {
         if (session.isCapturing() || capture != null) return;
         InterfaceInfo iface = selected();
         if (iface == null) {
@@ -191,7 +203,7 @@ final class LiveCaptureControl {
         RowFeed feed = feeds.get();
         DecryptionControl.LiveKeys keys = this.keys.get();
         feed.attach(new CaptureIndex(cap.linkType(), keys.secrets()));
-        open.replace(feed, cap.file());
+        open.replace(feed, cap.file(), true);
         session.startCapture(iface, cap.file().getFileName().toString());
         // One thread dissects in arrival order; rows reach the table on the next pulse.
         Thread t = new Thread(() -> {
@@ -215,9 +227,15 @@ final class LiveCaptureControl {
         dissector = t;
     }
 
-    void stop() {
+    void stop() { stop(() -> { }); }
+
+    /** Stops the capture, then runs {@code then} on the FX thread (at once when none is running). */
+    void stop(Runnable then) {
         LiveCapture cap = capture;
-        if (cap == null) return;
+        if (cap == null) {
+            then.run();
+            return;
+        }
         session.stateProperty().set(State.STOPPING);
         Background.run(() -> {
             cap.stop();
@@ -227,10 +245,12 @@ final class LiveCaptureControl {
             capture = null;
             session.stateProperty().set(State.STOPPED);
             session.messageProperty().set("Capture stopped; saved in " + cap.file());
+            then.run();
         }, e -> {
             capture = null;
             session.stateProperty().set(State.STOPPED);
             session.warningProperty().set("Stopping failed: " + e.getMessage());
+            then.run();
         });
     }
 
@@ -254,11 +274,24 @@ final class LiveCaptureControl {
 
     boolean isRunning() { return capture != null; }
 
-    void shutdown() {
+    /** At exit: stops a capture still running, then deletes {@code unsavedFile} (a temp file nobody saved), if any. */
+    void shutdown(Path unsavedFile) {
         LiveCapture cap = capture;
         capture = null;
-        if (cap != null) {
-            Thread t = new Thread(cap::stop, "tlslens-capture-stop");
+        Runnable delete = () -> {
+            try {
+                if (unsavedFile != null) Files.deleteIfExists(unsavedFile);
+            } catch (java.io.IOException e) {
+                // Left in the temp folder.
+            }
+        };
+        if (cap == null) {
+            delete.run();
+        } else {
+            Thread t = new Thread(() -> {
+                cap.stop();
+                delete.run();
+            }, "tlslens-capture-stop");
             t.setDaemon(false); // let the file be closed properly before the JVM exits
             t.start();
         }

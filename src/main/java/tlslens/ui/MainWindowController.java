@@ -29,11 +29,13 @@ import tlslens.ui.controls.PacketTable;
 import tlslens.ui.model.CaptureSessionModel.State;
 import tlslens.ui.model.CaptureSessionModel;
 import tlslens.ui.model.ColouringRules;
+import tlslens.ui.model.FieldStatus;
 import tlslens.ui.model.FilterBarModel;
 import tlslens.ui.model.FindQuery;
 import tlslens.ui.model.PacketTableModel;
 import tlslens.ui.model.RecentFiles;
 import tlslens.ui.model.StatusBarModel;
+import tlslens.ui.model.UnsavedPackets;
 import tlslens.ui.model.WindowLayout;
 
 /**
@@ -102,6 +104,9 @@ public final class MainWindowController {
     private DecryptionControl decryption;
     private TimelineBridge timeline;
     private WindowPulse pulse;
+    private UnsavedGuard guard;
+    private CaptureFileChooser chooser;
+    private boolean shutDown;
 
     @FXML
     private void initialize() {
@@ -128,7 +133,7 @@ public final class MainWindowController {
 
         // Where rows come from: files, interfaces; the keys both are dissected with. Decryption
         // reopens the file with new keys through the loader, made next.
-        CaptureFileChooser chooser = new CaptureFileChooser();
+        chooser = new CaptureFileChooser();
         decryption = new DecryptionControl(capture, session, selector, () -> loader.reopen(), dialogs);
         decryption.initialize(packetTable, embedKeysItem);
         Supplier<RowFeed> feeds = () -> new RowFeed(filterModel.appliedFilter(), colouring.rules());
@@ -138,6 +143,9 @@ public final class MainWindowController {
         live.initialize(interfaceBox, captureFilterField, interfacesBox);
         live.bindStartStop(startButton, startItem);
         RowPump pump = new RowPump(capture, tableModel, packetTable, session, filterModel);
+        guard = new UnsavedGuard(capture, session, live, chooser, (t, then) -> saver.saveAs(t.file(), t.asPcap(), then), dialogs);
+        loader.setGuard(guard);
+        live.setGuard(guard);
 
         // The lower pane: the selected packet's tree and bytes, the timeline.
         FrameTreeLoader tree = new FrameTreeLoader(capture, packetTable, session);
@@ -146,10 +154,14 @@ public final class MainWindowController {
         timeline.initialize(packetTable);
         tree.shownProperty().addListener((o, a, fd) -> {
             inspector.show(fd);
-            timeline.treeShown(fd.number, fd);
+            if (fd != null) timeline.treeShown(fd.number, fd);
         });
         inspector.setOnApplyFilter(filterBar::applyText, filterBar::prepareText);
         inspector.inspector().setOnApplyAsColumn(customColumns::apply);
+        // The tree item selected: its label, filter name and size in the status bar, as Wireshark's.
+        inspector.inspector().selectedNodeProperty().addListener((o, a, node) -> {
+            if (node != null) session.messageProperty().set(FieldStatus.of(node));
+        });
 
         // What the window says about the session, and which actions it allows.
         StatusBarModel status = new StatusBarModel(session, tableModel);
@@ -161,7 +173,7 @@ public final class MainWindowController {
         saveAsItem.disableProperty().bind(saver.disabled());
         saveButton.disableProperty().bind(saveAsItem.disableProperty());
         closeItem.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> session.state() == State.EMPTY || session.isCapturing(), session.stateProperty()));
+                () -> session.state() == State.EMPTY || session.state() == State.STOPPING, session.stateProperty()));
         FileDrop.install(root, loader::open);
 
         pulse = new WindowPulse(loader::pulse, timeline::onPulse, pump::pulse, live::pulse);
@@ -172,16 +184,25 @@ public final class MainWindowController {
     void setStage(Stage stage) {
         this.stage = stage;
         new LayoutMemory(layout, mainSplit, inspector).restoreDividers();
-        stage.setOnCloseRequest(e -> shutdown());
+        // The window's close box: as File > Quit, packets captured live are saved or let go first.
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            guard.confirm(UnsavedPackets.Action.QUIT, () -> {
+                shutdown();
+                stage.close();
+            });
+        });
     }
 
     WindowLayout layout() { return layout; }
 
-    /** Saves the layout, stops a capture, and drops the temp files. */
+    /** Saves the layout, stops a capture, and drops the temp files (once, whoever asks first: the window or the application). */
     void shutdown() {
+        if (shutDown) return;
+        shutDown = true;
         new LayoutMemory(layout, mainSplit, inspector).save(stage);
         pulse.stop();
-        live.shutdown();
+        live.shutdown(guard.unsavedFile());
         capture.close();
     }
 
@@ -192,7 +213,12 @@ public final class MainWindowController {
     @FXML private void onLoadKeyLog() { decryption.chooseKeyLog(); }
     @FXML private void onSaveAs() { saver.chooseAndSave(); }
     @FXML private void onClose() { loader.close(); }
-    @FXML private void onQuit() { shutdown(); Platform.exit(); }
+    @FXML private void onQuit() {
+        guard.confirm(UnsavedPackets.Action.QUIT, () -> {
+            shutdown();
+            Platform.exit();
+        });
+    }
 
     @FXML private void onFind() { find.openFind(); }
     @FXML private void onFindNext() { find.findNext(); }
@@ -242,4 +268,7 @@ public final class MainWindowController {
     TextField filterField() { return filterField; }
     Label filterMessage() { return filterMessage; }
     SplitPane mainSplit() { return mainSplit; }
+    CaptureFileChooser chooser() { return chooser; }
+    FilterCompletionPopup filterCompletion() { return filterBar.completion(); }
+    String statusText() { return statusBar.getText(); }
 }

@@ -1,5 +1,7 @@
 package tlslens.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,6 +17,8 @@ import tlslens.engine.CaptureIndex;
 final class OpenCapture {
     private final ReadOnlyObjectWrapper<RowFeed> feed = new ReadOnlyObjectWrapper<>(this, "feed");
     private Path file;
+    /** The file is a live capture's temp file, not saved elsewhere: ours to delete when the capture goes. */
+    private boolean temporary;
 
     /** Null when nothing is open. */
     ReadOnlyObjectProperty<RowFeed> feedProperty() { return feed.getReadOnlyProperty(); }
@@ -30,23 +34,60 @@ final class OpenCapture {
     /** The file being read or written by the capture; null when nothing is open. */
     Path file() { return file; }
 
-    /** Shows {@code next} (read from or captured into {@code source}) instead of the current capture. */
-    void replace(RowFeed next, Path source) {
+    /**
+     * Shows {@code next} (read from or captured into {@code source}) instead of the current capture.
+     * A live capture's temp file goes with it, unless {@code next} is read from it again (new keys).
+     */
+    void replace(RowFeed next, Path source) { replace(next, source, source != null && temporary && source.equals(file)); }
+
+    /** As {@link #replace(RowFeed, Path)}; {@code temp}: {@code source} is a live capture's temp file. */
+    void replace(RowFeed next, Path source, boolean temp) {
         RowFeed old = feed.get();
+        Path oldFile = file;
+        boolean deleteOld = temporary && oldFile != null && !oldFile.equals(source);
         file = source;
+        temporary = temp;
         feed.set(next);
-        if (old != null) release(old);
+        if (old != null) release(old, deleteOld ? oldFile : null);
+        else if (deleteOld) Background.submit(() -> deleteQuietly(oldFile));
     }
 
-    /** Forgets the current capture. */
-    void close() { replace(null, null); }
+    /** Forgets the current capture (and deletes a live capture's temp file). */
+    void close() { replace(null, null, false); }
 
-    /** Stops its producer and frees its index in the background (closing it is I/O: a mapped file). */
-    private static void release(RowFeed f) {
+    /**
+     * True when the packets shown exist only in a live capture's temp file: closing the window,
+     * opening a file or starting a capture first asks whether to save them.
+     */
+    boolean unsaved() { return temporary && feed.get() != null; }
+
+    /**
+     * Every packet of the stopped capture was saved to {@code saved}: the window now shows that
+     * file (keys read it again from there), and the temp file is deleted.
+     */
+    void savedAs(Path saved) {
+        if (!temporary) return;
+        Path tmp = file;
+        file = saved;
+        temporary = false;
+        Background.submit(() -> deleteQuietly(tmp));
+    }
+
+    /** Stops its producer and frees its index in the background (closing it is I/O: a mapped file), then deletes {@code tmp}. */
+    private static void release(RowFeed f, Path tmp) {
         f.cancel();
         Background.submit(() -> {
             CaptureIndex idx = f.index();
             if (idx != null) idx.close();
+            if (tmp != null) deleteQuietly(tmp);
         });
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // Left in the temp folder: the system cleans it.
+        }
     }
 }

@@ -49,7 +49,13 @@ final class SaveAsControl {
     }
 
     /** Writes every frame loaded so far to {@code file} (pcap or pcapng), in the background. */
-    void saveAs(Path file, boolean asPcap) {
+    void saveAs(Path file, boolean asPcap) { saveAs(file, asPcap, () -> { }); }
+
+    /**
+     * As {@link #saveAs(Path, boolean)}, then {@code then} once written (not when the save failed).
+     * A stopped live capture saved whole is from then on that file, and its temp file goes.
+     */
+    void saveAs(Path file, boolean asPcap, Runnable then) {
         CaptureIndex idx = capture.index();
         if (idx == null) return;
         int count = rows.total();
@@ -62,6 +68,12 @@ final class SaveAsControl {
         }, n -> {
             session.messageProperty().set("Saved " + n + " packets to " + file);
             recent.add(file);
+            if (capture.index() == idx && !session.isCapturing() && n == rows.total()) {
+                capture.savedAs(file);
+                session.fileProperty().set(file.getFileName().toString());
+                session.ifaceProperty().set("");
+            }
+            then.run();
         }, e -> dialogs.error("Can't save " + file.getFileName(), e.getMessage()));
     }
 }

@@ -101,6 +101,7 @@ final class TimelineBridge {
 
     void initialize(tlslens.ui.controls.PacketTable packets) {
         packets.selectedItemProperty().addListener((o, a, row) -> packetSelected(row));
+        session.stateProperty().addListener((o, a, b) -> stateChanged());
         TableView<Connection> table = pane.table();
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Connection>) c -> connectionSelected());
         HandshakeLadder ladder = pane.ladder();
@@ -194,13 +195,25 @@ final class TimelineBridge {
         for (int i = 0; i < pane.items().size(); i++) {
             if (selected.contains(pane.items().get(i).index())) table.getSelectionModel().select(i);
         }
-        long tls = s.connections().stream().filter(Connection::tls).count();
-        long resumed = s.connections().stream().filter(c -> c.resumption() != tlslens.analysis.Resumption.NONE).count();
-        pane.countLabel().setText(s.connections().size() + " TCP connections · " + tls + " with TLS · " + resumed + " resumed"
-                + (session.isCapturing() ? " · live" : ""));
+        pane.countLabel().setText(countText(s));
         // A live capture: the shown ladder grows with its connection.
         if (keep != null) show(keep, false);
         else if (selectedFrame > 0) packetSelected(selector.selected());
+    }
+
+    /** "3 TCP connections · 3 with TLS · 1 resumed", and "· live" only while capturing. */
+    private String countText(ConnectionsSnapshot s) {
+        long tls = s.connections().stream().filter(Connection::tls).count();
+        long resumed = s.connections().stream().filter(c -> c.resumption() != tlslens.analysis.Resumption.NONE).count();
+        return s.connections().size() + " TCP connections · " + tls + " with TLS · " + resumed + " resumed"
+                + (session.isCapturing() ? " · live" : "");
+    }
+
+    /** The capture stopped (or started): the count's "· live" follows at once, not with the next snapshot. */
+    private void stateChanged() {
+        if (snapshot != null && !tableStale && !pane.countLabel().getText().equals("No connections")) {
+            pane.countLabel().setText(countText(snapshot));
+        }
     }
 
     ConnectionsSnapshot snapshot() { return snapshot; }

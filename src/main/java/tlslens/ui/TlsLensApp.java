@@ -2,6 +2,8 @@ package tlslens.ui;
 
 import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
 
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
@@ -26,17 +28,26 @@ public final class TlsLensApp extends Application {
         if (System.getProperty("prism.disableRegionCaching") == null) System.setProperty("prism.disableRegionCaching", "true");
     }
 
-    /** Starts the toolkit and opens the window; returns when the window has closed. */
-    public static void launchWindow() {
+    /**
+     * Starts the toolkit and opens the window, on the capture file {@code args} names if any;
+     * returns when the window has closed.
+     */
+    public static void launchWindow(String... args) {
         configureToolkit();
-        Application.launch(TlsLensApp.class);
+        Application.launch(TlsLensApp.class, args);
     }
 
     @Override
     public void start(Stage stage) throws IOException {
         controller = load(stage);
         stage.show();
+        // "tlslens FILE": the file, as if chosen in File > Open (a file that can't be read says so).
+        List<String> files = getParameters().getUnnamed();
+        if (!files.isEmpty()) controller.open(Path.of(files.get(0)).toAbsolutePath());
     }
+
+    /** The window's controller once started (the tests' way in). */
+    MainWindowController controller() { return controller; }
 
     /** Builds the window into {@code stage} (also used by the tests); does not show it. */
     public static MainWindowController load(Stage stage) throws IOException {
@@ -44,20 +55,17 @@ public final class TlsLensApp extends Application {
         Parent root = loader.load();
         MainWindowController controller = loader.getController();
         WindowLayout layout = controller.layout();
-        Scene scene = new Scene(root, layout.width(), layout.height());
+        Scene scene = new Scene(root);
         for (String css : new String[] {"/tlslens/ui/main.css", "/tlslens/ui/controls.css"}) {
             URL u = TlsLensApp.class.getResource(css);
             if (u != null) scene.getStylesheets().add(u.toExternalForm());
         }
         stage.setTitle(TITLE);
         stage.setScene(scene);
+        // Not larger than a 1366x768 laptop's screen less its task bar.
         stage.setMinWidth(720);
         stage.setMinHeight(480);
-        if (!Double.isNaN(layout.x()) && !Double.isNaN(layout.y())) {
-            stage.setX(layout.x());
-            stage.setY(layout.y());
-        }
-        stage.setMaximized(layout.maximized());
+        LayoutMemory.place(stage, layout);
         controller.setStage(stage);
         return controller;
     }

@@ -59,4 +59,16 @@ class MainEntryTest {
         assertEquals(2, p.exitCode());
         assertTrue(p.err().contains("tlslens: The file \"no/such/file.pcap\" doesn't exist."), p.err());
     }
+
+    /** "tlslens FILE" is the window on that file, as "wireshark FILE": without a display, it says the window can't open. */
+    @Test
+    void aFileAloneOpensTheWindowNotTheCommandLine() throws Exception {
+        Proc p = java(CliRunner.capture("tls12_session_id.pcap"));
+        assertEquals(1, p.exitCode());
+        assertFalse(p.err().contains("No capture file or interface given"), p.err());
+        assertTrue(p.err().contains("cannot open the window"), p.err());
+        // And "-r FILE" alone stays the command line.
+        Proc r = java("-r", CliRunner.capture("tls12_session_id.pcap"), "-c", "1");
+        assertEquals(0, r.exitCode(), r.err());
+    }
 }

@@ -205,7 +205,7 @@ final class Compiler {
      * when only ipv6.* fields exist) are protocols, on the left side only.
      */
     private Operand.Field field(Token t, boolean allowPrefix) {
-        String name = t.text();
+        String name = FieldNames.canonical(t.text());
         FieldDef f = FieldRegistry.byName(name);
         FieldType type;
         if (f != null) {
@@ -226,8 +226,11 @@ final class Compiler {
 
     // ---- messages --------------------------------------------------------------------------
 
+    /** tshark's message, with the nearest registered name as a hint when one is near enough. */
     private static FilterException neither(Token t) {
-        return error(t, t.text() + " is neither a field nor a protocol name.");
+        String near = t.kind() == Kind.WORD ? FieldNames.nearest(t.text()) : null;
+        return new FilterException(t.text() + " is neither a field nor a protocol name.", t.pos(), t.len(),
+                near == null ? null : "did you mean " + near + "?");
     }
 
     private static FilterException cannotParticipate(Entity e, Operand l, Token op) {

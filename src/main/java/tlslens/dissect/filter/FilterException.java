@@ -10,12 +10,22 @@ public final class FilterException extends Exception {
     private static final long serialVersionUID = 1L;
     private final int position;
     private final int length;
+    private final String hint;
 
     public FilterException(String message, int position, int length) {
+        this(message, position, length, null);
+    }
+
+    /** {@code hint}: what the user may have meant ("did you mean tls.handshake.type?"), or null. */
+    public FilterException(String message, int position, int length, String hint) {
         super(message);
         this.position = position;
         this.length = length;
+        this.hint = hint;
     }
+
+    /** What the user may have meant, beyond tshark's message ("did you mean …?"); null when nothing is near. */
+    public String hint() { return hint; }
 
     public int position() { return position; }
 
@@ -26,6 +36,14 @@ public final class FilterException extends Exception {
      * after "tshark: " (without one for "Unexpected end of filter expression.", as tshark does).
      */
     public String describe(String filterText) {
+        String d = describeAsTshark(filterText);
+        return hint == null ? d : d + "\n" + PREFIX_HINT + hint;
+    }
+
+    /** How the hint line starts (below tshark's lines, so that theirs stay as tshark prints them). */
+    private static final String PREFIX_HINT = "    ";
+
+    private String describeAsTshark(String filterText) {
         if (filterText == null || position < 0 || position > filterText.length()
                 || getMessage().startsWith("Unexpected end")) {
             return getMessage();

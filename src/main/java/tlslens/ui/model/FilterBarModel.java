@@ -93,7 +93,9 @@ public final class FilterBarModel {
             status.set(Status.INVALID);
             errorPosition.set(Math.max(0, Math.min(e.position(), s.length())));
             errorLength.set(Math.max(0, e.length()));
-            message.set(e.getMessage());
+            // tshark's message, then the nearest name as a sentence of its own: "… name. Did you mean …?"
+            String hint = e.hint() == null ? "" : " " + Character.toUpperCase(e.hint().charAt(0)) + e.hint().substring(1);
+            message.set(e.getMessage() + hint);
         } catch (RuntimeException e) {
             compiled = null;
             status.set(Status.INVALID);

@@ -67,7 +67,14 @@ public final class FindBarModel {
      * The frame number typed in the go-to bar, if {@code table} has that frame; otherwise -1 and
      * the message says why.
      */
-    public int goToTarget(String text, PacketTableModel table) {
+    public int goToTarget(String text, PacketTableModel table) { return goToTarget(text, true, table); }
+
+    /** As {@link #goToTarget(String, PacketTableModel)}; {@code captureOpen}: a file or a capture is shown. */
+    public int goToTarget(String text, boolean captureOpen, PacketTableModel table) {
+        if (!captureOpen) {
+            goToMessage.set("There is no capture open: open a file or start a capture first.");
+            return -1;
+        }
         int n;
         try {
             n = Integer.parseInt(text == null ? "" : text.trim());
@@ -76,6 +83,10 @@ public final class FindBarModel {
             return -1;
         }
         if (table.row(n) == null) {
+            if (table.total() == 0) {
+                goToMessage.set("There are no packets yet.");
+                return -1;
+            }
             goToMessage.set("There is no packet " + n + " (1–" + table.total() + ").");
             return -1;
         }

@@ -53,6 +53,14 @@ class FindBarModelTest {
     }
 
     @Test
+    void goToWithNoCaptureSaysSo() {
+        assertEquals(-1, model.goToTarget("30", false, rows(0)));
+        assertEquals("There is no capture open: open a file or start a capture first.", model.goToMessageProperty().get());
+        assertEquals(-1, model.goToTarget("30", true, rows(0)));
+        assertEquals("There are no packets yet.", model.goToMessageProperty().get());
+    }
+
+    @Test
     void findSaysWhyItCannotSearch() {
         assertNull(model.query(FindQuery.Mode.STRING, "Hello", false, 10));
         assertEquals("Nothing to search: open a capture first.", model.findMessageProperty().get());
