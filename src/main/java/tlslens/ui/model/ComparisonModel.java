@@ -281,7 +281,8 @@ public final class ComparisonModel {
             double ms = b.handshakeMs() - a.handshakeMs();
             String t = String.format(Locale.ROOT, "took %.3f ms %s (%.3f ms vs %.3f ms)", Math.abs(ms),
                     ms > 0 ? "longer" : "less", b.handshakeMs(), a.handshakeMs());
-            String gap = biggestGapChange(ms);
+            // A slower resumption: say where the time went (server think time, not the protocol).
+            String gap = ms > 0 ? biggestGapChange(ms) : null;
             parts.add(gap == null ? t : t + ": " + gap);
         }
         return "#" + resumed.index() + " vs #" + left.connection().index() + ": " + String.join("; ", parts);

@@ -110,7 +110,6 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
             String words = switch (r.mark()) {
                 case ONLY_LEFT -> "only in #" + m.left().connection().index();
                 case ONLY_RIGHT -> "only in #" + m.right().connection().index();
-                case CHANGED -> "changed " + changeSize(r.note());
                 default -> r.mark().label();
             };
             Label mark = new Label(words);
@@ -127,29 +126,14 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
             holder.getStyleClass().add("comparison-mark-holder");
             p.getChildren().add(holder);
             if (r.note() != null) javafx.scene.control.Tooltip.install(holder, new javafx.scene.control.Tooltip(r.note()));
-            String why = r.mark() == ComparisonModel.Mark.CHANGED ? changeReason(r.note()) : null;
-            if (why != null) {
-                // The extensions that made the hello grow, under the mark.
-                Label w = LadderDrawing.text(why, "comparison-change-note", side, arrowY + 11, MARK_COLUMN, Pos.CENTER);
-                w.setWrapText(true);
+            if (r.mark() == ComparisonModel.Mark.CHANGED && r.note() != null) {
+                // How much it grew and the extensions that made it, under the mark (all of it in the tooltip).
+                Label w = LadderDrawing.text(r.note(), "comparison-change-note", side, arrowY + 11, MARK_COLUMN, Pos.CENTER);
+                w.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
                 p.getChildren().add(w);
             }
         }
         return p;
-    }
-
-    /** "+208 B" of "+208 B (session_ticket)". */
-    private static String changeSize(String note) {
-        if (note == null) return "";
-        int p = note.indexOf(" (");
-        return p < 0 ? note : note.substring(0, p);
-    }
-
-    /** "(session_ticket)" of "+208 B (session_ticket)", or null. */
-    private static String changeReason(String note) {
-        if (note == null) return null;
-        int p = note.indexOf(" (");
-        return p < 0 ? null : note.substring(p + 1);
     }
 
     private void sideHeader(Pane p, LadderModel l, String role, double x, double width, double[] lifelines) {
