@@ -32,7 +32,9 @@ public final class ComparisonModel {
 
     /**
      * One aligned row. A skipped row's right side is a ghost made from the left row.
-     * {@code note} names what a skipped encrypted record was (TLS 1.3: inferred from the count).
+     * {@code note} names what a skipped encrypted record was (TLS 1.3: inferred from the count), what a changed
+     * row changed ("+208 B (session_ticket)": the size difference and the hello extensions that differ), or where
+     * a moved row's counterpart is.
      */
     public record Row(LadderRow left, LadderRow right, Mark mark, String note, int leftStep, int rightStep) {}
 
@@ -52,9 +54,8 @@ public final class ComparisonModel {
     }
 
     /**
-     * The right side sent some messages in another order than the left (an abbreviated TLS 1.2
-     * handshake: the server's ChangeCipherSpec and Finished come before the client's); its rows
-     * then carry their step numbers.
+     * Whether a side's rows appear out of its own order. The alignment never reorders (a message both sides
+     * sent at different points is "moved" on each), so this is false; kept for callers that checked it.
      */
     public boolean reordered() { return reordered; }
 
