@@ -35,6 +35,8 @@ public final class Connection {
     boolean established;
     boolean helloRetryRequest;
     List<HandshakeStep> handshake = List.of();
+    java.util.Map<Integer, Integer> clientHelloExtensions = java.util.Map.of();
+    java.util.Map<Integer, Integer> serverHelloExtensions = java.util.Map.of();
     List<AlertEvent> alerts = List.of();
     Double handshakeMs;
     Integer roundTrips;
@@ -121,6 +123,15 @@ public final class Connection {
 
     /** The handshake messages in order, TLS 1.3's encrypted handshake records and post-handshake messages included. */
     public List<HandshakeStep> handshake() { return handshake; }
+
+    /**
+     * The first ClientHello's extensions: {@link tlslens.dissect.tls.names.ExtensionTypes} code to body length,
+     * in wire order; empty when there was none.
+     */
+    public java.util.Map<Integer, Integer> clientHelloExtensions() { return clientHelloExtensions; }
+
+    /** The ServerHello's extensions, as {@link #clientHelloExtensions()}. */
+    public java.util.Map<Integer, Integer> serverHelloExtensions() { return serverHelloExtensions; }
 
     public List<AlertEvent> alerts() { return alerts; }
 

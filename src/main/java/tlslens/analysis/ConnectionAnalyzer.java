@@ -115,6 +115,8 @@ public final class ConnectionAnalyzer {
         c.group = group(t);
         c.established = t.complete();
         c.handshake = List.copyOf(t.handshakeSteps());
+        c.clientHelloExtensions = extensions(ch);
+        c.serverHelloExtensions = extensions(sh);
         c.alerts = alerts(t);
         if (t.complete()) {
             c.handshakeMs = t.millisSince(t.start(), t.end.frame());
@@ -125,6 +127,16 @@ public final class ConnectionAnalyzer {
         c.earlyDataReason = t.earlyDataReason;
         findings(e);
         return e;
+    }
+
+    /** A hello's extension codes and body lengths, in wire order. */
+    private static java.util.Map<Integer, Integer> extensions(HelloInfo h) {
+        if (h == null) return java.util.Map.of();
+        java.util.Map<Integer, Integer> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < h.extensions.size(); i++) {
+            m.putIfAbsent(h.extensions.get(i), i < h.extensionLengths.size() ? h.extensionLengths.get(i) : -1);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     static String endpoint(byte[] address, int port) {
@@ -152,7 +164,7 @@ public final class ConnectionAnalyzer {
         Instant t0 = t.start();
         for (HandshakeLog.Alert a : t.log.alerts()) {
             out.add(new AlertEvent(a.frame(), a.direction() == t.clientDir, a.level(), a.description(),
-                    a.contentType(), a.encrypted(), t.millisSince(t0, a.frame())));
+                    a.contentType(), a.encrypted(), t.millisSince(t0, a.frame()), t.wireEncrypted(a)));
         }
         return List.copyOf(out);
     }
@@ -354,8 +366,10 @@ public final class ConnectionAnalyzer {
         if (c.resumption == Resumption.NONE) return;
         Entry original = original(e, entries);
         List<SkippedMessage> skipped;
-        if (original != null && !original.timeline.isTls13()) {
-            skipped = original.timeline.skippable();
+        List<SkippedMessage> fromOriginal = original == null ? List.of() : original.timeline.skippable();
+        if (original != null && (!original.timeline.isTls13() || !fromOriginal.isEmpty())) {
+            // TLS 1.3: what the decrypted full handshake sent, with its sizes.
+            skipped = fromOriginal;
         } else if (c.resumption == Resumption.PSK) {
             // Encrypted in TLS 1.3: named from the version, sizes unknown.
             skipped = List.of(new SkippedMessage(HandshakeTypes.CERTIFICATE, ContentTypes.APPLICATION_DATA, false, null),

@@ -23,9 +23,12 @@ import tlslens.dissect.tls.names.ContentTypes;
  *                      record, the record's payload
  * @param timeMs        milliseconds since the first ClientHello, null when unknown
  * @param encrypted     the content could not be read
+ * @param wireEncrypted the record travelled encrypted, whether or not a key log decrypted it: a TLS 1.3 record of
+ *                      outer type application_data, or a TLS &lt;= 1.2 message after its sender's ChangeCipherSpec
+ *                      (the Finished); always true when {@code encrypted}
  */
 public record HandshakeStep(long frame, boolean fromClient, Kind kind, int contentType, int handshakeType, int bytes,
-                            Double timeMs, boolean encrypted) {
+                            Double timeMs, boolean encrypted, boolean wireEncrypted) {
     /** No handshake type: see {@link #handshakeType}. */
     public static final int NONE = HandshakeLog.ENCRYPTED;
 
@@ -40,6 +43,9 @@ public record HandshakeStep(long frame, boolean fromClient, Kind kind, int conte
     }
 
     public String from() { return fromClient ? "client" : "server"; }
+
+    /** Travelled encrypted and a key log made it readable. */
+    public boolean decrypted() { return wireEncrypted && !encrypted; }
 
     /** Wireshark's name ("Client Hello", "Encrypted Handshake Message", "Change Cipher Spec", ...), for display only. */
     public String message() {

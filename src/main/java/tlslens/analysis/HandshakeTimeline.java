@@ -322,19 +322,49 @@ final class HandshakeTimeline {
         List<HandshakeStep> out = new ArrayList<>(steps.size());
         for (Step s : steps) {
             out.add(new HandshakeStep(s.frame, s.dir == clientDir, s.kind, s.contentType, s.type, s.bytes,
-                    millisSince(t0, s.frame), s.encrypted));
+                    millisSince(t0, s.frame), s.encrypted, wireEncrypted(s)));
         }
         return out;
     }
 
-    /** Steps of the handshake phase of a full handshake that a resumption skips (TLS &lt;= 1.2). */
+    /**
+     * The step's record travelled encrypted: TLS 1.3's application_data records (decrypted or not), and
+     * in TLS &lt;= 1.2 what a side sent after its own ChangeCipherSpec (the Finished, renegotiation).
+     */
+    boolean wireEncrypted(Step s) {
+        if (s.encrypted || s.contentType == ContentTypes.APPLICATION_DATA) return true;
+        if (isTls13() || version == TlsVersions.SSL2 || s.kind == HandshakeStep.Kind.CHANGE_CIPHER_SPEC) return false;
+        for (Step c : steps) {
+            if (c.kind == HandshakeStep.Kind.CHANGE_CIPHER_SPEC && c.dir == s.dir && c.recordIndex < s.recordIndex) return true;
+        }
+        return false;
+    }
+
+    /** An alert travelled encrypted: as {@link #wireEncrypted(Step)}, by frame (alerts keep no record index). */
+    boolean wireEncrypted(HandshakeLog.Alert a) {
+        if (a.encrypted() || a.contentType() == ContentTypes.APPLICATION_DATA) return true;
+        if (isTls13() || version == TlsVersions.SSL2) return false;
+        for (Step c : steps) {
+            if (c.kind == HandshakeStep.Kind.CHANGE_CIPHER_SPEC && c.dir == a.direction() && c.frame <= a.frame()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Steps of the handshake phase of a full handshake that a resumption skips: TLS &lt;= 1.2's
+     * certificate and key exchange messages; TLS 1.3's certificates and their signatures (readable
+     * only once decrypted: empty without keys).
+     */
     List<SkippedMessage> skippable() {
         List<SkippedMessage> out = new ArrayList<>();
+        boolean tls13 = isTls13();
         for (Step s : steps) {
             if (end != null && s.recordIndex > end.recordIndex) break;
             if (s.kind != HandshakeStep.Kind.MESSAGE || s.encrypted) continue;
             boolean fromServer = s.dir == serverDir;
-            boolean skip = fromServer ? fullHandshakeOnly(s.type)
+            boolean skip = tls13 ? s.type == CERTIFICATE || s.type == CERTIFICATE_VERIFY || s.type == COMPRESSED_CERTIFICATE
+                    || fromServer && s.type == CERTIFICATE_REQUEST
+                    : fromServer ? fullHandshakeOnly(s.type)
                     : s.type == CERTIFICATE || s.type == CLIENT_KEY_EXCHANGE || s.type == CERTIFICATE_VERIFY;
             if (skip) out.add(new SkippedMessage(s.type, s.contentType, !fromServer, s.bytes));
         }

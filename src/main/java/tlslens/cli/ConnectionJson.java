@@ -62,7 +62,9 @@ final class ConnectionJson {
             d.put("message", s.message());
             d.put("bytes", s.bytes());
             d.put("time", millis(s.timeMs()));
-            d.put("encrypted", s.encrypted());
+            // Issue 12: travelled encrypted, whether or not a key log decrypted it; "decrypted" says which.
+            d.put("encrypted", s.wireEncrypted());
+            d.put("decrypted", s.decrypted());
             steps.add(d);
         }
         m.put("handshake", steps);
@@ -87,7 +89,8 @@ final class ConnectionJson {
             d.put("from", a.from());
             d.put("level", a.level());
             d.put("description", a.description());
-            d.put("encrypted", a.encrypted());
+            d.put("encrypted", a.wireEncrypted());
+            d.put("decrypted", a.wireEncrypted() && !a.encrypted());
             d.put("time", millis(a.timeMs()));
             alerts.add(d);
         }

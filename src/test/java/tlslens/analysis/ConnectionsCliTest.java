@@ -87,6 +87,76 @@ class ConnectionsCliTest {
         assertEquals("Client Hello", Json.object(Json.array(resumed.get("handshake")).get(0)).get("message"));
     }
 
+    /**
+     * Issue 12, items 4 and 5, on the bundled sample with its key log: every handshake message and alert
+     * that travelled encrypted says so once decrypted (tshark: the alerts' frames carry TLS 1.3 records of
+     * outer type application_data), and a TLS 1.3 resumption's skipped messages have the sizes the
+     * connection that issued the ticket sent.
+     */
+    @Test
+    void withKeysWhatTravelledEncryptedSaysSoAndSkippedSizesComeFromTheOrigin(@org.junit.jupiter.api.io.TempDir
+                                                                            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path keylog = dir.resolve("sample.keylog");
+        java.nio.file.Files.writeString(keylog, Captures.read(Captures.OURS.resolve("tls12_full_then_ticket.keylog"))
+                + Captures.read(Captures.OURS.resolve("tls13_full_then_psk.keylog")));
+        String sample = "src/main/resources/sample/tls-sample.pcapng";
+        List<Map<String, Object>> a = json(run("-r", sample, "--keylog", keylog.toString(), "--connections"));
+        java.util.Set<Long> opaque = new java.util.HashSet<>();
+        Process p = new ProcessBuilder("tshark", "-r", sample, "-Y", "tls.record.opaque_type == 23", "-T", "fields",
+                "-e", "frame.number").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) opaque.add(Long.parseLong(line.trim()));
+        }
+        assertEquals(0, p.waitFor());
+        int tls13Messages = 0;
+        int tls12Finished = 0;
+        for (Map<String, Object> c : a) {
+            boolean tls13 = "TLS 1.3".equals(c.get("version"));
+            String ccsSeen = "";
+            for (Object o : Json.array(c.get("handshake"))) {
+                Map<String, Object> s = Json.object(o);
+                String msg = (String) s.get("message");
+                String from = (String) s.get("from");
+                boolean clear = msg.equals("Client Hello") || msg.equals("Server Hello") || msg.equals("Change Cipher Spec");
+                assertTrue(!msg.startsWith("Encrypted Handshake"), "decrypted: " + s);
+                if (tls13) {
+                    if (!clear) tls13Messages++;
+                    assertEquals(!clear, s.get("encrypted"), c.get("index") + " " + s);
+                    if (!clear) assertTrue(opaque.contains((Long) s.get("frame")), "tshark: " + s);
+                } else {
+                    // TLS 1.2: what a side sends after its ChangeCipherSpec is encrypted.
+                    boolean after = ccsSeen.contains(from);
+                    if (msg.equals("Change Cipher Spec")) ccsSeen += from;
+                    else assertEquals(after, s.get("encrypted"), c.get("index") + " " + s);
+                    if (msg.equals("Finished")) tls12Finished++;
+                }
+                assertEquals(s.get("encrypted"), s.get("decrypted"), "all decrypted with the key log: " + s);
+            }
+            for (Object o : Json.array(c.get("alerts"))) {
+                Map<String, Object> al = Json.object(o);
+                assertEquals(true, al.get("encrypted"), "a close_notify after the handshake: " + al);
+                assertEquals(true, al.get("decrypted"), al.toString());
+                if (tls13) assertTrue(opaque.contains((Long) al.get("frame")), "tshark: " + al);
+                assertTrue(al.get("description") != null, al.toString());
+            }
+            if (c.get("resumed_from") != null) {
+                Map<String, Object> origin = a.get(((Long) c.get("resumed_from")).intValue());
+                long sum = 0;
+                for (Object o : Json.array(c.get("skipped_detail"))) {
+                    Map<String, Object> d = Json.object(o);
+                    Map<String, Object> sent = Json.array(origin.get("handshake")).stream().map(Json::object)
+                            .filter(x -> x.get("message").equals(d.get("message")) && x.get("from").equals(d.get("from")))
+                            .findFirst().orElseThrow();
+                    assertEquals(sent.get("bytes"), d.get("bytes"), c.get("index") + " " + d);
+                    sum += (Long) sent.get("bytes");
+                }
+                assertEquals(sum, c.get("skipped_bytes"));
+            }
+        }
+        assertTrue(tls13Messages >= 8, "both TLS 1.3 handshakes' encrypted flights: " + tls13Messages);
+        assertEquals(4, tls12Finished);
+    }
+
     @Test
     void nonTlsConnectionsHaveNulls() {
         List<Map<String, Object>> a = json(run("-r", Captures.publicCapture("ja4_latest.pcapng").toString(),

@@ -133,6 +133,52 @@ class MainWindowScreenshotTest {
     }
 
     /**
+     * target/screenshots/timeline-tls13.png: the sample with its key log, the TLS 1.3 PSK resumption's ladder
+     * (decrypted messages with their lock, ghosts of the Certificate and CertificateVerify with the origin's
+     * sizes); side-by-side-tls13.png: it next to the full TLS 1.3 handshake that issued its ticket.
+     */
+    @Test
+    void tls13TimelineAndSideBySideWithKeys(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.util.prefs.Preferences.userRoot().node(WindowTestSupport.PREFS + "/decryption").clear();
+        Path keylog = Tls13TimelineWindowTest.sampleKeyLog(dir);
+        robot.interact(() -> window.decryption().useKeyLog(keylog));
+        robot.clickOn("#openSampleButton");
+        waitLoaded(window, 67);
+        waitUntil("the PSK resumption linked to its origin", 20, () -> window.timeline().snapshot().frameCount() == 67
+                && window.timeline().snapshot().connections().stream()
+                        .anyMatch(c -> c.resumption() == tlslens.analysis.Resumption.PSK && c.resumedFrom() != null));
+        tlslens.analysis.Connection psk = fx(() -> window.timeline().snapshot().connections().stream()
+                .filter(c -> c.resumption() == tlslens.analysis.Resumption.PSK).findFirst().orElseThrow());
+        long serverHello = psk.handshake().stream().filter(h -> h.message().equals("Server Hello")).findFirst()
+                .orElseThrow().frame();
+        robot.interact(() -> {
+            window.mainSplit().setDividerPositions(0.13);
+            window.select((int) serverHello);
+        });
+        robot.interact(() -> window.table().scrollTo(Math.max(0, window.table().getSelectedIndex() - 1)));
+        robot.clickOn("Handshake timeline");
+        HandshakeLadder ladder = window.timeline().pane().ladder();
+        waitUntil(5, () -> ladder.getModel() != null && ladder.getModel().connection().index() == psk.index());
+        int arrows = fx(() -> ladder.getModel().rows().size());
+        waitUntil("the ladder's " + arrows + " arrows drawn", 5, () -> isOnScreen(ladder)
+                && ladder.lookupAll(".ladder-row").size() == arrows && isOnScreen(ladder.rowNode(0)));
+        assertTrue(fx(() -> ladder.lookupAll(".ladder-row.decrypted").size()) >= 3, "decrypted rows");
+        save(Path.of("target/screenshots/timeline-tls13.png"));
+
+        robot.clickOn("#ladderCompareLink");
+        waitUntil("the side-by-side tab", 5, () -> robot.lookup("#handshakeComparison").tryQuery().isPresent());
+        HandshakeComparison comparison = robot.lookup("#handshakeComparison").query();
+        robot.interact(() -> window.mainSplit().setDividerPositions(0.08));
+        waitUntil("the comparison's rows drawn", 5, () -> isOnScreen(comparison)
+                && !comparison.lookupAll(".ladder-row").isEmpty()
+                && comparison.lookupAll(".ladder-row").stream().anyMatch(WindowTestSupport::isOnScreen));
+        assertOnScreen("the savings line", () -> comparison.lookup("#comparisonSavings"));
+        waitForPulses(2);
+        save(Path.of("target/screenshots/side-by-side-tls13.png"));
+        robot.interact(() -> window.decryption().useKeyLog(null));
+    }
+
+    /**
      * target/screenshots/decrypted.png (a TLS 1.3 server flight decrypted with its key log, the
      * Certificate selected in the Decrypted TLS tab) and follow-stream.png (HTTP/2 of curl and h2o).
      */

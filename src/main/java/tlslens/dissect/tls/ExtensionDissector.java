@@ -69,7 +69,10 @@ public final class ExtensionDissector {
             ProtoNode ext = parent.addText("Extension: " + (name != null ? name : "Unknown type " + type)
                     + " (len=" + len + ")", tvb, off, 4 + len);
             ext.addValue(ExtensionFields.TYPE, tvb, off, 2, (long) type);
-            if (hello != null) hello.extensions.add(type);
+            if (hello != null) {
+                hello.extensions.add(type);
+                hello.extensionLengths.add(len);
+            }
             off += 2;
             Vectors.Length lv = Vectors.add(ext, tvb, off, blockEnd, ExtensionFields.LEN, 0, 0xffff);
             off += 2;

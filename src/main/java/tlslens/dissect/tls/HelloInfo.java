@@ -20,6 +20,8 @@ public final class HelloInfo {
     public final List<Integer> compressionMethods = new ArrayList<>();
     /** Extension types in wire order. */
     public final List<Integer> extensions = new ArrayList<>();
+    /** The length of each extension's body, in the order of {@link #extensions}. */
+    public final List<Integer> extensionLengths = new ArrayList<>();
     public String sni;
     public final List<String> alpn = new ArrayList<>();
     public final List<Integer> supportedGroups = new ArrayList<>();

@@ -8,17 +8,20 @@ import java.util.Locale;
 import tlslens.analysis.Connection;
 import tlslens.analysis.SkippedMessage;
 import tlslens.dissect.tls.HandshakeLog;
+import tlslens.dissect.tls.names.ExtensionTypes;
+import tlslens.dissect.tls.names.HandshakeTypes;
 
 /**
- * Two handshakes side by side, aligned message by message: rows present in both are "same",
- * rows of the left (full) handshake that the right one skipped are "skipped", the rest are "only
- * here" on their side. Alignment is a best-scoring common subsequence over (direction, kind,
+ * Two handshakes side by side, aligned message by message without reordering either: rows present in
+ * both are "same" (or "changed", with the size difference and the hello extensions that differ), a
+ * message both sent at different points is "moved" on each side, rows of the left (full) handshake
+ * that the right one skipped are "skipped", the rest are "only here" on their side. Alignment is a best-scoring common subsequence over (direction, kind,
  * handshake type); encrypted messages carry no type, so equal sizes break ties (TLS 1.3's Finished has the same
  * size in both, EncryptedExtensions usually too). Alerts are left out: they are not handshake.
  */
 public final class ComparisonModel {
     public enum Mark {
-        SAME("same"), SKIPPED("skipped"), ONLY_LEFT("only here"), ONLY_RIGHT("only here");
+        SAME("same"), CHANGED("changed"), MOVED("moved"), SKIPPED("skipped"), ONLY_LEFT("only here"), ONLY_RIGHT("only here");
 
         private final String label;
 
@@ -29,7 +32,9 @@ public final class ComparisonModel {
 
     /**
      * One aligned row. A skipped row's right side is a ghost made from the left row.
-     * {@code note} names what a skipped encrypted record was (TLS 1.3: inferred from the count).
+     * {@code note} names what a skipped encrypted record was (TLS 1.3: inferred from the count), what a changed
+     * row changed ("+208 B (session_ticket)": the size difference and the hello extensions that differ), or where
+     * a moved row's counterpart is.
      */
     public record Row(LadderRow left, LadderRow right, Mark mark, String note, int leftStep, int rightStep) {}
 
@@ -49,86 +54,101 @@ public final class ComparisonModel {
     }
 
     /**
-     * The right side sent some messages in another order than the left (an abbreviated TLS 1.2
-     * handshake: the server's ChangeCipherSpec and Finished come before the client's); its rows
-     * then carry their step numbers.
+     * Whether a side's rows appear out of its own order. The alignment never reorders (a message both sides
+     * sent at different points is "moved" on each), so this is false; kept for callers that checked it.
      */
     public boolean reordered() { return reordered; }
 
-    /** Aligns the two ladders; by convention the full handshake is on the left and the resumed one on the right. */
+    /**
+     * Aligns the two ladders; by convention the full handshake is on the left and the resumed one on the right.
+     * Neither side is reordered: the rows are a best-scoring common subsequence of the two handshakes (partners
+     * have the same direction, kind and handshake type), with each side's other rows in the gaps, in its own order.
+     */
     public static ComparisonModel of(LadderModel left, LadderModel right) {
         List<LadderRow> a = handshakeRows(left);
         List<LadderRow> b = handshakeRows(right);
-        int[] match = match(a, b);
-        int[] matchedBy = new int[b.size()];
-        java.util.Arrays.fill(matchedBy, -1);
-        for (int i = 0; i < a.size(); i++) if (match[i] >= 0) matchedBy[match[i]] = i;
-        // Rows in the left's order; a right-only row goes after the row that holds its predecessor on the right.
+        int n = a.size();
+        int m = b.size();
+        int[][] best = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                int take = partners(a.get(i), b.get(j)) ? score(a.get(i), b.get(j)) + best[i + 1][j + 1] : -1;
+                best[i][j] = Math.max(take, Math.max(best[i + 1][j], best[i][j + 1]));
+            }
+        }
         List<Row> rows = new ArrayList<>();
         List<Integer> leftOnly = new ArrayList<>();
-        int[] rowOfRight = new int[b.size()];
-        List<List<Integer>> after = new ArrayList<>();
-        for (int i = 0; i <= a.size(); i++) after.add(new ArrayList<>());
-        for (int j = 0; j < b.size(); j++) {
-            if (matchedBy[j] >= 0) continue;
-            int anchor = -1; // index into a, -1: before everything
-            for (int k = j - 1; k >= 0 && anchor < 0; k--) if (matchedBy[k] >= 0) anchor = matchedBy[k];
-            after.get(anchor + 1).add(j);
-        }
-        for (int i = 0; i <= a.size(); i++) {
-            if (i > 0) {
-                LadderRow l = a.get(i - 1);
-                if (match[i - 1] >= 0) {
-                    rowOfRight[match[i - 1]] = rows.size();
-                    rows.add(new Row(l, b.get(match[i - 1]), Mark.SAME, null, i, match[i - 1] + 1));
-                } else {
-                    leftOnly.add(rows.size());
-                    rows.add(new Row(l, null, Mark.ONLY_LEFT, null, i, 0));
-                }
-            }
-            for (int j : after.get(i)) {
-                rowOfRight[j] = rows.size();
+        int i = 0;
+        int j = 0;
+        while (i < n || j < m) {
+            if (i < n && j < m && partners(a.get(i), b.get(j))
+                    && best[i][j] == score(a.get(i), b.get(j)) + best[i + 1][j + 1]) {
+                rows.add(pair(a.get(i), b.get(j), left.connection(), right.connection(), i + 1, j + 1));
+                i++;
+                j++;
+            } else if (i < n && (j == m || best[i][j] == best[i + 1][j])) {
+                leftOnly.add(rows.size());
+                rows.add(new Row(a.get(i), null, Mark.ONLY_LEFT, null, i + 1, 0));
+                i++;
+            } else {
                 rows.add(new Row(null, b.get(j), Mark.ONLY_RIGHT, null, 0, j + 1));
+                j++;
             }
         }
+        moved(rows, leftOnly, left.connection().index(), right.connection().index());
         markSkipped(rows, leftOnly, right.connection());
-        boolean reordered = false;
-        for (int j = 1; j < b.size(); j++) if (rowOfRight[j] < rowOfRight[j - 1]) reordered = true;
-        return new ComparisonModel(left, right, rows, reordered);
+        return new ComparisonModel(left, right, rows, false);
     }
 
     /**
-     * For each left row the index of its right partner, or -1. Partners have the same direction,
-     * kind and handshake type; within one such group the order is kept on both sides and a best-scoring
-     * common subsequence picks the pairs (encrypted records of equal size score higher).
+     * A message both sides sent at different points (an abbreviated TLS 1.2 handshake: the server finishes
+     * first): each stays in its side's order, marked "moved" with a note, the first unmatched of one side
+     * paired with the first of the other.
      */
-    private static int[] match(List<LadderRow> a, List<LadderRow> b) {
-        int[] out = new int[a.size()];
-        java.util.Arrays.fill(out, -1);
-        java.util.Map<String, List<Integer>> ga = new java.util.LinkedHashMap<>();
-        java.util.Map<String, List<Integer>> gb = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < a.size(); i++) ga.computeIfAbsent(key(a.get(i)), k -> new ArrayList<>()).add(i);
-        for (int j = 0; j < b.size(); j++) gb.computeIfAbsent(key(b.get(j)), k -> new ArrayList<>()).add(j);
-        for (var e : ga.entrySet()) {
-            List<Integer> x = e.getValue();
-            List<Integer> y = gb.getOrDefault(e.getKey(), List.of());
-            int n = x.size();
-            int m = y.size();
-            int[][] best = new int[n + 1][m + 1];
-            for (int i = n - 1; i >= 0; i--) {
-                for (int j = m - 1; j >= 0; j--) {
-                    int take = score(a.get(x.get(i)), b.get(y.get(j))) + best[i + 1][j + 1];
-                    best[i][j] = Math.max(take, Math.max(best[i + 1][j], best[i][j + 1]));
-                }
+    private static void moved(List<Row> rows, List<Integer> leftOnly, int leftIndex, int rightIndex) {
+        List<Integer> rightOnly = new ArrayList<>();
+        for (int k = 0; k < rows.size(); k++) if (rows.get(k).mark() == Mark.ONLY_RIGHT) rightOnly.add(k);
+        for (java.util.Iterator<Integer> it = leftOnly.iterator(); it.hasNext(); ) {
+            int li = it.next();
+            Row l = rows.get(li);
+            for (java.util.Iterator<Integer> jt = rightOnly.iterator(); jt.hasNext(); ) {
+                int ri = jt.next();
+                Row r = rows.get(ri);
+                if (!partners(l.left(), r.right())) continue;
+                rows.set(li, new Row(l.left(), null, Mark.MOVED, "#" + rightIndex + " sent it at another point of its "
+                        + "handshake (its step " + r.rightStep() + "): each side keeps its own order", l.leftStep(), 0));
+                rows.set(ri, new Row(null, r.right(), Mark.MOVED, "#" + leftIndex + " sent it at another point of its "
+                        + "handshake (its step " + l.leftStep() + "): each side keeps its own order", 0, r.rightStep()));
+                jt.remove();
+                it.remove();
+                break;
             }
-            int i = 0;
-            int j = 0;
-            while (i < n && j < m) {
-                int s = score(a.get(x.get(i)), b.get(y.get(j)));
-                if (best[i][j] == s + best[i + 1][j + 1]) out[x.get(i++)] = y.get(j++);
-                else if (best[i][j] == best[i + 1][j]) i++;
-                else j++;
-            }
+        }
+    }
+
+    private static boolean partners(LadderRow x, LadderRow y) { return key(x).equals(key(y)); }
+
+    /** Partners: "same" when their sizes are equal, else "changed" with what differs. */
+    private static Row pair(LadderRow l, LadderRow r, Connection lc, Connection rc, int leftStep, int rightStep) {
+        if (java.util.Objects.equals(l.bytes(), r.bytes()) || l.bytes() == null || r.bytes() == null) {
+            return new Row(l, r, Mark.SAME, null, leftStep, rightStep);
+        }
+        long diff = (long) r.bytes() - l.bytes();
+        StringBuilder note = new StringBuilder(String.format(Locale.ROOT, "%+,d B", diff));
+        List<String> ext = List.of();
+        if (r.is(HandshakeTypes.CLIENT_HELLO)) ext = extensionsThatDiffer(lc.clientHelloExtensions(), rc.clientHelloExtensions());
+        else if (r.is(HandshakeTypes.SERVER_HELLO)) ext = extensionsThatDiffer(lc.serverHelloExtensions(), rc.serverHelloExtensions());
+        if (!ext.isEmpty()) note.append(" (").append(String.join(", ", ext)).append(')');
+        return new Row(l, r, Mark.CHANGED, note.toString(), leftStep, rightStep);
+    }
+
+    /** Names of the extensions present on one side only or with another length, in wire order (left's first). */
+    static List<String> extensionsThatDiffer(java.util.Map<Integer, Integer> left, java.util.Map<Integer, Integer> right) {
+        java.util.Set<Integer> codes = new java.util.LinkedHashSet<>(left.keySet());
+        codes.addAll(right.keySet());
+        List<String> out = new ArrayList<>();
+        for (int code : codes) {
+            if (!java.util.Objects.equals(left.get(code), right.get(code))) out.add(ExtensionTypes.nameOrUnknown(code));
         }
         return out;
     }
@@ -187,7 +207,7 @@ public final class ComparisonModel {
                 // The ghost takes the skipped message's name; the left keeps what the wire showed.
                 SkippedMessage m = rest.get(k);
                 LadderRow ghost = new LadderRow(LadderRow.Kind.GHOST, l.fromClient(), m.contentType(), m.handshakeType(),
-                        m.message() + " (inferred)", l.bytes(), null, -1, l.flight(), false);
+                        m.message() + " (inferred)", l.bytes(), null, -1, l.flight(), false, l.wireEncrypted());
                 rows.set(idx, new Row(l, ghost, Mark.SKIPPED, "inferred: " + m.message()
                         + " is encrypted; the extra encrypted records of the full handshake are counted as the skipped messages",
                         rows.get(idx).leftStep(), 0));
@@ -197,7 +217,7 @@ public final class ComparisonModel {
 
     private static LadderRow ghostOf(LadderRow l) {
         return new LadderRow(LadderRow.Kind.GHOST, l.fromClient(), l.contentType(), l.handshakeType(), l.label(), l.bytes(),
-                null, -1, l.flight(), false);
+                null, -1, l.flight(), false, l.wireEncrypted());
     }
 
     public LadderModel left() { return left; }
@@ -225,32 +245,104 @@ public final class ComparisonModel {
     }
 
     /**
-     * "#1 vs #0: saved 1,212 B of handshake messages (70 %), 1 round trip and 11.074 ms (90 %)"; what
-     * the right side did not save follows ("; same round trips (1) and 49.055 ms slower").
+     * The headline: "#3 vs #2: saved 1,180 B of handshake messages (52 %): Certificate (916 B) and Certificate
+     * Verify (264 B) not sent, no signature made or checked; same round trips (1); 0-RTT early data would ...;
+     * took 49.055 ms longer: Client Hello → Server Hello went from 10.947 ms to 60.861 ms". What was saved first
+     * (bytes, round trips, the work a resumption skips), then the time difference said neutrally, with the gap
+     * that grew or shrank most.
      */
     public String savings() {
         Totals a = leftTotals();
         Totals b = rightTotals();
-        List<String> saved = new ArrayList<>();
-        List<String> not = new ArrayList<>();
+        Connection resumed = right.connection();
+        List<String> parts = new ArrayList<>();
         long bytes = a.handshakeBytes() - b.handshakeBytes();
-        if (bytes >= 0) saved.add(LadderRow.formatBytes(bytes) + " of handshake messages" + percent(bytes, a.handshakeBytes()));
-        else not.add(LadderRow.formatBytes(-bytes) + " more handshake messages");
+        String bytesText = bytes >= 0
+                ? "saved " + LadderRow.formatBytes(bytes) + " of handshake messages" + percent(bytes, a.handshakeBytes())
+                : LadderRow.formatBytes(-bytes) + " more handshake messages";
+        String work = skippedWork(resumed);
+        parts.add(work == null ? bytesText : bytesText + ": " + work);
         if (a.roundTrips() != null && b.roundTrips() != null) {
             int rt = a.roundTrips() - b.roundTrips();
-            if (rt > 0) saved.add(rt + (rt == 1 ? " round trip" : " round trips"));
-            else if (rt == 0) not.add("same round trips (" + a.roundTrips() + ")");
-            else not.add(-rt + (rt == -1 ? " more round trip" : " more round trips"));
+            if (rt > 0) parts.add(rt + (rt == 1 ? " round trip saved" : " round trips saved"));
+            else if (rt == 0) parts.add("same round trips (" + a.roundTrips() + ")");
+            else parts.add(-rt + (rt == -1 ? " more round trip" : " more round trips"));
+        }
+        if (resumed.resumption() == tlslens.analysis.Resumption.PSK) {
+            if (resumed.earlyDataOffered()) {
+                Boolean ok = resumed.earlyData();
+                parts.add("0-RTT early data sent with the Client Hello" + (ok == null ? " (acceptance unknown)"
+                        : ok ? ", accepted: the request left one round trip earlier" : ", rejected by the server"));
+            } else {
+                parts.add("0-RTT early data would have let the client send its request with the Client Hello, "
+                        + "one round trip before the handshake completes");
+            }
         }
         if (a.handshakeMs() != null && b.handshakeMs() != null) {
-            double ms = a.handshakeMs() - b.handshakeMs();
-            if (ms >= 0) saved.add(String.format(Locale.ROOT, "%.3f ms", ms) + percent(ms, a.handshakeMs()));
-            else not.add(String.format(Locale.ROOT, "%.3f ms slower", -ms));
+            double ms = b.handshakeMs() - a.handshakeMs();
+            String t = String.format(Locale.ROOT, "took %.3f ms %s (%.3f ms vs %.3f ms)", Math.abs(ms),
+                    ms > 0 ? "longer" : "less", b.handshakeMs(), a.handshakeMs());
+            // A slower resumption: say where the time went (server think time, not the protocol).
+            String gap = ms > 0 ? biggestGapChange(ms) : null;
+            parts.add(gap == null ? t : t + ": " + gap);
         }
-        StringBuilder sb = new StringBuilder("#" + right.connection().index() + " vs #" + left.connection().index() + ": ");
-        if (!saved.isEmpty()) sb.append("saved ").append(join(saved));
-        if (!not.isEmpty()) sb.append(saved.isEmpty() ? "" : "; ").append(join(not));
+        return "#" + resumed.index() + " vs #" + left.connection().index() + ": " + String.join("; ", parts);
+    }
+
+    /** The resumed handshake took longer than the full one: its headline is not a saving. */
+    public boolean slower() {
+        Double x = leftTotals().handshakeMs();
+        Double y = rightTotals().handshakeMs();
+        return x != null && y != null && y > x;
+    }
+
+    /** What a resumption does not do: "Certificate (916 B) and Certificate Verify (264 B) not sent, no signature ...". */
+    private static String skippedWork(Connection resumed) {
+        List<SkippedMessage> skipped = resumed.skipped();
+        if (skipped.isEmpty()) return null;
+        List<String> names = new ArrayList<>();
+        boolean signature = false;
+        boolean keyExchange = false;
+        for (SkippedMessage m : skipped) {
+            names.add(m.message() + (m.bytes() != null ? " (" + LadderRow.formatBytes(m.bytes()) + ")" : ""));
+            if (m.handshakeType() == HandshakeTypes.CERTIFICATE_VERIFY || m.handshakeType() == HandshakeTypes.SERVER_KEY_EXCHANGE) {
+                signature = true;
+            }
+            if (m.handshakeType() == HandshakeTypes.CLIENT_KEY_EXCHANGE) keyExchange = true;
+        }
+        StringBuilder sb = new StringBuilder(join(names)).append(" not sent");
+        if (skipped.stream().anyMatch(m -> m.handshakeType() == HandshakeTypes.CERTIFICATE)) {
+            sb.append(", no certificate chain to validate");
+        }
+        if (signature) sb.append(", no signature to make or check");
+        if (keyExchange) sb.append(", no key exchange");
         return sb.toString();
+    }
+
+    /**
+     * Where the time difference went: between consecutive rows present on both sides, the gap whose change is
+     * largest in the direction of the total ("Client Hello → Server Hello went from 10.947 ms to 60.861 ms").
+     */
+    private String biggestGapChange(double total) {
+        Row prev = null;
+        String best = null;
+        double bestChange = 0;
+        for (Row r : rows) {
+            if (r.left() == null || r.right() == null || r.right().ghost() || r.left().timeMs() == null
+                    || r.right().timeMs() == null) continue;
+            if (prev != null) {
+                double gl = r.left().timeMs() - prev.left().timeMs();
+                double gr = r.right().timeMs() - prev.right().timeMs();
+                double change = gr - gl;
+                if (Math.signum(change) == Math.signum(total) && Math.abs(change) > Math.abs(bestChange)) {
+                    bestChange = change;
+                    best = String.format(Locale.ROOT, "%s → %s went from %.3f ms to %.3f ms", prev.left().label(),
+                            r.left().label(), gl, gr);
+                }
+            }
+            prev = r;
+        }
+        return best;
     }
 
     /** "a", "a and b", "a, b and c". */

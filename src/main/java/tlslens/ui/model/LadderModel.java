@@ -10,6 +10,7 @@ import tlslens.analysis.HandshakeStep;
 import tlslens.analysis.Resumption;
 import tlslens.analysis.SkippedMessage;
 import tlslens.dissect.tls.HandshakeLog;
+import tlslens.dissect.tls.names.ContentTypes;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 
@@ -17,8 +18,8 @@ import tlslens.dissect.tls.names.TlsVersions;
  * What the ladder diagram of one connection shows, as plain rows: one per handshake message
  * (not per frame), ChangeCipherSpec and alert, in wire order, numbered by flight; on a resumed
  * connection a ghost row stands where each skipped message was in the full handshake (the server's
- * right after its ServerHello, TLS 1.3's after EncryptedExtensions, the client's before its
- * ChangeCipherSpec), and a banner says where the session came from and what it saved.
+ * right after its ServerHello, TLS 1.3's after EncryptedExtensions and before Finished, the client's
+ * before its ChangeCipherSpec, TLS 1.3's before its Finished), and a banner says where the session came from and what it saved.
  */
 public final class LadderModel {
     /**
@@ -56,7 +57,7 @@ public final class LadderModel {
             case MESSAGE -> s.encrypted() ? LadderRow.Kind.ENCRYPTED : LadderRow.Kind.MESSAGE;
         };
         return new LadderRow(kind, s.fromClient(), s.contentType(), s.handshakeType(), s.message(), s.bytes(), s.timeMs(),
-                s.frame(), 0, s.encrypted());
+                s.frame(), 0, s.encrypted(), s.wireEncrypted());
     }
 
     /** Alerts go after the last row of an earlier or the same frame. */
@@ -64,7 +65,7 @@ public final class LadderModel {
         for (AlertEvent a : alerts) {
             String label = a.encrypted() ? "Encrypted Alert" : "Alert (" + a.level() + ", " + a.description() + ")";
             LadderRow r = new LadderRow(LadderRow.Kind.ALERT, a.fromClient(), a.contentType(), HandshakeStep.NONE, label,
-                    null, a.timeMs(), a.frame(), 0, a.encrypted());
+                    null, a.timeMs(), a.frame(), 0, a.encrypted(), a.wireEncrypted());
             int at = rows.size();
             while (at > 0 && rows.get(at - 1).frame() > a.frame()) at--;
             rows.add(at, r);
@@ -80,31 +81,39 @@ public final class LadderModel {
                 break;
             }
         }
-        // TLS 1.3: Certificate and CertificateVerify follow EncryptedExtensions, the first encrypted record.
+        boolean tls13 = c.versionCode() == TlsVersions.TLS13;
+        // TLS 1.3: Certificate and CertificateVerify follow EncryptedExtensions (decrypted, or the first encrypted
+        // record without keys) and precede the server's Finished.
         int serverAnchor = serverHello;
-        if (serverHello >= 0 && c.versionCode() == TlsVersions.TLS13) {
+        if (serverHello >= 0 && tls13) {
             for (int i = serverHello + 1; i < rows.size(); i++) {
                 LadderRow r = rows.get(i);
                 if (r.fromClient()) break;
-                if (r.kind() == LadderRow.Kind.ENCRYPTED) {
+                if (r.is(HandshakeTypes.ENCRYPTED_EXTENSIONS) || r.kind() == LadderRow.Kind.ENCRYPTED) {
                     serverAnchor = i;
+                    break;
+                }
+                if (r.is(HandshakeTypes.FINISHED)) {
+                    serverAnchor = i - 1;
                     break;
                 }
             }
         }
+        // The client's: TLS <= 1.2 before its first message after the ServerHello (ClientKeyExchange or
+        // ChangeCipherSpec); TLS 1.3 after its (compatibility) ChangeCipherSpec, before its Finished.
         int clientAnchor = -1;
         for (int i = Math.max(serverHello, 0); i < rows.size(); i++) {
             LadderRow r = rows.get(i);
-            if (r.fromClient() && r.kind() != LadderRow.Kind.ALERT) {
-                clientAnchor = i;
-                break;
-            }
+            if (!r.fromClient() || r.kind() == LadderRow.Kind.ALERT || r.kind() == LadderRow.Kind.EARLY_DATA) continue;
+            if (tls13 && r.kind() == LadderRow.Kind.CHANGE_CIPHER_SPEC) continue;
+            clientAnchor = i;
+            break;
         }
         List<LadderRow> server = new ArrayList<>();
         List<LadderRow> client = new ArrayList<>();
         for (SkippedMessage m : c.skipped()) {
             LadderRow g = new LadderRow(LadderRow.Kind.GHOST, m.fromClient(), m.contentType(), m.handshakeType(), m.message(),
-                    m.bytes(), null, -1, 0, false);
+                    m.bytes(), null, -1, 0, false, m.contentType() == ContentTypes.APPLICATION_DATA);
             (m.fromClient() ? client : server).add(g);
         }
         // Client ghosts first: they sit after the server's, so inserting them first keeps the anchors right.

@@ -24,9 +24,12 @@ import tlslens.dissect.tls.names.ContentTypes;
  * @param frame      the frame carrying it; -1 for ghosts
  * @param flight     1-based number of the flight (run of messages in one direction) it belongs to
  * @param encrypted  its content could not be read
+ * @param wireEncrypted it travelled encrypted, whether or not a key log decrypted it (TLS 1.3's
+ *                   EncryptedExtensions to Finished, TLS 1.2's Finished; for a ghost: TLS 1.3 sends it
+ *                   encrypted); the ladder keeps its lock once decrypted
  */
 public record LadderRow(Kind kind, boolean fromClient, int contentType, int handshakeType, String label, Integer bytes,
-                        Double timeMs, long frame, int flight, boolean encrypted) {
+                        Double timeMs, long frame, int flight, boolean encrypted, boolean wireEncrypted) {
 
     public enum Kind {
         /** A handshake message in the clear. */
@@ -57,7 +60,24 @@ public record LadderRow(Kind kind, boolean fromClient, int contentType, int hand
 
     /** This row in flight {@code n}. */
     public LadderRow inFlight(int n) {
-        return new LadderRow(kind, fromClient, contentType, handshakeType, label, bytes, timeMs, frame, n, encrypted);
+        return new LadderRow(kind, fromClient, contentType, handshakeType, label, bytes, timeMs, frame, n, encrypted,
+                wireEncrypted);
+    }
+
+    /** Drawn with a lock: it travelled encrypted (decrypted or not). */
+    public boolean locked() { return wireEncrypted || encrypted; }
+
+    /** Travelled encrypted and a key log made it readable. */
+    public boolean decrypted() { return wireEncrypted && !encrypted && !ghost(); }
+
+    /**
+     * How a decrypted row travelled: "Application Data, decrypted" for TLS 1.3 (the record's outer type, as
+     * the packet list shows it without keys), "decrypted" for a TLS 1.2 Finished; null otherwise.
+     */
+    public String carrierText() {
+        if (!decrypted()) return null;
+        return contentType == ContentTypes.APPLICATION_DATA
+                ? ContentTypes.wiresharkName(ContentTypes.APPLICATION_DATA) + ", decrypted" : "decrypted";
     }
 
     /** "sender → receiver" word for tooltips. */
@@ -69,10 +89,14 @@ public record LadderRow(Kind kind, boolean fromClient, int contentType, int hand
     /** "+3.637 ms" since the ClientHello; empty when unknown. */
     public String timeText() { return timeMs == null ? "" : formatMs(timeMs); }
 
-    /** The small line under an arrow: "913 B · frame 6" (an alert's size is not kept: "frame 28"), for a ghost "skipped · 913 B". */
+    /**
+     * The small line under an arrow: "913 B · frame 6" (an alert's size is not kept: "frame 28"), once decrypted
+     * "Application Data, decrypted · 916 B · frame 38", for a ghost "skipped · 913 B".
+     */
     public String detail() {
         if (ghost()) return "skipped · " + (bytes == null ? "size unknown" : bytesText());
         StringBuilder sb = new StringBuilder();
+        if (carrierText() != null) sb.append(carrierText()).append(" · ");
         if (bytes != null || kind != Kind.ALERT) sb.append(bytesText()).append(" · ");
         return sb.append("frame ").append(frame).toString();
     }

@@ -21,7 +21,7 @@ import tlslens.ui.model.LadderRow;
 
 /** Draws a {@link HandshakeComparison}: two ladders on one row grid, the marks between them, the totals below. */
 final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
-    static final double MARK_COLUMN = 120;
+    static final double MARK_COLUMN = 150;
     static final double SIDE_MIN = 470;
     static final double BOX = 176;
     static final double ROW = 42;
@@ -61,9 +61,11 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
         savings.setId("comparisonSavings");
         savings.setWrapText(true);
         head.getChildren().add(savings);
-        if (m.reordered()) {
-            Label note = new Label("The right-hand handshake sent some messages in another order (in an abbreviated "
-                    + "handshake the server finishes first); the small numbers give each side's own order.");
+        // A resumption that took longer is no saving: the line is then neutral, not green.
+        if (m.slower()) savings.getStyleClass().add("neutral");
+        if (m.count(ComparisonModel.Mark.MOVED) > 0) {
+            Label note = new Label("Each side keeps its own order: a message both sent at different points (in an "
+                    + "abbreviated handshake the server finishes first) is marked \"moved\" on each side.");
             note.getStyleClass().add("comparison-reorder-note");
             note.setWrapText(true);
             head.getChildren().add(note);
@@ -100,6 +102,8 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
             if (r.right() != null) p.getChildren().add(arrow(r.right(), i, rx, top, arrowY, r.rightStep(), rightStart));
             String cls = switch (r.mark()) {
                 case SAME -> "same";
+                case CHANGED -> "changed";
+                case MOVED -> "moved";
                 case SKIPPED -> "skipped";
                 case ONLY_LEFT, ONLY_RIGHT -> "only";
             };
@@ -116,12 +120,18 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
             mark.setAlignment(Pos.CENTER);
             Pane holder = new Pane(mark);
             mark.setLayoutX(0);
-            holder.setLayoutX(side + (MARK_COLUMN - 90) / 2);
-            mark.setPrefWidth(90);
+            holder.setLayoutX(side + (MARK_COLUMN - 120) / 2);
+            mark.setPrefWidth(120);
             holder.setUserData(r.mark());
             holder.getStyleClass().add("comparison-mark-holder");
             p.getChildren().add(holder);
             if (r.note() != null) javafx.scene.control.Tooltip.install(holder, new javafx.scene.control.Tooltip(r.note()));
+            if (r.mark() == ComparisonModel.Mark.CHANGED && r.note() != null) {
+                // How much it grew and the extensions that made it, under the mark (all of it in the tooltip).
+                Label w = LadderDrawing.text(r.note(), "comparison-change-note", side, arrowY + 11, MARK_COLUMN, Pos.CENTER);
+                w.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+                p.getChildren().add(w);
+            }
         }
         return p;
     }
@@ -164,6 +174,9 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
                 a.roundTrips() == null || b.roundTrips() == null ? "?" : String.valueOf(a.roundTrips() - b.roundTrips()));
         row(g, 3, "Time to the last Finished", ms(a.handshakeMs()), ms(b.handshakeMs()),
                 a.handshakeMs() == null || b.handshakeMs() == null ? "?" : ms(a.handshakeMs() - b.handshakeMs()));
+        // Time depends on the peers' load as much as on the handshake: a longer one is shown, not coloured as a cost.
+        g.getChildren().stream().filter(n -> GridPane.getRowIndex(n) == 3 && GridPane.getColumnIndex(n) == 3)
+                .forEach(n -> n.getStyleClass().setAll("label", "comparison-totals-cell"));
         row(g, 4, "Handshake messages", String.valueOf(a.messages()), String.valueOf(b.messages()),
                 String.valueOf(a.messages() - b.messages()));
         return g;

@@ -81,6 +81,7 @@ final class LadderDrawing {
                      double hitX, double hitWidth) {
         Group g = new Group();
         g.getStyleClass().addAll("ladder-row", r.kind().styleClass());
+        if (r.decrypted()) g.getStyleClass().add("decrypted");
         g.setUserData(index);
         Rectangle hit = new Rectangle(hitX, top + 2, hitWidth, height - 4);
         hit.getStyleClass().add("ladder-hit");
@@ -114,7 +115,8 @@ final class LadderDrawing {
         double span = Math.abs(serverX - clientX);
         double left = Math.min(clientX, serverX);
         Label name = text(r.label(), "ladder-label", left, arrowY - 22, span, Pos.CENTER);
-        if (r.encrypted() && r.kind() != LadderRow.Kind.ALERT) {
+        // The lock stays once decrypted: TLS 1.3 sent these encrypted, which is the point of the lesson.
+        if (r.locked() && (r.kind() != LadderRow.Kind.ALERT || r.decrypted())) {
             SVGPath lock = new SVGPath();
             lock.setContent(LOCK);
             lock.getStyleClass().add("ladder-lock");
@@ -131,6 +133,7 @@ final class LadderDrawing {
         StringBuilder sb = new StringBuilder(r.label()).append("\n").append(r.direction());
         if (r.ghost()) {
             sb.append("\nSkipped by this resumed handshake; the full handshake sent it");
+            if (r.wireEncrypted()) sb.append(" encrypted");
             if (r.bytes() != null) sb.append(" (").append(r.bytesText()).append(")");
             return sb.toString();
         }
@@ -138,6 +141,10 @@ final class LadderDrawing {
         if (r.timeMs() != null) sb.append(" · ").append(r.timeText()).append(" since the Client Hello");
         sb.append("\nframe ").append(r.frame()).append(" · flight ").append(r.flight());
         if (r.encrypted()) sb.append("\nencrypted: its content needs the session keys");
+        else if (r.decrypted()) {
+            sb.append("\ntravelled encrypted").append(r.contentType() == tlslens.dissect.tls.names.ContentTypes.APPLICATION_DATA
+                    ? " in an Application Data record" : "").append("; decrypted with the key log");
+        }
         sb.append("\nClick to select the packet and its message");
         return sb.toString();
     }

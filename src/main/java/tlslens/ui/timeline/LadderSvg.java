@@ -78,7 +78,7 @@ public final class LadderSvg {
                     from + dir * 2, y, to - dir * (head + 1), y));
             s.append(String.format(Locale.ROOT, "<polygon class=\"head\" points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\"/>%n",
                     to - dir, y, to - dir * (head + 4), y - head * 0.6, to - dir * (head + 4), y + head * 0.6));
-            String name = (r.encrypted() && r.kind() != LadderRow.Kind.ALERT ? "\uD83D\uDD12 " : "") + r.label();
+            String name = (r.locked() && (r.kind() != LadderRow.Kind.ALERT || r.decrypted()) ? "\uD83D\uDD12 " : "") + r.label();
             text(s, "label", g.middleX(), y - 8, "middle", name);
             text(s, "detail", g.middleX(), y + 16, "middle", r.detail());
             s.append("</g>\n");
