@@ -184,13 +184,18 @@ final class DecryptionControl {
 
         TlsSecrets secrets() { return secrets; }
 
-        /** Capture thread: looks at the file at most every 250 ms; new keys apply from then on. */
-        void poll() {
+        /**
+         * Capture thread: looks at the file at most every 250 ms; new keys apply from then on, and
+         * the connections they open are dissected again at once (on this thread, between two
+         * frames, so the live dissection goes on in order from their new state).
+         */
+        void poll(RowFeed feed) {
             if (watcher == null) return;
             long now = System.nanoTime();
             if (lastPoll != 0 && now - lastPoll < WATCH_INTERVAL_NANOS) return;
             lastPoll = now;
             if (!watcher.poll()) return;
+            feed.rekey(false);
             int keys = secrets.keyLog().size();
             int skipped = watcher.skipped();
             String text = CaptureKeys.text(file, keys, 0, 0, skipped, null) + " (watching)";
