@@ -173,7 +173,7 @@ class LiveDecryptionWindowTest {
             assertTrue(rows < 1_000_000_000L, "rows updated " + rows / 1_000_000 + " ms after the keys were appended");
             assertTrue(ladder < 1_500_000_000L, "ladder updated " + ladder / 1_000_000 + " ms after the keys were appended");
             assertTrue(fx(() -> infosOf(0).stream().noneMatch(i -> i.contains("Encrypted Handshake Message"))), fx(() -> infosOf(0).toString()));
-            robot.interact(() -> window.timeline().showDetails());
+            robot.interact(() -> robot.lookup("#lowerTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
             waitUntil(5, () -> window.decryption().statusLabel().getText().equals("5 keys loaded from watched.keylog (watching)"));
             reselect(robot, helloA);
             ProtoNode origin = decryptedNode();
