@@ -167,6 +167,26 @@ public final class PacketTableModel {
                 now.set(i, r);
             }
         }
+        Object f = filter.get();
+        if (f != null && !filtering.get()) {
+            // The new dissection may match the applied filter where the old one did not (or the reverse).
+            boolean moved = false;
+            for (PacketRow r : rows) {
+                if (r.number() > all.size() || r.filter() != f) continue;
+                if (passMatches != null && r.number() <= passScanned && passMatches.get(r.number()) != r.matches()) {
+                    passMatches.set(r.number(), r.matches());
+                    moved = true;
+                } else if (r.number() > passScanned) {
+                    moved = true;
+                }
+            }
+            if (moved) {
+                List<PacketRow> pass = new ArrayList<>();
+                for (PacketRow r : all) if (accepts(r, f)) pass.add(r);
+                shown.setAll(pass);
+                return;
+            }
+        }
         if (now != null) shown.setAll(now); // one change for the table, however many rows
     }
 
