@@ -266,8 +266,7 @@ public final class ConnectionAnalyzer {
         }
         for (Connection c : earlierTls13) {
             var d = c.decryption();
-            if (d != null && d.state() == tlslens.dissect.tls.decrypt.DecryptionStatus.State.NO_KEYS
-                    && !"no key log loaded".equals(d.reason())) {
+            if (d != null && d.missingFromKeyLog()) {
                 return "ticket issued inside encrypted records; the key log has no keys for connection #" + c.index();
             }
         }

@@ -3,7 +3,9 @@ package tlslens.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
@@ -18,9 +20,11 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import tlslens.analysis.Connection;
 import tlslens.dissect.tls.decrypt.KeyLogWatcher;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.engine.CaptureIndex;
@@ -31,6 +35,7 @@ import tlslens.ui.follow.FollowStreamController;
 import tlslens.ui.follow.FollowStreamModel;
 import tlslens.ui.model.CaptureSessionModel;
 import tlslens.ui.model.CaptureSessionModel.State;
+import tlslens.ui.model.ConnectionsSnapshot;
 import tlslens.ui.model.PacketRow;
 
 /**
@@ -169,7 +174,7 @@ final class DecryptionControl {
         if (lastModel != null) connectionsAnalysed(lastModel); // already rebuilt with these keys; else the next one says
     }
 
-    private tlslens.ui.model.ConnectionsSnapshot lastModel;
+    private ConnectionsSnapshot lastModel;
 
     // ---- whether the keys decrypted anything -----------------------------------------------
 
@@ -178,7 +183,7 @@ final class DecryptionControl {
      * (wrong secrets: records fail to authenticate), or that matches no connection at all, is said
      * in the status bar in the warning colour, after the key count.
      */
-    void connectionsAnalysed(tlslens.ui.model.ConnectionsSnapshot s) {
+    void connectionsAnalysed(ConnectionsSnapshot s) {
         lastModel = s;
         String verdict = verdict(s.connections(), keysShown);
         String text = verdict == null ? baseText : baseText + " \u2014 " + verdict;
@@ -187,7 +192,7 @@ final class DecryptionControl {
         status.getStyleClass().removeAll("keys-loaded", "keys-problem");
         if (verdict != null || baseProblem) status.getStyleClass().add("keys-problem");
         else if (keysShown > 0) status.getStyleClass().add("keys-loaded");
-        status.setTooltip(verdict == null ? null : new javafx.scene.control.Tooltip(text));
+        status.setTooltip(verdict == null ? null : new Tooltip(text));
     }
 
     /**
@@ -195,11 +200,11 @@ final class DecryptionControl {
      * did not authenticate with the keys found for it; "None of the 12 keys matches a connection"
      * when connections stayed encrypted for want of keys and no key was used; null otherwise.
      */
-    static String verdict(java.util.List<tlslens.analysis.Connection> connections, int keys) {
-        java.util.List<tlslens.analysis.Connection> failed = new java.util.ArrayList<>();
+    static String verdict(List<Connection> connections, int keys) {
+        List<Connection> failed = new ArrayList<>();
         boolean used = false;
         boolean encrypted = false;
-        for (tlslens.analysis.Connection c : connections) {
+        for (Connection c : connections) {
             var d = c.decryption();
             if (d == null) continue;
             switch (d.state()) {
@@ -210,7 +215,7 @@ final class DecryptionControl {
             }
         }
         if (!failed.isEmpty()) {
-            tlslens.analysis.Connection c = failed.get(0);
+            Connection c = failed.get(0);
             String origin = c.decryption().keyOrigin();
             return "Keys for connection #" + c.index() + " did not decrypt it" + (origin == null ? "" : " (" + origin + ")")
                     + (failed.size() > 1 ? ", nor " + (failed.size() - 1) + " other connection" + (failed.size() > 2 ? "s" : "") : "");
@@ -305,7 +310,7 @@ final class DecryptionControl {
     boolean embedKeys() { return embedKeysItem != null && embedKeysItem.isSelected(); }
 
     /** Background: the key log lines of the connections whose packets are shown. */
-    static String keysOfShown(CaptureIndex index, java.util.List<PacketRow> shown) {
+    static String keysOfShown(CaptureIndex index, List<PacketRow> shown) {
         Set<Integer> streams = new LinkedHashSet<>();
         for (PacketRow r : shown) if (r.summary().tcpStream() >= 0) streams.add(r.summary().tcpStream());
         return EmbeddedKeys.linesFor(index, streams);
