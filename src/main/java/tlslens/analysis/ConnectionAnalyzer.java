@@ -42,11 +42,11 @@ public final class ConnectionAnalyzer {
         for (ConnectionState s : states) entries.add(single(s));
         Lineage lineage = new Lineage();
         for (Entry e : entries) index(e, lineage);
-        boolean[] seenTls13 = {false};
+        List<Connection> earlierTls13 = new ArrayList<>();
         for (Entry e : entries) {
             if (e.timeline == null) continue;
-            link(e, lineage, seenTls13[0]);
-            if (e.timeline.isTls13() && e.timeline.serverHelloStep != null) seenTls13[0] = true;
+            link(e, lineage, earlierTls13);
+            if (e.timeline.isTls13() && e.timeline.serverHelloStep != null) earlierTls13.add(e.connection);
         }
         List<Connection> out = new ArrayList<>(entries.size());
         for (Entry e : entries) {
@@ -264,7 +264,29 @@ public final class ConnectionAnalyzer {
         }
     }
 
-    private static void link(Entry e, Lineage lineage, boolean earlierTls13) {
+    /**
+     * Why a TLS 1.3 ticket's issuer is unknown when earlier TLS 1.3 connections could have issued it
+     * inside their encrypted records: their keys did not decrypt them (wrong secrets, named by line),
+     * the key log has none for them, or there is no key log.
+     */
+    static String encryptedTicketReason(List<Connection> earlierTls13) {
+        for (Connection c : earlierTls13) {
+            var d = c.decryption();
+            if (d != null && d.state() == tlslens.dissect.tls.decrypt.DecryptionStatus.State.KEYS_DID_NOT_MATCH) {
+                return "ticket issued inside encrypted records; keys for connection #" + c.index() + " did not decrypt it"
+                        + (d.keyOrigin() == null ? "" : " (" + d.keyOrigin() + ")");
+            }
+        }
+        for (Connection c : earlierTls13) {
+            var d = c.decryption();
+            if (d != null && d.missingFromKeyLog()) {
+                return "ticket issued inside encrypted records; the key log has no keys for connection #" + c.index();
+            }
+        }
+        return ENCRYPTED_TICKET;
+    }
+
+    private static void link(Entry e, Lineage lineage, List<Connection> earlierTls13) {
         HandshakeTimeline t = e.timeline;
         Connection c = e.connection;
         HelloInfo ch = t.firstClientHello;
@@ -326,7 +348,7 @@ public final class ConnectionAnalyzer {
                     }
                 }
                 if (i != null) c.resumedFrom = i.index();
-                else c.resumedFromReason = earlierTls13 ? ENCRYPTED_TICKET : "ticket " + OUTSIDE;
+                else c.resumedFromReason = !earlierTls13.isEmpty() ? encryptedTicketReason(earlierTls13) : "ticket " + OUTSIDE;
             }
             case NONE -> refused(e, lineage, before);
         }

@@ -26,7 +26,11 @@ public final class CaptureIndex implements Closeable {
     private final FrameStore store;
     private final Engine engine;
     /** The secrets every engine of this capture decrypts with (shared: replays see the first pass's sessions). */
-    private final TlsSecrets secrets;
+    private volatile TlsSecrets secrets;
+    /** Per connection, the number of secrets there were when it was last dissected again for new keys. */
+    private final Map<Integer, Integer> rekeyedAt = new HashMap<>();
+    /** Counts the re-dissections of connections (the connection model is out of date when it changed). */
+    private volatile long revision;
     /** One instance of each address and protocol name, however many frames show it. */
     private final Map<String, String> pool = new HashMap<>();
     private FrameSummary[] summaries = new FrameSummary[1024];
@@ -41,7 +45,8 @@ public final class CaptureIndex implements Closeable {
     /**
      * An index whose engines decrypt TLS with {@code secrets} (a key log, the capture's embedded
      * Decryption Secrets Blocks; null for none). Secrets added to it later apply to connections
-     * dissected later; to apply them to frames already indexed, build a new index.
+     * dissected later; to apply them to frames already indexed, {@link #rekeyable()} names the
+     * connections they open and {@link #redissect} dissects each again.
      */
     public CaptureIndex(int linkType, TlsSecrets secrets) {
         this.store = new FrameStore(linkType);
@@ -50,6 +55,73 @@ public final class CaptureIndex implements Closeable {
     }
 
     public TlsSecrets secrets() { return secrets; }
+
+    /**
+     * Decrypts with {@code s} from now on (a key log loaded while the capture is open), replacing
+     * the secrets it had; frames already indexed keep their dissection until {@link #redissect}.
+     */
+    public synchronized void useSecrets(TlsSecrets s) {
+        secrets = s;
+        engine.secrets(s);
+        rekeyedAt.clear();
+    }
+
+    /** Increases whenever a connection was dissected again ({@link #redissect}). */
+    public long revision() { return revision; }
+
+    /**
+     * The TLS connections the secrets could now open and that were not dissected again since the
+     * secrets last grew: not decrypted, and the key log holds a secret for their ClientHello random.
+     * With {@code all}, every TLS connection (the secrets were replaced).
+     */
+    public synchronized List<Integer> rekeyable(boolean all) {
+        TlsSecrets k = secrets;
+        int size = k == null ? 0 : k.keyLog().size();
+        List<Integer> out = new java.util.ArrayList<>();
+        for (ConnectionState c : engine.connections()) {
+            TlsConnection tls = c.tls();
+            if (tls == null) continue;
+            if (!all) {
+                if (k == null || rekeyedAt.getOrDefault(c.index(), -1) >= size) continue;
+                if (tls.decryption().state() == tlslens.dissect.tls.decrypt.DecryptionStatus.State.DECRYPTED) continue;
+                if (!hasSecret(k, tls.clientRandom())) continue;
+            }
+            rekeyedAt.put(c.index(), size);
+            out.add(c.index());
+        }
+        return out;
+    }
+
+    private static boolean hasSecret(TlsSecrets k, byte[] clientRandom) {
+        if (clientRandom == null) return false;
+        for (tlslens.dissect.tls.decrypt.KeyLog.Label l : tlslens.dissect.tls.decrypt.KeyLog.Label.values()) {
+            if (k.secret(l, clientRandom) != null) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Dissects the frames of TCP connection {@code tcpStream} indexed so far again, with the
+     * secrets now held: replaces their summaries, hands each new dissection to {@code each} (light
+     * trees unless {@code detail}), and lets the capture's own engine continue that connection from
+     * the new state, so its later frames decrypt too. Frames are not added meanwhile (the index is
+     * held: one connection's frames, a few milliseconds).
+     */
+    public synchronized void redissect(int tcpStream, boolean detail, Consumer<FrameDissection> each) {
+        int[] frames = streamFrames.get(tcpStream);
+        if (frames == null) return;
+        int n = streamFrameCounts.get(tcpStream);
+        Engine replay = new Engine(tcpStream, first).secrets(secrets).interfaces(interfaces).detail(detail);
+        for (int i = 0; i < n; i++) {
+            int number = frames[i];
+            RawFrame f = store.get(number);
+            FrameDissection fd = replay.dissect(f, number > 1 ? store.time(number - 1) : f.time());
+            summaries[number - 1] = fd.summary(f.originalLength(), this::intern);
+            each.accept(fd);
+        }
+        engine.adopt(replay, tcpStream);
+        revision++;
+    }
 
     private volatile List<tlslens.capture.CaptureInterface> interfaces = List.of();
 

@@ -116,6 +116,27 @@ public final class Engine {
 
     public int connectionCount() { return conversations.size(); }
 
+    /**
+     * Takes over connection {@code index}'s state (reassembly of TLS records, TLS and decryption
+     * state, its log) from {@code replay}, an engine that has just re-dissected every frame of that
+     * connection seen so far (with keys that arrived after them): the connection's later frames
+     * continue from there, decrypted if the keys allow. TCP sequence state stays this engine's
+     * (the same frames gave the same one). Returns false if either engine doesn't know the connection.
+     */
+    public boolean adopt(Engine replay, int index) {
+        TcpStream fresh = null;
+        for (TcpStream s : replay.streams) if (s.index() == index) fresh = s;
+        if (fresh == null) return false;
+        for (int i = 0; i < streams.size(); i++) {
+            TcpStream old = streams.get(i);
+            if (old.index() != index) continue;
+            streams.set(i, fresh);
+            for (TcpConversation c : conversations.all()) if (c.attachment == old) c.attachment = fresh;
+            return true;
+        }
+        return false;
+    }
+
     /** The TCP connections seen so far, in order of their first packet: the connection model's input. */
     public List<ConnectionState> connections() { return List.copyOf(streams); }
 

@@ -49,6 +49,9 @@ public final class TcpConversationTable {
 
     public int size() { return nextIndex; }
 
+    /** The conversations still known (a connection is forgotten when its ports are reused). */
+    public java.util.Collection<TcpConversation> all() { return java.util.Collections.unmodifiableCollection(byKey.values()); }
+
     /** Direction-independent key of the address/port pairs. */
     private record Key(ByteBuffer lo, int loPort, ByteBuffer hi, int hiPort) {
         static Key of(byte[] a, int pa, byte[] b, int pb) {

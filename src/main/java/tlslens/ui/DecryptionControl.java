@@ -3,7 +3,9 @@ package tlslens.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
@@ -18,9 +20,11 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import tlslens.analysis.Connection;
 import tlslens.dissect.tls.decrypt.KeyLogWatcher;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.engine.CaptureIndex;
@@ -31,6 +35,7 @@ import tlslens.ui.follow.FollowStreamController;
 import tlslens.ui.follow.FollowStreamModel;
 import tlslens.ui.model.CaptureSessionModel;
 import tlslens.ui.model.CaptureSessionModel.State;
+import tlslens.ui.model.ConnectionsSnapshot;
 import tlslens.ui.model.PacketRow;
 
 /**
@@ -67,6 +72,7 @@ final class DecryptionControl {
         this.dialogs = dialogs;
         status.getStyleClass().add("status-keys");
         status.setId("keyStatus");
+        capture.feedProperty().addListener((o, a, b) -> lastModel = null);
     }
 
     /** Adds Follow TLS Stream to the table's context menu; Save As embeds keys while {@code embedKeys} is checked. */
@@ -96,15 +102,24 @@ final class DecryptionControl {
     /** Background (file load): the secrets for this capture; the status bar follows. */
     CaptureKeys keysFor(Path capture) {
         CaptureKeys k = CaptureKeys.load(settings.file(), capture);
-        Platform.runLater(() -> showStatus(k.status(), k.problem() != null, k.keys() > 0));
+        Platform.runLater(() -> showStatus(k.status(), k.problem() != null, k.keys()));
         return k;
     }
 
-    private void showStatus(String text, boolean problem, boolean loaded) {
+    /** The key log's own state (the text before a verdict on the connections). */
+    private String baseText = "No key log";
+    private boolean baseProblem;
+    private int keysShown;
+
+    private void showStatus(String text, boolean problem, int keys) {
+        baseText = text;
+        baseProblem = problem;
+        keysShown = keys;
+        status.setTooltip(null);
         status.setText(text);
         status.getStyleClass().removeAll("keys-loaded", "keys-problem");
         if (problem) status.getStyleClass().add("keys-problem");
-        else if (loaded) status.getStyleClass().add("keys-loaded");
+        else if (keys > 0) status.getStyleClass().add("keys-loaded");
     }
 
     // ---- key log setting -------------------------------------------------------------------
@@ -124,12 +139,91 @@ final class DecryptionControl {
         if (f != null) useKeyLog(f.toPath());
     }
 
-    /** Sets (null: clears) the key log and reopens the capture with it. */
+    /**
+     * Sets (null: clears) the key log; the open capture's TLS connections are dissected again with
+     * it in place (the rows, the open side-by-side tabs, the selected packet and the scroll
+     * position stay), or the capture is read again when that can't be done (nothing indexed yet).
+     */
     void useKeyLog(Path file) {
         settings.setFile(file);
-        if (file == null) showStatus("No key log", false, false);
-        else showStatus("Key log: " + file.getFileName(), false, false);
-        reopen();
+        if (file == null) showStatus("No key log", false, 0);
+        else showStatus("Key log: " + file.getFileName(), false, 0);
+        if (!rekeyInPlace()) reopen();
+    }
+
+    /** Background: the open file's keys again, and its TLS connections dissected with them. */
+    private boolean rekeyInPlace() {
+        RowFeed feed = capture.feed();
+        Path source = capture.file();
+        CaptureIndex idx = feed == null ? null : feed.index();
+        if (idx == null || source == null || session.isCapturing()) return false;
+        Path keyLog = settings.file();
+        Background.run(() -> {
+            CaptureKeys k = CaptureKeys.load(keyLog, source);
+            idx.useSecrets(k.secrets());
+            feed.rekey(true);
+            return k;
+        }, k -> {
+            if (capture.feed() == feed) showKeys(k);
+        }, e -> dialogs.error("Can't use the key log", e.getClass().getSimpleName()));
+        return true;
+    }
+
+    private void showKeys(CaptureKeys k) {
+        showStatus(k.status(), k.problem() != null, k.keys());
+        if (lastModel != null) connectionsAnalysed(lastModel); // already rebuilt with these keys; else the next one says
+    }
+
+    private ConnectionsSnapshot lastModel;
+
+    // ---- whether the keys decrypted anything -----------------------------------------------
+
+    /**
+     * The connection model was rebuilt: a key log whose keys did not decrypt their connection
+     * (wrong secrets: records fail to authenticate), or that matches no connection at all, is said
+     * in the status bar in the warning colour, after the key count.
+     */
+    void connectionsAnalysed(ConnectionsSnapshot s) {
+        lastModel = s;
+        String verdict = verdict(s.connections(), keysShown);
+        String text = verdict == null ? baseText : baseText + " \u2014 " + verdict;
+        if (text.equals(status.getText())) return;
+        status.setText(text);
+        status.getStyleClass().removeAll("keys-loaded", "keys-problem");
+        if (verdict != null || baseProblem) status.getStyleClass().add("keys-problem");
+        else if (keysShown > 0) status.getStyleClass().add("keys-loaded");
+        status.setTooltip(verdict == null ? null : new Tooltip(text));
+    }
+
+    /**
+     * "Keys for connection #2 did not decrypt it (line 5 of keys.log)" when a connection's records
+     * did not authenticate with the keys found for it; "None of the 12 keys matches a connection"
+     * when connections stayed encrypted for want of keys and no key was used; null otherwise.
+     */
+    static String verdict(List<Connection> connections, int keys) {
+        List<Connection> failed = new ArrayList<>();
+        boolean used = false;
+        boolean encrypted = false;
+        for (Connection c : connections) {
+            var d = c.decryption();
+            if (d == null) continue;
+            switch (d.state()) {
+                case KEYS_DID_NOT_MATCH -> failed.add(c);
+                case DECRYPTED, UNSUPPORTED -> used = true;
+                case NO_KEYS -> encrypted = true;
+                default -> { }
+            }
+        }
+        if (!failed.isEmpty()) {
+            Connection c = failed.get(0);
+            String origin = c.decryption().keyOrigin();
+            return "Keys for connection #" + c.index() + " did not decrypt it" + (origin == null ? "" : " (" + origin + ")")
+                    + (failed.size() > 1 ? ", nor " + (failed.size() - 1) + " other connection" + (failed.size() > 2 ? "s" : "") : "");
+        }
+        if (keys > 0 && encrypted && !used) {
+            return "None of the " + keys + " key" + (keys == 1 ? "" : "s") + " matches a connection of this capture";
+        }
+        return null;
     }
 
     /** Dissects the open capture again with the current keys, keeping the selected packet. */
@@ -184,24 +278,29 @@ final class DecryptionControl {
 
         TlsSecrets secrets() { return secrets; }
 
-        /** Capture thread: looks at the file at most every 250 ms; new keys apply from then on. */
-        void poll() {
+        /**
+         * Capture thread: looks at the file at most every 250 ms; new keys apply from then on, and
+         * the connections they open are dissected again at once (on this thread, between two
+         * frames, so the live dissection goes on in order from their new state).
+         */
+        void poll(RowFeed feed) {
             if (watcher == null) return;
             long now = System.nanoTime();
             if (lastPoll != 0 && now - lastPoll < WATCH_INTERVAL_NANOS) return;
             lastPoll = now;
             if (!watcher.poll()) return;
+            feed.rekey(false);
             int keys = secrets.keyLog().size();
             int skipped = watcher.skipped();
             String text = CaptureKeys.text(file, keys, 0, 0, skipped, null) + " (watching)";
-            Platform.runLater(() -> showStatus(text, false, keys > 0));
+            Platform.runLater(() -> showStatus(text, false, keys));
         }
     }
 
     /** Called when a live capture starts (on the FX thread; the first read happens on the capture thread). */
     LiveKeys live() {
         Path f = settings.file();
-        if (f != null) showStatus("Watching " + f.getFileName() + " for keys", false, false);
+        if (f != null) showStatus("Watching " + f.getFileName() + " for keys", false, 0);
         return new LiveKeys(f);
     }
 
@@ -211,7 +310,7 @@ final class DecryptionControl {
     boolean embedKeys() { return embedKeysItem != null && embedKeysItem.isSelected(); }
 
     /** Background: the key log lines of the connections whose packets are shown. */
-    static String keysOfShown(CaptureIndex index, java.util.List<PacketRow> shown) {
+    static String keysOfShown(CaptureIndex index, List<PacketRow> shown) {
         Set<Integer> streams = new LinkedHashSet<>();
         for (PacketRow r : shown) if (r.summary().tcpStream() >= 0) streams.add(r.summary().tcpStream());
         return EmbeddedKeys.linesFor(index, streams);

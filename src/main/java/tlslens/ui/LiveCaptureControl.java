@@ -209,7 +209,7 @@ final class LiveCaptureControl {
         Thread t = new Thread(() -> {
             try {
                 while (!feed.isCancelled()) {
-                    keys.poll(); // keys that appear in the watched key log apply from the next frame on
+                    keys.poll(feed); // keys that appear in the watched key log: their connections are dissected again
                     RawFrame f = cap.queue().poll(20, TimeUnit.MILLISECONDS);
                     if (f != null) feed.publish(f);
                     else if (!cap.isRunning() && cap.queue().isEmpty()) break;

@@ -152,6 +152,7 @@ public final class MainWindowController {
         timeline = new TimelineBridge(capture, session, selector, node -> inspector.inspector().selectNode(node), dialogs);
         inspectorHolder.getChildren().add(timeline.wrap(inspector.node()));
         timeline.initialize(packetTable);
+        timeline.setOnAnalysed(decryption::connectionsAnalysed);
         tree.shownProperty().addListener((o, a, fd) -> {
             inspector.show(fd);
             if (fd != null) timeline.treeShown(fd.number, fd);

@@ -59,6 +59,46 @@ final class RowFeed {
         queued.incrementAndGet();
     }
 
+    /**
+     * Dissects again the connections that keys added since could open ({@code all}: every TLS
+     * connection, the secrets were replaced), in the index and with the capture's engine taking
+     * over their new state, and queues their new rows for {@link #drainReplaced}. Runs on the
+     * producer thread (a live capture's watched key log) or in the background (the index holds its
+     * frames meanwhile, so the producer waits, never interleaves). Returns the connections done.
+     */
+    List<Integer> rekey(boolean all) {
+        CaptureIndex idx = index;
+        if (idx == null) return List.of();
+        List<Integer> streams = idx.rekeyable(all);
+        if (streams.isEmpty()) return streams;
+        DisplayFilter df = filter;
+        ColouringRules rules = colouring;
+        boolean detail = df != null || rules.needsDetail();
+        Instant start = idx.firstTime();
+        List<PacketRow> rows = new ArrayList<>();
+        for (int stream : streams) {
+            idx.redissect(stream, detail, fd -> {
+                FrameSummary s = idx.summary(fd.number);
+                long rel = start == null ? 0 : Duration.between(start, fd.time).toNanos();
+                rows.add(new PacketRow(s, rules.colourOf(fd), rel, df, df == null || df.matches(fd)));
+            });
+        }
+        replaced.add(rows);
+        return streams;
+    }
+
+    private final ConcurrentLinkedQueue<List<PacketRow>> replaced = new ConcurrentLinkedQueue<>();
+
+    /** FX thread: the rows of connections dissected again ({@link #rekey}) since the last call, or null. */
+    List<PacketRow> drainReplaced() {
+        List<PacketRow> out = null;
+        for (List<PacketRow> l; (l = replaced.poll()) != null; ) {
+            if (out == null) out = new ArrayList<>();
+            out.addAll(l);
+        }
+        return out;
+    }
+
     /** The filter new frames are tested against (null: none). Set before a filter pass starts. */
     void setFilter(DisplayFilter f) { this.filter = f; }
 

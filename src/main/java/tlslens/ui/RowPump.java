@@ -48,6 +48,8 @@ final class RowPump {
             rows.append(batch);
             if (session.isCapturing() && rows.isFollowingNewest() && table.comparator() == null) table.scrollToBottom();
         }
+        List<PacketRow> again = f.drainReplaced();
+        if (again != null) rows.replace(again);
         if (session.state() == State.LOADING && f.isDone()) session.stateProperty().set(State.LOADED);
     }
 }

@@ -140,11 +140,14 @@ final class TimelineBridge {
         RowFeed f = capture.feed();
         CaptureIndex idx = f == null ? null : f.index();
         if (idx == null || running) return;
-        if (idx.frameCount() == snapshot.frameCount()) return;
+        long revision = idx.revision();
+        // Connections dissected again with new keys: the model is rebuilt at once (keys must show within a second).
+        boolean rekeyed = revision != analysedRevision;
+        if (idx.frameCount() == snapshot.frameCount() && !rekeyed) return;
         // While a file loads, only an open timeline tab shows the analysis; running it anyway
         // held the index (the loader waited) for a fifth of the load. It runs once loaded.
         if (session.state() == CaptureSessionModel.State.LOADING && !timelineTab.isSelected()) return;
-        if (now - lastRun < Math.max(MIN_INTERVAL_NS, 4 * lastCost)) return;
+        if (now - lastRun < (rekeyed ? 4 * lastCost : Math.max(MIN_INTERVAL_NS, 4 * lastCost))) return;
         running = true;
         lastRun = now;
         Background.run(() -> {
@@ -154,14 +157,25 @@ final class TimelineBridge {
             return s;
         }, s -> {
             running = false;
-            if (capture.feed() == f) apply(s);
+            analysedRevision = revision;
+            if (capture.feed() != f) return;
+            apply(s);
+            if (onAnalysed != null) onAnalysed.accept(s);
         }, e -> {
             running = false;
             session.messageProperty().set("Connection analysis failed: " + e);
         });
     }
 
+    /** The index's {@link CaptureIndex#revision()} the snapshot was built at. */
+    private long analysedRevision;
+    private Consumer<ConnectionsSnapshot> onAnalysed;
+
+    /** Called with each new connection model, after the window shows it (the key log's verdict follows it). */
+    void setOnAnalysed(Consumer<ConnectionsSnapshot> c) { onAnalysed = c; }
+
     private void reset() {
+        analysedRevision = 0;
         snapshot = ConnectionsSnapshot.EMPTY;
         running = false;
         lastRun = 0;
@@ -181,6 +195,7 @@ final class TimelineBridge {
 
     private void apply(ConnectionsSnapshot s) {
         snapshot = s;
+        refreshComparisons();
         // Refilling a hidden table still restyles and lays out its cells: during a 100k-packet
         // load that was most of the window's slow pulses. The tab catches up when it is shown.
         if (!timelineTab.isSelected()) {
@@ -256,6 +271,11 @@ final class TimelineBridge {
     /** View > Handshake Timeline: the tab, with the selected packet's connection. */
     void showTimeline() {
         tabs.getSelectionModel().select(timelineTab);
+    }
+
+    /** Back to the packet details tab. */
+    void showDetails() {
+        tabs.getSelectionModel().select(detailsTab);
     }
 
     /** The banner's link: the origin connection's ladder, its row selected. */
@@ -369,9 +389,22 @@ final class TimelineBridge {
         if (css != null) box.getStylesheets().add(css);
         Tab tab = new Tab("#" + left + " ↔ #" + right, box);
         tab.setId(id);
+        tab.setUserData(new OpenComparison(left, right, view));
         tab.setTooltip(new Tooltip("Connection #" + left + " and connection #" + right + " side by side"));
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+    }
+
+    private record OpenComparison(int left, int right, HandshakeComparison view) {}
+
+    /** The open side-by-side tabs follow the model (a live capture, keys that arrived later). */
+    private void refreshComparisons() {
+        for (Tab t : tabs.getTabs()) {
+            if (!(t.getUserData() instanceof OpenComparison c)) continue;
+            LadderModel l = snapshot.ladder(c.left());
+            LadderModel r = snapshot.ladder(c.right());
+            if (l != null && r != null) c.view().setModel(ComparisonModel.of(l, r));
+        }
     }
 
     // ---- export ----------------------------------------------------------------------------------

@@ -91,6 +91,18 @@ class LiveDecryptionWindowTest {
                 .mapToInt(PacketRow::number).findFirst().orElse(-1));
     }
 
+    /** FX thread: the Info column of the table's rows of connection {@code stream}. */
+    private List<String> infosOf(int stream) {
+        return window.tableModel().shown().stream().filter(r -> r.summary().tcpStream() == stream)
+                .map(r -> r.summary().info()).toList();
+    }
+
+    /** FX thread: the labels of the connection's ladder in the window's connection model, or null. */
+    private List<String> ladderLabels(int stream) {
+        var m = window.timeline().snapshot().ladder(stream);
+        return m == null ? null : m.rows().stream().map(tlslens.ui.model.LadderRow::label).toList();
+    }
+
     /** Selects the frame (via another one, so its tree is rebuilt) and waits for its tree. */
     private void reselect(FxRobot robot, int frame) {
         robot.interact(() -> window.select(1));
@@ -144,7 +156,24 @@ class LiveDecryptionWindowTest {
             assertNull(decryptedNode(), "no keys yet");
             List<String> lines = Files.readAllLines(elsewhere);
             assertEquals(5, lines.stream().filter(l -> !l.startsWith("#")).count(), "TLS 1.3: five secrets " + lines.size());
+            assertTrue(fx(() -> infosOf(0).stream().noneMatch(i -> i.contains("Encrypted Extensions"))), "no keys yet");
+            robot.interact(() -> window.timeline().showTimeline());
+            waitUntil("the connection's ladder", 10, () -> fx(() -> ladderLabels(0) != null));
+            assertTrue(fx(() -> !ladderLabels(0).contains("Encrypted Extensions")), fx(() -> ladderLabels(0).toString()));
+            long appended = System.nanoTime();
             Files.writeString(watched, String.join("\n", lines) + "\n", StandardOpenOption.APPEND);
+            // Issue 12 item 1: the keys reach the table and the ladder, without a Stop and reload.
+            waitUntil("the table's rows of connection 0 decrypted", 5,
+                    () -> fx(() -> infosOf(0).stream().anyMatch(i -> i.contains("Encrypted Extensions"))));
+            long rows = System.nanoTime() - appended;
+            waitUntil("the ladder of connection 0 decrypted", 5,
+                    () -> fx(() -> ladderLabels(0) != null && ladderLabels(0).contains("Encrypted Extensions")));
+            long ladder = System.nanoTime() - appended;
+            System.out.printf("keys appended -> rows updated: %d ms, ladder: %d ms%n", rows / 1_000_000, ladder / 1_000_000);
+            assertTrue(rows < 1_000_000_000L, "rows updated " + rows / 1_000_000 + " ms after the keys were appended");
+            assertTrue(ladder < 1_500_000_000L, "ladder updated " + ladder / 1_000_000 + " ms after the keys were appended");
+            assertTrue(fx(() -> infosOf(0).stream().noneMatch(i -> i.contains("Encrypted Handshake Message"))), fx(() -> infosOf(0).toString()));
+            robot.interact(() -> robot.lookup("#lowerTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
             waitUntil(5, () -> window.decryption().statusLabel().getText().equals("5 keys loaded from watched.keylog (watching)"));
             reselect(robot, helloA);
             ProtoNode origin = decryptedNode();

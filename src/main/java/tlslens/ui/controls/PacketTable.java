@@ -144,10 +144,19 @@ public final class PacketTable extends Control {
         PacketRow sel = selectedItem.get();
         view.setAll(all);
         int i = sel == null ? -1 : indexOf(sel);
+        if (i < 0 && sel != null) i = indexOfFrame(sel.number()); // the frame's row was replaced (dissected again)
         if (i < 0) clearSelection();
-        else selectedIndex.set(i);
+        else {
+            selectedIndex.set(i);
+            selectedItem.set(view.get(i));
+        }
         if (view.isEmpty()) setPosition(0);
         else setPosition(position.get()); // clamps
+    }
+
+    private int indexOfFrame(int number) {
+        for (int i = 0; i < view.size(); i++) if (view.get(i).number() == number) return i;
+        return -1;
     }
 
     private int indexOf(PacketRow r) {

@@ -77,6 +77,15 @@ public final class PacketTableModel {
     /** Adds a batch of rows (in frame order); returns how many of them are shown. */
     public int append(List<PacketRow> batch) {
         if (batch.isEmpty()) return 0;
+        if (later != null) {
+            List<PacketRow> b = new ArrayList<>(batch);
+            for (int i = 0; i < b.size(); i++) {
+                PacketRow r = later.remove(b.get(i).number());
+                if (r != null) b.set(i, r);
+            }
+            if (later.isEmpty()) later = null;
+            batch = b;
+        }
         if (passColours != null) {
             for (PacketRow r : batch) if (r.number() < passColours.length) r.colour(passColours[r.number()]);
             if (all.size() + batch.size() >= passColours.length - 1) passColours = null;
@@ -136,6 +145,67 @@ public final class PacketTableModel {
         passColours = all.size() < colours.length - 1 ? colours : null;
     }
 
+    /**
+     * Rows that replace those of the same frames (their connection was dissected again with keys
+     * that arrived later): the table shows the new Info, protocol and colour in place; the shown
+     * set, the selection's frame and the scroll position stay. A row whose frame has not arrived
+     * yet replaces it when it does.
+     */
+    public void replace(List<PacketRow> rows) {
+        List<PacketRow> now = null;
+        for (PacketRow r : rows) {
+            int n = r.number();
+            if (n > all.size()) {
+                if (later == null) later = new java.util.HashMap<>();
+                later.put(n, r);
+                continue;
+            }
+            PacketRow old = all.set(n - 1, r);
+            int i = shownIndex(n);
+            if (i >= 0 && shown.get(i) == old) {
+                if (now == null) now = new ArrayList<>(shown);
+                now.set(i, r);
+            }
+        }
+        Object f = filter.get();
+        if (f != null && !filtering.get()) {
+            // The new dissection may match the applied filter where the old one did not (or the reverse).
+            boolean moved = false;
+            for (PacketRow r : rows) {
+                if (r.number() > all.size() || r.filter() != f) continue;
+                if (passMatches != null && r.number() <= passScanned && passMatches.get(r.number()) != r.matches()) {
+                    passMatches.set(r.number(), r.matches());
+                    moved = true;
+                } else if (r.number() > passScanned) {
+                    moved = true;
+                }
+            }
+            if (moved) {
+                List<PacketRow> pass = new ArrayList<>();
+                for (PacketRow r : all) if (accepts(r, f)) pass.add(r);
+                shown.setAll(pass);
+                return;
+            }
+        }
+        if (now != null) shown.setAll(now); // one change for the table, however many rows
+    }
+
+    /** Replacements for frames not in the table yet ({@link #replace}). */
+    private java.util.Map<Integer, PacketRow> later;
+
+    /** The position of frame {@code number} in the shown rows (kept in frame order), or -1. */
+    private int shownIndex(int number) {
+        int lo = 0, hi = shown.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int m = shown.get(mid).number();
+            if (m < number) lo = mid + 1;
+            else if (m > number) hi = mid - 1;
+            else return mid;
+        }
+        return -1;
+    }
+
     /** Shows every row again. */
     public void clearFilter() { beginFilter(null); }
 
@@ -149,6 +219,7 @@ public final class PacketTableModel {
         passMatches = null;
         passScanned = 0;
         passColours = null;
+        later = null;
         followNewest.set(true);
     }
 }

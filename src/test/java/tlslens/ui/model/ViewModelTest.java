@@ -26,6 +26,27 @@ class ViewModelTest {
     }
 
     @Test
+    void rowsDissectedAgainReplaceTheirFramesInPlaceAndUnderTheFilter() {
+        PacketTableModel m = new PacketTableModel();
+        m.append(List.of(row(1, "TCP", "", null, true), row(2, "TLSv1.3", "Application Data", null, true)));
+        // Frame 3's new row comes before its old one has reached the table (a live capture).
+        m.replace(List.of(row(2, "TLSv1.3", "Encrypted Extensions", null, true), row(3, "TLSv1.3", "Finished", null, true)));
+        assertEquals("Encrypted Extensions", m.shown().get(1).summary().info());
+        assertEquals(2, m.shown().size());
+        m.append(List.of(row(3, "TLSv1.3", "Application Data", null, true), row(4, "TCP", "", null, true)));
+        assertEquals("Finished", m.row(3).summary().info());
+        assertEquals(List.of(1, 2, 3, 4), m.shown().stream().map(PacketRow::number).toList());
+
+        // Under a filter the new dissection decides: frame 2 now matches, frame 3 no longer does.
+        Object f = new Object();
+        m.beginFilter(f);
+        m.finishFilter(f, new int[] {3}, 4);
+        assertEquals(List.of(3), m.shown().stream().map(PacketRow::number).toList());
+        m.replace(List.of(row(2, "TLSv1.3", "Finished", f, true), row(3, "TLSv1.3", "Application Data", f, false)));
+        assertEquals(List.of(2), m.shown().stream().map(PacketRow::number).toList());
+    }
+
+    @Test
     void recolourReachesRowsStillOnTheirWayFromTheLoader() {
         PacketTableModel m = new PacketTableModel();
         m.append(List.of(row(1, "TCP", "", null, true), row(2, "TCP", "", null, true)));

@@ -289,7 +289,7 @@ public final class ConnectionDecryptor {
             return new DecryptionStatus(DecryptionStatus.State.DECRYPTED, why, keyOrigin, decrypted, failed);
         }
         if (withoutKeys > 0 || skippedEarly > 0) {
-            String why = !keys() ? "no key log loaded"
+            String why = !keys() ? DecryptionStatus.NO_KEY_LOG
                     : noKeyReason != null ? noKeyReason : "no key log line for this connection's ClientHello random";
             return new DecryptionStatus(DecryptionStatus.State.NO_KEYS, why, null, 0, 0);
         }

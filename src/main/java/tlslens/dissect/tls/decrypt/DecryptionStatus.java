@@ -23,6 +23,12 @@ public record DecryptionStatus(State state, String reason, String keyOrigin, lon
         State(String text) { this.text = text; }
     }
 
+    /** The reason of {@link State#NO_KEYS} when the capture was dissected without any key log. */
+    public static final String NO_KEY_LOG = "no key log loaded";
+
+    /** Whether the connection stayed encrypted although a key log was loaded (it has no line for it). */
+    public boolean missingFromKeyLog() { return state == State.NO_KEYS && !NO_KEY_LOG.equals(reason); }
+
     /** "decrypted", "no keys: no CLIENT_RANDOM line for this connection", ... */
     public String describe() { return reason == null || reason.isEmpty() ? state.text : state.text + ": " + reason; }
 }
