@@ -10,9 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import tlslens.net.Ipv6Text;
 import tlslens.dissect.tls.HandshakeLog;
-import tlslens.dissect.tls.HelloInfo;
+import tlslens.dissect.tls.base.HelloInfo;
 import tlslens.dissect.tls.names.AlertDescriptions;
 import tlslens.dissect.tls.names.AlertLevels;
 import tlslens.dissect.tls.names.CipherSuiteInfo;
@@ -23,6 +22,7 @@ import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.NamedGroups;
 import tlslens.dissect.tls.names.TlsVersions;
 import tlslens.engine.ConnectionState;
+import tlslens.net.Ipv6Text;
 
 /**
  * Builds the connection model from what the engine kept per TCP connection: first each

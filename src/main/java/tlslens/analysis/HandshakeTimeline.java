@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import tlslens.dissect.tls.HandshakeLog;
-import tlslens.dissect.tls.HelloInfo;
 import tlslens.dissect.tls.TlsConnection;
+import tlslens.dissect.tls.base.HelloInfo;
 import tlslens.dissect.tls.names.CipherSuiteInfo;
 import tlslens.dissect.tls.names.ContentTypes;
 import tlslens.dissect.tls.names.ExtensionTypes;

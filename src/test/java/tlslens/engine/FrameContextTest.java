@@ -18,7 +18,7 @@ import tlslens.dissect.FrameDissection;
 import tlslens.dissect.FrameSummary;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.RobustnessTest;
-import tlslens.dissect.tls.TlsExperts;
+import tlslens.dissect.tls.base.TlsExperts;
 
 /**
  * The frame context the dissectors fill agrees with the tree they build, frame by frame over our

@@ -1,6 +1,6 @@
 package tlslens.dissect.tls;
 
-import static tlslens.dissect.tls.TlsFields.*;
+import static tlslens.dissect.tls.base.TlsFields.*;
 import static tlslens.dissect.tls.names.HandshakeTypes.*;
 
 import java.util.ArrayList;
@@ -10,6 +10,8 @@ import tlslens.dissect.DataSource;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.base.HandshakeContext;
+import tlslens.dissect.tls.base.TlsExperts;
 import tlslens.dissect.tls.messages.CertificateMessages;
 import tlslens.dissect.tls.messages.HelloMessages;
 import tlslens.dissect.tls.messages.KeyExchangeMessages;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import tlslens.dissect.tls.base.HelloInfo;
 import tlslens.dissect.tls.names.AlertDescriptions;
 import tlslens.dissect.tls.names.AlertLevels;
 import tlslens.dissect.tls.names.ContentTypes;

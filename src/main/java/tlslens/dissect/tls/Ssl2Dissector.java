@@ -1,6 +1,6 @@
 package tlslens.dissect.tls;
 
-import static tlslens.dissect.tls.TlsFields.*;
+import static tlslens.dissect.tls.base.TlsFields.*;
 import static tlslens.dissect.tls.names.Ssl2MessageTypes.CLIENT_HELLO;
 import static tlslens.dissect.tls.names.Ssl2MessageTypes.CLIENT_MASTER_KEY;
 import static tlslens.dissect.tls.names.Ssl2MessageTypes.SERVER_HELLO;
@@ -8,6 +8,10 @@ import static tlslens.dissect.tls.names.Ssl2MessageTypes.SERVER_HELLO;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.base.HandshakeContext;
+import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.base.TlsExperts;
+import tlslens.dissect.tls.base.Vectors;
 import tlslens.dissect.tls.messages.CertificateMessages;
 import tlslens.dissect.tls.names.Ssl2MessageTypes;
 import tlslens.dissect.tls.names.TlsVersions;

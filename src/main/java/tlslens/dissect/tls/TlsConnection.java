@@ -1,6 +1,6 @@
 package tlslens.dissect.tls;
 
-import static tlslens.dissect.tls.TlsFields.*;
+import static tlslens.dissect.tls.base.TlsFields.*;
 
 import java.util.List;
 
@@ -9,6 +9,11 @@ import tlslens.dissect.FrameDissection;
 import tlslens.dissect.Malformed;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.base.FinishedCheck;
+import tlslens.dissect.tls.base.HandshakeContext;
+import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.base.TlsExperts;
+import tlslens.dissect.tls.base.TlsFields;
 import tlslens.dissect.tls.decrypt.ConnectionDecryptor;
 import tlslens.dissect.tls.decrypt.DecryptionStatus;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
@@ -605,7 +610,7 @@ public final class TlsConnection {
 
         @Override public void handshakeBytes(byte[] message) { decryptor.handshakeMessage(fromServer(), message); }
 
-        @Override public ConnectionDecryptor.FinishedCheck checkFinished(byte[] verifyData) {
+        @Override public FinishedCheck checkFinished(byte[] verifyData) {
             return decryptor.checkFinished(fromServer(), verifyData);
         }
     }

@@ -1,15 +1,17 @@
 package tlslens.dissect.tls;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import tlslens.dissect.ProtoNode;
-import tlslens.dissect.Tvb;
+import static org.junit.jupiter.api.Assertions.*;
+import static tlslens.dissect.tls.ExtensionBytes.*;
 
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.*;
-import static tlslens.dissect.tls.ExtensionBytes.*;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.ext.ExtensionDissector;
 
 /**
  * Decoded values of extensions, built from the RFCs' structures: those tshark 4.0 leaves as "Data"

@@ -1,16 +1,18 @@
 package tlslens.dissect.tls;
 
-import org.junit.jupiter.api.Test;
-import tlslens.dissect.ProtoNode;
-import tlslens.dissect.Tvb;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.ext.ExtensionDissector;
 
 /**
  * Bad input never escapes: every prefix and thousands of random mutations of the largest real

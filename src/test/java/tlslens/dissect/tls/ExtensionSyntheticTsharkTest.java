@@ -1,18 +1,19 @@
 package tlslens.dissect.tls;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tlslens.dissect.ProtoNode;
-import tlslens.dissect.Tvb;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tlslens.dissect.tls.ExtensionBytes.*;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static tlslens.dissect.tls.ExtensionBytes.*;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.ext.ExtensionDissector;
 
 /**
  * Extensions that no public capture carries, built from their RFC structures into a pcap that tshark

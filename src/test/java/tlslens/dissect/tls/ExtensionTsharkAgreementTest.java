@@ -1,8 +1,7 @@
 package tlslens.dissect.tls;
 
-import org.junit.jupiter.api.Test;
-import tlslens.dissect.ProtoNode;
-import tlslens.dissect.Tvb;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.ext.ExtensionDissector;
 
 /**
  * Line-for-line agreement with tshark 4.0: for every plaintext ClientHello, ServerHello and

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.messages.Ja3;
+import tlslens.dissect.tls.messages.Ja4;
 
 /**
  * JA3/JA3S against the values tshark 4.0 prints, and JA4 against the values FoxIO published for

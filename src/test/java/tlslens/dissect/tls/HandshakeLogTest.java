@@ -8,10 +8,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import tlslens.dissect.DataSource;
 import tlslens.dissect.Expert;
 import tlslens.dissect.ProtoNode;
+import tlslens.dissect.tls.base.HelloInfo;
 
 /** What the connection remembers for the connection model, checked on real captures. */
 class HandshakeLogTest {

@@ -12,10 +12,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.base.HandshakeContext;
+import tlslens.dissect.tls.base.HelloInfo;
 
 /** The TLS 1.3 example handshakes of RFC 8448 (sections 3 and 5), dissected and checked. */
 class Rfc8448Test {

@@ -8,6 +8,7 @@ import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tcp.TcpFields;
+import tlslens.dissect.tls.base.TlsFields;
 
 /** Feeds hand-made records to one {@link TlsConnection}, one frame per record, for unit tests. */
 final class TlsFeed {

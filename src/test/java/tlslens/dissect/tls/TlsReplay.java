@@ -14,6 +14,7 @@ import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tcp.TcpFields;
+import tlslens.dissect.tls.base.TlsFields;
 
 /**
  * A small stand-in for the pipeline, for tests: reads a capture, strips the link, IP (and GTP-U)

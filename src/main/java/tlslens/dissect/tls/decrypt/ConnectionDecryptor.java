@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import tlslens.dissect.tls.HelloInfo;
+import tlslens.dissect.tls.base.FinishedCheck;
+import tlslens.dissect.tls.base.HelloInfo;
 import tlslens.dissect.tls.names.CipherSuiteInfo;
 import tlslens.dissect.tls.names.ContentTypes;
 import tlslens.dissect.tls.names.HandshakeTypes;
@@ -30,8 +31,6 @@ public final class ConnectionDecryptor {
     }
 
     /** A Finished message's verify_data against the value the keys give. */
-    public record FinishedCheck(boolean correct, byte[] expected, String keyOrigin) {}
-
     private final TlsSecrets secrets;
     private byte[] clientRandom;
     private byte[] serverRandom;

@@ -1,14 +1,14 @@
 package tlslens.dissect.tls.ext;
 
-import tlslens.dissect.ProtoNode;
-import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.HelloInfo;
-import tlslens.dissect.tls.Vectors;
-import tlslens.dissect.tls.names.HandshakeTypes;
+import static tlslens.dissect.tls.base.ExtensionFields.*;
 
 import java.nio.charset.StandardCharsets;
 
-import static tlslens.dissect.tls.ExtensionFields.*;
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.base.Vectors;
+import tlslens.dissect.tls.names.HandshakeTypes;
 
 /**
  * The extension bodies of one or a few items each, laid out as packet-tls-utils.c lays them out:

@@ -1,10 +1,10 @@
 package tlslens.dissect.tls.ext;
 
+import static tlslens.dissect.tls.base.ExtensionFields.*;
+
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.Vectors;
-
-import static tlslens.dissect.tls.ExtensionFields.*;
+import tlslens.dissect.tls.base.Vectors;
 
 /**
  * DistinguishedName lists (certificate_authorities extension, TLS 1.2 CertificateRequest) and

@@ -1,13 +1,13 @@
 package tlslens.dissect.tls.ext;
 
+import static tlslens.dissect.tls.base.ExtensionFields.*;
+
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.base.Vectors;
+import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.HpkeAeads;
 import tlslens.dissect.tls.names.HpkeKdfs;
-import tlslens.dissect.tls.Vectors;
-import tlslens.dissect.tls.names.HandshakeTypes;
-
-import static tlslens.dissect.tls.ExtensionFields.*;
 
 /**
  * encrypted_client_hello (0xfe0d, draft-ietf-tls-esni-13 and later): the outer ClientHello's

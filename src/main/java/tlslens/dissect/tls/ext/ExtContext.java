@@ -1,6 +1,6 @@
 package tlslens.dissect.tls.ext;
 
-import tlslens.dissect.tls.HelloInfo;
+import tlslens.dissect.tls.base.HelloInfo;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 

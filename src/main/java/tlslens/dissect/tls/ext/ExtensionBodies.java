@@ -1,12 +1,12 @@
 package tlslens.dissect.tls.ext;
 
+import static tlslens.dissect.tls.base.ExtensionFields.*;
+
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.HelloInfo;
+import tlslens.dissect.tls.base.HelloInfo;
 import tlslens.dissect.tls.names.ExtensionTypes;
 import tlslens.dissect.tls.names.HandshakeTypes;
-
-import static tlslens.dissect.tls.ExtensionFields.*;
 
 /**
  * Dispatches one extension's body by type, as packet-tls-utils.c's switch in

@@ -1,13 +1,13 @@
 package tlslens.dissect.tls.ext;
 
+import static tlslens.dissect.tls.base.ExtensionFields.*;
+
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.HelloInfo;
-import tlslens.dissect.tls.names.NamedGroups;
-import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.base.Vectors;
 import tlslens.dissect.tls.names.HandshakeTypes;
-
-import static tlslens.dissect.tls.ExtensionFields.*;
+import tlslens.dissect.tls.names.NamedGroups;
 
 /** key_share (51, and 40 of drafts before -23) and pre_shared_key (41), RFC 8446 4.2.8 / 4.2.11. */
 final class KeyShareAndPsk {

@@ -1,17 +1,16 @@
 package tlslens.dissect.tls.ext;
 
+import static tlslens.dissect.tls.base.ExtensionFields.*;
+
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.ExtensionDissector;
-import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.base.Vectors;
 import tlslens.dissect.tls.names.ExtensionTypes;
-
-import static tlslens.dissect.tls.ExtensionFields.*;
 
 /**
  * Extensions that tshark 4.0 shows only as "Data: ..." but whose structure the RFCs define. Their
  * items are added as children of that Data item. Unless {@link ExtensionDissector#showBeyondTshark}
- * is set they are hidden: filters, -T fields and {@link tlslens.dissect.tls.HelloInfo} see them, while
+ * is set they are hidden: filters, -T fields and {@link tlslens.dissect.tls.base.HelloInfo} see them, while
  * the tree prints exactly tshark 4.0's lines.
  */
 final class OpaqueExtensions {

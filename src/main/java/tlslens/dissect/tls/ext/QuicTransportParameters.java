@@ -1,12 +1,13 @@
 package tlslens.dissect.tls.ext;
 
+import static tlslens.dissect.tls.base.ExtensionFields.*;
+
 import tlslens.dissect.FieldDef;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.base.Vectors;
 import tlslens.dissect.tls.names.HandshakeTypes;
-
-import static tlslens.dissect.tls.ExtensionFields.*;
+import tlslens.dissect.tls.names.QuicTransportParameterNames;
 
 /**
  * quic_transport_parameters (57, and 0xffa5 of the drafts): each parameter as a "Parameter: name

@@ -1,15 +1,15 @@
 package tlslens.dissect.tls.ext;
 
-import tlslens.dissect.ProtoNode;
-import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.names.HashAlgorithms;
-import tlslens.dissect.tls.names.SignatureAlgorithms;
-import tlslens.dissect.tls.names.SignatureSchemes;
-import tlslens.dissect.tls.Vectors;
+import static tlslens.dissect.tls.base.ExtensionFields.*;
 
 import java.util.List;
 
-import static tlslens.dissect.tls.ExtensionFields.*;
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.Tvb;
+import tlslens.dissect.tls.base.Vectors;
+import tlslens.dissect.tls.names.HashAlgorithms;
+import tlslens.dissect.tls.names.SignatureAlgorithms;
+import tlslens.dissect.tls.names.SignatureSchemes;
 
 /**
  * SignatureScheme / SignatureAndHashAlgorithm items and lists (Wireshark's

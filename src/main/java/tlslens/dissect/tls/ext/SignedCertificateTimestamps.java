@@ -1,12 +1,12 @@
 package tlslens.dissect.tls.ext;
 
-import static tlslens.dissect.tls.ExtensionFields.*;
+import static tlslens.dissect.tls.base.ExtensionFields.*;
 
 import java.time.Instant;
 
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.base.Vectors;
 import tlslens.dissect.tls.names.CtLogs;
 
 /**

@@ -1,12 +1,12 @@
 package tlslens.dissect.tls.ext;
 
+import static tlslens.dissect.tls.base.ExtensionFields.*;
+
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.TlsExperts;
+import tlslens.dissect.tls.base.TlsExperts;
+import tlslens.dissect.tls.base.Vectors;
 import tlslens.dissect.x509.OcspDissector;
-import tlslens.dissect.tls.Vectors;
-
-import static tlslens.dissect.tls.ExtensionFields.*;
 
 /**
  * status_request (5) and status_request_v2 (17) requests, and the CertificateStatus body that a

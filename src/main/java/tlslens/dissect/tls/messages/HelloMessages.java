@@ -1,19 +1,17 @@
 package tlslens.dissect.tls.messages;
 
-import static tlslens.dissect.tls.TlsFields.*;
+import static tlslens.dissect.tls.base.TlsFields.*;
 
 import java.time.Instant;
 
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.ExtensionDissector;
-import tlslens.dissect.tls.HandshakeContext;
-import tlslens.dissect.tls.HelloInfo;
-import tlslens.dissect.tls.Ja3;
-import tlslens.dissect.tls.Ja4;
-import tlslens.dissect.tls.names.TlsVersions;
-import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.base.HandshakeContext;
+import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.base.Vectors;
+import tlslens.dissect.tls.ext.ExtensionDissector;
 import tlslens.dissect.tls.names.HandshakeTypes;
+import tlslens.dissect.tls.names.TlsVersions;
 
 /**
  * ClientHello, ServerHello and HelloRetryRequest bodies, laid out as Wireshark's

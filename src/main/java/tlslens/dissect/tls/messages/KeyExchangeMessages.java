@@ -1,17 +1,17 @@
 package tlslens.dissect.tls.messages;
 
-import static tlslens.dissect.tls.TlsFields.*;
+import static tlslens.dissect.tls.base.TlsFields.*;
 
 import tlslens.dissect.FieldDef;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.HandshakeContext;
+import tlslens.dissect.tls.base.HandshakeContext;
+import tlslens.dissect.tls.base.Vectors;
 import tlslens.dissect.tls.names.CipherSuiteInfo;
 import tlslens.dissect.tls.names.HashAlgorithms;
 import tlslens.dissect.tls.names.SignatureAlgorithms;
 import tlslens.dissect.tls.names.SignatureSchemes;
 import tlslens.dissect.tls.names.TlsVersions;
-import tlslens.dissect.tls.Vectors;
 
 /**
  * ServerKeyExchange, ClientKeyExchange and CertificateVerify. The layout of the key exchange

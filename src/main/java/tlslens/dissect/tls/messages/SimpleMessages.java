@@ -1,16 +1,16 @@
 package tlslens.dissect.tls.messages;
 
-import static tlslens.dissect.tls.TlsFields.*;
+import static tlslens.dissect.tls.base.TlsFields.*;
 
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.ExtensionDissector;
-import tlslens.dissect.tls.HandshakeContext;
-import tlslens.dissect.tls.HelloInfo;
-import tlslens.dissect.tls.TlsExperts;
-import tlslens.dissect.tls.names.TlsVersions;
-import tlslens.dissect.tls.Vectors;
+import tlslens.dissect.tls.base.HandshakeContext;
+import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.base.TlsExperts;
+import tlslens.dissect.tls.base.Vectors;
+import tlslens.dissect.tls.ext.ExtensionDissector;
 import tlslens.dissect.tls.names.HandshakeTypes;
+import tlslens.dissect.tls.names.TlsVersions;
 
 /**
  * The small handshake messages: NewSessionTicket (TLS 1.2 and 1.3 layouts), EncryptedExtensions,

@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
-
-import tlslens.dissect.tls.HelloInfo;
+import tlslens.dissect.tls.base.HelloInfo;
 
 /**
  * The key schedules against published values: TLS 1.3's HKDF-Expand-Label traffic keys, IVs and

@@ -1,4 +1,13 @@
-package tlslens.dissect.tls;
+package tlslens.dissect.tls.base;
+
+import static tlslens.dissect.FieldType.BYTES;
+import static tlslens.dissect.FieldType.NONE;
+import static tlslens.dissect.FieldType.STRING;
+import static tlslens.dissect.FieldType.UINT16;
+import static tlslens.dissect.FieldType.UINT24;
+import static tlslens.dissect.FieldType.UINT32;
+import static tlslens.dissect.FieldType.UINT64;
+import static tlslens.dissect.FieldType.UINT8;
 
 import tlslens.dissect.Base;
 import tlslens.dissect.FieldDef;
@@ -16,21 +25,12 @@ import tlslens.dissect.tls.names.HpkeKems;
 import tlslens.dissect.tls.names.MaxFragmentLengths;
 import tlslens.dissect.tls.names.NamedGroups;
 import tlslens.dissect.tls.names.PskKeyExchangeModes;
+import tlslens.dissect.tls.names.QuicTransportParameterNames;
 import tlslens.dissect.tls.names.ServerNameTypes;
 import tlslens.dissect.tls.names.SignatureAndHashFields;
 import tlslens.dissect.tls.names.SrtpProtectionProfiles;
 import tlslens.dissect.tls.names.TlsVersions;
 import tlslens.dissect.tls.names.TokenBindingKeyParameters;
-import tlslens.dissect.tls.ext.QuicTransportParameterNames;
-
-import static tlslens.dissect.FieldType.BYTES;
-import static tlslens.dissect.FieldType.NONE;
-import static tlslens.dissect.FieldType.STRING;
-import static tlslens.dissect.FieldType.UINT16;
-import static tlslens.dissect.FieldType.UINT24;
-import static tlslens.dissect.FieldType.UINT32;
-import static tlslens.dissect.FieldType.UINT64;
-import static tlslens.dissect.FieldType.UINT8;
 
 /**
  * Fields of TLS hello extensions, with tshark 4.0's filter names, labels, types and bases

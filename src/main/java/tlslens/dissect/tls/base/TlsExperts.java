@@ -1,4 +1,4 @@
-package tlslens.dissect.tls;
+package tlslens.dissect.tls.base;
 
 import tlslens.dissect.ExpertDef;
 import tlslens.dissect.ExpertGroup;

@@ -1,4 +1,4 @@
-package tlslens.dissect.tls;
+package tlslens.dissect.tls.base;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package tlslens.dissect.tls;
+package tlslens.dissect.tls.base;
 
 import static tlslens.dissect.FieldType.*;
 
@@ -7,23 +7,18 @@ import tlslens.dissect.FieldDef;
 import tlslens.dissect.Fields;
 import tlslens.dissect.tls.names.AlertDescriptions;
 import tlslens.dissect.tls.names.AlertLevels;
-import tlslens.dissect.tls.names.CertificateCompressionAlgorithms;
-import tlslens.dissect.tls.names.CertificateStatusTypes;
-import tlslens.dissect.tls.names.CipherSuites;
 import tlslens.dissect.tls.names.CertificateUrlTypes;
-import tlslens.dissect.tls.names.EcCurveTypes;
-import tlslens.dissect.tls.names.HeartbeatMessageTypes;
-import tlslens.dissect.tls.names.Ssl2CipherSpecs;
-import tlslens.dissect.tls.names.Ssl2MessageTypes;
+import tlslens.dissect.tls.names.CipherSuites;
 import tlslens.dissect.tls.names.ClientCertificateTypes;
 import tlslens.dissect.tls.names.CompressionMethods;
 import tlslens.dissect.tls.names.ContentTypes;
+import tlslens.dissect.tls.names.EcCurveTypes;
 import tlslens.dissect.tls.names.HandshakeTypes;
-import tlslens.dissect.tls.names.HashAlgorithms;
+import tlslens.dissect.tls.names.HeartbeatMessageTypes;
 import tlslens.dissect.tls.names.KeyUpdateRequests;
 import tlslens.dissect.tls.names.NamedGroups;
-import tlslens.dissect.tls.names.SignatureAlgorithms;
-import tlslens.dissect.tls.names.SignatureSchemes;
+import tlslens.dissect.tls.names.Ssl2CipherSpecs;
+import tlslens.dissect.tls.names.Ssl2MessageTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 
 /**

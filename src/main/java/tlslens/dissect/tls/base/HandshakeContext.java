@@ -1,4 +1,4 @@
-package tlslens.dissect.tls;
+package tlslens.dissect.tls.base;
 
 import tlslens.dissect.FrameDissection;
 
@@ -42,7 +42,7 @@ public interface HandshakeContext {
     default void handshakeBytes(byte[] message) {}
 
     /** The Finished verify_data as the key log computes it; null when it can't be computed. */
-    default tlslens.dissect.tls.decrypt.ConnectionDecryptor.FinishedCheck checkFinished(byte[] verifyData) {
+    default FinishedCheck checkFinished(byte[] verifyData) {
         return null;
     }
 }

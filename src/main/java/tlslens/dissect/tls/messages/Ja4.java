@@ -1,4 +1,4 @@
-package tlslens.dissect.tls;
+package tlslens.dissect.tls.messages;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import tlslens.dissect.tls.base.HelloInfo;
 import tlslens.dissect.tls.names.ExtensionTypes;
 import tlslens.dissect.tls.names.Grease;
 
@@ -73,7 +74,7 @@ public final class Ja4 {
         return ch.legacyVersion;
     }
 
-    static String versionCode(int v) {
+    public static String versionCode(int v) {
         return switch (v) {
             case 0x0304 -> "13";
             case 0x0303 -> "12";
@@ -89,7 +90,7 @@ public final class Ja4 {
     }
 
     /** First and last character of the first ALPN value; its hex digits when those are not alphanumeric. */
-    static String alpnCode(String alpn) {
+    public static String alpnCode(String alpn) {
         if (alpn == null || alpn.isEmpty()) return "00";
         char first = alpn.charAt(0);
         char last = alpn.charAt(alpn.length() - 1);
@@ -118,7 +119,7 @@ public final class Ja4 {
     }
 
     /** First 12 hex digits of SHA-256, or twelve zeros for an empty list. */
-    static String hash12(String s) {
+    public static String hash12(String s) {
         if (s.isEmpty()) return "000000000000";
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -1,4 +1,4 @@
-package tlslens.dissect.tls.ext;
+package tlslens.dissect.tls.names;
 
 /**
  * Names of QUIC transport parameters and QUIC versions as tshark 4.0 prints them
@@ -69,7 +69,7 @@ public final class QuicTransportParameterNames {
         return n != null ? n : "Unknown 0x" + hex(id, 4);
     }
 
-    static String hex(long v, int minDigits) {
+    public static String hex(long v, int minDigits) {
         String h = Long.toHexString(v);
         return h.length() >= minDigits ? h : "0".repeat(minDigits - h.length()) + h;
     }

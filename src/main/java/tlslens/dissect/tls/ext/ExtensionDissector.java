@@ -1,4 +1,4 @@
-package tlslens.dissect.tls;
+package tlslens.dissect.tls.ext;
 
 import static tlslens.dissect.tls.names.HandshakeTypes.CLIENT_HELLO;
 import static tlslens.dissect.tls.names.HandshakeTypes.HELLO_RETRY_REQUEST;
@@ -6,8 +6,9 @@ import static tlslens.dissect.tls.names.HandshakeTypes.SERVER_HELLO;
 
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
-import tlslens.dissect.tls.ext.ExtContext;
-import tlslens.dissect.tls.ext.ExtensionBodies;
+import tlslens.dissect.tls.base.ExtensionFields;
+import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.base.Vectors;
 import tlslens.dissect.tls.names.ExtensionTypes;
 
 /**
