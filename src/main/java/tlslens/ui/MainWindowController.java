@@ -102,6 +102,7 @@ public final class MainWindowController {
     private DecryptionControl decryption;
     private TimelineBridge timeline;
     private WindowPulse pulse;
+    private ExpertInfoControl expertInfo;
 
     @FXML
     private void initialize() {
@@ -154,6 +155,9 @@ public final class MainWindowController {
         // What the window says about the session, and which actions it allows.
         StatusBarModel status = new StatusBarModel(session, tableModel);
         StatusBarView.bind(statusBar, status, colouring.legend(), decryption.statusLabel());
+        expertInfo = new ExpertInfoControl(() -> capture.feed() == null ? null : capture.feed().experts(), selector::select,
+                dialogs::owner);
+        statusBar.getRightItems().add(0, expertInfo.indicator());
         colouring.attach(packetTable, tableModel, capture::feed);
         tablePlaceholder.textProperty().bind(status.placeholderTextProperty());
         welcomePane.visibleProperty().bind(session.stateProperty().isEqualTo(State.EMPTY));
@@ -164,7 +168,7 @@ public final class MainWindowController {
                 () -> session.state() == State.EMPTY || session.isCapturing(), session.stateProperty()));
         FileDrop.install(root, loader::open);
 
-        pulse = new WindowPulse(loader::pulse, timeline::onPulse, pump::pulse, live::pulse);
+        pulse = new WindowPulse(loader::pulse, timeline::onPulse, pump::pulse, live::pulse, expertInfo::pulse);
         pulse.start();
         Background.submit(Warmup::run);
     }
@@ -213,6 +217,7 @@ public final class MainWindowController {
 
     @FXML private void onStartStop() { live.startOrStop(); }
     @FXML private void onFollowTlsStream() { decryption.followSelected(); }
+    @FXML private void onExpertInfo() { expertInfo.show(); }
     @FXML private void onAbout() { dialogs.about(); }
 
     // ---- for the application and the tests -------------------------------------------------
@@ -237,6 +242,7 @@ public final class MainWindowController {
     InspectorBridge inspector() { return inspector; }
     DecryptionControl decryption() { return decryption; }
     TimelineBridge timeline() { return timeline; }
+    ExpertInfoControl expertInfo() { return expertInfo; }
     Path currentFile() { return capture.file(); }
     CaptureIndex index() { return capture.index(); }
     TextField filterField() { return filterField; }
