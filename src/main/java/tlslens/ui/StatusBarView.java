@@ -17,6 +17,20 @@ final class StatusBarView {
 
     private StatusBarView() {}
 
+    /**
+     * Gives every label in {@code n} without a tooltip one with its whole text, now and when {@code n}'s
+     * children change (the legend is rebuilt when the colouring rules change).
+     */
+    static void completeTexts(Node n) {
+        if (n instanceof Label l && l.getTooltip() == null) l.setTooltip(tooltip(l));
+        if (n instanceof javafx.scene.layout.Pane p) {
+            for (Node c : p.getChildren()) completeTexts(c);
+            p.getChildren().addListener((javafx.collections.ListChangeListener<Node>) ch -> {
+                while (ch.next()) for (Node c : ch.getAddedSubList()) completeTexts(c);
+            });
+        }
+    }
+
     /** A tooltip with the label's whole text (a status field is cut when the window is narrow). */
     static Tooltip tooltip(Label l) {
         Tooltip t = new Tooltip();
@@ -38,6 +52,9 @@ final class StatusBarView {
         counters.textProperty().bind(model.countersTextProperty());
         counters.setTooltip(tooltip(counters));
         bar.getRightItems().setAll(counters, legend);
+        // The legend's names and the parts' items are cut on a narrow window ("TCP probl…", "A…").
+        for (Node n : leftItems) completeTexts(n);
+        completeTexts(legend);
         bar.textProperty().bind(model.statusTextProperty());
         // The message is cut when the window is narrow ("⚠ The file … cut short in the middle …"): the
         // whole text in a tooltip (the bar's own label is the skin's, so the bar carries it).

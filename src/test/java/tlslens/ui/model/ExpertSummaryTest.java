@@ -25,12 +25,12 @@ import tlslens.dissect.Severity;
 import tlslens.engine.CaptureIndex;
 
 /** The Expert Information entries, built as the window's loader builds them, against tshark -z expert. */
-class ExpertSummaryTest {
+public class ExpertSummaryTest {
     private static final Pattern SECTION = Pattern.compile("^(Errors|Warns|Notes|Chats) \\((\\d+)\\)$");
     private static final Pattern LINE = Pattern.compile("^\\s+(\\d+)\\s+(\\S+(?: \\S+)?)\\s{2,}(\\S+)\\s{2}(.*)$");
 
     /** Sums the notes of the full trees (what the loader's pass after a light load reads). */
-    static ExpertSummary load(Path file) throws Exception {
+    public static ExpertSummary load(Path file) throws Exception {
         ExpertSummary s = new ExpertSummary();
         try (CaptureFileReader r = CaptureFileReader.open(file)) {
             CaptureIndex index = new CaptureIndex(r.linkType()).interfaces(r.interfaces());
@@ -45,7 +45,7 @@ class ExpertSummaryTest {
     }
 
     /** "Warning/Sequence/TCP/D-SACK Sequence" → count, from tshark -q -z expert. */
-    static Map<String, Integer> tshark(Path file) throws Exception {
+    public static Map<String, Integer> tshark(Path file) throws Exception {
         Process p = new ProcessBuilder("tshark", "-r", file.toString(), "-q", "-z", "expert")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Map<String, Integer> out = new TreeMap<>();
@@ -72,7 +72,7 @@ class ExpertSummaryTest {
         return out;
     }
 
-    static Map<String, Integer> ours(ExpertSummary s) {
+    public static Map<String, Integer> ours(ExpertSummary s) {
         Map<String, Integer> out = new TreeMap<>();
         for (ExpertSummary.Entry e : s.entries()) {
             if (e.frames().isEmpty()) continue; // capture-level: tshark prints those on stderr
