@@ -124,6 +124,13 @@ class ExpertInfoWindowTest {
         open(WindowTestSupport.SAMPLE);
         WindowTestSupport.waitForPulses(3);
         cut.addAll(cutWithoutTooltip("sample"));
+        waitUntil("the connections of the sample", 20, () -> window.timeline().snapshot().frameCount() == window.tableModel().total());
+        robot.clickOn("Handshake timeline");
+        WindowTestSupport.waitForPulses(3);
+        waitUntil("the connections listed", 10, () -> !window.timeline().pane().table().getItems().isEmpty());
+        WindowTestSupport.waitForPulses(3);
+        cut.addAll(cutWithoutTooltip("timeline"));
+        robot.clickOn("Packet details");
         open(TRUNCATED);
         WindowTestSupport.waitForPulses(3);
         cut.addAll(cutWithoutTooltip("truncated file"));
@@ -135,6 +142,15 @@ class ExpertInfoWindowTest {
         return fx(() -> {
             List<String> out = new ArrayList<>();
             walk(stage.getScene().getRoot(), n -> {
+                if (n instanceof javafx.scene.control.TextField f && WindowTestSupport.isOnScreen(f) && f.getText().isEmpty()
+                        && f.getPromptText() != null && !f.getPromptText().isEmpty()) {
+                    Text probe = new Text(f.getPromptText());
+                    probe.setFont(f.getFont());
+                    double room = f.getWidth() - f.getInsets().getLeft() - f.getInsets().getRight();
+                    if (probe.getLayoutBounds().getWidth() > room + 0.5 && !hasTooltip(f, f.getPromptText())) {
+                        out.add(state + ": prompt \"" + f.getPromptText() + "\" in " + room + " px");
+                    }
+                }
                 if (!(n instanceof Labeled l) || !WindowTestSupport.isOnScreen(l) || l.getText() == null || l.getText().isEmpty()) return;
                 String drawn = drawnText(l);
                 String text = l.isMnemonicParsing() ? l.getText().replaceFirst("_", "") : l.getText();
