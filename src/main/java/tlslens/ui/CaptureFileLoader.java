@@ -138,7 +138,7 @@ final class CaptureFileLoader {
             f.finish();
         }
         try {
-            f.completeExperts(); // after the rows: the load is done when they are, the notes follow
+            f.completeExperts(pacer::giveWay); // after the rows: the load is done when they are, the notes follow
         } catch (RuntimeException | StackOverflowError e) {
             e.printStackTrace(); // the notes of the light pass stay
         }

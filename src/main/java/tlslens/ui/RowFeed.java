@@ -100,12 +100,20 @@ final class RowFeed {
      * filter, no colouring rule needing the whole tree), a pass over the index in full trees gathers
      * the notes those lacked, then replaces the collected ones at once.
      */
-    void completeExperts() {
+    void completeExperts() { completeExperts(() -> {}); }
+
+    /** As {@link #completeExperts()}, calling {@code giveWay} after each frame (the loader's pacer: the window goes first). */
+    void completeExperts(Runnable giveWay) {
         CaptureIndex ix = index;
         if (!lightTrees || ix == null || cancelled) return;
         ExpertSummary all = new ExpertSummary();
         experts.captureWarnings().forEach(all::addCaptureWarning);
-        if (ix.redissect(ix.frameCount(), true, this::isCancelled, fd -> all.addFrame(fd.number, fd.root))) experts.replaceWith(all);
+        if (ix.redissect(ix.frameCount(), true, this::isCancelled, fd -> {
+            all.addFrame(fd.number, fd.root);
+            giveWay.run();
+        })) {
+            experts.replaceWith(all);
+        }
     }
 
     /** The producer is done and every row has been drained. */
