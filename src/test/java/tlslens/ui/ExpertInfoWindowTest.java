@@ -112,7 +112,7 @@ class ExpertInfoWindowTest {
         String warning = fx(() -> window.sessionModel().warningProperty().get());
         StatusBar bar = robot.lookup(".main-status").queryAs(StatusBar.class);
         assertEquals("⚠ " + warning, fx(() -> bar.getTooltip().getText()));
-        fx(() -> { window.expertInfo().show(); return null; });
+        robot.clickOn("Analyze").clickOn("Expert Information");
         waitUntil("the dialog lists the warning", 10, () -> window.expertInfo().table().getRoot().getChildren().stream()
                 .anyMatch(i -> i.getValue().summary().equals(warning) && i.getValue().severity().equals("Warning")));
     }
