@@ -145,15 +145,24 @@ final class CaptureFileLoader {
                 pacer.giveWay();
             }
             String warning = reader.warning();
-            if (warning != null) Platform.runLater(() -> warn(f, warning));
+            if (warning != null) {
+                f.experts().addCaptureWarning(warning);
+                Platform.runLater(() -> warn(f, warning));
+            }
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // A dissector bug must not leave the window "loading" forever: say where it stopped.
             if (!f.isCancelled()) {
                 e.printStackTrace();
+                f.experts().addCaptureWarning("Reading stopped: " + e);
                 Platform.runLater(() -> warn(f, "Reading stopped: " + e));
             }
         } finally {
             f.finish();
+        }
+        try {
+            f.completeExperts(pacer::giveWay); // after the rows: the load is done when they are, the notes follow
+        } catch (RuntimeException | StackOverflowError e) {
+            e.printStackTrace(); // the notes of the light pass stay
         }
     }
 

@@ -107,6 +107,7 @@ public final class MainWindowController {
     private UnsavedGuard guard;
     private CaptureFileChooser chooser;
     private boolean shutDown;
+    private ExpertInfoControl expertInfo;
 
     @FXML
     private void initialize() {
@@ -167,6 +168,9 @@ public final class MainWindowController {
         // What the window says about the session, and which actions it allows.
         StatusBarModel status = new StatusBarModel(session, tableModel);
         StatusBarView.bind(statusBar, status, colouring.legend(), decryption.statusLabel());
+        expertInfo = new ExpertInfoControl(() -> capture.feed() == null ? null : capture.feed().experts(), selector::select,
+                dialogs::owner);
+        statusBar.getRightItems().add(0, expertInfo.indicator());
         colouring.attach(packetTable, tableModel, capture::feed);
         tablePlaceholder.textProperty().bind(status.placeholderTextProperty());
         welcomePane.visibleProperty().bind(session.stateProperty().isEqualTo(State.EMPTY));
@@ -177,7 +181,7 @@ public final class MainWindowController {
                 () -> session.state() == State.EMPTY || session.state() == State.STOPPING, session.stateProperty()));
         FileDrop.install(root, loader::open);
 
-        pulse = new WindowPulse(loader::pulse, timeline::onPulse, pump::pulse, live::pulse);
+        pulse = new WindowPulse(loader::pulse, timeline::onPulse, pump::pulse, live::pulse, expertInfo::pulse);
         pulse.start();
         Background.submit(Warmup::run);
     }
@@ -240,6 +244,7 @@ public final class MainWindowController {
 
     @FXML private void onStartStop() { live.startOrStop(); }
     @FXML private void onFollowTlsStream() { decryption.followSelected(); }
+    @FXML private void onExpertInfo() { expertInfo.show(); }
     @FXML private void onAbout() { dialogs.about(); }
 
     // ---- for the application and the tests -------------------------------------------------
@@ -264,6 +269,7 @@ public final class MainWindowController {
     InspectorBridge inspector() { return inspector; }
     DecryptionControl decryption() { return decryption; }
     TimelineBridge timeline() { return timeline; }
+    ExpertInfoControl expertInfo() { return expertInfo; }
     Path currentFile() { return capture.file(); }
     CaptureIndex index() { return capture.index(); }
     TextField filterField() { return filterField; }

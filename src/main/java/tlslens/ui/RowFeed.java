@@ -13,6 +13,7 @@ import tlslens.dissect.FrameSummary;
 import tlslens.dissect.filter.DisplayFilter;
 import tlslens.engine.CaptureIndex;
 import tlslens.ui.model.ColouringRules;
+import tlslens.ui.model.ExpertSummary;
 import tlslens.ui.model.PacketRow;
 
 /**
@@ -31,6 +32,9 @@ final class RowFeed {
     private volatile boolean finished;
     private volatile boolean cancelled;
     private Instant first;
+    private final ExpertSummary experts = new ExpertSummary();
+    /** Some frame was dissected into a light tree, which lacks the TCP notes: {@link #completeExperts} redoes them. */
+    private boolean lightTrees;
 
     RowFeed(DisplayFilter filter, ColouringRules colouring) {
         this.filter = filter;
@@ -51,7 +55,13 @@ final class RowFeed {
         FrameDissection fd = index.add(f, detail);
         DisplayFilter df = filter; // read after add(): see PacketTableModel's class comment
         ColouringRules rules = colouring; // likewise
-        if (!detail && (df != null || rules.needsDetail())) fd = index.dissect(f.number()); // set meanwhile: the whole tree
+        boolean full = detail;
+        if (!detail && (df != null || rules.needsDetail())) { // set meanwhile: the whole tree
+            fd = index.dissect(f.number());
+            full = true;
+        }
+        if (full) experts.addFrame(fd.number, fd.root);
+        else lightTrees = true;
         boolean matches = df == null || df.matches(fd);
         FrameSummary s = index.summary(f.number()); // the index's own: rows hold no copy
         long rel = Duration.between(first, f.time()).toNanos();
@@ -121,6 +131,30 @@ final class RowFeed {
     boolean isEmpty() { return queued.get() == 0; }
 
     void finish() { finished = true; }
+
+    /** The capture's expert notes so far (any thread reads it). */
+    ExpertSummary experts() { return experts; }
+
+    /**
+     * Producer thread, after {@link #finish}: when some frames were dissected into light trees (no
+     * filter, no colouring rule needing the whole tree), a pass over the index in full trees gathers
+     * the notes those lacked, then replaces the collected ones at once.
+     */
+    void completeExperts() { completeExperts(() -> {}); }
+
+    /** As {@link #completeExperts()}, calling {@code giveWay} after each frame (the loader's pacer: the window goes first). */
+    void completeExperts(Runnable giveWay) {
+        CaptureIndex ix = index;
+        if (!lightTrees || ix == null || cancelled) return;
+        ExpertSummary all = new ExpertSummary();
+        experts.captureWarnings().forEach(all::addCaptureWarning);
+        if (ix.redissect(ix.frameCount(), true, this::isCancelled, fd -> {
+            all.addFrame(fd.number, fd.root);
+            giveWay.run();
+        })) {
+            experts.replaceWith(all);
+        }
+    }
 
     /** The producer is done and every row has been drained. */
     boolean isDone() { return finished && isEmpty(); }

@@ -80,6 +80,9 @@ final class HexRow extends Region {
 
     int index() { return index; }
 
+    /** Marks the row as showing nothing current, so the next layout that uses it shows its row afresh. */
+    void forget() { index = -1; }
+
     /** The Text of byte {@code column} in the hex column. */
     Text hexCell(int column) { return hex[column]; }
 

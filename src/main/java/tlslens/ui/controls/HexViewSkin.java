@@ -151,8 +151,17 @@ final class HexViewSkin extends SkinBase<HexView> {
         if (r != null) scrollToRow(r.offset() / HexView.BYTES_PER_ROW);
     }
 
+    /**
+     * Redraws the rows on screen and makes the hidden ones forget which row they drew: a hidden row
+     * keeps the texts of the bytes it last showed, and {@link #layoutRows} re-shows a row only when its
+     * index changes, so a hidden row that kept its index drew the old bytes (blank rows after a short
+     * packet: "0000-0040, a gap, then 00b0-00d0") once the viewport grew or a longer packet came.
+     */
     private void redrawVisible() {
-        for (HexRow row : pool) if (row.isVisible()) row.show(row.index());
+        for (HexRow row : pool) {
+            if (row.isVisible()) row.show(row.index());
+            else row.forget();
+        }
         body.requestLayout();
     }
 

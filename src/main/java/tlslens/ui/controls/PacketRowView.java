@@ -23,6 +23,9 @@ final class PacketRowView extends Region {
     private short colour = ColouringRules.NONE;
     private boolean selected;
     private int index = -1;
+    /** The Info cell's whole text: it is cut when the column is narrower than the text (issue 12 item 9). */
+    private final javafx.scene.control.Tooltip info = new javafx.scene.control.Tooltip();
+    private final int infoColumn;
 
     PacketRowView(List<PacketColumn> columns) {
         this.columns = columns;
@@ -39,6 +42,13 @@ final class PacketRowView extends Region {
             cells[i] = l;
         }
         getChildren().addAll(cells);
+        infoColumn = columns.indexOf(PacketColumn.INFO);
+        if (infoColumn >= 0) {
+            info.setWrapText(true);
+            info.setMaxWidth(700);
+            info.textProperty().bind(cells[infoColumn].textProperty());
+            cells[infoColumn].setTooltip(info);
+        }
         pseudoClassStateChanged(EMPTY, true);
     }
 

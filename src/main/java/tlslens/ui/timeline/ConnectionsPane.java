@@ -93,8 +93,20 @@ public final class ConnectionsPane extends BorderPane {
 
     private static TableColumn<Connection, String> column(String title, double width, Function<Connection, String> text) {
         TableColumn<Connection, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
+        // Wide enough for its title (a header has no tooltip: "Resumed …" said nothing).
+        c.setPrefWidth(Math.max(width, new javafx.scene.text.Text(title).getLayoutBounds().getWidth() + 28));
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue() == null ? "" : text.apply(f.getValue())));
+        // A cut cell ("PSK (psk_dhe…", "? (ticke…") shows its whole text in a tooltip.
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final Tooltip tip = new Tooltip(); // one per cell, its text swapped
+
+            @Override protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                tip.setText(empty || value == null ? "" : value);
+                setTooltip(empty || value == null || value.isEmpty() ? null : tip);
+            }
+        });
         return c;
     }
 
