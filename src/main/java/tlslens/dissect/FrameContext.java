@@ -21,6 +21,8 @@ public final class FrameContext {
     public static final int TCP_PROBLEM = 1 << 7;
     /** An item of the tree is malformed (Wireshark's {@code _ws.malformed}). */
     public static final int MALFORMED = 1 << 8;
+    /** A handshake message or alert that travelled encrypted was decrypted here: the packet list keeps its lock. */
+    public static final int DECRYPTED = 1 << 9;
 
     private String source = "";
     private String destination = "";

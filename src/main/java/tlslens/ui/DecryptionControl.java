@@ -20,7 +20,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -57,6 +56,11 @@ final class DecryptionControl {
     private final KeyLogSettings settings = new KeyLogSettings(
             Preferences.userRoot().node(System.getProperty("tlslens.prefs", "tlslens") + "/decryption"));
     private final Label status = new Label("No key log");
+
+    {
+        // One tooltip with the whole text, whatever it grows to: the status bar cuts a long verdict.
+        status.setTooltip(StatusBarView.tooltip(status));
+    }
     private CheckMenuItem embedKeysItem;
     private int reselectAfterLoad;
     private FollowStreamController lastFollow;
@@ -115,7 +119,6 @@ final class DecryptionControl {
         baseText = text;
         baseProblem = problem;
         keysShown = keys;
-        status.setTooltip(null);
         status.setText(text);
         status.getStyleClass().removeAll("keys-loaded", "keys-problem");
         if (problem) status.getStyleClass().add("keys-problem");
@@ -192,7 +195,6 @@ final class DecryptionControl {
         status.getStyleClass().removeAll("keys-loaded", "keys-problem");
         if (verdict != null || baseProblem) status.getStyleClass().add("keys-problem");
         else if (keysShown > 0) status.getStyleClass().add("keys-loaded");
-        status.setTooltip(verdict == null ? null : new Tooltip(text));
     }
 
     /**

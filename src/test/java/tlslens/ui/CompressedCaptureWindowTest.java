@@ -86,8 +86,7 @@ class CompressedCaptureWindowTest {
         Path zst = compressed(".zst");
         Node root = fx(() -> stage.getScene().getRoot());
         robot.interact(() -> {
-            Dragboard db = com.sun.javafx.scene.input.DragboardHelper.createDragboard(new DropClipboard());
-            db.setContent(Map.of(DataFormat.FILES, List.of(zst.toFile())));
+            Dragboard db = FileDragboard.of(List.of(zst.toFile()));
             Event.fireEvent(root, new DragEvent(root, root, DragEvent.DRAG_OVER, db, 300, 300, 300, 300,
                     TransferMode.COPY, null, root, null));
             Event.fireEvent(root, new DragEvent(root, root, DragEvent.DRAG_DROPPED, db, 300, 300, 300, 300,
@@ -111,42 +110,5 @@ class CompressedCaptureWindowTest {
         robot.clickOn("File").clickOn("Open Recent").clickOn(lz4.toString());
         assertShowsWhatTsharkReads(lz4);
         assertTrue(fx(() -> window.currentFile().toAbsolutePath().normalize().equals(lz4)));
-    }
-
-    /**
-     * The toolkit side of a drag from outside the application (as in WindowFeaturesTest: an OS
-     * drag cannot be made under Xvfb, so the drop's events are fired with this clipboard).
-     */
-    private static final class DropClipboard implements com.sun.javafx.tk.TKClipboard {
-        private final Map<DataFormat, Object> content = new java.util.HashMap<>();
-
-        @Override public void setSecurityContext(java.security.AccessControlContext c) { }
-
-        @Override public java.util.Set<DataFormat> getContentTypes() { return content.keySet(); }
-
-        @SafeVarargs
-        @Override public final boolean putContent(javafx.util.Pair<DataFormat, Object>... pairs) {
-            content.clear();
-            for (var p : pairs) content.put(p.getKey(), p.getValue());
-            return true;
-        }
-
-        @Override public Object getContent(DataFormat f) { return content.get(f); }
-
-        @Override public boolean hasContent(DataFormat f) { return content.containsKey(f); }
-
-        @Override public java.util.Set<TransferMode> getTransferModes() { return java.util.EnumSet.of(TransferMode.COPY); }
-
-        @Override public void setDragView(javafx.scene.image.Image image) { }
-
-        @Override public void setDragViewOffsetX(double x) { }
-
-        @Override public void setDragViewOffsetY(double y) { }
-
-        @Override public javafx.scene.image.Image getDragView() { return null; }
-
-        @Override public double getDragViewOffsetX() { return 0; }
-
-        @Override public double getDragViewOffsetY() { return 0; }
     }
 }

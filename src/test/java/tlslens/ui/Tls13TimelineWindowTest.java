@@ -80,6 +80,16 @@ class Tls13TimelineWindowTest {
         robot.interact(() -> window.decryption().useKeyLog(keylog));
         robot.clickOn("#openSampleButton");
         waitLoaded(window, 67);
+        // The packet list keeps the padlock too: on the Info of frames whose handshake messages were decrypted.
+        waitUntil("a padlock before the Info of the decrypted frames on screen", 5, () -> fx(() -> window.table()
+                .lookupAll(".packet-lock").stream().anyMatch(Node::isVisible)));
+        List<String> lockedInfo = fx(() -> window.table().lookupAll(".packet-lock").stream()
+                .map(n -> ((Label) n.getParent()).getText()).toList());
+        for (String info : lockedInfo) {
+            assertTrue(info.contains("Finished") || info.contains("Encrypted Extensions") || info.contains("Certificate")
+                    || info.contains("Alert") || info.contains("New Session Ticket"), info);
+        }
+        assertFalse(lockedInfo.stream().anyMatch(i -> i.equals("Client Hello")), "a Client Hello travels in the clear");
         waitUntil("the PSK resumption linked to its origin (the key log shows the ticket)", 20,
                 () -> window.timeline().snapshot().frameCount() == 67 && window.timeline().snapshot().connections().stream()
                         .anyMatch(c -> c.resumption() == Resumption.PSK && c.resumedFrom() != null));

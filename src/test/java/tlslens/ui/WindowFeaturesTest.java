@@ -145,7 +145,7 @@ class WindowFeaturesTest {
         boolean[] accepted = new boolean[1];
         boolean[] completed = new boolean[1];
         robot.interact(() -> {
-            Dragboard db = dragboard(List.of(SAMPLE.toFile()));
+            Dragboard db = FileDragboard.of(List.of(SAMPLE.toFile()));
             DragEvent over = new DragEvent(root, root, DragEvent.DRAG_OVER, db, 300, 300, 300, 300,
                     TransferMode.COPY, null, root, null);
             Event.fireEvent(root, over);
@@ -158,47 +158,6 @@ class WindowFeaturesTest {
         assertTrue(accepted[0] && completed[0]);
         waitLoaded(window, 67);
         assertEquals(SAMPLE, fx(() -> window.currentFile().toAbsolutePath().normalize()));
-    }
-
-    private static Dragboard dragboard(List<java.io.File> files) {
-        // JavaFX has no public Dragboard constructor: wrap a toolkit clipboard that offers COPY, as a file manager does.
-        Dragboard db = com.sun.javafx.scene.input.DragboardHelper.createDragboard(new DropClipboard());
-        db.setContent(Map.of(DataFormat.FILES, files));
-        return db;
-    }
-
-    /** The toolkit side of a drag from outside the application: content plus the offered transfer modes. */
-    private static final class DropClipboard implements com.sun.javafx.tk.TKClipboard {
-        private final Map<DataFormat, Object> content = new java.util.HashMap<>();
-
-        @Override public void setSecurityContext(java.security.AccessControlContext c) { }
-
-        @Override public java.util.Set<DataFormat> getContentTypes() { return content.keySet(); }
-
-        @SafeVarargs
-        @Override public final boolean putContent(javafx.util.Pair<DataFormat, Object>... pairs) {
-            content.clear();
-            for (var p : pairs) content.put(p.getKey(), p.getValue());
-            return true;
-        }
-
-        @Override public Object getContent(DataFormat f) { return content.get(f); }
-
-        @Override public boolean hasContent(DataFormat f) { return content.containsKey(f); }
-
-        @Override public java.util.Set<TransferMode> getTransferModes() { return java.util.EnumSet.of(TransferMode.COPY); }
-
-        @Override public void setDragView(javafx.scene.image.Image image) { }
-
-        @Override public void setDragViewOffsetX(double x) { }
-
-        @Override public void setDragViewOffsetY(double y) { }
-
-        @Override public javafx.scene.image.Image getDragView() { return null; }
-
-        @Override public double getDragViewOffsetX() { return 0; }
-
-        @Override public double getDragViewOffsetY() { return 0; }
     }
 
     @Test

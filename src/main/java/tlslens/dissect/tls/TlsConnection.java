@@ -311,6 +311,7 @@ public final class TlsConnection {
             plain = ct != ContentTypes.CHANGE_CIPHER_SPEC && length > 0 ? nullCipherPlaintext(ctx, tvb, body, end) : null;
         }
         boolean decrypted = dec != null && dec.ok();
+        if (decrypted && (ct == ContentTypes.HANDSHAKE || ct == ContentTypes.ALERT)) fd.context().flag(FrameContext.DECRYPTED);
 
         fd.context().flag(recordFlag(ct));
         switch (ct) {

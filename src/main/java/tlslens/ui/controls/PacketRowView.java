@@ -5,6 +5,8 @@ import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.SVGPath;
+import tlslens.dissect.FrameContext;
 import tlslens.ui.model.ColouringRules;
 import tlslens.ui.model.PacketRow;
 
@@ -26,6 +28,8 @@ final class PacketRowView extends Region {
     /** The Info cell's whole text: it is cut when the column is narrower than the text (issue 12 item 9). */
     private final javafx.scene.control.Tooltip info = new javafx.scene.control.Tooltip();
     private final int infoColumn;
+    /** Shown before Info when a handshake message or alert of the frame travelled encrypted (and was decrypted). */
+    private final SVGPath lock = LockGlyph.create("packet-lock");
 
     PacketRowView(List<PacketColumn> columns) {
         this.columns = columns;
@@ -80,7 +84,14 @@ final class PacketRowView extends Region {
 
     private void setTexts() {
         for (int i = 0; i < cells.length; i++) cells[i].setText(row == null ? "" : columns.get(i).text(row));
+        if (infoColumn >= 0) {
+            boolean decrypted = row != null && row.summary().has(FrameContext.DECRYPTED);
+            cells[infoColumn].setGraphic(decrypted ? lock : null);
+        }
     }
+
+    /** The padlock before Info (frames whose encrypted handshake messages or alerts were decrypted); for tests. */
+    boolean showsLock() { return infoColumn >= 0 && cells[infoColumn].getGraphic() == lock; }
 
     /** Sets the custom cells' texts again for the same row (values computed since); built-in texts do not change. */
     void relabel() {

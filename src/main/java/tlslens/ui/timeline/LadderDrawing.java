@@ -11,7 +11,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.shape.SVGPath;
+import tlslens.ui.controls.LockGlyph;
 import tlslens.ui.model.LadderRow;
 
 /**
@@ -21,8 +21,6 @@ import tlslens.ui.model.LadderRow;
  */
 final class LadderDrawing {
     static final PseudoClass HIGHLIGHTED = PseudoClass.getPseudoClass("highlighted");
-    /** A 10x12 padlock: shackle and body. */
-    private static final String LOCK = "M2 6V4a3 3 0 0 1 6 0v2h1v6H1V6h1zm1.5 0h3V4a1.5 1.5 0 0 0-3 0v2z";
 
     private LadderDrawing() {}
 
@@ -117,10 +115,7 @@ final class LadderDrawing {
         Label name = text(r.label(), "ladder-label", left, arrowY - 22, span, Pos.CENTER);
         // The lock stays once decrypted: TLS 1.3 sent these encrypted, which is the point of the lesson.
         if (r.locked() && (r.kind() != LadderRow.Kind.ALERT || r.decrypted())) {
-            SVGPath lock = new SVGPath();
-            lock.setContent(LOCK);
-            lock.getStyleClass().add("ladder-lock");
-            name.setGraphic(lock);
+            name.setGraphic(LockGlyph.create("ladder-lock"));
         }
         Label detail = text(r.detail(), "ladder-detail", left, arrowY + 2, span, Pos.CENTER);
         g.getChildren().addAll(name, detail);
