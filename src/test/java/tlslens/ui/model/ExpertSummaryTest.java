@@ -92,10 +92,8 @@ public class ExpertSummaryTest {
         for (Map.Entry<String, Integer> e : ours.entrySet()) {
             assertEquals(expected.get(e.getKey()), e.getValue(), "count of " + e.getKey() + " (tshark: " + expected + ")");
         }
-        // TCP analysis beyond the connection notes (retransmissions) is issue 12 item 16, not emitted yet.
         Map<String, Integer> missing = new TreeMap<>(expected);
         missing.keySet().removeAll(ours.keySet());
-        missing.keySet().removeIf(k -> k.contains("(suspected) retransmission"));
         assertEquals(Map.of(), missing, "tshark's notes we lack");
     }
 
