@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import tlslens.capture.CaptureInterface;
 import tlslens.capture.FrameStore;
 import tlslens.capture.RawFrame;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.FrameSummary;
+import tlslens.dissect.filter.DisplayFilter;
 import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 
@@ -123,10 +126,10 @@ public final class CaptureIndex implements Closeable {
         revision++;
     }
 
-    private volatile List<tlslens.capture.CaptureInterface> interfaces = List.of();
+    private volatile List<CaptureInterface> interfaces = List.of();
 
     /** The file's pcapng interfaces, named in every tree built from this index. Set before adding frames. */
-    public CaptureIndex interfaces(List<tlslens.capture.CaptureInterface> list) {
+    public CaptureIndex interfaces(List<CaptureInterface> list) {
         // Not copied: a reader adds the interfaces of a file's later sections as it meets them.
         this.interfaces = list == null ? List.of() : list;
         engine.interfaces(this.interfaces);
@@ -188,7 +191,7 @@ public final class CaptureIndex implements Closeable {
      * Runs {@code reader} over the engine's TCP connections while no frame is being added, so it
      * sees one consistent state (the connection model is built this way, off the FX thread).
      */
-    public synchronized <T> T withConnections(java.util.function.Function<List<ConnectionState>, T> reader) {
+    public synchronized <T> T withConnections(Function<List<ConnectionState>, T> reader) {
         return reader.apply(engine.connections());
     }
 
@@ -223,15 +226,15 @@ public final class CaptureIndex implements Closeable {
      * stored frames through a fresh engine (cheaper than rebuilding each frame separately).
      * {@code cancelled} is polled so a newer filter can abandon the pass.
      */
-    public int[] matching(tlslens.dissect.filter.DisplayFilter filter, java.util.function.BooleanSupplier cancelled) {
+    public int[] matching(DisplayFilter filter, BooleanSupplier cancelled) {
         int n = frameCount();
         int[] out = new int[Math.min(n, 1024)];
         int found = 0;
-        Engine pass = new Engine(secrets).interfaces(interfaces);
-        for (int i = 1; i <= n; i++) {
-            if ((i & 255) == 0 && cancelled.getAsBoolean()) return Arrays.copyOf(out, found);
-            FrameDissection fd = pass.dissect(store.get(i));
-            if (filter.matches(fd)) {
+        Pass pass = pass();
+        while (pass.position() <= n) {
+            int i = pass.position();
+            if ((i & 255) == 0 && cancelled.getAsBoolean()) break;
+            if (filter.matches(pass.next())) {
                 if (found == out.length) out = Arrays.copyOf(out, out.length * 2);
                 out[found++] = i;
             }

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tlslens.ui.WindowTestSupport.assertOnScreen;
 import static tlslens.ui.WindowTestSupport.fx;
 import static tlslens.ui.WindowTestSupport.isOnScreen;
-import static tlslens.ui.WindowTestSupport.waitLoaded;
 import static tlslens.ui.WindowTestSupport.waitForPulses;
+import static tlslens.ui.WindowTestSupport.waitLoaded;
 import static tlslens.ui.WindowTestSupport.waitUntil;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -23,12 +24,12 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.ui.controls.BytesPane;
 import tlslens.ui.controls.FrameInspector;
 import tlslens.ui.controls.PacketTable;
@@ -50,6 +51,21 @@ class MainWindowScreenshotTest {
         this.stage = stage;
         java.util.prefs.Preferences.userRoot().node(WindowTestSupport.PREFS + "/recent").clear();
         window = WindowTestSupport.show(stage);
+    }
+
+    /** Selects the connection's Server Hello in a short table and opens the timeline on its ladder. */
+    private HandshakeLadder showLadder(FxRobot robot, tlslens.analysis.Connection c) {
+        long serverHello = c.handshake().stream().filter(h -> h.handshakeType() == HandshakeTypes.SERVER_HELLO)
+                .findFirst().orElseThrow().frame();
+        robot.interact(() -> {
+            window.mainSplit().setDividerPositions(0.13);
+            window.select((int) serverHello);
+        });
+        robot.interact(() -> window.table().scrollTo(Math.max(0, window.table().getSelectedIndex() - 1)));
+        robot.clickOn("Handshake timeline");
+        HandshakeLadder ladder = window.timeline().pane().ladder();
+        waitUntil(5, () -> ladder.getModel() != null && ladder.getModel().connection().index() == c.index());
+        return ladder;
     }
 
     @Test
@@ -101,16 +117,7 @@ class MainWindowScreenshotTest {
         waitUntil(20, () -> window.timeline().snapshot().frameCount() == 67);
         tlslens.analysis.Connection resumed = fx(() -> window.timeline().snapshot().connections().stream()
                 .filter(c -> c.resumption() == tlslens.analysis.Resumption.SESSION_TICKET).findFirst().orElseThrow());
-        long serverHello = resumed.handshake().stream().filter(h -> h.message().equals("Server Hello")).findFirst()
-                .orElseThrow().frame();
-        robot.interact(() -> {
-            window.mainSplit().setDividerPositions(0.13);
-            window.select((int) serverHello);
-        });
-        robot.interact(() -> window.table().scrollTo(Math.max(0, window.table().getSelectedIndex() - 1)));
-        robot.clickOn("Handshake timeline");
-        HandshakeLadder ladder = window.timeline().pane().ladder();
-        waitUntil(5, () -> ladder.getModel() != null && ladder.getModel().connection().index() == resumed.index());
+        HandshakeLadder ladder = showLadder(robot, resumed);
         int arrows = fx(() -> ladder.getModel().rows().size());
         assertTrue(arrows >= 4, "the resumed handshake's messages: " + arrows);
         waitUntil("the ladder's " + arrows + " arrows drawn", 5, () -> isOnScreen(ladder)
@@ -149,16 +156,7 @@ class MainWindowScreenshotTest {
                         .anyMatch(c -> c.resumption() == tlslens.analysis.Resumption.PSK && c.resumedFrom() != null));
         tlslens.analysis.Connection psk = fx(() -> window.timeline().snapshot().connections().stream()
                 .filter(c -> c.resumption() == tlslens.analysis.Resumption.PSK).findFirst().orElseThrow());
-        long serverHello = psk.handshake().stream().filter(h -> h.message().equals("Server Hello")).findFirst()
-                .orElseThrow().frame();
-        robot.interact(() -> {
-            window.mainSplit().setDividerPositions(0.13);
-            window.select((int) serverHello);
-        });
-        robot.interact(() -> window.table().scrollTo(Math.max(0, window.table().getSelectedIndex() - 1)));
-        robot.clickOn("Handshake timeline");
-        HandshakeLadder ladder = window.timeline().pane().ladder();
-        waitUntil(5, () -> ladder.getModel() != null && ladder.getModel().connection().index() == psk.index());
+        HandshakeLadder ladder = showLadder(robot, psk);
         int arrows = fx(() -> ladder.getModel().rows().size());
         waitUntil("the ladder's " + arrows + " arrows drawn", 5, () -> isOnScreen(ladder)
                 && ladder.lookupAll(".ladder-row").size() == arrows && isOnScreen(ladder.rowNode(0)));
