@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import tlslens.ui.model.RecentFiles;
 
@@ -42,6 +43,8 @@ final class RecentFilesView {
             menu.getItems().add(mi);
             Hyperlink h = new Hyperlink(Path.of(f).getFileName() + "   " + f);
             h.setMnemonicParsing(false);
+            // A long path is cut in a narrow window; the tooltip keeps it whole.
+            h.setTooltip(new Tooltip(h.getText()));
             h.setGraphic(Icons.icon("recent"));
             h.getStyleClass().add("recent-link");
             h.setOnAction(e -> open.accept(Path.of(f)));
