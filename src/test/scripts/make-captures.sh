@@ -24,7 +24,7 @@ OUT="$REPO/src/test/resources/captures"
 ALL_SCENARIOS=(tls12_full_then_ticket tls12_session_id tls13_full_then_psk tls13_psk_early_data tls13_early_data_rejected
   tls13_hrr tls12_client_cert tls13_client_cert tls12_split_records tls_alert tls10_cbc tls11_cbc
   tls12_ticket_refused tls13_two_tickets h2o_curl jdk_tls ipv6_tls12 truncated
-  tls12_aead tls12_cbc tls12_resumption_keys tls13_ciphers tls13_key_update)
+  tls12_aead tls12_cbc tls12_resumption_keys tls13_ciphers tls13_key_update tls12_rsa_keys)
 MT="python3 $SCRIPT_DIR/manifest_tool.py"
 
 log() { printf '[make-captures %s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -937,6 +937,56 @@ sc_tls13_key_update() {
   [ "$srv_got" = 3 ] && [ "$cli_got" = 3 ] || die "tls13_key_update: data did not flow both ways (server got $srv_got, client got $cli_got lines)"
   exec 8>&-
   end_capture
+}
+
+# RSA key exchange vs forward secrecy (issue 13 section 5): the server's RSA key is kept
+# beside the capture (a throwaway test key made for this run, nothing else uses it), as
+# PKCS#8 PEM, PKCS#1 PEM and PKCS#12 (password "tlslens"), with a second RSA key that does
+# not match and an ECDSA key, for the decryption tests with -o tls.keys_list / uat:rsa_keys.
+sc_tls12_rsa_keys() {
+  local n=tls12_rsa_keys k="$WORK/rsakx"
+  mkdir -p "$k"
+  openssl req -new -newkey rsa:2048 -nodes -keyout "$k/server.key" -out "$k/server.csr" \
+    -subj "/O=TLS Lens/CN=localhost" 2>/dev/null
+  openssl x509 -req -in "$k/server.csr" -CA "$PKI/ca.crt" -CAkey "$PKI/ca.key" -CAcreateserial -days 3650 \
+    -out "$k/server.crt" -extfile "$PKI/srv.ext" 2>/dev/null
+  printf 'openssl_conf = init\n[init]\nssl_conf = ssl\n[ssl]\nsystem_default = sd\n[sd]\nOptions = -ExtendedMasterSecret\n' \
+    > "$k/no_ems.cnf"
+  begin_capture $n pcapng \
+    "TLS 1.2 RSA key exchange vs forward secrecy, decrypted with the server's RSA key ($n.rsa-key.pem, PKCS#8; .rsa-key.pkcs1.pem; .rsa-key.p12, password tlslens): RSA key exchange AES128-GCM-SHA256 (extended master secret), its session-ticket resumption, RSA AES256-SHA256 without extended master secret (client OPENSSL_CONF Options=-ExtendedMasterSecret), TLS 1.0 RSA AES128-SHA (CBC); ECDHE-RSA-AES128-GCM-SHA256, DHE-RSA-AES128-GCM-SHA256 and TLS 1.3 (forward secret: the RSA key only signs, these stay encrypted with the key alone). HTTP/1.0 GET over ALPN http/1.1, response from s_server -WWW; the client's key log is kept as a cross-check" 8443
+  srv_openssl 8443 -cert "$k/server.crt" -key "$k/server.key" -WWW -alpn http/1.1 -cipher 'ALL:@SECLEVEL=0'
+  www_conn rsa_gcm --port 8443 --forced-cipher --sess-out "$WORK/rsakx.sess" --set key_exchange=RSA \
+    --expect "RSA key exchange: the encrypted pre-master secret is in the ClientKeyExchange; decrypts with the server's RSA key" \
+    -- -tls1_2 -cipher AES128-GCM-SHA256 -alpn http/1.1
+  www_conn rsa_resumed --port 8443 --forced-cipher --sess-in "$WORK/rsakx.sess" --from rsa_gcm --set key_exchange=RSA \
+    --expect "session-ticket resumption of connection 0: no ClientKeyExchange; decrypts with the master secret the RSA key gave connection 0" \
+    -- -tls1_2 -cipher AES128-GCM-SHA256 -alpn http/1.1
+  OPENSSL_CONF="$k/no_ems.cnf" www_conn rsa_no_ems --port 8443 --forced-cipher --set key_exchange=RSA \
+    --set extended_master_secret=false \
+    --expect "RSA key exchange without extended master secret (RFC 5246 master secret); decrypts with the server's RSA key" \
+    -- -tls1_2 -cipher AES256-SHA256 -alpn http/1.1
+  www_conn rsa_tls10 --port 8443 --forced-cipher --set key_exchange=RSA \
+    --expect "TLS 1.0 RSA key exchange, CBC; decrypts with the server's RSA key" \
+    -- -tls1 -cipher 'AES128-SHA:@SECLEVEL=0' -alpn http/1.1
+  www_conn ecdhe --port 8443 --forced-cipher --set key_exchange=ECDHE \
+    --expect "ECDHE: the pre-master secret never crossed the wire; the RSA key only signed the ServerKeyExchange: not decryptable with the key" \
+    -- -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 -alpn http/1.1
+  www_conn dhe --port 8443 --forced-cipher --set key_exchange=DHE \
+    --expect "DHE: forward secret, not decryptable with the RSA key" \
+    -- -tls1_2 -cipher DHE-RSA-AES128-GCM-SHA256 -alpn http/1.1
+  www_conn tls13 --port 8443 --set key_exchange=TLS13 \
+    --expect "TLS 1.3: always (EC)DHE, not decryptable with the RSA key" \
+    -- -tls1_3 -alpn http/1.1
+  srv_stop
+  end_capture
+  openssl pkey -in "$k/server.key" -out "$OUT/$n.rsa-key.pem"
+  openssl pkey -in "$k/server.key" -traditional -out "$OUT/$n.rsa-key.pkcs1.pem"
+  openssl pkcs12 -export -in "$k/server.crt" -inkey "$k/server.key" -name server \
+    -out "$OUT/$n.rsa-key.p12" -passout pass:tlslens
+  openssl pkey -in "$PKI/wrongca.key" -out "$OUT/$n.other-rsa-key.pem"
+  openssl pkey -in "$PKI/ecdsa.key" -out "$OUT/$n.ecdsa-key.pem"
+  chmod 644 "$OUT/$n".*
+  log "wrote $n.rsa-key.pem / .rsa-key.pkcs1.pem / .rsa-key.p12 (password tlslens), .other-rsa-key.pem, .ecdsa-key.pem"
 }
 
 # make_badkeys NAME: NAME.badkeys.keylog (one secret altered, one connection's

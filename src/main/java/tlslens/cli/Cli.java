@@ -283,6 +283,15 @@ public final class Cli {
                         + e.getClass().getSimpleName() + "); continuing without it.");
             }
         }
+        for (RsaKeyOption k : s.preferences.rsaKeys) {
+            try {
+                var keys = tlslens.dissect.tls.decrypt.RsaKeyFile.read(k.file(), k.password());
+                if (secrets == null) secrets = new TlsSecrets();
+                secrets.addRsaKeys(keys);
+            } catch (tlslens.dissect.tls.decrypt.RsaKeyException e) {
+                err.println(PREFIX + "warning: " + e.getMessage() + "; continuing without it.");
+            }
+        }
         if (capture != null) {
             int n = 0;
             for (String text : embedded) {

@@ -67,7 +67,9 @@ final class CliOptions {
     List<String> decodeAs = new ArrayList<>();
 
     @Option(names = "-o", paramLabel = "NAME:VALUE",
-            description = "Preference: tls.keylog_file:FILE (key log for decryption); tcp.* are accepted.")
+            description = "Preference: tls.keylog_file:FILE (key log for decryption); tls.keys_list:IP,PORT,PROTOCOL,KEYFILE "
+                    + "or uat:rsa_keys:\"KEYFILE\",\"PASSWORD\" (server RSA keys, PEM or PKCS#12, for RSA key exchange); "
+                    + "tcp.* are accepted.")
     List<String> preferences = new ArrayList<>();
 
     @Option(names = "--keylog", paramLabel = "FILE",

@@ -52,6 +52,10 @@ public final class ConnectionDecryptor {
     private final RecordCipher[] pending = new RecordCipher[2];
     private final boolean[] changedCipher = new boolean[2];
     private final List<byte[]> ticketsBeforeMaster = new ArrayList<>();
+    /** RSA key exchange: the server certificate's modulus (null: not seen or not RSA). */
+    private java.math.BigInteger serverModulus;
+    /** Why the RSA keys list did or did not open this connection; null without RSA keys. */
+    private KeyExchangeVerdict verdict;
     /** RFC 3749 DEFLATE record compression: one zlib stream per direction from its ChangeCipherSpec. */
     private boolean deflate;
     private final java.util.zip.Inflater[] inflaters = new java.util.zip.Inflater[2];
@@ -166,6 +170,8 @@ public final class ConnectionDecryptor {
         try {
             if (version == TlsVersions.TLS13) afterMessage13(r, type, message);
             else if (type == HandshakeTypes.NEW_SESSION_TICKET && fromServer) ticket12(message);
+            else if (type == HandshakeTypes.CERTIFICATE && fromServer) serverModulus = RsaKeyExchange.serverModulus(message);
+            else if (type == HandshakeTypes.CLIENT_KEY_EXCHANGE && !fromServer) rsaKeyExchange(message);
         } catch (RuntimeException e) {
             fail("key schedule: " + e.getClass().getSimpleName());
         }
@@ -276,23 +282,25 @@ public final class ConnectionDecryptor {
 
     public DecryptionStatus status() {
         if (unsupported != null && decrypted == 0) {
-            return new DecryptionStatus(DecryptionStatus.State.UNSUPPORTED, unsupported, keyOrigin, decrypted, failed);
+            return new DecryptionStatus(DecryptionStatus.State.UNSUPPORTED, unsupported, keyOrigin, decrypted, failed,
+                    verdict);
         }
         if (failed > 0) {
             // A key that opens some records but not others did not match either (a wrong traffic secret).
             String why = failed + " of " + (decrypted + failed) + " records did not decrypt (first: " + firstError + ")";
-            return new DecryptionStatus(DecryptionStatus.State.KEYS_DID_NOT_MATCH, why, keyOrigin, decrypted, failed);
+            return new DecryptionStatus(DecryptionStatus.State.KEYS_DID_NOT_MATCH, why, keyOrigin, decrypted, failed,
+                    verdict);
         }
         if (decrypted > 0) {
             String why = skippedEarly > 0 ? skippedEarly + " early data record(s) skipped (rejected by the server)" : "";
-            return new DecryptionStatus(DecryptionStatus.State.DECRYPTED, why, keyOrigin, decrypted, failed);
+            return new DecryptionStatus(DecryptionStatus.State.DECRYPTED, why, keyOrigin, decrypted, failed, verdict);
         }
         if (withoutKeys > 0 || skippedEarly > 0) {
             String why = !keys() ? DecryptionStatus.NO_KEY_LOG
                     : noKeyReason != null ? noKeyReason : "no key log line for this connection's ClientHello random";
-            return new DecryptionStatus(DecryptionStatus.State.NO_KEYS, why, null, 0, 0);
+            return new DecryptionStatus(DecryptionStatus.State.NO_KEYS, why, null, 0, 0, verdict);
         }
-        return new DecryptionStatus(DecryptionStatus.State.NOTHING_ENCRYPTED, "", keyOrigin, 0, 0);
+        return new DecryptionStatus(DecryptionStatus.State.NOTHING_ENCRYPTED, "", keyOrigin, 0, 0, verdict);
     }
 
     /** The ClientHello random of the connection (to look up or export its key-log lines). */
@@ -316,6 +324,10 @@ public final class ConnectionDecryptor {
             keyOrigin = s.origin();
         } else {
             noKeyReason = "no SERVER_HANDSHAKE_TRAFFIC_SECRET for this connection's ClientHello random";
+            if (!secrets.rsaKeys().isEmpty()) {
+                verdict = KeyExchangeVerdict.FORWARD_SECRET_TLS13;
+                noKeyReason = verdict.text;
+            }
         }
         if (c != null) {
             clientHandshake = RecordCipher.tls13(suite, c.value());
@@ -432,14 +444,72 @@ public final class ConnectionDecryptor {
                     + (clientTicket != null && clientTicket.length > 0 || clientSessionId != null
                     && clientSessionId.length > 0 ? ", and the session it resumes is unknown" : "");
             master = null;
+            if (!secrets.rsaKeys().isEmpty()) {
+                if (verdict == null) verdict = verdict12(sh);
+                noKeyReason = verdict.text;
+            }
             return;
         }
+        verdict = m.derived() ? KeyExchangeVerdict.RSA_SESSION_RESUMED : null;
         master = m;
         keyOrigin = m.origin();
         secrets.rememberSessionId(sh.sessionId, m);
         for (byte[] t : ticketsBeforeMaster) secrets.rememberTicket(t, m);
         ticketsBeforeMaster.clear();
         deriveKeys12(sh.encryptThenMac);
+    }
+
+    /** Why the RSA keys can't open this connection at its ServerHello (the ClientKeyExchange may still). */
+    private KeyExchangeVerdict verdict12(HelloInfo sh) {
+        boolean resumed = sh.sessionId != null && sh.sessionId.length > 0 && Arrays.equals(sh.sessionId, clientSessionId);
+        if (resumed) return KeyExchangeVerdict.SESSION_UNKNOWN;
+        return switch (suite.keyExchange()) {
+            case RSA -> KeyExchangeVerdict.RSA_NO_CLIENT_KEY_EXCHANGE;
+            case ECDHE -> KeyExchangeVerdict.FORWARD_SECRET_ECDHE;
+            case DHE -> KeyExchangeVerdict.FORWARD_SECRET_DHE;
+            default -> KeyExchangeVerdict.OTHER_KEY_EXCHANGE;
+        };
+    }
+
+    /**
+     * RSA key exchange with the RSA keys list: the ClientKeyExchange's pre-master secret, decrypted
+     * with the key of the server's certificate, gives the master secret (then the key block, the
+     * session cache for resumptions, as a key log line would).
+     */
+    private void rsaKeyExchange(byte[] message) {
+        if (master != null || suite == null || unsupported != null || secrets.rsaKeys().isEmpty()
+                || suite.keyExchange() != CipherSuiteInfo.KeyExchange.RSA || lastServerHello == null
+                || clientRandom == null || serverRandom == null) {
+            return;
+        }
+        var candidates = secrets.rsaKeys().candidates(serverModulus, RsaKeyExchange.encryptedLength(message, version));
+        if (candidates.isEmpty()) {
+            verdict = KeyExchangeVerdict.RSA_NO_MATCHING_KEY;
+            noKeyReason = verdict.text;
+            return;
+        }
+        RsaKeyExchange.PreMaster pm = RsaKeyExchange.decrypt(message, version, candidates);
+        if (pm == null) {
+            verdict = KeyExchangeVerdict.RSA_DECRYPTION_FAILED;
+            noKeyReason = verdict.text;
+            return;
+        }
+        String h = RecordCipher.prfHmac(suite);
+        byte[] sessionHash = null;
+        if (lastServerHello.extendedMasterSecret && version != TlsVersions.SSL3) {
+            // RFC 7627 3: the hash of the handshake up to and including the ClientKeyExchange
+            sessionHash = version == TlsVersions.TLS12 ? transcript.hash(h.endsWith("384") ? "SHA-384" : "SHA-256", false)
+                    : transcript.md5Sha1();
+        }
+        byte[] ms = RsaKeyExchange.masterSecret(version, h, pm.secret(), clientRandom, serverRandom, sessionHash);
+        master = new KeyLog.Secret(KeyLog.Label.CLIENT_RANDOM, ms, "the RSA key " + pm.key().source(), 0);
+        keyOrigin = master.origin();
+        verdict = KeyExchangeVerdict.RSA_DECRYPTED;
+        noKeyReason = null;
+        secrets.rememberSessionId(lastServerHello.sessionId, master);
+        for (byte[] t : ticketsBeforeMaster) secrets.rememberTicket(t, master);
+        ticketsBeforeMaster.clear();
+        deriveKeys12(lastServerHello.encryptThenMac);
     }
 
     private void deriveKeys12(boolean etm) {

@@ -2,10 +2,16 @@ package tlslens.dissect.tls.decrypt;
 
 /**
  * How far decryption got on one connection, for the connections pane and --connections:
- * {@code state} plus a human reason, the key's origin and record counts.
+ * {@code state} plus a human reason, the key's origin and record counts, and, when an RSA keys list
+ * was given, {@code keyExchange}: why the connection did or did not decrypt with it (null otherwise).
  */
 public record DecryptionStatus(State state, String reason, String keyOrigin, long recordsDecrypted,
-                               long recordsFailed) {
+                               long recordsFailed, KeyExchangeVerdict keyExchange) {
+    /** A status without an RSA keys list verdict. */
+    public DecryptionStatus(State state, String reason, String keyOrigin, long recordsDecrypted, long recordsFailed) {
+        this(state, reason, keyOrigin, recordsDecrypted, recordsFailed, null);
+    }
+
     public enum State {
         /** At least one record decrypted and none failed for lack of the right key. */
         DECRYPTED("decrypted"),

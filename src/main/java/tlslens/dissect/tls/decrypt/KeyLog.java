@@ -25,12 +25,18 @@ public final class KeyLog {
         SERVER_HANDSHAKE_TRAFFIC_SECRET, CLIENT_TRAFFIC_SECRET_0, SERVER_TRAFFIC_SECRET_0, EXPORTER_SECRET
     }
 
-    /** One secret and where it came from (source = file name or "embedded DSB #n"). */
+    /**
+     * One secret and where it came from (source = file name or "embedded DSB #n"). Line 0: not a
+     * key log line but derived, e.g. a master secret from an RSA key exchange (source names the key).
+     */
     public record Secret(Label label, byte[] value, String source, int line) {
-        @Override public String toString() { return label + " from line " + line + " of " + source; }
+        @Override public String toString() { return label + " from " + origin(); }
 
-        /** "line 3 of keys.log", for the tree. */
-        public String origin() { return "line " + line + " of " + source; }
+        /** "line 3 of keys.log", for the tree; a derived secret's source as it is. */
+        public String origin() { return line > 0 ? "line " + line + " of " + source : source; }
+
+        /** Whether the secret was derived with an RSA private key rather than read from a key log. */
+        public boolean derived() { return line <= 0; }
     }
 
     private record Key(Label label, String clientRandom) {}

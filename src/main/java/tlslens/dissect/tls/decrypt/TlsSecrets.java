@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public final class TlsSecrets {
     private final KeyLog keyLog = new KeyLog();
+    private final RsaKeys rsaKeys = new RsaKeys();
     private final Map<String, KeyLog.Secret> bySessionId = new HashMap<>();
     private final Map<String, KeyLog.Secret> byTicket = new HashMap<>();
     private static final int MAX_SESSIONS = 100_000;
@@ -25,6 +26,12 @@ public final class TlsSecrets {
     public void add(KeyLog more) { keyLog.addAll(more); }
 
     public KeyLog keyLog() { return keyLog; }
+
+    /** Adds servers' RSA private keys (Wireshark's RSA keys list), for RSA key exchange. */
+    public void addRsaKeys(java.util.List<RsaServerKey> keys) { rsaKeys.add(keys); }
+
+    /** The RSA keys list (empty when none was given). */
+    public RsaKeys rsaKeys() { return rsaKeys; }
 
     /** The master secret for a TLS &lt;= 1.2 ClientHello random, from the key log. */
     public KeyLog.Secret masterSecret(byte[] clientRandom) {
@@ -53,5 +60,5 @@ public final class TlsSecrets {
         return ticket == null || ticket.length == 0 ? null : byTicket.get(HexFormat.of().formatHex(ticket));
     }
 
-    @Override public String toString() { return "TlsSecrets[" + keyLog + "]"; }
+    @Override public String toString() { return "TlsSecrets[" + keyLog + ", " + rsaKeys.size() + " RSA keys]"; }
 }
