@@ -12,6 +12,14 @@
 #                               same with the wrong key log NAME.badkeys.keylog
 #         NAME.first_only.fields.tsv  (when the manifest has "first_only_keylog")
 #                               the same with NAME.first_only.keylog
+#         NAME.rsakeys.fields.tsv, NAME.rsakeys_p12.fields.tsv, NAME.rsakeys.x.txt
+#                               (when NAME.rsa-key.pem exists) the keys fields with
+#                               the server's RSA key instead of a key log:
+#                               -o tls.keys_list:0.0.0.0,PORT,http,NAME.rsa-key.pem,
+#                               -o uat:rsa_keys:"NAME.rsa-key.p12","tlslens", and
+#                               -x (decrypted bytes) with uat:rsa_keys and the
+#                               PKCS#1 copy NAME.rsa-key.pkcs1.pem
+#   ONLY="NAME ..." src/test/scripts/make-golden.sh   just those captures
 #   src/test/scripts/make-golden.sh --public DIR OUTDIR
 #       The same for every DIR/*.pcap* (keys file when DIR/NAME.keylog exists),
 #       with the decode-as options from src/test/scripts/public-decode-as.txt,
@@ -92,6 +100,15 @@ golden_for() {
   else
     rm -f "$outdir/$name.first_only.fields.tsv"
   fi
+  local rsakey="${cap%.pcap*}.rsa-key"
+  if [ -f "$rsakey.pem" ]; then
+    run_tshark "$outdir/$name.rsakeys.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
+      -o "tls.keys_list:0.0.0.0,8443,http,$rsakey.pem" -T fields -E header=y -E occurrence=a "${KFARGS[@]}"
+    run_tshark "$outdir/$name.rsakeys_p12.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
+      -o "uat:rsa_keys:\"$rsakey.p12\",\"tlslens\"" -T fields -E header=y -E occurrence=a "${KFARGS[@]}"
+    run_tshark "$outdir/$name.rsakeys.x.txt" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
+      -o "uat:rsa_keys:\"$rsakey.pkcs1.pem\",\"\"" -x
+  fi
   echo "golden: $name ${d[*]}" >&2
 }
 
@@ -120,6 +137,7 @@ fi
 CAPS="$REPO/src/test/resources/captures"
 OUTDIR="$REPO/src/test/resources/golden"
 for manifest in "$CAPS"/*.manifest.json; do
+  if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $(basename "$manifest" .manifest.json) "* ]]; then continue; fi
   read -r file keylog ports badkeylog firstonly < <(python3 - "$manifest" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1]))

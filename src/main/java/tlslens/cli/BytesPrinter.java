@@ -31,8 +31,11 @@ final class BytesPrinter implements FramePrinter {
             if (blankAfterBefore) out.print('\n');
         }
         StringBuilder sb = new StringBuilder(4096);
-        boolean named = fd.sources().size() > 1;
-        for (DataSource src : fd.sources()) {
+        // tshark lists no empty buffer (TLS 1.0 CBC's empty first record of a 1/n-1 split decrypts to 0 bytes)
+        java.util.List<DataSource> shown = new java.util.ArrayList<>();
+        for (DataSource src : fd.sources()) if (shown.isEmpty() || src.length() > 0) shown.add(src);
+        boolean named = shown.size() > 1;
+        for (DataSource src : shown) {
             if (named) sb.append(src.name()).append(":\n");
             for (String l : HexDump.lines(src.bytes(), 0, src.length())) sb.append(l).append('\n');
         }
