@@ -30,6 +30,8 @@ import tlslens.engine.CaptureIndex;
 import tlslens.ui.decrypt.CaptureKeys;
 import tlslens.ui.decrypt.EmbeddedKeys;
 import tlslens.ui.decrypt.KeyLogSettings;
+import tlslens.ui.decrypt.RsaKeyEntry;
+import tlslens.ui.decrypt.RsaKeySettings;
 import tlslens.ui.follow.FollowStreamController;
 import tlslens.ui.follow.FollowStreamModel;
 import tlslens.ui.model.CaptureSessionModel;
@@ -54,6 +56,8 @@ final class DecryptionControl {
     private final BooleanSupplier reopen;
     private final Dialogs dialogs;
     private final KeyLogSettings settings = new KeyLogSettings(
+            Preferences.userRoot().node(System.getProperty("tlslens.prefs", "tlslens") + "/decryption"));
+    private final RsaKeySettings rsaKeys = new RsaKeySettings(
             Preferences.userRoot().node(System.getProperty("tlslens.prefs", "tlslens") + "/decryption"));
     private final Label status = new Label("No key log");
 
@@ -100,12 +104,14 @@ final class DecryptionControl {
 
     KeyLogSettings settings() { return settings; }
 
+    RsaKeySettings rsaKeys() { return rsaKeys; }
+
     /** The key log's state, for the status bar. */
     Label statusLabel() { return status; }
 
     /** Background (file load): the secrets for this capture; the status bar follows. */
     CaptureKeys keysFor(Path capture) {
-        CaptureKeys k = CaptureKeys.load(settings.file(), capture);
+        CaptureKeys k = CaptureKeys.load(settings.file(), rsaKeys.entries(), capture);
         Platform.runLater(() -> showStatus(k.status(), k.problem() != null, k.keys()));
         return k;
     }
@@ -154,6 +160,15 @@ final class DecryptionControl {
         if (!rekeyInPlace()) reopen();
     }
 
+    /**
+     * Sets the RSA keys list (Preferences); the open capture's connections are dissected again with
+     * it in place, as for a key log.
+     */
+    void useRsaKeys(List<RsaKeyEntry> entries) {
+        rsaKeys.setEntries(entries);
+        if (!rekeyInPlace()) reopen();
+    }
+
     /** Background: the open file's keys again, and its TLS connections dissected with them. */
     private boolean rekeyInPlace() {
         RowFeed feed = capture.feed();
@@ -161,8 +176,9 @@ final class DecryptionControl {
         CaptureIndex idx = feed == null ? null : feed.index();
         if (idx == null || source == null || session.isCapturing()) return false;
         Path keyLog = settings.file();
+        List<RsaKeyEntry> rsa = rsaKeys.entries();
         Background.run(() -> {
-            CaptureKeys k = CaptureKeys.load(keyLog, source);
+            CaptureKeys k = CaptureKeys.load(keyLog, rsa, source);
             idx.useSecrets(k.secrets());
             feed.rekey(true);
             return k;
@@ -234,7 +250,7 @@ final class DecryptionControl {
         if (reopen.getAsBoolean()) reselectAfterLoad = row == null ? 0 : row.number();
     }
 
-    /** Edit &gt; Preferences (fxml/preferences.fxml): the key log file (browse, clear). */
+    /** Edit &gt; Preferences (fxml/preferences.fxml): the key log file (browse, clear) and the RSA keys list. */
     void showPreferences() {
         FXMLLoader loader;
         Parent content;
@@ -247,6 +263,7 @@ final class DecryptionControl {
         }
         PreferencesController prefs = loader.getController();
         prefs.setKeyLogPath(settings.fileProperty().get());
+        prefs.setRsaKeys(rsaKeys.entries());
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle("Preferences");
         d.setHeaderText("TLS decryption");
@@ -259,7 +276,10 @@ final class DecryptionControl {
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
             String t = prefs.keyLogPath();
             Path p = t.isEmpty() ? null : Path.of(t);
+            boolean rsaChanged = !prefs.rsaKeys().equals(rsaKeys.entries());
+            if (rsaChanged) rsaKeys.setEntries(prefs.rsaKeys());
             if (!java.util.Objects.equals(p == null ? null : p.toAbsolutePath().normalize(), settings.file())) useKeyLog(p);
+            else if (rsaChanged && !rekeyInPlace()) reopen();
         });
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 
 import tlslens.capture.DecryptionSecrets;
 import tlslens.dissect.tls.decrypt.KeyLog;
+import tlslens.dissect.tls.decrypt.RsaKeyException;
+import tlslens.dissect.tls.decrypt.RsaKeyFile;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 
 /**
@@ -34,8 +36,14 @@ public final class CaptureKeys {
      * capture, nothing embedded). Secrets are non-null when a key log is set, so that lines appended
      * later by a watched file apply.
      */
-    public static CaptureKeys load(Path keyLog, Path capture) {
-        TlsSecrets secrets = keyLog == null ? null : new TlsSecrets();
+    public static CaptureKeys load(Path keyLog, Path capture) { return load(keyLog, List.of(), capture); }
+
+    /**
+     * As {@link #load(Path, Path)}, with the RSA keys list: each file's keys, or the first file's
+     * problem ("Wrong password for the PKCS#12 file server.p12") as the status's problem.
+     */
+    public static CaptureKeys load(Path keyLog, List<RsaKeyEntry> rsaKeys, Path capture) {
+        TlsSecrets secrets = keyLog == null && rsaKeys.isEmpty() ? null : new TlsSecrets();
         String problem = null;
         int fileKeys = 0;
         int skipped = 0;
@@ -47,6 +55,18 @@ public final class CaptureKeys {
                 skipped = log.skipped();
             } catch (IOException | RuntimeException e) {
                 problem = "Can't read the key log " + keyLog.getFileName() + " (" + e.getClass().getSimpleName() + ")";
+            }
+        }
+        List<String> rsaFiles = new java.util.ArrayList<>();
+        int rsa = 0;
+        for (RsaKeyEntry e : rsaKeys) {
+            try {
+                var keys = RsaKeyFile.read(e.file(), e.password());
+                secrets.addRsaKeys(keys);
+                rsa += keys.size();
+                rsaFiles.add(e.file().getFileName().toString());
+            } catch (RsaKeyException ex) {
+                if (problem == null) problem = ex.getMessage();
             }
         }
         int embedded = 0;
@@ -62,8 +82,13 @@ public final class CaptureKeys {
                 skipped += log.skipped();
             }
         }
-        int total = secrets == null ? 0 : secrets.keyLog().size();
-        return new CaptureKeys(secrets, text(keyLog, fileKeys, embedded, blocks, skipped, problem), problem, total, skipped);
+        int total = secrets == null ? 0 : secrets.keyLog().size() + rsa;
+        String text = text(keyLog, fileKeys, embedded, blocks, skipped, problem);
+        if (problem == null && rsa > 0) {
+            String r = (rsa == 1 ? "RSA key from " : rsa + " RSA keys from ") + String.join(", ", rsaFiles);
+            text = text.equals("No key log") ? r : text + ", " + r;
+        }
+        return new CaptureKeys(secrets, text, problem, total, skipped);
     }
 
     /** The status bar's text for a key log file's counts (also used when a watched file grows). */

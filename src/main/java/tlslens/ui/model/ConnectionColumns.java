@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import tlslens.analysis.Connection;
 import tlslens.analysis.Resumption;
+import tlslens.dissect.tls.decrypt.DecryptionStatus;
 
 /** The cells of the connections table, as text: what each column shows for a connection. */
 public final class ConnectionColumns {
@@ -44,6 +45,13 @@ public final class ConnectionColumns {
     /** "decrypted", "no keys", "keys did not match"...: the short state; the reason goes in the tooltip. */
     public static String decryption(Connection c) {
         if (!c.tls() || c.decryption() == null) return "";
+        var v = c.decryption().keyExchange();
+        if (v != null && v.decryptedWithRsaKey() && c.decryption().state() == DecryptionStatus.State.DECRYPTED) {
+            return c.decryption().state().text + " (RSA key)";
+        }
+        if (v != null && v.forwardSecret() && c.decryption().state() == DecryptionStatus.State.NO_KEYS) {
+            return c.decryption().state().text + " (forward secret)";
+        }
         return c.decryption().state().text;
     }
 

@@ -10,6 +10,7 @@ import tlslens.analysis.HandshakeStep;
 import tlslens.analysis.Resumption;
 import tlslens.analysis.SkippedMessage;
 import tlslens.dissect.tls.HandshakeLog;
+import tlslens.dissect.tls.decrypt.KeyExchangeVerdict;
 import tlslens.dissect.tls.names.ContentTypes;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.TlsVersions;
@@ -191,6 +192,14 @@ public final class LadderModel {
 
     /** Null on a full handshake. */
     public Banner banner() { return banner; }
+
+    /**
+     * With an RSA keys list: why this connection did or did not decrypt with the server's key
+     * (RSA key exchange vs forward secrecy); null without RSA keys or when a key log opened it.
+     */
+    public KeyExchangeVerdict keyExchange() {
+        return connection.decryption() == null ? null : connection.decryption().keyExchange();
+    }
 
     /** The connection to compare with by default: the origin of a resumption, or null. */
     public Integer compareTarget() { return connection.resumedFrom(); }

@@ -20,6 +20,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import tlslens.dissect.tls.decrypt.KeyExchangeVerdict;
 import tlslens.ui.model.LadderModel;
 import tlslens.ui.model.LadderRow;
 
@@ -68,6 +69,16 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         content.getChildren().addAll(title, summary);
         Node banner = banner(m);
         if (banner != null) content.getChildren().add(banner);
+        KeyExchangeVerdict kx = m.keyExchange();
+        if (kx != null) {
+            Label l = new Label(kx.text);
+            l.setId("ladderKeyExchange");
+            l.getStyleClass().add("ladder-key-exchange");
+            if (kx.decryptedWithRsaKey()) l.getStyleClass().add("rsa-decrypted");
+            if (kx.forwardSecret()) l.getStyleClass().add("forward-secret");
+            l.setWrapText(true);
+            content.getChildren().add(l);
+        }
         for (String f : m.connection().findings()) {
             Label l = new Label(f);
             l.getStyleClass().add("ladder-finding");

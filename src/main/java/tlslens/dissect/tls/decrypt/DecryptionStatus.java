@@ -36,5 +36,11 @@ public record DecryptionStatus(State state, String reason, String keyOrigin, lon
     public boolean missingFromKeyLog() { return state == State.NO_KEYS && !NO_KEY_LOG.equals(reason); }
 
     /** "decrypted", "no keys: no CLIENT_RANDOM line for this connection", ... */
-    public String describe() { return reason == null || reason.isEmpty() ? state.text : state.text + ": " + reason; }
+    public String describe() {
+        String why = reason;
+        if (state == State.DECRYPTED && keyExchange != null && keyExchange.decryptedWithRsaKey()) {
+            why = keyExchange.text + (keyOrigin == null ? "" : " (" + keyOrigin + ")") + (why == null || why.isEmpty() ? "" : "; " + why);
+        }
+        return why == null || why.isEmpty() ? state.text : state.text + ": " + why;
+    }
 }
