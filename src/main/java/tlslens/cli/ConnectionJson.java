@@ -82,6 +82,10 @@ final class ConnectionJson {
         m.put("round_trips_saved", c.roundTripsSaved());
         // Issue 5: "decrypted", "no keys: ...", "keys did not match: ..." (null when not TLS).
         m.put("decryption", c.decryption() == null ? null : c.decryption().describe());
+        // Issue 13: with an RSA keys list, why the server's key did or did not open it (RSA_DECRYPTED,
+        // FORWARD_SECRET_ECDHE, ...; null without RSA keys).
+        m.put("rsa_key_verdict", c.decryption() == null || c.decryption().keyExchange() == null ? null
+                : c.decryption().keyExchange().name());
         List<Object> alerts = new ArrayList<>();
         for (AlertEvent a : c.alerts()) {
             Map<String, Object> d = new LinkedHashMap<>();

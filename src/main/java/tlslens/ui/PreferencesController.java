@@ -33,9 +33,13 @@ public final class PreferencesController {
     @FXML
     private void initialize() {
         rsaKeyList.setCellFactory(v -> new ListCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
             @Override protected void updateItem(RsaKeyEntry e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : e.label() + "  \u2014  " + e.file().getParent());
+                setText(empty || e == null ? null : e.label());
+                if (e != null) tip.setText(e.file().toString());
+                setTooltip(empty || e == null ? null : tip);
             }
         });
         rsaKeyRemoveButton.disableProperty().bind(rsaKeyList.getSelectionModel().selectedItemProperty().isNull());

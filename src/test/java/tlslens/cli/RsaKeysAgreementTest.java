@@ -98,6 +98,14 @@ class RsaKeysAgreementTest {
             String kx = manifest.get(i).get("key_exchange").asText();
             String got = conns.get(i).get("decryption").asText();
             assertTrue(got.startsWith(want.get(kx)), "connection " + i + " (" + kx + "): " + got);
+            String verdict = conns.get(i).get("rsa_key_verdict").asText();
+            String resumption = manifest.get(i).get("resumption").asText();
+            assertEquals(switch (kx) {
+                case "RSA" -> resumption.equals("none") ? "RSA_DECRYPTED" : "RSA_SESSION_RESUMED";
+                case "ECDHE" -> "FORWARD_SECRET_ECDHE";
+                case "DHE" -> "FORWARD_SECRET_DHE";
+                default -> "FORWARD_SECRET_TLS13";
+            }, verdict, "connection " + i);
         }
     }
 
