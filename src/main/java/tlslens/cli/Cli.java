@@ -93,6 +93,7 @@ public final class Cli {
         DisplayFilter filter = compileFilter(s.filter);
         if (live != null) {
             live.keylogs = s.keylogs;
+            live.rsaKeys = s.preferences.rsaKeys;
             live.columns = s.preferences.columns;
             return new LiveRun(out, err).run(live, filter, columns -> printer(s, columns));
         }

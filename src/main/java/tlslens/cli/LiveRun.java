@@ -48,6 +48,8 @@ final class LiveRun {
         boolean print = true;
         /** Key log files to decrypt with, watched for new lines while capturing. */
         List<Path> keylogs = List.of();
+        /** The RSA keys list (-o tls.keys_list / uat:rsa_keys). */
+        List<RsaKeyOption> rsaKeys = List.of();
         /** The summary lines' columns (-o gui.column.format). */
         List<tlslens.dissect.column.ColumnSpec> columns = tlslens.dissect.column.ColumnFormat.DEFAULT;
     }
@@ -198,7 +200,14 @@ final class LiveRun {
 
     private void loop(Plan p, LiveCapture capture, DisplayFilter filter, Columns columns, FramePrinter printer) {
         java.time.Instant lastShown = null; // frame.time_delta_displayed
-        TlsSecrets secrets = p.keylogs.isEmpty() ? null : new TlsSecrets();
+        TlsSecrets secrets = p.keylogs.isEmpty() && p.rsaKeys.isEmpty() ? null : new TlsSecrets();
+        for (RsaKeyOption k : p.rsaKeys) {
+            try {
+                secrets.addRsaKeys(tlslens.dissect.tls.decrypt.RsaKeyFile.read(k.file(), k.password()));
+            } catch (tlslens.dissect.tls.decrypt.RsaKeyException e) {
+                err.println(PREFIX + "warning: " + e.getMessage() + "; continuing without it.");
+            }
+        }
         List<KeyLogWatcher> watchers = new ArrayList<>();
         for (Path k : p.keylogs) watchers.add(new KeyLogWatcher(k, secrets));
         for (KeyLogWatcher w : watchers) w.poll();

@@ -292,10 +292,13 @@ final class DecryptionControl {
         private final Path file;
         private long lastPoll;
 
-        LiveKeys(Path file) {
+        private List<RsaKeyEntry> rsaToLoad;
+
+        LiveKeys(Path file, List<RsaKeyEntry> rsa) {
             this.file = file;
-            this.secrets = file == null ? null : new TlsSecrets();
+            this.secrets = file == null && rsa.isEmpty() ? null : new TlsSecrets();
             this.watcher = file == null ? null : new KeyLogWatcher(file, secrets);
+            this.rsaToLoad = rsa.isEmpty() ? null : rsa;
         }
 
         TlsSecrets secrets() { return secrets; }
@@ -306,6 +309,13 @@ final class DecryptionControl {
          * frames, so the live dissection goes on in order from their new state).
          */
         void poll(RowFeed feed) {
+            if (rsaToLoad != null) {
+                // the RSA keys list, read once on the capture thread (a bad file is said in the status bar)
+                CaptureKeys k = CaptureKeys.load(null, rsaToLoad, null);
+                rsaToLoad = null;
+                if (k.secrets() != null) secrets.addRsaKeys(k.secrets().rsaKeys().all());
+                if (watcher == null) Platform.runLater(() -> showStatus(k.status(), k.problem() != null, k.keys()));
+            }
             if (watcher == null) return;
             long now = System.nanoTime();
             if (lastPoll != 0 && now - lastPoll < WATCH_INTERVAL_NANOS) return;
@@ -323,7 +333,7 @@ final class DecryptionControl {
     LiveKeys live() {
         Path f = settings.file();
         if (f != null) showStatus("Watching " + f.getFileName() + " for keys", false, 0);
-        return new LiveKeys(f);
+        return new LiveKeys(f, rsaKeys.entries());
     }
 
     // ---- Save As with keys -----------------------------------------------------------------
