@@ -30,6 +30,7 @@ import tlslens.engine.CaptureIndex;
 import tlslens.ui.decrypt.CaptureKeys;
 import tlslens.ui.decrypt.EmbeddedKeys;
 import tlslens.ui.decrypt.KeyLogSettings;
+import tlslens.ui.decrypt.RsaKeyBeside;
 import tlslens.ui.decrypt.RsaKeyEntry;
 import tlslens.ui.decrypt.RsaKeySettings;
 import tlslens.ui.follow.FollowStreamController;
@@ -112,8 +113,36 @@ final class DecryptionControl {
     /** Background (file load): the secrets for this capture; the status bar follows. */
     CaptureKeys keysFor(Path capture) {
         CaptureKeys k = CaptureKeys.load(settings.file(), rsaKeys.entries(), capture);
-        Platform.runLater(() -> showStatus(k.status(), k.problem() != null, k.keys()));
+        Path beside = RsaKeyBeside.find(capture);
+        Platform.runLater(() -> {
+            showStatus(k.status(), k.problem() != null, k.keys());
+            offerKeyBeside(beside);
+        });
         return k;
+    }
+
+    /**
+     * A server key saved beside the capture (the lesson lab's NAME-rsa-key.pem) that is not in the
+     * RSA keys list: a link after the key status offers it; the capture stays as it is until clicked.
+     */
+    private void offerKeyBeside(Path key) {
+        boolean listed = key != null && rsaKeys.entries().stream().anyMatch(e -> e.file().equals(key));
+        if (key == null || listed) {
+            status.setGraphic(null);
+            return;
+        }
+        javafx.scene.control.Hyperlink use = new javafx.scene.control.Hyperlink("Use the RSA key beside the capture ("
+                + key.getFileName() + ")");
+        use.setId("rsaKeyBesideLink");
+        use.setFocusTraversable(false);
+        use.setOnAction(e -> {
+            status.setGraphic(null);
+            List<RsaKeyEntry> entries = new ArrayList<>(rsaKeys.entries());
+            entries.add(new RsaKeyEntry(key, ""));
+            useRsaKeys(entries);
+        });
+        status.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        status.setGraphic(use);
     }
 
     /** The key log's own state (the text before a verdict on the connections). */

@@ -42,6 +42,12 @@ class RsaKeysWindowTest {
         window = WindowTestSupport.show(stage);
     }
 
+    /** The RSA keys list is remembered: leave none behind for the window tests that follow. */
+    @org.junit.jupiter.api.AfterEach
+    void forgetKeys() throws Exception {
+        java.util.prefs.Preferences.userRoot().node(WindowTestSupport.PREFS + "/decryption").clear();
+    }
+
     /** target/screenshots/NAME.png of a scene, for README. */
     private static void save(javafx.scene.Scene scene, String name) throws java.io.IOException {
         javafx.scene.image.WritableImage img = fx(() -> scene.snapshot(null));
@@ -128,5 +134,27 @@ class RsaKeysWindowTest {
         assertTrue(fx(why::getText).contains("never crossed the wire"));
         assertTrue(fx(() -> why.getStyleClass().contains("forward-secret")));
         save(stage.getScene(), "timeline-forward-secrecy");
+    }
+
+    /** The lesson lab saves the server key beside the capture: the window offers it, and it decrypts when taken. */
+    @Test
+    void theKeyBesideTheCaptureIsOfferedAndDecryptsWhenTaken(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path lesson = dir.resolve("lesson.pcapng");
+        java.nio.file.Files.copy(CAP, lesson);
+        java.nio.file.Files.copy(CAPTURES.resolve("tls12_rsa_keys.rsa-key.pem"), dir.resolve("lesson-rsa-key.pem"));
+        robot.interact(() -> window.open(lesson));
+        waitLoaded(window, 120);
+        waitUntil(20, () -> window.timeline().snapshot().frameCount() == 120);
+        waitUntil(10, () -> window.decryption().statusLabel().getGraphic() != null);
+        assertEquals(DecryptionStatus.State.NO_KEYS, connection(0).decryption().state(), "offered, not used unasked");
+        javafx.scene.control.Hyperlink link = (javafx.scene.control.Hyperlink) fx(() -> window.decryption().statusLabel().getGraphic());
+        assertEquals("Use the RSA key beside the capture (lesson-rsa-key.pem)", fx(link::getText));
+        robot.clickOn("#rsaKeyBesideLink");
+        waitUntil(20, () -> window.decryption().statusLabel().getText().equals("RSA key from lesson-rsa-key.pem"));
+        waitUntil(20, () -> connection(0) != null && connection(0).decryption().state() == DecryptionStatus.State.DECRYPTED);
+        assertEquals(KeyExchangeVerdict.RSA_DECRYPTED, connection(0).decryption().keyExchange());
+        assertEquals(KeyExchangeVerdict.FORWARD_SECRET_ECDHE, connection(4).decryption().keyExchange());
+        assertEquals(null, fx(() -> window.decryption().statusLabel().getGraphic()), "the offer is gone once taken");
     }
 }
