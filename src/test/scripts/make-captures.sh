@@ -15,7 +15,8 @@
 # Needs: root (capturing on lo/any), dumpcap, tcpdump, editcap, capinfos,
 # openssl (3.x), h2o, curl, python3, java (17+), keytool, ss (iproute2).
 # Certificates and keys are generated at run time in a temporary directory
-# and deleted afterwards; no private key is written to the repository.
+# and deleted afterwards; no private key is written to the repository, except
+# tls12_rsa_keys' throwaway server key (the RSA keys list tests need it).
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
