@@ -251,9 +251,15 @@ final class DecryptionControl {
         List<Connection> failed = new ArrayList<>();
         boolean used = false;
         boolean encrypted = false;
+        boolean forwardSecret = false;
+        boolean rsaUnmatched = false;
         for (Connection c : connections) {
             var d = c.decryption();
             if (d == null) continue;
+            if (d.state() == tlslens.dissect.tls.decrypt.DecryptionStatus.State.NO_KEYS && d.keyExchange() != null) {
+                forwardSecret |= d.keyExchange().forwardSecret();
+                rsaUnmatched |= d.keyExchange() == tlslens.dissect.tls.decrypt.KeyExchangeVerdict.RSA_NO_MATCHING_KEY;
+            }
             switch (d.state()) {
                 case KEYS_DID_NOT_MATCH -> failed.add(c);
                 case DECRYPTED, UNSUPPORTED -> used = true;
@@ -266,6 +272,12 @@ final class DecryptionControl {
             String origin = c.decryption().keyOrigin();
             return "Keys for connection #" + c.index() + " did not decrypt it" + (origin == null ? "" : " (" + origin + ")")
                     + (failed.size() > 1 ? ", nor " + (failed.size() - 1) + " other connection" + (failed.size() > 2 ? "s" : "") : "");
+        }
+        if (keys > 0 && encrypted && !used && rsaUnmatched) {
+            return "The RSA key matches no server certificate of this capture";
+        }
+        if (keys > 0 && encrypted && !used && forwardSecret) {
+            return "The RSA key opens no connection here: they used (EC)DHE, whose secret never crossed the wire (forward secrecy)";
         }
         if (keys > 0 && encrypted && !used) {
             return "None of the " + keys + " key" + (keys == 1 ? "" : "s") + " matches a connection of this capture";
