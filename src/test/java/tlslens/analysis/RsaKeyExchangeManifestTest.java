@@ -3,6 +3,7 @@ package tlslens.analysis;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -81,5 +82,36 @@ class RsaKeyExchangeManifestTest {
             }
         }
         assertEquals(4, rsaCount);
+    }
+
+    /**
+     * The master secrets the RSA key gave are the ones openssl wrote in the client's key log, and
+     * are exported as such (Save As with keys): the derivation checked against the peer itself.
+     */
+    @Test
+    void derivedMasterSecretsAreTheClientsOwnAndAreExported() throws Exception {
+        TlsSecrets rsa = new TlsSecrets();
+        rsa.addRsaKeys(RsaKeyFile.read(Captures.OURS.resolve("tls12_rsa_keys.rsa-key.p12"), "tlslens"));
+        List<TlsConnection> withKey = run(rsa);
+        KeyLog clientLog = KeyLog.read(Captures.OURS.resolve("tls12_rsa_keys.keylog"));
+        List<byte[]> randoms = new ArrayList<>();
+        for (TlsConnection c : withKey) randoms.add(c.clientRandom());
+        String exported = rsa.linesFor(randoms);
+        KeyLog back = new KeyLog();
+        back.add(exported, "exported");
+        int n = 0;
+        for (TlsConnection c : withKey) {
+            KeyLog.Secret mine = back.get(KeyLog.Label.CLIENT_RANDOM, c.clientRandom());
+            if (c.decryption().keyExchange().decryptedWithRsaKey()) {
+                n++;
+                assertNotNull(mine, "exported for connection " + c.tcpStream());
+                assertArrayEquals(clientLog.get(KeyLog.Label.CLIENT_RANDOM, c.clientRandom()).value(), mine.value(),
+                        "openssl's own master secret, connection " + c.tcpStream());
+            } else {
+                assertNull(mine, "nothing for a forward-secret connection " + c.tcpStream());
+            }
+        }
+        assertEquals(4, n);
+        assertEquals(4, exported.lines().count());
     }
 }

@@ -10,7 +10,7 @@ import tlslens.engine.CaptureIndex;
 
 /**
  * Save As with "Embed TLS keys": the NSS key log lines of the given connections only (found by
- * their ClientHello randoms), for a pcapng Decryption Secrets Block. Replays each connection, so
+ * their ClientHello randoms; with the master secrets an RSA key gave), for a pcapng Decryption Secrets Block. Replays each connection, so
  * it runs in the background.
  */
 public final class EmbeddedKeys {
@@ -26,6 +26,6 @@ public final class EmbeddedKeys {
             TlsConnection tls = index.followTls(s);
             if (tls != null && tls.clientRandom() != null) randoms.add(tls.clientRandom());
         }
-        return secrets.keyLog().linesFor(randoms);
+        return secrets.linesFor(randoms);
     }
 }

@@ -451,6 +451,7 @@ public final class ConnectionDecryptor {
             return;
         }
         verdict = m.derived() ? KeyExchangeVerdict.RSA_SESSION_RESUMED : null;
+        if (m.derived()) secrets.rememberDerived(clientRandom, m);
         master = m;
         keyOrigin = m.origin();
         secrets.rememberSessionId(sh.sessionId, m);
@@ -506,6 +507,7 @@ public final class ConnectionDecryptor {
         keyOrigin = master.origin();
         verdict = KeyExchangeVerdict.RSA_DECRYPTED;
         noKeyReason = null;
+        secrets.rememberDerived(clientRandom, master);
         secrets.rememberSessionId(lastServerHello.sessionId, master);
         for (byte[] t : ticketsBeforeMaster) secrets.rememberTicket(t, master);
         ticketsBeforeMaster.clear();

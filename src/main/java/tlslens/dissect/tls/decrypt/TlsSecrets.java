@@ -16,6 +16,8 @@ public final class TlsSecrets {
     private final RsaKeys rsaKeys = new RsaKeys();
     private final Map<String, KeyLog.Secret> bySessionId = new HashMap<>();
     private final Map<String, KeyLog.Secret> byTicket = new HashMap<>();
+    /** Master secrets an RSA key gave, by ClientHello random (hex): exported like key log lines. */
+    private final Map<String, KeyLog.Secret> derived = new HashMap<>();
     private static final int MAX_SESSIONS = 100_000;
 
     public TlsSecrets() {}
@@ -50,6 +52,31 @@ public final class TlsSecrets {
         if (ticket != null && ticket.length > 0 && master != null && byTicket.size() < MAX_SESSIONS) {
             byTicket.put(HexFormat.of().formatHex(ticket), master);
         }
+    }
+
+    /** A master secret derived for a connection (RSA key exchange, or the session it resumed). */
+    public synchronized void rememberDerived(byte[] clientRandom, KeyLog.Secret master) {
+        if (clientRandom != null && clientRandom.length == 32 && master != null && derived.size() < MAX_SESSIONS) {
+            derived.put(HexFormat.of().formatHex(clientRandom), master);
+        }
+    }
+
+    /**
+     * The NSS key log lines for these ClientHello randoms: the key log's, and a CLIENT_RANDOM line
+     * for each master secret an RSA key gave (as Wireshark's "Export TLS Session Keys"), so a file
+     * saved with its keys embedded decrypts without the private key.
+     */
+    public String linesFor(java.util.List<byte[]> clientRandoms) {
+        StringBuilder sb = new StringBuilder(keyLog.linesFor(clientRandoms));
+        synchronized (this) {
+            for (byte[] cr : clientRandoms) {
+                if (cr == null || cr.length != 32 || masterSecret(cr) != null) continue;
+                KeyLog.Secret m = derived.get(HexFormat.of().formatHex(cr));
+                if (m != null) sb.append("CLIENT_RANDOM ").append(HexFormat.of().formatHex(cr)).append(' ')
+                        .append(HexFormat.of().formatHex(m.value())).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     public synchronized KeyLog.Secret bySessionId(byte[] sessionId) {
