@@ -19,8 +19,11 @@ import tlslens.dissect.tls.names.TlsVersions;
  * TLS 1.3 from the traffic secrets: handshake keys after the ServerHello, application keys after
  * each side's Finished, the next generation after a KeyUpdate, the early secret for 0-RTT (tried on
  * the suites the ClientHello offered; client records that fail after the ServerHello are taken to
- * be early data the server rejected and skipped, as Wireshark does). Roles are client / server,
- * not TCP directions. Never throws.
+ * be early data the server rejected and skipped, as Wireshark does). Without a key log line, a
+ * TLS &lt;= 1.2 RSA key exchange gets its master secret from the RSA keys list (the ClientKeyExchange
+ * decrypted with the key of the server's certificate), and {@link KeyExchangeVerdict} says why a
+ * connection did or did not open with those keys. Roles are client / server, not TCP directions.
+ * Never throws.
  */
 public final class ConnectionDecryptor {
     private static final int C = 0, S = 1;

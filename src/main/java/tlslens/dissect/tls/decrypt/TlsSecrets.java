@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The secrets one capture is dissected with: the key log(s) (file, embedded Decryption Secrets
- * Blocks, a live-watched file) and, as Wireshark's session cache, the TLS &lt;= 1.2 master secrets
+ * Blocks, a live-watched file), the servers' RSA private keys (Wireshark's RSA keys list) and, as Wireshark's session cache, the TLS &lt;= 1.2 master secrets
  * learned per session id and ticket, so that a resumed session without its own key-log line
  * decrypts with the master secret of the session it resumes. Shared by every engine of a capture
  * (a replay of one connection finds what the first pass learned); thread-safe.
