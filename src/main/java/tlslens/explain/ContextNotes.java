@@ -124,6 +124,12 @@ public final class ContextNotes {
                 out.add("Offers " + what + " to resume (" + String.join(", ", offered) + ").");
             }
         }
+        if (c.helloRetryRequest() && !c.keyShareGroupsOffered().isEmpty()) {
+            List<String> groups = new ArrayList<>();
+            for (int g : c.keyShareGroupsOffered()) groups.add(NamedGroups.nameOrUnknown(g));
+            out.add("Its key share" + (groups.size() > 1 ? "s (" : " (") + String.join(", ", groups) + ") "
+                    + (groups.size() > 1 ? "are" : "is") + " not in the group the server wants: a HelloRetryRequest follows.");
+        }
         if (shares != null) keyShares(step, shares, segments, out);
         else keyShares(c, out);
         if (c.earlyDataOffered()) earlyData(c, out);

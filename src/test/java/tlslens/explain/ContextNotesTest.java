@@ -97,15 +97,26 @@ class ContextNotesTest {
 
     @Test
     void aHelloRetryRequestNamesTheGroupTheServerWants() {
-        ExplainCaptures cap = ExplainCaptures.ours("tls13_hrr.pcap", true);
-        String[] hrr = first(cap.tshark("tls.handshake.extensions_key_share_selected_group", "frame.number",
-                "tls.handshake.extensions_key_share_selected_group"));
-        String group = NamedGroups.nameOrUnknown(Integer.parseInt(hrr[1]));
-        ProtoNode node = cap.messages(Long.parseLong(hrr[0]), HandshakeTypes.SERVER_HELLO).get(0);
-        Explanation e = cap.explainer.explain(cap.frame(Long.parseLong(hrr[0])), node);
-        assertEquals(HandshakeTypes.HELLO_RETRY_REQUEST + "", e.notes().get(0).key(), "the HelloRetryRequest's own note");
-        assertTrue(e.inContext().contains("HelloRetryRequest: the server wants a key share for " + group
-                + ", which the ClientHello did not carry; one extra round trip."), e.inContext().toString());
+        for (ExplainCaptures cap : List.of(ExplainCaptures.ours("tls13_hrr.pcap", true),
+                ExplainCaptures.publicCapture("zeek_hrr.pcap"))) {
+            String[] hrr = first(cap.tshark("tls.handshake.extensions_key_share_selected_group", "frame.number",
+                    "tls.handshake.extensions_key_share_selected_group", "tcp.stream"));
+            String group = NamedGroups.nameOrUnknown(Integer.parseInt(hrr[1]));
+            ProtoNode node = cap.messages(Long.parseLong(hrr[0]), HandshakeTypes.SERVER_HELLO).get(0);
+            Explanation e = cap.explainer.explain(cap.frame(Long.parseLong(hrr[0])), node);
+            assertEquals(HandshakeTypes.HELLO_RETRY_REQUEST + "", e.notes().get(0).key(), "the HelloRetryRequest's own note");
+            assertTrue(e.inContext().contains("HelloRetryRequest: the server wants a key share for " + group
+                    + ", which the ClientHello did not carry; one extra round trip."), e.inContext().toString());
+            // The first ClientHello names the shares it did send (tshark's groups of that ClientHello).
+            String[] ch = first(cap.tshark("tls.handshake.type == 1 && tcp.stream == " + hrr[2], "frame.number",
+                    "tls.handshake.extensions_key_share_group"));
+            List<String> sent = java.util.Arrays.stream(ch[1].split(","))
+                    .map(g -> NamedGroups.nameOrUnknown(Integer.parseInt(g))).toList();
+            List<String> first = cap.explainer.explain(cap.frame(Long.parseLong(ch[0])),
+                    cap.messages(Long.parseLong(ch[0]), HandshakeTypes.CLIENT_HELLO).get(0)).inContext();
+            assertTrue(first.stream().anyMatch(x -> x.startsWith("Its key share") && x.contains("(" + String.join(", ", sent)
+                    + ")") && x.endsWith("a HelloRetryRequest follows.")), first.toString());
+        }
     }
 
     @Test
