@@ -20,7 +20,8 @@ import tlslens.ui.timeline.HandshakeLadder;
  * snapshot (empty again when another capture is opened, so no note names another file's connections).
  */
 final class ExplainControl {
-    private static final double DIVIDER = 0.75;
+    /** The pane's first width: a quarter of the window, within what reads well and leaves the ladder room. */
+    private static final double MIN_WIDTH = 300, MAX_WIDTH = 380, SHARE = 0.24;
 
     private final ExplainPane pane = new ExplainPane();
     private final SplitPane split = new SplitPane();
@@ -30,14 +31,22 @@ final class ExplainControl {
     private ConnectionsSnapshot explained;
     private FrameDissection frame;
     private ProtoNode node;
-    private double divider = DIVIDER;
+    private double divider = 1 - SHARE;
+    private boolean placed;
 
     /** The lower area with the pane on its right. */
     Node wrap(Node lower) {
         split.getStyleClass().add("explain-split");
         split.getItems().addAll(lower, pane);
-        split.setDividerPositions(DIVIDER);
+        split.setDividerPositions(divider);
         SplitPane.setResizableWithParent(pane, false);
+        split.widthProperty().addListener((o, a, w) -> {
+            if (placed || w.doubleValue() <= 0) return;
+            placed = true;
+            double px = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, w.doubleValue() * SHARE));
+            divider = 1 - px / w.doubleValue();
+            split.setDividerPositions(divider);
+        });
         return split;
     }
 

@@ -114,6 +114,19 @@ class ExplainWindowTest {
         assertTrue(tip.contains("RFC 8446 §4.1.2"), tip);
         assertTrue(tip.contains(offer), tip);
 
+        // Hovering shows it (target/screenshots/ladder-note.png: the tooltip is a window of its own, so the screen).
+        Node chArrow = fx(() -> hit(ladder.rowNode(chRow)));
+        Tooltip chTip = (Tooltip) fx(() -> chArrow.getProperties().get("javafx.scene.control.Tooltip"));
+        javafx.geometry.Bounds cb = fx(() -> chArrow.localToScreen(chArrow.getBoundsInLocal()));
+        robot.moveTo(new javafx.geometry.Point2D(cb.getMinX() + 40, cb.getCenterY()));
+        waitUntil("the Client Hello arrow's tooltip showing", 10, chTip::isShowing);
+        waitForPulses(3);
+        javafx.geometry.Rectangle2D screen = fx(() -> javafx.stage.Screen.getPrimary().getBounds());
+        javafx.scene.image.Image shot = robot.capture(new javafx.geometry.Rectangle2D(0, 0,
+                Math.min(screen.getWidth(), 1500), Math.min(screen.getHeight(), 940))).getImage();
+        ImageIO.write(MainWindowScreenshotTest.toBuffered(toWritable(shot)), "png",
+                Path.of("target/screenshots/ladder-note.png").toFile());
+
         // A click on the ServerHello's arrow shows its note in the pane.
         int shRow = rowOf(ladder, HandshakeTypes.SERVER_HELLO);
         robot.interact(() -> ladder.scrollToRow(shRow));
@@ -152,6 +165,11 @@ class ExplainWindowTest {
     private static String tooltip(Node row) {
         if (hit(row).getProperties().get("javafx.scene.control.Tooltip") instanceof Tooltip t) return t.getText();
         throw new AssertionError("no tooltip on the row");
+    }
+
+    private static WritableImage toWritable(javafx.scene.image.Image img) {
+        return img instanceof WritableImage w ? w : new WritableImage(img.getPixelReader(), (int) img.getWidth(),
+                (int) img.getHeight());
     }
 
     private void saveScreenshot(Path file) throws Exception {
