@@ -14,13 +14,13 @@ import tlslens.ui.model.LadderNotes;
 import tlslens.ui.timeline.HandshakeLadder;
 
 /**
- * The "What is this?" pane beside the lower area (the detail tree and the timeline): it follows the
- * tree's selected item and the ladder's clicked arrow, and gives each arrow's tooltip its note. The
+ * The "What is this?" pane beside the detail tree and the bytes: it follows the tree's selected item and
+ * the ladder's clicked arrow (shown when the details tab is), and gives each arrow's tooltip its note. The
  * notes are read off the FX thread at start; the connection model is the timeline's current
  * snapshot (empty again when another capture is opened, so no note names another file's connections).
  */
 final class ExplainControl {
-    /** The pane's first width: a quarter of the window, within what reads well and leaves the ladder room. */
+    /** The pane's first width: a quarter of the window, within what reads well and leaves the tree its room. */
     private static final double MIN_WIDTH = 300, MAX_WIDTH = 380, SHARE = 0.24;
 
     private final ExplainPane pane = new ExplainPane();
@@ -34,7 +34,7 @@ final class ExplainControl {
     private double divider = 1 - SHARE;
     private boolean placed;
 
-    /** The lower area with the pane on its right. */
+    /** The packet details (tree and bytes) with the pane on their right. */
     Node wrap(Node lower) {
         split.getStyleClass().add("explain-split");
         split.getItems().addAll(lower, pane);
@@ -99,7 +99,7 @@ final class ExplainControl {
 
     private void refresh() {
         Explainer e = explainer();
-        if (e != null && frame != null && node != null) pane.show(e.explain(frame, node));
+        if (e != null && frame != null && node != null) pane.show(e.explain(frame, node), true);
     }
 
     private void setShown(boolean on) {

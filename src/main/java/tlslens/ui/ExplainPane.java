@@ -15,6 +15,8 @@ import tlslens.explain.Note;
 final class ExplainPane extends VBox {
     static final String PLACEHOLDER = "Select an item of the packet details or an arrow of the handshake ladder "
             + "to read what it is for and which RFC section defines it.";
+    static final String NO_NOTE = "No note for this item. Notes cover TLS: its records, handshake messages, extensions "
+            + "and alerts, and the fields a lesson is about (random, session id, cipher suite, key share, PSK, ...).";
 
     private final VBox body = new VBox();
     private Explanation shown = Explanation.NONE;
@@ -36,11 +38,14 @@ final class ExplainPane extends VBox {
     }
 
     /** Shows {@code e}; the placeholder when it says nothing. */
-    void show(Explanation e) {
+    void show(Explanation e) { show(e, false); }
+
+    /** Shows {@code e}; when it says nothing, that the selected item has no note ({@code selected}) or how to start. */
+    void show(Explanation e, boolean selected) {
         shown = e == null ? Explanation.NONE : e;
         body.getChildren().clear();
         if (shown.isEmpty()) {
-            body.getChildren().add(label(PLACEHOLDER, "explain-placeholder"));
+            body.getChildren().add(label(selected ? NO_NOTE : PLACEHOLDER, "explain-placeholder"));
             return;
         }
         boolean first = true;

@@ -153,13 +153,15 @@ public final class MainWindowController {
         // The lower pane: the selected packet's tree and bytes, the timeline.
         FrameTreeLoader tree = new FrameTreeLoader(capture, packetTable, session);
         timeline = new TimelineBridge(capture, session, selector, node -> inspector.inspector().selectNode(node), dialogs);
-        inspectorHolder.getChildren().add(explain.wrap(timeline.wrap(inspector.node())));
+        // "What is this?" beside the detail tree and bytes, in their tab: the ladder keeps its width (its arrows'
+        // tooltips carry the notes, and a clicked arrow's note waits in the pane).
+        inspectorHolder.getChildren().add(timeline.wrap(explain.wrap(inspector.node())));
         timeline.initialize(packetTable);
         timeline.setOnAnalysed(s -> {
             decryption.connectionsAnalysed(s);
             explain.connectionsAnalysed(s);
         });
-        // "What is this?" beside the lower area: follows the tree's selection and the ladder's clicks.
+        // "What is this?" follows the tree's selection and the ladder's clicks.
         explain.initialize(capture, timeline::snapshot, inspector.inspector(), timeline.pane().ladder(), explainItem);
         timeline.setOnArrowClicked(explain::arrowClicked);
         tree.shownProperty().addListener((o, a, fd) -> {

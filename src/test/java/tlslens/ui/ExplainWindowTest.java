@@ -100,6 +100,11 @@ class ExplainWindowTest {
         // Another item: the pane follows.
         robot.interact(() -> inspector.selectField("tls.handshake.random"));
         waitUntil("the pane on the random", 5, () -> pane.shown().notes().get(0).key().equals("tls.handshake.random"));
+        // An item without a note (TCP's): the pane says so rather than keeping the last note.
+        robot.interact(() -> inspector.selectField("tcp.srcport"));
+        waitUntil("the pane on a TCP port", 5, () -> pane.shown().isEmpty()
+                && pane.lookupAll(".explain-placeholder").stream()
+                        .anyMatch(n -> ExplainPane.NO_NOTE.equals(((javafx.scene.control.Label) n).getText())));
 
         // The ladder of the resuming connection: each arrow's tooltip carries its message's note and context.
         Connection resumed = fx(() -> window.timeline().snapshot().connection(Integer.parseInt(hello[1])));
@@ -127,7 +132,7 @@ class ExplainWindowTest {
         ImageIO.write(MainWindowScreenshotTest.toBuffered(toWritable(shot)), "png",
                 Path.of("target/screenshots/ladder-note.png").toFile());
 
-        // A click on the ServerHello's arrow shows its note in the pane.
+        // A click on the ServerHello's arrow shows its note in the pane (on the details tab, beside the tree).
         int shRow = rowOf(ladder, HandshakeTypes.SERVER_HELLO);
         robot.interact(() -> ladder.scrollToRow(shRow));
         Node arrow = fx(() -> hit(ladder.rowNode(shRow)));
@@ -139,6 +144,9 @@ class ExplainWindowTest {
                 && pane.shown().notes().get(0).key().equals(Integer.toString(HandshakeTypes.SERVER_HELLO)));
         assertTrue(fx(() -> pane.shown().inContext().stream().anyMatch(s -> s.startsWith("The server accepted the PSK"))));
 
+        // The pane sits beside the details: a double click on the arrow goes there, the note shown.
+        robot.doubleClickOn(new javafx.geometry.Point2D(b.getMinX() + 40, b.getCenterY()));
+        assertOnScreen("the pane with the ServerHello's note", () -> pane);
         // View → What Is This? Pane hides and shows it.
         robot.interact(() -> window.explainItem().setSelected(false));
         assertTrue(fx(() -> pane.getScene() == null || !WindowTestSupport.isOnScreen(pane)), "hidden");
