@@ -314,7 +314,10 @@ public final class Cli {
      */
     private Explainer explainer(RunSettings s) {
         if (!java.nio.file.Files.isRegularFile(s.file)) {
-            err.println(PREFIX + "note: --explain on a pipe: notes without what each message means in its connection.");
+            // A missing file is said by the frame pass; a pipe or standard input is read once.
+            if (java.nio.file.Files.exists(s.file) || s.file.toString().equals("-")) {
+                err.println(PREFIX + "note: --explain on a pipe: notes without what each message means in its connection.");
+            }
             return new Explainer(List.of());
         }
         try (CaptureFileReader reader = CaptureFileReader.open(s.file)) {

@@ -63,6 +63,14 @@ class ExplainOptionTest {
                 .exitCode());
     }
 
+    @Test
+    void aMissingFileIsSaidOnceAsWithoutExplain() {
+        CliRunner.Result plain = CliRunner.run("-r", "no-such-file.pcap", "-V");
+        CliRunner.Result explained = CliRunner.run("-r", "no-such-file.pcap", "-V", "--explain");
+        assertEquals(plain.exitCode(), explained.exitCode());
+        assertEquals(plain.err(), explained.err());
+    }
+
     private static int indent(String line) {
         int i = 0;
         while (i < line.length() && line.charAt(i) == ' ') i++;
