@@ -13,6 +13,7 @@ import tlslens.dissect.ProtoNode;
 import tlslens.dissect.tls.base.ExtensionFields;
 import tlslens.dissect.tls.base.TlsFields;
 import tlslens.dissect.tls.names.ContentTypes;
+import tlslens.dissect.tls.names.Grease;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 
@@ -49,7 +50,7 @@ public final class Explainer {
         Note field = null;
         for (ProtoNode n = node; n != null && field == null; n = n.parent()) {
             if (element(n, c) != null) break; // the field is inside this element; its own note comes next
-            if (n.field != null) field = notes.field(n.field.abbrev);
+            if (n.field != null) field = greaseValue(n) ? notes.topic(Notes.GREASE) : notes.field(n.field.abbrev);
         }
         if (field != null) out.add(field);
         ProtoNode message = null;
@@ -73,7 +74,8 @@ public final class Explainer {
         Connection c = fd == null ? null : byStream.get(fd.tcpStream());
         Note e = element(node, c);
         if (e != null) return e;
-        return node.field == null ? null : notes.field(node.field.abbrev);
+        if (node.field == null) return null;
+        return greaseValue(node) ? notes.topic(Notes.GREASE) : notes.field(node.field.abbrev);
     }
 
     /** The in-context sentences for a message, record or alert item of the tree; empty for others. */
@@ -128,7 +130,10 @@ public final class Explainer {
         }
         if (n.field == null) {
             ProtoNode t = child(n, ExtensionFields.TYPE.abbrev);
-            if (t != null) return notes.extension(intValue(t));
+            if (t != null) {
+                int type = intValue(t);
+                return Grease.isGrease(type) ? notes.topic(Notes.GREASE) : notes.extension(type);
+            }
         }
         return null;
     }
@@ -194,6 +199,12 @@ public final class Explainer {
     private static int segments(FrameDissection fd) {
         ProtoNode n = fd.root.first(TCP_SEGMENT_COUNT);
         return n == null ? 0 : intValue(n);
+    }
+
+    /** A 16-bit GREASE value in a list of suites, groups, versions, signature schemes... */
+    private static boolean greaseValue(ProtoNode n) {
+        return n.field.type == tlslens.dissect.FieldType.UINT16 && n.field.valueNames != null
+                && n.value() instanceof Number v && Grease.isGrease(v.longValue());
     }
 
     private static boolean tls13(Connection c) { return c != null && c.versionCode() == TlsVersions.TLS13; }

@@ -29,9 +29,12 @@ public final class Notes {
     static final String RESOURCE = "/tlslens/explain/notes.txt";
     /** The topic of a ChangeCipherSpec in a TLS 1.3 connection. */
     public static final String TLS13_CHANGE_CIPHER_SPEC = "tls13.change_cipher_spec";
+    /** The topic of a GREASE value (RFC 8701) in a list or as an extension. */
+    public static final String GREASE = "grease";
 
     private static final Map<String, String> TOPIC_TITLES = Map.of(
-            TLS13_CHANGE_CIPHER_SPEC, "Change Cipher Spec in TLS 1.3");
+            TLS13_CHANGE_CIPHER_SPEC, "Change Cipher Spec in TLS 1.3",
+            GREASE, "GREASE (a reserved value)");
 
     private static volatile Notes instance;
 

@@ -163,6 +163,47 @@ class ContextNotesTest {
         assertTrue(e.inContext().get(0).contains("changes nothing"), e.inContext().toString());
     }
 
+    @Test
+    void aFatalAlertSaysWhoEndedTheHandshake() {
+        ExplainCaptures cap = ExplainCaptures.publicCapture("zeek_tls-1.2-handshake-failure.pcap");
+        String[] alert = first(cap.tshark("tls.alert_message", "frame.number", "tcp.srcport", "tls.alert_message.desc",
+                "tls.alert_message.level", "tcp.stream"));
+        String[] hello = first(cap.tshark("tls.handshake.type == 1 && tcp.stream == " + alert[4], "tcp.dstport"));
+        String from = alert[1].equals(hello[0]) ? "server" : "client";
+        ProtoNode node = cap.frame(Long.parseLong(alert[0])).root.first("tls.alert_message");
+        Explanation e = cap.explainer.explain(cap.frame(Long.parseLong(alert[0])), node);
+        assertEquals(alert[2], e.notes().get(0).key());
+        assertEquals("2", alert[3], "tshark: a fatal alert");
+        assertEquals(List.of("A fatal alert from the " + from + ": the handshake failed here and the connection ends."),
+                e.inContext());
+    }
+
+    @Test
+    void greaseValuesAndExtensionsGetTheGreaseNote() {
+        ExplainCaptures cap = ExplainCaptures.publicCapture("ja4_latest.pcapng");
+        String[] hello = first(cap.tshark("tls.handshake.type == 1", "frame.number", "tls.handshake.extension.type",
+                "tls.handshake.ciphersuite"));
+        long frame = Long.parseLong(hello[0]);
+        ProtoNode ch = cap.messages(frame, HandshakeTypes.CLIENT_HELLO).get(0);
+        int greaseExtensions = 0;
+        for (String t : hello[1].split(",")) {
+            if (!tlslens.dissect.tls.names.Grease.isGrease(Integer.parseInt(t))) continue;
+            greaseExtensions++;
+            ProtoNode ext = null;
+            for (ProtoNode x : ch.find("tls.handshake.extension.type")) {
+                if (x.value() instanceof Number v && v.intValue() == Integer.parseInt(t) && ext == null) ext = x.parent();
+            }
+            assertEquals(Notes.GREASE, cap.explainer.explain(cap.frame(frame), ext).notes().get(0).key());
+        }
+        assertTrue(greaseExtensions > 0, "tshark shows GREASE extensions in " + hello[0]);
+        String suite = hello[2].split(",")[0];
+        assertTrue(tlslens.dissect.tls.names.Grease.isGrease(Integer.decode(suite)), "tshark: the first suite is GREASE");
+        ProtoNode first = ch.first("tls.handshake.ciphersuite");
+        assertEquals(Notes.GREASE, cap.explainer.explain(cap.frame(frame), first).notes().get(0).key());
+        ProtoNode real = ch.find("tls.handshake.ciphersuite").get(1);
+        assertEquals("tls.handshake.ciphersuite", cap.explainer.explain(cap.frame(frame), real).notes().get(0).key());
+    }
+
     private static String[] first(List<String[]> rows) {
         assertFalse(rows.isEmpty(), "tshark found the frame");
         return rows.get(0);
