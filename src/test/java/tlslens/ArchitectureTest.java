@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layers, checked on the compiled classes: data flows capture → flow → engine → dissectors (on the
- * field framework in {@code tlslens.dissect}) → analysis → cli / ui, and no layer reaches up. The
+ * field framework in {@code tlslens.dissect}) → analysis → explain → cli / ui, and no layer reaches up. The
  * engine layers never touch JavaFX, so they run headless and the GUI cannot stall them; the view models
  * in {@code ui.model} hold no scene-graph node, so they are tested without a screen.
  */
@@ -30,18 +30,24 @@ class ArchitectureTest {
     static final ArchRule dissectorsDoNotKnowWhoRunsThem = noClasses()
             .that().resideInAPackage("tlslens.dissect..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "tlslens.engine..", "tlslens.analysis..", "tlslens.cli..", "tlslens.ui..")
+                    "tlslens.engine..", "tlslens.analysis..", "tlslens.explain..", "tlslens.cli..", "tlslens.ui..")
             .because("a dissector reads bytes into a tree; the engine, the analyses and the front ends read the tree");
 
     @ArchTest
     static final ArchRule engineDoesNotKnowItsReaders = noClasses()
             .that().resideInAPackage("tlslens.engine..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "tlslens.analysis..", "tlslens.cli..", "tlslens.ui..");
+                    "tlslens.analysis..", "tlslens.explain..", "tlslens.cli..", "tlslens.ui..");
 
     @ArchTest
     static final ArchRule analysisDoesNotKnowTheFrontEnds = noClasses()
             .that().resideInAPackage("tlslens.analysis..")
+            .should().dependOnClassesThat().resideInAnyPackage("tlslens.explain..", "tlslens.cli..", "tlslens.ui..");
+
+    /** The notes read the tree and the connection model and are read by the front ends, headless as in the window. */
+    @ArchTest
+    static final ArchRule explanationsDoNotKnowTheFrontEnds = noClasses()
+            .that().resideInAPackage("tlslens.explain..")
             .should().dependOnClassesThat().resideInAnyPackage("tlslens.cli..", "tlslens.ui..");
 
     @ArchTest

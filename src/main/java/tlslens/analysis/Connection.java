@@ -49,6 +49,11 @@ public final class Connection {
     Boolean earlyData = Boolean.FALSE;
     String earlyDataReason;
     Integer resumedFrom;
+    Long resumedFromFrame;
+    Instant resumedFromTime;
+    Instant handshakeStart;
+    List<Integer> keyShareGroupsOffered = List.of();
+    int helloRetryGroup = -1;
     String resumedFromReason;
     List<SkippedMessage> skipped = List.of();
     Integer skippedBytes;
@@ -163,6 +168,24 @@ public final class Connection {
     public Integer resumedFrom() { return resumedFrom; }
 
     public String resumedFromReason() { return resumedFromReason; }
+
+    /**
+     * The frame in which connection {@link #resumedFrom()} issued what this one resumed (its ServerHello for a
+     * session id, its NewSessionTicket for a ticket); null when the issuer is unknown.
+     */
+    public Long resumedFromFrame() { return resumedFromFrame; }
+
+    /** When that frame was captured; null when unknown. */
+    public Instant resumedFromTime() { return resumedFromTime; }
+
+    /** When the first ClientHello was captured (what {@link HandshakeStep#timeMs()} counts from); null without one. */
+    public Instant handshakeStart() { return handshakeStart; }
+
+    /** The {@link tlslens.dissect.tls.names.NamedGroups} codes of the first ClientHello's key shares, in order. */
+    public List<Integer> keyShareGroupsOffered() { return keyShareGroupsOffered; }
+
+    /** The group a HelloRetryRequest asked a key share for, as a NamedGroups code; -1 without one. */
+    public int helloRetryGroup() { return helloRetryGroup; }
 
     /** The messages a full handshake had and this resumed one did not. */
     public List<SkippedMessage> skipped() { return skipped; }

@@ -48,6 +48,7 @@ public final class ConnectionAnalyzer {
             link(e, lineage, earlierTls13);
             if (e.timeline.isTls13() && e.timeline.serverHelloStep != null) earlierTls13.add(e.connection);
         }
+        for (Entry e : entries) issueTime(e, entries);
         List<Connection> out = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             if (e.timeline != null) {
@@ -99,7 +100,9 @@ public final class ConnectionAnalyzer {
             c.sni = ch.sni;
             c.alpnOffered = List.copyOf(ch.alpn);
             c.earlyDataOffered = ch.earlyData;
+            c.keyShareGroupsOffered = List.copyOf(ch.keyShareGroups);
         }
+        if (t.clientHelloStep != null) c.handshakeStart = t.start();
         if (t.version != 0) {
             c.versionCode = t.version;
             c.version = TlsVersions.name(t.version);
@@ -205,6 +208,7 @@ public final class ConnectionAnalyzer {
             String g = null;
             for (HelloInfo h : t.log.serverHellos()) {
                 if (h.kind == HelloInfo.Kind.HELLO_RETRY_REQUEST && !h.keyShareGroups.isEmpty()) {
+                    c.helloRetryGroup = h.keyShareGroups.get(0);
                     g = NamedGroups.nameOrUnknown(h.keyShareGroups.get(0));
                 }
             }
@@ -328,12 +332,12 @@ public final class ConnectionAnalyzer {
         switch (c.resumption) {
             case SESSION_TICKET -> {
                 Lineage.Issue i = lineage.ticketIssuer(t.answeredClientHello.sessionTicket, false, before, self);
-                if (i != null) c.resumedFrom = i.index();
+                if (i != null) issued(c, i);
                 else c.resumedFromReason = "ticket " + OUTSIDE;
             }
             case SESSION_ID -> {
                 Lineage.Issue i = lineage.sessionIssuer(sh.sessionId, before, self);
-                if (i != null) c.resumedFrom = i.index();
+                if (i != null) issued(c, i);
                 else c.resumedFromReason = "session " + OUTSIDE;
             }
             case PSK -> {
@@ -347,11 +351,24 @@ public final class ConnectionAnalyzer {
                         for (byte[] id : ids) if (i == null) i = lineage.ticketIssuer(id, true, before, self);
                     }
                 }
-                if (i != null) c.resumedFrom = i.index();
+                if (i != null) issued(c, i);
                 else c.resumedFromReason = !earlierTls13.isEmpty() ? encryptedTicketReason(earlierTls13) : "ticket " + OUTSIDE;
             }
             case NONE -> refused(e, lineage, before);
         }
+    }
+
+    private static void issued(Connection c, Lineage.Issue i) {
+        c.resumedFrom = i.index();
+        c.resumedFromFrame = i.frame();
+    }
+
+    /** When the issuing frame of a resumed session was captured, from the issuing connection's frames. */
+    private static void issueTime(Entry e, List<Entry> entries) {
+        Connection c = e.connection;
+        if (c.resumedFrom == null || c.resumedFromFrame == null) return;
+        Entry origin = byIndex(entries, c.resumedFrom);
+        if (origin != null && origin.timeline != null) c.resumedFromTime = origin.timeline.state.frameTime(c.resumedFromFrame);
     }
 
     /** The client offered to resume and the server did a full handshake. */

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine;
+import tlslens.analysis.ConnectionAnalyzer;
 import tlslens.capture.CaptureException;
 import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
@@ -25,6 +26,7 @@ import tlslens.dissect.filter.FilterException;
 import tlslens.dissect.tls.decrypt.KeyLog;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.engine.Engine;
+import tlslens.explain.Explainer;
 
 /**
  * The tshark-compatible command line: parses the options, reads the capture frame by frame and
@@ -125,6 +127,8 @@ public final class Cli {
         String filter;
         /** --connections: "json" or "text"; null for frame output. */
         String connections;
+        /** --explain: notes under the tree's items (-V / -O). */
+        boolean explain;
         /** --keylog / -o tls.keylog_file: the key log files (null when none). */
         List<Path> keylogs = new ArrayList<>();
     }
@@ -164,6 +168,10 @@ public final class Cli {
             for (String p : o.onlyProtocols) if (!p.isBlank()) s.onlyProtocols.add(FieldNames.canonical(p.trim()));
         }
         s.details = o.details || s.onlyProtocols != null;
+        s.explain = o.explain;
+        if (o.explain && (!s.details || s.connections != null || !s.format.equals("text"))) {
+            throw new UsageException("--explain prints notes under the packet tree: use it with -V or -O (text output).");
+        }
         s.hexDump = o.hexDump;
         s.summaryWithBytes = o.printWhileWriting;
 
@@ -240,7 +248,7 @@ public final class Cli {
             // The file's time stamp resolution, as the reader found it (the file is not opened twice:
             // it may be a pipe or standard input).
             Columns columns = new Columns(reader.timestampDecimals(), s.preferences.columns);
-            FramePrinter printer = printer(s, columns);
+            FramePrinter printer = printer(s, columns, s.explain ? explainer(s) : null);
             Engine engine = new Engine(secrets(s, reader.decryptionSecrets(), s.file)).interfaces(reader.interfaces());
             if (printer instanceof ConnectionsPrinter c) c.attach(engine);
             printer.begin();
@@ -309,17 +317,46 @@ public final class Cli {
         return new SummaryPrinter(out, columns, s.format.equals("tabs"));
     }
 
+    /**
+     * --explain: the notes with the capture's connection model, from a first pass over the file (a resumption's
+     * notes name the connection that issued its session, which may come later than nothing printed yet needs).
+     * A pipe can't be read twice: its notes come without the model.
+     */
+    private Explainer explainer(RunSettings s) {
+        if (!java.nio.file.Files.isRegularFile(s.file)) {
+            // A missing file is said by the frame pass; a pipe or standard input is read once.
+            if (java.nio.file.Files.exists(s.file) || s.file.toString().equals("-")) {
+                err.println(PREFIX + "note: --explain on a pipe: notes without what each message means in its connection.");
+            }
+            return new Explainer(List.of());
+        }
+        try (CaptureFileReader reader = CaptureFileReader.open(s.file)) {
+            Engine engine = new Engine(secrets(s, reader.decryptionSecrets(), s.file)).interfaces(reader.interfaces());
+            long n = 0;
+            RawFrame raw;
+            while (n++ < s.maxFrames && (raw = reader.next()) != null) engine.dissect(raw);
+            return new Explainer(ConnectionAnalyzer.analyze(engine.connections()));
+        } catch (CaptureException | RuntimeException e) {
+            return new Explainer(List.of()); // the frame pass reports what is wrong with the file
+        }
+    }
+
+    /** Live: notes without the connection model, which is not known until the capture ends. */
     private FramePrinter printer(RunSettings s, Columns columns) {
+        return printer(s, columns, s.explain ? new Explainer(List.of()) : null);
+    }
+
+    private FramePrinter printer(RunSettings s, Columns columns, Explainer explainer) {
         if (s.connections != null) return new ConnectionsPrinter(out, s.connections);
         switch (s.format) {
             case "fields": return new FieldsPrinter(out, columns, s.fields, s.fieldOptions);
             case "json": return new JsonPrinter(out, columns, s.fields, s.fieldOptions.occurrence);
             default:
                 if (s.hexDump) {
-                    if (s.details) return new BytesPrinter(out, new TreePrinter(out, s.onlyProtocols), false);
+                    if (s.details) return new BytesPrinter(out, new TreePrinter(out, s.onlyProtocols, explainer), false);
                     return new BytesPrinter(out, s.summaryWithBytes ? summary(s, columns) : null, true);
                 }
-                return s.details ? new TreePrinter(out, s.onlyProtocols) : summary(s, columns);
+                return s.details ? new TreePrinter(out, s.onlyProtocols, explainer) : summary(s, columns);
         }
     }
 }

@@ -89,6 +89,11 @@ final class CliOptions {
     @Option(names = "-V", description = "Print the packet tree of each frame.")
     boolean details;
 
+    @Option(names = "--explain", description = "With -V or -O: under each TLS message, extension, record and lesson "
+            + "field, what it is for and the RFC section defining it, and under each message what it means in its "
+            + "connection (which connection issued the ticket it offers, ...): for handouts.")
+    boolean explain;
+
     @Option(names = "-x", description = "Print a hex and ASCII dump of each frame's bytes (and of its reassembled, "
             + "decrypted and decompressed buffers) after the tree or alone.")
     boolean hexDump;

@@ -56,6 +56,7 @@ public final class MainWindowController {
     @FXML private MenuItem startItem;
     @FXML private CheckMenuItem followItem;
     @FXML private CheckMenuItem embedKeysItem;
+    @FXML private CheckMenuItem explainItem;
     @FXML private Button openButton;
     @FXML private Button saveButton;
     @FXML private Button startButton;
@@ -92,6 +93,7 @@ public final class MainWindowController {
     private final WindowLayout layout = new WindowLayout(Preferences.userRoot().node(PREFS + "/window"));
     private final OpenCapture capture = new OpenCapture();
     private final InspectorBridge inspector = new InspectorBridge();
+    private final ExplainControl explain = new ExplainControl();
     private final ColouringControl colouring = new ColouringControl(Preferences.userRoot().node(PREFS + "/colouring"));
     private final Dialogs dialogs = new Dialogs(() -> root.getScene() == null ? null : root.getScene().getWindow());
     private Stage stage;
@@ -151,10 +153,19 @@ public final class MainWindowController {
         // The lower pane: the selected packet's tree and bytes, the timeline.
         FrameTreeLoader tree = new FrameTreeLoader(capture, packetTable, session);
         timeline = new TimelineBridge(capture, session, selector, node -> inspector.inspector().selectNode(node), dialogs);
-        inspectorHolder.getChildren().add(timeline.wrap(inspector.node()));
+        // "What is this?" beside the detail tree and bytes, in their tab: the ladder keeps its width (its arrows'
+        // tooltips carry the notes, and a clicked arrow's note waits in the pane).
+        inspectorHolder.getChildren().add(timeline.wrap(explain.wrap(inspector.node())));
         timeline.initialize(packetTable);
-        timeline.setOnAnalysed(decryption::connectionsAnalysed);
+        timeline.setOnAnalysed(s -> {
+            decryption.connectionsAnalysed(s);
+            explain.connectionsAnalysed(s);
+        });
+        // "What is this?" follows the tree's selection and the ladder's clicks.
+        explain.initialize(capture, timeline::snapshot, inspector.inspector(), timeline.pane().ladder(), explainItem);
+        timeline.setOnArrowClicked(explain::arrowClicked);
         tree.shownProperty().addListener((o, a, fd) -> {
+            explain.frameShown(fd);
             inspector.show(fd);
             if (fd != null) timeline.treeShown(fd.number, fd);
         });
@@ -269,6 +280,8 @@ public final class MainWindowController {
     InspectorBridge inspector() { return inspector; }
     DecryptionControl decryption() { return decryption; }
     TimelineBridge timeline() { return timeline; }
+    ExplainControl explain() { return explain; }
+    CheckMenuItem explainItem() { return explainItem; }
     ExpertInfoControl expertInfo() { return expertInfo; }
     Path currentFile() { return capture.file(); }
     CaptureIndex index() { return capture.index(); }

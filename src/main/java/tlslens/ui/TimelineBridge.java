@@ -307,9 +307,15 @@ final class TimelineBridge {
     }
 
     /** An arrow: select its packet, then (once the tree is built) its node. */
+    private java.util.function.ObjIntConsumer<LadderModel> onArrowClicked;
+
+    /** Called with the ladder and the row of each arrow clicked, before its packet is selected ("What is this?"). */
+    void setOnArrowClicked(java.util.function.ObjIntConsumer<LadderModel> c) { onArrowClicked = c; }
+
     private void arrowClicked(int rowIndex) {
         LadderModel m = pane.ladder().getModel();
         if (m == null) return;
+        if (onArrowClicked != null) onArrowClicked.accept(m, rowIndex);
         LadderRow r = m.rows().get(rowIndex);
         if (r.ghost() || r.frame() < 1) return;
         pending = new PendingNode(r.frame(), r, m.ordinalInFrame(rowIndex));

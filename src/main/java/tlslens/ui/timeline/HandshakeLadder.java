@@ -28,6 +28,8 @@ public final class HandshakeLadder extends Control {
     private final ObjectProperty<IntConsumer> onRowClicked = new SimpleObjectProperty<>(this, "onRowClicked");
     private final ObjectProperty<IntConsumer> onOpenConnection = new SimpleObjectProperty<>(this, "onOpenConnection");
     private final ObjectProperty<IntConsumer> onCompare = new SimpleObjectProperty<>(this, "onCompare");
+    /** What row i's message is for, appended to its tooltip; null for none. */
+    private final ObjectProperty<java.util.function.IntFunction<String>> rowNotes = new SimpleObjectProperty<>(this, "rowNotes");
     /** The connection "Compare with" offers (null: no link), and whether it is the proven origin. */
     private final ObjectProperty<Integer> compareTarget = new SimpleObjectProperty<>(this, "compareTarget");
     private final ObjectProperty<Boolean> compareProven = new SimpleObjectProperty<>(this, "compareProven", Boolean.TRUE);
@@ -73,6 +75,11 @@ public final class HandshakeLadder extends Control {
 
     /** Called with the connection to compare with when "Compare with #n" is clicked. */
     public ObjectProperty<IntConsumer> onCompareProperty() { return onCompare; }
+
+    /** The note of each row's message, for its tooltip (read when the rows are drawn). */
+    public ObjectProperty<java.util.function.IntFunction<String>> rowNotesProperty() { return rowNotes; }
+
+    public void setRowNotes(java.util.function.IntFunction<String> notes) { rowNotes.set(notes); }
 
     public void setOnCompare(IntConsumer c) { onCompare.set(c); }
 

@@ -174,8 +174,9 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         String lastTime = null;
         for (int i = 0; i < rows.size(); i++) {
             LadderRow r = rows.get(i);
+            java.util.function.IntFunction<String> notes = getSkinnable().rowNotesProperty().get();
             Group row = LadderDrawing.row(r, i, g.clientX(), g.serverX(), g.rowTop(i), LadderLayout.ROW, g.arrowY(i),
-                    g.clientX() - 70, g.serverX() - g.clientX() + 140);
+                    g.clientX() - 70, g.serverX() - g.clientX() + 140, notes == null ? null : notes.apply(i));
             int index = i;
             if (!r.ghost()) {
                 row.setOnMouseClicked(e -> {

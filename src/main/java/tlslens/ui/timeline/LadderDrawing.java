@@ -77,6 +77,12 @@ final class LadderDrawing {
      */
     static Group row(LadderRow r, int index, double clientX, double serverX, double top, double height, double arrowY,
                      double hitX, double hitWidth) {
+        return row(r, index, clientX, serverX, top, height, arrowY, hitX, hitWidth, null);
+    }
+
+    /** As above, the tooltip ending with {@code note} (what the message is for), when there is one. */
+    static Group row(LadderRow r, int index, double clientX, double serverX, double top, double height, double arrowY,
+                     double hitX, double hitWidth, String note) {
         Group g = new Group();
         g.getStyleClass().addAll("ladder-row", r.kind().styleClass());
         if (r.decrypted()) g.getStyleClass().add("decrypted");
@@ -120,7 +126,13 @@ final class LadderDrawing {
         Label detail = text(r.detail(), "ladder-detail", left, arrowY + 2, span, Pos.CENTER);
         g.getChildren().addAll(name, detail);
 
-        Tooltip.install(hit, new Tooltip(tooltip(r)));
+        Tooltip hint = new Tooltip(note == null || note.isEmpty() ? tooltip(r) : tooltip(r) + "\n\n" + note);
+        if (note != null) {
+            hint.setWrapText(true);
+            hint.setMaxWidth(520);
+            hint.getStyleClass().add("ladder-note-tooltip");
+        }
+        Tooltip.install(hit, hint);
         return g;
     }
 

@@ -54,6 +54,9 @@ public final class AlertDescriptions {
     /** The name tshark 4.0 shows, or null where it shows "Unknown". */
     public static String wiresharkName(long code) { return TABLE.wiresharkName(code); }
 
+    /** The assigned codes, in table order (GREASE excluded): what a registry of notes must cover. */
+    public static java.util.Set<Long> codes() { return TABLE.codes(); }
+
     /** The name, or "Unknown (0x..)" with the code in hex. */
     public static String nameOrUnknown(long code) { return TABLE.nameOrUnknown(code); }
 }
