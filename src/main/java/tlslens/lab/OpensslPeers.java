@@ -126,7 +126,8 @@ final class OpensslPeers implements AutoCloseable {
         int accepted = relay.count();
         try (OpensslProcess c = new OpensslProcess(cmd, work, clientEnvironment)) {
             c.await(o -> o.contains("Verify return code"), 15_000);
-            c.send("GET / HTTP/1.0 (a line from the lesson lab)\n");
+            // Not an HTTP request: tshark would wait for the rest of one ("TLS segment of a reassembled PDU").
+            c.send("hello from openssl s_client in the lesson lab\n");
             if (sessOut != null) awaitFile(sessOut, c);
             c.await(o -> o.contains("Post-Handshake New Session Ticket") || !o.contains("TLSv1.3"), 300);
             c.endInput(10_000);

@@ -67,7 +67,7 @@ final class OpensslScenarios {
             }
             case TLS13_0RTT -> {
                 Path early = work.resolve("early.txt");
-                Files.writeString(early, "GET /early HTTP/1.0 (0-RTT data from the lesson lab)\r\n\r\n");
+                Files.writeString(early, "0-RTT early data from openssl s_client in the lesson lab\n");
                 peers.startServer("-tls1_3", "-early_data", "-num_tickets", "1");
                 add(out, s, "full", peers.client(null, sess, null, "-tls1_3"), -1, "full handshake; the ticket allows early data");
                 add(out, s, "early", peers.client(sess, null, early, "-tls1_3"), 0,

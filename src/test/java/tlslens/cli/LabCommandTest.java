@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tlslens.lab.Lab;
 import tlslens.lab.LabPeers;
 import tlslens.lab.LabScenario;
 
@@ -66,6 +67,23 @@ class LabCommandTest {
 
     @Test
     void connectionsAgreeWithWhatThePeersSaid() {
+        agree(manifest, connections);
+    }
+
+    /** Issue 13 §2: the bundled sample was made by the lab; its manifest lies beside it. */
+    @Test
+    void theBundledSampleAgreesWithItsManifest() throws IOException {
+        Path sample = tlslens.SampleCapture.PATH;
+        CliRunner.Result r = CliRunner.run("-r", sample.toString(), "--connections");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode sampleManifest = JSON.readTree(Files.readString(Lab.manifestFor(sample)));
+        agree(sampleManifest, JSON.readTree(r.out()));
+        Set<String> resumptions = new TreeSet<>();
+        for (JsonNode c : sampleManifest.get("connections")) resumptions.add(c.get("resumption").asText());
+        assertEquals(Set.of("none", "session_ticket", "psk"), resumptions, "TLS 1.2 full + ticket, TLS 1.3 full + PSK");
+    }
+
+    private static void agree(JsonNode manifest, JsonNode connections) {
         JsonNode m = manifest.get("connections");
         assertEquals(m.size(), connections.size(), "connections in the capture vs made");
         for (int i = 0; i < m.size(); i++) {
