@@ -67,6 +67,10 @@ public final class Lab {
     public static Result run(Path out, List<LabScenario> scenarios, int rttMs, Progress progress)
             throws IOException, InterruptedException {
         if (rttMs < 0 || rttMs > 10_000) throw new IllegalArgumentException("The simulated RTT must be 0 to 10000 ms.");
+        Path dir = out.toAbsolutePath().getParent();
+        // Said before the lessons run, not after: a lab takes seconds.
+        if (dir == null || !Files.isDirectory(dir)) throw new IOException("the folder " + dir + " does not exist");
+        if (!Files.isWritable(dir)) throw new IOException("the folder " + dir + " is not writable");
         Path work = Files.createTempDirectory("tlslens-lab");
         List<Skipped> skipped = new ArrayList<>();
         List<List<MadeConnection>> made = new ArrayList<>();

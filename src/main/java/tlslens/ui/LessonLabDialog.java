@@ -65,6 +65,8 @@ final class LessonLabDialog {
             box.setId("lab-" + a.scenario().id());
             box.setSelected(a.available());
             box.setDisable(!a.available());
+            box.setWrapText(true);
+            box.setMaxWidth(400);
             Label by = new Label(a.available() ? a.implementation() : "unavailable: " + a.reason());
             by.setWrapText(true);
             by.setMaxWidth(420);
@@ -84,6 +86,8 @@ final class LessonLabDialog {
         HBox file = new HBox(8, new Label("Write to:"), fileField, browse);
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.setVisible(false);
+        progress.managedProperty().bind(progress.visibleProperty());
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
         status.setId("labStatus");
         status.setWrapText(true);
         skippedLabel.setWrapText(true);
@@ -157,6 +161,7 @@ final class LessonLabDialog {
     }
 
     private void done(Lab.Result r) {
+        if (!stage.isShowing()) return; // closed while the lab ran: the user no longer wants it opened
         progress.setProgress(1);
         makeButton.setDisable(false);
         if (r.connections().isEmpty()) {
