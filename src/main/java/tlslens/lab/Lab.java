@@ -77,6 +77,7 @@ public final class Lab {
         Path rsaKey = null;
         try {
             OpensslPeers peers = null;
+            BcPeers bc = null;
             try {
                 int done = 0;
                 for (LabScenario s : scenarios) {
@@ -87,8 +88,14 @@ public final class Lab {
                         continue;
                     }
                     try {
-                        if (peers == null) peers = new OpensslPeers(work, LabPeers.opensslVersion());
-                        List<MadeConnection> got = new OpensslScenarios(peers, work).run(s);
+                        List<MadeConnection> got;
+                        if (BcScenarios.MADE.contains(s)) {
+                            if (bc == null) bc = new BcPeers();
+                            got = new BcScenarios(bc).run(s);
+                        } else {
+                            if (peers == null) peers = new OpensslPeers(work, LabPeers.opensslVersion());
+                            got = new OpensslScenarios(peers, work).run(s);
+                        }
                         String failed = failure(got);
                         if (failed != null) {
                             skipped.add(new Skipped(s, failed));
@@ -97,7 +104,11 @@ public final class Lab {
                         made.add(got);
                         if (s == LabScenario.RSA_VS_ECDHE) {
                             rsaKey = rsaKeyFor(out);
-                            Files.copy(peers.serverKey(), rsaKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                            if (bc != null && BcScenarios.MADE.contains(s)) {
+                                Files.writeString(rsaKey, bc.privateKeyPem(), StandardCharsets.US_ASCII);
+                            } else {
+                                Files.copy(peers.serverKey(), rsaKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                            }
                         }
                     } catch (IOException e) {
                         if (peers != null) peers.stopServer();
