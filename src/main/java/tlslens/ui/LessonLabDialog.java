@@ -65,6 +65,7 @@ final class LessonLabDialog {
             box.setId("lab-" + a.scenario().id());
             box.setSelected(a.available());
             box.setDisable(!a.available());
+            box.setMnemonicParsing(false); // "psk_dhe_ke" keeps its underscores
             box.setWrapText(true);
             box.setMaxWidth(400);
             Label by = new Label(a.available() ? a.implementation() : "unavailable: " + a.reason());
