@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,6 @@ import tlslens.dissect.tls.decrypt.TlsSecrets;
  * the key log makes it read more handshake messages or alerts than it reads without keys.
  */
 class DecryptedFlagTest {
-    private static final Path CAPTURES = Path.of("src/test/resources/captures");
 
     @Test
     void framesWithDecryptedHandshakeOrAlertAreFlaggedAsTsharkDecryptsThem(@TempDir Path dir) throws Exception {

@@ -8,7 +8,6 @@ import static tlslens.ui.WindowTestSupport.fx;
 import static tlslens.ui.WindowTestSupport.waitLoaded;
 import static tlslens.ui.WindowTestSupport.waitUntil;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
