@@ -2,7 +2,7 @@
 # Installs the Debian/Ubuntu packages TLS Lens needs, only those missing (idempotent).
 # Usage: install-deps.sh run|test
 set -euo pipefail
-run_pkgs=(libpcap0.8 libgtk-3-0 libxtst6 libxxf86vm1 libgl1)
+run_pkgs=(libpcap0.8 libgtk-3-0 libxtst6 libxxf86vm1 libgl1 openssl)  # openssl: the lesson lab's ticket and TLS 1.3 peers
 test_pkgs=(tshark tcpdump openssl curl h2o xvfb xauth imagemagick python3 zstd lz4)
 pkgs=("${run_pkgs[@]}")
 [ "${1:-run}" = test ] && pkgs+=("${test_pkgs[@]}")

@@ -51,6 +51,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("tlslens.cli..", "tlslens.ui..");
 
     @ArchTest
+    static final ArchRule theLabOnlyWritesCaptures = noClasses()
+            .that().resideInAPackage("tlslens.lab..")
+            .should().dependOnClassesThat().resideInAnyPackage("tlslens.flow..", "tlslens.dissect..",
+                    "tlslens.engine..", "tlslens.analysis..", "tlslens.cli..", "tlslens.ui..")
+            .because("the lab makes traffic between real peers and writes it; reading it back is the dissector's job, "
+                    + "so a lesson is checked by the same code as any capture");
+
+    @ArchTest
     static final ArchRule onlyTheWindowUsesJavafx = noClasses()
             .that().resideOutsideOfPackage("tlslens.ui..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")

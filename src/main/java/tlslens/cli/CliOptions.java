@@ -117,6 +117,21 @@ final class CliOptions {
             description = "List the fields (fields, default) or protocols (protocols) TLS Lens knows, then exit.")
     String glossary;
 
+    // ---- issue 13: the lesson lab ------------------------------------------------------------
+    @Option(names = "--lab", paramLabel = "OUT.pcapng", description = "Make a lesson capture: real TLS peers over "
+            + "loopback (no capture privilege), full and resumed handshakes, keys embedded, and OUT.manifest.json "
+            + "saying what really happened.")
+    String lab;
+
+    @Option(names = "--lab-scenarios", paramLabel = "LIST", description = "With --lab, these lessons (comma-separated; "
+            + "default all): tls12-session-id, tls12-ticket, tls12-ems, tls12-refused, tls13-psk, tls13-hrr, "
+            + "tls13-0rtt, pq-hybrid, rsa-vs-ecdhe.")
+    String labScenarios;
+
+    @Option(names = "--lab-rtt", paramLabel = "MS", description = "With --lab, timestamps as over a network with this "
+            + "round-trip time (each flight arrives half of it later); default 0, as it happened on loopback.")
+    Integer labRtt;
+
     @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print the version and exit.")
     boolean version;
 

@@ -226,6 +226,13 @@ public final class MainWindowController {
 
     @FXML private void onOpen() { loader.chooseAndOpen(); }
     @FXML private void onOpenSample() { loader.openSample(); }
+    @FXML private void onNewLesson() {
+        // Issue 13: the lesson opens on the ladder of its first resumed connection.
+        LessonLabDialog.open(dialogs.owner(), r -> {
+            if (r.firstResumed() != null) timeline.openWhenAnalysed(r.capture(), r.firstResumed().index());
+            loader.open(r.capture());
+        });
+    }
     @FXML private void onLoadKeyLog() { decryption.chooseKeyLog(); }
     @FXML private void onSaveAs() { saver.chooseAndSave(); }
     @FXML private void onClose() { loader.close(); }

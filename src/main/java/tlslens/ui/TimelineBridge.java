@@ -211,6 +211,11 @@ final class TimelineBridge {
             if (selected.contains(pane.items().get(i).index())) table.getSelectionModel().select(i);
         }
         pane.countLabel().setText(countText(s));
+        if (openFile != null && openFile.equals(capture.file()) && s.ladder(openIndex) != null) {
+            openFile = null;
+            show(openIndex, true);
+            return;
+        }
         // A live capture: the shown ladder grows with its connection.
         if (keep != null) show(keep, false);
         else if (selectedFrame > 0) packetSelected(selector.selected());
@@ -276,6 +281,20 @@ final class TimelineBridge {
     /** Back to the packet details tab. */
     void showDetails() {
         tabs.getSelectionModel().select(detailsTab);
+    }
+
+    /** A connection to show once the file being opened has it: the file and the connection's index. */
+    private Path openFile;
+    private int openIndex;
+
+    /**
+     * Shows connection {@code index} of {@code file} (about to be opened) in the timeline as soon as
+     * the analysis has it: the lesson lab opens its capture on the first resumed connection.
+     */
+    void openWhenAnalysed(Path file, int index) {
+        openFile = file;
+        openIndex = index;
+        tabs.getSelectionModel().select(timelineTab); // analysed as it loads while the tab is shown
     }
 
     /** The banner's link: the origin connection's ladder, its row selected. */

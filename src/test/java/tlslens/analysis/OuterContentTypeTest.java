@@ -21,9 +21,14 @@ import tlslens.dissect.tls.names.TlsVersions;
  * both; which is which comes from tshark (tls.record.opaque_type appears on TLS 1.3's encrypted records).
  */
 class OuterContentTypeTest {
-    private static final Path SAMPLE = Path.of("src/main/resources/sample/tls-sample.pcapng");
-    /** The key log of the capture the sample's TLS 1.3 connections come from. */
-    private static final Path KEYLOG = Captures.OURS.resolve("tls13_full_then_psk.keylog");
+    private static final Path SAMPLE = tlslens.SampleCapture.PATH;
+    /** The keys embedded in the sample, as a key log file. */
+    private static Path KEYLOG;
+    @org.junit.jupiter.api.io.TempDir
+    static Path dir;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void keyLog() throws IOException { KEYLOG = tlslens.SampleCapture.keyLog(dir); }
 
     /** tshark's Certificate frames: frame, tcp.stream, whether the frame's records are TLS 1.3-encrypted. */
     private record TsharkCertificate(long frame, int stream, boolean opaque) {}

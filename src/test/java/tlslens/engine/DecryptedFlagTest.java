@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +26,12 @@ import tlslens.dissect.tls.decrypt.TlsSecrets;
  * the key log makes it read more handshake messages or alerts than it reads without keys.
  */
 class DecryptedFlagTest {
-    private static final Path SAMPLE = Path.of("src/main/resources/sample/tls-sample.pcapng");
-    private static final Path CAPTURES = Path.of("src/test/resources/captures");
 
     @Test
     void framesWithDecryptedHandshakeOrAlertAreFlaggedAsTsharkDecryptsThem(@TempDir Path dir) throws Exception {
-        Path keylog = dir.resolve("sample.keylog");
-        Files.writeString(keylog, Files.readString(CAPTURES.resolve("tls12_full_then_ticket.keylog"))
-                + Files.readString(CAPTURES.resolve("tls13_full_then_psk.keylog")));
+        // The sample's traffic without its embedded keys, and those keys as a key log.
+        Path keylog = tlslens.SampleCapture.keyLog(dir);
+        Path SAMPLE = tlslens.SampleCapture.withoutKeys(dir);
         List<String> withKeys = tshark(SAMPLE, keylog);
         List<String> without = tshark(SAMPLE, null);
         assertEquals(without.size(), withKeys.size(), "tshark read the same frames");

@@ -63,7 +63,7 @@ class ApplyAsColumnWindowTest {
             window.open(SAMPLE);
             return null;
         });
-        waitLoaded(window, 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
         robot.interact(() -> window.table().select(3)); // frame 4, the first Client Hello
         FrameInspector inspector = window.inspector().inspector();
         waitUntil(10, () -> inspector.selectField(SNI));

@@ -65,7 +65,7 @@ class ColouringRulesWindowTest {
             window.open(SAMPLE);
             return null;
         });
-        waitLoaded(window, 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
         List<Integer> hellos = tshark("-r", SAMPLE.toString(), "-Y", "tls.handshake.type == 1", "-T", "fields", "-e", "frame.number")
                 .stream().map(Integer::parseInt).toList();
         assertTrue(hellos.size() >= 2, "the sample has Client Hellos");
@@ -97,7 +97,7 @@ class ColouringRulesWindowTest {
         robot.clickOn("OK");
 
         waitUntil(10, () -> hellos.stream().allMatch(n -> window.tableModel().row(n).colour() == 0));
-        for (int n = 1; n <= 67; n++) {
+        for (int n = 1; n <= WindowTestSupport.SAMPLE_FRAMES; n++) {
             int number = n;
             assertEquals(hellos.contains(n), fx(() -> window.tableModel().row(number).colour() == 0), "frame " + n);
         }

@@ -63,7 +63,7 @@ class FilterHabitsWindowTest {
     @Test
     void sslIsTls(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(SAMPLE));
-        waitLoaded(window, 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
         int expected = tshark("-r", SAMPLE.toString(), "-Y", "ssl.handshake.type == 1").size();
         robot.interact(() -> window.filterField().setText("ssl.handshake.type == 1"));
         assertEquals(FilterBarModel.Status.VALID, fx(() -> window.filterModel().status()));
@@ -75,7 +75,7 @@ class FilterHabitsWindowTest {
     @Test
     void theSelectedTreeItemIsNamedInTheStatusBar(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(SAMPLE));
-        waitLoaded(window, 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
         int frame = Integer.parseInt(tshark("-r", SAMPLE.toString(), "-Y", SNI, "-T", "fields", "-e", "frame.number").get(0));
         // The label from tshark's field list, the size from its PDML.
         String label = tshark("-G", "fields").stream().map(l -> l.split("\t"))

@@ -75,7 +75,7 @@ class MainWindowScreenshotTest {
         save(Path.of("target/screenshots/welcome.png"));
 
         robot.clickOn("#openSampleButton");
-        waitLoaded(window, 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
         robot.interact(() -> window.select(4));
         FrameInspector inspector = window.inspector().inspector();
         waitUntil(10, () -> inspector.selectField("tls.handshake.extensions_server_name"));
@@ -88,7 +88,7 @@ class MainWindowScreenshotTest {
         waitUntil("the SNI item shown in the tree", 5, () -> isOnScreen(selectedTreeCell(robot, inspector)));
         assertFalse(fx(() -> robot.lookup("#welcomePane").query().isVisible()), "the welcome page is gone");
         assertOnScreen("the packet table", () -> table);
-        assertEquals(67, (int) fx(() -> table.getItems().size()));
+        assertEquals(WindowTestSupport.SAMPLE_FRAMES, (int) fx(() -> table.getItems().size()));
         assertTrue(fx(() -> table.lastVisibleIndex() - table.firstVisibleIndex()) >= 10, "the table shows rows");
         assertOnScreen("the detail tree", inspector::treeView);
         assertEquals("tls.handshake.extensions_server_name",
@@ -113,8 +113,8 @@ class MainWindowScreenshotTest {
     @Test
     void timelineAndSideBySide(FxRobot robot) throws Exception {
         robot.clickOn("#openSampleButton");
-        waitLoaded(window, 67);
-        waitUntil(20, () -> window.timeline().snapshot().frameCount() == 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
+        waitUntil(20, () -> window.timeline().snapshot().frameCount() == WindowTestSupport.SAMPLE_FRAMES);
         tlslens.analysis.Connection resumed = fx(() -> window.timeline().snapshot().connections().stream()
                 .filter(c -> c.resumption() == tlslens.analysis.Resumption.SESSION_TICKET).findFirst().orElseThrow());
         HandshakeLadder ladder = showLadder(robot, resumed);
@@ -150,8 +150,8 @@ class MainWindowScreenshotTest {
         Path keylog = Tls13TimelineWindowTest.sampleKeyLog(dir);
         robot.interact(() -> window.decryption().useKeyLog(keylog));
         robot.clickOn("#openSampleButton");
-        waitLoaded(window, 67);
-        waitUntil("the PSK resumption linked to its origin", 20, () -> window.timeline().snapshot().frameCount() == 67
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
+        waitUntil("the PSK resumption linked to its origin", 20, () -> window.timeline().snapshot().frameCount() == WindowTestSupport.SAMPLE_FRAMES
                 && window.timeline().snapshot().connections().stream()
                         .anyMatch(c -> c.resumption() == tlslens.analysis.Resumption.PSK && c.resumedFrom() != null));
         tlslens.analysis.Connection psk = fx(() -> window.timeline().snapshot().connections().stream()

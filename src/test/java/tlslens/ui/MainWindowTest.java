@@ -40,7 +40,7 @@ class MainWindowTest {
 
     private void openSample(FxRobot robot) {
         robot.clickOn("#openSampleButton");
-        waitLoaded(window, 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
     }
 
     @Test
@@ -101,7 +101,7 @@ class MainWindowTest {
 
         // Clearing shows every row again.
         robot.clickOn("#clearFilterButton");
-        waitUntil(5, () -> window.table().getItems().size() == 67);
+        waitUntil(5, () -> window.table().getItems().size() == WindowTestSupport.SAMPLE_FRAMES);
     }
 
     @Test
@@ -125,18 +125,18 @@ class MainWindowTest {
         Path out = tmp.resolve("saved.pcapng");
         robot.interact(() -> window.saveAs(out, false));
         try {
-            waitUntil(10, () -> window.sessionModel().messageProperty().get().startsWith("Saved 67 packets"));
+            waitUntil(10, () -> window.sessionModel().messageProperty().get().startsWith("Saved " + WindowTestSupport.SAMPLE_FRAMES + " packets"));
         } catch (AssertionError e) {
             throw new AssertionError("status: " + fx(() -> window.sessionModel().messageProperty().get()), e);
         }
         assertTrue(Files.size(out) > 0);
-        byte[][] frames = new byte[67][];
-        for (int i = 1; i <= 67; i++) frames[i - 1] = before.frame(i).data();
+        byte[][] frames = new byte[WindowTestSupport.SAMPLE_FRAMES][];
+        for (int i = 1; i <= WindowTestSupport.SAMPLE_FRAMES; i++) frames[i - 1] = before.frame(i).data();
         robot.interact(() -> window.open(out));
-        waitLoaded(window, 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
         var after = fx(window::index);
         assertFalse(before == after);
-        for (int i = 1; i <= 67; i++) assertArrayEquals(frames[i - 1], after.frame(i).data(), "frame " + i);
-        assertEquals(67, tshark("-r", out.toString()).size());
+        for (int i = 1; i <= WindowTestSupport.SAMPLE_FRAMES; i++) assertArrayEquals(frames[i - 1], after.frame(i).data(), "frame " + i);
+        assertEquals(WindowTestSupport.SAMPLE_FRAMES, tshark("-r", out.toString()).size());
     }
 }

@@ -150,7 +150,7 @@ class SafeWindowTest {
             robot.interact(() -> window.open(SAMPLE));
             awaitDialog("before opening another file");
             answer(robot, "Save");
-            waitLoaded(window, 67);
+            waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
             assertEquals(SAMPLE, fx(window::currentFile));
             assertEquals(rows, tshark("-r", saved.toString()).size());
             waitUntil("the second temp file deleted", 10, () -> !Files.exists(second));
@@ -189,7 +189,7 @@ class SafeWindowTest {
     @Test
     void aFileThatFailsToOpenLeavesTheCaptureShown(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(SAMPLE));
-        waitLoaded(window, 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
         Path text = tmp.resolve("passwd");
         Files.copy(Path.of("/etc/passwd"), text);
         robot.interact(() -> window.open(text));
@@ -199,7 +199,7 @@ class SafeWindowTest {
         assertTrue(why.contains("capture file") || why.contains("format"), why);
         answer(robot, "OK");
         assertEquals(SAMPLE, fx(window::currentFile));
-        assertEquals(67, (int) fx(() -> window.tableModel().total()));
+        assertEquals(WindowTestSupport.SAMPLE_FRAMES, (int) fx(() -> window.tableModel().total()));
         assertEquals(State.LOADED, fx(() -> window.sessionModel().state()));
     }
 

@@ -53,8 +53,8 @@ class TimelineWindowTest {
     /** Opens the sample and waits for the connection model of all its frames. */
     private Connection openSampleAndFindResumed(FxRobot robot) {
         robot.clickOn("#openSampleButton");
-        waitLoaded(window, 67);
-        waitUntil(20, () -> window.timeline().snapshot().frameCount() == 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
+        waitUntil(20, () -> window.timeline().snapshot().frameCount() == WindowTestSupport.SAMPLE_FRAMES);
         robot.clickOn("Handshake timeline");
         return fx(() -> window.timeline().snapshot().connections().stream()
                 .filter(c -> c.resumption() == Resumption.SESSION_TICKET).findFirst().orElseThrow());
@@ -133,8 +133,8 @@ class TimelineWindowTest {
             });
             assertEquals(inFrame, n.getPseudoClassStates().contains(HIGHLIGHTED), label(n));
         }
-        // The Finished (an encrypted handshake message) of the client selects its own node.
-        List<Node> encrypted = rows("encrypted");
+        // The Finished of the client (it travelled encrypted; the sample's embedded keys decrypt it) selects its own node.
+        List<Node> encrypted = rows("decrypted");
         robot.interact(() -> ladder().scrollToRow((Integer) encrypted.get(0).getUserData()));
         robot.clickOn(encrypted.get(0));
         long fin = fx(() -> ladder().getModel().rows().get((Integer) encrypted.get(0).getUserData()).frame());
@@ -142,7 +142,7 @@ class TimelineWindowTest {
             var row = window.table().getSelectedItem();
             ProtoNode n = window.inspector().inspector().selectedNodeProperty().get();
             return row != null && row.number() == fin && n != null
-                    && n.text().equals("Handshake Protocol: Encrypted Handshake Message");
+                    && n.text().equals("Handshake Protocol: Finished");
         });
         // A double click shows the tree, on the other tab.
         robot.doubleClickOn(encrypted.get(0));

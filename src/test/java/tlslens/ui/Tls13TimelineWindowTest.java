@@ -8,7 +8,6 @@ import static tlslens.ui.WindowTestSupport.fx;
 import static tlslens.ui.WindowTestSupport.waitLoaded;
 import static tlslens.ui.WindowTestSupport.waitUntil;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,13 +55,9 @@ class Tls13TimelineWindowTest {
         robot.interact(() -> window.decryption().useKeyLog(null));
     }
 
-    /** The sample's key log: those of the two captures it was made from. */
+    /** The sample's key log: the keys it embeds, written out as a file. */
     static Path sampleKeyLog(Path dir) throws Exception {
-        Path captures = Path.of("src/test/resources/captures");
-        Path keylog = dir.resolve("sample.keylog");
-        Files.writeString(keylog, Files.readString(captures.resolve("tls12_full_then_ticket.keylog"))
-                + Files.readString(captures.resolve("tls13_full_then_psk.keylog")));
-        return keylog;
+        return tlslens.SampleCapture.keyLog(dir); // the keys the sample embeds, as a file
     }
 
     private HandshakeLadder ladder() { return window.timeline().pane().ladder(); }
@@ -74,12 +69,51 @@ class Tls13TimelineWindowTest {
         return null;
     }
 
+    /**
+     * Issue 13 §2: the bundled sample, opened fresh without any key log, decrypts and names every
+     * TLS 1.3 message with the keys it embeds, and the PSK banner names the connection that issued
+     * the ticket, as the lab that made the sample recorded it.
+     */
+    @Test
+    void theSampleOpenedFreshDecryptsEveryTls13MessageAndNamesThePskOrigin(FxRobot robot) throws Exception {
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                WindowTestSupport.SAMPLE.resolveSibling("tls-sample.manifest.json").toFile());
+        int origin = -1;
+        for (var c : manifest.get("connections")) {
+            if ("psk".equals(c.get("resumption").asText())) origin = c.get("origin").asInt();
+        }
+        assertTrue(origin >= 0, "the sample's manifest has a PSK resumption: " + manifest);
+        robot.clickOn("#openSampleButton");
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
+        waitUntil("the sample's connections analysed", 20,
+                () -> window.timeline().snapshot().frameCount() == WindowTestSupport.SAMPLE_FRAMES);
+        List<Connection> tls13 = fx(() -> window.timeline().snapshot().connections().stream()
+                .filter(c -> "TLS 1.3".equals(c.version())).toList());
+        assertEquals(2, tls13.size(), "the TLS 1.3 full handshake and its PSK resumption");
+        for (Connection c : tls13) {
+            for (HandshakeStep s : c.handshake()) {
+                assertTrue(s.kind() != HandshakeStep.Kind.ENCRYPTED_HANDSHAKE_RECORD, "#" + c.index() + " " + s);
+                assertTrue(!s.wireEncrypted() || s.decrypted(), "#" + c.index() + " " + s);
+            }
+            assertTrue(c.handshake().stream().anyMatch(s -> s.wireEncrypted() && s.message().equals("Finished")),
+                    "#" + c.index() + ": the encrypted Finished named");
+        }
+        Connection psk = tls13.stream().filter(c -> c.resumption() == Resumption.PSK).findFirst().orElseThrow();
+        assertEquals(origin, psk.resumedFrom(), "the PSK's origin as the lab recorded it");
+        assertTrue(fx(() -> window.timeline().snapshot().provenOrigin(psk.index())), "proven by the ticket, not guessed");
+        robot.interact(() -> window.timeline().openConnection(psk.index()));
+        waitUntil("the PSK connection's banner", 5, () -> ladder().lookup("#ladderOriginLink") != null
+                && ladder().getModel().connection().index() == psk.index());
+        String link = fx(() -> ((javafx.scene.control.Hyperlink) ladder().lookup("#ladderOriginLink")).getText());
+        assertTrue(link.contains("#" + origin), link);
+    }
+
     @Test
     void decryptedTls13MessagesKeepTheirLockAndGhostsSitBeforeFinished(FxRobot robot, @TempDir Path dir) throws Exception {
         Path keylog = sampleKeyLog(dir);
         robot.interact(() -> window.decryption().useKeyLog(keylog));
         robot.clickOn("#openSampleButton");
-        waitLoaded(window, 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
         // The packet list keeps the padlock too: on the Info of frames whose handshake messages were decrypted.
         waitUntil("a padlock before the Info of the decrypted frames on screen", 5, () -> fx(() -> window.table()
                 .lookupAll(".packet-lock").stream().anyMatch(Node::isVisible)));
@@ -91,7 +125,7 @@ class Tls13TimelineWindowTest {
         }
         assertFalse(lockedInfo.stream().anyMatch(i -> i.equals("Client Hello")), "a Client Hello travels in the clear");
         waitUntil("the PSK resumption linked to its origin (the key log shows the ticket)", 20,
-                () -> window.timeline().snapshot().frameCount() == 67 && window.timeline().snapshot().connections().stream()
+                () -> window.timeline().snapshot().frameCount() == WindowTestSupport.SAMPLE_FRAMES && window.timeline().snapshot().connections().stream()
                         .anyMatch(c -> c.resumption() == Resumption.PSK && c.resumedFrom() != null));
         Connection psk = fx(() -> window.timeline().snapshot().connections().stream()
                 .filter(c -> c.resumption() == Resumption.PSK).findFirst().orElseThrow());

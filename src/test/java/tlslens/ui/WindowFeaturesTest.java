@@ -57,7 +57,7 @@ class WindowFeaturesTest {
             window.open(SAMPLE);
             return null;
         });
-        waitLoaded(window, 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
     }
 
     private int selectedNumber() {
@@ -110,7 +110,7 @@ class WindowFeaturesTest {
         MenuItem item = fx(() -> recentItem(SAMPLE.toString()));
         assertNotNull(item, "File > Open Recent lists " + SAMPLE);
         robot.clickOn("File").clickOn("Open Recent").clickOn(SAMPLE.toString());
-        waitLoaded(window, 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
         assertEquals(SAMPLE, fx(() -> window.currentFile().toAbsolutePath().normalize()));
 
         // The welcome pane's recent link opens it as well.
@@ -119,7 +119,7 @@ class WindowFeaturesTest {
         Hyperlink link = robot.lookup(".recent-link").match((Hyperlink h) -> h.getText().endsWith(SAMPLE.toString()))
                 .queryAs(Hyperlink.class);
         robot.clickOn(link);
-        waitLoaded(window, 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
     }
 
     private MenuItem recentItem(String path) {
@@ -156,7 +156,7 @@ class WindowFeaturesTest {
             completed[0] = true;
         });
         assertTrue(accepted[0] && completed[0]);
-        waitLoaded(window, 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
         assertEquals(SAMPLE, fx(() -> window.currentFile().toAbsolutePath().normalize()));
     }
 
@@ -210,7 +210,7 @@ class WindowFeaturesTest {
                 again[0].open(SAMPLE);
                 return null;
             });
-            waitLoaded(again[0], 67);
+            waitLoaded(again[0], WindowTestSupport.SAMPLE_FRAMES);
             SplitPane main2 = (SplitPane) fx(() -> second[0].getScene().lookup("#mainSplit"));
             waitUntil(5, () -> main2.getDividerPositions().length == 1);
             assertEquals(0.31, fx(() -> main2.getDividerPositions()[0]), 0.01);

@@ -22,7 +22,9 @@ import tlslens.ui.model.CaptureSessionModel;
 /** Shared steps of the window tests: build the window, wait for loads, ask tshark. */
 final class WindowTestSupport {
     static final String PREFS = "tlslens-test";
-    static final Path SAMPLE = Path.of("src/main/resources/sample/tls-sample.pcapng");
+    static final Path SAMPLE = tlslens.SampleCapture.PATH;
+    /** The frames of the bundled sample, as read from it. */
+    static final int SAMPLE_FRAMES = tlslens.SampleCapture.frames();
 
     static {
         // Keep the tests' recent files and window layout away from the user's.

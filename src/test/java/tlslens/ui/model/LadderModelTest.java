@@ -280,8 +280,10 @@ class LadderModelTest {
     }
 
     @Test
-    void sampleSideBySideSkipsCertificateAndServerKeyExchange() throws Exception {
-        ConnectionsSnapshot snap = snapshot(SAMPLE);
+    void sampleSideBySideSkipsCertificateAndServerKeyExchange(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // Without its embedded keys: tshark then reads no length for the encrypted Finished.
+        Path sample = tlslens.SampleCapture.withoutKeys(dir);
+        ConnectionsSnapshot snap = snapshot(sample);
         Connection resumed = snap.connections().stream().filter(c -> c.resumption() == Resumption.SESSION_TICKET)
                 .findFirst().orElseThrow();
         ComparisonModel cmp = ComparisonModel.of(snap.ladder(resumed.resumedFrom()), snap.ladder(resumed.index()));
@@ -291,7 +293,7 @@ class LadderModelTest {
         assertTrue(skipped.containsAll(List.of("Certificate", "Server Key Exchange")));
         // The totals agree with tshark: handshake message lengths (+4 for the header) per stream up to the last Finished.
         long tsharkBytes = 0;
-        for (String line : tshark("-r", SAMPLE.toString(), "-Y", "tcp.stream == " + resumed.resumedFrom()
+        for (String line : tshark("-r", sample.toString(), "-Y", "tcp.stream == " + resumed.resumedFrom()
                 + " && tls.handshake", "-T", "fields", "-e", "tls.handshake.length", "-e", "tls.record.content_type")) {
             for (String len : line.split("\t")[0].split(",")) if (!len.isEmpty()) tsharkBytes += Long.parseLong(len) + 4;
         }

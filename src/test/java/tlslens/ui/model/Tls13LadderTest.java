@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static tlslens.ui.model.LadderModelTest.CAPTURES;
 import static tlslens.ui.model.LadderModelTest.SAMPLE;
 import static tlslens.ui.model.LadderModelTest.tshark;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,9 +45,8 @@ class Tls13LadderTest {
     static Path dir;
 
     private static ConnectionsSnapshot sampleWithKeys() throws IOException {
-        Path keylog = dir.resolve("sample.keylog");
-        Files.writeString(keylog, Files.readString(CAPTURES.resolve("tls12_full_then_ticket.keylog"))
-                + Files.readString(CAPTURES.resolve("tls13_full_then_psk.keylog")));
+        // The keys embedded in the sample, handed over as a key log.
+        Path keylog = tlslens.SampleCapture.keyLog(dir);
         TlsSecrets secrets = new TlsSecrets(KeyLog.read(keylog));
         try (CaptureFileReader r = CaptureFileReader.open(SAMPLE); CaptureIndex idx = new CaptureIndex(r.linkType(), secrets)) {
             RawFrame f;

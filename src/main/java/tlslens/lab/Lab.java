@@ -1,0 +1,206 @@
+package tlslens.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tlslens.capture.PcapngWriter;
+import tlslens.capture.RawFrame;
+
+/**
+ * The lesson lab: runs the chosen lessons between real TLS peers over loopback through a
+ * recording relay (no capture privilege, no network), then writes what they said as a pcapng with
+ * their secrets embedded, the manifest of what really happened beside it, and for the RSA lesson
+ * the server's private key and that lesson's key log.
+ */
+public final class Lab {
+    /** A lesson not made, and why. */
+    public record Skipped(LabScenario scenario, String reason) {}
+
+    /** What the lab made. */
+    public record Result(Path capture, Path manifest, Path rsaKey, Path rsaKeyLog, List<LabConnection> connections,
+                         List<Skipped> skipped, long frames) {
+        /** The first connection that resumed a session, or null. */
+        public LabConnection firstResumed() {
+            for (LabConnection c : connections) if (c.resumed()) return c;
+            return null;
+        }
+    }
+
+    /** Told what the lab is doing, as a fraction of the lessons done; called on the lab's thread. */
+    public interface Progress {
+        void update(String message, double fraction);
+    }
+
+    private static final int ETHERNET = 1;
+
+    private Lab() {}
+
+    /** The manifest's path for a capture: {@code lesson.pcapng} → {@code lesson.manifest.json}. */
+    public static Path manifestFor(Path capture) { return sibling(capture, ".manifest.json"); }
+
+    /** Where the RSA lesson's server key goes: {@code lesson.pcapng} → {@code lesson-rsa-key.pem}. */
+    public static Path rsaKeyFor(Path capture) { return sibling(capture, "-rsa-key.pem"); }
+
+    public static Path rsaKeyLogFor(Path capture) { return sibling(capture, "-rsa-vs-ecdhe.keylog"); }
+
+    private static Path sibling(Path capture, String suffix) {
+        String name = capture.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        return capture.resolveSibling(base + suffix);
+    }
+
+    /**
+     * Makes {@code scenarios} into {@code out}. Lessons whose peers are missing or fail are skipped
+     * with the reason; the others are written. {@code rttMs} 0 keeps the times as they happened.
+     */
+    public static Result run(Path out, List<LabScenario> scenarios, int rttMs, Progress progress)
+            throws IOException, InterruptedException {
+        if (rttMs < 0 || rttMs > 10_000) throw new IllegalArgumentException("The simulated RTT must be 0 to 10000 ms.");
+        Path dir = out.toAbsolutePath().getParent();
+        // Said before the lessons run, not after: a lab takes seconds.
+        if (dir == null || !Files.isDirectory(dir)) throw new IOException("the folder " + dir + " does not exist");
+        if (!Files.isWritable(dir)) throw new IOException("the folder " + dir + " is not writable");
+        Path work = Files.createTempDirectory("tlslens-lab");
+        List<Skipped> skipped = new ArrayList<>();
+        List<List<MadeConnection>> made = new ArrayList<>();
+        Path rsaKey = null;
+        try {
+            OpensslPeers peers = null;
+            BcPeers bc = null;
+            try {
+                int done = 0;
+                for (LabScenario s : scenarios) {
+                    progress.update("Making " + s.id() + ": " + s.title(), (double) done++ / scenarios.size());
+                    LabPeers.Availability a = LabPeers.of(s);
+                    if (!a.available()) {
+                        skipped.add(new Skipped(s, a.reason()));
+                        continue;
+                    }
+                    try {
+                        List<MadeConnection> got;
+                        if (BcScenarios.MADE.contains(s)) {
+                            if (bc == null) bc = new BcPeers();
+                            got = new BcScenarios(bc).run(s);
+                        } else {
+                            if (peers == null) peers = new OpensslPeers(work, LabPeers.opensslVersion());
+                            got = new OpensslScenarios(peers, work).run(s);
+                        }
+                        String failed = failure(got);
+                        if (failed != null) {
+                            skipped.add(new Skipped(s, failed));
+                            continue;
+                        }
+                        made.add(got);
+                        if (s == LabScenario.RSA_VS_ECDHE) {
+                            rsaKey = rsaKeyFor(out);
+                            if (bc != null && BcScenarios.MADE.contains(s)) {
+                                Files.writeString(rsaKey, bc.privateKeyPem(), StandardCharsets.US_ASCII);
+                            } else {
+                                Files.copy(peers.serverKey(), rsaKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                            }
+                        }
+                    } catch (IOException e) {
+                        if (peers != null) peers.stopServer();
+                        skipped.add(new Skipped(s, "failed: " + e.getMessage()));
+                    }
+                }
+            } finally {
+                if (peers != null) peers.close();
+            }
+            progress.update("Writing " + out.getFileName(), 1.0);
+            return write(out, rttMs, made, skipped, rsaKey);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Why a lesson's connections do not show what it is for, or null when they do. */
+    private static String failure(List<MadeConnection> got) {
+        for (MadeConnection m : got) {
+            if (m.facts().version() == null) {
+                return "failed: connection \"" + m.facts().role() + "\" completed no handshake";
+            }
+        }
+        return null;
+    }
+
+    private static Result write(Path out, int rttMs, List<List<MadeConnection>> made, List<Skipped> skipped,
+                                Path rsaKey) throws IOException {
+        List<MadeConnection> all = new ArrayList<>();
+        Map<MadeConnection, List<MadeConnection>> scenarioOf = new IdentityHashMap<>();
+        for (List<MadeConnection> l : made) {
+            for (MadeConnection m : l) {
+                all.add(m);
+                scenarioOf.put(m, l);
+            }
+        }
+        all.sort(Comparator.comparingLong(m -> m.wire().openNanos()));
+        Map<MadeConnection, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < all.size(); i++) index.put(all.get(i), i);
+
+        List<LabConnection> facts = new ArrayList<>();
+        StringBuilder keyLog = new StringBuilder();
+        StringBuilder rsaKeyLog = new StringBuilder();
+        for (MadeConnection m : all) {
+            LabConnection f = m.facts();
+            int origin = f.origin() < 0 ? -1 : index.get(scenarioOf.get(m).get(f.origin()));
+            facts.add(f.withIndex(index.get(m), origin));
+            (f.keysEmbedded() ? keyLog : rsaKeyLog).append(m.keyLog());
+        }
+
+        TcpFramer framer = new TcpFramer(rttMs);
+        List<TcpFramer.Frame> frames = new ArrayList<>();
+        long shift = 0;
+        for (MadeConnection m : all) {
+            TcpFramer.Framed f = framer.frame(m.wire(), shift);
+            frames.addAll(f.frames());
+            shift += f.addedNanos();
+        }
+        frames.sort(Comparator.comparingLong(TcpFramer.Frame::nanos));
+        Instant start = Instant.now();
+        long base = frames.isEmpty() ? 0 : frames.get(0).nanos();
+        try (PcapngWriter w = new PcapngWriter(out, ETHERNET, "lab")) {
+            if (keyLog.length() > 0) w.writeTlsKeyLog(keyLog.toString());
+            int n = 0;
+            for (TcpFramer.Frame f : frames) {
+                Instant t = start.plus(Duration.ofNanos(f.nanos() - base));
+                w.write(new RawFrame(++n, t, f.data().length, f.data(), ETHERNET, 0, "lab"));
+            }
+        }
+        Path rsaLog = null;
+        if (rsaKeyLog.length() > 0) {
+            rsaLog = rsaKeyLogFor(out);
+            Files.writeString(rsaLog, rsaKeyLog.toString(), StandardCharsets.ISO_8859_1);
+        }
+        Path manifest = manifestFor(out);
+        Files.writeString(manifest, LabManifest.write(out.getFileName().toString(), rttMs, facts, skipped),
+                StandardCharsets.UTF_8);
+        return new Result(out, manifest, rsaKey, rsaLog, facts, skipped, frames.size());
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a temp directory left behind is not worth failing the lesson for
+        }
+    }
+
+    /** Counts per scenario, for a summary line. */
+    public static Map<LabScenario, Integer> perScenario(List<LabConnection> connections) {
+        Map<LabScenario, Integer> m = new HashMap<>();
+        for (LabConnection c : connections) m.merge(c.scenario(), 1, Integer::sum);
+        return m;
+    }
+}

@@ -1,0 +1,102 @@
+package tlslens.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tlslens.ui.WindowTestSupport.fx;
+import static tlslens.ui.WindowTestSupport.waitUntil;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import tlslens.analysis.Connection;
+import tlslens.analysis.Resumption;
+import tlslens.lab.Lab;
+import tlslens.lab.LabPeers;
+import tlslens.lab.LabScenario;
+import tlslens.ui.model.LadderModel;
+
+/**
+ * Issue 13 §1 in the window: the welcome pane's "Make a lesson capture…" opens the lab dialog,
+ * which greys out the lessons without peers and says why, makes the chosen lessons in the
+ * background, and opens the capture on the ladder of its first resumed connection.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LessonLabWindowTest {
+    private static final Set<LabScenario> CHOSEN = Set.of(LabScenario.TLS12_TICKET, LabScenario.TLS13_PSK);
+    private MainWindowController window;
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = WindowTestSupport.show(stage);
+    }
+
+    @Test
+    void theDialogMakesTheLessonsAndOpensTheFirstResumedConnection(FxRobot robot) throws Exception {
+        robot.clickOn("#newLessonButton");
+        waitUntil("the lab dialog", 20, () -> robot.lookup("#lessonLabDialog").tryQuery().isPresent());
+        for (LabPeers.Availability a : LabPeers.all()) {
+            CheckBox box = robot.lookup("#lab-" + a.scenario().id()).queryAs(CheckBox.class);
+            assertEquals(!a.available(), fx(box::isDisabled), a.scenario().id());
+            if (!a.available()) {
+                assertTrue(robot.lookup((Label l) -> l.getText() != null && l.getText().contains(a.reason()))
+                        .tryQuery().isPresent(), "the reason for " + a.scenario().id() + " is shown");
+            } else {
+                assertTrue(robot.lookup((Label l) -> a.implementation().equals(l.getText())).tryQuery().isPresent(),
+                        "the implementation of " + a.scenario().id() + " is shown");
+            }
+            robot.interact(() -> box.setSelected(CHOSEN.contains(a.scenario()) && a.available()));
+        }
+        save(robot.lookup("#lessonLabDialog").query().getScene(), "lesson-lab-dialog.png");
+        Path out = dir.resolve("lesson.pcapng");
+        robot.interact(() -> robot.lookup("#labFile").queryAs(TextField.class).setText(out.toString()));
+        robot.interact(() -> robot.lookup("#labRtt").queryAs(TextField.class).setText("40"));
+        robot.clickOn("#labMake");
+
+        waitUntil("the lesson capture written", 60, () -> Files.exists(Lab.manifestFor(out)));
+        JsonNode manifest = new ObjectMapper().readTree(Files.readString(Lab.manifestFor(out)));
+        int firstResumed = -1;
+        for (JsonNode c : manifest.get("connections")) {
+            assertTrue(CHOSEN.contains(LabScenario.byId(c.get("scenario").asText())), c.toString());
+            if (firstResumed < 0 && c.get("resumed").asBoolean()) firstResumed = c.get("index").asInt();
+        }
+        assertTrue(firstResumed >= 0, "the lessons resumed a session: " + manifest);
+        int expected = firstResumed;
+        waitUntil("the capture opened on the first resumed connection's ladder", 30, () -> {
+            LadderModel m = window.timeline().pane().ladder().getModel();
+            return out.equals(window.currentFile()) && m != null && m.connection().index() == expected;
+        });
+        Connection shown = fx(() -> window.timeline().pane().ladder().getModel().connection());
+        assertEquals(Resumption.SESSION_TICKET, shown.resumption(), "tls12-ticket comes first and resumes by ticket");
+        assertEquals(expected, fx(() -> window.timeline().pane().table().getSelectionModel().getSelectedItem().index()));
+        assertTrue(fx(() -> window.timeline().tabs().getSelectionModel().getSelectedItem().getText())
+                .equals("Handshake timeline"));
+        assertNotNull(fx(() -> window.timeline().pane().ladder().lookup("#ladderOriginLink")),
+                "the banner links to the connection that issued the ticket");
+        save(window.table().getScene(), "lesson-lab-opened.png");
+    }
+
+    /** The README's screenshots, in target/screenshots/ as the other window tests leave theirs. */
+    private static void save(javafx.scene.Scene scene, String name) throws java.io.IOException {
+        javafx.scene.image.WritableImage img = fx(() -> scene.snapshot(null));
+        Path file = Path.of("target/screenshots", name);
+        Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(MainWindowScreenshotTest.toBuffered(img), "png", file.toFile());
+    }
+}
