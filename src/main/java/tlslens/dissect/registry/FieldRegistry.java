@@ -8,6 +8,7 @@ import tlslens.dissect.Fields;
 import tlslens.dissect.FrameFields;
 import tlslens.dissect.Malformed;
 import tlslens.dissect.ip.IpFields;
+import tlslens.dissect.udp.UdpFields;
 import tlslens.dissect.link.LinkFields;
 import tlslens.dissect.tcp.TcpExperts;
 import tlslens.dissect.tcp.TcpFields;
@@ -35,6 +36,7 @@ public final class FieldRegistry {
             Malformed.class,
             LinkFields.class,
             IpFields.class,
+            UdpFields.class,
             TcpFields.class,
             TcpExperts.class,
             TlsFields.class,
