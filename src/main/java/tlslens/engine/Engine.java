@@ -14,8 +14,10 @@ import tlslens.dissect.FrameDissection;
 import tlslens.dissect.FrameFields;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
+import tlslens.dissect.dtls.DtlsAssociation;
 import tlslens.dissect.ip.IpDissector;
 import tlslens.dissect.ip.IpFields;
+import tlslens.dissect.quic.QuicDissector;
 import tlslens.dissect.link.LinkDissector;
 import tlslens.dissect.link.LinkFields;
 import tlslens.dissect.tcp.TcpAnalysisTree;
@@ -40,6 +42,8 @@ import tlslens.flow.UdpConversations;
 public final class Engine {
     private final TcpConversationTable conversations;
     private final UdpConversations udpConversations = new UdpConversations();
+    /** QUIC over every UDP conversation that starts with a long header (it numbers QUIC connections). */
+    private QuicDissector quic;
     /** Every TCP connection in order of its first packet (the table forgets a connection when its ports are reused). */
     private final List<TcpStream> streams = new ArrayList<>();
     private Instant first;
@@ -152,10 +156,10 @@ public final class Engine {
         if (tr != null) {
             fd.context().addresses(FieldFormat.address(tr.shownSrc()), FieldFormat.address(tr.shownDst()));
             fd.setProtocol(tr.src().getAddress().length == 4 ? "IPv4" : "IPv6");
-            if (!tr.quoted()) udpConversations(fd, tvb, tr);
+            UdpConversations.Conversation udp = tr.quoted() ? null : udpConversations(fd, tvb, tr);
             if (tr.quoted()) quoted(fd, tvb, tr);
             else if (tr.protocol() == 6) tcp(fd, tvb, tr);
-            else if (tr.protocol() == 17) udp(fd, tvb, tr);
+            else if (tr.protocol() == 17) udp(fd, tvb, tr, udp);
         } else if (link.etherType() == 0x0806) {
             fd.setProtocol("ARP");
         }
@@ -197,7 +201,8 @@ public final class Engine {
      * Every UDP header of the frame (a GTP-U tunnel's outer one too) gets its conversation's
      * udp.stream, timestamps and payload, as in Wireshark.
      */
-    private void udpConversations(FrameDissection fd, Tvb tvb, IpDissector.Transport tr) {
+    private UdpConversations.Conversation udpConversations(FrameDissection fd, Tvb tvb, IpDissector.Transport tr) {
+        UdpConversations.Conversation innermost = null;
         long nowNs = fd.time.getEpochSecond() * 1_000_000_000L + fd.time.getNano();
         ProtoNode ip = null;
         for (ProtoNode n : List.copyOf(fd.root.children())) {
@@ -212,16 +217,43 @@ public final class Engine {
             boolean inner = tr.protocol() == 17 && off + 8 == tr.offset();
             int end = inner ? tr.end() : Math.min(tvb.end, off + Math.max(8, tvb.u16(off + 4)));
             UdpDissector.conversation(n, tvb, c.index, times[0], times[1], off + 8, end);
-            if (inner) fd.context().udpStream(c.index);
+            if (inner) {
+                fd.context().udpStream(c.index);
+                innermost = c;
+            }
         }
+        return innermost;
     }
 
-    /** A UDP datagram whose payload no protocol above claimed: UDP's ports and length make the Info. */
-    private void udp(FrameDissection fd, Tvb tvb, IpDissector.Transport tr) {
+    /**
+     * A UDP datagram: DTLS or QUIC when its conversation is, or when its payload starts with a DTLS
+     * record or a QUIC long header (on any port, as TLS is found on TCP); otherwise UDP's ports and
+     * length make the Info.
+     */
+    private void udp(FrameDissection fd, Tvb tvb, IpDissector.Transport tr, UdpConversations.Conversation c) {
         fd.setProtocol("UDP");
         int header = tr.offset() - 8;
         int sport = tvb.u16(header), dport = tvb.u16(header + 2), length = tvb.u16(header + 4);
         fd.context().ports(sport, dport);
+        if (c != null) {
+            Tvb payload = tvb.slice(0, tr.end());
+            int dir = c.direction(tr.src().getAddress(), sport);
+            if (c.attachment == null && DtlsAssociation.looksLikeDtls(payload, tr.offset(), tr.end())) {
+                c.attachment = new DtlsAssociation();
+            }
+            if (c.attachment instanceof DtlsAssociation dtls && DtlsAssociation.looksLikeDtls(payload, tr.offset(), tr.end())) {
+                dtls.dissect(fd, payload, tr.offset(), tr.end(), dir);
+                return;
+            }
+            if (c.attachment == null && QuicDissector.looksLikeQuic(payload, tr.offset(), tr.end())) {
+                c.attachment = new QuicDissector.Conversation();
+            }
+            if (c.attachment instanceof QuicDissector.Conversation q && tr.end() > tr.offset()) {
+                if (quic == null) quic = new QuicDissector(secrets);
+                quic.dissect(fd, payload, tr.offset(), tr.end(), dir, q);
+                return;
+            }
+        }
         fd.setInfo(sport + " \u2192 " + dport + " Len=" + Math.max(0, length - 8));
     }
 

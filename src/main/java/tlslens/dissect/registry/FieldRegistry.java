@@ -7,7 +7,9 @@ import tlslens.dissect.FieldDef;
 import tlslens.dissect.Fields;
 import tlslens.dissect.FrameFields;
 import tlslens.dissect.Malformed;
+import tlslens.dissect.dtls.DtlsFields;
 import tlslens.dissect.ip.IpFields;
+import tlslens.dissect.quic.QuicFields;
 import tlslens.dissect.udp.UdpFields;
 import tlslens.dissect.link.LinkFields;
 import tlslens.dissect.tcp.TcpExperts;
@@ -44,7 +46,9 @@ public final class FieldRegistry {
             SignatureAndHashFields.class,
             TlsExperts.class,
             X509Fields.class,
-            X509Experts.class);
+            X509Experts.class,
+            DtlsFields.class,
+            QuicFields.class);
 
     private static volatile boolean loaded;
 
