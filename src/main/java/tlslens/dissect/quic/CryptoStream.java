@@ -54,6 +54,7 @@ final class CryptoStream {
     List<long[]> fragmentsBelow(long from, long upTo) {
         List<long[]> out = new ArrayList<>();
         for (long[] f : fragments) if (f[1] < upTo && f[1] + f[2] > from) out.add(f);
+        out.sort(java.util.Comparator.<long[]>comparingLong(f -> f[1]).thenComparingLong(f -> f[0]));
         fragments.removeIf(f -> f[1] + f[2] <= upTo);
         return out;
     }

@@ -180,7 +180,7 @@ public final class QuicDissector {
         if (type != 3) {
             QuicKeys k = conn == null ? null : type == 1 ? earlyKeys(conn) : keys(conn, space, dir);
             if (conn == null) failure = "Failed to decrypt packet number";
-            else if (k == null) failure = "Failed to create decryption context: Secrets are not available";
+            else if (k == null) failure = noKeys();
             else {
                 o = open(k, conn, space, dir, tvb, off, p, pEnd);
                 if (o == null) failure = "Failed to decrypt packet number";
@@ -218,15 +218,14 @@ public final class QuicDissector {
             info.append(", PKN: ").append(o.packetNumber);
             if (o.plain == null) {
                 // Header protection came off but the AEAD tag does not check: wrong keys (tshark's wording).
-                payload.addExpert(QuicFields.DECRYPTION_FAILED, tvb, p + o.pnLen, 0,
-                        "Decryption failed: Decryption (checktag) failed: Checksum error");
+                payload.expert(QuicFields.DECRYPTION_FAILED.note("Decryption failed: Decryption (checktag) failed: Checksum error"));
             }
         }
         if (o != null && o.plain != null) {
             Tvb plain = fd.addSource("Decrypted QUIC (" + o.plain.length + " bytes)", o.plain, List.of());
             frames(fd, quic, plain, conn, space, dir, info, frameTypes);
         } else if (o == null) {
-            quic.addExpert(QuicFields.DECRYPTION_FAILED, tvb, p, 0, failure);
+            quic.expert(QuicFields.DECRYPTION_FAILED.note(failure));
             quic.add(QuicFields.REMAINING_PAYLOAD, tvb, p, pEnd - p);
         }
         fd.setInfo(info.toString());
@@ -293,7 +292,7 @@ public final class QuicDissector {
         }
         ProtoNode quic = fd.root.addValue(QuicFields.QUIC, tvb, off, end - off, null);
         if (first) datagramConnection = conn;
-        if (conn != null) connectionInfo(quic, tvb, off, conn, first);
+        connectionInfo(quic, tvb, off, conn, first);
         quic.addGenerated(QuicFields.PACKET_LENGTH, (long) (end - off));
         ProtoNode sh = quic.addValue(QuicFields.SHORT, tvb, off, 1 + dcid.length, null, "QUIC Short Header");
         sh.addValue(QuicFields.HEADER_FORM, tvb, off, 1, 0L);
@@ -330,16 +329,14 @@ public final class QuicDissector {
                 Tvb plain = fd.addSource("Decrypted QUIC (" + o.plain.length + " bytes)", o.plain, List.of());
                 frames(fd, quic, plain, conn, QuicConnection.APPLICATION, dir, info, frameTypes);
             } else {
-                payload.addExpert(QuicFields.DECRYPTION_FAILED, tvb, p + o.pnLen, 0,
-                        "Decryption failed: Decryption (checktag) failed: Checksum error");
+                payload.expert(QuicFields.DECRYPTION_FAILED.note("Decryption failed: Decryption (checktag) failed: Checksum error"));
             }
         } else {
             if (conn != null && dcid.length > 0) {
                 sh.add(QuicFields.DCID, tvb, off + 1, dcid.length);
                 sh.setText("QUIC Short Header DCID=" + HEX.formatHex(dcid));
             }
-            quic.addExpert(QuicFields.DECRYPTION_FAILED, tvb, p, 0,
-                    "Failed to create decryption context: Secrets are not available");
+            quic.expert(QuicFields.DECRYPTION_FAILED.note(noKeys()));
             quic.add(QuicFields.REMAINING_PAYLOAD, tvb, p, end - p);
         }
         fd.setInfo(info.toString());
@@ -366,13 +363,19 @@ public final class QuicDissector {
         ProtoNode ci = quic.addValue(QuicFields.CONNECTION_INFO, tvb, off, 0, null, "QUIC Connection information")
                 .setGenerated(false);
         if (conn == null) {
-            ci.addExpert(QuicFields.CONNECTION_UNKNOWN, tvb, off, 0, QuicFields.CONNECTION_UNKNOWN.field.name);
+            ci.expert(QuicFields.CONNECTION_UNKNOWN.note());
         } else {
             ci.addGenerated(QuicFields.CONNECTION_NUMBER, (long) conn.number);
         }
     }
 
     // ---- keys from a key log ----------------------------------------------------------------------
+
+    /** tshark's words for a packet it has no keys for: none loaded, or none that fit (yet). */
+    private String noKeys() {
+        return "Failed to create decryption context: " + (secrets == null ? "Secrets are not available"
+                : "Missing TLS handshake, unsupported ciphers or padding");
+    }
 
     /** The keys of a space and direction: Initial ones always, the others from the key log's secrets. */
     private QuicKeys keys(QuicConnection conn, int space, int dir) {
@@ -623,13 +626,15 @@ public final class QuicDissector {
                 long[] x = parts.get(i);
                 sb.append(i == 0 ? "" : ", ").append('#').append(x[0]).append('(').append(Math.min(x[2], before + msgs.length - x[1])).append(')');
             }
-            ProtoNode frag = f.addValue(QuicFields.CRYPTO_FRAGMENTS, tvb, from, msgs.length, null, sb.toString());
+            ProtoNode frag = f.addValue(QuicFields.CRYPTO_FRAGMENTS, tvb, from, msgs.length, null, sb.toString())
+                    .setGenerated(true);
             for (long[] x : parts) {
                 long a = Math.max(x[1], before) - before, b = Math.min(x[1] + x[2], before + msgs.length) - before;
                 frag.addValue(QuicFields.CRYPTO_FRAGMENT, tvb, from + (int) a, (int) (b - a), x[0],
-                        "Frame: " + x[0] + ", payload: " + a + "-" + (b - 1) + " (" + (b - a) + " byte" + (b - a == 1 ? "" : "s") + ")");
+                        "Frame: " + x[0] + ", payload: " + a + "-" + (b - 1) + " (" + (b - a) + " byte" + (b - a == 1 ? "" : "s") + ")")
+                        .setGenerated(true);
             }
-            frag.addValue(QuicFields.CRYPTO_FRAGMENT_COUNT, tvb, from, 0, (long) parts.size());
+            frag.addValue(QuicFields.CRYPTO_FRAGMENT_COUNT, tvb, from, 0, (long) parts.size()).setGenerated(true);
         }
         conn.tls.dissectQuicCrypto(fd, f, tvb, from, from + msgs.length, dir == conn.clientDir ? 0 : 1);
     }

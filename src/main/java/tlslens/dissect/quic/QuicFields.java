@@ -31,7 +31,7 @@ public final class QuicFields {
     public static final FieldDef KEY_PHASE = Fields.flag("quic.key_phase", "Key Phase Bit", 8, 0x04,
             v -> v != 0 ? "True" : "False");
     public static final FieldDef PACKET_NUMBER_LENGTH = Fields.bits("quic.packet_number_length", "Packet Number Length",
-            UINT8, Base.DEC, 0x03, v -> (v + 1) + " byte" + (v == 0 ? "" : "s"));
+            UINT8, Base.DEC, 0x03, v -> (v + 1) + " bytes");
     public static final FieldDef VERSION = Fields.field("quic.version", "Version", UINT32, Base.HEX, QuicFields::versionName);
     public static final FieldDef SUPPORTED_VERSION = Fields.field("quic.supported_version", "Supported Version", UINT32,
             Base.HEX, QuicFields::versionName);
