@@ -201,7 +201,11 @@ public final class QuicDissector {
         if (type == 3) {
             int tagOff = Math.max(p, end - 16);
             if (tagOff > p) quic.add(QuicFields.RETRY_TOKEN, tvb, p, tagOff - p);
-            quic.add(QuicFields.RETRY_INTEGRITY_TAG, tvb, tagOff, end - tagOff);
+            ProtoNode tag = quic.add(QuicFields.RETRY_INTEGRITY_TAG, tvb, tagOff, end - tagOff);
+            if (conn != null && end - tagOff == 16
+                    && !QuicKeys.retryTagValid(version, conn.originalDcid, tvb.bytes(off, tagOff - off), tvb.bytes(tagOff, 16))) {
+                tag.expert(QuicFields.BAD_RETRY.note());
+            }
             fd.setInfo(info.toString());
             if (conn != null) conn.add(new QuicConnection.Packet(fd.number, dir, space, type, -1, false, List.of()));
             return end;

@@ -111,6 +111,8 @@ public final class QuicFields {
             Severity.NOTE, "Unknown QUIC connection. Missing Initial Packet or migrated connection?");
     public static final ExpertDef COALESCED_PADDING = Fields.expert("quic.coalesced_padding_data", ExpertGroup.PROTOCOL,
             Severity.NOTE, "Coalesced Padding Data");
+    public static final ExpertDef BAD_RETRY = Fields.expert("quic.bad_retry", ExpertGroup.PROTOCOL, Severity.WARN,
+            "Retry Integrity Tag verification failure");
     public static final ExpertDef UNKNOWN_FRAME = Fields.expert("quic.ft.unknown", ExpertGroup.MALFORMED,
             Severity.ERROR, "Unknown Frame Type");
 

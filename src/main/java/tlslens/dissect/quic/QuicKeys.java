@@ -57,6 +57,28 @@ public final class QuicKeys {
                 Hkdf.expandLabel(hmac, secret, p + "hp", new byte[0], keyLength));
     }
 
+    /**
+     * Whether a Retry packet's integrity tag is right (RFC 9001 5.8, RFC 9369 3.3.3): AES-128-GCM
+     * with a fixed key and nonce over the client's original DCID and the Retry packet without its tag.
+     */
+    public static boolean retryTagValid(long version, byte[] originalDcid, byte[] retryWithoutTag, byte[] tag) {
+        boolean v2 = version == V2;
+        byte[] key = HEX.parseHex(v2 ? "8fb4b01b56ac48e260fbcbcead7ccc92" : "be0c690b9f66575a1d766b54e368c84e");
+        byte[] nonce = HEX.parseHex(v2 ? "d86969bc2d7c6d9990efb04a" : "461599d35d632bf2239825bb");
+        byte[] pseudo = new byte[1 + originalDcid.length + retryWithoutTag.length];
+        pseudo[0] = (byte) originalDcid.length;
+        System.arraycopy(originalDcid, 0, pseudo, 1, originalDcid.length);
+        System.arraycopy(retryWithoutTag, 0, pseudo, 1 + originalDcid.length, retryWithoutTag.length);
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            c.updateAAD(pseudo);
+            return java.security.MessageDigest.isEqual(c.doFinal(), tag);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
     /** The 5-byte header protection mask of a 16-byte sample (AES-ECB, RFC 9001 5.4.3). */
     public byte[] mask(byte[] sample) {
         try {

@@ -31,6 +31,19 @@ class QuicKeysTest {
     }
 
     @Test
+    void retryIntegrityTagIsCheckedAsRfc9001A4() {
+        // RFC 9001 A.4: a Retry for the client's DCID 8394c8f03e515708, its last 16 bytes the tag.
+        byte[] retry = HEX.parseHex("ff000000010008f067a5502a4262b5746f6b656e04a265ba2eff4d829058fb3f0f2496ba");
+        byte[] body = Arrays.copyOf(retry, retry.length - 16);
+        byte[] tag = Arrays.copyOfRange(retry, retry.length - 16, retry.length);
+        assertTrue(QuicKeys.retryTagValid(QuicKeys.V1, DCID, body, tag));
+        body[body.length - 1] ^= 1;
+        assertFalse(QuicKeys.retryTagValid(QuicKeys.V1, DCID, body, tag), "a changed token breaks the tag");
+        assertFalse(QuicKeys.retryTagValid(QuicKeys.V2, DCID, Arrays.copyOf(retry, retry.length - 16), tag),
+                "v2 seals Retry with another key");
+    }
+
+    @Test
     void versionsWithInitialKeys() {
         assertTrue(QuicKeys.knownVersion(QuicKeys.V1));
         assertTrue(QuicKeys.knownVersion(QuicKeys.V2));
