@@ -22,7 +22,7 @@ set -euo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$SCRIPT_DIR/../../.." && pwd)
 OUT="$REPO/src/test/resources/captures"
-ALL_SCENARIOS=(tls12_full_then_ticket tls12_session_id tls13_full_then_psk tls13_psk_early_data tls13_early_data_rejected
+ALL_SCENARIOS=(dtls12_hello_verify dtls10 tls12_full_then_ticket tls12_session_id tls13_full_then_psk tls13_psk_early_data tls13_early_data_rejected
   tls13_hrr tls12_client_cert tls13_client_cert tls12_split_records tls_alert tls10_cbc tls11_cbc
   tls12_ticket_refused tls13_two_tickets h2o_curl jdk_tls ipv6_tls12 truncated
   tls12_aead tls12_cbc tls12_resumption_keys tls13_ciphers tls13_key_update tls12_rsa_keys)
@@ -109,7 +109,7 @@ now() { date +%s.%N; }
 wait_listen() { # PORT: wait until something listens on PORT (no probe connection)
   local i
   for i in $(seq 1 200); do
-    if [ -n "$(ss -Hltn "( sport = :$1 )")" ]; then return 0; fi
+    if [ -n "$(ss -Hltun "( sport = :$1 )")" ]; then return 0; fi
     sleep 0.05
   done
   die "nothing listens on port $1"
@@ -118,7 +118,7 @@ wait_listen() { # PORT: wait until something listens on PORT (no probe connectio
 wait_free() { # PORT: wait until nothing listens on PORT
   local i
   for i in $(seq 1 100); do
-    if [ -z "$(ss -Hltn "( sport = :$1 )")" ]; then return 0; fi
+    if [ -z "$(ss -Hltun "( sport = :$1 )")" ]; then return 0; fi
     sleep 0.05
   done
   die "port $1 is still in use"
@@ -136,6 +136,8 @@ tls_version_name() { # TLSv1.2 / TLSv1 -> "TLS 1.2" / "TLS 1.0"; anything else -
     TLSv1.1) echo '"TLS 1.1"' ;;
     TLSv1.2) echo '"TLS 1.2"' ;;
     TLSv1.3) echo '"TLS 1.3"' ;;
+    DTLSv1) echo '"DTLS 1.0"' ;;
+    DTLSv1.2) echo '"DTLS 1.2"' ;;
     *) echo null ;;
   esac
 }
@@ -159,7 +161,7 @@ begin_capture() {
   KEYLOG="$WORK/$CAP_NAME.keylog"; : > "$KEYLOG"
   rm -f "$OUT/$CAP_NAME".*
   local filter="" p
-  for p in "${CAP_PORTS[@]}"; do filter="${filter:+$filter or }tcp port $p"; done
+  for p in "${CAP_PORTS[@]}"; do filter="${filter:+$filter or }${CAP_L4:-tcp} port $p"; done
   local clog="$WORK/$CAP_NAME.caplog"
   case "$CAP_FORMAT" in
     pcapng) CAP_FILE="$OUT/$CAP_NAME.pcapng"
@@ -221,7 +223,8 @@ end_capture() {
     "name=$CAP_NAME" "file=$file" "format=$format" "timestamp_precision=$precision" \
     "linktype=$linktype" "linktype_number=$linktype_num" "keylog=$keylog" \
     "tls_ports=[$ports]" "packets=${npk:-null}" "description=$CAP_DESC" \
-    "made_by=src/test/scripts/make-captures.sh" "openssl_version=$OPENSSL_VERSION"
+    "made_by=src/test/scripts/make-captures.sh" "openssl_version=$OPENSSL_VERSION" \
+    ${CAP_L4:+"transport=$CAP_L4"}
   log "wrote $file ($(stat -c %s "$CAP_FILE") bytes, ${npk:-?} packets)"
 }
 
@@ -381,6 +384,28 @@ s_client_conn() {
 
 # ---------------------------------------------------------------- scenarios
 CIPHER12=ECDHE-RSA-AES128-GCM-SHA256
+
+# DTLS over UDP: s_server -listen answers the first ClientHello with a HelloVerifyRequest
+# (RFC 6347 4.2.1), the client repeats its ClientHello with the cookie.
+sc_dtls12_hello_verify() {
+  CAP_L4=udp begin_capture dtls12_hello_verify pcap \
+    "DTLS 1.2 full handshake over UDP: HelloVerifyRequest cookie exchange (s_server -listen), then application data" 4444
+  srv_openssl 4444 -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -dtls1_2 -listen
+  s_client_conn --tag full --port 4444 --expect "ClientHello, HelloVerifyRequest with a cookie, ClientHello with it" \
+    -- -dtls1_2
+  srv_stop
+  CAP_L4=udp end_capture
+}
+
+sc_dtls10() {
+  CAP_L4=udp begin_capture dtls10 pcap \
+    "DTLS 1.0 full handshake over UDP (s_server -listen: HelloVerifyRequest), security level 0 as OpenSSL 3 needs for DTLS 1.0" 4445
+  srv_openssl 4445 -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -dtls1 -listen -cipher 'DEFAULT:@SECLEVEL=0'
+  s_client_conn --tag full --port 4445 --expect "DTLS 1.0: ClientHello, HelloVerifyRequest, ClientHello with the cookie" \
+    -- -dtls1 -cipher 'DEFAULT:@SECLEVEL=0'
+  srv_stop
+  CAP_L4=udp end_capture
+}
 
 sc_tls12_full_then_ticket() {
   begin_capture tls12_full_then_ticket pcapng \

@@ -6,6 +6,8 @@
 #       with NAME.manifest.json) write into src/test/resources/golden/:
 #         NAME.fields.tsv       tshark -T fields, the fields of golden/fields.txt
 #         NAME.Otls.txt         tshark -O tls (text tree, TLS expanded)
+#         NAME.udp.fields.tsv   tshark -T fields, the UDP, DTLS and QUIC fields of
+#                               golden/udp-fields.txt
 #         NAME.keys.fields.tsv  (when NAME.keylog exists) the same fields plus
 #                               tls.record.opaque_type, with the key log loaded
 #         NAME.badkeys.fields.tsv  (when the manifest has "bad_keylog") the
@@ -59,6 +61,8 @@ mapfile -t FIELDS < <(grep -v -E '^\s*(#|$)' "$FIELDS_FILE")
 field_args() { local f; for f in "$@"; do printf -- '-e\n%s\n' "$f"; done; }
 mapfile -t FARGS < <(field_args "${FIELDS[@]}")
 mapfile -t KFARGS < <(field_args "${FIELDS[@]}" tls.record.opaque_type)
+mapfile -t UDP_FIELDS < <(grep -v -E '^\s*(#|$)' "$REPO/src/test/resources/golden/udp-fields.txt")
+mapfile -t UFARGS < <(field_args "${UDP_FIELDS[@]}")
 
 # run_tshark OUTFILE ARGS...: tshark exits non-zero on a truncated capture but
 # still prints everything it read; keep that output, fail only when it is empty.
@@ -82,6 +86,8 @@ golden_for() {
   run_tshark "$outdir/$name.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
     -T fields -E header=y -E occurrence=a "${FARGS[@]}"
   run_tshark "$outdir/$name.Otls.txt" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" -O tls
+  run_tshark "$outdir/$name.udp.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
+    -T fields -E header=y -E occurrence=a "${UFARGS[@]}"
   if [ -n "$keylog" ]; then
     run_tshark "$outdir/$name.keys.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
       -o "tls.keylog_file:$keylog" -T fields -E header=y -E occurrence=a "${KFARGS[@]}"

@@ -111,7 +111,9 @@ public final class FieldFormat {
             default:
                 if (v instanceof Long) {
                     long x = (Long) v;
-                    // Cells pad hex to the type's width even for bit fields (labels use the mask's).
+                    // Cells pad hex to the type's width even for bit fields (labels use the mask's);
+                    // tshark 4.0 prints 64-bit integers in decimal whatever their base (quic.frame_type).
+                    if (f.type == FieldType.UINT64) return Long.toUnsignedString(x);
                     return (f.base == Base.HEX || f.base == Base.HEX_DEC) ? hexDigits(x, Math.max(2, f.type.width * 2))
                             : Long.toUnsignedString(x);
                 }

@@ -46,6 +46,11 @@ public final class Fields {
         return register(new FieldDef(abbrev, name, FieldType.BOOLEAN, Base.NONE, tfs, mask, containerBits));
     }
 
+    /** The same field under another filter name (DTLS's copies of TLS's fields). */
+    public static FieldDef renamed(FieldDef f, String abbrev) {
+        return register(new FieldDef(abbrev, f.name, f.type, f.base, f.valueNames, f.bitmask, f.containerBits));
+    }
+
     public static FieldDef label(String abbrev, String name) {
         return register(new FieldDef(abbrev, name, FieldType.NONE, Base.NONE, null, 0));
     }

@@ -29,6 +29,7 @@ public final class FrameContext {
     private int srcPort = -1;
     private int dstPort = -1;
     private int tcpStream = -1;
+    private int udpStream = -1;
     private String protocols = "";
     private String protocol = "";
     private final StringBuilder info = new StringBuilder();
@@ -62,6 +63,11 @@ public final class FrameContext {
     public int tcpStream() { return tcpStream; }
 
     public void tcpStream(int index) { this.tcpStream = index; }
+
+    /** udp.stream of the frame's innermost UDP datagram, -1 when there is none. */
+    public int udpStream() { return udpStream; }
+
+    public void udpStream(int index) { this.udpStream = index; }
 
     /** frame.protocols: "eth:ethertype:ip:tcp:tls". */
     public String protocols() { return protocols; }

@@ -94,6 +94,28 @@ public final class ProtoNode {
         return n;
     }
 
+    /**
+     * A copy of this subtree with each field replaced by {@code rename}'s (labels, values, offsets,
+     * notes kept): DTLS shows the TLS message bodies under its own field names, as Wireshark does.
+     * A field {@code rename} maps to null is left out with its subtree (null when this node is).
+     */
+    public ProtoNode copyAs(java.util.function.UnaryOperator<FieldDef> rename) {
+        FieldDef f = field == null ? null : rename.apply(field);
+        if (field != null && f == null) return null;
+        ProtoNode n = new ProtoNode(f, value, text, source, offset, length);
+        n.lazyText = lazyText;
+        n.generated = generated;
+        n.hidden = hidden;
+        n.expertsFirst = expertsFirst;
+        n.summaryOnly = summaryOnly;
+        for (Expert e : experts()) n.expert(e);
+        for (ProtoNode c : children()) {
+            ProtoNode copy = c.copyAs(rename);
+            if (copy != null) n.child(copy);
+        }
+        return n;
+    }
+
     public ProtoNode child(ProtoNode n) {
         if (children == null) children = new ArrayList<>(4);
         n.parent = this;

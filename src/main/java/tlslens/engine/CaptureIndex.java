@@ -38,6 +38,9 @@ public final class CaptureIndex implements Closeable {
     private final Map<String, String> pool = new HashMap<>();
     private FrameSummary[] summaries = new FrameSummary[1024];
     private final Map<Integer, int[]> streamFrames = new HashMap<>();
+    /** The frames that carried UDP (in order): a UDP frame's tree is rebuilt by replaying them (QUIC, DTLS state). */
+    private int[] udpFrames = new int[16];
+    private int udpCount;
     private final Map<Integer, Integer> streamFrameCounts = new HashMap<>();
     // volatile: the window reads these every pulse and must not wait while a frame is added
     private volatile int count;
@@ -178,6 +181,9 @@ public final class CaptureIndex implements Closeable {
             if (n == list.length) streamFrames.put(stream, list = Arrays.copyOf(list, n * 2));
             list[n] = f.number();
             streamFrameCounts.put(stream, n + 1);
+        } else if (fd.context().udpStream() >= 0) {
+            if (udpCount == udpFrames.length) udpFrames = Arrays.copyOf(udpFrames, udpCount * 2);
+            udpFrames[udpCount++] = f.number();
         }
         return fd;
     }
@@ -200,10 +206,13 @@ public final class CaptureIndex implements Closeable {
 
     /**
      * The full dissection of frame {@code number}, rebuilt by replaying the frames of its TCP
-     * connection up to it through a fresh engine (TLS state depends on nothing else).
+     * connection up to it through a fresh engine (TLS state depends on nothing else); a UDP frame
+     * by replaying the capture's UDP frames before it (udp.stream numbers, QUIC connections by their
+     * IDs, DTLS reassembly).
      */
     public FrameDissection dissect(int number) {
         int stream;
+        boolean udp;
         int[] frames;
         int n;
         Instant start;
@@ -211,7 +220,18 @@ public final class CaptureIndex implements Closeable {
             stream = summaries[number - 1].tcpStream();
             frames = stream >= 0 ? streamFrames.get(stream) : null;
             n = stream >= 0 ? streamFrameCounts.get(stream) : 0;
+            udp = stream < 0 && Arrays.binarySearch(udpFrames, 0, udpCount, number) >= 0;
+            if (udp) {
+                frames = Arrays.copyOf(udpFrames, udpCount);
+                n = udpCount;
+            }
             start = first;
+        }
+        if (udp) {
+            Engine replay = new Engine(0, start).secrets(secrets).interfaces(interfaces).detail(false);
+            for (int i = 0; i < n && frames[i] < number; i++) replay.dissect(store.get(frames[i]));
+            Instant prev = number > 1 ? store.time(number - 1) : store.time(number);
+            return replay.detail(true).dissect(store.get(number), prev);
         }
         Engine replay = new Engine(Math.max(stream, 0), start).secrets(secrets).interfaces(interfaces);
         if (frames != null) {

@@ -14,8 +14,10 @@ import tlslens.dissect.FrameDissection;
 import tlslens.dissect.FrameFields;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
+import tlslens.dissect.dtls.DtlsAssociation;
 import tlslens.dissect.ip.IpDissector;
 import tlslens.dissect.ip.IpFields;
+import tlslens.dissect.quic.QuicDissector;
 import tlslens.dissect.link.LinkDissector;
 import tlslens.dissect.link.LinkFields;
 import tlslens.dissect.tcp.TcpAnalysisTree;
@@ -25,9 +27,12 @@ import tlslens.dissect.tcp.TcpFields;
 import tlslens.dissect.tcp.TcpFrameContext;
 import tlslens.dissect.tcp.TcpHeader;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
+import tlslens.dissect.udp.UdpDissector;
+import tlslens.dissect.udp.UdpFields;
 import tlslens.flow.TcpConversation;
 import tlslens.flow.TcpConversationTable;
 import tlslens.flow.TcpReassembler;
+import tlslens.flow.UdpConversations;
 
 /**
  * Dissects the frames of one capture in order: link, IP, TCP, then TLS on every connection
@@ -36,6 +41,9 @@ import tlslens.flow.TcpReassembler;
  */
 public final class Engine {
     private final TcpConversationTable conversations;
+    private final UdpConversations udpConversations = new UdpConversations();
+    /** QUIC over every UDP conversation that starts with a long header (it numbers QUIC connections). */
+    private QuicDissector quic;
     /** Every TCP connection in order of its first packet (the table forgets a connection when its ports are reused). */
     private final List<TcpStream> streams = new ArrayList<>();
     private Instant first;
@@ -148,9 +156,10 @@ public final class Engine {
         if (tr != null) {
             fd.context().addresses(FieldFormat.address(tr.shownSrc()), FieldFormat.address(tr.shownDst()));
             fd.setProtocol(tr.src().getAddress().length == 4 ? "IPv4" : "IPv6");
+            UdpConversations.Conversation udp = tr.quoted() ? null : udpConversations(fd, tvb, tr);
             if (tr.quoted()) quoted(fd, tvb, tr);
             else if (tr.protocol() == 6) tcp(fd, tvb, tr);
-            else if (tr.protocol() == 17) udpColumns(fd, tvb, tr);
+            else if (tr.protocol() == 17) udp(fd, tvb, tr, udp);
         } else if (link.etherType() == 0x0806) {
             fd.setProtocol("ARP");
         }
@@ -188,12 +197,63 @@ public final class Engine {
         eth.add(LinkFields.ETH_PADDING, tvb, end, tvb.end - end);
     }
 
-    /** A UDP datagram: its payload starts after the 8-byte header IpDissector checked was there. */
-    private static void udpColumns(FrameDissection fd, Tvb tvb, IpDissector.Transport tr) {
+    /**
+     * Every UDP header of the frame (a GTP-U tunnel's outer one too) gets its conversation's
+     * udp.stream, timestamps and payload, as in Wireshark.
+     */
+    private UdpConversations.Conversation udpConversations(FrameDissection fd, Tvb tvb, IpDissector.Transport tr) {
+        UdpConversations.Conversation innermost = null;
+        long nowNs = fd.time.getEpochSecond() * 1_000_000_000L + fd.time.getNano();
+        ProtoNode ip = null;
+        for (ProtoNode n : List.copyOf(fd.root.children())) {
+            if (n.field == IpFields.IP || n.field == IpFields.IPV6) ip = n;
+            if (n.field != UdpFields.UDP || ip == null || n.source != 0) continue;
+            boolean v4 = ip.field == IpFields.IP;
+            byte[] src = tvb.bytes(ip.offset + (v4 ? 12 : 8), v4 ? 4 : 16);
+            byte[] dst = tvb.bytes(ip.offset + (v4 ? 16 : 24), v4 ? 4 : 16);
+            int off = n.offset;
+            UdpConversations.Conversation c = udpConversations.lookup(src, tvb.u16(off), dst, tvb.u16(off + 2), nowNs);
+            long[] times = c.frameTimes(nowNs);
+            boolean inner = tr.protocol() == 17 && off + 8 == tr.offset();
+            int end = inner ? tr.end() : Math.min(tvb.end, off + Math.max(8, tvb.u16(off + 4)));
+            UdpDissector.conversation(n, tvb, c.index, times[0], times[1], off + 8, end);
+            if (inner) {
+                fd.context().udpStream(c.index);
+                innermost = c;
+            }
+        }
+        return innermost;
+    }
+
+    /**
+     * A UDP datagram: DTLS or QUIC when its conversation is, or when its payload starts with a DTLS
+     * record or a QUIC long header (on any port, as TLS is found on TCP); otherwise UDP's ports and
+     * length make the Info.
+     */
+    private void udp(FrameDissection fd, Tvb tvb, IpDissector.Transport tr, UdpConversations.Conversation c) {
         fd.setProtocol("UDP");
         int header = tr.offset() - 8;
         int sport = tvb.u16(header), dport = tvb.u16(header + 2), length = tvb.u16(header + 4);
         fd.context().ports(sport, dport);
+        if (c != null) {
+            Tvb payload = tvb.slice(0, tr.end());
+            int dir = c.direction(tr.src().getAddress(), sport);
+            if (c.attachment == null && DtlsAssociation.looksLikeDtls(payload, tr.offset(), tr.end())) {
+                c.attachment = new DtlsAssociation();
+            }
+            if (c.attachment instanceof DtlsAssociation dtls && DtlsAssociation.looksLikeDtls(payload, tr.offset(), tr.end())) {
+                dtls.dissect(fd, payload, tr.offset(), tr.end(), dir);
+                return;
+            }
+            if (c.attachment == null && QuicDissector.looksLikeQuic(payload, tr.offset(), tr.end())) {
+                c.attachment = new QuicDissector.Conversation();
+            }
+            if (c.attachment instanceof QuicDissector.Conversation q && tr.end() > tr.offset()) {
+                if (quic == null) quic = new QuicDissector(secrets);
+                quic.dissect(fd, payload, tr.offset(), tr.end(), dir, q);
+                return;
+            }
+        }
         fd.setInfo(sport + " \u2192 " + dport + " Len=" + Math.max(0, length - 8));
     }
 

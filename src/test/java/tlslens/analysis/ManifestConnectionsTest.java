@@ -53,9 +53,14 @@ class ManifestConnectionsTest {
         }
     }
 
+    /**
+     * The manifests of our TCP captures. Those with "transport": "udp" (DTLS) are not read here: DTLS
+     * associations are not in the connection model yet; UdpAgreementTest checks their DTLS fields.
+     */
     static List<Path> manifests() {
         try (Stream<Path> s = Files.list(Captures.OURS)) {
-            List<Path> l = s.filter(p -> p.getFileName().toString().endsWith(".manifest.json")).sorted().toList();
+            List<Path> l = s.filter(p -> p.getFileName().toString().endsWith(".manifest.json"))
+                    .filter(p -> !Captures.read(p).contains("\"transport\": \"udp\"")).sorted().toList();
             if (l.isEmpty()) fail("no manifests in " + Captures.OURS.toAbsolutePath());
             return l;
         } catch (IOException e) {

@@ -41,6 +41,10 @@ class CaptureIndexTest {
         caps.add(Path.of("../shared/captures/public/zeek_tls-1.2-stream-keylog.pcap"));
         caps.add(Path.of("../shared/captures/public/zeek_hrr.pcap"));
         caps.add(Path.of("../shared/captures/public/ja4_latest.pcapng"));
+        // UDP: QUIC connections found by their IDs and decrypted, DTLS handshakes reassembled across datagrams.
+        caps.add(Path.of("../shared/captures/public/zeek_quic_interop_quic-go_zerortt.pcap"));
+        caps.add(Path.of("../shared/captures/public/ja4_tls-handshake.pcapng"));
+        caps.add(Path.of("../shared/captures/public/zeek_dtls1_2.pcap"));
         int frames = 0;
         for (Path cap : caps) {
             List<String> sequential = new ArrayList<>();

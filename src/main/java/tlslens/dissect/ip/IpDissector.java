@@ -7,6 +7,8 @@ import tlslens.dissect.FieldFormat;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.link.LinkDissector;
+import tlslens.dissect.udp.UdpDissector;
+import tlslens.dissect.udp.UdpFields;
 
 /**
  * IPv4 and IPv6 down to the transport header. IPv6 extension headers are walked by their own
@@ -185,7 +187,7 @@ public final class IpDissector {
         return null;
     }
 
-    /** UDP is decoded only to reach GTP-U tunnels (port 2152); TCP is left to the caller. */
+    /** UDP's header is added here to reach GTP-U tunnels (port 2152); the engine numbers its conversation. */
     private static Transport transport(ProtoNode root, Tvb tvb, int proto, InetAddress src, InetAddress dst, int off, int end) {
         if ((proto == 1 || proto == 58) && tvb.has(off, 8) && off + 8 <= end && depth(root) < MAX_TUNNEL_DEPTH) {
             return icmpError(root, tvb.slice(tvb.start, end), proto, src, dst, off, end);
@@ -193,14 +195,7 @@ public final class IpDissector {
         if (proto == 17 && tvb.has(off, 8) && off + 8 <= end) {
             Tvb t = tvb.slice(tvb.start, end);
             int sport = t.u16(off), dport = t.u16(off + 2);
-            ProtoNode udp = root.addValue(IpFields.UDP, t, off, 8, null);
-            udp.setText("User Datagram Protocol, Src Port: " + sport + ", Dst Port: " + dport);
-            udp.add(IpFields.UDP_SRCPORT, t, off, 2);
-            udp.add(IpFields.UDP_DSTPORT, t, off + 2, 2);
-            udp.add(IpFields.UDP_PORT, t, off, 2).setHidden(true);
-            udp.add(IpFields.UDP_PORT, t, off + 2, 2).setHidden(true);
-            udp.add(IpFields.UDP_LENGTH, t, off + 4, 2);
-            udp.add(IpFields.UDP_CHECKSUM, t, off + 6, 2);
+            UdpDissector.header(root, t, off);
             if ((sport == 2152 || dport == 2152) && depth(root) < MAX_TUNNEL_DEPTH) return gtpu(root, t, off + 8, end);
             return new Transport(17, src, dst, off + 8, end);
         }
@@ -261,7 +256,7 @@ public final class IpDissector {
     private static int depth(ProtoNode root) {
         int n = 0;
         for (ProtoNode c : root.children()) {
-            if (c.field == IpFields.UDP || c.field == IpFields.ICMP || c.field == IpFields.ICMPV6) n++;
+            if (c.field == UdpFields.UDP || c.field == IpFields.ICMP || c.field == IpFields.ICMPV6) n++;
         }
         return n;
     }

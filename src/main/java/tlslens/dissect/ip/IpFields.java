@@ -10,7 +10,7 @@ import tlslens.dissect.FieldDef;
 import tlslens.dissect.Fields;
 import tlslens.dissect.Severity;
 
-/** IPv4, IPv6 (with extension headers), UDP and GTP-U fields. */
+/** IPv4, IPv6 (with extension headers), ICMP and GTP-U fields (UDP's are in dissect.udp). */
 public final class IpFields {
     public static final FieldDef IP = Fields.protocol("ip", "Internet Protocol Version 4");
     public static final FieldDef IP_VERSION = Fields.bits("ip.version", "Version", UINT8, Base.DEC, 0xf0, null);
@@ -58,13 +58,6 @@ public final class IpFields {
     public static final FieldDef IPV6_EXT_LEN = Fields.field("ipv6.ext.len", "Length", UINT8, Base.DEC);
     public static final FieldDef IPV6_FRAG_OFFSET = Fields.bits("ipv6.fragment.offset", "Offset", UINT16, Base.DEC, 0xfff8, null);
     public static final FieldDef IPV6_FRAG_MORE = Fields.flag("ipv6.fragment.more", "More Fragments", 16, 0x0001);
-
-    public static final FieldDef UDP = Fields.protocol("udp", "User Datagram Protocol");
-    public static final FieldDef UDP_SRCPORT = Fields.field("udp.srcport", "Source Port", UINT16, Base.DEC);
-    public static final FieldDef UDP_DSTPORT = Fields.field("udp.dstport", "Destination Port", UINT16, Base.DEC);
-    public static final FieldDef UDP_PORT = Fields.field("udp.port", "Source or Destination Port", UINT16, Base.DEC);
-    public static final FieldDef UDP_LENGTH = Fields.field("udp.length", "Length", UINT16, Base.DEC);
-    public static final FieldDef UDP_CHECKSUM = Fields.field("udp.checksum", "Checksum", UINT16, Base.HEX);
 
     public static final FieldDef ICMP = Fields.protocol("icmp", "Internet Control Message Protocol");
     public static final FieldDef ICMP_TYPE = Fields.field("icmp.type", "Type", UINT8, Base.DEC, IpFields::icmpType);

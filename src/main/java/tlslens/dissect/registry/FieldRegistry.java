@@ -7,7 +7,10 @@ import tlslens.dissect.FieldDef;
 import tlslens.dissect.Fields;
 import tlslens.dissect.FrameFields;
 import tlslens.dissect.Malformed;
+import tlslens.dissect.dtls.DtlsFields;
 import tlslens.dissect.ip.IpFields;
+import tlslens.dissect.quic.QuicFields;
+import tlslens.dissect.udp.UdpFields;
 import tlslens.dissect.link.LinkFields;
 import tlslens.dissect.tcp.TcpExperts;
 import tlslens.dissect.tcp.TcpFields;
@@ -35,6 +38,7 @@ public final class FieldRegistry {
             Malformed.class,
             LinkFields.class,
             IpFields.class,
+            UdpFields.class,
             TcpFields.class,
             TcpExperts.class,
             TlsFields.class,
@@ -42,7 +46,9 @@ public final class FieldRegistry {
             SignatureAndHashFields.class,
             TlsExperts.class,
             X509Fields.class,
-            X509Experts.class);
+            X509Experts.class,
+            DtlsFields.class,
+            QuicFields.class);
 
     private static volatile boolean loaded;
 

@@ -130,6 +130,38 @@ public final class TlsConnection {
         }
     }
 
+    /**
+     * Dissects whole handshake messages [off, end) of {@code tvb} that QUIC's CRYPTO frames carried
+     * (RFC 9001 4: TLS 1.3 without its record layer), sent in direction dir: under {@code parent} a
+     * "TLSv1.3 Record Layer: Handshake Protocol: ..." item as tshark shows it, the messages under it.
+     * The Protocol and Info columns stay QUIC's. Never throws.
+     */
+    public void dissectQuicCrypto(FrameDissection fd, ProtoNode parent, Tvb tvb, int off, int end, int dir) {
+        if (fd == null || parent == null || tvb == null || off >= end) return;
+        int d = dir == 0 ? 0 : 1;
+        String protocol = fd.protocol();
+        String info = fd.info();
+        version = TlsVersions.TLS13;
+        Ctx ctx = new Ctx(fd, d, recordIndex++);
+        ctx.recordContentType = ContentTypes.HANDSHAKE;
+        ProtoNode tls = parent.addValue(TlsFields.TLS, tvb, off, end - off, null);
+        try {
+            boolean first = true;
+            while (off + 4 <= end) {
+                int len = 4 + tvb.u24(off + 1);
+                if (off + len > end) break;
+                HandshakeDissector.dissectMessage(ctx, ctx, tls, tvb, off, TlsVersions.TLS13, first);
+                first = false;
+                off += len;
+            }
+        } catch (RuntimeException e) {
+            ProtoNode m = tls.malformed(tvb, off, end - off, "TLS");
+            m.expert(Malformed.DISSECTOR_BUG.note("Dissector bug: " + e));
+        }
+        fd.setProtocol(protocol);
+        fd.setInfo(info);
+    }
+
     /** Bytes were lost in direction dir: drop any partial handshake message being reassembled and note it. */
     public void onGap(int dir, long missingBytes) {
         int d = dir == 0 ? 0 : 1;

@@ -29,6 +29,15 @@ public final class HelloMessages {
 
     /** The body of a ClientHello in [off, end). */
     public static HelloInfo clientHello(HandshakeContext c, ProtoNode t, Tvb tvb, int off, int end) {
+        return clientHello(c, t, tvb, off, end, null, null);
+    }
+
+    /**
+     * The body of a ClientHello in [off, end); with {@code cookieLength} and {@code cookie} (DTLS's
+     * fields), a DTLS ClientHello: the HelloVerifyRequest's cookie<0..2^8-1> follows the session id.
+     */
+    public static HelloInfo clientHello(HandshakeContext c, ProtoNode t, Tvb tvb, int off, int end,
+                                        tlslens.dissect.FieldDef cookieLength, tlslens.dissect.FieldDef cookie) {
         HelloInfo h = new HelloInfo(HelloInfo.Kind.CLIENT_HELLO);
         if (!Vectors.need(t, tvb, off, end, 2)) return h;
         t.add(HS_VERSION, tvb, off, 2);
@@ -36,6 +45,17 @@ public final class HelloMessages {
         off += 2;
         off = helloCommon(c, t, tvb, off, end, h, false, false);
         if (off < 0) return h;
+        if (cookieLength != null) {
+            if (!Vectors.need(t, tvb, off, end, 1)) return h;
+            int len = tvb.u8(off);
+            t.add(cookieLength, tvb, off, 1);
+            off++;
+            if (len > 0) {
+                if (!Vectors.need(t, tvb, off, end, len)) return h;
+                t.add(cookie, tvb, off, len);
+                off += len;
+            }
+        }
 
         // CipherSuite cipher_suites<2..2^16-1>
         Vectors.Length v = Vectors.add(t, tvb, off, end, HS_CIPHER_SUITES_LENGTH, 2, 0xffff);

@@ -47,7 +47,10 @@ public final class QuicTransportParameterNames {
     }
 
     /** Reserved ids of the form 31 * N + 27 (RFC 9000 section 18.1), in unsigned 64-bit arithmetic. */
-    public static boolean isGrease(long id) { return Long.remainderUnsigned(id - 27, 31) == 0; }
+    public static boolean isGrease(long id) {
+        // Below 27 there is no N (ids 0x00-0x1a are RFC 9000's own: max_ack_delay is 0x0b).
+        return Long.compareUnsigned(id, 27) >= 0 && Long.remainderUnsigned(id - 27, 31) == 0;
+    }
 
     /** The Type item's text: "initial_max_data (0x04)", "GREASE (0x...)", "Unknown (0x...)". */
     public static String typeLabel(long id) {

@@ -1,0 +1,79 @@
+package tlslens.dissect.quic;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tlslens.dissect.tls.TlsConnection;
+
+/**
+ * One QUIC connection (quic.connection.number): its version, the client's first Destination
+ * Connection ID (which makes the Initial keys), the connection IDs each side chose, and per packet
+ * number space and direction the keys, the largest packet number and the CRYPTO stream. The TLS
+ * handshake inside is a {@link TlsConnection}.
+ */
+public final class QuicConnection {
+    /** Packet number spaces (RFC 9000 12.3). */
+    static final int INITIAL = 0, HANDSHAKE = 1, APPLICATION = 2;
+
+    public final int number;
+    final long version;
+    final byte[] originalDcid;
+    /** The UDP direction (of the conversation that carried the first Initial) of the client. */
+    final int clientDir;
+    /** Connection IDs chosen by the client (sent as SCID) and by the server. */
+    final List<byte[]> clientCids = new ArrayList<>();
+    final List<byte[]> serverCids = new ArrayList<>();
+    final QuicKeys[][] keys = new QuicKeys[3][2];
+    /** 0-RTT keys (the client's early traffic secret), null until derived. */
+    QuicKeys earlyKeys;
+    /** Per direction, 1-RTT: the current traffic secret, its key phase, and the keys of the next phase. */
+    final byte[][] appSecret = new byte[2][];
+    final int[] keyPhase = new int[2];
+    final QuicKeys[] nextKeys = new QuicKeys[2];
+    final long[][] largestPn = {{-1, -1}, {-1, -1}, {-1, -1}};
+    final CryptoStream[][] crypto = {{new CryptoStream(), new CryptoStream()}, {new CryptoStream(), new CryptoStream()},
+            {new CryptoStream(), new CryptoStream()}};
+    final TlsConnection tls;
+    private final List<Packet> packets = new ArrayList<>();
+
+    /** One packet as seen: for the connection model (ladder lanes per packet number space). */
+    public record Packet(long frame, int dir, int space, int longType, long packetNumber, boolean decrypted,
+                         List<Long> frameTypes) {}
+
+    QuicConnection(int number, long version, byte[] originalDcid, int clientDir, TlsConnection tls) {
+        this.number = number;
+        this.version = version;
+        this.originalDcid = originalDcid;
+        this.clientDir = clientDir;
+        this.tls = tls;
+        keys[INITIAL][clientDir] = QuicKeys.initial(version, originalDcid, true);
+        keys[INITIAL][1 - clientDir] = QuicKeys.initial(version, originalDcid, false);
+    }
+
+    public long version() { return version; }
+
+    public int clientDirection() { return clientDir; }
+
+    /** The TLS handshake carried in CRYPTO frames. */
+    public TlsConnection tls() { return tls; }
+
+    public List<Packet> packets() { return List.copyOf(packets); }
+
+    void add(Packet p) { packets.add(p); }
+
+    /** RFC 9000 A.3: the full packet number from its truncated encoding of pnLen bytes. */
+    long decodePacketNumber(int space, int dir, long truncated, int pnLen) {
+        long expected = largestPn[space][dir] + 1;
+        long win = 1L << (pnLen * 8);
+        long hwin = win / 2;
+        long mask = win - 1;
+        long candidate = (expected & ~mask) | truncated;
+        if (candidate <= expected - hwin && candidate < (1L << 62) - win) return candidate + win;
+        if (candidate > expected + hwin && candidate >= win) return candidate - win;
+        return candidate;
+    }
+
+    void sawPacketNumber(int space, int dir, long pn) {
+        if (pn > largestPn[space][dir]) largestPn[space][dir] = pn;
+    }
+}

@@ -1,0 +1,91 @@
+package tlslens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * UDP, DTLS and QUIC fields (golden/udp-fields.txt) against tshark 4.0's, cell by cell: every public
+ * capture (tshark's output made now by make-golden.sh --public) and every capture of ours with a
+ * NAME.udp.fields.tsv golden. Differing cells must be listed, with their reason, in
+ * golden/known-divergences.txt. Agreement per capture goes to target/udp-agreement.txt.
+ */
+class UdpAgreementTest {
+    private static final List<String> REPORT = new ArrayList<>();
+
+    static List<String> fields() throws IOException {
+        List<String> f = new ArrayList<>();
+        for (String line : Files.readAllLines(CliRunner.GOLDEN.resolve("udp-fields.txt"))) {
+            String t = line.trim();
+            if (!t.isEmpty() && !t.startsWith("#")) f.add(t);
+        }
+        assertFalse(f.isEmpty(), "golden/udp-fields.txt lists no field");
+        return f;
+    }
+
+    @TestFactory
+    List<DynamicTest> publicCaptures() throws Exception {
+        List<String> fields = fields();
+        KnownDivergences known = KnownDivergences.load();
+        Path out = Path.of("target/golden-public");
+        GoldenSupport.makePublicGolden(out);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path cap : GoldenSupport.capturesIn(GoldenSupport.PUBLIC)) {
+            String name = GoldenSupport.baseName(cap);
+            Path golden = out.resolve(name + ".udp.fields.tsv");
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                assertTrue(Files.exists(golden), "make-golden.sh wrote no " + golden);
+                compare("public", name, cap, golden, GoldenSupport.decodeAsForPublic(name), fields, known);
+            }));
+        }
+        assertFalse(tests.isEmpty(), "no capture in " + GoldenSupport.PUBLIC);
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> ourCaptures() throws IOException {
+        List<String> fields = fields();
+        KnownDivergences known = KnownDivergences.load();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path cap : GoldenSupport.capturesIn(CliRunner.CAPTURES)) {
+            String name = GoldenSupport.baseName(cap);
+            Path golden = CliRunner.GOLDEN.resolve(name + ".udp.fields.tsv");
+            if (!Files.exists(golden)) continue; // made by make-golden.sh for captures added since it lists UDP fields
+            tests.add(DynamicTest.dynamicTest(name, () ->
+                    compare("ours", name, cap, golden, GoldenSupport.decodeAsFromManifest(cap), fields, known)));
+        }
+        return tests;
+    }
+
+    private static void compare(String set, String name, Path cap, Path golden, List<String> decodeAs,
+                                List<String> fields, KnownDivergences known) throws IOException {
+        CliRunner.Result r = CliRunner.run(GoldenSupport.fieldsArgs(cap, decodeAs, fields));
+        boolean truncated = r.err().contains("cut short");
+        assertEquals(truncated ? 2 : 0, r.exitCode(), name + ": " + r.err());
+        FieldComparison c = FieldComparison.compare(name, Files.readString(golden), r.out(), known);
+        synchronized (REPORT) {
+            REPORT.add(set + "\t" + name + "\t" + c.equal + "\t" + c.compared + "\t" + c.known);
+        }
+        assertTrue(c.agrees(), c.describe());
+    }
+
+    @AfterAll
+    static void writeReport() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("set\tcapture\tequal\tcompared\tknown divergences"));
+        synchronized (REPORT) {
+            lines.addAll(REPORT.stream().sorted().toList());
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/udp-agreement.txt"), lines);
+    }
+}
