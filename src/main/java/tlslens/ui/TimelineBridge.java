@@ -66,6 +66,8 @@ final class TimelineBridge {
     private PendingNode pending;
     private Integer shownConnection;
     private long selectedFrame = -1;
+    /** Step-through of the shown ladder (also drives the presenter's copy of it). */
+    private final tlslens.ui.model.LadderStepper stepper = new tlslens.ui.model.LadderStepper();
 
     private record PendingNode(long frame, LadderRow row, int ordinal) {}
 
@@ -106,6 +108,7 @@ final class TimelineBridge {
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Connection>) c -> connectionSelected());
         HandshakeLadder ladder = pane.ladder();
         ladder.setOnRowClicked(this::arrowClicked);
+        ladder.setOnStep(this::step);
         ladder.setOnOpenConnection(this::openConnection);
         ladder.setOnCompare(target -> {
             Integer self = shownConnection;
@@ -183,6 +186,7 @@ final class TimelineBridge {
         pending = null;
         shownConnection = null;
         selectedFrame = -1;
+        stepper.reset(null);
         tableStale = false;
         pane.items().clear();
         pane.ladder().setModel(null);
@@ -250,9 +254,13 @@ final class TimelineBridge {
         Integer target = snapshot.compareTarget(index);
         boolean unchanged = shownConnection != null && shownConnection == index && m.sameAs(ladder.getModel())
                 && java.util.Objects.equals(target, ladder.compareTargetProperty().get());
+        boolean same = shownConnection != null && shownConnection == index;
         shownConnection = index;
         // A live refresh that changed nothing keeps the drawing (and where the user scrolled to).
         if (!unchanged) {
+            if (same) stepper.update(m);
+            else stepper.reset(m);
+            ladder.setRevealedRows(revealedRows());
             ladder.setCompareTarget(target, snapshot.provenOrigin(index));
             ladder.setModel(m);
         }
@@ -306,6 +314,28 @@ final class TimelineBridge {
         pane.ladder().setHighlightedFrames(Set.of(selectedFrame));
     }
 
+    /**
+     * A step-through key on the ladder: reveal or hide a row, and let the packet table and the detail tree
+     * follow the row revealed last, as a click on its arrow would (a ghost has no packet: the selection stays).
+     */
+    void step(tlslens.ui.model.LadderStepper.Move move) {
+        if (pane.ladder().getModel() == null || !stepper.apply(move)) return;
+        pane.ladder().setRevealedRows(revealedRows());
+        int row = stepper.current();
+        if (row < 0) return;
+        pane.ladder().scrollToRow(row);
+        if (presenter != null && presenter.view() instanceof HandshakeLadder l) l.scrollToRow(row);
+        LadderRow r = pane.ladder().getModel().rows().get(row);
+        boolean keys = pane.ladder().isFocused();
+        if (!r.ghost() && r.frame() > 0) arrowClicked(row);
+        // Selecting the packet focuses the table; the next key is for the ladder again.
+        if (keys) pane.ladder().requestFocus();
+    }
+
+    private int revealedRows() { return stepper.stepping() ? stepper.revealed() : Integer.MAX_VALUE; }
+
+    tlslens.ui.model.LadderStepper stepper() { return stepper; }
+
     /** An arrow: select its packet, then (once the tree is built) its node. */
     private void arrowClicked(int rowIndex) {
         LadderModel m = pane.ladder().getModel();
@@ -337,6 +367,61 @@ final class TimelineBridge {
         ProtoNode node = HandshakeNodeFinder.find(fd.root, p.row, p.ordinal);
         if (node != null) showNode.accept(node);
     }
+
+    // ---- presenting ------------------------------------------------------------------------------
+
+    private tlslens.ui.timeline.PresenterStage presenter;
+
+    /**
+     * View > Present (F11): the ladder, or the side-by-side when its tab is shown, full screen and larger.
+     * The presenter's copy follows the window's: same model, steps, highlight; its arrows select packets.
+     */
+    void present() {
+        if (presenter != null && presenter.isShowing()) {
+            presenter.close();
+            return;
+        }
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        javafx.scene.layout.Region view;
+        String title;
+        if (tab != null && tab.getUserData() instanceof OpenComparison c) {
+            HandshakeComparison copy = new HandshakeComparison();
+            copy.modelProperty().bind(c.view().modelProperty());
+            copy.setOnFrameClicked(frame -> selector.select((int) frame));
+            view = copy;
+            title = "Connection #" + c.left() + " and #" + c.right();
+        } else {
+            if (tab != timelineTab) showTimeline();
+            HandshakeLadder ladder = pane.ladder();
+            if (ladder.getModel() == null) {
+                session.messageProperty().set("Select a connection to present its handshake.");
+                return;
+            }
+            HandshakeLadder copy = new HandshakeLadder();
+            copy.setId("presenterLadder");
+            copy.modelProperty().bind(ladder.modelProperty());
+            copy.revealedRowsProperty().bind(ladder.revealedRowsProperty());
+            copy.highlightedFramesProperty().bind(ladder.highlightedFramesProperty());
+            copy.compareTargetProperty().bind(ladder.compareTargetProperty());
+            copy.compareProvenProperty().bind(ladder.compareProvenProperty());
+            copy.setOnStep(this::step);
+            copy.setOnRowClicked(this::arrowClicked);
+            copy.setOnOpenConnection(this::openConnection);
+            view = copy;
+            title = ladder.getModel().title();
+        }
+        presenter = tlslens.ui.timeline.PresenterStage.show(tabs.getScene() == null ? null : tabs.getScene().getWindow(), view,
+                title);
+        presenter.stage().setOnHidden(e -> {
+            if (presenter != null && presenter.view() instanceof HandshakeLadder l) {
+                l.modelProperty().unbind();
+                l.revealedRowsProperty().unbind();
+            }
+            presenter = null;
+        });
+    }
+
+    tlslens.ui.timeline.PresenterStage presenter() { return presenter; }
 
     // ---- side by side --------------------------------------------------------------------------
 

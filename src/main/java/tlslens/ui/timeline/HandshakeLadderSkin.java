@@ -34,6 +34,8 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
     private final Label placeholder = new Label("Select a connection to see its handshake.");
     private final StackPane stack = new StackPane();
     private final List<Group> rowNodes = new ArrayList<>();
+    /** Per row, what else is drawn for it (its time, the band and label of the flight it opens): hidden with it. */
+    private final List<List<Node>> rowExtras = new ArrayList<>();
     private double builtWidth = -1;
 
     HandshakeLadderSkin(HandshakeLadder control) {
@@ -47,6 +49,7 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         registerChangeListener(control.modelProperty(), o -> rebuild());
         registerChangeListener(control.compareTargetProperty(), o -> rebuild());
         registerChangeListener(control.highlightedFramesProperty(), o -> highlight(true));
+        registerChangeListener(control.revealedRowsProperty(), o -> reveal());
         scroll.viewportBoundsProperty().addListener((o, a, b) -> {
             if (Math.abs(b.getWidth() - builtWidth) > 8) rebuild();
         });
@@ -57,6 +60,7 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         LadderModel m = getSkinnable().getModel();
         content.getChildren().clear();
         rowNodes.clear();
+        rowExtras.clear();
         placeholder.setVisible(m == null);
         scroll.setVisible(m != null);
         if (m == null) return;
@@ -84,6 +88,17 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         // The content's padding and a vertical scroll bar take their share of the viewport.
         content.getChildren().add(diagram(m, builtWidth > 0 ? builtWidth - 48 : 900));
         highlight(false);
+        reveal();
+    }
+
+    /** Step-through: rows past the revealed ones (and what belongs to them) are hidden, in place. */
+    private void reveal() {
+        int n = getSkinnable().getRevealedRows();
+        for (int i = 0; i < rowNodes.size(); i++) {
+            boolean on = i < n;
+            rowNodes.get(i).setVisible(on);
+            for (Node x : rowExtras.get(i)) x.setVisible(on);
+        }
     }
 
     private Node banner(LadderModel m) {
@@ -138,6 +153,7 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         p.setMinSize(g.width(), g.height());
         p.setMaxSize(g.width(), g.height());
 
+        for (int i = 0; i < rows.size(); i++) rowExtras.add(new ArrayList<>());
         // Flight bands first, under everything.
         int start = 0;
         for (int i = 1; i <= rows.size(); i++) {
@@ -145,12 +161,14 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
                 LadderRow first = rows.get(start);
                 double top = g.rowTop(start) + 2;
                 double h = g.rowTop(i) - g.rowTop(start) - 4;
-                p.getChildren().add(LadderDrawing.flightBand(g.clientX() - 70, top, g.serverX() - g.clientX() + 140, h,
-                        first.fromClient()));
+                Node band = LadderDrawing.flightBand(g.clientX() - 70, top, g.serverX() - g.clientX() + 140, h,
+                        first.fromClient());
                 String who = first.fromClient() ? "client" : "server";
                 String what = first.kind() == LadderRow.Kind.ALERT ? "alert" : "flight " + first.flight();
-                p.getChildren().add(LadderDrawing.text(what + "\n" + who, "ladder-flight-label",
-                        g.serverX() + 78, top + h / 2 - 17, LadderLayout.FLIGHT_GUTTER, Pos.CENTER_LEFT));
+                Node label = LadderDrawing.text(what + "\n" + who, "ladder-flight-label",
+                        g.serverX() + 78, top + h / 2 - 17, LadderLayout.FLIGHT_GUTTER, Pos.CENTER_LEFT);
+                p.getChildren().addAll(band, label);
+                rowExtras.get(start).addAll(List.of(band, label));
                 start = i;
             }
         }
@@ -175,8 +193,10 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
             p.getChildren().add(row);
             String t = r.timeText();
             if (!t.isEmpty() && !t.equals(lastTime)) {
-                p.getChildren().add(LadderDrawing.text(t, "ladder-time", 0, g.arrowY(i) - 10, LadderLayout.TIME_GUTTER,
-                        Pos.CENTER_RIGHT));
+                Node time = LadderDrawing.text(t, "ladder-time", 0, g.arrowY(i) - 10, LadderLayout.TIME_GUTTER,
+                        Pos.CENTER_RIGHT);
+                p.getChildren().add(time);
+                rowExtras.get(i).add(time);
                 lastTime = t;
             }
         }

@@ -1,0 +1,135 @@
+package tlslens.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tlslens.ui.WindowTestSupport.fx;
+import static tlslens.ui.WindowTestSupport.waitLoaded;
+import static tlslens.ui.WindowTestSupport.waitUntil;
+
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import tlslens.analysis.Connection;
+import tlslens.analysis.Resumption;
+import tlslens.dissect.ProtoNode;
+import tlslens.dissect.tls.names.HandshakeTypes;
+import tlslens.ui.model.LadderRow;
+import tlslens.ui.timeline.HandshakeLadder;
+
+/**
+ * Presenting a handshake in the real window under Xvfb, on the bundled sample: step-through with
+ * the keyboard on the ladder (the packet table and the detail tree follow the revealed message) and
+ * F11's full-screen, larger copy of the ladder that steps through alike.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PresenterWindowTest {
+    private MainWindowController window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = WindowTestSupport.show(stage);
+    }
+
+    /** Opens the sample and shows the ladder of its full TLS 1.2 handshake (the origin of the ticket resumption). */
+    private Connection openFullTls12(FxRobot robot) {
+        robot.clickOn("#openSampleButton");
+        waitLoaded(window, 67);
+        waitUntil(20, () -> window.timeline().snapshot().frameCount() == 67);
+        robot.clickOn("Handshake timeline");
+        int origin = fx(() -> window.timeline().snapshot().connections().stream()
+                .filter(c -> c.resumption() == Resumption.SESSION_TICKET).findFirst().orElseThrow().resumedFrom());
+        robot.interact(() -> window.timeline().show(origin, true));
+        waitUntil(5, () -> ladder().getModel() != null && ladder().getModel().connection().index() == origin);
+        return fx(() -> window.timeline().snapshot().connection(origin));
+    }
+
+    private HandshakeLadder ladder() { return window.timeline().pane().ladder(); }
+
+    private static long visibleRows(HandshakeLadder l) {
+        return fx(() -> l.lookupAll(".ladder-row").stream().filter(Node::isVisible).count());
+    }
+
+    private LadderRow row(int i) { return fx(() -> ladder().getModel().rows().get(i)); }
+
+    /** The packet selected in the table and the tree item selected are those of row {@code i}. */
+    private void selectionFollows(int i) {
+        LadderRow r = row(i);
+        waitUntil("packet " + r.frame() + " and its " + r.label() + " selected", 10, () -> {
+            var sel = window.table().getSelectedItem();
+            ProtoNode n = window.inspector().inspector().selectedNodeProperty().get();
+            return sel != null && sel.number() == r.frame() && n != null && n.text().endsWith(r.label());
+        });
+    }
+
+    @Test
+    void spaceLeftHomeAndEndStepThroughTheLadderAndTheSelectionFollows(FxRobot robot) {
+        Connection full = openFullTls12(robot);
+        int rows = fx(() -> ladder().getModel().rows().size());
+        assertEquals(rows, visibleRows(ladder()), "the ladder starts whole");
+        robot.interact(() -> ladder().requestFocus());
+
+        robot.type(KeyCode.HOME);
+        waitUntil(5, () -> visibleRows(ladder()) == 1);
+        assertTrue(row(0).is(HandshakeTypes.CLIENT_HELLO));
+        selectionFollows(0);
+
+        robot.type(KeyCode.SPACE);
+        waitUntil(5, () -> visibleRows(ladder()) == 2);
+        selectionFollows(1);
+        robot.type(KeyCode.RIGHT);
+        waitUntil(5, () -> visibleRows(ladder()) == 3);
+        selectionFollows(2);
+        robot.type(KeyCode.LEFT);
+        waitUntil(5, () -> visibleRows(ladder()) == 2);
+        selectionFollows(1);
+        // The flights not reached yet are hidden with their rows.
+        assertEquals(fx(() -> ladder().lookupAll(".ladder-flight").stream().filter(Node::isVisible).count()),
+                (long) (row(0).flight() == row(1).flight() ? 1 : 2));
+
+        robot.type(KeyCode.END);
+        waitUntil(5, () -> visibleRows(ladder()) == rows);
+        assertEquals(full.handshake().size() + full.alerts().size(), rows, "no ghosts on a full handshake");
+    }
+
+    @Test
+    void f11PresentsTheLadderFullScreenLargerAndStepsThroughThere(FxRobot robot) {
+        openFullTls12(robot);
+        robot.interact(() -> ladder().requestFocus());
+        robot.type(KeyCode.F11);
+        waitUntil("the presenter is shown", 5, () -> window.timeline().presenter() != null
+                && window.timeline().presenter().isShowing());
+        var presenter = fx(() -> window.timeline().presenter());
+        assertTrue(fx(() -> presenter.stage().isFullScreen()), "full screen");
+        assertTrue(presenter.zoom() >= 1.3, "drawn larger: " + presenter.zoom());
+        HandshakeLadder copy = (HandshakeLadder) presenter.view();
+        waitUntil(5, () -> copy.getModel() == ladder().getModel() && visibleRows(copy) == copy.getModel().rows().size());
+        // Its arrows are larger on the screen than the window's.
+        double small = fx(() -> ladder().lookup(".ladder-label").localToScreen(ladder().lookup(".ladder-label")
+                .getBoundsInLocal()).getHeight());
+        double large = fx(() -> copy.lookup(".ladder-label").localToScreen(copy.lookup(".ladder-label").getBoundsInLocal())
+                .getHeight());
+        assertTrue(large > small * 1.25, "label height " + large + " vs " + small);
+
+        waitUntil(5, copy::isFocused);
+        robot.type(KeyCode.HOME);
+        waitUntil(5, () -> visibleRows(copy) == 1 && visibleRows(ladder()) == 1);
+        robot.type(KeyCode.SPACE);
+        waitUntil(5, () -> visibleRows(copy) == 2);
+        selectionFollows(1);
+
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Esc leaves", 5, () -> window.timeline().presenter() == null);
+        assertFalse(fx(() -> presenter.isShowing()));
+        assertEquals(2, visibleRows(ladder()), "the window keeps the step reached");
+        List<Node> none = fx(() -> List.copyOf(robot.lookup("#presenterLadder").queryAll()));
+        assertTrue(none.isEmpty());
+    }
+}
