@@ -57,6 +57,24 @@ public record KeySchedule(int version, int cipherSuite, List<Step> steps, String
         public String hex() { return value == null ? null : HexFormat.of().formatHex(value); }
 
         public String wireHex() { return wire == null ? null : HexFormat.of().formatHex(wire); }
+
+        /** "key log, line 3 of keys.log", "derived", "constant", "on the wire", "not in the key log". */
+        public String sourceText() {
+            return switch (source) {
+                case KEY_LOG -> "key log, " + origin;
+                case DERIVED -> "derived";
+                case CONSTANT -> "constant";
+                case WIRE -> "on the wire";
+                case NOT_IN_KEY_LOG -> "not in the key log";
+            };
+        }
+
+        /** For a Finished: "✓ equals the verify_data on the wire" or "✗ the wire has ..."; null otherwise. */
+        public String checkText() {
+            if (check == null) return null;
+            return check.correct() ? "\u2713 equals the verify_data on the wire"
+                    : "\u2717 the wire has " + wireHex();
+        }
     }
 
     public KeySchedule {
