@@ -121,6 +121,8 @@ final class TimelineBridge {
             }
         });
         pane.compareButton().setOnAction(e -> compareSelected());
+        pane.keyScheduleButton().setOnAction(e -> showKeySchedule());
+        pane.keyScheduleButton().disableProperty().bind(ladder.modelProperty().isNull());
         pane.pngButton().setOnAction(e -> exportPng());
         pane.svgButton().setOnAction(e -> exportSvg());
         pane.compareButton().disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
@@ -422,6 +424,42 @@ final class TimelineBridge {
     }
 
     tlslens.ui.timeline.PresenterStage presenter() { return presenter; }
+
+    // ---- key schedule ----------------------------------------------------------------------------
+
+    /**
+     * "Key schedule": a tab with the shown connection's schedule, computed off the FX thread from a
+     * replay of its frames with the key log (pressed again, computed again: keys may have come since).
+     */
+    void showKeySchedule() {
+        Integer index = shownConnection;
+        RowFeed f = capture.feed();
+        CaptureIndex idx = f == null ? null : f.index();
+        Connection c = index == null ? null : snapshot.connection(index);
+        if (c == null || idx == null) return;
+        String id = "keys-" + index;
+        tlslens.ui.timeline.KeyScheduleView view = null;
+        for (Tab t : tabs.getTabs()) {
+            if (id.equals(t.getId()) && t.getContent() instanceof tlslens.ui.timeline.KeyScheduleView v) {
+                view = v;
+                tabs.getSelectionModel().select(t);
+            }
+        }
+        if (view == null) {
+            view = new tlslens.ui.timeline.KeyScheduleView();
+            view.setId("keyScheduleView");
+            Tab tab = new Tab("Keys #" + index, view);
+            tab.setId(id);
+            tab.setTooltip(new Tooltip("The key schedule of connection #" + index));
+            tabs.getTabs().add(tab);
+            tabs.getSelectionModel().select(tab);
+        }
+        tlslens.ui.timeline.KeyScheduleView target = view;
+        Background.run(() -> {
+            tlslens.dissect.tls.TlsConnection tls = c.tls() ? idx.followTls(index) : null;
+            return tlslens.ui.model.KeyScheduleModel.of(c, tls == null ? null : tls.keySchedule());
+        }, target::setModel, e -> session.messageProperty().set("Key schedule failed: " + e));
+    }
 
     // ---- side by side --------------------------------------------------------------------------
 

@@ -35,7 +35,13 @@ class PresenterWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        java.util.prefs.Preferences.userRoot().node(WindowTestSupport.PREFS + "/decryption").clear();
         window = WindowTestSupport.show(stage);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void forgetKeys(FxRobot robot) {
+        robot.interact(() -> window.decryption().useKeyLog(null));
     }
 
     /** Opens the sample and shows the ladder of its full TLS 1.2 handshake (the origin of the ticket resumption). */
@@ -131,5 +137,55 @@ class PresenterWindowTest {
         assertEquals(2, visibleRows(ladder()), "the window keeps the step reached");
         List<Node> none = fx(() -> List.copyOf(robot.lookup("#presenterLadder").queryAll()));
         assertTrue(none.isEmpty());
+    }
+
+    /**
+     * The sample with its key log: "Key schedule" opens a tab with the PSK resumption's schedule, the early
+     * secret marked PSK, and each Finished recomputed with a ✓; the verify_data shown are tshark's.
+     */
+    @Test
+    void keyScheduleTabShowsTheConnectionsSecretsAndCheckedFinished(FxRobot robot, @org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path keylog = Tls13TimelineWindowTest.sampleKeyLog(dir);
+        robot.interact(() -> window.decryption().useKeyLog(keylog));
+        robot.clickOn("#openSampleButton");
+        waitLoaded(window, 67);
+        waitUntil("the PSK resumption analysed with keys", 20, () -> window.timeline().snapshot().frameCount() == 67
+                && window.timeline().snapshot().connections().stream()
+                .anyMatch(c -> c.resumption() == Resumption.PSK && c.resumedFrom() != null));
+        int psk = fx(() -> window.timeline().snapshot().connections().stream()
+                .filter(c -> c.resumption() == Resumption.PSK).findFirst().orElseThrow().index());
+        robot.clickOn("Handshake timeline");
+        robot.interact(() -> window.timeline().show(psk, true));
+        waitUntil(5, () -> ladder().getModel() != null && ladder().getModel().connection().index() == psk);
+        robot.clickOn("#keyScheduleButton");
+        waitUntil("the key schedule computed", 20, () -> {
+            var v = (tlslens.ui.timeline.KeyScheduleView) window.timeline().tabs().lookup("#keyScheduleView");
+            return v != null && v.getModel() != null && !v.getModel().sections().isEmpty() && v.isVisible();
+        });
+        var view = fx(() -> (tlslens.ui.timeline.KeyScheduleView) window.timeline().tabs().lookup("#keyScheduleView"));
+        var model = fx(view::getModel);
+        assertTrue(model.title().contains("#" + psk), model.title());
+        assertTrue(model.summary().contains("server \u2713") && model.summary().contains("client \u2713"), model.summary());
+        var early = model.sections().get(0).rows().stream().filter(r -> r.name().equals("early_secret")).findFirst().orElseThrow();
+        assertTrue(early.psk() && early.value().equals("?"), "the early secret comes from the PSK, which no key log holds");
+        // Drawn: ✓ labels, PSK tags, the key log's line as a source.
+        List<String> checks = fx(() -> view.lookupAll(".ks-check").stream().map(n -> ((javafx.scene.control.Label) n).getText())
+                .toList());
+        assertEquals(2, checks.size(), checks.toString());
+        assertTrue(checks.stream().allMatch(c -> c.startsWith("\u2713")), checks.toString());
+        assertFalse(fx(() -> view.lookupAll(".ks-psk").isEmpty()));
+        List<String> values = fx(() -> view.lookupAll(".ks-value").stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText().replace(" ", "")).toList());
+        List<String> tshark = WindowTestSupport.tshark("-r", WindowTestSupport.SAMPLE.toString(), "-o", "tls.keylog_file:" + keylog,
+                "-Y", "tcp.stream == " + psk + " && tls.handshake.type == 20", "-T", "json", "-x");
+        var m = java.util.regex.Pattern.compile("\"tls\\.handshake\\.verify_data_raw\": \\[\\s*\"([0-9a-f]+)\"")
+                .matcher(String.join("\n", tshark));
+        int n = 0;
+        while (m.find()) {
+            n++;
+            assertTrue(values.contains(m.group(1)), "verify_data " + m.group(1) + " shown");
+        }
+        assertEquals(2, n);
     }
 }
