@@ -53,7 +53,7 @@ class PresenterWindowTest {
         int origin = fx(() -> window.timeline().snapshot().connections().stream()
                 .filter(c -> c.resumption() == Resumption.SESSION_TICKET).findFirst().orElseThrow().resumedFrom());
         robot.interact(() -> window.timeline().show(origin, true));
-        waitUntil(5, () -> ladder().getModel() != null && ladder().getModel().connection().index() == origin);
+        waitUntil(20, () -> ladder().getModel() != null && ladder().getModel().connection().index() == origin);
         return fx(() -> window.timeline().snapshot().connection(origin));
     }
 
@@ -68,7 +68,7 @@ class PresenterWindowTest {
     /** The packet selected in the table and the tree item selected are those of row {@code i}. */
     private void selectionFollows(int i) {
         LadderRow r = row(i);
-        waitUntil("packet " + r.frame() + " and its " + r.label() + " selected", 10, () -> {
+        waitUntil("packet " + r.frame() + " and its " + r.label() + " selected", 20, () -> {
             var sel = window.table().getSelectedItem();
             ProtoNode n = window.inspector().inspector().selectedNodeProperty().get();
             return sel != null && sel.number() == r.frame() && n != null && n.text().endsWith(r.label());
@@ -83,25 +83,25 @@ class PresenterWindowTest {
         robot.interact(() -> ladder().requestFocus());
 
         robot.type(KeyCode.HOME);
-        waitUntil(5, () -> visibleRows(ladder()) == 1);
+        waitUntil(20, () -> visibleRows(ladder()) == 1);
         assertTrue(row(0).is(HandshakeTypes.CLIENT_HELLO));
         selectionFollows(0);
 
         robot.type(KeyCode.SPACE);
-        waitUntil(5, () -> visibleRows(ladder()) == 2);
+        waitUntil(20, () -> visibleRows(ladder()) == 2);
         selectionFollows(1);
         robot.type(KeyCode.RIGHT);
-        waitUntil(5, () -> visibleRows(ladder()) == 3);
+        waitUntil(20, () -> visibleRows(ladder()) == 3);
         selectionFollows(2);
         robot.type(KeyCode.LEFT);
-        waitUntil(5, () -> visibleRows(ladder()) == 2);
+        waitUntil(20, () -> visibleRows(ladder()) == 2);
         selectionFollows(1);
         // The flights not reached yet are hidden with their rows.
         assertEquals(fx(() -> ladder().lookupAll(".ladder-flight").stream().filter(Node::isVisible).count()),
                 (long) (row(0).flight() == row(1).flight() ? 1 : 2));
 
         robot.type(KeyCode.END);
-        waitUntil(5, () -> visibleRows(ladder()) == rows);
+        waitUntil(20, () -> visibleRows(ladder()) == rows);
         assertEquals(full.handshake().size() + full.alerts().size(), rows, "no ghosts on a full handshake");
     }
 
@@ -110,13 +110,13 @@ class PresenterWindowTest {
         openFullTls12(robot);
         robot.interact(() -> ladder().requestFocus());
         robot.type(KeyCode.F11);
-        waitUntil("the presenter is shown", 5, () -> window.timeline().presenter() != null
+        waitUntil("the presenter is shown", 20, () -> window.timeline().presenter() != null
                 && window.timeline().presenter().isShowing());
         var presenter = fx(() -> window.timeline().presenter());
         assertTrue(fx(() -> presenter.stage().isFullScreen()), "full screen");
         assertTrue(presenter.zoom() >= 1.3, "drawn larger: " + presenter.zoom());
         HandshakeLadder copy = (HandshakeLadder) presenter.view();
-        waitUntil(5, () -> copy.getModel() == ladder().getModel() && visibleRows(copy) == copy.getModel().rows().size());
+        waitUntil(20, () -> copy.getModel() == ladder().getModel() && visibleRows(copy) == copy.getModel().rows().size());
         // Its arrows are larger on the screen than the window's.
         double small = fx(() -> ladder().lookup(".ladder-label").localToScreen(ladder().lookup(".ladder-label")
                 .getBoundsInLocal()).getHeight());
@@ -124,15 +124,15 @@ class PresenterWindowTest {
                 .getHeight());
         assertTrue(large > small * 1.25, "label height " + large + " vs " + small);
 
-        waitUntil(5, copy::isFocused);
+        waitUntil(20, copy::isFocused);
         robot.type(KeyCode.HOME);
-        waitUntil(5, () -> visibleRows(copy) == 1 && visibleRows(ladder()) == 1);
+        waitUntil(20, () -> visibleRows(copy) == 1 && visibleRows(ladder()) == 1);
         robot.type(KeyCode.SPACE);
-        waitUntil(5, () -> visibleRows(copy) == 2);
+        waitUntil(20, () -> visibleRows(copy) == 2);
         selectionFollows(1);
 
         robot.type(KeyCode.ESCAPE);
-        waitUntil("Esc leaves", 5, () -> window.timeline().presenter() == null);
+        waitUntil("Esc leaves", 20, () -> window.timeline().presenter() == null);
         assertFalse(fx(() -> presenter.isShowing()));
         assertEquals(2, visibleRows(ladder()), "the window keeps the step reached");
         List<Node> none = fx(() -> List.copyOf(robot.lookup("#presenterLadder").queryAll()));
@@ -157,7 +157,7 @@ class PresenterWindowTest {
                 .filter(c -> c.resumption() == Resumption.PSK).findFirst().orElseThrow().index());
         robot.clickOn("Handshake timeline");
         robot.interact(() -> window.timeline().show(psk, true));
-        waitUntil(5, () -> ladder().getModel() != null && ladder().getModel().connection().index() == psk);
+        waitUntil(20, () -> ladder().getModel() != null && ladder().getModel().connection().index() == psk);
         robot.clickOn("#keyScheduleButton");
         waitUntil("the key schedule computed", 20, () -> {
             var v = (tlslens.ui.timeline.KeyScheduleView) window.timeline().tabs().lookup("#keyScheduleView");

@@ -36,6 +36,11 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
     private final List<Group> rowNodes = new ArrayList<>();
     /** Per row, what else is drawn for it (its time, the band and label of the flight it opens): hidden with it. */
     private final List<List<Node>> rowExtras = new ArrayList<>();
+    /** The flight bands, to shorten them to the rows revealed while stepping through. */
+    private final List<Band> bands = new ArrayList<>();
+    private LadderLayout layout;
+
+    private record Band(javafx.scene.shape.Rectangle shape, Node label, int start, int end) {}
     private double builtWidth = -1;
 
     HandshakeLadderSkin(HandshakeLadder control) {
@@ -61,6 +66,7 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         content.getChildren().clear();
         rowNodes.clear();
         rowExtras.clear();
+        bands.clear();
         placeholder.setVisible(m == null);
         scroll.setVisible(m != null);
         if (m == null) return;
@@ -99,6 +105,15 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
             rowNodes.get(i).setVisible(on);
             for (Node x : rowExtras.get(i)) x.setVisible(on);
         }
+        // A flight's band grows with its rows: it does not give away how many messages are still to come.
+        for (Band b : bands) {
+            int end = Math.min(b.end(), Math.max(n, b.start() + 1));
+            double top = layout.rowTop(b.start()) + 2;
+            double h = layout.rowTop(end) - layout.rowTop(b.start()) - 4;
+            b.shape().setHeight(h);
+            b.label().setLayoutY(top + h / 2 - 17);
+        }
+        highlight(false);
     }
 
     private Node banner(LadderModel m) {
@@ -147,6 +162,7 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
     private Pane diagram(LadderModel m, double width) {
         List<LadderRow> rows = m.rows();
         LadderLayout g = new LadderLayout(rows.size(), width);
+        layout = g;
         Pane p = new Pane();
         p.getStyleClass().add("ladder-diagram");
         p.setPrefSize(g.width(), g.height());
@@ -161,14 +177,15 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
                 LadderRow first = rows.get(start);
                 double top = g.rowTop(start) + 2;
                 double h = g.rowTop(i) - g.rowTop(start) - 4;
-                Node band = LadderDrawing.flightBand(g.clientX() - 70, top, g.serverX() - g.clientX() + 140, h,
-                        first.fromClient());
+                javafx.scene.shape.Rectangle band = LadderDrawing.flightBand(g.clientX() - 70, top,
+                        g.serverX() - g.clientX() + 140, h, first.fromClient());
                 String who = first.fromClient() ? "client" : "server";
                 String what = first.kind() == LadderRow.Kind.ALERT ? "alert" : "flight " + first.flight();
                 Node label = LadderDrawing.text(what + "\n" + who, "ladder-flight-label",
                         g.serverX() + 78, top + h / 2 - 17, LadderLayout.FLIGHT_GUTTER, Pos.CENTER_LEFT);
                 p.getChildren().addAll(band, label);
                 rowExtras.get(start).addAll(List.of(band, label));
+                bands.add(new Band(band, label, start, i));
                 start = i;
             }
         }
@@ -208,8 +225,11 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         LadderModel m = getSkinnable().getModel();
         if (m == null) return;
         Group first = null;
+        int revealed = getSkinnable().getRevealedRows();
+        boolean stepping = revealed < rowNodes.size();
         for (int i = 0; i < rowNodes.size(); i++) {
-            boolean on = frames.contains(m.rows().get(i).frame());
+            // Stepping through, the row just revealed stands out, not every message of its frame.
+            boolean on = stepping ? i == revealed - 1 : frames.contains(m.rows().get(i).frame());
             rowNodes.get(i).pseudoClassStateChanged(LadderDrawing.HIGHLIGHTED, on);
             if (on && first == null) first = rowNodes.get(i);
         }

@@ -75,7 +75,9 @@ public final class KeyScheduleView extends StackPane {
         g.getColumnConstraints().addAll(name, value, source);
         int row = 0;
         for (KeyScheduleModel.Row r : s.rows()) {
-            VBox left = new VBox(2, label(r.name(), "ks-name"));
+            Label title = label(r.name(), "ks-name");
+            title.setWrapText(true);
+            VBox left = new VBox(2, title);
             HBox rfc = new HBox(6, label(r.rfc(), "ks-rfc"));
             if (r.psk()) rfc.getChildren().add(tag("PSK", "ks-psk", null));
             left.getChildren().add(rfc);

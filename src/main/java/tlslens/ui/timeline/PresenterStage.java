@@ -42,7 +42,17 @@ public final class PresenterStage {
                 close();
             }
         });
-        if (owner != null) stage.initOwner(owner);
+        if (owner != null) {
+            stage.initOwner(owner);
+            // The owner's screen; also the size where no window manager makes a full-screen window fill it.
+            var screens = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
+                    Math.max(1, owner.getHeight()));
+            var bounds = (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0)).getBounds();
+            stage.setX(bounds.getMinX());
+            stage.setY(bounds.getMinY());
+            stage.setWidth(bounds.getWidth());
+            stage.setHeight(bounds.getHeight());
+        }
         stage.setTitle(title);
         stage.setScene(scene);
         stage.setFullScreenExitHint(HINT);
