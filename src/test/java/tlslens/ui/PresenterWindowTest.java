@@ -139,6 +139,27 @@ class PresenterWindowTest {
         assertTrue(none.isEmpty());
     }
 
+    /** F11 with a side-by-side tab shown presents the side-by-side, larger; Esc leaves. */
+    @Test
+    void f11PresentsTheSideBySideWhenItsTabIsShown(FxRobot robot) {
+        openFullTls12(robot);
+        int resumed = fx(() -> window.timeline().snapshot().connections().stream()
+                .filter(c -> c.resumption() == Resumption.SESSION_TICKET).findFirst().orElseThrow().index());
+        robot.interact(() -> window.timeline().show(resumed, true));
+        robot.clickOn("#ladderCompareLink");
+        waitUntil("the side-by-side tab", 20, () -> robot.lookup("#handshakeComparison").tryQuery().isPresent());
+        tlslens.ui.timeline.HandshakeComparison shown = robot.lookup("#handshakeComparison").query();
+        robot.type(KeyCode.F11);
+        waitUntil("the presenter is shown", 20, () -> window.timeline().presenter() != null
+                && window.timeline().presenter().isShowing());
+        var presenter = fx(() -> window.timeline().presenter());
+        assertTrue(presenter.view() instanceof tlslens.ui.timeline.HandshakeComparison c && c.getModel() == shown.getModel(),
+                "the side-by-side is presented");
+        assertTrue(presenter.zoom() >= 1.3);
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Esc leaves", 20, () -> window.timeline().presenter() == null);
+    }
+
     /**
      * The sample with its key log: "Key schedule" opens a tab with the PSK resumption's schedule, the early
      * secret marked PSK, and each Finished recomputed with a ✓; the verify_data shown are tshark's.

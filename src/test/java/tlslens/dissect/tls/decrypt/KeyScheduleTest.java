@@ -136,6 +136,35 @@ class KeyScheduleTest {
         assertEquals(KeySchedule.Source.KEY_LOG, k.step("master_secret").source());
     }
 
+    /**
+     * TLS 1.2 with and without the extended master secret (RFC 7627): the schedule derives the master secret
+     * from the session hash exactly where tshark sees the extension in the ServerHello.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"src/test/resources/captures/tls12_aead.pcapng",
+            "src/test/resources/captures/tls12_session_id.pcap", "src/test/resources/captures/tls10_cbc.pcap",
+            "../shared/captures/public/lek_tls_imap-ssl.pcapng", "../shared/captures/public/lek_tls_http2-16-ssl.pcapng"})
+    void extendedMasterSecretWhereTheServerHelloHasIt(String name) throws Exception {
+        Path capture = Path.of(name);
+        Path keys = Path.of(name.replaceFirst("\\.pcap(ng)?$", "") + ".keylog");
+        Map<Integer, KeySchedule> ours = schedules(capture, keys);
+        List<String> cmd = List.of("tshark", "-r", capture.toString(), "-Y", "tls.handshake.type == 2", "-T", "fields",
+                "-e", "tcp.stream", "-e", "tls.handshake.extension.type");
+        int seen = 0;
+        for (String line : run(cmd).lines().toList()) {
+            String[] f = line.split("\t", -1);
+            boolean ems = List.of(f[1].split(",")).contains("23");
+            KeySchedule k = ours.get(Integer.parseInt(f[0]));
+            assertEquals(ems, k.step("session_hash") != null, name + " #" + f[0]);
+            assertEquals(ems ? "RFC 7627 §4" : k.step("master_secret").rfc(), k.step("master_secret").rfc());
+            assertEquals(ems, k.step("master_secret").formula().contains("extended master secret"));
+            boolean fullHandshake = k.step("pre_master_secret").note().startsWith("a CLIENT_RANDOM");
+            if (ems && fullHandshake) assertNotNull(k.step("session_hash").value(), "hashed up to the Client Key Exchange");
+            seen++;
+        }
+        assertTrue(seen > 0);
+    }
+
     static Map<Integer, KeySchedule> schedules(Path capture, Path keylog) throws Exception {
         Engine engine = new Engine(new TlsSecrets(KeyLog.read(keylog)));
         try (CaptureFileReader r = CaptureFileReader.open(capture)) {
