@@ -107,7 +107,11 @@ final class TimelineBridge {
         TableView<Connection> table = pane.table();
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Connection>) c -> connectionSelected());
         HandshakeLadder ladder = pane.ladder();
-        ladder.setOnRowClicked(this::arrowClicked);
+        // The ladder keeps the keyboard after a click on an arrow: the next Space or → steps on from there.
+        ladder.setOnRowClicked(i -> {
+            arrowClicked(i);
+            ladder.requestFocus();
+        });
         ladder.setOnStep(this::step);
         ladder.setOnOpenConnection(this::openConnection);
         ladder.setOnCompare(target -> {

@@ -103,6 +103,14 @@ class PresenterWindowTest {
         robot.type(KeyCode.END);
         waitUntil(20, () -> visibleRows(ladder()) == rows);
         assertEquals(full.handshake().size() + full.alerts().size(), rows, "no ghosts on a full handshake");
+
+        // A click on an arrow selects its packet and leaves the keys with the ladder: Home steps again at once.
+        robot.interact(() -> ladder().scrollToRow(1));
+        robot.clickOn(fx(() -> ladder().rowNode(1)));
+        selectionFollows(1);
+        waitUntil("the ladder keeps the keyboard", 20, () -> ladder().isFocused());
+        robot.type(KeyCode.HOME);
+        waitUntil(20, () -> visibleRows(ladder()) == 1);
     }
 
     @Test
