@@ -130,6 +130,8 @@ public final class Cli {
         String connections;
         /** --explain: notes under the tree's items (-V / -O). */
         boolean explain;
+        /** --key-schedule. */
+        boolean keySchedule;
         /** --keylog / -o tls.keylog_file: the key log files (null when none). */
         List<Path> keylogs = new ArrayList<>();
     }
@@ -137,6 +139,11 @@ public final class Cli {
     RunSettings settings(CliOptions o) throws UsageException {
         RunSettings s = new RunSettings();
         s.connections = ConnectionsPrinter.format(o);
+        s.keySchedule = o.keySchedule;
+        if (o.keySchedule && (s.connections != null || o.format != null || o.details || !o.fields.isEmpty())) {
+            throw new UsageException("--key-schedule prints key schedules, not frames or connections: it cannot be "
+                    + "combined with --connections, -T, -V or -e.");
+        }
         if (o.format != null) {
             if (!o.format.equals("text") && !o.format.equals("tabs") && !o.format.equals("fields")
                     && !o.format.equals("json")) {
@@ -252,6 +259,7 @@ public final class Cli {
             FramePrinter printer = printer(s, columns, s.explain ? explainer(s) : null);
             Engine engine = new Engine(secrets(s, reader.decryptionSecrets(), s.file)).interfaces(reader.interfaces());
             if (printer instanceof ConnectionsPrinter c) c.attach(engine);
+            if (printer instanceof KeySchedulePrinter k) k.attach(engine);
             printer.begin();
             long n = 0;
             RawFrame raw;
@@ -349,6 +357,7 @@ public final class Cli {
 
     private FramePrinter printer(RunSettings s, Columns columns, Explainer explainer) {
         if (s.connections != null) return new ConnectionsPrinter(out, s.connections);
+        if (s.keySchedule) return new KeySchedulePrinter(out);
         switch (s.format) {
             case "fields": return new FieldsPrinter(out, columns, s.fields, s.fieldOptions);
             case "json": return new JsonPrinter(out, columns, s.fields, s.fieldOptions.occurrence);

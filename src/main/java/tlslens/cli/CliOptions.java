@@ -82,6 +82,11 @@ final class CliOptions {
             + "or a table with --format text. With a display filter, the connections with a matching frame.")
     boolean connections;
 
+    @Option(names = "--key-schedule", description = "Instead of frames, print each TLS connection's key schedule "
+            + "(RFC 8446 7.1, RFC 5246 6.3): the secrets, keys and IVs the key log gives or that follow from it, "
+            + "and each Finished recomputed and checked.")
+    boolean keySchedule;
+
     @Option(names = "--format", paramLabel = "text|json", description = "Output of --connections: json (default) or text.")
     String connectionsFormat;
 

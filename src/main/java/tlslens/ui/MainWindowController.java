@@ -256,6 +256,9 @@ public final class MainWindowController {
     @FXML private void onExpandAll() { inspector.expandAll(); }
     @FXML private void onCollapseAll() { inspector.collapseAll(); }
     @FXML private void onShowTimeline() { timeline.showTimeline(); }
+
+    /** View > Present (F11): the ladder or the side-by-side full screen, for a class. */
+    @FXML private void onPresent() { timeline.present(); }
     @FXML private void onLegend() { dialogs.colourLegend(colouring.legendItems()); }
 
     @FXML private void onColouringRules() { colouring.showDialog(stage, root.getScene().getStylesheets()); }

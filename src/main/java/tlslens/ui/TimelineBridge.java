@@ -66,6 +66,8 @@ final class TimelineBridge {
     private PendingNode pending;
     private Integer shownConnection;
     private long selectedFrame = -1;
+    /** Step-through of the shown ladder (also drives the presenter's copy of it). */
+    private final tlslens.ui.model.LadderStepper stepper = new tlslens.ui.model.LadderStepper();
 
     private record PendingNode(long frame, LadderRow row, int ordinal) {}
 
@@ -105,7 +107,12 @@ final class TimelineBridge {
         TableView<Connection> table = pane.table();
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Connection>) c -> connectionSelected());
         HandshakeLadder ladder = pane.ladder();
-        ladder.setOnRowClicked(this::arrowClicked);
+        // The ladder keeps the keyboard after a click on an arrow: the next Space or → steps on from there.
+        ladder.setOnRowClicked(i -> {
+            arrowClicked(i);
+            ladder.requestFocus();
+        });
+        ladder.setOnStep(this::step);
         ladder.setOnOpenConnection(this::openConnection);
         ladder.setOnCompare(target -> {
             Integer self = shownConnection;
@@ -118,6 +125,8 @@ final class TimelineBridge {
             }
         });
         pane.compareButton().setOnAction(e -> compareSelected());
+        pane.keyScheduleButton().setOnAction(e -> showKeySchedule());
+        pane.keyScheduleButton().disableProperty().bind(ladder.modelProperty().isNull());
         pane.pngButton().setOnAction(e -> exportPng());
         pane.svgButton().setOnAction(e -> exportSvg());
         pane.compareButton().disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
@@ -183,6 +192,7 @@ final class TimelineBridge {
         pending = null;
         shownConnection = null;
         selectedFrame = -1;
+        stepper.reset(null);
         tableStale = false;
         pane.items().clear();
         pane.ladder().setModel(null);
@@ -255,9 +265,13 @@ final class TimelineBridge {
         Integer target = snapshot.compareTarget(index);
         boolean unchanged = shownConnection != null && shownConnection == index && m.sameAs(ladder.getModel())
                 && java.util.Objects.equals(target, ladder.compareTargetProperty().get());
+        boolean same = shownConnection != null && shownConnection == index;
         shownConnection = index;
         // A live refresh that changed nothing keeps the drawing (and where the user scrolled to).
         if (!unchanged) {
+            if (same) stepper.update(m);
+            else stepper.reset(m);
+            ladder.setRevealedRows(revealedRows());
             ladder.setCompareTarget(target, snapshot.provenOrigin(index));
             ladder.setModel(m);
         }
@@ -325,6 +339,28 @@ final class TimelineBridge {
         pane.ladder().setHighlightedFrames(Set.of(selectedFrame));
     }
 
+    /**
+     * A step-through key on the ladder: reveal or hide a row, and let the packet table and the detail tree
+     * follow the row revealed last, as a click on its arrow would (a ghost has no packet: the selection stays).
+     */
+    void step(tlslens.ui.model.LadderStepper.Move move) {
+        if (pane.ladder().getModel() == null || !stepper.apply(move)) return;
+        pane.ladder().setRevealedRows(revealedRows());
+        int row = stepper.current();
+        if (row < 0) return;
+        pane.ladder().scrollToRow(row);
+        if (presenter != null && presenter.view() instanceof HandshakeLadder l) l.scrollToRow(row);
+        LadderRow r = pane.ladder().getModel().rows().get(row);
+        boolean keys = pane.ladder().isFocused();
+        if (!r.ghost() && r.frame() > 0) arrowClicked(row);
+        // Selecting the packet focuses the table; the next key is for the ladder again.
+        if (keys) pane.ladder().requestFocus();
+    }
+
+    private int revealedRows() { return stepper.stepping() ? stepper.revealed() : Integer.MAX_VALUE; }
+
+    tlslens.ui.model.LadderStepper stepper() { return stepper; }
+
     /** An arrow: select its packet, then (once the tree is built) its node. */
     private java.util.function.ObjIntConsumer<LadderModel> onArrowClicked;
 
@@ -361,6 +397,97 @@ final class TimelineBridge {
         if (p == null || fd == null) return;
         ProtoNode node = HandshakeNodeFinder.find(fd.root, p.row, p.ordinal);
         if (node != null) showNode.accept(node);
+    }
+
+    // ---- presenting ------------------------------------------------------------------------------
+
+    private tlslens.ui.timeline.PresenterStage presenter;
+
+    /**
+     * View > Present (F11): the ladder, or the side-by-side when its tab is shown, full screen and larger.
+     * The presenter's copy follows the window's: same model, steps, highlight; its arrows select packets.
+     */
+    void present() {
+        if (presenter != null && presenter.isShowing()) {
+            presenter.close();
+            return;
+        }
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        javafx.scene.layout.Region view;
+        String title;
+        if (tab != null && tab.getUserData() instanceof OpenComparison c) {
+            HandshakeComparison copy = new HandshakeComparison();
+            copy.modelProperty().bind(c.view().modelProperty());
+            copy.setOnFrameClicked(frame -> selector.select((int) frame));
+            view = copy;
+            title = "Connection #" + c.left() + " and #" + c.right();
+        } else {
+            if (tab != timelineTab) showTimeline();
+            HandshakeLadder ladder = pane.ladder();
+            if (ladder.getModel() == null) {
+                session.messageProperty().set("Select a connection to present its handshake.");
+                return;
+            }
+            HandshakeLadder copy = new HandshakeLadder();
+            copy.setId("presenterLadder");
+            copy.modelProperty().bind(ladder.modelProperty());
+            copy.revealedRowsProperty().bind(ladder.revealedRowsProperty());
+            copy.highlightedFramesProperty().bind(ladder.highlightedFramesProperty());
+            copy.compareTargetProperty().bind(ladder.compareTargetProperty());
+            copy.compareProvenProperty().bind(ladder.compareProvenProperty());
+            copy.setOnStep(this::step);
+            copy.setOnRowClicked(this::arrowClicked);
+            copy.setOnOpenConnection(this::openConnection);
+            view = copy;
+            title = ladder.getModel().title();
+        }
+        presenter = tlslens.ui.timeline.PresenterStage.show(tabs.getScene() == null ? null : tabs.getScene().getWindow(), view,
+                title);
+        presenter.stage().setOnHidden(e -> {
+            if (presenter != null && presenter.view() instanceof HandshakeLadder l) {
+                l.modelProperty().unbind();
+                l.revealedRowsProperty().unbind();
+            }
+            presenter = null;
+        });
+    }
+
+    tlslens.ui.timeline.PresenterStage presenter() { return presenter; }
+
+    // ---- key schedule ----------------------------------------------------------------------------
+
+    /**
+     * "Key schedule": a tab with the shown connection's schedule, computed off the FX thread from a
+     * replay of its frames with the key log (pressed again, computed again: keys may have come since).
+     */
+    void showKeySchedule() {
+        Integer index = shownConnection;
+        RowFeed f = capture.feed();
+        CaptureIndex idx = f == null ? null : f.index();
+        Connection c = index == null ? null : snapshot.connection(index);
+        if (c == null || idx == null) return;
+        String id = "keys-" + index;
+        tlslens.ui.timeline.KeyScheduleView view = null;
+        for (Tab t : tabs.getTabs()) {
+            if (id.equals(t.getId()) && t.getContent() instanceof tlslens.ui.timeline.KeyScheduleView v) {
+                view = v;
+                tabs.getSelectionModel().select(t);
+            }
+        }
+        if (view == null) {
+            view = new tlslens.ui.timeline.KeyScheduleView();
+            view.setId("keyScheduleView");
+            Tab tab = new Tab("Keys #" + index, view);
+            tab.setId(id);
+            tab.setTooltip(new Tooltip("The key schedule of connection #" + index));
+            tabs.getTabs().add(tab);
+            tabs.getSelectionModel().select(tab);
+        }
+        tlslens.ui.timeline.KeyScheduleView target = view;
+        Background.run(() -> {
+            tlslens.dissect.tls.TlsConnection tls = c.tls() ? idx.followTls(index) : null;
+            return tlslens.ui.model.KeyScheduleModel.of(c, tls == null ? null : tls.keySchedule());
+        }, target::setModel, e -> session.messageProperty().set("Key schedule failed: " + e));
     }
 
     // ---- side by side --------------------------------------------------------------------------

@@ -177,6 +177,61 @@ class MainWindowScreenshotTest {
     }
 
     /**
+     * target/screenshots/key-schedule.png: the sample with its key log, the TLS 1.3 PSK resumption's key schedule
+     * (the early secret marked PSK, the traffic secrets from the key log, both Finished checked);
+     * presenter.png: its ladder presented full screen (F11), stepped through to the server's Encrypted Extensions.
+     */
+    @Test
+    void keyScheduleAndPresenter(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.util.prefs.Preferences.userRoot().node(WindowTestSupport.PREFS + "/decryption").clear();
+        Path keylog = Tls13TimelineWindowTest.sampleKeyLog(dir);
+        robot.interact(() -> window.decryption().useKeyLog(keylog));
+        robot.clickOn("#openSampleButton");
+        waitLoaded(window, 67);
+        waitUntil("the PSK resumption linked to its origin", 20, () -> window.timeline().snapshot().frameCount() == 67
+                && window.timeline().snapshot().connections().stream()
+                        .anyMatch(c -> c.resumption() == tlslens.analysis.Resumption.PSK && c.resumedFrom() != null));
+        tlslens.analysis.Connection psk = fx(() -> window.timeline().snapshot().connections().stream()
+                .filter(c -> c.resumption() == tlslens.analysis.Resumption.PSK).findFirst().orElseThrow());
+        HandshakeLadder ladder = showLadder(robot, psk);
+        robot.clickOn("#keyScheduleButton");
+        robot.interact(() -> window.mainSplit().setDividerPositions(0.08));
+        waitUntil("the key schedule drawn", 20, () -> {
+            Node v = window.timeline().tabs().lookup("#keyScheduleView");
+            return v instanceof tlslens.ui.timeline.KeyScheduleView k && k.getModel() != null && isOnScreen(k)
+                    && !k.lookupAll(".ks-grid").isEmpty() && isOnScreen(k.lookup(".ks-psk"));
+        });
+        waitForPulses(2);
+        save(Path.of("target/screenshots/key-schedule.png"));
+
+        robot.clickOn("Handshake timeline");
+        robot.interact(() -> window.mainSplit().setDividerPositions(0.13));
+        int ee = fx(() -> {
+            var rows = ladder.getModel().rows();
+            for (int i = 0; i < rows.size(); i++) if (rows.get(i).is(HandshakeTypes.ENCRYPTED_EXTENSIONS)) return i;
+            throw new AssertionError("no Encrypted Extensions");
+        });
+        robot.interact(ladder::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        for (int i = 0; i < ee; i++) robot.type(javafx.scene.input.KeyCode.SPACE);
+        waitUntil("stepped to the Encrypted Extensions", 20, () -> ladder.getRevealedRows() == ee + 1);
+        robot.interact(() -> ladder.requestFocus());
+        robot.type(javafx.scene.input.KeyCode.F11);
+        waitUntil("the presenter shown", 20, () -> window.timeline().presenter() != null
+                && window.timeline().presenter().stage().isFullScreen());
+        Stage presenter = fx(() -> window.timeline().presenter().stage());
+        HandshakeLadder copy = (HandshakeLadder) fx(() -> window.timeline().presenter().view());
+        waitUntil("the presenter's ladder drawn", 20, () -> isOnScreen(copy) && copy.lookupAll(".ladder-row").stream()
+                .filter(Node::isVisible).count() == ee + 1);
+        waitForPulses(2);
+        WritableImage img = fx(() -> presenter.getScene().snapshot(null));
+        ImageIO.write(toBuffered(img), "png", Path.of("target/screenshots/presenter.png").toFile());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil("the presenter closed", 20, () -> window.timeline().presenter() == null);
+        robot.interact(() -> window.decryption().useKeyLog(null));
+    }
+
+    /**
      * target/screenshots/decrypted.png (a TLS 1.3 server flight decrypted with its key log, the
      * Certificate selected in the Decrypted TLS tab) and follow-stream.png (HTTP/2 of curl and h2o).
      */

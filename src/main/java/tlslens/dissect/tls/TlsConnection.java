@@ -81,6 +81,9 @@ public final class TlsConnection {
     /** The ClientHello random (32 bytes) or null: the key log's lookup key for this connection. */
     public byte[] clientRandom() { return decryptor.clientRandom(); }
 
+    /** The key schedule this connection used, from the key log and its handshake; null without a key log. */
+    public tlslens.dissect.tls.decrypt.KeySchedule keySchedule() { return decryptor.keySchedule(); }
+
     /**
      * The decrypted application data, per direction and record, when this connection was made to
      * keep it (see the constructor); null otherwise.

@@ -34,6 +34,7 @@ public final class ConnectionsPane extends BorderPane {
     private final Button compareButton = new Button("Side by side");
     private final Button pngButton = new Button("Export PNG…");
     private final Button svgButton = new Button("Export SVG…");
+    private final Button keyScheduleButton = new Button("Key schedule");
     private final SplitPane split = new SplitPane();
 
     public ConnectionsPane() {
@@ -80,9 +81,12 @@ public final class ConnectionsPane extends BorderPane {
         pngButton.setTooltip(new Tooltip("Save the ladder of the selected connection as a PNG image"));
         svgButton.setId("exportSvgButton");
         svgButton.setTooltip(new Tooltip("Save the ladder of the selected connection as an SVG drawing"));
+        keyScheduleButton.setId("keyScheduleButton");
+        keyScheduleButton.setTooltip(new Tooltip("The secrets, keys and IVs of the selected connection, from its key log, "
+                + "each step with its RFC section, and each Finished recomputed"));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(count, gap, compareButton, pngButton, svgButton);
+        HBox bar = new HBox(count, gap, keyScheduleButton, compareButton, pngButton, svgButton);
         bar.getStyleClass().add("connections-toolbar");
         setTop(bar);
         setCenter(split);
@@ -140,6 +144,8 @@ public final class ConnectionsPane extends BorderPane {
     public Button compareButton() { return compareButton; }
 
     public Button pngButton() { return pngButton; }
+
+    public Button keyScheduleButton() { return keyScheduleButton; }
 
     public Button svgButton() { return svgButton; }
 

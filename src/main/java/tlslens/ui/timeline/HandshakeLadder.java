@@ -4,13 +4,17 @@ import java.net.URL;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyEvent;
 import tlslens.ui.model.LadderModel;
+import tlslens.ui.model.LadderStepper;
 
 /**
  * A ladder diagram of one connection's handshake: client and server lifelines, one arrow per
@@ -34,9 +38,41 @@ public final class HandshakeLadder extends Control {
     private final ObjectProperty<Integer> compareTarget = new SimpleObjectProperty<>(this, "compareTarget");
     private final ObjectProperty<Boolean> compareProven = new SimpleObjectProperty<>(this, "compareProven", Boolean.TRUE);
 
+    /** How many rows are drawn (step-through); the rest keep their place, hidden. */
+    private final IntegerProperty revealedRows = new SimpleIntegerProperty(this, "revealedRows", Integer.MAX_VALUE);
+    private final ObjectProperty<java.util.function.Consumer<LadderStepper.Move>> onStep =
+            new SimpleObjectProperty<>(this, "onStep");
+
     public HandshakeLadder() {
         getStyleClass().add("handshake-ladder");
+        setFocusTraversable(true);
+        // A filter: the scroll pane inside would take the arrows, Home and End to scroll.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            LadderStepper.Move move = switch (e.getCode()) {
+                case SPACE, RIGHT -> LadderStepper.Move.NEXT;
+                case LEFT -> LadderStepper.Move.PREVIOUS;
+                case HOME -> LadderStepper.Move.FIRST;
+                case END -> LadderStepper.Move.ALL;
+                default -> null;
+            };
+            if (move == null || onStep.get() == null || getModel() == null || e.isShortcutDown() || e.isAltDown()) return;
+            onStep.get().accept(move);
+            e.consume();
+        });
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
     }
+
+    /** Rows drawn: the first {@code n} (step-through); {@link Integer#MAX_VALUE} for all. */
+    public IntegerProperty revealedRowsProperty() { return revealedRows; }
+
+    public void setRevealedRows(int n) { revealedRows.set(n); }
+
+    public int getRevealedRows() { return revealedRows.get(); }
+
+    /** Called with a step-through key's move (Space / →, ←, Home, End) while the ladder has the focus. */
+    public ObjectProperty<java.util.function.Consumer<LadderStepper.Move>> onStepProperty() { return onStep; }
+
+    public void setOnStep(java.util.function.Consumer<LadderStepper.Move> c) { onStep.set(c); }
 
     @Override
     protected Skin<?> createDefaultSkin() { return new HandshakeLadderSkin(this); }

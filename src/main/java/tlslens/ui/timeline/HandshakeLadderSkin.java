@@ -35,6 +35,13 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
     private final Label placeholder = new Label("Select a connection to see its handshake.");
     private final StackPane stack = new StackPane();
     private final List<Group> rowNodes = new ArrayList<>();
+    /** Per row, what else is drawn for it (its time, the band and label of the flight it opens): hidden with it. */
+    private final List<List<Node>> rowExtras = new ArrayList<>();
+    /** The flight bands, to shorten them to the rows revealed while stepping through. */
+    private final List<Band> bands = new ArrayList<>();
+    private LadderLayout layout;
+
+    private record Band(javafx.scene.shape.Rectangle shape, Node label, int start, int end) {}
     private double builtWidth = -1;
 
     HandshakeLadderSkin(HandshakeLadder control) {
@@ -48,6 +55,7 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         registerChangeListener(control.modelProperty(), o -> rebuild());
         registerChangeListener(control.compareTargetProperty(), o -> rebuild());
         registerChangeListener(control.highlightedFramesProperty(), o -> highlight(true));
+        registerChangeListener(control.revealedRowsProperty(), o -> reveal());
         scroll.viewportBoundsProperty().addListener((o, a, b) -> {
             if (Math.abs(b.getWidth() - builtWidth) > 8) rebuild();
         });
@@ -58,6 +66,8 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         LadderModel m = getSkinnable().getModel();
         content.getChildren().clear();
         rowNodes.clear();
+        rowExtras.clear();
+        bands.clear();
         placeholder.setVisible(m == null);
         scroll.setVisible(m != null);
         if (m == null) return;
@@ -94,6 +104,26 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         }
         // The content's padding and a vertical scroll bar take their share of the viewport.
         content.getChildren().add(diagram(m, builtWidth > 0 ? builtWidth - 48 : 900));
+        highlight(false);
+        reveal();
+    }
+
+    /** Step-through: rows past the revealed ones (and what belongs to them) are hidden, in place. */
+    private void reveal() {
+        int n = getSkinnable().getRevealedRows();
+        for (int i = 0; i < rowNodes.size(); i++) {
+            boolean on = i < n;
+            rowNodes.get(i).setVisible(on);
+            for (Node x : rowExtras.get(i)) x.setVisible(on);
+        }
+        // A flight's band grows with its rows: it does not give away how many messages are still to come.
+        for (Band b : bands) {
+            int end = Math.min(b.end(), Math.max(n, b.start() + 1));
+            double top = layout.rowTop(b.start()) + 2;
+            double h = layout.rowTop(end) - layout.rowTop(b.start()) - 4;
+            b.shape().setHeight(h);
+            b.label().setLayoutY(top + h / 2 - 17);
+        }
         highlight(false);
     }
 
@@ -143,12 +173,14 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
     private Pane diagram(LadderModel m, double width) {
         List<LadderRow> rows = m.rows();
         LadderLayout g = new LadderLayout(rows.size(), width);
+        layout = g;
         Pane p = new Pane();
         p.getStyleClass().add("ladder-diagram");
         p.setPrefSize(g.width(), g.height());
         p.setMinSize(g.width(), g.height());
         p.setMaxSize(g.width(), g.height());
 
+        for (int i = 0; i < rows.size(); i++) rowExtras.add(new ArrayList<>());
         // Flight bands first, under everything.
         int start = 0;
         for (int i = 1; i <= rows.size(); i++) {
@@ -156,12 +188,15 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
                 LadderRow first = rows.get(start);
                 double top = g.rowTop(start) + 2;
                 double h = g.rowTop(i) - g.rowTop(start) - 4;
-                p.getChildren().add(LadderDrawing.flightBand(g.clientX() - 70, top, g.serverX() - g.clientX() + 140, h,
-                        first.fromClient()));
+                javafx.scene.shape.Rectangle band = LadderDrawing.flightBand(g.clientX() - 70, top,
+                        g.serverX() - g.clientX() + 140, h, first.fromClient());
                 String who = first.fromClient() ? "client" : "server";
                 String what = first.kind() == LadderRow.Kind.ALERT ? "alert" : "flight " + first.flight();
-                p.getChildren().add(LadderDrawing.text(what + "\n" + who, "ladder-flight-label",
-                        g.serverX() + 78, top + h / 2 - 17, LadderLayout.FLIGHT_GUTTER, Pos.CENTER_LEFT));
+                Node label = LadderDrawing.text(what + "\n" + who, "ladder-flight-label",
+                        g.serverX() + 78, top + h / 2 - 17, LadderLayout.FLIGHT_GUTTER, Pos.CENTER_LEFT);
+                p.getChildren().addAll(band, label);
+                rowExtras.get(start).addAll(List.of(band, label));
+                bands.add(new Band(band, label, start, i));
                 start = i;
             }
         }
@@ -187,8 +222,10 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
             p.getChildren().add(row);
             String t = r.timeText();
             if (!t.isEmpty() && !t.equals(lastTime)) {
-                p.getChildren().add(LadderDrawing.text(t, "ladder-time", 0, g.arrowY(i) - 10, LadderLayout.TIME_GUTTER,
-                        Pos.CENTER_RIGHT));
+                Node time = LadderDrawing.text(t, "ladder-time", 0, g.arrowY(i) - 10, LadderLayout.TIME_GUTTER,
+                        Pos.CENTER_RIGHT);
+                p.getChildren().add(time);
+                rowExtras.get(i).add(time);
                 lastTime = t;
             }
         }
@@ -200,8 +237,11 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         LadderModel m = getSkinnable().getModel();
         if (m == null) return;
         Group first = null;
+        int revealed = getSkinnable().getRevealedRows();
+        boolean stepping = revealed < rowNodes.size();
         for (int i = 0; i < rowNodes.size(); i++) {
-            boolean on = frames.contains(m.rows().get(i).frame());
+            // Stepping through, the row just revealed stands out, not every message of its frame.
+            boolean on = stepping ? i == revealed - 1 : frames.contains(m.rows().get(i).frame());
             rowNodes.get(i).pseudoClassStateChanged(LadderDrawing.HIGHLIGHTED, on);
             if (on && first == null) first = rowNodes.get(i);
         }

@@ -44,6 +44,9 @@ public final class ConnectionDecryptor {
     private boolean helloRetry;
     private boolean serverHelloSeen;
     private HelloInfo lastServerHello;
+    private HelloInfo lastClientHello;
+    /** ClientHellos that began a handshake (a HelloRetryRequest's second one does not): renegotiations count. */
+    private int handshakes;
     /** Protected records seen per role while we had no key for them (a live key log may deliver them later). */
     private final long[] missed = new long[2];
     private int version;
@@ -103,6 +106,8 @@ public final class ConnectionDecryptor {
 
     private void onClientHello(HelloInfo ch) {
         if (ch == null) return;
+        lastClientHello = ch;
+        if (!helloRetry) handshakes++;
         if (!helloRetry) transcript.clear();
         if (ch.random != null && ch.random.length == 32) clientRandom = ch.random.clone();
         clientSessionId = ch.sessionId;
@@ -169,7 +174,7 @@ public final class ConnectionDecryptor {
         int type = message[0] & 0xff;
         int r = role(fromServer);
         if (type == HandshakeTypes.CLIENT_HELLO && !helloRetry) transcript.clear();
-        transcript.add(message);
+        transcript.add(message, fromServer);
         try {
             if (version == TlsVersions.TLS13) afterMessage13(r, type, message);
             else if (type == HandshakeTypes.NEW_SESSION_TICKET && fromServer) ticket12(message);
@@ -304,6 +309,21 @@ public final class ConnectionDecryptor {
             return new DecryptionStatus(DecryptionStatus.State.NO_KEYS, why, null, 0, 0, verdict);
         }
         return new DecryptionStatus(DecryptionStatus.State.NOTHING_ENCRYPTED, "", keyOrigin, 0, 0, verdict);
+    }
+
+    /**
+     * The key schedule this connection used, as far as its key-log lines and the handshake messages seen
+     * so far show it (RFC 8446 7.1, RFC 5246 6.3, 8.1), with each Finished recomputed; null without keys.
+     */
+    public KeySchedule keySchedule() {
+        if (!keys()) return null;
+        try {
+            return new KeyScheduleBuilder(secrets, version, suite, clientRandom, serverRandom, lastClientHello,
+                    lastServerHello, helloRetry, master, transcript.usable() ? transcript.messages() : List.of()).handshakes(handshakes).build();
+        } catch (RuntimeException e) {
+            return KeySchedule.failed(version, suite == null ? -1 : suite.code(),
+                    "the key schedule could not be computed (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** The ClientHello random of the connection (to look up or export its key-log lines). */

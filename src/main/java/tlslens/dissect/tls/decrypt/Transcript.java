@@ -13,20 +13,26 @@ import java.util.List;
 final class Transcript {
     private static final int MAX_BYTES = 4 << 20;
     private final List<byte[]> messages = new ArrayList<>();
+    /** Who sent each message (for the key schedule, which hashes up to a given Finished). */
+    private final List<Boolean> fromServer = new ArrayList<>();
     private int bytes;
     private boolean overflow;
 
-    void add(byte[] message) {
+    void add(byte[] message) { add(message, false); }
+
+    void add(byte[] message, boolean server) {
         if (bytes + message.length > MAX_BYTES) {
             overflow = true;
             return;
         }
         messages.add(message);
+        fromServer.add(server);
         bytes += message.length;
     }
 
     void clear() {
         messages.clear();
+        fromServer.clear();
         bytes = 0;
         overflow = false;
     }
@@ -34,6 +40,13 @@ final class Transcript {
     boolean usable() { return !overflow && !messages.isEmpty(); }
 
     int size() { return messages.size(); }
+
+    /** The messages so far, each with its sender, in order (a copy). */
+    List<KeyScheduleBuilder.Message> messages() {
+        List<KeyScheduleBuilder.Message> out = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) out.add(new KeyScheduleBuilder.Message(fromServer.get(i), messages.get(i)));
+        return out;
+    }
 
     /** Hash of every message so far; {@code hrr} applies the RFC 8446 rule to the first ClientHello. */
     byte[] hash(String algorithm, boolean hrr) {
