@@ -47,8 +47,8 @@ class PresenterWindowTest {
     /** Opens the sample and shows the ladder of its full TLS 1.2 handshake (the origin of the ticket resumption). */
     private Connection openFullTls12(FxRobot robot) {
         robot.clickOn("#openSampleButton");
-        waitLoaded(window, 67);
-        waitUntil(20, () -> window.timeline().snapshot().frameCount() == 67);
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
+        waitUntil(20, () -> window.timeline().snapshot().frameCount() == WindowTestSupport.SAMPLE_FRAMES);
         robot.clickOn("Handshake timeline");
         int origin = fx(() -> window.timeline().snapshot().connections().stream()
                 .filter(c -> c.resumption() == Resumption.SESSION_TICKET).findFirst().orElseThrow().resumedFrom());
@@ -178,8 +178,8 @@ class PresenterWindowTest {
         java.nio.file.Path keylog = Tls13TimelineWindowTest.sampleKeyLog(dir);
         robot.interact(() -> window.decryption().useKeyLog(keylog));
         robot.clickOn("#openSampleButton");
-        waitLoaded(window, 67);
-        waitUntil("the PSK resumption analysed with keys", 20, () -> window.timeline().snapshot().frameCount() == 67
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
+        waitUntil("the PSK resumption analysed with keys", 20, () -> window.timeline().snapshot().frameCount() == WindowTestSupport.SAMPLE_FRAMES
                 && window.timeline().snapshot().connections().stream()
                 .anyMatch(c -> c.resumption() == Resumption.PSK && c.resumedFrom() != null));
         int psk = fx(() -> window.timeline().snapshot().connections().stream()
