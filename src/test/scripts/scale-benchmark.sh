@@ -2,7 +2,8 @@
 # A benchmark, not a test: the headless figures of issue 14 on a big capture, each as a ratio
 # against tshark run in the same script, runs alternating (ours, tshark, ours, ...), median of 3.
 #
-#   src/test/scripts/scale-benchmark.sh [CAPTURE]     (RUNS=N runs each; WINDOW=1 adds load-benchmark.sh)
+#   src/test/scripts/scale-benchmark.sh [CAPTURE]     (RUNS=N runs each; WINDOW=1 adds load-benchmark.sh;
+#                                                     JVM_OPTIONS="..." instead of cli-jvm-options.sh's)
 #
 # Without CAPTURE it makes target/scale/large-1000000.pcapng: make-captures.sh --large 100000
 # (real Python ssl clients and servers: TLS 1.3, 1.2 with tickets, 1.2 with session ids, four in
@@ -27,6 +28,9 @@ if [ -z "$capture" ]; then
 fi
 [ -f target/tlslens.jar ] || mvn -B -q -DskipTests package
 jar="${JAR:-target/tlslens.jar}"
+# As the launcher runs the command line (tlslens.sh -r ...), unless JVM_OPTIONS says otherwise ("" for the JVM's defaults).
+# shellcheck disable=SC2206
+jvm=(${JVM_OPTIONS-$(src/main/scripts/cli-jvm-options.sh)})
 work=$(mktemp -d /tmp/scale-benchmark.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 packets=$(capinfos -c -M "$capture" | awk -F': *' '/Number of packets/ {print $2}')
@@ -47,17 +51,18 @@ ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
 pps() { python3 -c "print('%.0f' % ($packets / $1))"; }
 
 echo "capture: $capture ($packets packets, $(du -m "$capture" | cut -f1) MB), $(nproc) cores, median of $runs alternating runs"
+echo "TLS Lens: java ${jvm[*]:-} -jar $jar; tshark: $(tshark -v 2>/dev/null | head -1)"
 for i in $(seq "$runs"); do
-  timed ours_fields "$work/ours.tsv" java -jar "$jar" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}"
+  timed ours_fields "$work/ours.tsv" java ${jvm[@]+"${jvm[@]}"} -jar "$jar" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}"
   timed tshark_fields "$work/tshark.tsv" tshark "${tshark_opts[@]}" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}"
-  timed ours_filter "$work/ours.txt" java -jar "$jar" -r "$capture" -Y 'tls.handshake.type == 1'
+  timed ours_filter "$work/ours.txt" java ${jvm[@]+"${jvm[@]}"} -jar "$jar" -r "$capture" -Y 'tls.handshake.type == 1'
   timed tshark_filter "$work/tshark.txt" tshark "${tshark_opts[@]}" -r "$capture" -Y 'tls.handshake.type == 1'
-  timed ours_conns "$work/conns.json" java -jar "$jar" -r "$capture" --connections
-  timed ours_1core "$work/ours1.tsv" taskset -c 0 java -jar "$jar" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}"
+  timed ours_conns "$work/conns.json" java ${jvm[@]+"${jvm[@]}"} -jar "$jar" -r "$capture" --connections
+  timed ours_1core "$work/ours1.tsv" taskset -c 0 java ${jvm[@]+"${jvm[@]}"} -jar "$jar" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}"
   timed tshark_1core /dev/null taskset -c 0 tshark "${tshark_opts[@]}" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}"
 done
 # A heap that is too small shows as garbage collection without end before the OutOfMemoryError: 5 minutes at most.
-timed ours_conns512 /dev/null timeout 300 java -Xmx512m -jar "$jar" -r "$capture" --connections
+timed ours_conns512 /dev/null timeout 300 java ${jvm[@]+"${jvm[@]}"} -Xmx512m -jar "$jar" -r "$capture" --connections
 
 row() { # label ours tshark
   printf '%-46s %9s %9s %7s\n' "$1" "$2" "$3" "$4"
@@ -86,9 +91,9 @@ echo "-T fields output, 1 core vs 2 cores: $(same "$work/ours.tsv" "$work/ours1.
 echo "lines differing from tshark: -T fields $(diff "$work/ours.tsv" "$work/tshark.tsv" | grep -c '^<' || true)," \
   "-Y summary $(diff "$work/ours.txt" "$work/tshark.txt" | grep -c '^<' || true) of $(wc -l <"$work/ours.txt")"
 if [ -n "${BEFORE_JAR:-}" ]; then
-  java -jar "$BEFORE_JAR" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}" >"$work/before.tsv"
-  java -jar "$BEFORE_JAR" -r "$capture" -Y 'tls.handshake.type == 1' >"$work/before.txt"
-  java -jar "$BEFORE_JAR" -r "$capture" --connections >"$work/before.json"
+  java ${jvm[@]+"${jvm[@]}"} -jar "$BEFORE_JAR" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}" >"$work/before.tsv"
+  java ${jvm[@]+"${jvm[@]}"} -jar "$BEFORE_JAR" -r "$capture" -Y 'tls.handshake.type == 1' >"$work/before.txt"
+  java ${jvm[@]+"${jvm[@]}"} -jar "$BEFORE_JAR" -r "$capture" --connections >"$work/before.json"
   echo "output against $BEFORE_JAR: -T fields $(same "$work/ours.tsv" "$work/before.tsv")," \
     "-Y summary $(same "$work/ours.txt" "$work/before.txt"), --connections $(same "$work/conns.json" "$work/before.json")"
 fi
