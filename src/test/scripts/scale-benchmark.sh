@@ -43,7 +43,7 @@ timed() {
   local name="$1" out="$2"
   shift 2
   /usr/bin/time -f '%e %M' -o "$work/t" "$@" >"$out" 2>"$work/$name.err" || echo "  ($name exited $?: $(tail -1 "$work/$name.err"))" | tee -a "$work/$name.err" >&2
-  cat "$work/t" >>"$work/$name"
+  grep -v '^Command' "$work/t" >>"$work/$name" # time's "Command exited with non-zero status" line
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 col() { awk -v c="$2" '{print $c}' "$work/$1" | median; }
