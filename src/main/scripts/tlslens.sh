@@ -13,4 +13,6 @@ if [ $# -eq 0 ] || { [ $# -eq 1 ] && [ -n "$1" ] && [ "${1#-}" = "$1" ]; }; then
   # shellcheck disable=SC2046
   exec java $("$root/src/main/scripts/window-jvm-options.sh") -jar "$jar" "$@"
 fi
-exec java -jar "$jar" "$@"
+# The command line, with the collector that suits one long pass (cli-jvm-options.sh says why).
+# shellcheck disable=SC2046
+exec java $("$root/src/main/scripts/cli-jvm-options.sh") -jar "$jar" "$@"

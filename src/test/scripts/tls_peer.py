@@ -10,8 +10,9 @@
   tls_peer.py load --port P --cert C --key K --conns N [--threads T]
                    [--mss N] [--keylog F]
       Starts a threaded TLS server on 127.0.0.1:P and runs N client
-      connections against it (mix of TLS 1.3 / TLS 1.2, some resumed, a few
-      small application records each).  Used for the --large benchmark capture.
+      connections against it (TLS 1.3, TLS 1.2 with tickets, TLS 1.2 with
+      session ids only; four in five resumed; a few small application records
+      each).  Used for the --large benchmark capture.
 """
 import argparse
 import json
@@ -90,7 +91,8 @@ def cmd_load(args):
     srv.listen(256)
     stop = threading.Event()
     threading.Thread(target=serve, args=(srv, sctx, stop), daemon=True).start()
-    ctxs = {"1.2": client_ctx(args, "1.2"), "1.3": client_ctx(args, "1.3")}
+    ctxs = {"1.2": client_ctx(args, "1.2"), "1.3": client_ctx(args, "1.3"), "1.2id": client_ctx(args, "1.2")}
+    ctxs["1.2id"].options |= ssl.OP_NO_TICKET  # the server then resumes by session id
     counter = iter(range(args.conns))
     lock = threading.Lock()
 
@@ -101,8 +103,8 @@ def cmd_load(args):
                 i = next(counter, None)
             if i is None:
                 return
-            ver = "1.3" if i % 3 else "1.2"
-            sess = sessions.get(ver) if i % 2 else None
+            ver = ("1.3", "1.2", "1.2id")[i % 3]
+            sess = sessions.get(ver) if i % 5 else None
             try:
                 s = connect(ctxs[ver], args, sess)
                 for n in range(1 + i % 4):

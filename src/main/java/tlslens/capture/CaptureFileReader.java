@@ -239,6 +239,12 @@ public final class CaptureFileReader implements Closeable {
     /** A message about damage found while reading, or null. */
     public String warning() { return warning; }
 
+    /**
+     * Bytes of the file read so far, as stored (compressed ones for a compressed file; read ahead of
+     * the frames returned by up to a buffer): a load's progress against the file's size. Any thread.
+     */
+    public long bytesRead() { return end == null ? 0 : end.count(); }
+
     @Override
     public void close() {
         done = true;

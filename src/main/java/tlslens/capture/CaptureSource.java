@@ -64,15 +64,20 @@ final class CaptureSource {
     /** A stream that remembers whether its end was reached. */
     static final class EndSeen extends java.io.FilterInputStream {
         private volatile boolean seen;
+        /** Bytes of the file read so far (before decompression): a load's progress, read by another thread. */
+        private volatile long count;
 
         EndSeen(InputStream in) { super(in); }
 
         boolean seen() { return seen; }
 
+        long count() { return count; }
+
         @Override
         public int read() throws IOException {
             int b = super.read();
             if (b < 0) seen = true;
+            else count++;
             return b;
         }
 
@@ -80,6 +85,7 @@ final class CaptureSource {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n < 0) seen = true;
+            else count += n;
             return n;
         }
     }

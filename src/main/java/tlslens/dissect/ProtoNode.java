@@ -120,6 +120,7 @@ public final class ProtoNode {
         if (children == null) children = new ArrayList<>(4);
         n.parent = this;
         n.summaryOnly = summaryOnly;
+        n.lean = lean;
         children.add(n);
         if (n.malformedBelow) markMalformed();
         return n;
@@ -189,6 +190,17 @@ public final class ProtoNode {
      * only describe bytes (option subtrees, flag bits, checksum status) can be left out of it.
      */
     public boolean summaryOnly() { return summaryOnly; }
+
+    /** Set on a tree whose reader names the fields it reads (see Engine.lean): inherited by children. */
+    private boolean lean;
+
+    public ProtoNode lean(boolean b) { this.lean = b; return this; }
+
+    /**
+     * True in a tree whose reader wants none of the costly items no core field needs: certificates
+     * stay bytes (no X.509 subtree) and a ClientHello gets no JA3/JA4 fingerprints.
+     */
+    public boolean lean() { return lean; }
 
     /** Appends to the label, e.g. ", Length: 512" after the children are known. */
     public ProtoNode appendText(String t) { this.text = text() + t; return this; }

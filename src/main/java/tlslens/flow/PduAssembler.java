@@ -35,7 +35,8 @@ public final class PduAssembler {
     /** No PDU we accept is longer; larger pending data means the framer was fooled. */
     public static final int MAX_PENDING = 64 * 1024;
 
-    private byte[] pending = new byte[0];
+    private static final byte[] NOTHING = new byte[0];
+    private byte[] pending = NOTHING;
     private int pendingLen;
     private final List<Piece> pendingPieces = new ArrayList<>();
     private boolean resyncing;
@@ -155,7 +156,9 @@ public final class PduAssembler {
         pendingLen -= n;
         pendingPieces.clear();
         pendingPieces.addAll(rest);
-        if (pendingLen == 0 && pending.length > 4096) pending = new byte[0];
+        // Nothing pending: the buffer goes (a PDU taken from it is a copy). Kept, it stayed with every
+        // connection whose last record had spanned segments: 2 KB a connection of a big capture.
+        if (pendingLen == 0) pending = NOTHING;
     }
 
     private static Piece piece(StreamBytes sb, int arrOffset, int pduOffset, int len) {

@@ -50,8 +50,19 @@ final class CaptureFileLoader {
         this.dialogs = dialogs;
     }
 
-    /** Every pulse: the window is drawing (the loader need not give way). */
-    void pulse(long now) { pacer.pulse(System.nanoTime()); }
+    /** Every pulse: the window is drawing (the loader need not give way); the load's progress is redrawn. */
+    void pulse(long now) {
+        pacer.pulse(System.nanoTime());
+        LoadProgress p = progress;
+        progressView.pulse(now, p != null && p.feed == capture.feed() && session.state() == State.LOADING ? p : null);
+    }
+
+    /** The progress of the last load that opened its file (the loading thread sets it). */
+    private volatile LoadProgress progress;
+    private final LoadProgressView progressView = new LoadProgressView();
+
+    /** The status bar's progress bar, text and Cancel while a file loads. */
+    javafx.scene.Node progressIndicator() { return progressView.node(); }
 
     private UnsavedGuard guard;
 
@@ -136,13 +147,25 @@ final class CaptureFileLoader {
             Platform.runLater(() -> failedToOpen(f, file, name, remember && gone, e));
             return;
         }
+        LoadProgress p = new LoadProgress(f, sizeOf(file));
+        progress = p;
         try (reader) {
             f.attach(new CaptureIndex(reader.linkType(), keys.apply(file).secrets()).interfaces(reader.interfaces()));
             Platform.runLater(() -> opened(f, file, name, remember));
             RawFrame raw;
-            while (!f.isCancelled() && (raw = reader.next()) != null) {
+            long n = 0;
+            while (!f.isCancelled() && !p.stopRequested() && (raw = reader.next()) != null) {
                 f.publish(raw);
+                if ((++n & 255) == 0) p.update(reader.bytesRead(), n);
                 pacer.giveWay();
+            }
+            p.update(reader.bytesRead(), n);
+            if (p.stopRequested() && !f.isCancelled()) {
+                // Cancel keeps what was read: a partial capture, said as a warning until the next load.
+                String stopped = String.format(java.util.Locale.ROOT, "Loading cancelled: the first %,d packets of the file "
+                        + "are shown (%s read); the rest was not read.", n,
+                        tlslens.ui.model.LoadProgressText.of(p.bytes(), p.totalBytes, n, 0).replaceFirst(" · .*", ""));
+                Platform.runLater(() -> warn(f, stopped));
             }
             String warning = reader.warning();
             if (warning != null) {
@@ -157,12 +180,22 @@ final class CaptureFileLoader {
                 Platform.runLater(() -> warn(f, "Reading stopped: " + e));
             }
         } finally {
+            p.finish();
             f.finish();
         }
         try {
             f.completeExperts(pacer::giveWay); // after the rows: the load is done when they are, the notes follow
         } catch (RuntimeException | StackOverflowError e) {
             e.printStackTrace(); // the notes of the light pass stay
+        }
+    }
+
+    /** The file's size for the progress bar; 0 for a pipe or standard input (the bar then only moves). */
+    private static long sizeOf(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException | SecurityException e) {
+            return 0;
         }
     }
 

@@ -182,6 +182,7 @@ public final class MainWindowController {
         expertInfo = new ExpertInfoControl(() -> capture.feed() == null ? null : capture.feed().experts(), selector::select,
                 dialogs::owner);
         statusBar.getRightItems().add(0, expertInfo.indicator());
+        statusBar.getRightItems().add(0, loader.progressIndicator());
         colouring.attach(packetTable, tableModel, capture::feed);
         tablePlaceholder.textProperty().bind(status.placeholderTextProperty());
         welcomePane.visibleProperty().bind(session.stateProperty().isEqualTo(State.EMPTY));

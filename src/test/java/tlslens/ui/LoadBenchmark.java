@@ -156,11 +156,29 @@ public final class LoadBenchmark {
         System.out.println(cpu);
         printStallSamples();
         System.out.printf("  longest GC pause: loading %.0f ms, scrolling %.0f ms%n", gcMaxLoading / 1e0, gcMaxScrolling / 1e0);
+        printRetainedHeap(rows);
         callFx(() -> {
             w.shutdown();
             return null;
         });
         System.exit(0);
+    }
+
+    /**
+     * The heap the loaded capture keeps: live bytes after a full collection, per packet, and the
+     * classes that hold most of them (the JVM's own class histogram, as jcmd GC.class_histogram).
+     */
+    private static void printRetainedHeap(int rows) throws Exception {
+        java.lang.management.MemoryMXBean mem = java.lang.management.ManagementFactory.getMemoryMXBean();
+        mem.gc();
+        mem.gc();
+        long used = mem.getHeapMemoryUsage().getUsed();
+        System.out.printf("retained heap after load:  %.1f MB (%.0f bytes per packet)%n", used / 1e6, (double) used / rows);
+        javax.management.ObjectName dcmd = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+        String histogram = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(dcmd,
+                "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        System.out.println("  largest classes (heap histogram):");
+        histogram.lines().skip(3).limit(12).forEach(l -> System.out.println("  " + l));
     }
 
     private static int scrollStep;

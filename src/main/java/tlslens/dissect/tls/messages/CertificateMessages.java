@@ -71,7 +71,7 @@ public final class CertificateMessages {
         return certs;
     }
 
-    /** "Certificate: 3082… (id-at-commonName=…)" with the X.509 tree below it. */
+    /** "Certificate: 3082… (id-at-commonName=…)" with the X.509 tree below it (unless the tree is lean). */
     public static ProtoNode certificateItem(ProtoNode parent, Tvb tvb, int off, int len) {
         byte[] der = tvb.bytes(off, len);
         String text = HS_CERTIFICATE.name + ": " + FieldFormat.display(HS_CERTIFICATE, der);
@@ -83,7 +83,7 @@ public final class CertificateMessages {
         }
         if (summary != null && !summary.isEmpty()) text += " (" + summary + ")";
         ProtoNode n = parent.addValue(HS_CERTIFICATE, tvb, off, len, der, text);
-        CertificateDissector.dissect(n, tvb, off, len);
+        if (!n.lean()) CertificateDissector.dissect(n, tvb, off, len);
         return n;
     }
 

@@ -197,6 +197,7 @@ public final class HelloMessages {
 
     /** JA4 (as Wireshark 4.2 shows it) then JA3 (as tshark 4.0 does), as generated items. */
     static void addClientFingerprints(ProtoNode t, HelloInfo h) {
+        if (t.lean()) return; // nobody reads them (see ProtoNode.lean)
         t.addGenerated(JA4, Ja4.fingerprint(h));
         t.addGenerated(JA4_R, Ja4.raw(h));
         String full = Ja3.clientString(h);
