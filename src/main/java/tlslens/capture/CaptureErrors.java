@@ -1,6 +1,11 @@
 package tlslens.capture;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** Turns libpcap's error texts into one-line messages that say what to do. */
 public final class CaptureErrors {
@@ -13,6 +18,13 @@ public final class CaptureErrors {
      */
     public static final String LDCONFIG_COMMAND = "echo \"$(dirname \"$(readlink -f \"$(which java)\")\")/../lib\" "
             + "| sudo tee /etc/ld.so.conf.d/java-capture.conf >/dev/null && sudo ldconfig";
+
+    /**
+     * The group whose members may capture with the installed package (its install script creates it
+     * when the administrator allows non-root users to capture, as Debian's wireshark-common does).
+     */
+    public static final String CAPTURE_GROUP = "tlslens";
+    public static final String ADD_TO_GROUP_COMMAND = "sudo usermod -aG " + CAPTURE_GROUP + " \"$USER\"";
 
     // pcap_activate()'s error codes (pcap/pcap.h).
     static final int PCAP_ERROR_NO_SUCH_DEVICE = -5;
@@ -41,9 +53,34 @@ public final class CaptureErrors {
 
     /** The fix, as one line a user can paste into a shell. */
     static String permissionFix() {
+        return permissionFix(installedWithCaptureGroup(Path.of("/etc/group")));
+    }
+
+    /**
+     * With the package's capture group the fix is joining it (its launchers have the rights);
+     * otherwise (a source checkout, or the administrator said no) the java binary needs them.
+     */
+    static String permissionFix(boolean captureGroup) {
+        if (captureGroup) {
+            return "Members of the " + CAPTURE_GROUP + " group may capture with this installation. To join it, run: "
+                    + ADD_TO_GROUP_COMMAND + ", then log out and in again.";
+        }
         return "To allow it, run: " + SETCAP_COMMAND + " && " + LDCONFIG_COMMAND
                 + " (the second part lets a java with capabilities still find its libjli.so),"
                 + " or run TLS Lens as a member of a group with those rights.";
+    }
+
+    /**
+     * True when started by the installed package's launcher (jpackage's launchers set
+     * jpackage.app-path) on a system where the package's install script created the capture group.
+     */
+    static boolean installedWithCaptureGroup(Path groupFile) {
+        if (System.getProperty("jpackage.app-path") == null) return false;
+        try (Stream<String> lines = Files.lines(groupFile)) {
+            return lines.anyMatch(l -> l.startsWith(CAPTURE_GROUP + ":"));
+        } catch (IOException | UncheckedIOException e) {
+            return false; // no /etc/group (not Linux), or unreadable: the general advice
+        }
     }
 
     /** pcap_create/pcap_activate failed for {@code iface}. */

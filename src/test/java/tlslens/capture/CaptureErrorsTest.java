@@ -72,4 +72,26 @@ class CaptureErrorsTest {
         assertEquals("can't parse filter expression: syntax error",
                 CaptureErrors.clean("Error occurred in pcap_compile: can't parse filter expression: syntax error\n"));
     }
+
+    @Test
+    void installedPackageNamesItsGroup(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path withGroup = java.nio.file.Files.writeString(dir.resolve("group"),
+                "root:x:0:\nwireshark:x:120:ann\ntlslens:x:998:bob\n");
+        java.nio.file.Path without = java.nio.file.Files.writeString(dir.resolve("group2"), "root:x:0:\ntlslensx:x:5:\n");
+        assertEquals("Members of the tlslens group may capture with this installation. To join it, run: "
+                + "sudo usermod -aG tlslens \"$USER\", then log out and in again.", CaptureErrors.permissionFix(true));
+        assertEquals(FIX, CaptureErrors.permissionFix(false));
+        String before = System.getProperty("jpackage.app-path");
+        try {
+            System.clearProperty("jpackage.app-path"); // a source checkout: the group is not ours to offer
+            assertFalse(CaptureErrors.installedWithCaptureGroup(withGroup));
+            System.setProperty("jpackage.app-path", "/opt/tlslens/bin/tlslens");
+            assertTrue(CaptureErrors.installedWithCaptureGroup(withGroup));
+            assertFalse(CaptureErrors.installedWithCaptureGroup(without));
+            assertFalse(CaptureErrors.installedWithCaptureGroup(dir.resolve("missing")));
+        } finally {
+            if (before == null) System.clearProperty("jpackage.app-path");
+            else System.setProperty("jpackage.app-path", before);
+        }
+    }
 }
