@@ -188,6 +188,7 @@ public final class MainWindowController {
 
     void setStage(Stage stage) {
         this.stage = stage;
+        stage.titleProperty().bind(session.titleProperty());
         new LayoutMemory(layout, mainSplit, inspector).restoreDividers();
         // The window's close box: as File > Quit, packets captured live are saved or let go first.
         stage.setOnCloseRequest(e -> {
