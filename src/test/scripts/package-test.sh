@@ -38,7 +38,10 @@ window_pid=""
 cleanup() {
   [ -n "$window_pid" ] && $SUDO kill "$window_pid" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  if id "$user" >/dev/null 2>&1; then $SUDO userdel "$user" 2>/dev/null || true; fi
+  if id "$user" >/dev/null 2>&1; then
+    # userdel refuses while the user's last process (the window) is still exiting.
+    for _ in $(seq 1 50); do $SUDO userdel "$user" 2>/dev/null && break; sleep 0.2; done
+  fi
   if dpkg-query -W -f='${Status}' tlslens 2>/dev/null | grep -q installed; then $SUDO dpkg -P tlslens >/dev/null || true; fi
   $SUDO rm -rf "$tmp"
 }
@@ -132,7 +135,7 @@ display=":$(cat "$tmp/display")"
 cp "$sample" "$tmp/tls-sample.pcapng"
 chmod 0644 "$tmp/tls-sample.pcapng"
 start_ns="$(date +%s%N)"
-as_user env DISPLAY="$display" sh -c 'echo $$ > "$1/window.pid"; exec tlslens "$1/tls-sample.pcapng"' sh "$tmp" \
+as_user env DISPLAY="$display" sh -c 'echo $$ > "$1/home/window.pid"; exec tlslens "$1/tls-sample.pcapng"' sh "$tmp" \
   > "$tmp/window.out" 2>&1 &
 runuser_pid=$!
 shown=""
@@ -142,12 +145,13 @@ for _ in $(seq 1 1200); do
   sleep 0.05
 done
 end_ns="$(date +%s%N)"
-window_pid="$(cat "$tmp/window.pid" 2>/dev/null || true)"
+window_pid="$(cat "$tmp/home/window.pid" 2>/dev/null || true)"
 [ -n "$shown" ] || fail "no window titled \"tls-sample.pcapng — TLS Lens\": $(DISPLAY="$display" xwininfo -root -tree | grep '"' | head -5; cat "$tmp/window.out")"
+[ -n "$window_pid" ] || fail "the window's process id was not recorded"
 exe="$($SUDO readlink "/proc/$window_pid/exe")"
 [ "$exe" = /opt/tlslens/bin/tlslens-window-capture ] || fail "the window runs in $exe, not the group's window launcher"
 mkdir -p target/package-test
-DISPLAY="$display" xwininfo -root -tree | grep "TLS Lens" >&2
+DISPLAY="$display" xwininfo -root -tree | grep "TLS Lens" >&2 || true
 command -v import >/dev/null && DISPLAY="$display" import -window root target/package-test/window.png 2>/dev/null || true
 startup_ms=$(( (end_ns - start_ns) / 1000000 ))
 $SUDO kill "$window_pid"
