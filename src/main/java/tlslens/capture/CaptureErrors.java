@@ -1,11 +1,10 @@
 package tlslens.capture;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /** Turns libpcap's error texts into one-line messages that say what to do. */
 public final class CaptureErrors {
@@ -53,7 +52,7 @@ public final class CaptureErrors {
 
     /** The fix, as one line a user can paste into a shell. */
     static String permissionFix() {
-        return permissionFix(installedWithCaptureGroup(Path.of("/etc/group")));
+        return permissionFix(installedWithCaptureGroup());
     }
 
     /**
@@ -71,15 +70,20 @@ public final class CaptureErrors {
     }
 
     /**
-     * True when started by the installed package's launcher (jpackage's launchers set
-     * jpackage.app-path) on a system where the package's install script created the capture group.
+     * True when started by the installed package's launcher (jpackage's launchers set jpackage.app-path)
+     * and its capture launcher belongs to the capture group: the install script gives it to the group
+     * only when the administrator allowed non-root capture, and takes it back when they no longer do.
      */
-    static boolean installedWithCaptureGroup(Path groupFile) {
-        if (System.getProperty("jpackage.app-path") == null) return false;
-        try (Stream<String> lines = Files.lines(groupFile)) {
-            return lines.anyMatch(l -> l.startsWith(CAPTURE_GROUP + ":"));
-        } catch (IOException | UncheckedIOException e) {
-            return false; // no /etc/group (not Linux), or unreadable: the general advice
+    static boolean installedWithCaptureGroup() {
+        String app = System.getProperty("jpackage.app-path");
+        return app != null && launcherBelongsTo(Path.of(app).resolveSibling("tlslens-capture"), CAPTURE_GROUP);
+    }
+
+    static boolean launcherBelongsTo(Path launcher, String group) {
+        try {
+            return Files.readAttributes(launcher, PosixFileAttributes.class).group().getName().equals(group);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // not installed so, or no POSIX groups (Windows): the general advice
         }
     }
 
