@@ -2,10 +2,8 @@ package tlslens.ui.controls;
 
 import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import tlslens.capture.CaptureFileReader;
