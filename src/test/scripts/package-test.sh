@@ -72,6 +72,18 @@ echo "tlslens tlslens/install-setcap boolean true" | $SUDO debconf-set-selection
 dpkg_do -i "$deb" >/dev/null
 [ -x /usr/bin/tlslens ] || fail "/usr/bin/tlslens missing after dpkg -i"
 
+# ---- the window runs with the launcher script's JVM options, the command line with the JVM's defaults --------
+window_opts="$(PATH="/opt/tlslens/lib/runtime/bin:$PATH" "$root/src/main/scripts/window-jvm-options.sh")"
+for o in $window_opts; do
+  for l in tlslens-window tlslens-window-capture; do
+    grep -qx -- "java-options=$o" "/opt/tlslens/lib/app/$l.cfg" || fail "$l lacks the window's JVM option $o"
+  done
+  for l in tlslens tlslens-capture; do
+    ! grep -qx -- "java-options=$o" "/opt/tlslens/lib/app/$l.cfg" || fail "the command line's $l has the window's option $o"
+  done
+done
+step "JVM options: the window's ($window_opts) for the window's launchers, the defaults for the command line's"
+
 # ---- the command line works as java -jar does ------------------------------------------------------
 installed_version="$(tlslens --version)"
 jar_version="$(java -jar "$jar" --version)"
