@@ -1,5 +1,9 @@
 package tlslens.capture;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Locale;
 
 /** Turns libpcap's error texts into one-line messages that say what to do. */
@@ -13,6 +17,13 @@ public final class CaptureErrors {
      */
     public static final String LDCONFIG_COMMAND = "echo \"$(dirname \"$(readlink -f \"$(which java)\")\")/../lib\" "
             + "| sudo tee /etc/ld.so.conf.d/java-capture.conf >/dev/null && sudo ldconfig";
+
+    /**
+     * The group whose members may capture with the installed package (its install script creates it
+     * when the administrator allows non-root users to capture, as Debian's wireshark-common does).
+     */
+    public static final String CAPTURE_GROUP = "tlslens";
+    public static final String ADD_TO_GROUP_COMMAND = "sudo usermod -aG " + CAPTURE_GROUP + " \"$USER\"";
 
     // pcap_activate()'s error codes (pcap/pcap.h).
     static final int PCAP_ERROR_NO_SUCH_DEVICE = -5;
@@ -41,9 +52,39 @@ public final class CaptureErrors {
 
     /** The fix, as one line a user can paste into a shell. */
     static String permissionFix() {
+        return permissionFix(installedWithCaptureGroup());
+    }
+
+    /**
+     * With the package's capture group the fix is joining it (its launchers have the rights);
+     * otherwise (a source checkout, or the administrator said no) the java binary needs them.
+     */
+    static String permissionFix(boolean captureGroup) {
+        if (captureGroup) {
+            return "Members of the " + CAPTURE_GROUP + " group may capture with this installation. To join it, run: "
+                    + ADD_TO_GROUP_COMMAND + ", then log out and in again.";
+        }
         return "To allow it, run: " + SETCAP_COMMAND + " && " + LDCONFIG_COMMAND
                 + " (the second part lets a java with capabilities still find its libjli.so),"
                 + " or run TLS Lens as a member of a group with those rights.";
+    }
+
+    /**
+     * True when started by the installed package's launcher (jpackage's launchers set jpackage.app-path)
+     * and its capture launcher belongs to the capture group: the install script gives it to the group
+     * only when the administrator allowed non-root capture, and takes it back when they no longer do.
+     */
+    static boolean installedWithCaptureGroup() {
+        String app = System.getProperty("jpackage.app-path");
+        return app != null && launcherBelongsTo(Path.of(app).resolveSibling("tlslens-capture"), CAPTURE_GROUP);
+    }
+
+    static boolean launcherBelongsTo(Path launcher, String group) {
+        try {
+            return Files.readAttributes(launcher, PosixFileAttributes.class).group().getName().equals(group);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // not installed so, or no POSIX groups (Windows): the general advice
+        }
     }
 
     /** pcap_create/pcap_activate failed for {@code iface}. */

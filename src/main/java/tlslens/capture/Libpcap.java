@@ -17,6 +17,19 @@ public final class Libpcap {
 
     private Libpcap() {}
 
+    /**
+     * libpcap's own version line (pcap_lib_version, e.g. "libpcap version 1.10.3 (with TPACKET_V3)"),
+     * or why it could not be loaded: the version report must work where capture does not.
+     */
+    public static String version() {
+        configure();
+        try {
+            return org.pcap4j.core.Pcaps.libVersion();
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            return "libpcap not found (" + e.getMessage() + ")";
+        }
+    }
+
     public static synchronized void configure() {
         if (System.getProperty(PROPERTY) != null) return;
         for (String c : CANDIDATES) {

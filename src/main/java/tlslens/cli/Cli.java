@@ -14,6 +14,7 @@ import java.util.Set;
 
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine;
+import tlslens.about.VersionReport;
 import tlslens.analysis.ConnectionAnalyzer;
 import tlslens.capture.CaptureException;
 import tlslens.capture.CaptureFileReader;
@@ -36,7 +37,6 @@ import tlslens.explain.Explainer;
  */
 public final class Cli {
     public static final String NAME = "tlslens";
-    public static final String VERSION = "0.1.0";
     private static final String PREFIX = NAME + ": ";
     /** How often (in frames) to ask whether stdout was closed, e.g. by "| head". */
     private static final int CHECK_OUTPUT_EVERY = 1024;
@@ -86,7 +86,7 @@ public final class Cli {
             return ExitCodes.OK;
         }
         if (o.version) {
-            out.println(NAME + " (TLS Lens) " + VERSION);
+            out.print(VersionReport.current().text(null));
             return ExitCodes.OK;
         }
         if (o.glossary != null) return glossary(o.glossary);

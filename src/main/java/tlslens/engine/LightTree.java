@@ -9,13 +9,13 @@ import tlslens.dissect.tcp.TcpFields;
 
 /**
  * Which fields a tree dissected without detail ({@link Engine#detail(boolean) Engine.detail(false)},
- * a file's first pass) still holds. The frame, Ethernet, IP and TCP layers leave out the items
+ * a file's first pass) still holds. The frame, Ethernet, IP, TCP and UDP layers leave out the items
  * that only describe bytes there; every other protocol is dissected whole. Conservative: a field
  * of a thinned layer counts as held only when it is listed here (LightTreeTest checks the list
  * against full trees), so a reader that gets a wrong "no" pays a full dissection, never a wrong answer.
  */
 public final class LightTree {
-    private static final Set<String> THINNED = Set.of("frame", "eth", "ip", "ipv6", "tcp");
+    private static final Set<String> THINNED = Set.of("frame", "eth", "ip", "ipv6", "tcp", "udp");
     private static final Set<String> HELD = Set.of(
             "frame", "frame.number", "frame.len", "frame.cap_len", "frame.time", "frame.time_epoch",
             "frame.time_delta", "frame.time_relative", "frame.encap_type", "frame.protocols",
@@ -23,7 +23,8 @@ public final class LightTree {
             "ip", "ip.version", "ip.hdr_len", "ip.len", "ip.id", "ip.ttl", "ip.proto", "ip.src", "ip.dst", "ip.addr",
             "ipv6", "ipv6.plen", "ipv6.nxt", "ipv6.hlim", "ipv6.src", "ipv6.dst", "ipv6.addr",
             "tcp", "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.stream", "tcp.len", "tcp.seq", "tcp.ack",
-            "tcp.nxtseq", "tcp.hdr_len", "tcp.flags", "tcp.window_size_value", "tcp.payload");
+            "tcp.nxtseq", "tcp.hdr_len", "tcp.flags", "tcp.window_size_value", "tcp.payload",
+            "udp", "udp.srcport", "udp.dstport", "udp.port", "udp.length", "udp.stream", "udp.payload");
     /** Whole subtrees of thinned layers that light trees keep. */
     private static final String[] HELD_PREFIXES = {"tcp.flags."};
     /** The SEQ/ACK analysis of a flagged frame: its flags and notes (the other analysis items need detail). */

@@ -9,6 +9,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import tlslens.about.VersionReport;
 import tlslens.ui.model.UnsavedPackets;
 
 /** The window's message boxes, owned by the window so they stay in front of it. */
@@ -49,13 +50,27 @@ final class Dialogs {
         show(a);
     }
 
+    /**
+     * Help → About: what {@code tlslens --version} prints (build, commit, Java, JavaFX, pcap4j,
+     * libpcap). The report loads libpcap, so it is made in the background.
+     */
     void about() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION,
-                "TLS Lens — a TLS dissector with a tshark-compatible command line.\n"
-                        + "Display filters, fields and labels follow Wireshark 4.0.", ButtonType.CLOSE);
-        a.setTitle("About TLS Lens");
-        a.setHeaderText("TLS Lens");
-        show(a);
+        String fx = System.getProperty("javafx.runtime.version");
+        record Shown(String headline, List<String> libraries) {}
+        Background.run(() -> {
+            VersionReport r = VersionReport.current();
+            return new Shown(r.headline(), r.libraries(fx));
+        }, report -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION,
+                    "A TLS dissector with a tshark-compatible command line.\n"
+                            + "Display filters, fields and labels follow Wireshark 4.0.\n\n"
+                            + "Running with:\n  " + String.join("\n  ", report.libraries()), ButtonType.CLOSE);
+            a.setTitle("About TLS Lens");
+            a.setHeaderText(report.headline());
+            a.getDialogPane().setId("aboutDialog");
+            a.getDialogPane().setMinWidth(560);
+            show(a);
+        }, e -> error("Can't tell the versions", e.getMessage()));
     }
 
     /** View &gt; Colour Legend: the status bar's legend, larger, styled like the window. */

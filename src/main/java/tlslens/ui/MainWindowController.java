@@ -200,6 +200,9 @@ public final class MainWindowController {
 
     void setStage(Stage stage) {
         this.stage = stage;
+        // Set, not bound: the stage may outlive this controller (the tests load several windows into one).
+        stage.setTitle(session.titleProperty().get());
+        session.titleProperty().addListener((o, was, now) -> stage.setTitle(now));
         new LayoutMemory(layout, mainSplit, inspector).restoreDividers();
         // The window's close box: as File > Quit, packets captured live are saved or let go first.
         stage.setOnCloseRequest(e -> {

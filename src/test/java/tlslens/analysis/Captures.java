@@ -1,5 +1,6 @@
 package tlslens.analysis;
 
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ final class Captures {
     static final Path OURS = Path.of("src/test/resources/captures");
     static final Path GOLDEN = Path.of("src/test/resources/golden");
     /** Public captures, relative to the repository root (surefire's working directory). */
-    static final Path PUBLIC = Path.of("../shared/captures/public");
+    static final Path PUBLIC = PublicCaptures.DIR;
 
     private Captures() {}
 
@@ -55,9 +56,7 @@ final class Captures {
     static List<Connection> model(Path file) { return model(frames(file)); }
 
     static Path publicCapture(String name) {
-        Path p = PUBLIC.resolve(name);
-        if (!Files.exists(p)) fail("public capture missing (see /work/shared/captures/public/SOURCES.md): " + p.toAbsolutePath());
-        return p;
+        return PublicCaptures.of(name);
     }
 
     static String read(Path p) {

@@ -1,5 +1,6 @@
 package tlslens.analysis;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,6 +159,7 @@ class ConnectionsCliTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void nonTlsConnectionsHaveNulls() {
         List<Map<String, Object>> a = json(run("-r", Captures.publicCapture("ja4_latest.pcapng").toString(),
                 "--connections", "--format", "json"));

@@ -1,5 +1,6 @@
 package tlslens.analysis;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,6 +25,7 @@ import tlslens.ui.model.LadderModel;
 class InitialRttTest {
 
     @Test
+    @UsesPublicCaptures
     void everyConnectionsIrttIsTsharks() throws Exception {
         for (Path capture : List.of(Captures.OURS.resolve("tls12_resumption_keys.pcapng"),
                 Captures.publicCapture("zeek_tls1_1.pcap"), Captures.publicCapture("ja4_latest.pcapng"))) {
@@ -36,6 +38,7 @@ class InitialRttTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void noIrttWithoutTheTcpHandshake() {
         // The capture starts after the TCP handshake: no SYN, so no round trip to measure.
         List<Connection> model = Captures.model(Captures.publicCapture("scapy_tls_new-session-ticket.pcap"));

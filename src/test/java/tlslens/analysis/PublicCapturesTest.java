@@ -1,5 +1,6 @@
 package tlslens.analysis;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * what SOURCES.md says about them (classified there with tshark). They must be present: a
  * missing capture fails the test.
  */
+@UsesPublicCaptures
 class PublicCapturesTest {
 
     static List<Connection> tls(String name) {

@@ -72,4 +72,29 @@ class CaptureErrorsTest {
         assertEquals("can't parse filter expression: syntax error",
                 CaptureErrors.clean("Error occurred in pcap_compile: can't parse filter expression: syntax error\n"));
     }
+
+    @Test
+    void installedPackageNamesItsGroup(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertEquals("Members of the tlslens group may capture with this installation. To join it, run: "
+                + "sudo usermod -aG tlslens \"$USER\", then log out and in again.", CaptureErrors.permissionFix(true));
+        assertEquals(FIX, CaptureErrors.permissionFix(false));
+        java.nio.file.Path bin = java.nio.file.Files.createDirectories(dir.resolve("bin"));
+        java.nio.file.Path launcher = java.nio.file.Files.createFile(bin.resolve("tlslens-capture"));
+        String owner = java.nio.file.Files.readAttributes(launcher, java.nio.file.attribute.PosixFileAttributes.class)
+                .group().getName();
+        assertTrue(CaptureErrors.launcherBelongsTo(launcher, owner));
+        assertFalse(CaptureErrors.launcherBelongsTo(launcher, owner + "x"));
+        assertFalse(CaptureErrors.launcherBelongsTo(bin.resolve("missing"), owner));
+        String before = System.getProperty("jpackage.app-path");
+        try {
+            System.clearProperty("jpackage.app-path"); // a source checkout: the group is not ours to offer
+            assertFalse(CaptureErrors.installedWithCaptureGroup());
+            System.setProperty("jpackage.app-path", bin.resolve("tlslens-window").toString());
+            // The launcher beside it belongs to the tester's group, not to tlslens (unless the tester is in it).
+            assertEquals(owner.equals(CaptureErrors.CAPTURE_GROUP), CaptureErrors.installedWithCaptureGroup());
+        } finally {
+            if (before == null) System.clearProperty("jpackage.app-path");
+            else System.setProperty("jpackage.app-path", before);
+        }
+    }
 }

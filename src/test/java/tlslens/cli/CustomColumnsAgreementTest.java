@@ -1,5 +1,7 @@
 package tlslens.cli;
 
+import tlslens.UsesPublicCaptures;
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,10 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CustomColumnsAgreementTest {
     static final List<String> CAPTURES = List.of(
             "src/test/resources/captures/tls12_full_then_ticket.pcapng",
-            "src/test/resources/captures/tls13_hrr.pcap",
-            "../shared/captures/public/zeek_tls12-decryption.pcap",
-            "../shared/captures/public/zeek_client-certificate.pcap",
-            "../shared/captures/public/scapy_tls_tcp_frag.pcap");
+            "src/test/resources/captures/tls13_hrr.pcap");
+    static final List<String> PUBLIC_CAPTURES = List.of(
+            "zeek_tls12-decryption.pcap", "zeek_client-certificate.pcap", "scapy_tls_tcp_frag.pcap");
 
     static final List<String> FORMATS = List.of(
             // Wireshark's default columns with an SNI and a stream column between them.
@@ -45,14 +46,29 @@ class CustomColumnsAgreementTest {
     }
 
     static Stream<Arguments> cases() {
+        return cases(CAPTURES);
+    }
+
+    static Stream<Arguments> publicCases() {
+        return cases(PUBLIC_CAPTURES.stream().map(n -> PublicCaptures.of(n).toString()).toList());
+    }
+
+    private static Stream<Arguments> cases(List<String> captures) {
         List<Arguments> a = new ArrayList<>();
-        for (String c : CAPTURES) {
+        for (String c : captures) {
             for (int f = 0; f < FORMATS.size(); f++) {
                 a.add(Arguments.of(c, f, "text"));
                 a.add(Arguments.of(c, f, "tabs"));
             }
         }
         return a.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: format {1}, -T {2}")
+    @MethodSource("publicCases")
+    @UsesPublicCaptures
+    void sameSummaryLinesAsTsharkOnPublicCaptures(String capture, int format, String output) throws Exception {
+        sameSummaryLinesAsTshark(capture, format, output);
     }
 
     @ParameterizedTest(name = "{0}: format {1}, -T {2}")

@@ -1,5 +1,6 @@
 package tlslens.cli;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +50,7 @@ class FieldAgreementKeysTest {
     }
 
     @TestFactory
+    @UsesPublicCaptures
     List<DynamicTest> publicCaptures() throws Exception {
         List<String> fields = keyFields();
         KnownDivergences known = KnownDivergences.load();

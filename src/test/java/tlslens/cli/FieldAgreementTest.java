@@ -1,5 +1,6 @@
 package tlslens.cli;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +42,7 @@ class FieldAgreementTest {
     }
 
     @TestFactory
+    @UsesPublicCaptures
     List<DynamicTest> publicCaptures() throws Exception {
         List<String> fields = GoldenSupport.fields();
         KnownDivergences known = KnownDivergences.load();

@@ -1,5 +1,6 @@
 package tlslens.cli;
 
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
 
 /** What the golden comparisons share: the field list, tshark's options, the capture lists. */
 final class GoldenSupport {
-    static final Path PUBLIC = Path.of("../shared/captures/public");
+    static final Path PUBLIC = PublicCaptures.DIR;
     static final Path MAKE_GOLDEN = Path.of("src/test/scripts/make-golden.sh");
     static final Path DECODE_AS = Path.of("src/test/scripts/public-decode-as.txt");
     /** The options make-golden.sh gives tshark for every run. */
@@ -96,10 +97,7 @@ final class GoldenSupport {
     private static Path madePublic;
 
     private static void makePublicGoldenNow(Path outDir) throws IOException, InterruptedException {
-        if (!Files.isDirectory(PUBLIC)) {
-            fail("the public captures are missing: expected " + PUBLIC.toAbsolutePath().normalize()
-                    + " (shared/ beside the repository)");
-        }
+        PublicCaptures.dir(); // fails, naming where it looked, without them
         requireTshark();
         Files.createDirectories(outDir);
         Process p = new ProcessBuilder("bash", MAKE_GOLDEN.toString(), "--public", PUBLIC.toString(), outDir.toString())

@@ -1,10 +1,11 @@
 package tlslens.cli;
 
+import tlslens.UsesPublicCaptures;
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,11 +53,19 @@ class LowerLayersAgreementTest {
         GoldenSupport.requireTshark();
     }
 
-    /** Ours, and the public captures where ../shared is (it is in CI). */
     static Stream<Path> captures() throws IOException {
-        List<Path> all = new ArrayList<>(GoldenSupport.capturesIn(CliRunner.CAPTURES));
-        if (Files.isDirectory(GoldenSupport.PUBLIC)) all.addAll(GoldenSupport.capturesIn(GoldenSupport.PUBLIC));
-        return all.stream();
+        return GoldenSupport.capturesIn(CliRunner.CAPTURES).stream();
+    }
+
+    static Stream<Path> publicCaptures() throws IOException {
+        return GoldenSupport.capturesIn(PublicCaptures.dir()).stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("publicCaptures")
+    @UsesPublicCaptures
+    void ethernetIpAndTcpSubtreesEqualTsharksOnPublicCaptures(Path capture) throws Exception {
+        ethernetIpAndTcpSubtreesEqualTsharks(capture);
     }
 
     @ParameterizedTest(name = "{0}")

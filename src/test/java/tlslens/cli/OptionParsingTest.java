@@ -118,7 +118,7 @@ class OptionParsingTest {
         assertTrue(h.out().matches("(?s).*\\n  -T\\s+FORMAT .*"), h.out());
         CliRunner.Result v = CliRunner.run("--version");
         assertEquals(0, v.exitCode());
-        assertEquals("tlslens (TLS Lens) " + Cli.VERSION + "\n", v.out());
+        assertTrue(v.out().startsWith("TLS Lens "), v.out()); // VersionReportTest checks the rest
     }
 
     @Test

@@ -1,5 +1,7 @@
 package tlslens.cli;
 
+import tlslens.UsesPublicCaptures;
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +40,6 @@ class ReaderAgreementTest {
 
     static Stream<Path> captures() throws Exception {
         List<Path> all = new ArrayList<>(GoldenSupport.capturesIn(CliRunner.CAPTURES));
-        if (Files.isDirectory(GoldenSupport.PUBLIC)) all.addAll(GoldenSupport.capturesIn(GoldenSupport.PUBLIC));
         Path made = Files.createDirectories(dir.resolve("variants"));
         all.addAll(CaptureCraft.variants(made).values());
         // Compressed copies by the commands users have (tshark 4.0 here reads all three).
@@ -51,6 +52,17 @@ class ReaderAgreementTest {
             for (String ext : List.of(".gz", ".zst", ".lz4")) all.add(Path.of(copy + ext));
         }
         return all.stream();
+    }
+
+    static Stream<Path> publicCaptures() throws Exception {
+        return GoldenSupport.capturesIn(PublicCaptures.dir()).stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("publicCaptures")
+    @UsesPublicCaptures
+    void framesOfPublicCapturesAsTsharkReadsThem(Path capture) throws Exception {
+        framesAsTsharkReadsThem(capture);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,7 @@
 package tlslens.cli;
 
+import tlslens.UsesPublicCaptures;
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -20,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TsharkCommandLinesTest {
     static final List<String> CAPTURES = List.of(
             "src/test/resources/captures/tls12_full_then_ticket.pcapng",
-            "src/test/resources/captures/tls13_hrr.pcap",
-            "../shared/captures/public/zeek_tls12-decryption.pcap");
+            "src/test/resources/captures/tls13_hrr.pcap");
+    static final String PUBLIC_CAPTURE = "zeek_tls12-decryption.pcap";
 
     static final List<String> COMMAND_LINES = List.of(
             "-Y tls",
@@ -42,8 +44,9 @@ class TsharkCommandLinesTest {
      */
     static final List<String> BYTES_WITH_KEYS = List.of(
             "src/test/resources/captures/tls13_full_then_psk.pcap|-x -o tls.keylog_file:src/test/resources/captures/tls13_full_then_psk.keylog",
-            "src/test/resources/captures/tls12_full_then_ticket.pcapng|-x -Y tls -o tls.keylog_file:src/test/resources/captures/tls12_full_then_ticket.keylog",
-            "../shared/captures/public/ja4_chrome-cloudflare-quic-with-secrets.pcapng|-x -Y tcp&&tls.handshake");
+            "src/test/resources/captures/tls12_full_then_ticket.pcapng|-x -Y tls -o tls.keylog_file:src/test/resources/captures/tls12_full_then_ticket.keylog");
+    /** The public one: a Certificate Chrome compressed with brotli. */
+    static final String PUBLIC_BYTES_WITH_KEYS = "ja4_chrome-cloudflare-quic-with-secrets.pcapng|-x -Y tcp&&tls.handshake";
 
     @BeforeAll
     static void tshark() throws Exception {
@@ -54,6 +57,22 @@ class TsharkCommandLinesTest {
         List<Arguments> a = new ArrayList<>();
         for (String c : CAPTURES) for (String l : COMMAND_LINES) a.add(Arguments.of(c, l));
         return a.stream();
+    }
+
+    static Stream<Arguments> publicCases() {
+        String c = PublicCaptures.of(PUBLIC_CAPTURE).toString();
+        List<Arguments> a = new ArrayList<>();
+        for (String l : COMMAND_LINES) a.add(Arguments.of(c, l));
+        String[] b = PUBLIC_BYTES_WITH_KEYS.split("\\|");
+        a.add(Arguments.of(PublicCaptures.of(b[0]).toString(), b[1]));
+        return a.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("publicCases")
+    @UsesPublicCaptures
+    void sameOutputAsTsharkOnPublicCaptures(String capture, String commandLine) throws Exception {
+        sameOutputAsTshark(capture, commandLine);
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -1,5 +1,6 @@
 package tlslens.cli;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +35,7 @@ class UdpAgreementTest {
     }
 
     @TestFactory
+    @UsesPublicCaptures
     List<DynamicTest> publicCaptures() throws Exception {
         List<String> fields = fields();
         KnownDivergences known = KnownDivergences.load();

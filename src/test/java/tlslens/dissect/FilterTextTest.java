@@ -1,12 +1,13 @@
 package tlslens.dissect;
 
+import tlslens.UsesPublicCaptures;
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,7 @@ import tlslens.dissect.tcp.TcpExperts;
 import tlslens.engine.Engine;
 
 /** "Apply as Filter" / "Copy" text, checked against what Wireshark builds for the same items. */
+@UsesPublicCaptures
 class FilterTextTest {
     /** The ClientHello to heise.de (frame 4 of zeek_tls12-decryption.pcap). */
     private static FrameDissection hello;
@@ -35,7 +37,7 @@ class FilterTextTest {
 
     /** Frame {@code number} of a public capture, after dissecting every frame before it (as the window does). */
     private static FrameDissection frame(String name, int number) {
-        try (CaptureFileReader r = CaptureFileReader.open(Path.of("../shared/captures/public", name))) {
+        try (CaptureFileReader r = CaptureFileReader.open(PublicCaptures.of(name))) {
             Engine engine = new Engine().interfaces(r.interfaces());
             RawFrame f;
             while ((f = r.next()) != null) {

@@ -1,5 +1,7 @@
 package tlslens.engine;
 
+import tlslens.UsesPublicCaptures;
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,9 +33,25 @@ class FrameContextTest {
 
     @Test
     void contextAgreesWithTheTree() throws Exception {
+        check(RobustnessTest.captures());
+    }
+
+    /** With two public captures (an early alert, a fragmented handshake) every flag is exercised. */
+    @Test
+    @UsesPublicCaptures
+    void contextAgreesWithTheTreeForEveryFlag() throws Exception {
         List<Path> captures = new ArrayList<>(RobustnessTest.captures());
-        captures.add(Path.of("../shared/captures/public/zeek_tls-early-alert.pcap"));
-        captures.add(Path.of("../shared/captures/public/zeek_tls-fragmented-handshake.pcap"));
+        captures.add(PublicCaptures.of("zeek_tls-early-alert.pcap"));
+        captures.add(PublicCaptures.of("zeek_tls-fragmented-handshake.pcap"));
+        int[] seen = check(captures);
+        // The captures exercise every flag but heartbeat and malformed (below), so the comparison means something.
+        for (int b = 0; (1 << b) < FrameContext.MALFORMED; b++) {
+            if ((1 << b) != FrameContext.HEARTBEAT) assertTrue(seen[b] > 0, "no frame with flag " + (1 << b));
+        }
+    }
+
+    /** Compares each frame's summary and context with its tree; returns how many frames had each flag. */
+    private static int[] check(List<Path> captures) throws Exception {
         int[] seen = new int[10];
         for (Path capture : captures) {
             Engine engine = new Engine(); // no secrets: every record keeps its outer content type
@@ -58,10 +76,8 @@ class FrameContextTest {
                 }
             }
         }
-        // The captures exercise every flag but heartbeat and malformed (below), so the comparison means something.
-        for (int b = 0; (1 << b) < FrameContext.MALFORMED; b++) {
-            if ((1 << b) != FrameContext.HEARTBEAT) assertTrue(seen[b] > 0, "no frame with flag " + (1 << b));
-        }
+        assertTrue(seen[Integer.numberOfTrailingZeros(FrameContext.TLS)] > 0, "no TLS frame compared");
+        return seen;
     }
 
     /** A Client Hello whose cipher suite vector claims more bytes than there are: the frame is flagged malformed. */

@@ -1,5 +1,6 @@
 package tlslens.explain;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -64,6 +65,7 @@ class ContextNotesTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void withoutKeysAPublicPskResumptionIsStillSeenAsAcceptedButItsOriginIsUnknown() {
         ExplainCaptures cap = ExplainCaptures.publicCapture("zeek_tls13_psk_succesfull.pcap");
         String[] sh = first(cap.tshark("tls.handshake.extensions.psk.identity.selected", "frame.number", "tcp.stream"));
@@ -96,6 +98,7 @@ class ContextNotesTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void aHelloRetryRequestNamesTheGroupTheServerWants() {
         for (ExplainCaptures cap : List.of(ExplainCaptures.ours("tls13_hrr.pcap", true),
                 ExplainCaptures.publicCapture("zeek_hrr.pcap"))) {
@@ -164,6 +167,7 @@ class ContextNotesTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void aFatalAlertSaysWhoEndedTheHandshake() {
         ExplainCaptures cap = ExplainCaptures.publicCapture("zeek_tls-1.2-handshake-failure.pcap");
         String[] alert = first(cap.tshark("tls.alert_message", "frame.number", "tcp.srcport", "tls.alert_message.desc",
@@ -179,6 +183,7 @@ class ContextNotesTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void greaseValuesAndExtensionsGetTheGreaseNote() {
         ExplainCaptures cap = ExplainCaptures.publicCapture("ja4_latest.pcapng");
         String[] hello = first(cap.tshark("tls.handshake.type == 1", "frame.number", "tls.handshake.extension.type",

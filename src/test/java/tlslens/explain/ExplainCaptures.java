@@ -1,5 +1,6 @@
 package tlslens.explain;
 
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ import tlslens.engine.Engine;
 /** A capture dissected frame by frame with its connection model, and tshark's fields of it to compare with. */
 final class ExplainCaptures {
     static final Path OURS = Path.of("src/test/resources/captures");
-    static final Path PUBLIC = Path.of("../shared/captures/public");
+    static final Path PUBLIC = PublicCaptures.DIR;
 
     final Path file;
     final Path keylog;

@@ -30,10 +30,24 @@ public final class CaptureSessionModel {
     private final StringProperty warning = new SimpleStringProperty(this, "warning", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final StringBinding counters;
+    private final StringBinding title;
 
     public CaptureSessionModel() {
         counters = Bindings.createStringBinding(this::countersText, state, total, shown, captured, droppedByKernel,
                 droppedByQueue, elapsed);
+        title = Bindings.createStringBinding(this::titleText, state, file, iface);
+    }
+
+    /**
+     * The window's title, as Wireshark's names what it shows: "tls-sample.pcapng — TLS Lens",
+     * "Capturing from lo — TLS Lens" (a task bar or window list then tells windows apart).
+     */
+    public StringBinding titleProperty() { return title; }
+
+    private String titleText() {
+        if (isCapturing()) return "Capturing from " + iface.get() + " — TLS Lens";
+        if (state.get() == State.EMPTY || file.get().isEmpty()) return "TLS Lens";
+        return file.get() + " — TLS Lens";
     }
 
     public ObjectProperty<State> stateProperty() { return state; }

@@ -1,5 +1,7 @@
 package tlslens.dissect.filter;
 
+import tlslens.UsesPublicCaptures;
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +22,9 @@ import tlslens.engine.Engine;
  * End to end: the engine's trees filtered by our display filters select exactly the frames tshark
  * selects with the same filter (golden files of src/test/scripts/make-filter-golden.sh).
  */
+@UsesPublicCaptures
 class EngineFilterGoldenTest {
-    private static final Path PUBLIC = Path.of("../shared/captures/public");
+    private static final Path PUBLIC = PublicCaptures.DIR;
 
     @Test
     void zeekTls12Decryption() throws Exception { check("zeek_tls12-decryption.pcap"); }

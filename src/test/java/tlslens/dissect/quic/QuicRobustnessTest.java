@@ -1,5 +1,7 @@
 package tlslens.dissect.quic;
 
+import tlslens.PublicCaptures;
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -21,8 +23,9 @@ import tlslens.engine.Engine;
  * with its Initials, coalesced packets, 0-RTT and short headers) cut short at every length and
  * randomly mutated dissect without a dissector bug, and still decrypt what is left intact.
  */
+@UsesPublicCaptures
 class QuicRobustnessTest {
-    private static final Path CAPTURE = Path.of("../shared/captures/public/zeek_quic_interop_quic-go_zerortt.pcap");
+    private static final Path CAPTURE = PublicCaptures.DIR.resolve("zeek_quic_interop_quic-go_zerortt.pcap");
 
     private static List<RawFrame> frames() throws Exception {
         List<RawFrame> frames = new ArrayList<>();

@@ -1,5 +1,6 @@
 package tlslens.dissect.tls;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.BufferedReader;
@@ -48,6 +49,7 @@ class DecryptedMessagesAgreementTest {
             "lek_tls_mysql-ssl.pcapng, lek_tls_mysql-ssl.keylog, 2",
             "zeek_tls12-decryption.pcap, zeek_tls12-decryption.keylog, 2",
     })
+    @UsesPublicCaptures
     void decryptedMessagesAgree(String capture, String keylog, int minMessages) throws Exception {
         Path cap = TlsTsharkAgreementTest.CAPTURES.resolve(capture);
         assertTrue(Files.isRegularFile(cap), "missing capture " + cap.toAbsolutePath());

@@ -1,5 +1,6 @@
 package tlslens.dissect.tls;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.*;
 import static tlslens.dissect.tls.ExtensionBytes.*;
 
@@ -178,6 +179,7 @@ class ExtensionDecodingTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void helloInfoFromARealClientHelloAndServerHello() throws Exception {
         List<ExtensionCaptureHellos.Hello> hellos = ExtensionCaptureHellos.read(
                 ExtensionTsharkAgreementTest.CAPTURES.resolve("ja4_tls-handshake.pcapng"));
@@ -206,6 +208,7 @@ class ExtensionDecodingTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void helloInfoOfPskAndHelloRetryRequest() throws Exception {
         HelloInfo ch = null, sh = null;
         for (ExtensionCaptureHellos.Hello x : ExtensionCaptureHellos.read(

@@ -1,5 +1,6 @@
 package tlslens.dissect.tls;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,7 @@ class ExtensionRobustnessTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void everyPrefixAndRandomMutationDissectsQuietly() throws Exception {
         failures = new ArrayList<>();
         byte[] block = bigClientHelloBlock();

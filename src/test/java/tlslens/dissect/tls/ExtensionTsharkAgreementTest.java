@@ -1,5 +1,7 @@
 package tlslens.dissect.tls;
 
+import tlslens.UsesPublicCaptures;
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +22,9 @@ import tlslens.dissect.tls.ext.ExtensionDissector;
  * HelloRetryRequest of the public captures, the extension block we build must print exactly the
  * lines that {@code tshark -O tls} prints for it (from "Extensions Length" to the JA3 items).
  */
+@UsesPublicCaptures
 class ExtensionTsharkAgreementTest {
-    static final Path CAPTURES = Path.of("../shared/captures/public");
+    static final Path CAPTURES = PublicCaptures.DIR;
 
     static final String[] REQUIRED = {
             "ja4_tls-handshake.pcapng", "zeek_hrr.pcap", "zeek_tls13_psk_succesfull.pcap",

@@ -1,5 +1,6 @@
 package tlslens.dissect.tls;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
@@ -16,6 +17,7 @@ import tlslens.dissect.tls.messages.Ja4;
  */
 class FingerprintTest {
     @Test
+    @UsesPublicCaptures
     void ja4MatchesFoxIosPublishedValues() throws Exception {
         TlsReplay.Result r = HandshakeLogTest.replay("ja4_tls-handshake.pcapng");
         Map<Integer, String[]> expected = Map.of(
@@ -41,6 +43,7 @@ class FingerprintTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void ja3MatchesTshark() throws Exception {
         TlsReplay.Result r = HandshakeLogTest.replay("zeek_tls12-decryption.pcap");
         HelloInfo ch = r.connections().get(0).clientHello();

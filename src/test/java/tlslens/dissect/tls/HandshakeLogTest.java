@@ -1,5 +1,6 @@
 package tlslens.dissect.tls;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import tlslens.dissect.ProtoNode;
 import tlslens.dissect.tls.base.HelloInfo;
 
 /** What the connection remembers for the connection model, checked on real captures. */
+@UsesPublicCaptures
 class HandshakeLogTest {
     static TlsReplay.Result replay(String name) throws Exception {
         Path cap = TlsTsharkAgreementTest.CAPTURES.resolve(name);

@@ -1,5 +1,6 @@
 package tlslens.dissect.tls;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.*;
 import static tlslens.dissect.tls.TlsFeed.concat;
 import static tlslens.dissect.tls.TlsFeed.hex;
@@ -57,6 +58,7 @@ class SyntheticAgreementTest {
 
     /** A ServerHello flight with its Certificate and ServerKeyExchange split over records. */
     @Test
+    @UsesPublicCaptures
     void handshakeMessagesSpanningRecordsAgree() throws Exception {
         TlsReplay.Result real = TlsReplay.replay(TlsTsharkAgreementTest.CAPTURES.resolve("zeek_tls12-decryption.pcap"));
         List<byte[]> server = new ArrayList<>();

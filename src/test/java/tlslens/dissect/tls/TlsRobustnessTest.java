@@ -1,5 +1,6 @@
 package tlslens.dissect.tls;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.*;
 import static tlslens.dissect.tls.TlsFeed.record;
 
@@ -50,6 +51,7 @@ class TlsRobustnessTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void everyPrefixOfEveryHandshakeRecord() throws Exception {
         long start = System.nanoTime();
         int runs = 0;
@@ -78,6 +80,7 @@ class TlsRobustnessTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void randomMutationsOfRealHandshakes() throws Exception {
         List<List<TlsReplay.RecordBytes>> conns = new ArrayList<>(connections().values());
         Random rnd = new Random(20240607);

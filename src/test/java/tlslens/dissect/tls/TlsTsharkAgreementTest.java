@@ -1,5 +1,7 @@
 package tlslens.dissect.tls;
 
+import tlslens.UsesPublicCaptures;
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -17,8 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * public captures (run tshark here). The X.509/OCSP trees below certificates belong to another
  * dissector and are left out; so are JA4 lines (tshark 4.0 has none).
  */
+@UsesPublicCaptures
 class TlsTsharkAgreementTest {
-    static final Path CAPTURES = Path.of("../shared/captures/public");
+    static final Path CAPTURES = PublicCaptures.DIR;
 
     @BeforeAll
     static void needTshark() {

@@ -1,10 +1,11 @@
 package tlslens.dissect.x509;
 
+import tlslens.UsesPublicCaptures;
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -46,6 +47,7 @@ class DerRobustnessTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void everyPrefixDecodes() throws Exception {
         List<byte[]> certs = certificates();
         List<byte[]> ocsp = ocspResponses();
@@ -60,6 +62,7 @@ class DerRobustnessTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void randomMutationsDecode() throws Exception {
         List<byte[]> inputs = new ArrayList<>(certificates());
         int certCount = inputs.size();
@@ -151,8 +154,9 @@ class DerRobustnessTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void capturesAreWhereTheTestsExpect() {
-        assertTrue(Path.of("../shared/captures/public/zeek_ocsp-stapling.pcap").toFile().exists(),
+        assertTrue(PublicCaptures.DIR.resolve("zeek_ocsp-stapling.pcap").toFile().exists(),
                 "public captures missing: run from the repository root");
     }
 }

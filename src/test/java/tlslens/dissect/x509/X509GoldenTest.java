@@ -1,5 +1,7 @@
 package tlslens.dissect.x509;
 
+import tlslens.UsesPublicCaptures;
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -29,9 +31,10 @@ import tlslens.dissect.Tvb;
  * src/test/scripts/make-x509-golden.sh).
  */
 class X509GoldenTest {
-    static final Path CAPTURES = Path.of("../shared/captures/public");
+    static final Path CAPTURES = PublicCaptures.DIR;
 
     @Test
+    @UsesPublicCaptures
     void publicCapturesMatchTshark() throws IOException {
         assertTrue(Files.isDirectory(CAPTURES), "public captures missing at " + CAPTURES.toAbsolutePath());
         // capture -> key -> field -> expected values

@@ -1,10 +1,9 @@
 package tlslens.ui.controls;
 
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import tlslens.capture.CaptureFileReader;
@@ -15,14 +14,12 @@ import tlslens.engine.Engine;
 
 /** Frames of the public captures, dissected the way the window does (frames 1..n in order). */
 final class CaptureFrames {
-    static final Path PUBLIC = Path.of("../shared/captures/public");
+    static final Path PUBLIC = PublicCaptures.DIR;
 
     private CaptureFrames() {}
 
     static Path capture(String name) {
-        Path p = PUBLIC.resolve(name);
-        assertTrue(Files.isRegularFile(p), "missing public capture " + p.toAbsolutePath());
-        return p;
+        return PublicCaptures.of(name);
     }
 
     /** Frame {@code number} of the capture, after dissecting every frame before it. */

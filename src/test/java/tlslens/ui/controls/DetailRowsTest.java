@@ -1,5 +1,6 @@
 package tlslens.ui.controls;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,6 +23,7 @@ import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Severity;
 
 /** The rows of the detail tree (no scene needed): order, wording, expert rows, paths. */
+@UsesPublicCaptures
 class DetailRowsTest {
 
     /** Fully opened, the tree reads exactly like `tlslens -V` (itself checked against tshark -V). */

@@ -1,5 +1,6 @@
 package tlslens.ui.controls;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,6 +35,7 @@ import tlslens.dissect.ProtoNode;
 
 /** The detail tree and bytes pane in a real window (run under Xvfb). */
 @ExtendWith(ApplicationExtension.class)
+@UsesPublicCaptures
 class FrameInspectorWindowTest {
     private static final String SNI = "tls.handshake.extensions_server_name";
     private FrameInspector inspector;

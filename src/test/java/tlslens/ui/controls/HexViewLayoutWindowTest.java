@@ -1,5 +1,6 @@
 package tlslens.ui.controls;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * 00b0-00d0": pooled rows hidden during the short packet kept their index and the bytes they last showed).
  */
 @ExtendWith(ApplicationExtension.class)
+@UsesPublicCaptures
 class HexViewLayoutWindowTest {
     private static final String CAPTURE = "zeek_tls12-decryption.pcap";
     private SplitPane split;

@@ -1,5 +1,6 @@
 package tlslens.ui.controls;
 
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -11,6 +12,7 @@ import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 
 /** Which tree item a click on a byte selects. */
+@UsesPublicCaptures
 class NodeLocatorTest {
 
     @Test

@@ -1,5 +1,7 @@
 package tlslens.ui.model;
 
+import tlslens.UsesPublicCaptures;
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +42,6 @@ import tlslens.ui.decrypt.CaptureKeys;
 class DefaultColouringRulesTest {
     private static final Path SAMPLE = tlslens.SampleCapture.PATH;
     private static final Path OURS = Path.of("src/test/resources/captures");
-    private static final Path PUBLIC = Path.of("../shared/captures/public");
     private static final String OTHER = InfoTextRowKind.OTHER.label();
 
     @Test
@@ -54,6 +55,7 @@ class DefaultColouringRulesTest {
     }
 
     @Test
+    @UsesPublicCaptures
     void defaultRulesColourAsTheInfoTextDidSaveForImprovements() throws Exception {
         ColouringRules rules = ColouringRules.defaults();
         Map<String, Integer> byRule = new TreeMap<>();
@@ -125,7 +127,7 @@ class DefaultColouringRulesTest {
 
     private static List<Path> captures() throws Exception {
         List<Path> out = new ArrayList<>(List.of(SAMPLE));
-        for (Path dir : List.of(OURS, PUBLIC)) {
+        for (Path dir : List.of(OURS, PublicCaptures.dir())) {
             assertTrue(Files.isDirectory(dir), "missing " + dir.toAbsolutePath());
             try (Stream<Path> s = Files.list(dir)) {
                 s.filter(p -> p.getFileName().toString().matches(".*\\.pcap(ng)?$")).sorted().forEach(out::add);

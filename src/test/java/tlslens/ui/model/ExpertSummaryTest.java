@@ -1,5 +1,7 @@
 package tlslens.ui.model;
 
+import tlslens.UsesPublicCaptures;
+import tlslens.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -82,9 +84,18 @@ public class ExpertSummaryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"src/test/resources/captures/tls_alert.pcapng", "src/test/resources/captures/tls12_split_records.pcap",
-            "../shared/captures/public/zeek_tls12-decryption.pcap"})
+    @ValueSource(strings = {"src/test/resources/captures/tls_alert.pcapng", "src/test/resources/captures/tls12_split_records.pcap"})
     void countsPerSeverityGroupProtocolAndSummaryAreTsharks(String file) throws Exception {
+        countsAreTsharks(file);
+    }
+
+    @Test
+    @UsesPublicCaptures
+    void countsAreTsharksOnAPublicCapture() throws Exception {
+        countsAreTsharks(PublicCaptures.of("zeek_tls12-decryption.pcap").toString());
+    }
+
+    private static void countsAreTsharks(String file) throws Exception {
         Map<String, Integer> expected = tshark(Path.of(file));
         assertFalse(expected.isEmpty(), "tshark reports notes for " + file);
         Map<String, Integer> ours = ours(load(Path.of(file)));

@@ -1,5 +1,7 @@
 package tlslens.dissect.tls.decrypt;
 
+import tlslens.PublicCaptures;
+import tlslens.UsesPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,9 +40,9 @@ import tlslens.engine.Engine;
  */
 class ConnectionKeyScheduleTest {
     private static final Path OURS = Path.of("src/test/resources/captures");
-    private static final Path PUBLIC = Path.of("../shared/captures/public");
+    private static final Path PUBLIC = PublicCaptures.DIR;
 
-    /** Our captures with a key log of the same name, and the public ones that come with theirs. */
+    /** Our captures with a key log of the same name. */
     static Stream<Path[]> capturesWithKeys() throws IOException {
         List<Path[]> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(OURS)) {
@@ -51,13 +53,26 @@ class ConnectionKeyScheduleTest {
                 if (Files.exists(keys)) out.add(new Path[] {p, keys});
             }
         }
-        for (String name : List.of("zeek_tls12-decryption", "scapy_tls_nss_example", "lek_tls_http2-16-ssl", "lek_tls_imap-ssl")) {
-            Path pcap = Files.exists(PUBLIC.resolve(name + ".pcap")) ? PUBLIC.resolve(name + ".pcap") : PUBLIC.resolve(name + ".pcapng");
-            if (!Files.exists(pcap)) fail("public capture missing (see /work/shared/captures/public/SOURCES.md): " + pcap);
-            out.add(new Path[] {pcap, PUBLIC.resolve(name + ".keylog")});
-        }
         assertTrue(out.size() > 20, "captures with key logs found: " + out.size());
         return out.stream();
+    }
+
+    /** The public captures that come with their key logs. */
+    static Stream<Path[]> publicCapturesWithKeys() {
+        List<Path[]> out = new ArrayList<>();
+        for (String name : List.of("zeek_tls12-decryption", "scapy_tls_nss_example", "lek_tls_http2-16-ssl", "lek_tls_imap-ssl")) {
+            Path pcap = Files.exists(PUBLIC.resolve(name + ".pcap")) ? PUBLIC.resolve(name + ".pcap") : PUBLIC.resolve(name + ".pcapng");
+            if (!Files.exists(pcap)) fail("public capture missing (see SOURCES.md beside the public captures): " + pcap);
+            out.add(new Path[] {pcap, PUBLIC.resolve(name + ".keylog")});
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @UsesPublicCaptures
+    @MethodSource("publicCapturesWithKeys")
+    void everyFinishedRecomputedEqualsTheWireOnPublicCaptures(Path capture, Path keylog) throws Exception {
+        everyFinishedRecomputedEqualsTheWire(capture, keylog);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,6 +137,7 @@ class ConnectionKeyScheduleTest {
 
     /** TLS 1.2: the key block cut by the suite's lengths; the client key is what decrypted the records. */
     @Test
+    @UsesPublicCaptures
     void tls12KeyBlockIsCutIntoTheSuitesKeys() throws Exception {
         Map<Integer, KeySchedule> ours = schedules(PUBLIC.resolve("zeek_tls12-decryption.pcap"),
                 PUBLIC.resolve("zeek_tls12-decryption.keylog"));
@@ -142,10 +158,20 @@ class ConnectionKeyScheduleTest {
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"src/test/resources/captures/tls12_aead.pcapng",
-            "src/test/resources/captures/tls12_session_id.pcap", "src/test/resources/captures/tls10_cbc.pcap",
-            "../shared/captures/public/lek_tls_imap-ssl.pcapng", "../shared/captures/public/lek_tls_http2-16-ssl.pcapng"})
+            "src/test/resources/captures/tls12_session_id.pcap", "src/test/resources/captures/tls10_cbc.pcap"})
     void extendedMasterSecretWhereTheServerHelloHasIt(String name) throws Exception {
-        Path capture = Path.of(name);
+        extendedMasterSecretWhereTheServerHelloHasIt(Path.of(name));
+    }
+
+    @ParameterizedTest
+    @UsesPublicCaptures
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lek_tls_imap-ssl.pcapng", "lek_tls_http2-16-ssl.pcapng"})
+    void extendedMasterSecretWhereTheServerHelloHasItOnPublicCaptures(String name) throws Exception {
+        extendedMasterSecretWhereTheServerHelloHasIt(PUBLIC.resolve(name));
+    }
+
+    private void extendedMasterSecretWhereTheServerHelloHasIt(Path capture) throws Exception {
+        String name = capture.toString();
         Path keys = Path.of(name.replaceFirst("\\.pcap(ng)?$", "") + ".keylog");
         Map<Integer, KeySchedule> ours = schedules(capture, keys);
         List<String> cmd = List.of("tshark", "-r", capture.toString(), "-Y", "tls.handshake.type == 2", "-T", "fields",

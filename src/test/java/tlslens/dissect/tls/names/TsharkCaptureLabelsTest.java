@@ -1,5 +1,6 @@
 package tlslens.dissect.tls.names;
 
+import tlslens.UsesPublicCaptures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TsharkCaptureLabelsTest {
 
     @Test
+    @UsesPublicCaptures
     void capturesTheLabelsCameFromArePresentAndUnchanged() throws IOException, NoSuchAlgorithmException {
         assertTrue(Files.isDirectory(TsharkFields.CAPTURES), "missing " + TsharkFields.CAPTURES.toAbsolutePath());
         int n = 0;

@@ -1,5 +1,6 @@
 package tlslens.dissect.tls.names;
 
+import tlslens.PublicCaptures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,7 @@ final class TsharkFields {
     }
 
     static final Path DATA_DIR = Path.of("src/test/java/tlslens/dissect/tls/names");
-    static final Path CAPTURES = Path.of("../shared/captures/public");
+    static final Path CAPTURES = PublicCaptures.DIR;
 
     /** Data rows of a TSV file beside this class (comment lines dropped unless {@code keepComments}). */
     static List<String[]> rows(String file, boolean keepComments) {
