@@ -24,7 +24,7 @@ public final class LightTree {
             "ipv6", "ipv6.plen", "ipv6.nxt", "ipv6.hlim", "ipv6.src", "ipv6.dst", "ipv6.addr",
             "tcp", "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.stream", "tcp.len", "tcp.seq", "tcp.ack",
             "tcp.nxtseq", "tcp.hdr_len", "tcp.flags", "tcp.window_size_value", "tcp.payload",
-            "udp", "udp.srcport", "udp.dstport", "udp.port", "udp.length", "udp.stream", "udp.payload");
+            "udp", "udp.srcport", "udp.dstport", "udp.port", "udp.length", "udp.stream");
     /** Whole subtrees of thinned layers that light trees keep. */
     private static final String[] HELD_PREFIXES = {"tcp.flags."};
     /** The SEQ/ACK analysis of a flagged frame: its flags and notes (the other analysis items need detail). */

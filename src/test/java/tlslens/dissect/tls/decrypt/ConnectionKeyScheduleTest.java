@@ -49,12 +49,18 @@ class ConnectionKeyScheduleTest {
             for (Path p : s.sorted().toList()) {
                 String n = p.getFileName().toString();
                 if (!n.endsWith(".pcap") && !n.endsWith(".pcapng")) continue;
-                Path keys = OURS.resolve(n.replaceFirst("\\.pcap(ng)?$", "") + ".keylog");
-                if (Files.exists(keys)) out.add(new Path[] {p, keys});
+                String base = n.replaceFirst("\\.pcap(ng)?$", "");
+                Path keys = OURS.resolve(base + ".keylog");
+                if (Files.exists(keys) && !overUdp(OURS.resolve(base + ".manifest.json"))) out.add(new Path[] {p, keys});
             }
         }
         assertTrue(out.size() > 20, "captures with key logs found: " + out.size());
         return out.stream();
+    }
+
+    /** DTLS captures: their key schedule is not built yet (no DTLS decryption). */
+    private static boolean overUdp(Path manifest) throws IOException {
+        return Files.exists(manifest) && Files.readString(manifest).matches("(?s).*\"transport\"\\s*:\\s*\"udp\".*");
     }
 
     /** The public captures that come with their key logs. */
