@@ -16,6 +16,11 @@ import org.brotli.dec.BrotliInputStream;
 final class CertificateDecompression {
     static final int ZLIB = 1;
     static final int BROTLI = 2;
+    /**
+     * What is decompressed at most: far beyond any real chain (RFC 8879 allows 2^24), and a bomb of a
+     * hundred brotli bytes announcing 16 MiB costs no more than this.
+     */
+    static final int MAX_UNCOMPRESSED = 1 << 20;
 
     /** The uncompressed bytes, or why there are none (the error is null when the algorithm has no decoder here). */
     record Result(byte[] bytes, String error) {
@@ -28,6 +33,10 @@ final class CertificateDecompression {
 
     static Result decompress(int algorithm, byte[] compressed, int uncompressedLength) {
         if (!supported(algorithm)) return new Result(null, null);
+        if (uncompressedLength > MAX_UNCOMPRESSED) {
+            return new Result(null, "the announced " + uncompressedLength + " bytes exceed the " + MAX_UNCOMPRESSED
+                    + " bytes decompressed at most");
+        }
         try (InputStream in = algorithm == ZLIB
                 ? new InflaterInputStream(new ByteArrayInputStream(compressed))
                 : new BrotliInputStream(new ByteArrayInputStream(compressed))) {

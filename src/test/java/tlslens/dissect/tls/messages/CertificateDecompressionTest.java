@@ -72,4 +72,20 @@ class CertificateDecompressionTest {
         assertNull(r.error());
         assertFalse(CertificateDecompression.supported(3));
     }
+
+    @Test
+    void aBombAnnouncingMoreThanTheCapIsRefusedWithoutInflatingIt() throws Exception {
+        // 16 MiB of zeros in ~16 KB of zlib: announced honestly, still more than any chain needs.
+        int big = (1 << 24) - 1;
+        byte[] bomb = zlib(new byte[big]);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        CertificateDecompression.Result r = CertificateDecompression.decompress(CertificateDecompression.ZLIB, bomb, big);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertFalse(r.ok());
+        assertTrue(r.error().contains("exceed the " + CertificateDecompression.MAX_UNCOMPRESSED), r.error());
+        assertTrue(allocated < CertificateDecompression.MAX_UNCOMPRESSED, "allocated " + allocated);
+        byte[] atCap = new byte[CertificateDecompression.MAX_UNCOMPRESSED];
+        assertTrue(CertificateDecompression.decompress(CertificateDecompression.ZLIB, zlib(atCap), atCap.length).ok());
+    }
 }
