@@ -71,12 +71,12 @@ public final class TcpConversation {
 
     /** Once per frame of this conversation, in order: {since the first frame, since the previous one} in ns. */
     public long[] frameTimes(java.time.Instant t) {
-        long now = t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        long now = tlslens.capture.FrameTimes.epochNanos(t);
         if (firstNanos == Long.MIN_VALUE) {
             firstNanos = now;
             lastNanos = now;
         }
-        long[] out = {now - firstNanos, now - lastNanos};
+        long[] out = {tlslens.capture.FrameTimes.minus(now, firstNanos), tlslens.capture.FrameTimes.minus(now, lastNanos)};
         lastNanos = now;
         return out;
     }

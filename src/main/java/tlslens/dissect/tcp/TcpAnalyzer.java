@@ -132,7 +132,7 @@ public final class TcpAnalyzer {
             fwd.firstAck = true;
         }
         if (!syn && ackFlag) {
-            if (mruSynNs != 0 && firstRttNs == 0) firstRttNs = timeNs - mruSynNs;
+            if (mruSynNs != 0 && firstRttNs == 0) firstRttNs = tlslens.capture.FrameTimes.minus(timeNs, mruSynNs);
             fwd.firstAck = false;
         }
         if (sack != null) {
@@ -267,7 +267,7 @@ public final class TcpAnalyzer {
             if (ack == u.nextseq) {
                 ta.present = true;
                 ta.ackedFrame = u.frame;
-                ta.ackRttNs = now - u.time;
+                ta.ackRttNs = tlslens.capture.FrameTimes.minus(now, u.time);
             } else if (gt(ack, u.seq) && le(ack, u.nextseq)) {
                 u.seq = ack;
                 continue;
@@ -313,7 +313,7 @@ public final class TcpAnalyzer {
             ta.rtoNs = now - fwd.nextseqTime;
             ta.rtoFrame = fwd.nextseqFrame;
             for (Unacked u = fwd.segments; u != null; u = u.next) {
-                ta.rtoNs = now - u.time;
+                ta.rtoNs = tlslens.capture.FrameTimes.minus(now, u.time);
                 ta.rtoFrame = u.frame;
             }
         }
