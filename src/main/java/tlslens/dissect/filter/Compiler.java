@@ -26,12 +26,18 @@ final class Compiler {
     Map<String, Integer> slots() { return slots; }
 
     Cond compile(Syntax s) throws FilterException {
-        if (s instanceof Syntax.Or o) return new Cond.Or(compile(o.left()), compile(o.right()));
-        if (s instanceof Syntax.And a) return new Cond.And(compile(a.left()), compile(a.right()));
+        if (s instanceof Syntax.Or o) return new Cond.Or(compileAll(o.terms()));
+        if (s instanceof Syntax.And a) return new Cond.And(compileAll(a.terms()));
         if (s instanceof Syntax.Not n) return new Cond.Not(compile(n.operand()));
         if (s instanceof Syntax.Test t) return test(t.entity());
         if (s instanceof Syntax.Compare c) return compare(c);
         return inSet((Syntax.InSet) s);
+    }
+
+    private List<Cond> compileAll(List<Syntax> terms) throws FilterException {
+        List<Cond> out = new ArrayList<>(terms.size());
+        for (Syntax t : terms) out.add(compile(t));
+        return out;
     }
 
     // ---- tests -----------------------------------------------------------------------------

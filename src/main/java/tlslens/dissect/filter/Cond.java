@@ -8,12 +8,20 @@ import java.util.regex.Pattern;
 interface Cond {
     boolean test(FrameValues fv);
 
-    record And(Cond left, Cond right) implements Cond {
-        @Override public boolean test(FrameValues fv) { return left.test(fv) && right.test(fv); }
+    /** All terms, in order, stopping at the first false one. */
+    record And(List<Cond> terms) implements Cond {
+        @Override public boolean test(FrameValues fv) {
+            for (Cond c : terms) if (!c.test(fv)) return false;
+            return true;
+        }
     }
 
-    record Or(Cond left, Cond right) implements Cond {
-        @Override public boolean test(FrameValues fv) { return left.test(fv) || right.test(fv); }
+    /** Any term, in order, stopping at the first true one. */
+    record Or(List<Cond> terms) implements Cond {
+        @Override public boolean test(FrameValues fv) {
+            for (Cond c : terms) if (c.test(fv)) return true;
+            return false;
+        }
     }
 
     record Not(Cond operand) implements Cond {
