@@ -258,6 +258,7 @@ public final class Cli {
             }
             printer.end();
             out.flush();
+            if (filter != null && filter.warning() != null) err.println(PREFIX + "warning: " + filter.warning());
             if (reader.warning() != null) {
                 err.println(PREFIX + reader.warning());
                 return ExitCodes.INVALID_FILE;

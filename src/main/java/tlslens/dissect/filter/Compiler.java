@@ -21,6 +21,8 @@ import tlslens.dissect.filter.Token.Kind;
  */
 final class Compiler {
     private final Map<String, Integer> slots = new LinkedHashMap<>();
+    /** Shared by the filter's "matches" tests. */
+    final RegexBudget regex = new RegexBudget();
 
     /** Field name -> slot, in the order the filter names them. */
     Map<String, Integer> slots() { return slots; }
@@ -71,7 +73,7 @@ final class Compiler {
                     throw error(c.right(), "Matches requires a double quoted string on the right side.");
                 }
                 try {
-                    return new Cond.Matches(l, Pattern.compile(a.token().stringValue()));
+                    return new Cond.Matches(l, Pattern.compile(a.token().stringValue()), regex);
                 } catch (PatternSyntaxException ex) {
                     throw error(c.right(), "Regex compilation error: " + ex.getDescription() + ".");
                 }

@@ -110,11 +110,11 @@ interface Cond {
     }
 
     /** "matches": a regular expression found anywhere in a string (bytes are read as Latin-1). */
-    record Matches(Operand left, Pattern pattern) implements Cond {
+    record Matches(Operand left, Pattern pattern, RegexBudget budget) implements Cond {
         @Override public boolean test(FrameValues fv) {
             for (Object v : left.values(fv)) {
                 CharSequence s = v instanceof String str ? str : new String((byte[]) v, StandardCharsets.ISO_8859_1);
-                if (pattern.matcher(s).find()) return true;
+                if (budget.find(pattern, s)) return true;
             }
             return false;
         }
