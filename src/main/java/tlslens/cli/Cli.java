@@ -279,6 +279,10 @@ public final class Cli {
                 KeyLog log = KeyLog.read(k);
                 if (secrets == null) secrets = new TlsSecrets();
                 secrets.add(log);
+                if (log.cut()) {
+                    err.println(PREFIX + "warning: the key log \"" + k + "\" is larger than " + (KeyLog.MAX_BYTES >> 20)
+                            + " MiB: only its first " + (KeyLog.MAX_BYTES >> 20) + " MiB were read.");
+                }
             } catch (IOException | RuntimeException e) {
                 err.println(PREFIX + "warning: the key log \"" + k + "\" can't be read ("
                         + e.getClass().getSimpleName() + "); continuing without it.");
