@@ -70,8 +70,9 @@ public final class TcpAnalyzer {
         long pushBytesSent;
         boolean pushSetLast;
         int sackRanges;
-        final int[] sackLeft = new int[MAX_SACK_RANGES + 1];
-        final int[] sackRight = new int[MAX_SACK_RANGES + 1];
+        /** Made at the first SACK option: most flows never carry one. */
+        int[] sackLeft;
+        int[] sackRight;
     }
 
     /** What the analysis says about one frame (Wireshark's tcp_acked, plus the connection's iRTT). */
@@ -135,7 +136,11 @@ public final class TcpAnalyzer {
             if (mruSynNs != 0 && firstRttNs == 0) firstRttNs = tlslens.capture.FrameTimes.minus(timeNs, mruSynNs);
             fwd.firstAck = false;
         }
-        if (sack != null) {
+        if (sack != null && sack.length >= 2) {
+            if (fwd.sackLeft == null) {
+                fwd.sackLeft = new int[MAX_SACK_RANGES + 1];
+                fwd.sackRight = new int[MAX_SACK_RANGES + 1];
+            }
             for (int i = 0; i + 1 < sack.length && fwd.sackRanges < MAX_SACK_RANGES - 1; i += 2) {
                 fwd.sackRanges++;
                 fwd.sackLeft[fwd.sackRanges] = sack[i];
