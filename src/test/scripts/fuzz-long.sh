@@ -13,6 +13,8 @@
 # Written to target/fuzz/:
 #   findings/<target>/   crash-*, timeout-*, oom-* inputs (Jazzer's artifacts; --keep_going goes on after one)
 #   logs/<target>.<n>.log   each turn's output;  executions.txt  executions per target, summed over turns
+# Jazzer's -timeout is wall-clock and generous (a loaded machine at nice 19 can take minutes over the
+# first input's class loading); the targets' own contract bounds each input's CPU time to 3 s.
 # A finding becomes a regression input by copying it into the target's *FuzzTestInputs directory.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -66,8 +68,8 @@ turn() { # class method round (SLICE is local to the subshell that runs it)
   [ -d "$F/seeds/$pkgdir/${name}Inputs/$method" ] && seeds+=("$F/seeds/$pkgdir/${name}Inputs/$method")
   nice -n 19 java -Xmx"$HEAP" -Xss8m -cp "$F/classes/test:$F/classes/main:$(cat "$F"/classpath.txt)" \
     com.code_intelligence.jazzer.Jazzer --target_class="$cls" --instrumentation_includes='tlslens.**' \
-    --keep_going=1000 -max_total_time="$SLICE" -timeout=30 -rss_limit_mb=2500 -max_len=65536 \
-    -artifact_prefix="$F/findings/$name/" -print_final_stats=1 "$corpus" "${seeds[@]}" \
+    --keep_going=1000 -max_total_time="$SLICE" -timeout=600 -rss_limit_mb=2500 -max_len=65536 \
+    -artifact_prefix="$F/findings/$name/" --reproducer_path="$F/findings/$name" -print_final_stats=1 "$corpus" "${seeds[@]}" \
     > "$F/logs/$name.$round.log" 2>&1 || true
 }
 
