@@ -17,7 +17,7 @@ import tlslens.engine.Engine;
 class CaptureFileFuzzTest {
     static final int MAX_FRAMES = 2000;
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void captureFile(byte[] data) { fuzzerTestOneInput(data); }
 
     public static void fuzzerTestOneInput(byte[] data) {

@@ -11,7 +11,7 @@ import tlslens.dissect.tls.ext.ExtensionDissector;
  * block of that one extension, dissected as in that handshake message, between bytes it must not read.
  */
 class ExtensionFuzzTest {
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void extensionBody(byte[] data) { fuzzerTestOneInput(data); }
 
     public static void fuzzerTestOneInput(byte[] data) {
