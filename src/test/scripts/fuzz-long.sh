@@ -68,6 +68,7 @@ turn() { # class method round (SLICE is local to the subshell that runs it)
   [ -d "$F/seeds/$pkgdir/${name}Inputs/$method" ] && seeds+=("$F/seeds/$pkgdir/${name}Inputs/$method")
   nice -n 19 java -Xmx"$HEAP" -Xss8m -cp "$F/classes/test:$F/classes/main:$(cat "$F"/classpath.txt)" \
     com.code_intelligence.jazzer.Jazzer --target_class="$cls" --instrumentation_includes='tlslens.**' \
+    --disabled_hooks=com.code_intelligence.jazzer.sanitizers.RegexInjection \
     --keep_going=1000 -max_total_time="$SLICE" -timeout=600 -rss_limit_mb=2500 -max_len=65536 \
     -artifact_prefix="$F/findings/$name/" --reproducer_path="$F/findings/$name" -print_final_stats=1 "$corpus" "${seeds[@]}" \
     > "$F/logs/$name.$round.log" 2>&1 || true
