@@ -93,8 +93,15 @@ done
   total=0
   for t in "${TARGETS[@]}"; do
     name=$(echo "$t" | cut -d' ' -f1); name=${name##*.}
-    n=$(cat "$F"/logs/"$name".*.log 2>/dev/null | awk '/stat::number_of_executed_units/ {s += $2} END {print s + 0}')
-    found=$(find "$F"/findings/"$name" -type f 2>/dev/null | wc -l)
+    # Per turn the largest count it printed (libFuzzer's counts are cumulative: "#N" lines, and a
+    # stat line at every finding kept going past and at the end), summed over turns.
+    n=0
+    for log in "$F"/logs/"$name".*.log; do
+      [ -f "$log" ] || continue
+      m=$(grep -a -oE '^#[0-9]+|stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$' | sort -n | tail -1)
+      n=$((n + ${m:-0}))
+    done
+    found=$(find "$F"/findings/"$name" -type f -name 'crash-*' -o -type f -name 'timeout-*' -o -type f -name 'oom-*' 2>/dev/null | wc -l)
     printf '%-32s %12d executions  %4d findings\n' "$name" "$n" "$found"
     total=$((total + n))
   done
