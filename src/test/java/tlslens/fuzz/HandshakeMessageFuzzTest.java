@@ -23,7 +23,7 @@ class HandshakeMessageFuzzTest {
         List<Chunks.Chunk> chunks = new ArrayList<>();
         for (Chunks.Chunk c : Chunks.parse(data)) chunks.add(new Chunks.Chunk(c.control(), records(c)));
         List<RawFrame> frames = Chunks.segments(chunks);
-        FuzzContract.twice(data.length, FuzzContract.Bounds.DISSECTOR, () -> FuzzContract.dissect(new Engine(), frames));
+        FuzzContract.twice(FuzzContract.size(data, frames), FuzzContract.Bounds.DISSECTOR, () -> FuzzContract.dissect(new Engine(), frames));
     }
 
     static byte[] records(Chunks.Chunk c) {

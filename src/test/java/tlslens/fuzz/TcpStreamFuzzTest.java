@@ -18,7 +18,7 @@ class TcpStreamFuzzTest {
 
     public static void fuzzerTestOneInput(byte[] data) {
         List<RawFrame> frames = frames(data);
-        FuzzContract.twice(data.length, FuzzContract.Bounds.DISSECTOR, () -> FuzzContract.dissect(new Engine(), frames));
+        FuzzContract.twice(FuzzContract.size(data, frames), FuzzContract.Bounds.DISSECTOR, () -> FuzzContract.dissect(new Engine(), frames));
     }
 
     static List<RawFrame> frames(byte[] data) {

@@ -13,6 +13,6 @@ class TlsRecordFuzzTest {
 
     public static void fuzzerTestOneInput(byte[] data) {
         List<RawFrame> frames = Chunks.segments(Chunks.parse(data));
-        FuzzContract.twice(data.length, FuzzContract.Bounds.DISSECTOR, () -> FuzzContract.dissect(new Engine(), frames));
+        FuzzContract.twice(FuzzContract.size(data, frames), FuzzContract.Bounds.DISSECTOR, () -> FuzzContract.dissect(new Engine(), frames));
     }
 }
