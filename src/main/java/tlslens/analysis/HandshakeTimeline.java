@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import tlslens.capture.FrameTimes;
 import tlslens.dissect.tls.HandshakeLog;
 import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.base.HelloInfo;
@@ -306,7 +307,7 @@ final class HandshakeTimeline {
     Double millisSince(Instant t0, long frame) {
         Instant t = state.frameTime(frame);
         if (t0 == null || t == null) return null;
-        return Duration.between(t0, t).toNanos() / 1e6;
+        return FrameTimes.seconds(Duration.between(t0, t)) * 1e3;
     }
 
     /** The time everything is measured from: the first ClientHello, else the first step, else the first packet. */

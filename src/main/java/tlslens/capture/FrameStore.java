@@ -28,6 +28,8 @@ public final class FrameStore implements Closeable {
     private int[] linkTypes = new int[1024];
     /** section &lt;&lt; 16 | interface id (both small; pcapng ids above 65535 are kept modulo). */
     private int[] origins = new int[1024];
+    /** Timestamps a long of nanoseconds since 1970 can't hold (before 1678, after 2262; pcapng allows them): rare, kept whole. */
+    private final java.util.Map<Integer, Instant> farTimes = new java.util.HashMap<>();
     private int count;
     private long size;
     private final int linkType;
@@ -56,7 +58,9 @@ public final class FrameStore implements Closeable {
             origins = Arrays.copyOf(origins, n);
         }
         offsets[count] = size;
-        times[count] = f.time().getEpochSecond() * 1_000_000_000L + f.time().getNano();
+        long s = f.time().getEpochSecond();
+        if (Math.abs(s) < Long.MAX_VALUE / 1_000_000_000L - 1) times[count] = s * 1_000_000_000L + f.time().getNano();
+        else farTimes.put(count, f.time());
         capLens[count] = f.data().length;
         origLens[count] = f.originalLength();
         linkTypes[count] = f.linkType();
@@ -74,6 +78,8 @@ public final class FrameStore implements Closeable {
     public synchronized int count() { return count; }
 
     public synchronized Instant time(int number) {
+        Instant far = farTimes.isEmpty() ? null : farTimes.get(number - 1);
+        if (far != null) return far;
         long t = times[number - 1];
         return Instant.ofEpochSecond(Math.floorDiv(t, 1_000_000_000L), Math.floorMod(t, 1_000_000_000L));
     }

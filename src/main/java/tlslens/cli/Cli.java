@@ -279,6 +279,7 @@ public final class Cli {
             }
             printer.end();
             out.flush();
+            if (filter != null && filter.warning() != null) err.println(PREFIX + "warning: " + filter.warning());
             if (reader.warning() != null) {
                 err.println(PREFIX + reader.warning());
                 return ExitCodes.INVALID_FILE;
@@ -345,6 +346,10 @@ public final class Cli {
                 KeyLog log = KeyLog.read(k);
                 if (secrets == null) secrets = new TlsSecrets();
                 secrets.add(log);
+                if (log.cut()) {
+                    err.println(PREFIX + "warning: the key log \"" + k + "\" is larger than " + (KeyLog.MAX_BYTES >> 20)
+                            + " MiB: only its first " + (KeyLog.MAX_BYTES >> 20) + " MiB were read.");
+                }
             } catch (IOException | RuntimeException e) {
                 err.println(PREFIX + "warning: the key log \"" + k + "\" can't be read ("
                         + e.getClass().getSimpleName() + "); continuing without it.");

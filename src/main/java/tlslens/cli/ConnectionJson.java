@@ -28,6 +28,27 @@ final class ConnectionJson {
         return sb.append('\n').toString();
     }
 
+    /**
+     * As {@link #write(List)}, into {@code out} one connection at a time: a capture of 300,000
+     * connections never holds its whole text (nor every connection's map) at once.
+     */
+    static void write(List<Connection> connections, java.io.PrintStream out) {
+        if (connections.isEmpty()) {
+            out.print("[]\n");
+            return;
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < connections.size(); i++) {
+            if (i > 0) sb.append(',');
+            newline(sb, 1);
+            value(sb, object(connections.get(i)), 1);
+            out.append(sb);
+            sb.setLength(0);
+        }
+        newline(sb, 0);
+        out.append(sb.append("]\n"));
+    }
+
     static Map<String, Object> object(Connection c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("index", c.index());

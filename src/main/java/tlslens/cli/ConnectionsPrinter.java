@@ -62,7 +62,8 @@ final class ConnectionsPrinter implements FramePrinter {
         List<Connection> all = engine == null ? List.of() : ConnectionAnalyzer.analyze(engine.connections());
         List<Connection> selected = new ArrayList<>();
         for (Connection c : all) if (shown.get(c.index())) selected.add(c);
-        out.print(text ? ConnectionTable.write(selected) : ConnectionJson.write(selected));
+        if (text) out.print(ConnectionTable.write(selected));
+        else ConnectionJson.write(selected, out);
         out.flush();
     }
 }

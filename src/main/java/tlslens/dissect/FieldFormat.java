@@ -81,7 +81,7 @@ public final class FieldFormat {
             case ETHER: return ether((byte[]) v);
             case IPV4: case IPV6: return address(v);
             case ABSOLUTE_TIME: return absoluteTime((Instant) v);
-            case RELATIVE_TIME: return relativeSeconds((Long) v) + " seconds";
+            case RELATIVE_TIME: return relativeSeconds(v) + " seconds";
             case STRING: return v.toString();
             default:
                 if (v instanceof Long) {
@@ -106,7 +106,7 @@ public final class FieldFormat {
             case ETHER: return ether((byte[]) v);
             case IPV4: case IPV6: return address(v);
             case ABSOLUTE_TIME: return absoluteTime((Instant) v);
-            case RELATIVE_TIME: return relativeSeconds((Long) v);
+            case RELATIVE_TIME: return relativeSeconds(v);
             case NONE: case PROTOCOL: return "";
             default:
                 if (v instanceof Long) {
@@ -191,6 +191,19 @@ public final class FieldFormat {
     /** "Apr  3, 2011 15:36:47.000000000 UTC", as Wireshark prints absolute times in UTC. */
     public static String absoluteTime(Instant t) {
         return ABS_TIME.format(t) + String.format(".%09d UTC", t.getNano());
+    }
+
+    /**
+     * A relative-time value as "S.NNNNNNNNN": nanoseconds (Long), or a Duration for spans beyond what
+     * a long of nanoseconds holds (FrameTimes.between), printed exactly as tshark does.
+     */
+    public static String relativeSeconds(Object v) {
+        if (v instanceof java.time.Duration d) {
+            String sign = d.isNegative() ? "-" : "";
+            java.time.Duration a = d.abs();
+            return sign + a.getSeconds() + String.format(".%09d", a.getNano());
+        }
+        return relativeSeconds(((Number) v).longValue());
     }
 
     /** Nanoseconds as "S.NNNNNNNNN". */

@@ -76,7 +76,7 @@ public final class FrameDissection {
      * the previous displayed frame (null: this is the first one shown).
      */
     public void displayedAfter(Instant previousDisplayed) {
-        long delta = previousDisplayed == null ? 0 : java.time.Duration.between(previousDisplayed, time).toNanos();
+        Object delta = previousDisplayed == null ? (Object) 0L : tlslens.capture.FrameTimes.between(previousDisplayed, time);
         for (ProtoNode top : root.children()) {
             if (top.field != FrameFields.FRAME) continue;
             for (ProtoNode n : top.children()) {

@@ -1,10 +1,10 @@
 package tlslens.engine;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import tlslens.capture.FrameTimes;
 import tlslens.capture.CaptureInterface;
 import tlslens.capture.RawFrame;
 import tlslens.dissect.FieldFormat;
@@ -316,15 +316,14 @@ public final class Engine {
             }
         }
         if (first == null) first = f.time();
-        long delta = previous == null ? 0 : Duration.between(previous, f.time()).toNanos();
-        long rel = Duration.between(first, f.time()).toNanos();
+        Object delta = previous == null ? (Object) 0L : FrameTimes.between(previous, f.time());
+        Object rel = FrameTimes.between(first, f.time());
         previous = f.time();
         frame.addValue(FrameFields.ENCAP_TYPE, tvb, 0, 0, (long) FrameFields.wtapEncap(f.linkType()));
         frame.addValue(FrameFields.TIME, tvb, 0, 0, f.time());
         boolean full = !frame.summaryOnly();
         if (full) frame.addGenerated(FrameFields.OFFSET_SHIFT, 0L);
-        long epochNanos = f.time().getEpochSecond() * 1_000_000_000L + f.time().getNano();
-        frame.addValue(FrameFields.TIME_EPOCH, tvb, 0, 0, epochNanos);
+        frame.addValue(FrameFields.TIME_EPOCH, tvb, 0, 0, FrameTimes.between(Instant.EPOCH, f.time()));
         frame.addGenerated(FrameFields.TIME_DELTA, delta);
         // Every frame displayed until a display filter says otherwise (FrameDissection.displayedAfter).
         if (full) frame.addGenerated(FrameFields.TIME_DELTA_DISPLAYED, delta);
@@ -395,7 +394,7 @@ public final class Engine {
         int completeness = analyzer.completeness();
         int opts = tr.offset() + 20, optsEnd = tr.offset() + h.headerLength();
         TcpAnalyzer.Result analysis = analyzer.analyze(dir, fd.number,
-                fd.time.getEpochSecond() * 1_000_000_000L + fd.time.getNano(), (int) h.seq(), (int) h.ack(),
+                FrameTimes.epochNanos(fd.time), (int) h.seq(), (int) h.ack(),
                 h.payloadLength(), h.syn(), h.hasAck(), h.fin(), h.rst(), (h.flags() & TcpHeader.PSH) != 0, h.window(),
                 h.syn() ? TcpDissector.windowScaleShift(tvb, opts, optsEnd) : -1,
                 optsEnd > opts ? TcpDissector.sackBlocks(tvb, opts, optsEnd) : null);

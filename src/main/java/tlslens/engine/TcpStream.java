@@ -38,7 +38,8 @@ final class TcpStream implements ConnectionState {
     private tlslens.dissect.tls.decrypt.TlsSecrets secrets;
     private boolean keepPlaintext;
     private final boolean[] started = new boolean[2];
-    private final PduAssembler[] assemblers = {new PduAssembler(), new PduAssembler()};
+    /** Made when a direction first carries data: a connection that is only a SYN costs little. */
+    private final PduAssembler[] assemblers = new PduAssembler[2];
     private int scanned;
     private final TcpAnalyzer analyzer = new TcpAnalyzer();
 
@@ -59,8 +60,8 @@ final class TcpStream implements ConnectionState {
     private Instant lastTime;
     private final long[] payloadBytes = new long[2];
     /** Times of the frames that grew the TLS log, in frame order (frames come in order). */
-    private long[] loggedFrames = new long[8];
-    private Instant[] loggedTimes = new Instant[8];
+    private long[] loggedFrames = new long[0];
+    private Instant[] loggedTimes = new Instant[0];
     private int loggedCount;
     private int logSize;
 
@@ -90,8 +91,8 @@ final class TcpStream implements ConnectionState {
         if (size == logSize) return;
         logSize = size;
         if (loggedCount == loggedFrames.length) {
-            loggedFrames = Arrays.copyOf(loggedFrames, loggedCount * 2);
-            loggedTimes = Arrays.copyOf(loggedTimes, loggedCount * 2);
+            loggedFrames = Arrays.copyOf(loggedFrames, Math.max(8, loggedCount * 2));
+            loggedTimes = Arrays.copyOf(loggedTimes, Math.max(8, loggedCount * 2));
         }
         loggedFrames[loggedCount] = fd.number;
         loggedTimes[loggedCount++] = fd.time;
@@ -137,30 +138,30 @@ final class TcpStream implements ConnectionState {
     /** The TLS state of this connection, or null when it isn't TLS (so far). */
     @Override public TlsConnection tls() { return tls; }
 
-    boolean pendingIn(int dir) { return started[dir] && assemblers[dir].pendingLength() > 0; }
+    boolean pendingIn(int dir) { return started[dir] && assembler(dir).pendingLength() > 0; }
 
     void handle(FrameDissection fd, ProtoNode tcpNode, int dir, List<TcpReassembler.Event> events) {
         if (events.isEmpty()) return;
-        boolean startedEmpty = !started[dir] || assemblers[dir].pendingLength() == 0;
+        boolean startedEmpty = !started[dir] || assembler(dir).pendingLength() == 0;
         List<PduAssembler.Out> outs = new ArrayList<>();
         for (TcpReassembler.Event ev : events) {
             if (ev instanceof TcpReassembler.Gap gap) {
                 // TCP's analysis says so in the TCP tree ("Previous segment(s) not captured"); TLS skips the hole.
-                held[dir].clear();
+                held(dir).clear();
                 if (started[dir]) {
-                    assemblers[dir].gap(gap.length());
+                    assembler(dir).gap(gap.length());
                     tls.onGap(dir, gap.length());
                 }
                 continue;
             }
             StreamBytes sb = ((TcpReassembler.Data) ev).bytes();
-            if (!held[dir].isEmpty() && !started[dir]) {
-                if (judgeHeld(sb, dir)) for (StreamBytes h : held[dir]) assemblers[dir].feed(h, framers[dir], outs);
-                if (started[dir] || !held[dir].contains(sb)) held[dir].clear();
+            if (!held(dir).isEmpty() && !started[dir]) {
+                if (judgeHeld(sb, dir)) for (StreamBytes h : held(dir)) assembler(dir).feed(h, framer(dir), outs);
+                if (started[dir] || !held(dir).contains(sb)) held(dir).clear();
                 continue;
             }
             if (!classify(sb, dir)) continue;
-            assemblers[dir].feed(sb, framers[dir], outs);
+            assembler(dir).feed(sb, framer(dir), outs);
         }
         ProtoNode tlsNode = null;
         int tlsEnd = -1;
@@ -197,7 +198,7 @@ final class TcpStream implements ConnectionState {
      * while Info stays "[TCP segment of a reassembled PDU]". Frames in the middle get none.
      */
     private void beganRecord(FrameDissection fd, int dir, boolean nothingElseShown) {
-        Piece p = assemblers[dir].firstPendingPiece();
+        Piece p = assembler(dir).firstPendingPiece();
         if (!nothingElseShown || p == null || p.frame() != fd.number) return;
         fd.root.addValue(TlsFields.TLS, fd.frameTvb(), p.frameOffset(), 0, null);
         fd.context().flag(FrameContext.TLS);
@@ -209,19 +210,29 @@ final class TcpStream implements ConnectionState {
      * 1-5 bytes): held until the next segment tells whether they start a hello.
      */
     @SuppressWarnings("unchecked")
-    private final List<StreamBytes>[] held = new List[] {new ArrayList<StreamBytes>(2), new ArrayList<StreamBytes>(2)};
+    private final List<StreamBytes>[] held = new List[2];
+
+    private List<StreamBytes> held(int dir) {
+        if (held[dir] == null) held[dir] = new ArrayList<>(2);
+        return held[dir];
+    }
+
+    private PduAssembler assembler(int dir) {
+        if (assemblers[dir] == null) assemblers[dir] = new PduAssembler();
+        return assemblers[dir];
+    }
 
     /**
      * Judges the held bytes followed by {@code sb}: true when together they start TLS (the held
      * segments, now including sb, are then to be framed); sb stays held while still too short.
      */
     private boolean judgeHeld(StreamBytes sb, int dir) {
-        held[dir].add(sb);
+        held(dir).add(sb);
         int total = 0;
-        for (StreamBytes h : held[dir]) total += h.length();
+        for (StreamBytes h : held(dir)) total += h.length();
         byte[] joined = new byte[Math.min(total, 16)];
         int n = 0;
-        for (StreamBytes h : held[dir]) {
+        for (StreamBytes h : held(dir)) {
             int c = Math.min(h.length(), joined.length - n);
             System.arraycopy(h.data(), h.offset(), joined, n, c);
             n += c;
@@ -231,7 +242,7 @@ final class TcpStream implements ConnectionState {
             return true;
         }
         if (n < TlsRecordFramer.HEADER_LENGTH + 1 && helloPrefix(joined, n)) return false;
-        held[dir].clear();
+        held(dir).clear();
         return false;
     }
 
@@ -262,7 +273,7 @@ final class TcpStream implements ConnectionState {
             if (!TlsRecordFramer.looksLikeHello(sb.data(), sb.offset(), sb.length())
                     && !recordsFillSegment(sb.data(), sb.offset(), sb.length())) {
                 byte[] head = Arrays.copyOfRange(sb.data(), sb.offset(), sb.offset() + Math.min(sb.length(), 6));
-                if (sb.length() <= TlsRecordFramer.HEADER_LENGTH && helloPrefix(head, head.length)) held[dir].add(sb);
+                if (sb.length() <= TlsRecordFramer.HEADER_LENGTH && helloPrefix(head, head.length)) held(dir).add(sb);
                 return false;
             }
             startTls(dir);
@@ -294,10 +305,15 @@ final class TcpStream implements ConnectionState {
         return true;
     }
 
-    /** One framer per direction, made once: records are framed for every segment. */
-    private final PduAssembler.Framer[] framers = {framer(0), framer(1)};
+    /** One framer per direction, made once (when the direction first carries data): records are framed for every segment. */
+    private final PduAssembler.Framer[] framers = new PduAssembler.Framer[2];
 
     private PduAssembler.Framer framer(int dir) {
+        if (framers[dir] == null) framers[dir] = newFramer(dir);
+        return framers[dir];
+    }
+
+    private PduAssembler.Framer newFramer(int dir) {
         return new PduAssembler.Framer() {
             @Override public int length(byte[] b, int off, int avail) {
                 return TlsRecordFramer.recordLength(b, off, avail, tls.allowSsl2(dir));

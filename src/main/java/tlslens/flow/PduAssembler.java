@@ -33,7 +33,7 @@ public final class PduAssembler {
     public record Skipped(int length, List<Piece> pieces, boolean afterGap) implements Out {}
 
     /** No PDU we accept is longer; larger pending data means the framer was fooled. */
-    public static final int MAX_PENDING = 64 * 1024;
+    public static final int MAX_PENDING = 5 + 0xffff; // a TLS record header and the longest length it can claim
 
     private static final byte[] NOTHING = new byte[0];
     private byte[] pending = NOTHING;

@@ -13,7 +13,8 @@ public final class TcpConversation {
     public final byte[] addrB;
     public final int portB;
     public final int firstFrame;
-    private final TcpReassembler[] reassemblers = {new TcpReassembler(), new TcpReassembler()};
+    /** Made when a direction is first reassembled: a connection that is only a SYN costs little. */
+    private final TcpReassembler[] reassemblers = new TcpReassembler[2];
     private final boolean[] fin = new boolean[2];
     /** Window scale shift each side announced in its SYN; -1 when its SYN had none or wasn't seen. */
     private final int[] windowShift = {-1, -1};
@@ -35,7 +36,10 @@ public final class TcpConversation {
         return srcPort == portA && Arrays.equals(src, addrA) ? 0 : 1;
     }
 
-    public TcpReassembler reassembler(int dir) { return reassemblers[dir]; }
+    public TcpReassembler reassembler(int dir) {
+        if (reassemblers[dir] == null) reassemblers[dir] = new TcpReassembler();
+        return reassemblers[dir];
+    }
 
     void sawFin(int dir) { fin[dir] = true; }
 
@@ -71,12 +75,12 @@ public final class TcpConversation {
 
     /** Once per frame of this conversation, in order: {since the first frame, since the previous one} in ns. */
     public long[] frameTimes(java.time.Instant t) {
-        long now = t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        long now = tlslens.capture.FrameTimes.epochNanos(t);
         if (firstNanos == Long.MIN_VALUE) {
             firstNanos = now;
             lastNanos = now;
         }
-        long[] out = {now - firstNanos, now - lastNanos};
+        long[] out = {tlslens.capture.FrameTimes.minus(now, firstNanos), tlslens.capture.FrameTimes.minus(now, lastNanos)};
         lastNanos = now;
         return out;
     }

@@ -31,7 +31,8 @@ public final class TcpReassembler {
     private long base;
     /** Stream offset of the next byte expected. */
     private long next;
-    private final TreeMap<Long, StreamBytes> early = new TreeMap<>();
+    /** Made when a segment first arrives early: most connections never have one. */
+    private TreeMap<Long, StreamBytes> early;
     private long earlyBytes;
     private boolean sawSyn;
     private long isn;
@@ -114,7 +115,7 @@ public final class TcpReassembler {
         if (finAt >= 0 && rel == finAt + 1) rel = finAt;
         // Only believe acknowledgements a little ahead of us; wild values are not evidence.
         if (rel <= next || rel - next > (1L << 30)) return;
-        long holeEnd = early.isEmpty() ? rel : Math.min(rel, early.firstKey());
+        long holeEnd = (early == null || early.isEmpty()) ? rel : Math.min(rel, early.firstKey());
         if (holeEnd > next) {
             out.add(new Gap(next, holeEnd - next));
             next = holeEnd;
@@ -124,12 +125,13 @@ public final class TcpReassembler {
 
     /** The connection ended in this direction: everything still waiting is delivered past its holes. */
     public void finish(List<Event> out) {
-        while (!early.isEmpty()) giveUpFirstHole(out);
+        while (!(early == null || early.isEmpty())) giveUpFirstHole(out);
     }
 
-    public boolean hasBuffered() { return !early.isEmpty(); }
+    public boolean hasBuffered() { return !(early == null || early.isEmpty()); }
 
     private void buffer(StreamBytes sb) {
+        if (early == null) early = new TreeMap<>();
         StreamBytes prev = early.get(sb.streamOffset());
         if (prev != null && prev.length() >= sb.length()) return;
         if (prev != null) earlyBytes -= prev.length();
@@ -138,7 +140,7 @@ public final class TcpReassembler {
     }
 
     private void giveUpFirstHole(List<Event> out) {
-        if (early.isEmpty()) return;
+        if ((early == null || early.isEmpty())) return;
         long first = early.firstKey();
         if (first > next) {
             out.add(new Gap(next, first - next));
@@ -149,7 +151,7 @@ public final class TcpReassembler {
 
     /** Releases buffered segments that now continue the stream. */
     private void drain(List<Event> out) {
-        while (!early.isEmpty()) {
+        while (!(early == null || early.isEmpty())) {
             Map.Entry<Long, StreamBytes> e = early.firstEntry();
             StreamBytes sb = e.getValue();
             long rel = e.getKey();

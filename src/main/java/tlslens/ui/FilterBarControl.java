@@ -106,7 +106,8 @@ final class FilterBarControl {
         }, p -> {
             if (cancel.get()) return;
             table.finishFilter(df, p.matches, p.scanned);
-            session.messageProperty().set(String.format("Filter applied in %.0f ms", (System.nanoTime() - t0) / 1e6));
+            String applied = String.format("Filter applied in %.0f ms", (System.nanoTime() - t0) / 1e6);
+            session.messageProperty().set(df.warning() == null ? applied : applied + ". " + df.warning());
             selector.reselect(selected);
         }, e -> dialogs.error("Filtering failed", String.valueOf(e)));
     }

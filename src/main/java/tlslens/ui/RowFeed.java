@@ -1,12 +1,12 @@
 package tlslens.ui;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import tlslens.capture.FrameTimes;
 import tlslens.capture.RawFrame;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.FrameSummary;
@@ -64,7 +64,7 @@ final class RowFeed {
         else lightTrees = true;
         boolean matches = df == null || df.matches(fd);
         FrameSummary s = index.summary(f.number()); // the index's own: rows hold no copy
-        long rel = Duration.between(first, f.time()).toNanos();
+        long rel = FrameTimes.nanosBetween(first, f.time());
         queue.add(new PacketRow(s, rules.colourOf(fd), rel, df, matches));
         queued.incrementAndGet();
     }
@@ -89,7 +89,7 @@ final class RowFeed {
         for (int stream : streams) {
             idx.redissect(stream, detail, fd -> {
                 FrameSummary s = idx.summary(fd.number);
-                long rel = start == null ? 0 : Duration.between(start, fd.time).toNanos();
+                long rel = start == null ? 0 : FrameTimes.nanosBetween(start, fd.time);
                 rows.add(new PacketRow(s, rules.colourOf(fd), rel, df, df == null || df.matches(fd)));
             });
         }

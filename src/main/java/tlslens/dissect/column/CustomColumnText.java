@@ -54,7 +54,7 @@ final class CustomColumnText {
             case PROTOCOL: return PRESENT;
             case NONE: return null;
             case BYTES: return v instanceof byte[] b ? FieldFormat.hex(b) : "";
-            case RELATIVE_TIME: return v instanceof Long l ? FieldFormat.relativeSeconds(l) : null;
+            case RELATIVE_TIME: return v instanceof Long || v instanceof java.time.Duration ? FieldFormat.relativeSeconds(v) : null;
             default:
                 if (v == null) return null;
                 if (v instanceof Long x) {

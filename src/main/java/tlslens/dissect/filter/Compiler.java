@@ -21,17 +21,25 @@ import tlslens.dissect.filter.Token.Kind;
  */
 final class Compiler {
     private final Map<String, Integer> slots = new LinkedHashMap<>();
+    /** Shared by the filter's "matches" tests. */
+    final RegexBudget regex = new RegexBudget();
 
     /** Field name -> slot, in the order the filter names them. */
     Map<String, Integer> slots() { return slots; }
 
     Cond compile(Syntax s) throws FilterException {
-        if (s instanceof Syntax.Or o) return new Cond.Or(compile(o.left()), compile(o.right()));
-        if (s instanceof Syntax.And a) return new Cond.And(compile(a.left()), compile(a.right()));
+        if (s instanceof Syntax.Or o) return new Cond.Or(compileAll(o.terms()));
+        if (s instanceof Syntax.And a) return new Cond.And(compileAll(a.terms()));
         if (s instanceof Syntax.Not n) return new Cond.Not(compile(n.operand()));
         if (s instanceof Syntax.Test t) return test(t.entity());
         if (s instanceof Syntax.Compare c) return compare(c);
         return inSet((Syntax.InSet) s);
+    }
+
+    private List<Cond> compileAll(List<Syntax> terms) throws FilterException {
+        List<Cond> out = new ArrayList<>(terms.size());
+        for (Syntax t : terms) out.add(compile(t));
+        return out;
     }
 
     // ---- tests -----------------------------------------------------------------------------
@@ -65,7 +73,7 @@ final class Compiler {
                     throw error(c.right(), "Matches requires a double quoted string on the right side.");
                 }
                 try {
-                    return new Cond.Matches(l, Pattern.compile(a.token().stringValue()));
+                    return new Cond.Matches(l, Pattern.compile(a.token().stringValue()), regex);
                 } catch (PatternSyntaxException ex) {
                     throw error(c.right(), "Regex compilation error: " + ex.getDescription() + ".");
                 }

@@ -8,12 +8,20 @@ import java.util.regex.Pattern;
 interface Cond {
     boolean test(FrameValues fv);
 
-    record And(Cond left, Cond right) implements Cond {
-        @Override public boolean test(FrameValues fv) { return left.test(fv) && right.test(fv); }
+    /** All terms, in order, stopping at the first false one. */
+    record And(List<Cond> terms) implements Cond {
+        @Override public boolean test(FrameValues fv) {
+            for (Cond c : terms) if (!c.test(fv)) return false;
+            return true;
+        }
     }
 
-    record Or(Cond left, Cond right) implements Cond {
-        @Override public boolean test(FrameValues fv) { return left.test(fv) || right.test(fv); }
+    /** Any term, in order, stopping at the first true one. */
+    record Or(List<Cond> terms) implements Cond {
+        @Override public boolean test(FrameValues fv) {
+            for (Cond c : terms) if (c.test(fv)) return true;
+            return false;
+        }
     }
 
     record Not(Cond operand) implements Cond {
@@ -102,11 +110,11 @@ interface Cond {
     }
 
     /** "matches": a regular expression found anywhere in a string (bytes are read as Latin-1). */
-    record Matches(Operand left, Pattern pattern) implements Cond {
+    record Matches(Operand left, Pattern pattern, RegexBudget budget) implements Cond {
         @Override public boolean test(FrameValues fv) {
             for (Object v : left.values(fv)) {
                 CharSequence s = v instanceof String str ? str : new String((byte[]) v, StandardCharsets.ISO_8859_1);
-                if (pattern.matcher(s).find()) return true;
+                if (budget.find(pattern, s)) return true;
             }
             return false;
         }

@@ -21,11 +21,13 @@ public final class DisplayFilter {
     private final String text;
     private final Cond cond;
     private final FieldSlots slots;
+    private final RegexBudget regex;
 
-    private DisplayFilter(String text, Cond cond, Map<String, Integer> slots) {
+    private DisplayFilter(String text, Cond cond, Map<String, Integer> slots, RegexBudget regex) {
         this.text = text;
         this.cond = cond;
         this.slots = new FieldSlots(slots);
+        this.regex = regex;
     }
 
     /**
@@ -35,10 +37,10 @@ public final class DisplayFilter {
      */
     public static DisplayFilter compile(String text) throws FilterException {
         String t = text == null ? "" : text;
-        if (t.isBlank()) return new DisplayFilter(t, new Cond.True(), Map.of());
+        if (t.isBlank()) return new DisplayFilter(t, new Cond.True(), Map.of(), new RegexBudget());
         Compiler c = new Compiler();
         Cond cond = c.compile(Parser.parse(t));
-        return new DisplayFilter(t, cond, c.slots());
+        return new DisplayFilter(t, cond, c.slots(), c.regex);
     }
 
     /**
@@ -64,6 +66,12 @@ public final class DisplayFilter {
     public Set<String> fields() { return slots.fields(); }
 
     public String text() { return text; }
+
+    /**
+     * What the user should know after frames were tested: a {@code matches} whose regular expression
+     * was stopped by its step budget on some values (taken as not matching); null when nothing.
+     */
+    public String warning() { return regex.warning(); }
 
     @Override public String toString() { return text; }
 }

@@ -87,7 +87,7 @@ abstract class Operand {
                 case RELTIME:
                     if (v instanceof Long) return v;
                     if (v instanceof Number num) return num.longValue();
-                    if (v instanceof java.time.Duration d) return d.toNanos();
+                    if (v instanceof java.time.Duration d) return tlslens.capture.FrameTimes.nanos(d); // centuries: clamped
                     return null;
                 case ABSTIME:
                     if (v instanceof Instant) return v;

@@ -11,10 +11,18 @@ import tlslens.dissect.filter.Token.Kind;
  * Recursive-descent parser for Wireshark 4.0's display filter grammar (grammar.lemon):
  * {@code not} binds tighter than {@code and}, which binds tighter than {@code or}; a relation is
  * {@code term [op term | [not] in {set}]} where a term is an entity optionally {@code & mask}.
+ * Chains of {@code or} and {@code and} are read in a loop into one node however long (tshark takes
+ * 10,000 terms); a run of {@code not} keeps its parity; nesting (parentheses, function calls,
+ * slices of slices) is refused past {@link #MAX_DEPTH} with a message, since this parser, the
+ * checker and the evaluator recurse once per level.
  */
 final class Parser {
+    /** Levels of parentheses, function calls and slices at most (tshark's parser refuses 100 parentheses). */
+    static final int MAX_DEPTH = 200;
+
     private final List<Token> tokens;
     private int p;
+    private int depth;
 
     private Parser(List<Token> tokens) { this.tokens = tokens; }
 
@@ -44,36 +52,53 @@ final class Parser {
         return t;
     }
 
+    private void enter(Token t) throws FilterException {
+        if (++depth > MAX_DEPTH) {
+            throw new FilterException("The filter is nested too deeply: more than " + MAX_DEPTH
+                    + " levels of parentheses, function calls and slices.", t.pos(), t.len());
+        }
+    }
+
     private Syntax or() throws FilterException {
-        Syntax l = and();
+        Syntax first = and();
+        if (peek().kind() != Kind.OR) return first;
+        List<Syntax> terms = new ArrayList<>();
+        terms.add(first);
         while (peek().kind() == Kind.OR) {
             next();
-            l = new Syntax.Or(l, and());
+            terms.add(and());
         }
-        return l;
+        return new Syntax.Or(terms);
     }
 
     private Syntax and() throws FilterException {
-        Syntax l = not();
+        Syntax first = not();
+        if (peek().kind() != Kind.AND) return first;
+        List<Syntax> terms = new ArrayList<>();
+        terms.add(first);
         while (peek().kind() == Kind.AND) {
             next();
-            l = new Syntax.And(l, not());
+            terms.add(not());
         }
-        return l;
+        return new Syntax.And(terms);
     }
 
     private Syntax not() throws FilterException {
-        if (peek().kind() == Kind.NOT) {
+        boolean negated = false;
+        while (peek().kind() == Kind.NOT) { // "not not x" is x: a run of any length costs no depth
             next();
-            return new Syntax.Not(not());
+            negated = !negated;
         }
+        Syntax s;
         if (peek().kind() == Kind.LPAREN) {
-            next();
-            Syntax s = or();
+            enter(next());
+            s = or();
             expect(Kind.RPAREN);
-            return s;
+            depth--;
+        } else {
+            s = relation();
         }
-        return relation();
+        return negated ? new Syntax.Not(s) : s;
     }
 
     private Syntax relation() throws FilterException {
@@ -117,7 +142,7 @@ final class Parser {
         switch (t.kind()) {
             case WORD -> {
                 if (peek().kind() == Kind.LPAREN) {
-                    next();
+                    enter(next());
                     List<Entity> args = new ArrayList<>();
                     if (peek().kind() != Kind.RPAREN) {
                         args.add(term());
@@ -127,6 +152,7 @@ final class Parser {
                         }
                     }
                     expect(Kind.RPAREN);
+                    depth--;
                     e = new Syntax.Call(t, args);
                 } else {
                     e = new Atom(t);
@@ -135,7 +161,12 @@ final class Parser {
             case STRING, CHAR -> e = new Atom(t);
             default -> throw unexpected(t);
         }
-        while (peek().kind() == Kind.SLICE) e = new Syntax.Slice(e, next());
+        int slices = 0;
+        for (; peek().kind() == Kind.SLICE; slices++) {
+            enter(peek());
+            e = new Syntax.Slice(e, next());
+        }
+        depth -= slices;
         return e;
     }
 

@@ -5,9 +5,10 @@ import java.util.List;
 /** The parse tree of a display filter, before names and literals are resolved. */
 sealed interface Syntax {
 
-    record Or(Syntax left, Syntax right) implements Syntax {}
+    /** Two or more terms, however many: a long chain is one node, not a deep tree. */
+    record Or(List<Syntax> terms) implements Syntax {}
 
-    record And(Syntax left, Syntax right) implements Syntax {}
+    record And(List<Syntax> terms) implements Syntax {}
 
     record Not(Syntax operand) implements Syntax {}
 

@@ -70,8 +70,9 @@ public final class TcpAnalyzer {
         long pushBytesSent;
         boolean pushSetLast;
         int sackRanges;
-        final int[] sackLeft = new int[MAX_SACK_RANGES + 1];
-        final int[] sackRight = new int[MAX_SACK_RANGES + 1];
+        /** Made at the first SACK option: most flows never carry one. */
+        int[] sackLeft;
+        int[] sackRight;
     }
 
     /** What the analysis says about one frame (Wireshark's tcp_acked, plus the connection's iRTT). */
@@ -132,10 +133,14 @@ public final class TcpAnalyzer {
             fwd.firstAck = true;
         }
         if (!syn && ackFlag) {
-            if (mruSynNs != 0 && firstRttNs == 0) firstRttNs = timeNs - mruSynNs;
+            if (mruSynNs != 0 && firstRttNs == 0) firstRttNs = tlslens.capture.FrameTimes.minus(timeNs, mruSynNs);
             fwd.firstAck = false;
         }
-        if (sack != null) {
+        if (sack != null && sack.length >= 2) {
+            if (fwd.sackLeft == null) {
+                fwd.sackLeft = new int[MAX_SACK_RANGES + 1];
+                fwd.sackRight = new int[MAX_SACK_RANGES + 1];
+            }
             for (int i = 0; i + 1 < sack.length && fwd.sackRanges < MAX_SACK_RANGES - 1; i += 2) {
                 fwd.sackRanges++;
                 fwd.sackLeft[fwd.sackRanges] = sack[i];
@@ -267,7 +272,7 @@ public final class TcpAnalyzer {
             if (ack == u.nextseq) {
                 ta.present = true;
                 ta.ackedFrame = u.frame;
-                ta.ackRttNs = now - u.time;
+                ta.ackRttNs = tlslens.capture.FrameTimes.minus(now, u.time);
             } else if (gt(ack, u.seq) && le(ack, u.nextseq)) {
                 u.seq = ack;
                 continue;
@@ -313,7 +318,7 @@ public final class TcpAnalyzer {
             ta.rtoNs = now - fwd.nextseqTime;
             ta.rtoFrame = fwd.nextseqFrame;
             for (Unacked u = fwd.segments; u != null; u = u.next) {
-                ta.rtoNs = now - u.time;
+                ta.rtoNs = tlslens.capture.FrameTimes.minus(now, u.time);
                 ta.rtoFrame = u.frame;
             }
         }

@@ -18,7 +18,7 @@ public final class TlsRecordFramer {
     /**
      * Total length (header included) of the record at buf[off..off+avail): &gt;0 when known; 0 when
      * more bytes are needed to decide; -1 when these bytes are not a plausible TLS record header
-     * (content type 20..25, major version 3, length &lt;= 2^14+2048) nor, if allowSsl2, an SSLv2
+     * (content type 20..25, major version 3; any length up to 2^16-1) nor, if allowSsl2, an SSLv2
      * record header (2- or 3-byte form).
      */
     public static int recordLength(byte[] buf, int off, int avail, boolean allowSsl2) {
@@ -29,9 +29,10 @@ public final class TlsRecordFramer {
             if (avail < 2) return 0;
             if ((buf[off + 1] & 0xff) != 3) return allowSsl2 ? ssl2Length(buf, off, avail) : -1;
             if (avail < HEADER_LENGTH) return 0;
-            int len = u16(buf, off + 3);
-            if (len > MAX_RECORD_PAYLOAD) return -1;
-            return HEADER_LENGTH + len;
+            // Any length frames the record, as in tshark, which dissects a longer one and flags it
+            // (TlsConnection's "TLSCiphertext length MUST NOT exceed"); only finding TLS (a hello,
+            // resync) holds to the limit.
+            return HEADER_LENGTH + u16(buf, off + 3);
         }
         return allowSsl2 ? ssl2Length(buf, off, avail) : -1;
     }

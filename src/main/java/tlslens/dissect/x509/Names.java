@@ -204,7 +204,8 @@ final class Names {
     private static void add(List<String> out, ProtoNode n) {
         if (out != null && n != null && n.value() != null) {
             Object v = n.value();
-            out.add(v instanceof InetAddress a ? FieldFormat.address(a) : v.toString());
+            // An iPAddress of neither 4 nor 16 bytes keeps its bytes: shown in hex (its toString was an identity hash).
+            out.add(v instanceof InetAddress a ? FieldFormat.address(a) : v instanceof byte[] b ? FieldFormat.hex(b) : v.toString());
         }
     }
 

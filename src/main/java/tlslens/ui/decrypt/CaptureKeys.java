@@ -53,6 +53,10 @@ public final class CaptureKeys {
                 secrets.add(log);
                 fileKeys = log.size();
                 skipped = log.skipped();
+                if (log.cut()) {
+                    problem = "The key log " + keyLog.getFileName() + " is larger than " + (KeyLog.MAX_BYTES >> 20)
+                            + " MiB: only its first " + (KeyLog.MAX_BYTES >> 20) + " MiB were read";
+                }
             } catch (IOException | RuntimeException e) {
                 problem = "Can't read the key log " + keyLog.getFileName() + " (" + e.getClass().getSimpleName() + ")";
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
+import tlslens.capture.FrameTimes;
 import tlslens.analysis.Connection;
 import tlslens.analysis.HandshakeStep;
 import tlslens.analysis.Resumption;
@@ -51,7 +52,7 @@ public final class ConnectionsSnapshot {
             long frame = origin == null ? -1 : issueFrame(origin, c.resumption());
             if (frame < 0) continue;
             Instant t = frameTime.apply(frame);
-            Double s = t == null || start == null ? null : Duration.between(start, t).toNanos() / 1e9;
+            Double s = t == null || start == null ? null : FrameTimes.seconds(Duration.between(start, t));
             issues.put(c.index(), new Issue(frame, s));
         }
         return new ConnectionsSnapshot(connections, issues, frameCount);

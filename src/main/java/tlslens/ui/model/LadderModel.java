@@ -232,7 +232,7 @@ public final class LadderModel {
         sb.append(" · ").append(LadderRow.formatBytes(handshakeBytes(connection))).append(" of handshake messages");
         if (connection.initialRtt() != null) {
             // TCP's iRTT: what one round trip costs on this path, to read the handshake's time against.
-            sb.append(String.format(Locale.ROOT, " · 1 round trip \u2248 %.3f ms here", connection.initialRtt().toNanos() / 1e6));
+            sb.append(String.format(Locale.ROOT, " · 1 round trip \u2248 %.3f ms here", tlslens.capture.FrameTimes.seconds(connection.initialRtt()) * 1e3));
         }
         if (connection.earlyDataOffered()) {
             Boolean ok = connection.earlyData();

@@ -1,6 +1,8 @@
 package tlslens.dissect.tls.decrypt;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,9 @@ import java.util.Map;
  * {@code LABEL <client_random hex> <secret hex>} per line. Comments, blank lines and lines we can't use
  * (RSA pre-master lines, malformed hex) are skipped and counted, never fatal. Each secret remembers
  * where it came from, for "Decrypted with key from line N of FILE". Secrets are never printed:
- * {@link Secret#toString()} names the origin only.
+ * {@link Secret#toString()} names the origin only. Files are streamed line by line (LF, CR or CRLF,
+ * RFC 9850), a line longer than {@link #MAX_LINE} is skipped without being kept, and a read stops
+ * after {@link #MAX_BYTES} ({@link #cut()}): {@code /dev/zero} or a runaway file costs bounded memory.
  */
 public final class KeyLog {
     /** The labels we use. */
@@ -45,6 +49,15 @@ public final class KeyLog {
     private final List<String> sources = new ArrayList<>();
     private int skipped;
     private int comments;
+    private boolean cut;
+
+    /** The longest line read (a key log line is about 230 characters); longer ones are skipped unkept. */
+    public static final int MAX_LINE = 4096;
+    /** What one read of a file takes at most: some 600,000 lines, far beyond any capture's connections. */
+    public static final long MAX_BYTES = 128L << 20;
+
+    /** What {@link #read(InputStream, String, int, long, boolean)} consumed: bytes up to the end of its last line, lines. */
+    public record Consumed(long bytes, int lines) {}
 
     /** An empty key log. */
     public KeyLog() {}
@@ -52,8 +65,57 @@ public final class KeyLog {
     /** Reads a key log file; lines that can't be used are counted in {@link #skipped()}. */
     public static KeyLog read(Path file) throws IOException {
         KeyLog k = new KeyLog();
-        k.add(Files.readString(file, StandardCharsets.ISO_8859_1), file.getFileName().toString());
+        try (InputStream in = Files.newInputStream(file)) {
+            k.read(in, file.getFileName().toString(), 1, MAX_BYTES, false);
+        }
         return k;
+    }
+
+    /** Whether a read stopped at {@link #MAX_BYTES} with more to come (its secrets so far are kept). */
+    public synchronized boolean cut() { return cut; }
+
+    /**
+     * Reads lines of {@code in} (first one numbered {@code firstLine}) until its end or {@code maxBytes};
+     * {@code wholeLinesOnly} leaves a last line without its end unread (a file being written).
+     */
+    public synchronized Consumed read(InputStream in, String source, int firstLine, long maxBytes, boolean wholeLinesOnly)
+            throws IOException {
+        if (!sources.contains(source)) sources.add(source);
+        byte[] buf = new byte[64 << 10];
+        byte[] line = new byte[MAX_LINE];
+        int len = 0;
+        boolean tooLong = false, afterCr = false;
+        long read = 0, endOfLast = 0;
+        int n = firstLine - 1;
+        for (int r; read < maxBytes && (r = in.read(buf, 0, (int) Math.min(buf.length, maxBytes - read))) > 0; read += r) {
+            for (int i = 0; i < r; i++) {
+                byte b = buf[i];
+                if (b == '\n' && afterCr) { // the LF of a CRLF
+                    afterCr = false;
+                    endOfLast = read + i + 1;
+                    continue;
+                }
+                afterCr = b == '\r';
+                if (b == '\n' || b == '\r') {
+                    n++;
+                    line(tooLong ? null : new String(line, 0, len, StandardCharsets.ISO_8859_1), source, n);
+                    len = 0;
+                    tooLong = false;
+                    endOfLast = read + i + 1;
+                } else if (len < MAX_LINE) {
+                    line[len++] = b;
+                } else {
+                    tooLong = true;
+                }
+            }
+        }
+        if (read >= maxBytes && in.read() >= 0) cut = true;
+        else if (!wholeLinesOnly && (len > 0 || tooLong)) {
+            n++;
+            line(tooLong ? null : new String(line, 0, len, StandardCharsets.ISO_8859_1), source, n);
+            endOfLast = read;
+        }
+        return new Consumed(endOfLast, n - (firstLine - 1));
     }
 
     /** Adds the lines of {@code text}; {@code source} names it in the tree. Later lines win, as in Wireshark. */
@@ -62,23 +124,34 @@ public final class KeyLog {
     /** As {@link #add(String, String)}, for text whose first line is line {@code firstLine} of its source. */
     public synchronized void add(String text, String source, int firstLine) {
         if (text == null) return;
-        if (!sources.contains(source)) sources.add(source);
-        int n = firstLine - 1;
-        for (String raw : text.split("\r?\n", -1)) {
-            n++;
-            String line = raw.strip();
-            if (line.isEmpty()) continue;
-            if (line.startsWith("#")) {
-                comments++;
-                continue;
-            }
+        try {
+            read(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), source, firstLine, Long.MAX_VALUE,
+                    false);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // not from a byte array
+        }
+    }
+
+    /** One line (null: longer than MAX_LINE, skipped). */
+    private void line(String raw, String source, int n) {
+        if (raw == null) {
+            skipped++;
+            return;
+        }
+        String line = raw.strip();
+        if (line.isEmpty()) return;
+        if (line.startsWith("#")) {
+            comments++;
+            return;
+        }
+        {
             String[] w = line.split("\\s+");
             Label label = label(w[0]);
             if (label == null || w.length != 3 || w[1].length() != 64 || !isHex(w[1]) || !isHex(w[2])
                     || w[2].length() % 2 != 0 || w[2].isEmpty()
                     || (label == Label.CLIENT_RANDOM && w[2].length() != 96)) {
                 skipped++;
-                continue;
+                return;
             }
             secrets.put(new Key(label, w[1].toLowerCase()),
                     new Secret(label, HexFormat.of().parseHex(w[2]), source, n));

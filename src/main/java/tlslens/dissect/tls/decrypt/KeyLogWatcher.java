@@ -1,9 +1,8 @@
 package tlslens.dissect.tls.decrypt;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -73,24 +72,18 @@ public final class KeyLogWatcher {
 
     private boolean readAppended() throws IOException {
         if (size <= consumed) return false;
-        long want = size - consumed;
-        if (want > Integer.MAX_VALUE - 8) want = Integer.MAX_VALUE - 8;
-        ByteBuffer buf = ByteBuffer.allocate((int) want);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            while (buf.hasRemaining() && ch.read(buf, consumed + buf.position()) > 0) { }
-        }
-        int end = buf.position();
-        byte[] b = buf.array();
-        int whole = end;
-        while (whole > 0 && b[whole - 1] != '\n') whole--;
-        if (whole == 0) return false; // no complete line yet
-        String text = new String(b, 0, whole - 1, StandardCharsets.ISO_8859_1);
+        // Streamed, whole lines only (the writer may be mid-line), at most KeyLog.MAX_BYTES a poll.
         KeyLog log = new KeyLog();
-        log.add(text, file.getFileName().toString(), lines + 1);
+        KeyLog.Consumed c;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.position(consumed);
+            c = log.read(Channels.newInputStream(ch), file.getFileName().toString(), lines + 1, KeyLog.MAX_BYTES, true);
+        }
+        if (c.bytes() == 0) return false; // no complete line yet
         secrets.add(log);
         skipped += log.skipped();
-        for (int i = 0; i < whole; i++) if (b[i] == '\n') lines++;
-        consumed += whole;
+        lines += c.lines();
+        consumed += c.bytes();
         return true;
     }
 

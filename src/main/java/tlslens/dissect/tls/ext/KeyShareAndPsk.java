@@ -5,6 +5,7 @@ import static tlslens.dissect.tls.base.ExtensionFields.*;
 import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.base.TlsExperts;
 import tlslens.dissect.tls.base.Vectors;
 import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.NamedGroups;
@@ -77,6 +78,12 @@ final class KeyShareAndPsk {
                     id.add(PSK_IDENTITY, tvb, off, il.length());
                     byte[] identity = tvb.bytes(off, il.length());
                     off += il.length();
+                    if (idsEnd - off < 4) { // the age would be read past the identities (a fuzz finding)
+                        id.addExpert(TlsExperts.MALFORMED_BUFFER_TOO_SMALL, tvb, off, idsEnd - off,
+                                "No more room for the obfuscated ticket age");
+                        id.setLength(idsEnd - id.offset);
+                        return idsEnd;
+                    }
                     id.add(PSK_TICKET_AGE, tvb, off, 4);
                     if (h != null) {
                         h.pskIdentities.add(identity);

@@ -72,4 +72,35 @@ class CertificateDecompressionTest {
         assertNull(r.error());
         assertFalse(CertificateDecompression.supported(3));
     }
+
+    @Test
+    void aBombAnnouncingMoreThanTheCapIsRefusedWithoutInflatingIt() throws Exception {
+        // 16 MiB of zeros in ~16 KB of zlib: announced honestly, still more than any chain needs.
+        int big = (1 << 24) - 1;
+        byte[] bomb = zlib(new byte[big]);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        CertificateDecompression.Result r = CertificateDecompression.decompress(CertificateDecompression.ZLIB, bomb, big);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertFalse(r.ok());
+        assertTrue(r.error().contains("exceed the " + CertificateDecompression.MAX_UNCOMPRESSED), r.error());
+        assertTrue(allocated < CertificateDecompression.MAX_UNCOMPRESSED, "allocated " + allocated);
+        byte[] atCap = new byte[CertificateDecompression.MAX_UNCOMPRESSED];
+        assertTrue(CertificateDecompression.decompress(CertificateDecompression.ZLIB, zlib(atCap), atCap.length).ok());
+    }
+
+    @Test
+    void aBrotliHeaderDeclaringAHugeWindowIsRefusedBeforeTheDecoderAllocatesIt() {
+        // The fuzzer's finding: 23 bytes whose brotli header declares a 16 MiB window (WBITS 24).
+        byte[] stream = "OOOOOOOOOOOOOOOOOOOOOO\u0010\u0000&".getBytes(StandardCharsets.ISO_8859_1);
+        assertTrue(CertificateDecompression.brotliWindowBits(stream) == 24);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        CertificateDecompression.Result r = CertificateDecompression.decompress(CertificateDecompression.BROTLI, stream, 20303);
+        assertTrue(threads.getCurrentThreadAllocatedBytes() - before < 1 << 20);
+        assertFalse(r.ok());
+        assertTrue(r.error().contains("brotli window of 16 MiB exceeds the 4 MiB accepted"), r.error());
+        // brotli's default window (WBITS 22, as Chrome sends) is still decoded
+        assertTrue(CertificateDecompression.brotliWindowBits(new byte[] {0x0b}) == 22);
+    }
 }

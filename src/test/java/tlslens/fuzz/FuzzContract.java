@@ -1,0 +1,103 @@
+package tlslens.fuzz;
+
+import java.lang.management.ManagementFactory;
+import java.util.function.Supplier;
+
+import tlslens.dissect.ProtoNode;
+
+/**
+ * What every fuzz target asserts besides "no exception": the work is done twice and gives the same
+ * text (the same tree), and each run stays within a time, an allocation and an output bound that
+ * grow with the input's length — so a 16 MiB length claim in 100 bytes, a decompression bomb or a
+ * backtracking regular expression fails the target even when nothing is thrown.
+ */
+public final class FuzzContract {
+    /** Per run, on the thread's own CPU clock (a loaded machine does not make it flaky). */
+    static final long CPU_NANOS = 3_000_000_000L;
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private FuzzContract() {}
+
+    /** Bounds for one target: allocation and output as base + per input byte. */
+    public record Bounds(long allocBase, long allocPerByte, long outBase, long outPerByte) {
+        public static final Bounds DISSECTOR = new Bounds(8 << 20, 4096, 64 << 10, 256);
+    }
+
+    /**
+     * Runs {@code work} twice on an input of {@code inputLength} bytes and returns its text; fails
+     * (AssertionError, which Jazzer reports as a finding) when the two texts differ or a bound is
+     * exceeded.
+     */
+    public static String twice(int inputLength, Bounds b, Supplier<String> work) {
+        // The bounds hold for the second run: the first may pay for one-time class and table set-up.
+        String first = work.get();
+        String second = once(inputLength, b, work);
+        if (!first.equals(second)) {
+            throw new AssertionError("the same input gave two different results:\n" + cut(first) + "\n----\n" + cut(second));
+        }
+        return first;
+    }
+
+    static String once(int inputLength, Bounds b, Supplier<String> work) {
+        long alloc0 = THREADS.getCurrentThreadAllocatedBytes();
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        String out = work.get();
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+        long alloc = THREADS.getCurrentThreadAllocatedBytes() - alloc0;
+        long allocLimit = b.allocBase + b.allocPerByte * inputLength;
+        long outLimit = b.outBase + b.outPerByte * inputLength;
+        if (alloc > allocLimit) {
+            throw new AssertionError("allocated " + alloc + " bytes for " + inputLength + " input bytes (limit " + allocLimit + ")");
+        }
+        if (out.length() > outLimit) {
+            throw new AssertionError("output of " + out.length() + " chars for " + inputLength + " input bytes (limit " + outLimit + ")");
+        }
+        if (cpu > CPU_NANOS) {
+            throw new AssertionError("took " + cpu / 1_000_000 + " ms of CPU for " + inputLength + " input bytes");
+        }
+        return out;
+    }
+
+    /** The tree as text, one line per item with its depth, offsets and experts: what "the same tree" compares. */
+    public static String tree(ProtoNode root) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, root, 0);
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, ProtoNode n, int depth) {
+        for (ProtoNode c : n.children()) {
+            sb.append(depth).append(' ').append(c.source).append(':').append(c.offset).append('+').append(c.length())
+                    .append(' ').append(c.text());
+            for (var e : c.experts()) sb.append(" {").append(e.message()).append('}');
+            sb.append('\n');
+            append(sb, c, depth + 1);
+        }
+    }
+
+    /**
+     * Dissects the frames in order with one engine and returns their trees; a "Dissector bug" (an
+     * exception the engine's last resort caught) is a finding like any exception.
+     */
+    public static String dissect(tlslens.engine.Engine engine, Iterable<tlslens.capture.RawFrame> frames) {
+        StringBuilder sb = new StringBuilder();
+        for (tlslens.capture.RawFrame f : frames) {
+            tlslens.dissect.FrameDissection fd = engine.dissect(f);
+            String t = tree(fd.root);
+            if (t.contains("Dissector bug")) throw new AssertionError("frame " + f.number() + ": " + t);
+            sb.append(fd.info()).append('\n').append(t);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The size the bounds grow with for a target that makes frames of its input: each frame it adds
+     * (a 40-byte IP/TCP header from a 3-byte chunk) counts as 64 bytes, so a run of tiny chunks, whose
+     * IP and TCP trees are what they are, is not taken for output blow-up (a long-run calibration).
+     */
+    public static int size(byte[] data, java.util.List<?> frames) { return data.length + 64 * frames.size(); }
+
+    private static String cut(String s) { return s.length() > 4000 ? s.substring(0, 4000) + "..." : s; }
+}
