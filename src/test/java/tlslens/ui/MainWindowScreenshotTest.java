@@ -187,8 +187,8 @@ class MainWindowScreenshotTest {
         Path keylog = Tls13TimelineWindowTest.sampleKeyLog(dir);
         robot.interact(() -> window.decryption().useKeyLog(keylog));
         robot.clickOn("#openSampleButton");
-        waitLoaded(window, 67);
-        waitUntil("the PSK resumption linked to its origin", 20, () -> window.timeline().snapshot().frameCount() == 67
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
+        waitUntil("the PSK resumption linked to its origin", 20, () -> window.timeline().snapshot().frameCount() == WindowTestSupport.SAMPLE_FRAMES
                 && window.timeline().snapshot().connections().stream()
                         .anyMatch(c -> c.resumption() == tlslens.analysis.Resumption.PSK && c.resumedFrom() != null));
         tlslens.analysis.Connection psk = fx(() -> window.timeline().snapshot().connections().stream()

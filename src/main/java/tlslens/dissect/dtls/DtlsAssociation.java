@@ -107,6 +107,7 @@ public final class DtlsAssociation {
                 case ContentTypes.APPLICATION_DATA -> {
                     rec.add(mirror(TlsFields.APP_DATA), tvb, body, recEnd - body);
                     fd.appendInfo("Application Data");
+                    fd.context().flag(FrameContext.APPLICATION_DATA);
                     yield "Application Data Protocol: Application Data";
                 }
                 default -> "Unknown";

@@ -36,7 +36,10 @@ import tlslens.ui.decrypt.CaptureKeys;
  * <li>a lost or retransmitted segment is a TCP problem also when TLS owns the Info column, or when
  *     only the tree says so ("Previous segment(s) not captured" never reaches Info);
  * <li>an SSLv2 handshake message and a record holding only a handshake fragment (empty Info) are handshake;
- * <li>SSLv2 records that no rule names are TCP (light grey) rather than unmatched (white).
+ * <li>SSLv2 records that no rule names are TCP (light grey) rather than unmatched (white);
+ * <li>QUIC packets whose CRYPTO frames carry TLS handshake messages, and DTLS handshake records, are handshake
+ *     (the Info text of QUIC and DTLS names packets and records, not TLS messages); a QUIC ServerHello that
+ *     accepts a PSK is a resumed handshake.
  * </ul>
  */
 class DefaultColouringRulesTest {
@@ -117,6 +120,10 @@ class DefaultColouringRulesTest {
         }
         if (before.equals(OTHER) && now.equals("TCP") && fd.protocol().equals("SSLv2") && !has(fd, "tls.app_data")) {
             return "SSLv2 record";
+        }
+        if (before.equals(OTHER) && (now.equals("Handshake") || now.equals("Resumed handshake") && has(fd, "quic"))
+                && has(fd, "(quic && tls.handshake) || dtls.record.content_type == 22")) {
+            return "QUIC or DTLS handshake";
         }
         return null;
     }
