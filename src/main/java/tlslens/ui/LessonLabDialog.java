@@ -198,8 +198,10 @@ final class LessonLabDialog {
             status.setText(sb.toString());
             return;
         }
-        stage.close();
         made.accept(r);
+        // A loopback capture that missed packets is still opened, but the dialog stays to say what is missing.
+        if (r.warnings().isEmpty()) stage.close();
+        else status.setText("Made, opened in the window, but:\n" + String.join("\n", r.warnings()));
     }
 
     /** The dialog's window (tests find its controls through it). */
