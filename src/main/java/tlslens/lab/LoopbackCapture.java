@@ -82,7 +82,7 @@ final class LoopbackCapture implements AutoCloseable {
             Path file = Files.createTempFile(work, "loopback", ".pcapng");
             return new LoopbackCapture(LiveCapture.start(lo, FILTER, file, QUEUE), file);
         } catch (CaptureException e) {
-            throw new IOException(e.getMessage(), e);
+            throw new IOException("the lab could not be captured on loopback: " + e.getMessage(), e);
         }
     }
 
