@@ -83,6 +83,12 @@ class LessonLabWindowTest {
             LadderModel m = window.timeline().pane().ladder().getModel();
             return out.equals(window.currentFile()) && m != null && m.connection().index() == expected;
         });
+        // The ladder shows as soon as the analysis has the connection, possibly before its Server Hello
+        // (resumption not known yet); the file loaded, it follows the complete analysis.
+        waitUntil("the capture loaded", 30,
+                () -> window.sessionModel().state() == tlslens.ui.model.CaptureSessionModel.State.LOADED);
+        waitUntil("the ladder's connection analysed to its Server Hello", 10,
+                () -> window.timeline().pane().ladder().getModel().connection().resumption() != Resumption.NONE);
         Connection shown = fx(() -> window.timeline().pane().ladder().getModel().connection());
         assertEquals(Resumption.SESSION_TICKET, shown.resumption(), "tls12-ticket comes first and resumes by ticket");
         assertEquals(expected, fx(() -> window.timeline().pane().table().getSelectionModel().getSelectedItem().index()));
