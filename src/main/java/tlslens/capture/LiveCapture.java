@@ -139,6 +139,31 @@ public final class LiveCapture implements AutoCloseable {
         }
     }
 
+    /**
+     * The loopback interface libpcap lists ("lo" on Linux, "lo0" on macOS and the BSDs), or null when
+     * it lists none.
+     */
+    public static String loopbackInterface() throws CaptureException {
+        for (InterfaceInfo i : interfaces()) if (i.loopback()) return i.name();
+        return null;
+    }
+
+    /**
+     * Null when this process may capture on {@code iface}, else why not (the message starting a
+     * capture would give, with the fix for a missing permission): opens the interface and closes it.
+     */
+    public static String probe(String iface) {
+        Libpcap.configure();
+        try {
+            open(iface).close();
+            return null;
+        } catch (CaptureException e) {
+            return e.getMessage();
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            return CaptureErrors.libpcapMissing(e).getMessage();
+        }
+    }
+
     // ---- starting ---------------------------------------------------------------------------
 
     /**

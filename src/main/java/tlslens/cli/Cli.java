@@ -91,7 +91,7 @@ public final class Cli {
         }
         if (o.glossary != null) return glossary(o.glossary);
         if (o.listInterfaces) return LiveRun.listInterfaces(out);
-        if (o.lab != null || o.labScenarios != null || o.labRtt != null) return new LabRun(out, err).run(o);
+        if (o.lab != null || o.labScenarios != null || o.labRtt != null || o.labCaptureLo) return new LabRun(out, err).run(o);
 
         LiveRun.Plan live = LiveRun.plan(o);
         RunSettings s = settings(o);

@@ -137,6 +137,11 @@ final class CliOptions {
             + "round-trip time (each flight arrives half of it later); default 0, as it happened on loopback.")
     Integer labRtt;
 
+    @Option(names = "--lab-capture-lo", description = "With --lab, write the packets libpcap captures on loopback while "
+            + "the peers talk (the kernel's segments and timing; needs the permission to capture) instead of frames "
+            + "the lab builds from its relay's record. Not with --lab-rtt.")
+    boolean labCaptureLo;
+
     @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print the version and exit.")
     boolean version;
 

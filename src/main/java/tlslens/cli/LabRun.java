@@ -9,7 +9,7 @@ import tlslens.lab.Lab;
 import tlslens.lab.LabConnection;
 import tlslens.lab.LabScenario;
 
-/** {@code --lab OUT.pcapng [--lab-scenarios LIST] [--lab-rtt MS]}: makes a lesson capture and says what it made. */
+/** {@code --lab OUT.pcapng [--lab-scenarios LIST] [--lab-rtt MS | --lab-capture-lo]}: makes a lesson capture and says what it made. */
 final class LabRun {
     private final PrintStream out;
     private final PrintStream err;
@@ -20,7 +20,9 @@ final class LabRun {
     }
 
     int run(CliOptions o) throws UsageException {
-        if (o.lab == null) throw new UsageException("--lab-scenarios and --lab-rtt go with --lab OUT.pcapng.");
+        if (o.lab == null) {
+            throw new UsageException("--lab-scenarios, --lab-rtt and --lab-capture-lo go with --lab OUT.pcapng.");
+        }
         if (o.readFile != null || o.iface != null) throw new UsageException("--lab makes a capture: it takes no -r or -i.");
         List<LabScenario> scenarios;
         try {
@@ -31,10 +33,22 @@ final class LabRun {
         if (scenarios.isEmpty()) throw new UsageException("--lab-scenarios names no lesson.");
         int rtt = o.labRtt == null ? 0 : o.labRtt;
         if (rtt < 0 || rtt > 10_000) throw new UsageException("--lab-rtt must be 0 to 10000 ms.");
+        if (o.labCaptureLo && o.labRtt != null) {
+            throw new UsageException("--lab-capture-lo writes what loopback really carried, at its real times: "
+                    + "it takes no --lab-rtt (a simulated round-trip time is for the lab's own framing).");
+        }
+        if (o.labCaptureLo) {
+            // Said before the lessons run, not after: a lab takes seconds.
+            String refused = Lab.loopbackCaptureRefusal();
+            if (refused != null) {
+                throw new UsageException("--lab-capture-lo: " + refused + " Without --lab-capture-lo the lab needs no "
+                        + "permission.", ExitCodes.CAPTURE_ERROR);
+            }
+        }
         Path file = Path.of(o.lab);
         Lab.Result r;
         try {
-            r = Lab.run(file, scenarios, rtt, (message, fraction) -> err.println(message));
+            r = Lab.run(file, scenarios, rtt, o.labCaptureLo, (message, fraction) -> err.println(message));
         } catch (IOException e) {
             throw new UsageException("The lab could not write " + file + ": " + e.getMessage(), ExitCodes.INVALID_FILE);
         } catch (InterruptedException e) {
@@ -42,7 +56,9 @@ final class LabRun {
             throw new UsageException("The lab was interrupted.", ExitCodes.CAPTURE_ERROR);
         }
         out.println("Wrote " + r.capture() + ": " + r.connections().size() + " connections, " + r.frames() + " frames"
-                + (rtt > 0 ? ", at a simulated RTT of " + rtt + " ms" : "") + ", keys embedded.");
+                + (rtt > 0 ? ", at a simulated RTT of " + rtt + " ms" : "")
+                + (o.labCaptureLo ? ", captured on loopback" : "") + ", keys embedded.");
+        for (String w : r.warnings()) err.println("Warning: " + w);
         for (LabConnection c : r.connections()) {
             out.println(String.format("  #%d %-16s %-8s %s, %s%s; %s", c.index(), c.scenario().id(), c.role(),
                     c.version(), c.resumed() ? "resumed by " + c.resumption() + " from #" + c.origin() : "full handshake",

@@ -28,7 +28,7 @@ public final class Lab {
 
     /** What the lab made. */
     public record Result(Path capture, Path manifest, Path rsaKey, Path rsaKeyLog, List<LabConnection> connections,
-                         List<Skipped> skipped, long frames) {
+                         List<Skipped> skipped, long frames, List<String> warnings) {
         /** The first connection that resumed a session, or null. */
         public LabConnection firstResumed() {
             for (LabConnection c : connections) if (c.resumed()) return c;
@@ -60,13 +60,38 @@ public final class Lab {
         return capture.resolveSibling(base + suffix);
     }
 
+    /** Where the packets come from when the lab captures on loopback (the manifest's "packets"). */
+    static final String CAPTURED = "captured by libpcap on loopback (the client's leg)";
+    static final String FRAMED = "framed by the lab from the relay's record";
+    /** How long the last packets may take to reach the capture after the last connection ended. */
+    private static final long LAST_PACKETS_MS = 5_000;
+
+    /**
+     * Null when this process may capture the lab on loopback, else why not (for a missing permission,
+     * with what to run). Opens the loopback interface: call it off the window's thread.
+     */
+    public static String loopbackCaptureRefusal() { return LoopbackCapture.refusal(); }
+
     /**
      * Makes {@code scenarios} into {@code out}. Lessons whose peers are missing or fail are skipped
      * with the reason; the others are written. {@code rttMs} 0 keeps the times as they happened.
      */
     public static Result run(Path out, List<LabScenario> scenarios, int rttMs, Progress progress)
             throws IOException, InterruptedException {
+        return run(out, scenarios, rttMs, false, progress);
+    }
+
+    /**
+     * As {@link #run(Path, List, int, Progress)}; with {@code captureLoopback} the packets written
+     * are those libpcap captured on loopback while the peers talked (the kernel's segments and
+     * times, so no simulated RTT), instead of frames the lab builds from the relay's record.
+     */
+    public static Result run(Path out, List<LabScenario> scenarios, int rttMs, boolean captureLoopback,
+                             Progress progress) throws IOException, InterruptedException {
         if (rttMs < 0 || rttMs > 10_000) throw new IllegalArgumentException("The simulated RTT must be 0 to 10000 ms.");
+        if (captureLoopback && rttMs != 0) {
+            throw new IllegalArgumentException("A lab captured on loopback has the real timing: no simulated RTT.");
+        }
         Path dir = out.toAbsolutePath().getParent();
         // Said before the lessons run, not after: a lab takes seconds.
         if (dir == null || !Files.isDirectory(dir)) throw new IOException("the folder " + dir + " does not exist");
@@ -75,7 +100,10 @@ public final class Lab {
         List<Skipped> skipped = new ArrayList<>();
         List<List<MadeConnection>> made = new ArrayList<>();
         Path rsaKey = null;
+        LoopbackCapture lo = null;
         try {
+            // Before the first connection, so its SYN is in the capture.
+            if (captureLoopback) lo = LoopbackCapture.start(work);
             OpensslPeers peers = null;
             BcPeers bc = null;
             try {
@@ -118,11 +146,36 @@ public final class Lab {
             } finally {
                 if (peers != null) peers.close();
             }
+            Captured captured = null;
+            if (lo != null) {
+                progress.update("Waiting for the last packets on " + lo.interfaceName(), 1.0);
+                captured = captured(lo, made);
+            }
             progress.update("Writing " + out.getFileName(), 1.0);
-            return write(out, rttMs, made, skipped, rsaKey);
+            return write(out, rttMs, made, skipped, rsaKey, captured);
         } finally {
+            if (lo != null) lo.close();
             deleteTree(work);
         }
+    }
+
+    /** The loopback capture's frames of the lab's connections, and what is missing from them. */
+    private record Captured(List<RawFrame> frames, int linkType, String iface, List<String> warnings) {}
+
+    private static Captured captured(LoopbackCapture lo, List<List<MadeConnection>> made)
+            throws IOException, InterruptedException {
+        List<RelayedConnection> wires = new ArrayList<>();
+        for (List<MadeConnection> l : made) for (MadeConnection m : l) wires.add(m.wire());
+        // The relay saw each connection end; the kernel's last segments reach libpcap a little later.
+        List<String> missing = lo.awaitComplete(wires, LAST_PACKETS_MS);
+        List<RawFrame> frames = lo.stopAndRead(wires);
+        List<String> warnings = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            warnings.add(missing.size() + " of " + wires.size() + " connections were not captured to their end within "
+                    + LAST_PACKETS_MS / 1000 + " s of the lab's end; the file has what arrived.");
+            warnings.addAll(missing);
+        }
+        return new Captured(frames, lo.linkType(), lo.interfaceName(), warnings);
     }
 
     /** Why a lesson's connections do not show what it is for, or null when they do. */
@@ -136,7 +189,7 @@ public final class Lab {
     }
 
     private static Result write(Path out, int rttMs, List<List<MadeConnection>> made, List<Skipped> skipped,
-                                Path rsaKey) throws IOException {
+                                Path rsaKey, Captured captured) throws IOException {
         List<MadeConnection> all = new ArrayList<>();
         Map<MadeConnection, List<MadeConnection>> scenarioOf = new IdentityHashMap<>();
         for (List<MadeConnection> l : made) {
@@ -159,6 +212,26 @@ public final class Lab {
             (f.keysEmbedded() ? keyLog : rsaKeyLog).append(m.keyLog());
         }
 
+        List<RawFrame> frames = captured != null ? captured.frames() : framed(all, rttMs);
+        int linkType = captured != null ? captured.linkType() : ETHERNET;
+        try (PcapngWriter w = new PcapngWriter(out, linkType, captured != null ? captured.iface() : "lab")) {
+            if (keyLog.length() > 0) w.writeTlsKeyLog(keyLog.toString());
+            for (RawFrame f : frames) w.write(f);
+        }
+        Path rsaLog = null;
+        if (rsaKeyLog.length() > 0) {
+            rsaLog = rsaKeyLogFor(out);
+            Files.writeString(rsaLog, rsaKeyLog.toString(), StandardCharsets.ISO_8859_1);
+        }
+        Path manifest = manifestFor(out);
+        Files.writeString(manifest, LabManifest.write(out.getFileName().toString(), rttMs,
+                captured != null ? CAPTURED : FRAMED, facts, skipped), StandardCharsets.UTF_8);
+        return new Result(out, manifest, rsaKey, rsaLog, facts, skipped, frames.size(),
+                captured != null ? captured.warnings() : List.of());
+    }
+
+    /** The connections as the lab frames them from the relay's record, at their times or over the simulated RTT. */
+    private static List<RawFrame> framed(List<MadeConnection> all, int rttMs) {
         TcpFramer framer = new TcpFramer(rttMs);
         List<TcpFramer.Frame> frames = new ArrayList<>();
         long shift = 0;
@@ -170,23 +243,12 @@ public final class Lab {
         frames.sort(Comparator.comparingLong(TcpFramer.Frame::nanos));
         Instant start = Instant.now();
         long base = frames.isEmpty() ? 0 : frames.get(0).nanos();
-        try (PcapngWriter w = new PcapngWriter(out, ETHERNET, "lab")) {
-            if (keyLog.length() > 0) w.writeTlsKeyLog(keyLog.toString());
-            int n = 0;
-            for (TcpFramer.Frame f : frames) {
-                Instant t = start.plus(Duration.ofNanos(f.nanos() - base));
-                w.write(new RawFrame(++n, t, f.data().length, f.data(), ETHERNET, 0, "lab"));
-            }
+        List<RawFrame> out = new ArrayList<>(frames.size());
+        for (TcpFramer.Frame f : frames) {
+            Instant t = start.plus(Duration.ofNanos(f.nanos() - base));
+            out.add(new RawFrame(out.size() + 1, t, f.data().length, f.data(), ETHERNET, 0, "lab"));
         }
-        Path rsaLog = null;
-        if (rsaKeyLog.length() > 0) {
-            rsaLog = rsaKeyLogFor(out);
-            Files.writeString(rsaLog, rsaKeyLog.toString(), StandardCharsets.ISO_8859_1);
-        }
-        Path manifest = manifestFor(out);
-        Files.writeString(manifest, LabManifest.write(out.getFileName().toString(), rttMs, facts, skipped),
-                StandardCharsets.UTF_8);
-        return new Result(out, manifest, rsaKey, rsaLog, facts, skipped, frames.size());
+        return out;
     }
 
     private static void deleteTree(Path dir) {

@@ -12,10 +12,13 @@ import java.util.Locale;
 final class LabManifest {
     private LabManifest() {}
 
-    static String write(String capture, int rttMs, List<LabConnection> connections, List<Lab.Skipped> skipped) {
+    /** {@code packets}: where the capture's packets come from (the lab's framing, or libpcap on loopback). */
+    static String write(String capture, int rttMs, String packets, List<LabConnection> connections,
+                        List<Lab.Skipped> skipped) {
         StringBuilder sb = new StringBuilder("{\n");
         sb.append("  \"capture\": ").append(str(capture)).append(",\n");
         sb.append("  \"made_by\": \"tlslens --lab\",\n");
+        sb.append("  \"packets\": ").append(str(packets)).append(",\n");
         sb.append("  \"simulated_rtt_ms\": ").append(rttMs).append(",\n");
         sb.append("  \"connections\": [");
         for (int i = 0; i < connections.size(); i++) {

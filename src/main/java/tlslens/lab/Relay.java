@@ -42,7 +42,7 @@ final class Relay implements AutoCloseable {
                 server.setTcpNoDelay(true);
                 client.setTcpNoDelay(true);
                 server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort), 10_000);
-                RelayedConnection c = new RelayedConnection(client.getPort(), synNanos);
+                RelayedConnection c = new RelayedConnection(client.getPort(), client.getLocalPort(), synNanos);
                 synchronized (this) {
                     connections.add(c);
                     threads.add(pump(c, client, server, true));
@@ -58,7 +58,10 @@ final class Relay implements AutoCloseable {
     private static Thread pump(RelayedConnection c, Socket from, Socket to, boolean fromClient) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[65536];
-            try (InputStream in = from.getInputStream()) {
+            // Not try-with-resources: closing a socket's stream closes the socket, and the other
+            // direction may still have bytes for it (the server's close_notify after the client's FIN).
+            try {
+                InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream();
                 int n;
                 while ((n = in.read(buf)) > 0) {

@@ -10,13 +10,15 @@ final class RelayedConnection {
     record Chunk(boolean fromClient, long nanos, byte[] data) {}
 
     private final int clientPort;
+    private final int relayPort;
     private final long openNanos;
     private final List<Chunk> chunks = new ArrayList<>();
     private long clientFinNanos = -1;
     private long serverFinNanos = -1;
 
-    RelayedConnection(int clientPort, long openNanos) {
+    RelayedConnection(int clientPort, int relayPort, long openNanos) {
         this.clientPort = clientPort;
+        this.relayPort = relayPort;
         this.openNanos = openNanos;
     }
 
@@ -32,6 +34,9 @@ final class RelayedConnection {
     synchronized boolean bothClosed() { return clientFinNanos >= 0 && serverFinNanos >= 0; }
 
     int clientPort() { return clientPort; }
+
+    /** The relay's listening port: with the client's, what names this connection's client leg on loopback. */
+    int relayPort() { return relayPort; }
 
     long openNanos() { return openNanos; }
 

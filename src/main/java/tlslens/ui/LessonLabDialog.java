@@ -46,14 +46,23 @@ final class LessonLabDialog {
     private final Button makeButton = new Button("Make the capture");
     private final Button closeButton = new Button("Close");
     private final Label skippedLabel = new Label();
+    private final CheckBox captureLoBox = new CheckBox("Capture the lab on lo (real kernel packets)");
 
-    /** Probes the peers in the background (it runs openssl), then shows the dialog. */
+    /** What the dialog needs probed first: the lessons' peers, and why loopback capture is refused (null: allowed). */
+    private record Probe(List<LabPeers.Availability> peers, String loopbackRefusal) {}
+
+    /**
+     * Probes the peers (it runs openssl) and whether loopback may be captured (it opens the
+     * interface) in the background, then shows the dialog.
+     */
     static void open(Window owner, Consumer<Lab.Result> made) {
-        Background.run(LabPeers::all, peers -> new LessonLabDialog(owner, made, peers).stage.show(),
-                e -> new LessonLabDialog(owner, made, List.of()).stage.show());
+        Background.run(() -> new Probe(LabPeers.all(), Lab.loopbackCaptureRefusal()),
+                p -> new LessonLabDialog(owner, made, p.peers(), p.loopbackRefusal()).stage.show(),
+                e -> new LessonLabDialog(owner, made, List.of(), "not probed: " + e.getMessage()).stage.show());
     }
 
-    private LessonLabDialog(Window owner, Consumer<Lab.Result> made, List<LabPeers.Availability> peers) {
+    private LessonLabDialog(Window owner, Consumer<Lab.Result> made, List<LabPeers.Availability> peers,
+                            String loopbackRefusal) {
         this.owner = owner;
         this.made = made;
         GridPane grid = new GridPane();
@@ -85,6 +94,20 @@ final class LessonLabDialog {
         browse.setOnAction(e -> chooseFile());
         HBox rtt = new HBox(8, new Label("Simulated round-trip time (ms, 0: as it happened on loopback):"), rttField);
         HBox file = new HBox(8, new Label("Write to:"), fileField, browse);
+        // An option, not the default: it needs the permission to capture, and its timing is loopback's.
+        captureLoBox.setId("labCaptureLo");
+        captureLoBox.setDisable(loopbackRefusal != null);
+        captureLoBox.setMnemonicParsing(false);
+        rttField.disableProperty().bind(captureLoBox.selectedProperty());
+        Label loNote = new Label(loopbackRefusal == null
+                ? "libpcap's packets on loopback instead of frames built from the relay's record; real timing, so no "
+                + "simulated round trip." : "unavailable: " + loopbackRefusal);
+        loNote.setId("labCaptureLoNote");
+        loNote.setWrapText(true);
+        loNote.setMaxWidth(520);
+        loNote.getStyleClass().add(loopbackRefusal == null ? "lab-implementation" : "lab-unavailable");
+        loNote.setDisable(loopbackRefusal != null);
+        HBox captureLo = new HBox(12, captureLoBox, loNote);
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.setVisible(false);
         progress.managedProperty().bind(progress.visibleProperty());
@@ -102,7 +125,7 @@ final class LessonLabDialog {
                 + "say: no capture permission and no network needed. Each lesson's keys are embedded in the file, and a "
                 + "manifest beside it says what really happened.");
         intro.setWrapText(true);
-        VBox content = new VBox(10, intro, grid, rtt, file, progress, status, buttons);
+        VBox content = new VBox(10, intro, grid, rtt, captureLo, file, progress, status, buttons);
         content.setPadding(new Insets(14));
         content.setPrefWidth(860);
         content.setId("lessonLabDialog");
@@ -134,14 +157,18 @@ final class LessonLabDialog {
             status.setText("Choose at least one lesson.");
             return;
         }
-        int rtt;
-        try {
-            rtt = Integer.parseInt(rttField.getText().trim());
-            if (rtt < 0 || rtt > 10_000) throw new NumberFormatException();
-        } catch (NumberFormatException e) {
-            status.setText("The round-trip time must be a whole number of milliseconds, 0 to 10000.");
-            return;
+        boolean captureLo = captureLoBox.isSelected() && !captureLoBox.isDisabled();
+        int rtt = 0;
+        if (!captureLo) {
+            try {
+                rtt = Integer.parseInt(rttField.getText().trim());
+                if (rtt < 0 || rtt > 10_000) throw new NumberFormatException();
+            } catch (NumberFormatException e) {
+                status.setText("The round-trip time must be a whole number of milliseconds, 0 to 10000.");
+                return;
+            }
         }
+        int simulatedRtt = rtt;
         String name = fileField.getText().trim();
         if (name.isEmpty()) {
             status.setText("Choose the file to write.");
@@ -151,7 +178,7 @@ final class LessonLabDialog {
         makeButton.setDisable(true);
         progress.setVisible(true);
         progress.setProgress(0);
-        Background.run(() -> Lab.run(out, chosen, rtt, (message, fraction) -> Platform.runLater(() -> {
+        Background.run(() -> Lab.run(out, chosen, simulatedRtt, captureLo, (message, fraction) -> Platform.runLater(() -> {
             status.setText(message);
             progress.setProgress(fraction);
         })), this::done, e -> {
@@ -171,8 +198,10 @@ final class LessonLabDialog {
             status.setText(sb.toString());
             return;
         }
-        stage.close();
         made.accept(r);
+        // A loopback capture that missed packets is still opened, but the dialog stays to say what is missing.
+        if (r.warnings().isEmpty()) stage.close();
+        else status.setText("Made, opened in the window, but:\n" + String.join("\n", r.warnings()));
     }
 
     /** The dialog's window (tests find its controls through it). */

@@ -83,7 +83,7 @@ class LabCommandTest {
         assertEquals(Set.of("none", "session_ticket", "psk"), resumptions, "TLS 1.2 full + ticket, TLS 1.3 full + PSK");
     }
 
-    private static void agree(JsonNode manifest, JsonNode connections) {
+    static void agree(JsonNode manifest, JsonNode connections) {
         JsonNode m = manifest.get("connections");
         assertEquals(m.size(), connections.size(), "connections in the capture vs made");
         for (int i = 0; i < m.size(); i++) {

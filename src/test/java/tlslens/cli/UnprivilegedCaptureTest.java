@@ -1,6 +1,7 @@
 package tlslens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -49,6 +50,16 @@ class UnprivilegedCaptureTest {
         Result list = asNobody(cp, "-D");
         assertEquals(0, list.exit, list.err);
         assertTrue(list.out.contains(". lo (Loopback)\n"), list.out);
+
+        // Issue 13 §1: the lesson lab's loopback capture is refused up front with the same advice; the lab
+        // itself needs no rights.
+        Path lesson = dir.resolve("lesson.pcapng");
+        Result lab = asNobody(cp, "--lab", lesson.toString(), "--lab-scenarios", "tls12-session-id", "--lab-capture-lo");
+        assertEquals(2, lab.exit, lab.err);
+        assertTrue(lab.err.startsWith("tlslens: --lab-capture-lo: You don't have permission to capture on \"lo\"")
+                && lab.err.contains(CaptureErrors.SETCAP_COMMAND)
+                && lab.err.contains("Without --lab-capture-lo the lab needs no permission."), lab.err);
+        assertFalse(Files.exists(lesson), "nothing made");
     }
 
     record Result(int exit, String out, String err) {}

@@ -1,6 +1,7 @@
 package tlslens.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tlslens.ui.WindowTestSupport.fx;
@@ -82,6 +83,12 @@ class LessonLabWindowTest {
             LadderModel m = window.timeline().pane().ladder().getModel();
             return out.equals(window.currentFile()) && m != null && m.connection().index() == expected;
         });
+        // The ladder shows as soon as the analysis has the connection, possibly before its Server Hello
+        // (resumption not known yet); the file loaded, it follows the complete analysis.
+        waitUntil("the capture loaded", 30,
+                () -> window.sessionModel().state() == tlslens.ui.model.CaptureSessionModel.State.LOADED);
+        waitUntil("the ladder's connection analysed to its Server Hello", 10,
+                () -> window.timeline().pane().ladder().getModel().connection().resumption() != Resumption.NONE);
         Connection shown = fx(() -> window.timeline().pane().ladder().getModel().connection());
         assertEquals(Resumption.SESSION_TICKET, shown.resumption(), "tls12-ticket comes first and resumes by ticket");
         assertEquals(expected, fx(() -> window.timeline().pane().table().getSelectionModel().getSelectedItem().index()));
@@ -90,6 +97,40 @@ class LessonLabWindowTest {
         assertNotNull(fx(() -> window.timeline().pane().ladder().lookup("#ladderOriginLink")),
                 "the banner links to the connection that issued the ticket");
         save(window.table().getScene(), "lesson-lab-opened.png");
+    }
+
+    /**
+     * "Capture the lab on lo" is offered where loopback may be captured (here, as root), never chosen
+     * by default; chosen, the simulated round trip is off and the file holds loopback's packets.
+     */
+    @Test
+    void captureOnLoopbackIsAnOptionThatTakesTheRoundTripsPlace(FxRobot robot) throws Exception {
+        String refusal = Lab.loopbackCaptureRefusal();
+        robot.clickOn("#newLessonButton");
+        waitUntil("the lab dialog", 20, () -> robot.lookup("#lessonLabDialog").tryQuery().isPresent());
+        CheckBox lo = robot.lookup("#labCaptureLo").queryAs(CheckBox.class);
+        TextField rtt = robot.lookup("#labRtt").queryAs(TextField.class);
+        assertEquals(refusal != null, fx(lo::isDisabled), "enabled exactly where the probe may capture: " + refusal);
+        assertFalse(fx(lo::isSelected), "not the default");
+        if (refusal != null) {
+            assertTrue(fx(() -> robot.lookup("#labCaptureLoNote").queryAs(Label.class).getText()).contains(refusal));
+            return;
+        }
+        assertFalse(fx(rtt::isDisabled));
+        robot.interact(() -> lo.setSelected(true));
+        assertTrue(fx(rtt::isDisabled), "no simulated round trip over real timing");
+        for (LabPeers.Availability a : LabPeers.all()) {
+            CheckBox box = robot.lookup("#lab-" + a.scenario().id()).queryAs(CheckBox.class);
+            robot.interact(() -> box.setSelected(a.scenario() == LabScenario.TLS12_SESSION_ID));
+        }
+        Path out = dir.resolve("lesson-lo.pcapng");
+        robot.interact(() -> robot.lookup("#labFile").queryAs(TextField.class).setText(out.toString()));
+        robot.clickOn("#labMake");
+        waitUntil("the loopback lesson written", 60, () -> Files.exists(Lab.manifestFor(out)));
+        JsonNode manifest = new ObjectMapper().readTree(Files.readString(Lab.manifestFor(out)));
+        assertTrue(manifest.get("packets").asText().contains("loopback"), manifest.toString());
+        assertEquals(0, manifest.get("simulated_rtt_ms").asInt());
+        waitUntil("the capture opened", 30, () -> out.equals(window.currentFile()));
     }
 
     /** The README's screenshots, in target/screenshots/ as the other window tests leave theirs. */
