@@ -146,16 +146,7 @@ class MainWindowScreenshotTest {
      */
     @Test
     void tls13TimelineAndSideBySideWithKeys(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        java.util.prefs.Preferences.userRoot().node(WindowTestSupport.PREFS + "/decryption").clear();
-        Path keylog = Tls13TimelineWindowTest.sampleKeyLog(dir);
-        robot.interact(() -> window.decryption().useKeyLog(keylog));
-        robot.clickOn("#openSampleButton");
-        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
-        waitUntil("the PSK resumption linked to its origin", 20, () -> window.timeline().snapshot().frameCount() == WindowTestSupport.SAMPLE_FRAMES
-                && window.timeline().snapshot().connections().stream()
-                        .anyMatch(c -> c.resumption() == tlslens.analysis.Resumption.PSK && c.resumedFrom() != null));
-        tlslens.analysis.Connection psk = fx(() -> window.timeline().snapshot().connections().stream()
-                .filter(c -> c.resumption() == tlslens.analysis.Resumption.PSK).findFirst().orElseThrow());
+        tlslens.analysis.Connection psk = openSampleWithKeysAtPskResumption(robot, dir);
         HandshakeLadder ladder = showLadder(robot, psk);
         int arrows = fx(() -> ladder.getModel().rows().size());
         waitUntil("the ladder's " + arrows + " arrows drawn", 5, () -> isOnScreen(ladder)
@@ -183,16 +174,7 @@ class MainWindowScreenshotTest {
      */
     @Test
     void keyScheduleAndPresenter(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        java.util.prefs.Preferences.userRoot().node(WindowTestSupport.PREFS + "/decryption").clear();
-        Path keylog = Tls13TimelineWindowTest.sampleKeyLog(dir);
-        robot.interact(() -> window.decryption().useKeyLog(keylog));
-        robot.clickOn("#openSampleButton");
-        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
-        waitUntil("the PSK resumption linked to its origin", 20, () -> window.timeline().snapshot().frameCount() == WindowTestSupport.SAMPLE_FRAMES
-                && window.timeline().snapshot().connections().stream()
-                        .anyMatch(c -> c.resumption() == tlslens.analysis.Resumption.PSK && c.resumedFrom() != null));
-        tlslens.analysis.Connection psk = fx(() -> window.timeline().snapshot().connections().stream()
-                .filter(c -> c.resumption() == tlslens.analysis.Resumption.PSK).findFirst().orElseThrow());
+        tlslens.analysis.Connection psk = openSampleWithKeysAtPskResumption(robot, dir);
         HandshakeLadder ladder = showLadder(robot, psk);
         robot.clickOn("#keyScheduleButton");
         robot.interact(() -> window.mainSplit().setDividerPositions(0.08));
@@ -287,6 +269,21 @@ class MainWindowScreenshotTest {
             if (((TreeCell<?>) n).getTreeItem() == selected && n.isVisible()) return n;
         }
         return null;
+    }
+
+    /** Opens the sample with its embedded keys as a key log; returns its TLS 1.3 PSK resumption once linked to its origin. */
+    private tlslens.analysis.Connection openSampleWithKeysAtPskResumption(FxRobot robot, Path dir) throws Exception {
+        java.util.prefs.Preferences.userRoot().node(WindowTestSupport.PREFS + "/decryption").clear();
+        Path keylog = Tls13TimelineWindowTest.sampleKeyLog(dir);
+        robot.interact(() -> window.decryption().useKeyLog(keylog));
+        robot.clickOn("#openSampleButton");
+        waitLoaded(window, WindowTestSupport.SAMPLE_FRAMES);
+        waitUntil("the PSK resumption linked to its origin", 20, () -> window.timeline().snapshot().frameCount() == WindowTestSupport.SAMPLE_FRAMES
+                && window.timeline().snapshot().connections().stream()
+                        .anyMatch(c -> c.resumption() == tlslens.analysis.Resumption.PSK && c.resumedFrom() != null));
+        tlslens.analysis.Connection psk = fx(() -> window.timeline().snapshot().connections().stream()
+                .filter(c -> c.resumption() == tlslens.analysis.Resumption.PSK).findFirst().orElseThrow());
+        return psk;
     }
 
     private void save(Path file) throws IOException {
