@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import tlslens.capture.PcapngWriter;
 import tlslens.capture.RawFrame;
@@ -231,12 +233,15 @@ public final class Lab {
     }
 
     /** The connections as the lab frames them from the relay's record, at their times or over the simulated RTT. */
-    private static List<RawFrame> framed(List<MadeConnection> all, int rttMs) {
+    static List<RawFrame> framed(List<MadeConnection> all, int rttMs) {
         TcpFramer framer = new TcpFramer(rttMs);
         List<TcpFramer.Frame> frames = new ArrayList<>();
         long shift = 0;
+        Set<Integer> used = new HashSet<>();
         for (MadeConnection m : all) {
-            TcpFramer.Framed f = framer.frame(m.wire(), shift);
+            int port = m.wire().clientPort();
+            while (!used.add(port)) port = port >= 65535 ? 49152 : port + 1;
+            TcpFramer.Framed f = framer.frame(m.wire(), port, shift);
             frames.addAll(f.frames());
             shift += f.addedNanos();
         }

@@ -7,6 +7,7 @@ package tlslens.lab;
  */
 record LoopbackSegment(int srcPort, int dstPort, int flags, int payload) {
     static final int FIN = 0x01;
+    static final int SYN = 0x02;
     static final int RST = 0x04;
     static final int ACK = 0x10;
 

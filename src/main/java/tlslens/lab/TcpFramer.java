@@ -43,8 +43,12 @@ final class TcpFramer {
 
     private record Event(boolean fromClient, long nanos, int flags, byte[] data) {}
 
-    /** The connection's frames, every time moved {@code shiftNanos} later (the delays added before it). */
-    Framed frame(RelayedConnection c, long shiftNanos) {
+    /**
+     * The connection's frames on {@code clientPort}, every time moved {@code shiftNanos} later (the delays
+     * added before it). The port is the caller's to choose: relays to different servers can see the same
+     * loopback client port, which would make two connections one on the framed 10.0.0.1 → 10.0.0.2:443.
+     */
+    Framed frame(RelayedConnection c, int clientPort, long shiftNanos) {
         List<Event> events = new ArrayList<>();
         long open = c.openNanos();
         events.add(new Event(true, open, SYN, null));
@@ -75,8 +79,8 @@ final class TcpFramer {
         events.sort((a, b) -> Long.compare(a.nanos(), b.nanos())); // stable: each side's order stays
 
         List<Frame> frames = new ArrayList<>(events.size());
-        long clientSeq = isn(c.clientPort(), 0x5eed);
-        long serverSeq = isn(c.clientPort(), 0xcafe);
+        long clientSeq = isn(clientPort, 0x5eed);
+        long serverSeq = isn(clientPort, 0xcafe);
         int clientId = (int) (clientSeq & 0xffff);
         int serverId = (int) (serverSeq & 0xffff);
         long sim = 0;
@@ -94,7 +98,7 @@ final class TcpFramer {
             long ack = (e.flags() & ACK) == 0 ? 0 : (e.fromClient() ? serverSeq : clientSeq);
             if (e.flags() == (SYN | ACK)) ack = clientSeq;
             byte[] payload = e.data() == null ? new byte[0] : e.data();
-            frames.add(new Frame(t, packet(e.fromClient(), c.clientPort(), seq & 0xffffffffL, ack & 0xffffffffL,
+            frames.add(new Frame(t, packet(e.fromClient(), clientPort, seq & 0xffffffffL, ack & 0xffffffffL,
                     e.flags(), payload, e.fromClient() ? clientId++ : serverId++, synOnly || e.flags() == (SYN | ACK))));
             long consumed = payload.length + ((e.flags() & (SYN | FIN)) != 0 ? 1 : 0);
             if (e.fromClient()) clientSeq += consumed;

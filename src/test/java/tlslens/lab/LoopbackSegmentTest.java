@@ -27,7 +27,7 @@ class LoopbackSegmentTest {
         Map<Integer, Long> bytes = new HashMap<>();
         Map<Integer, Integer> fins = new HashMap<>();
         int frames = 0;
-        for (TcpFramer.Frame f : new TcpFramer(0).frame(c, 0).frames()) {
+        for (TcpFramer.Frame f : new TcpFramer(0).frame(c, c.clientPort(), 0).frames()) {
             LoopbackSegment s = LoopbackSegment.parse(f.data(), 1);
             bytes.merge(s.srcPort(), (long) s.payload(), Long::sum);
             if (s.has(LoopbackSegment.FIN)) fins.merge(s.srcPort(), 1, Integer::sum);
