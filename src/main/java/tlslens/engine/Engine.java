@@ -254,9 +254,9 @@ public final class Engine {
             Tvb payload = tvb.slice(0, tr.end());
             int dir = c.direction(tr.src().getAddress(), sport);
             if (c.attachment == null && DtlsAssociation.looksLikeDtls(payload, tr.offset(), tr.end())) {
-                c.attachment = new DtlsAssociation();
+                c.attachment = new DtlsAssociation(secrets);
             }
-            if (c.attachment instanceof DtlsAssociation dtls && DtlsAssociation.looksLikeDtls(payload, tr.offset(), tr.end())) {
+            if (c.attachment instanceof DtlsAssociation dtls && dtls.accepts(payload, tr.offset(), tr.end())) {
                 dtls.dissect(fd, payload, tr.offset(), tr.end(), dir);
                 return;
             }

@@ -13,7 +13,10 @@ import tlslens.dissect.ProtoNode;
 import tlslens.dissect.Tvb;
 import tlslens.dissect.tls.base.HandshakeContext;
 import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.base.TlsExperts;
 import tlslens.dissect.tls.base.TlsFields;
+import tlslens.dissect.tls.decrypt.DtlsDecryptor;
+import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.dissect.tls.messages.CertificateMessages;
 import tlslens.dissect.tls.messages.HelloMessages;
 import tlslens.dissect.tls.messages.KeyExchangeMessages;
@@ -25,16 +28,20 @@ import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 
 /**
- * One DTLS 1.0/1.2 association (RFC 6347) over one UDP conversation: its records (epoch and
- * sequence number), handshake messages cut into fragments and put together again by message_seq,
- * HelloVerifyRequest cookies, retransmitted messages marked. Message bodies are read by the TLS
- * message dissectors and shown under DTLS's field names, as Wireshark does.
+ * One DTLS association (RFC 6347, RFC 9147) over one UDP conversation: its records (epoch and
+ * sequence number; DTLS 1.3's unified header with its record number decrypted when keys are known,
+ * and ACKs), handshake messages cut into fragments and put together again by message_seq,
+ * HelloVerifyRequest cookies, retransmitted messages marked, records opened with a key log
+ * ({@link DtlsDecryptor}). Message bodies are read by the TLS message dissectors and shown under
+ * DTLS's field names, as Wireshark does.
  */
 public final class DtlsAssociation {
     /** Handshake messages larger than this are not buffered for reassembly. */
     private static final int MAX_MESSAGE = 1 << 20;
     /** Messages being reassembled at once per direction (a handshake has a handful; junk could start thousands). */
     private static final int MAX_PENDING = 16;
+    /** Wireshark 4.2's name for DTLS 1.3 (tshark 4.0 has none: it does not read the unified header). */
+    private static final String DTLS13_NAME = "DTLSv1.3";
 
     private int version = -1;
     private int serverDir = -1;
@@ -43,6 +50,18 @@ public final class DtlsAssociation {
     private final List<Map<Integer, Reassembly>> pending = List.of(new HashMap<>(), new HashMap<>());
     private final List<Map<Integer, Long>> whole = List.of(new HashMap<>(), new HashMap<>());
     private final List<Step> steps = new ArrayList<>();
+    private final DtlsDecryptor decryptor;
+    /** DTLS 1.3, per direction: the highest epoch seen, and per epoch the highest sequence number. */
+    private final long[] epoch13 = new long[2];
+    private final List<Map<Long, Long>> seq13 = List.of(new HashMap<>(), new HashMap<>());
+    /** The connection IDs each side asked to receive (RFC 9146/9147): the peer puts them in its records. */
+    private final byte[][] cidToReceive = new byte[2][];
+
+    /** An association without keys. */
+    public DtlsAssociation() { this(null); }
+
+    /** An association whose records open with these secrets (null: none). */
+    public DtlsAssociation(TlsSecrets secrets) { this.decryptor = new DtlsDecryptor(secrets); }
 
     /** A handshake message, ChangeCipherSpec or alert as it was seen: for the connection model. */
     public record Step(long frame, int dir, int contentType, int handshakeType, int length, int epoch,
@@ -63,6 +82,21 @@ public final class DtlsAssociation {
 
     public int version() { return version; }
 
+    /** The version the ServerHello negotiated (DTLS 1.3 from supported_versions), -1 before it. */
+    public int negotiatedVersion() { return decryptor.version(); }
+
+    /**
+     * True when a datagram of this association starts with a record: a DTLS 1.0/1.2 header, or
+     * once the association is DTLS 1.3 (or offered it), a unified header (RFC 9147 4: 001CSLEE).
+     */
+    public boolean accepts(Tvb tvb, int off, int end) {
+        if (looksLikeDtls(tvb, off, end)) return true;
+        if (end - off < 2 || !tvb.has(off, 2)) return false;
+        int b = tvb.u8(off);
+        if ((b & 0xe0) == 0x20) return true;
+        return b == ContentTypes.ACK && end - off >= 13 && tvb.u16(off + 1) == TlsVersions.DTLS12;
+    }
+
     public int cipherSuite() { return cipherSuite; }
 
     /** Direction of the server (the sender of HelloVerifyRequest or ServerHello), -1 until known. */
@@ -74,7 +108,13 @@ public final class DtlsAssociation {
     public void dissect(FrameDissection fd, Tvb tvb, int off, int end, int dir) {
         ProtoNode dtls = fd.root.addValue(DtlsFields.DTLS, tvb, off, end - off, null);
         fd.context().flag(FrameContext.TLS);
+        boolean dtls13 = false;
         while (off < end) {
+            if ((tvb.u8(off) & 0xe0) == 0x20) {
+                off = unified(fd, dtls, tvb, off, end, dir);
+                dtls13 = true;
+                continue;
+            }
             if (end - off < 13) {
                 dtls.malformed(tvb, off, end - off, "DTLS record header cut short");
                 break;
@@ -94,29 +134,215 @@ public final class DtlsAssociation {
             if (body + len > end) rec.malformed(tvb, body, end - body, "DTLS record length runs past the datagram");
             // tshark labels a record with the version known before it, or else the one it establishes.
             int before = version;
-            String what = switch (ct) {
-                case ContentTypes.HANDSHAKE -> handshake(fd, rec, tvb, body, recEnd, dir, epoch);
-                case ContentTypes.CHANGE_CIPHER_SPEC -> {
-                    rec.add(mirror(TlsFields.CHANGE_CIPHER_SPEC), tvb, body, recEnd - body);
-                    steps.add(new Step(fd.number, dir, ct, -1, recEnd - body, epoch, false));
-                    fd.appendInfo("Change Cipher Spec");
-                    fd.context().flag(FrameContext.CHANGE_CIPHER_SPEC);
-                    yield "Change Cipher Spec Protocol: Change Cipher Spec";
-                }
-                case ContentTypes.ALERT -> alert(fd, rec, tvb, body, recEnd, dir, epoch);
-                case ContentTypes.APPLICATION_DATA -> {
-                    rec.add(mirror(TlsFields.APP_DATA), tvb, body, recEnd - body);
-                    fd.appendInfo("Application Data");
-                    fd.context().flag(FrameContext.APPLICATION_DATA);
-                    yield "Application Data Protocol: Application Data";
-                }
-                default -> "Unknown";
-            };
+            Tvb plain = null;
+            if (epoch > 0 && ct != ContentTypes.CHANGE_CIPHER_SPEC && recEnd > body) {
+                DtlsDecryptor.Opened o = decryptor.open12(dir == serverDir, epoch, seq, ct, tvb.u16(off + 1),
+                        tvb.bytes(body, recEnd - body));
+                plain = opened(fd, rec, tvb, body, recEnd, o);
+            }
+            String what = record(fd, rec, tvb, body, recEnd, dir, epoch, ct, plain);
             String label = before >= 0 ? shortName(before) : shortName(version);
             rec.setText(what == null ? "Record Layer" : label + " Record Layer: " + what);
             off = recEnd;
         }
-        fd.setProtocol(shortName(version));
+        fd.setProtocol(dtls13 ? DTLS13_NAME : shortName(version));
+    }
+
+    /**
+     * A DTLS 1.3 ciphertext record (RFC 9147 4): the unified header 001CSLEE, the connection ID its
+     * receiver asked for, 8 or 16 low bits of the sequence number (encrypted, 4.2.3), the length when
+     * present (else the record runs to the datagram's end), then the AEAD ciphertext. With keys the
+     * sequence number is unmasked, the full epoch and number reconstructed (4.2.2) and the record
+     * opened. Returns the offset after the record.
+     */
+    private int unified(FrameDissection fd, ProtoNode dtls, Tvb tvb, int off, int end, int dir) {
+        int flags = tvb.u8(off);
+        boolean hasCid = (flags & 0x10) != 0, seq16 = (flags & 0x08) != 0, hasLen = (flags & 0x04) != 0;
+        ProtoNode rec = dtls.addValue(DtlsFields.RECORD, tvb, off, end - off, null);
+        rec.setText(DTLS13_NAME + " Record Layer: Encrypted Record");
+        ProtoNode uh = rec.add(DtlsFields.UNIFIED_HEADER, tvb, off, 1);
+        uh.add(DtlsFields.UH_FIXED, tvb, off, 1);
+        uh.add(DtlsFields.UH_CID, tvb, off, 1);
+        uh.add(DtlsFields.UH_SEQ, tvb, off, 1);
+        uh.add(DtlsFields.UH_LENGTH, tvb, off, 1);
+        uh.add(DtlsFields.UH_EPOCH, tvb, off, 1);
+        // Records carry the connection ID their receiver asked for in its hello.
+        byte[] cid = hasCid ? cidToReceive[1 - dir] : new byte[0];
+        if (cid == null) {
+            rec.malformed(tvb, off + 1, end - off - 1, "DTLS 1.3 record with a connection ID of unknown length"
+                    + " (no connection_id extension seen)");
+            fd.appendInfo("Encrypted Record");
+            return end;
+        }
+        int p = off + 1;
+        int seqLen = seq16 ? 2 : 1;
+        if (end - p < cid.length + seqLen + (hasLen ? 2 : 0)) {
+            rec.malformed(tvb, p, end - p, "DTLS 1.3 unified header cut short");
+            return end;
+        }
+        if (cid.length > 0) rec.add(DtlsFields.CONNECTION_ID, tvb, p, cid.length);
+        p += cid.length;
+        int seqOff = p;
+        int bits = seq16 ? tvb.u16(p) : tvb.u8(p);
+        rec.addValue(DtlsFields.SEQUENCE_SUFFIX, tvb, p, seqLen, (long) bits);
+        p += seqLen;
+        int len = end - p;
+        if (hasLen) {
+            len = tvb.u16(p);
+            rec.add(mirror(TlsFields.RECORD_LENGTH), tvb, p, 2);
+            p += 2;
+        }
+        int body = p;
+        int recEnd = Math.min(end, body + len);
+        rec.setLength(recEnd - off);
+        if (body + len > end) rec.malformed(tvb, body, end - body, "DTLS record length runs past the datagram");
+        long epoch = epoch13(dir, flags & 3);
+        rec.addValue(DtlsFields.EPOCH, tvb, off, 1, epoch, "Epoch: " + epoch).setGenerated(true);
+
+        boolean fromServer = dir == serverDir;
+        byte[] mask = recEnd - body >= 16
+                ? decryptor.recordNumberMask(fromServer, epoch, tvb.bytes(body, 16)) : null;
+        Tvb plain = null;
+        int ct = -1;
+        if (mask != null) {
+            int clear = bits ^ (seq16 ? (mask[0] & 0xff) << 8 | (mask[1] & 0xff) : mask[0] & 0xff);
+            rec.addValue(DtlsFields.SEQUENCE_SUFFIX_DEC, tvb, seqOff, seqLen, (long) clear).setGenerated(true);
+            long seq = sequence13(dir, epoch, clear, seq16 ? 16 : 8);
+            rec.addValue(DtlsFields.SEQUENCE_NUMBER, tvb, seqOff, seqLen, seq, "Sequence Number: " + seq)
+                    .setGenerated(true);
+            byte[] header = tvb.bytes(off, body - off);
+            if (seq16) {
+                header[seqOff - off] = (byte) (clear >> 8);
+                header[seqOff - off + 1] = (byte) clear;
+            } else {
+                header[seqOff - off] = (byte) clear;
+            }
+            DtlsDecryptor.Opened o = decryptor.open13(fromServer, epoch, seq, header, tvb.bytes(body, recEnd - body));
+            plain = opened(fd, rec, tvb, body, recEnd, o);
+            if (plain != null) {
+                ct = o.contentType();
+                rec.addValue(mirror(TlsFields.RECORD_CONTENT_TYPE), tvb, off, 1, (long) ct).setGenerated(true);
+            }
+        }
+        if (plain == null) {
+            rec.add(DtlsFields.ENC_CONTENT, tvb, body, recEnd - body);
+            fd.appendInfo("Encrypted Record");
+            steps.add(new Step(fd.number, dir, -1, -1, recEnd - body, (int) Math.min(epoch, Integer.MAX_VALUE), false));
+            return recEnd;
+        }
+        String what = record(fd, rec, tvb, body, recEnd, dir, (int) Math.min(epoch, Integer.MAX_VALUE), ct, plain);
+        rec.setText(DTLS13_NAME + " Record Layer: " + (what == null ? "Record Layer" : what));
+        return recEnd;
+    }
+
+    /** RFC 9147 4.2.2: the epoch nearest the highest one seen from this side whose low two bits are {@code bits}. */
+    private long epoch13(int dir, int bits) {
+        long cur = epoch13[dir];
+        long best = (cur & ~3L) | bits;
+        for (long c : new long[] {best - 4, best + 4}) {
+            if (c >= 0 && Math.abs(c - cur) < Math.abs(best - cur)) best = c;
+        }
+        epoch13[dir] = Math.max(cur, best);
+        return best;
+    }
+
+    /** RFC 9147 4.2.2: the sequence number nearest the highest one of this epoch with these low bits. */
+    private long sequence13(int dir, long epoch, int bits, int width) {
+        long m = 1L << width;
+        Map<Long, Long> highest = seq13.get(dir);
+        if (highest.size() > MAX_PENDING && !highest.containsKey(epoch)) highest.clear();
+        long h = highest.getOrDefault(epoch, 0L);
+        long best = (h & ~(m - 1)) | bits;
+        for (long c : new long[] {best - m, best + m}) {
+            if (c >= 0 && Math.abs(c - h) < Math.abs(best - h)) best = c;
+        }
+        highest.merge(epoch, best, Math::max);
+        return best;
+    }
+
+    /** A decrypted record's plaintext as a source of its own, or null (a failure noted on the record). */
+    private static Tvb opened(FrameDissection fd, ProtoNode rec, Tvb tvb, int body, int end, DtlsDecryptor.Opened o) {
+        if (o == null) return null;
+        if (!o.ok()) {
+            rec.expert(TlsExperts.DECRYPTION_FAILED.note("Record did not decrypt: " + o.error()));
+            return null;
+        }
+        byte[] p = o.plaintext();
+        List<DataSource.Chunk> chunks = tvb.source == 0 && p.length > 0
+                ? List.of(new DataSource.Chunk(fd.number, body, 0, Math.min(p.length, end - body))) : List.of();
+        Tvb plain = fd.addSource("Decrypted DTLS (" + p.length + " bytes)", p, chunks);
+        rec.child(new ProtoNode(null, null, "[Decrypted with key from " + o.keyOrigin() + "]", plain.source,
+                plain.start, 0)).setGenerated(true);
+        return plain;
+    }
+
+    /** One record's content [body, end), or its decrypted plaintext; returns the label's tail (null: bare). */
+    private String record(FrameDissection fd, ProtoNode rec, Tvb tvb, int body, int end, int dir, int epoch, int ct,
+                          Tvb plain) {
+        if (plain != null && (ct == ContentTypes.HANDSHAKE || ct == ContentTypes.ALERT)) {
+            fd.context().flag(FrameContext.DECRYPTED);
+        }
+        return switch (ct) {
+                case ContentTypes.HANDSHAKE -> plain != null ? handshake(fd, rec, plain, plain.start, plain.end, dir, epoch, true)
+                        : handshake(fd, rec, tvb, body, end, dir, epoch, epoch == 0);
+                case ContentTypes.CHANGE_CIPHER_SPEC -> {
+                    rec.add(mirror(TlsFields.CHANGE_CIPHER_SPEC), tvb, body, end - body);
+                    steps.add(new Step(fd.number, dir, ct, -1, end - body, epoch, false));
+                    fd.appendInfo("Change Cipher Spec");
+                    fd.context().flag(FrameContext.CHANGE_CIPHER_SPEC);
+                    yield "Change Cipher Spec Protocol: Change Cipher Spec";
+                }
+                case ContentTypes.ALERT -> plain != null ? alert(fd, rec, plain, plain.start, plain.end, dir, epoch, true)
+                        : alert(fd, rec, tvb, body, end, dir, epoch, epoch == 0);
+                case ContentTypes.APPLICATION_DATA -> {
+                    rec.add(DtlsFields.APP_DATA, tvb, body, end - body);
+                    fd.appendInfo("Application Data");
+                    fd.context().flag(FrameContext.APPLICATION_DATA);
+                    steps.add(new Step(fd.number, dir, ct, -1, end - body, epoch, false));
+                    if (plain != null && plain.length() > 0) data(fd, plain);
+                    yield "Application Data Protocol: Application Data";
+                }
+                case ContentTypes.ACK -> plain != null ? ack(fd, rec, plain, plain.start, plain.end, dir, epoch)
+                        : ack(fd, rec, tvb, body, end, dir, epoch);
+                default -> "Unknown";
+            };
+    }
+
+    /** As tshark: decrypted application data no protocol claims is shown by the "data" dissector. */
+    private static void data(FrameDissection fd, Tvb plain) {
+        int n = plain.length();
+        ProtoNode d = fd.root.addValue(TlsFields.DATA, plain, plain.start, n, null,
+                "Data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+        d.add(TlsFields.DATA_DATA, plain, plain.start, n);
+        d.addGenerated(TlsFields.DATA_LEN, (long) n);
+    }
+
+    /**
+     * RFC 9147 7: ACK { RecordNumber record_numbers<0..2^16-1> }, each an epoch and a sequence
+     * number of 8 bytes: the records of a flight the peer received.
+     */
+    private String ack(FrameDissection fd, ProtoNode rec, Tvb tvb, int off, int end, int dir, int epoch) {
+        ProtoNode msg = rec.add(DtlsFields.ACK_MESSAGE, tvb, off, end - off);
+        fd.appendInfo("Ack");
+        steps.add(new Step(fd.number, dir, ContentTypes.ACK, -1, end - off, epoch, false));
+        if (end - off < 2) {
+            msg.malformed(tvb, off, end - off, "ACK cut short");
+            return "Ack";
+        }
+        int len = tvb.u16(off);
+        msg.add(DtlsFields.ACK_LENGTH, tvb, off, 2);
+        int p = off + 2, stop = Math.min(end, p + len);
+        ProtoNode list = msg.add(DtlsFields.ACK_RECORD_NUMBERS, tvb, p, stop - p);
+        for (; p + 16 <= stop; p += 16) {
+            long e = tvb.u32(p) << 32 | tvb.u32(p + 4);
+            long s = tvb.u32(p + 8) << 32 | tvb.u32(p + 12);
+            ProtoNode rn = list.addText("Record Number: epoch " + Long.toUnsignedString(e) + ", sequence number "
+                    + Long.toUnsignedString(s), tvb, p, 16);
+            rn.addValue(DtlsFields.EPOCH, tvb, p, 8, e, "Epoch: " + Long.toUnsignedString(e));
+            rn.addValue(DtlsFields.SEQUENCE_NUMBER, tvb, p + 8, 8, s, "Sequence Number: " + Long.toUnsignedString(s));
+        }
+        if (p < stop || off + 2 + len > end) msg.malformed(tvb, p, end - p, "ACK record numbers cut short");
+        return "Ack";
     }
 
     private static String shortName(int version) {
@@ -125,7 +351,8 @@ public final class DtlsAssociation {
         return s == null ? "DTLS" : s;
     }
 
-    private String alert(FrameDissection fd, ProtoNode rec, Tvb tvb, int off, int end, int dir, int epoch) {
+    private String alert(FrameDissection fd, ProtoNode rec, Tvb tvb, int off, int end, int dir, int epoch,
+                         boolean clear) {
         ProtoNode msg = rec.add(mirror(TlsFields.ALERT_MESSAGE), tvb, off, end - off);
         fd.context().flag(FrameContext.ALERT);
         // An alert after ChangeCipherSpec (epoch > 0) is encrypted. tshark 4.0 (dissect_dtls_alert) reads
@@ -133,7 +360,7 @@ public final class DtlsAssociation {
         // that happens to start so; TLS Lens does not (a listed divergence).
         String level = end - off >= 2 ? AlertLevels.wiresharkName(tvb.u8(off)) : null;
         String desc = end - off >= 2 ? AlertDescriptions.wiresharkName(tvb.u8(off + 1)) : null;
-        if (epoch > 0 || level == null || desc == null) {
+        if (!clear || level == null || desc == null) {
             msg.setText("Alert Message: Encrypted Alert");
             fd.appendInfo("Encrypted Alert");
             steps.add(new Step(fd.number, dir, ContentTypes.ALERT, -1, end - off, epoch, false));
@@ -148,9 +375,10 @@ public final class DtlsAssociation {
     }
 
     /** The handshake record's messages; returns the record label's tail (null: tshark's bare "Record Layer"). */
-    private String handshake(FrameDissection fd, ProtoNode rec, Tvb tvb, int off, int end, int dir, int epoch) {
+    private String handshake(FrameDissection fd, ProtoNode rec, Tvb tvb, int off, int end, int dir, int epoch,
+                             boolean clear) {
         fd.context().flag(FrameContext.HANDSHAKE);
-        if (epoch > 0) {
+        if (!clear) {
             // Encrypted (the Finished after ChangeCipherSpec): without keys, tshark labels nothing but the protocol.
             rec.addValue(mirror(TlsFields.HANDSHAKE), tvb, off, end - off, null, "Handshake Protocol");
             fd.appendInfo("Encrypted Handshake Message");
@@ -218,17 +446,34 @@ public final class DtlsAssociation {
         scratch.summaryOnly(hs.summaryOnly());
         HandshakeContext c = new Context(fd, dir);
         switch (type) {
-            case HandshakeTypes.CLIENT_HELLO -> HelloMessages.clientHello(c, scratch, tvb, off, end,
-                    DtlsFields.COOKIE_LENGTH, DtlsFields.COOKIE);
-            case HandshakeTypes.SERVER_HELLO -> c.onServerHello(HelloMessages.serverHello(c, scratch, tvb, off, end,
-                    false), false);
+            case HandshakeTypes.CLIENT_HELLO -> {
+                HelloInfo ch = HelloMessages.clientHello(c, scratch, tvb, off, end, DtlsFields.COOKIE_LENGTH,
+                        DtlsFields.COOKIE);
+                decryptor.clientHello(ch);
+                if (ch.connectionId != null) cidToReceive[dir] = ch.connectionId;
+            }
+            case HandshakeTypes.SERVER_HELLO -> {
+                // tshark 4.0 names a DTLS HelloRetryRequest "Server Hello"; only the keys must skip it.
+                boolean hrr = end - off >= 34 && java.util.Arrays.equals(tvb.bytes(off + 2, 32), HelloMessages.HRR_RANDOM);
+                HelloInfo sh = HelloMessages.serverHello(c, scratch, tvb, off, end, false);
+                c.onServerHello(sh, false);
+                if (!hrr) decryptor.serverHello(sh);
+                if (!hrr && sh.connectionId != null) cidToReceive[dir] = sh.connectionId;
+            }
+            case HandshakeTypes.ENCRYPTED_EXTENSIONS -> SimpleMessages.encryptedExtensions(c, scratch, tvb, off, end);
+            case HandshakeTypes.KEY_UPDATE -> SimpleMessages.keyUpdate(c, scratch, tvb, off, end);
             case HandshakeTypes.HELLO_VERIFY_REQUEST -> helloVerifyRequest(scratch, tvb, off, end, dir);
             case HandshakeTypes.CERTIFICATE -> CertificateMessages.certificate(c, scratch, tvb, off, end);
             case HandshakeTypes.SERVER_KEY_EXCHANGE -> KeyExchangeMessages.serverKeyExchange(c, scratch, tvb, off, end);
             case HandshakeTypes.CERTIFICATE_REQUEST -> CertificateMessages.certificateRequest(c, scratch, tvb, off, end);
             case HandshakeTypes.CERTIFICATE_VERIFY -> KeyExchangeMessages.certificateVerify(c, scratch, tvb, off, end);
             case HandshakeTypes.CLIENT_KEY_EXCHANGE -> KeyExchangeMessages.clientKeyExchange(c, scratch, tvb, off, end);
-            case HandshakeTypes.NEW_SESSION_TICKET -> SimpleMessages.newSessionTicket(c, scratch, tvb, off, end);
+            case HandshakeTypes.NEW_SESSION_TICKET -> {
+                SimpleMessages.newSessionTicket(c, scratch, tvb, off, end);
+                if (decryptor.version() != TlsVersions.DTLS13 && end - off >= 6 && off + 6 + tvb.u16(off + 4) <= end) {
+                    decryptor.newSessionTicket(tvb.bytes(off + 6, tvb.u16(off + 4)));
+                }
+            }
             case HandshakeTypes.FINISHED -> SimpleMessages.finished(c, scratch, tvb, off, end);
             default -> { }
         }
@@ -256,6 +501,7 @@ public final class DtlsAssociation {
 
     /** The TLS version whose rules a DTLS version's messages follow (RFC 6347: 1.0 is TLS 1.1, 1.2 is TLS 1.2). */
     private int tlsVersion() {
+        if (decryptor.version() == TlsVersions.DTLS13) return TlsVersions.TLS13;
         return switch (version) {
             case TlsVersions.DTLS12 -> TlsVersions.TLS12;
             case TlsVersions.DTLS13 -> TlsVersions.TLS13;

@@ -52,6 +52,35 @@ public final class DtlsFields {
     public static final FieldDef RETRANSMISSION = Fields.field("dtls.handshake.retransmission",
             "Retransmission of the message first sent in frame", FRAMENUM);
 
+    /** The application data record's bytes as sent (tshark names them so also when it decrypted them). */
+    public static final FieldDef APP_DATA = Fields.field("dtls.app_data", "Encrypted Application Data", BYTES);
+    /** tshark 4.0 registers DTLS's verify_data without a type: a label with no value. */
+    public static final FieldDef VERIFY_DATA = Fields.label("dtls.handshake.verify_data", "Verify Data");
+
+    // DTLS 1.3 (RFC 9147); tshark 4.0 has none of these: the names are Wireshark 4.2's.
+    public static final FieldDef UNIFIED_HEADER = Fields.field("dtls.unified_header.bitmask", "Unified header bitmask",
+            UINT8, Base.HEX);
+    public static final FieldDef UH_FIXED = Fields.bits("dtls.unified_header.fixed", "Fixed bits", UINT8, Base.HEX,
+            0xe0, null);
+    public static final FieldDef UH_CID = Fields.flag("dtls.unified_header.cid_present", "CID field", 8, 0x10,
+            v -> v != 0 ? "Present" : "Not present");
+    public static final FieldDef UH_SEQ = Fields.flag("dtls.unified_header.seq_size", "Sequence number size", 8, 0x08,
+            v -> v != 0 ? "16 bits" : "8 bits");
+    public static final FieldDef UH_LENGTH = Fields.flag("dtls.unified_header.length", "Length field", 8, 0x04,
+            v -> v != 0 ? "Present" : "Not present");
+    public static final FieldDef UH_EPOCH = Fields.bits("dtls.unified_header.epoch_bits", "Epoch lowest-order bits",
+            UINT8, Base.DEC, 0x03, null);
+    public static final FieldDef CONNECTION_ID = Fields.field("dtls.record.connection_id", "Connection ID", BYTES);
+    public static final FieldDef SEQUENCE_SUFFIX = Fields.field("dtls.record.sequence_suffix",
+            "Sequence Number suffix", UINT16, Base.DEC);
+    public static final FieldDef SEQUENCE_SUFFIX_DEC = Fields.field("dtls.record.sequence_suffix_dec",
+            "Sequence Number suffix (decrypted)", UINT16, Base.DEC);
+    public static final FieldDef ENC_CONTENT = Fields.field("dtls.enc_content", "Encrypted Record Content", BYTES);
+    public static final FieldDef ACK_MESSAGE = Fields.label("dtls.ack_message", "Acknowledgement Message");
+    public static final FieldDef ACK_LENGTH = Fields.field("dtls.ack.record_numbers_length", "Record Number Length",
+            UINT16, Base.DEC);
+    public static final FieldDef ACK_RECORD_NUMBERS = Fields.label("dtls.ack.record_numbers", "Record Numbers");
+
     /** TLS's field of each mirrored name → DTLS's. */
     private static final Map<FieldDef, FieldDef> MIRROR = new HashMap<>();
 

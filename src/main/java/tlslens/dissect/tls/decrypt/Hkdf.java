@@ -38,7 +38,13 @@ public final class Hkdf {
 
     /** HKDF-Expand-Label(secret, "tls13 " + label, context, length). */
     public static byte[] expandLabel(String hmac, byte[] secret, String label, byte[] context, int length) {
-        byte[] l = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
+        return expandLabel(hmac, secret, "tls13 ", label, context, length);
+    }
+
+    /** HKDF-Expand-Label with another prefix: DTLS 1.3 uses "dtls13" (RFC 9147 5.9). */
+    public static byte[] expandLabel(String hmac, byte[] secret, String prefix, String label, byte[] context,
+                                     int length) {
+        byte[] l = (prefix + label).getBytes(StandardCharsets.US_ASCII);
         byte[] info = new byte[2 + 1 + l.length + 1 + context.length];
         info[0] = (byte) (length >> 8);
         info[1] = (byte) length;

@@ -102,6 +102,43 @@ public final class RecordCipher {
         return new RecordCipher(suite, 0x0304, true, false, key, iv, new byte[0]);
     }
 
+    /** DTLS 1.3 protection from a traffic secret: keys and IV labelled "dtls13" (RFC 9147 5.9). */
+    public static RecordCipher dtls13(CipherSuiteInfo suite, byte[] trafficSecret) {
+        String h = prfHmac(suite);
+        byte[] key = Hkdf.expandLabel(h, trafficSecret, "dtls13", "key", new byte[0], suite.keyLength());
+        byte[] iv = Hkdf.expandLabel(h, trafficSecret, "dtls13", "iv", new byte[0], 12);
+        return new RecordCipher(suite, 0x0304, true, false, key, iv, new byte[0]);
+    }
+
+    /**
+     * DTLS 1.0/1.2: the record's own epoch and sequence number (epoch &lt;&lt; 48 | seq) are the
+     * MAC's and nonce's sequence number (RFC 6347 4.1.2.1), not a count of records seen.
+     */
+    public Result decryptAt(long epochAndSequence, int contentType, int recordVersion, byte[] body) {
+        seq = epochAndSequence;
+        return decrypt(contentType, recordVersion, body, true);
+    }
+
+    /**
+     * DTLS 1.3 (RFC 9147 4): the additional data is the unified header as sent but with the
+     * sequence number decrypted; the nonce is the IV XOR the 64-bit sequence number.
+     */
+    public Result decryptDtls13(long sequence, byte[] header, byte[] body) {
+        seq = sequence;
+        try {
+            int tag = suite.tagLength() > 0 ? suite.tagLength() : 16;
+            if (body.length < tag + 1) return fail("record shorter than the authentication tag");
+            byte[] plain = aead(xorNonce(), header, body, tag);
+            if (plain == null) return fail("authentication tag mismatch");
+            int end = plain.length;
+            while (end > 0 && plain[end - 1] == 0) end--;
+            if (end == 0) return fail("inner plaintext has no content type");
+            return new Result(Arrays.copyOf(plain, end - 1), plain[end - 1] & 0xff, null);
+        } catch (RuntimeException e) {
+            return fail("record does not decrypt (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     /** The HMAC algorithm of a suite's PRF / HKDF hash. */
     public static String prfHmac(CipherSuiteInfo suite) {
         return suite.prf() == CipherSuiteInfo.Digest.SHA384 ? "HmacSHA384" : "HmacSHA256";
