@@ -26,6 +26,8 @@ ALL_SCENARIOS=(dtls12_hello_verify dtls10 tls12_full_then_ticket tls12_session_i
   tls13_hrr tls12_client_cert tls13_client_cert tls12_split_records tls_alert tls10_cbc tls11_cbc
   tls12_ticket_refused tls13_two_tickets h2o_curl jdk_tls ipv6_tls12 truncated
   tls12_aead tls12_cbc tls12_resumption_keys tls13_ciphers tls13_key_update tls12_rsa_keys)
+# DTLS decryption: one association per cipher suite (sc_dtls12_aead, sc_dtls12_cbc below)
+ALL_SCENARIOS+=(dtls12_aead dtls12_cbc)
 MT="python3 $SCRIPT_DIR/manifest_tool.py"
 
 log() { printf '[make-captures %s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -404,6 +406,56 @@ sc_dtls10() {
   s_client_conn --tag full --port 4445 --expect "DTLS 1.0: ClientHello, HelloVerifyRequest, ClientHello with the cookie" \
     -- -dtls1 -cipher 'DEFAULT:@SECLEVEL=0'
   srv_stop
+  CAP_L4=udp end_capture
+}
+
+# DTLS 1.2 decryption, one association per suite, each with an s_server -listen of its own (it
+# serves one association: HelloVerifyRequest, handshake); the client sends a line and closes
+# (close_notify). dtls_suite_conns PORT reads "tag cipher etm" lines.
+dtls_suite_conns() {
+  local port="$1" tag cipher etm
+  while read -r tag cipher etm; do
+    srv_openssl "$port" -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -dcert "$PKI/ecdsa.crt" -dkey "$PKI/ecdsa.key" \
+      -dtls1_2 -listen -cipher 'ALL:@SECLEVEL=0'
+    local opt=() note=""
+    case "$etm" in
+      yes) note=", encrypt_then_mac negotiated" ;;
+      no) opt=(-no_etm); note=", client -no_etm: MAC-then-encrypt" ;;
+    esac
+    s_client_conn --tag "$tag" --port "$port" --forced-cipher \
+      ${etm:+--set "encrypt_then_mac=$([ "$etm" = yes ] && echo true || echo false)"} \
+      --expect "DTLS 1.2 $cipher$note; decrypted: Finished both ways, the client's line, close_notify" \
+      -- -dtls1_2 -cipher "$cipher:@SECLEVEL=0" "${opt[@]}"
+    srv_stop
+  done
+}
+
+sc_dtls12_aead() {
+  CAP_L4=udp begin_capture dtls12_aead pcap \
+    "DTLS 1.2 AEAD suites for decryption, one association each: AES-128-GCM, AES-256-GCM (SHA-384 PRF), ChaCha20-Poly1305, AES-128-CCM and AES-128-CCM_8 (ECDSA), RSA key exchange with AES-128-CCM" 4446
+  dtls_suite_conns 4446 <<'LIST'
+aes128gcm ECDHE-RSA-AES128-GCM-SHA256
+aes256gcm ECDHE-RSA-AES256-GCM-SHA384
+chacha20 ECDHE-RSA-CHACHA20-POLY1305
+aes128ccm ECDHE-ECDSA-AES128-CCM
+aes128ccm8 ECDHE-ECDSA-AES128-CCM8
+rsa_aes128ccm AES128-CCM
+LIST
+  CAP_L4=udp end_capture
+}
+
+sc_dtls12_cbc() {
+  CAP_L4=udp begin_capture dtls12_cbc pcap \
+    "DTLS 1.2 CBC suites for decryption: AES-CBC with HMAC-SHA1, HMAC-SHA256, HMAC-SHA384 (SHA-384 PRF), each with encrypt_then_mac (OpenSSL's default) and without (-no_etm); RSA key exchange with AES-256-CBC-SHA256" 4447
+  dtls_suite_conns 4447 <<'LIST'
+sha1_etm ECDHE-RSA-AES128-SHA yes
+sha1_noetm ECDHE-RSA-AES128-SHA no
+sha256_etm ECDHE-RSA-AES128-SHA256 yes
+sha256_noetm ECDHE-RSA-AES128-SHA256 no
+sha384_etm ECDHE-ECDSA-AES256-SHA384 yes
+sha384_noetm ECDHE-ECDSA-AES256-SHA384 no
+rsa_sha256_etm AES256-SHA256 yes
+LIST
   CAP_L4=udp end_capture
 }
 

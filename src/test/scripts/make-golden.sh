@@ -8,6 +8,9 @@
 #         NAME.Otls.txt         tshark -O tls (text tree, TLS expanded)
 #         NAME.udp.fields.tsv   tshark -T fields, the UDP, DTLS and QUIC fields of
 #                               golden/udp-fields.txt
+#         NAME.udp.keys.fields.tsv  (DTLS captures with NAME.keylog) the fields of
+#                               golden/udp-fields.txt and golden/udp-keys-fields.txt,
+#                               with the key log loaded
 #         NAME.keys.fields.tsv  (when NAME.keylog exists) the same fields plus
 #                               tls.record.opaque_type, with the key log loaded
 #         NAME.badkeys.fields.tsv  (when the manifest has "bad_keylog") the
@@ -63,6 +66,8 @@ mapfile -t FARGS < <(field_args "${FIELDS[@]}")
 mapfile -t KFARGS < <(field_args "${FIELDS[@]}" tls.record.opaque_type)
 mapfile -t UDP_FIELDS < <(grep -v -E '^\s*(#|$)' "$REPO/src/test/resources/golden/udp-fields.txt")
 mapfile -t UFARGS < <(field_args "${UDP_FIELDS[@]}")
+mapfile -t UDP_KEYS_FIELDS < <(grep -v -E '^\s*(#|$)' "$REPO/src/test/resources/golden/udp-keys-fields.txt")
+mapfile -t UKFARGS < <(field_args "${UDP_FIELDS[@]}" "${UDP_KEYS_FIELDS[@]}")
 
 # run_tshark OUTFILE ARGS...: tshark exits non-zero on a truncated capture but
 # still prints everything it read; keep that output, fail only when it is empty.
@@ -88,6 +93,10 @@ golden_for() {
   run_tshark "$outdir/$name.Otls.txt" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" -O tls
   run_tshark "$outdir/$name.udp.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
     -T fields -E header=y -E occurrence=a "${UFARGS[@]}"
+  if [ -n "$keylog" ] && [ "${DTLS_KEYS:-}" = yes ]; then
+    run_tshark "$outdir/$name.udp.keys.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
+      -o "tls.keylog_file:$keylog" -T fields -E header=y -E occurrence=a "${UKFARGS[@]}"
+  fi
   if [ -n "$keylog" ]; then
     run_tshark "$outdir/$name.keys.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
       -o "tls.keylog_file:$keylog" -T fields -E header=y -E occurrence=a "${KFARGS[@]}"
@@ -144,12 +153,13 @@ CAPS="$REPO/src/test/resources/captures"
 OUTDIR="$REPO/src/test/resources/golden"
 for manifest in "$CAPS"/*.manifest.json; do
   if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $(basename "$manifest" .manifest.json) "* ]]; then continue; fi
-  read -r file keylog ports badkeylog firstonly < <(python3 - "$manifest" <<'PY'
+  read -r file keylog ports badkeylog firstonly dtls < <(python3 - "$manifest" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1]))
 ports = ",".join(str(p) for p in m.get("tls_ports", []) if p != 443)
+dtls = any(str(c.get("version") or "").startswith("DTLS") for c in m.get("connections", []))
 print(m["file"], m.get("keylog") or "-", ports or "-", (m.get("bad_keylog") or {}).get("file") or "-",
-      (m.get("first_only_keylog") or {}).get("file") or "-")
+      (m.get("first_only_keylog") or {}).get("file") or "-", "yes" if dtls else "no")
 PY
 )
   d=()
@@ -163,6 +173,6 @@ PY
   [ "$badkeylog" != "-" ] && bkl="$CAPS/$badkeylog"
   fkl=""
   [ "$firstonly" != "-" ] && fkl="$CAPS/$firstonly"
-  spawn golden_for "$CAPS/$file" "$OUTDIR" "$kl" "$bkl" "$fkl" "${d[@]}"
+  DTLS_KEYS=$dtls spawn golden_for "$CAPS/$file" "$OUTDIR" "$kl" "$bkl" "$fkl" "${d[@]}"
 done
 finish

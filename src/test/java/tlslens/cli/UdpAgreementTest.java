@@ -18,19 +18,23 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * UDP, DTLS and QUIC fields (golden/udp-fields.txt) against tshark 4.0's, cell by cell: every public
  * capture (tshark's output made now by make-golden.sh --public) and every capture of ours with a
- * NAME.udp.fields.tsv golden. Differing cells must be listed, with their reason, in
- * golden/known-divergences.txt. Agreement per capture goes to target/udp-agreement.txt.
+ * NAME.udp.fields.tsv golden; and with the key log, every DTLS capture of ours with a
+ * NAME.udp.keys.fields.tsv golden (those fields plus golden/udp-keys-fields.txt: what decryption
+ * shows). Differing cells must be listed, with their reason, in golden/known-divergences.txt.
+ * Agreement per capture goes to target/udp-agreement.txt.
  */
 class UdpAgreementTest {
     private static final List<String> REPORT = new ArrayList<>();
 
-    static List<String> fields() throws IOException {
+    static List<String> fields() throws IOException { return fieldList("udp-fields.txt"); }
+
+    private static List<String> fieldList(String file) throws IOException {
         List<String> f = new ArrayList<>();
-        for (String line : Files.readAllLines(CliRunner.GOLDEN.resolve("udp-fields.txt"))) {
+        for (String line : Files.readAllLines(CliRunner.GOLDEN.resolve(file))) {
             String t = line.trim();
             if (!t.isEmpty() && !t.startsWith("#")) f.add(t);
         }
-        assertFalse(f.isEmpty(), "golden/udp-fields.txt lists no field");
+        assertFalse(f.isEmpty(), "golden/" + file + " lists no field");
         return f;
     }
 
@@ -69,9 +73,32 @@ class UdpAgreementTest {
         return tests;
     }
 
+    @TestFactory
+    List<DynamicTest> ourCapturesWithKeys() throws IOException {
+        List<String> fields = fields();
+        fields.addAll(fieldList("udp-keys-fields.txt"));
+        KnownDivergences known = KnownDivergences.load();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path cap : GoldenSupport.capturesIn(CliRunner.CAPTURES)) {
+            String name = GoldenSupport.baseName(cap);
+            Path golden = CliRunner.GOLDEN.resolve(name + ".udp.keys.fields.tsv");
+            Path keylog = CliRunner.CAPTURES.resolve(name + ".keylog");
+            if (!Files.exists(golden)) continue; // make-golden.sh writes it for DTLS captures with a key log
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                assertTrue(Files.exists(keylog), "no key log " + keylog + " for " + golden);
+                compare("ours+keys", name, cap, golden, GoldenSupport.decodeAsFromManifest(cap), fields, known,
+                        "-o", "tls.keylog_file:" + keylog);
+            }));
+        }
+        assertTrue(tests.size() >= 3, "DTLS captures with key log goldens: " + tests.size());
+        return tests;
+    }
+
     private static void compare(String set, String name, Path cap, Path golden, List<String> decodeAs,
-                                List<String> fields, KnownDivergences known) throws IOException {
-        CliRunner.Result r = CliRunner.run(GoldenSupport.fieldsArgs(cap, decodeAs, fields));
+                                List<String> fields, KnownDivergences known, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of(GoldenSupport.fieldsArgs(cap, decodeAs, fields)));
+        args.addAll(2, List.of(extra));
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
         boolean truncated = r.err().contains("cut short");
         assertEquals(truncated ? 2 : 0, r.exitCode(), name + ": " + r.err());
         FieldComparison c = FieldComparison.compare(name, Files.readString(golden), r.out(), known);
