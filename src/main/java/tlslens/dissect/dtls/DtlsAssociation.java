@@ -302,8 +302,13 @@ public final class DtlsAssociation {
                     if (plain != null && plain.length() > 0) data(fd, plain);
                     yield "Application Data Protocol: Application Data";
                 }
-                case ContentTypes.ACK -> plain != null ? ack(fd, rec, plain, plain.start, plain.end, dir, epoch)
-                        : ack(fd, rec, tvb, body, end, dir, epoch);
+                case ContentTypes.ACK -> {
+                    if (plain != null) yield ack(fd, rec, plain, plain.start, plain.end, dir, epoch);
+                    if (epoch == 0) yield ack(fd, rec, tvb, body, end, dir, epoch);
+                    rec.add(DtlsFields.ENC_CONTENT, tvb, body, end - body);
+                    fd.appendInfo("Encrypted Ack");
+                    yield "Encrypted Ack";
+                }
                 default -> "Unknown";
             };
     }

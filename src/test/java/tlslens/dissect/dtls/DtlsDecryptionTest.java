@@ -28,10 +28,11 @@ import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.engine.Engine;
 
 /**
- * DTLS 1.0/1.2 decryption against what really happened: for every DTLS capture of ours with a key
- * log, each association of its manifest (one UDP conversation each, in order) opens with the keys —
- * both Finished messages are read, the client's application data is the line the manifest says it
- * sent, every protected record opens — and stays closed without them or with a wrong master secret.
+ * DTLS decryption against what really happened: for every DTLS capture of ours with a key log
+ * (DTLS 1.0, 1.2 from OpenSSL, 1.3 from wolfSSL), each association of its manifest (one UDP
+ * conversation each, in order) opens with the keys — both Finished messages are read, the client's
+ * application data is what the manifest says it sent, every protected record opens — and stays
+ * closed without them or with a wrong secret.
  */
 class DtlsDecryptionTest {
     private static final Path OURS = Path.of("src/test/resources/captures");
@@ -68,6 +69,7 @@ class DtlsDecryptionTest {
             assertFalse(mine.isEmpty(), where + ": no UDP stream " + i);
             int finished = 0;
             ByteArrayOutputStream fromClient = new ByteArrayOutputStream();
+            ByteArrayOutputStream fromServer = new ByteArrayOutputStream();
             for (FrameDissection fd : mine) {
                 boolean toServer = value(fd.root.first("udp.dstport")) == port;
                 for (ProtoNode rec : fd.root.find("dtls.record")) {
@@ -79,16 +81,20 @@ class DtlsDecryptionTest {
                     if (value(rec.first("dtls.record.content_type")) == 22) {
                         ProtoNode type = rec.first("dtls.handshake.type");
                         assertNotNull(type, where + ", frame " + fd.number + ": the encrypted handshake record opens");
-                        assertEquals(20L, value(type), where + ", frame " + fd.number + ": Finished");
-                        finished++;
+                        if (value(type) == 20) finished++;
                     }
                 }
                 for (ProtoNode d : fd.root.find("data.data")) {
-                    if (toServer) fromClient.writeBytes((byte[]) d.value());
+                    (toServer ? fromClient : fromServer).writeBytes((byte[]) d.value());
                 }
             }
             assertEquals(2, finished, where + ": both sides' Finished decrypted");
             assertEquals(c.get("client_sent"), fromClient.toString(StandardCharsets.UTF_8), where + ": the client's line");
+            Object answer = c.get("server_sent");
+            if (answer != null) {
+                assertTrue(fromServer.toString(StandardCharsets.UTF_8).contains((String) answer),
+                        where + ": the server's answer " + answer + ", decrypted " + fromServer);
+            }
         }
         // Without keys nothing opens; with a wrong master secret nothing opens and each record says so.
         for (FrameDissection fd : dissect(frames, null)) {
@@ -98,7 +104,7 @@ class DtlsDecryptionTest {
         StringBuilder sb = new StringBuilder();
         for (String line : Files.readAllLines(keylog)) {
             // the master secret's last hex digit changed: the right length, the wrong key
-            if (line.startsWith("CLIENT_RANDOM ")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
                 char last = line.charAt(line.length() - 1);
                 line = line.substring(0, line.length() - 1) + (last == '0' ? '1' : '0');
             }

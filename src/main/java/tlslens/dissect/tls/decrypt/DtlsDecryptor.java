@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.engines.ChaCha7539Engine;
 import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 
 import tlslens.dissect.tls.base.HelloInfo;
 import tlslens.dissect.tls.names.CipherSuiteInfo;
@@ -204,19 +202,20 @@ public final class DtlsDecryptor {
             if (e == null || sample == null || sample.length < 16) return null;
             byte[] mask = new byte[16];
             if (suite.mode() == CipherSuiteInfo.CipherMode.CHACHA20_POLY1305) {
-                long counter = (sample[0] & 0xffL) | (sample[1] & 0xffL) << 8 | (sample[2] & 0xffL) << 16
-                        | (sample[3] & 0xffL) << 24;
-                ChaCha7539Engine chacha = new ChaCha7539Engine();
-                chacha.init(true, new ParametersWithIV(new KeyParameter(e.snKey), Arrays.copyOfRange(sample, 4, 16)));
-                chacha.seekTo(counter * 64);
-                chacha.processBytes(new byte[16], 0, 16, mask, 0);
+                // The JDK's ChaCha20 takes the initial block counter as it is (RFC 8439 2.3).
+                int counter = (sample[0] & 0xff) | (sample[1] & 0xff) << 8 | (sample[2] & 0xff) << 16
+                        | (sample[3] & 0xff) << 24;
+                javax.crypto.Cipher chacha = javax.crypto.Cipher.getInstance("ChaCha20");
+                chacha.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(e.snKey, "ChaCha20"),
+                        new javax.crypto.spec.ChaCha20ParameterSpec(Arrays.copyOfRange(sample, 4, 16), counter));
+                mask = chacha.doFinal(new byte[16]);
             } else {
                 org.bouncycastle.crypto.BlockCipher aes = AESEngine.newInstance();
                 aes.init(true, new KeyParameter(e.snKey));
                 aes.processBlock(sample, 0, mask, 0);
             }
             return mask;
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException | java.security.GeneralSecurityException ex) {
             return null;
         }
     }
