@@ -14,6 +14,8 @@
 #
 # Needs: root (capturing on lo/any), dumpcap, tcpdump, editcap, capinfos,
 # openssl (3.x), h2o, curl, python3, java (17+), keytool, ss (iproute2).
+# dtls13_wolfssl also needs cmake, gcc and wolfSSL 5.5.4's source (apt-get source wolfssl, or
+# WOLFSSL_SRC=DIR): no packaged peer speaks DTLS 1.3 (see build_wolfssl_dtls13).
 # Certificates and keys are generated at run time in a temporary directory
 # and deleted afterwards; no private key is written to the repository, except
 # tls12_rsa_keys' throwaway server key (the RSA keys list tests need it).
