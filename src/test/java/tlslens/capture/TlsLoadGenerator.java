@@ -20,18 +20,16 @@ import javax.net.ssl.SSLSocket;
 /**
  * Loopback load for live-capture tests and the live benchmark: many short TLS 1.3 connections to a
  * server of its own on 127.0.0.1, each a handshake (resumed after the first, as browsers do), then
- * {@code messages} writes of {@code size} bytes with TCP_NODELAY (one TLS record each, of
- * {@code size} + 17 bytes: the inner content type and the AEAD tag), a 2-byte reply, close.
+ * {@code messages} writes of {@code size} bytes with TCP_NODELAY (one TLS record each, all of one
+ * length), a 2-byte reply, and an orderly
+ * close (close_notify and FIN from the client, then from the server).
  * Bounded by the number of connections and by time; optionally paced to a number of writes per
  * second. Never leaves 127.0.0.1.
  *
  * <p>{@code java ... tlslens.capture.TlsLoadGenerator [--port P] [--connections N] [--messages M]
  * [--size B] [--threads T] [--seconds S] [--writes-per-second W]} prints one line of JSON: what it did.
  */
-public final class TlsLoadGenerator {
-    /** TLS 1.3's per-record overhead on the wire after the 5-byte header: content type (1) + AEAD tag (16). */
-    public static final int RECORD_OVERHEAD = 17;
-
+public final class TlsLoadGenerator implements AutoCloseable {
     /** What to generate; the defaults make a short burst. */
     public static final class Options {
         public int port;
@@ -70,20 +68,21 @@ public final class TlsLoadGenerator {
         this.connectionsLeft = new AtomicLong(o.connections);
     }
 
-    /** Runs the load to its end (every connection made, or the time is up) and says what it did. */
-    public static Result run(Options o) throws Exception {
+    /** Opens the server (its port is then known, e.g. for a capture filter); {@link #run()} makes the load. */
+    public static TlsLoadGenerator bind(Options o) throws Exception {
         if (o.connections < 1 || o.messages < 1 || o.size < 1 || o.size > 16_000 || o.threads < 1) {
             throw new IllegalArgumentException("connections, messages, threads >= 1; 1 <= size <= 16000");
         }
-        TlsLoadGenerator g = new TlsLoadGenerator(o);
-        try {
-            return g.go();
-        } finally {
-            g.server.close();
-        }
+        return new TlsLoadGenerator(o);
     }
 
-    private Result go() throws InterruptedException {
+    public int port() { return server.getLocalPort(); }
+
+    @Override
+    public void close() throws IOException { server.close(); }
+
+    /** Runs the load to its end (every connection made, or the time is up) and says what it did. */
+    public Result run() throws InterruptedException {
         Thread acceptor = new Thread(this::accept, "load-server");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -115,7 +114,7 @@ public final class TlsLoadGenerator {
         }
     }
 
-    /** Reads the client's messages, answers "ok", closes. */
+    /** Reads the client's messages, answers "ok", waits for the client's close_notify, closes. */
     private void serve(Socket s) {
         try (s) {
             DataInputStream in = new DataInputStream(s.getInputStream());
@@ -123,7 +122,7 @@ public final class TlsLoadGenerator {
             OutputStream out = s.getOutputStream();
             out.write(new byte[] {'o', 'k'});
             out.flush();
-            s.getInputStream().read(); // the client closes first, so the server's port is not left in TIME_WAIT
+            while (s.getInputStream().read() >= 0) { } // the client's close_notify: then both sides close cleanly
         } catch (IOException e) {
             // Counted on the client's side.
         }
@@ -149,6 +148,9 @@ public final class TlsLoadGenerator {
                 out.flush();
                 InputStream in = c.getInputStream();
                 if (in.read() != 'o' || in.read() != 'k') throw new IOException("no reply");
+                // close_notify and FIN first, then the server's: no side writes to a closed socket (an RST)
+                c.shutdownOutput();
+                while (in.read() >= 0) { }
                 connectionsDone.incrementAndGet();
             } catch (IOException e) {
                 failures.incrementAndGet();
@@ -179,7 +181,10 @@ public final class TlsLoadGenerator {
             }
             i++;
         }
-        Result r = run(o);
+        Result r;
+        try (TlsLoadGenerator g = bind(o)) {
+            r = g.run();
+        }
         System.out.println(r.json());
         System.exit(r.failures() == 0 ? 0 : 1);
     }
