@@ -314,7 +314,10 @@ public final class LiveCapture implements AutoCloseable {
             error = writeFailed(e);
         } catch (PcapNativeException | NotOpenException | RuntimeException e) {
             if (!stopRequested) {
-                error = "The capture on \"" + iface + "\" stopped: " + CaptureErrors.clean(e.getMessage()) + ".";
+                // e.g. the interface went away: libpcap says so ("The interface disappeared")
+                long n = captured.get();
+                error = "The capture on \"" + iface + "\" stopped: " + CaptureErrors.clean(e.getMessage()) + "; the "
+                        + n + " packet" + (n == 1 ? "" : "s") + " captured are kept in \"" + file + "\".";
             }
         } finally {
             finish();
