@@ -31,7 +31,7 @@ if [ -z "${NO_BUILD:-}" ]; then
 fi
 cp="target/tlslens.jar:target/test-classes:$(cat target/cp.txt)"
 # shellcheck disable=SC2207
-tlslens=(java $(src/main/scripts/cli-jvm-options.sh) -jar target/tlslens.jar)
+tlslens=(java $(src/main/scripts/cli-jvm-options.sh) -jar "${TLSLENS_JAR:-target/tlslens.jar}") # TLSLENS_JAR: another build, to compare
 work=target/live-benchmark
 mkdir -p "$work"
 pids=()
