@@ -4,7 +4,7 @@
 # and what src/test/scripts/package-test.sh needs to check the installed package)
 set -euo pipefail
 run_pkgs=(libpcap0.8 libgtk-3-0 libxtst6 libxxf86vm1 libgl1 openssl)  # openssl: the lesson lab's ticket and TLS 1.3 peers
-test_pkgs=(tshark tcpdump openssl curl h2o xvfb xauth imagemagick python3 zstd lz4)
+test_pkgs=(tshark tcpdump openssl curl h2o xvfb xauth imagemagick python3 zstd lz4 iproute2 mount)  # iproute2, mount: the capture fault tests (a veth pair, a small tmpfs)
 package_pkgs=(librsvg2-bin)
 package_test_pkgs=(x11-utils desktop-file-utils shared-mime-info libcap2-bin debconf passwd)
 pkgs=("${run_pkgs[@]}")

@@ -124,7 +124,8 @@ public final class CaptureErrors {
     static String clean(String m) {
         if (m == null) return "";
         String s = m.trim();
-        for (String prefix : new String[] {"Error occurred in pcap_compile: ", "Error occurred in pcap_setfilter: "}) {
+        for (String prefix : new String[] {"Error occurred in pcap_compile: ", "Error occurred in pcap_setfilter: ",
+                "Error occurred in pcap_next_ex(): "}) {
             if (s.startsWith(prefix)) s = s.substring(prefix.length());
         }
         return s;

@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,9 +30,20 @@ import tlslens.net.Ipv6Text;
 
 /**
  * Captures packets from a network interface with libpcap. One thread (the capture thread) only
- * reads packets, appends each to a pcapng file and offers it to a bounded queue; whoever reads
- * the queue (the window, the command line) dissects at its own pace. When the queue is full the
- * packet is still in the file and counted as dropped-by-queue, so a slow reader never loses data.
+ * reads packets, appends each to a pcapng file and hands it to a {@link PacketQueue}; whoever reads
+ * the queue (the window, the command line) dissects at its own pace. Past the queue's memory
+ * budget frames wait in the file only and the reader reads them back: a slow reader never costs a
+ * packet, and never slows the capture thread, whose work per packet is a copy into the file's
+ * buffer (a write to the page cache every 256 KiB).
+ *
+ * <p>What absorbs the moments the JVM is not scheduled (a busy machine, a collection) is the
+ * kernel's ring: 128 MiB in TPACKET_V3 mode, where packets are packed into blocks as they come
+ * (about 500,000 small loopback packets, seconds at 50,000 packets/s). Immediate mode is off on
+ * purpose: libpcap then falls back to TPACKET_V2, whose fixed slots are as large as the biggest
+ * packet the interface can hand over (65,554 bytes on loopback, which has segmentation offload:
+ * 128 KiB per slot), so the same memory holds about a thousand packets and a 20 ms pause drops
+ * some. A V3 block is handed over when full or after the read timeout, which bounds the latency
+ * (20 ms) instead.
  *
  * <p>libpcap 1.10 on Linux never returns from a blocking read when no packet comes, whatever the
  * read timeout (the timeout only bounds how long packets are buffered); {@link #stop()} therefore
@@ -42,8 +51,9 @@ import tlslens.net.Ipv6Text;
  */
 public final class LiveCapture implements AutoCloseable {
     public static final int SNAPLEN = PcapngWriter.DEFAULT_SNAPLEN;
-    public static final int BUFFER_SIZE = 8 << 20;
-    public static final int READ_TIMEOUT_MS = 100;
+    public static final int BUFFER_SIZE = 128 << 20;
+    /** The most a packet waits in the kernel's ring before it is handed over (TPACKET_V3's block timeout). */
+    public static final int READ_TIMEOUT_MS = 20;
     /** How long a captured packet may sit in the writer's buffer before it reaches the file. */
     static final long FLUSH_EVERY_MS = 20;
     private static final long STATS_EVERY_MS = 250;
@@ -55,11 +65,11 @@ public final class LiveCapture implements AutoCloseable {
     private final Path file;
     private final int linkType;
     private final boolean nanosecondTimestamps;
-    private final BlockingQueue<RawFrame> queue;
+    private final PacketQueue queue;
     private final long packetLimit;
     private final Instant started = Instant.now();
     private final AtomicLong captured = new AtomicLong();
-    private final AtomicLong droppedByQueue = new AtomicLong();
+    private volatile long receivedByKernel;
     private volatile long droppedByKernel;
     private volatile String error;
     private volatile boolean stopRequested;
@@ -81,7 +91,7 @@ public final class LiveCapture implements AutoCloseable {
         this.file = file;
         this.linkType = handle.getDlt().value();
         this.nanosecondTimestamps = handle.getTimestampPrecision() == PcapHandle.TimestampPrecision.NANO;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.queue = new PacketQueue(writer, queueCapacity, iface);
         this.packetLimit = packetLimit;
         this.captureThread = new Thread(this::capture, "tlslens-capture-" + iface);
         this.captureThread.setDaemon(true); // never keeps the JVM alive; stop() or the flusher saves the data
@@ -167,11 +177,11 @@ public final class LiveCapture implements AutoCloseable {
     // ---- starting ---------------------------------------------------------------------------
 
     /**
-     * Opens {@code iface} (immediate mode, snaplen 262144, kernel buffer 8 MiB, nanosecond
-     * timestamps where the platform gives them, read timeout 100 ms), applies the BPF filter
-     * (null or blank: none) and starts the capture thread, which appends every packet to
-     * {@code file} (pcapng) and offers it to a queue of {@code queueCapacity} frames numbered
-     * 1, 2, 3...
+     * Opens {@code iface} (snaplen 262144, kernel buffer 128 MiB, nanosecond timestamps where the
+     * platform gives them, read timeout 20 ms), applies the BPF filter (null or blank: none) and
+     * starts the capture thread, which appends every packet to {@code file} (pcapng) and hands it
+     * to the queue, frames numbered 1, 2, 3...; up to {@code queueCapacity} of them wait in
+     * memory, more wait in the file.
      *
      * @throws CapturePermissionException when the process may not capture (the message says what to run)
      * @throws CaptureFilterException when libpcap refuses the filter
@@ -238,13 +248,13 @@ public final class LiveCapture implements AutoCloseable {
 
     private static PcapHandle open(String iface, PcapHandle.TimestampPrecision precision) throws PcapNativeException {
         // The Builder (pcap_create + pcap_set_* + pcap_activate), not openLive, which can set
-        // neither immediate mode, nor the buffer size, nor the timestamp precision.
+        // neither the buffer size nor the timestamp precision. No immediate mode: see the class comment.
+        // libpcap shrinks the ring by itself (5% at a time) where the kernel can't give 128 MiB.
         return new PcapHandle.Builder(iface)
                 .snaplen(SNAPLEN)
                 .promiscuousMode(PcapNetworkInterface.PromiscuousMode.PROMISCUOUS) // tshark's default
                 .timeoutMillis(READ_TIMEOUT_MS)
                 .bufferSize(BUFFER_SIZE)
-                .immediateMode(true)
                 .timestampPrecision(precision)
                 .build();
     }
@@ -294,21 +304,35 @@ public final class LiveCapture implements AutoCloseable {
                 Instant t = Instant.ofEpochSecond(Math.floorDiv(ts.getTime(), 1000L), ts.getNanos());
                 long n = captured.get() + 1;
                 RawFrame f = new RawFrame((int) n, t, orig == null ? data.length : orig, data, linkType, 0, iface);
-                writer.write(f);
+                long offset = writer.write(f);
                 dirty = true;
                 captured.set(n);
-                if (!queue.offer(f)) droppedByQueue.incrementAndGet();
+                queue.add(f, offset);
                 if (n >= packetLimit) break;
             }
-        } catch (PcapNativeException | NotOpenException | IOException | RuntimeException e) {
+        } catch (IOException e) {
+            error = writeFailed(e);
+        } catch (PcapNativeException | NotOpenException | RuntimeException e) {
             if (!stopRequested) {
-                error = e instanceof IOException
-                        ? "Can't write the capture file \"" + file + "\": " + e.getMessage()
-                        : "The capture on \"" + iface + "\" stopped: " + CaptureErrors.clean(e.getMessage());
+                // e.g. the interface went away: libpcap says so ("The interface disappeared")
+                long n = captured.get();
+                error = "The capture on \"" + iface + "\" stopped: " + CaptureErrors.clean(e.getMessage()) + "; the "
+                        + n + " packet" + (n == 1 ? "" : "s") + " captured are kept in \"" + file + "\".";
             }
         } finally {
             finish();
         }
+    }
+
+    /** Why the file could not be written, and what it keeps (the blocks written whole before). */
+    private String writeFailed(IOException e) {
+        String why = e.getMessage() == null ? e.toString() : e.getMessage();
+        String what = why.contains("No space left on device")
+                ? "The disk holding \"" + file + "\" is full"
+                : "Can't write the capture file \"" + file + "\" (" + why + ")";
+        long kept = writer.framesInFile();
+        return what + ": the capture stopped; the " + kept + " packet" + (kept == 1 ? "" : "s")
+                + " captured before are kept in it.";
     }
 
     /** Last kernel counters, then the handle and the file are closed; runs on the capture thread. */
@@ -325,8 +349,10 @@ public final class LiveCapture implements AutoCloseable {
         try {
             writer.close();
         } catch (IOException e) {
-            if (error == null) error = "Can't write the capture file \"" + file + "\": " + e.getMessage();
+            if (error == null) error = writeFailed(e);
         }
+        if (error != null) captured.set(writer.framesInFile()); // what the file has is what was captured
+        queue.end();
         running = false;
         RUNNING.remove(this);
     }
@@ -362,7 +388,7 @@ public final class LiveCapture implements AutoCloseable {
         } catch (InterruptedException e) {
             // finish() is closing the file, which flushes it.
         } catch (IOException e) {
-            if (error == null) error = "Can't write the capture file \"" + file + "\": " + e.getMessage();
+            // The capture thread meets the same failure at its next write and reports it.
         }
     }
 
@@ -371,6 +397,7 @@ public final class LiveCapture implements AutoCloseable {
             if (!handle.isOpen()) return;
             PcapStat s = handle.getStats();
             droppedByKernel = s.getNumPacketsDropped() + s.getNumPacketsDroppedByIf();
+            receivedByKernel = s.getNumPacketsReceived();
         } catch (PcapNativeException | NotOpenException | RuntimeException e) {
             // Counters are best effort; the packets themselves are what matters.
         }
@@ -378,7 +405,7 @@ public final class LiveCapture implements AutoCloseable {
 
     // ---- the public face ------------------------------------------------------------------------
 
-    public BlockingQueue<RawFrame> queue() { return queue; }
+    public PacketQueue queue() { return queue; }
 
     public int linkType() { return linkType; }
 
@@ -416,8 +443,13 @@ public final class LiveCapture implements AutoCloseable {
 
     public boolean isRunning() { return running; }
 
+    /** Waits up to {@code millis} for the capture to end (stop(), its packet limit, an error). */
+    public void awaitEnd(long millis) throws InterruptedException {
+        captureThread.join(Math.max(1, millis));
+    }
+
     public CaptureStats stats() {
-        return new CaptureStats(captured.get(), droppedByKernel, droppedByQueue.get(), started, error);
+        return new CaptureStats(captured.get(), droppedByKernel, receivedByKernel, queue.size(), started, error);
     }
 
     @Override

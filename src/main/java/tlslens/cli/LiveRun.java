@@ -26,12 +26,14 @@ import tlslens.engine.Engine;
 /**
  * tshark's live capture: -i IFACE [-f BPF] [-c N] [-a duration:S] [-w FILE], and -D. The capture
  * thread writes every packet to a pcapng file; this thread takes them from the queue, dissects and
- * prints each at once (stdout flushed per frame, so "| grep" sees it). Ctrl-C stops the capture,
- * prints what is still queued and "N packets captured" on stderr, as tshark does.
+ * prints each at once (stdout flushed per frame, so "| grep" sees it). When it falls behind, the
+ * frames wait in the file and are printed from there: none is skipped. With -w and nothing to
+ * print it only waits for the end. Ctrl-C stops the capture, prints what is still queued and
+ * "N packets captured" on stderr, as tshark does.
  */
 final class LiveRun {
-    /** Frames waiting to be dissected; more are still written to the file but not printed. */
-    static final int QUEUE_CAPACITY = 10_000;
+    /** Frames waiting in memory to be dissected; more wait in the file and are read back from it. */
+    static final int QUEUE_CAPACITY = 100_000;
     /** Time column decimals: the file says nanoseconds (if_tsresol 9), as dumpcap's does. */
     private static final int TIME_DIGITS = 9;
     /** How long the Ctrl-C handler lets the printing finish before the JVM goes. */
@@ -192,6 +194,7 @@ final class LiveRun {
                 // The JVM is shutting down (Ctrl-C): the hook is running and reports.
             }
         }
+        if (filter != null && filter.warning() != null) err.println(PREFIX + "warning: " + filter.warning());
         String error = capture.stats().error();
         if (error != null) err.println(PREFIX + error);
         report(capture);
@@ -199,6 +202,20 @@ final class LiveRun {
     }
 
     private void loop(Plan p, LiveCapture capture, DisplayFilter filter, Columns columns, FramePrinter printer) {
+        long deadline = p.durationMillis < 0 ? Long.MAX_VALUE
+                : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(p.durationMillis);
+        if (printer == null) { // -w alone: the capture thread does everything
+            while (capture.isRunning()) {
+                if (System.nanoTime() >= deadline) capture.stop();
+                try {
+                    capture.awaitEnd(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            return;
+        }
         java.time.Instant lastShown = null; // frame.time_delta_displayed
         TlsSecrets secrets = p.keylogs.isEmpty() && p.rsaKeys.isEmpty() ? null : new TlsSecrets();
         for (RsaKeyOption k : p.rsaKeys) {
@@ -214,8 +231,6 @@ final class LiveRun {
         Engine engine = new Engine(secrets);
         if (printer instanceof ConnectionsPrinter c) c.attach(engine);
         if (printer != null) printer.begin();
-        long deadline = p.durationMillis < 0 ? Long.MAX_VALUE
-                : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(p.durationMillis);
         long n = 0;
         while (n < p.packetLimit) {
             if (System.nanoTime() >= deadline) capture.stop(); // what is queued still gets printed
@@ -269,10 +284,6 @@ final class LiveRun {
         if (s.droppedByKernel() > 0) {
             err.println(s.droppedByKernel() + " packet" + (s.droppedByKernel() == 1 ? "" : "s") + " dropped from "
                     + capture.interfaceName());
-        }
-        if (s.droppedByQueue() > 0) {
-            err.println(s.droppedByQueue() + " packet" + (s.droppedByQueue() == 1 ? "" : "s")
-                    + " not shown (the dissector fell behind); they are in \"" + capture.file() + "\"");
         }
         err.println(s.captured() + " packet" + (s.captured() == 1 ? "" : "s") + " captured");
         err.flush();

@@ -31,8 +31,8 @@ import tlslens.ui.model.CaptureSessionModel;
  * {@link RowFeed}, which becomes the window's {@link OpenCapture}.
  */
 final class LiveCaptureControl {
-    /** Frames the capture thread may queue before it counts drops. */
-    static final int QUEUE = 10_000;
+    /** Frames that wait in memory for the dissector; more wait in the capture file and are read back. */
+    static final int QUEUE = 100_000;
     /** DLT_EN10MB, DLT_LINUX_SLL: the BPF check needs a link type before the interface is open. */
     private static final int ETHERNET = 1;
     private static final int LINUX_SLL = 113;
@@ -267,7 +267,7 @@ final class LiveCaptureControl {
     private static void update(CaptureSessionModel session, CaptureStats s) {
         session.capturedProperty().set(s.captured());
         session.droppedByKernelProperty().set(s.droppedByKernel());
-        session.droppedByQueueProperty().set(s.droppedByQueue());
+        session.waitingProperty().set(s.waiting());
         if (s.started() != null) session.elapsedProperty().set(Duration.between(s.started(), Instant.now()));
         if (s.error() != null && !s.error().isEmpty()) session.warningProperty().set(s.error());
     }

@@ -123,6 +123,46 @@ class CaptureWritersTest {
         }
     }
 
+    /**
+     * Past 2262 nanoseconds since 1970 no longer fit a signed long: the writer takes them as
+     * Wireshark's does (an unsigned 64-bit count), so the frames keep their time in our reader and in
+     * tshark's, and tshark writing the same frames puts the very same time stamp words in its blocks.
+     */
+    @Test
+    void timesPast2262AreWrittenAsTsharkWritesThem() throws Exception {
+        Path file = dir.resolve("future.pcapng");
+        List<RawFrame> frames = new ArrayList<>();
+        String[] times = {"2262-04-11T23:47:16.854775807Z", "2262-04-11T23:47:16.854775808Z",
+                "2300-01-01T00:00:00.123456789Z", "2554-07-21T23:34:33.709551615Z"};
+        for (String t : times) {
+            frames.add(new RawFrame(frames.size() + 1, Instant.parse(t), 4, new byte[] {1, 2, 3, 4}, USER0, 0, "test0"));
+        }
+        try (PcapngWriter w = new PcapngWriter(file, USER0, "test0")) {
+            for (RawFrame f : frames) w.write(f);
+        }
+        assertSameFrames(frames, file);
+        assertTsharkSees(frames, file);
+        Path theirs = dir.resolve("future-tshark.pcapng");
+        run("tshark", "-r", file.toString(), "-F", "pcapng", "-w", theirs.toString());
+        List<Long> ours = epbTimes(file);
+        assertEquals(frames.size(), ours.size());
+        assertEquals(epbTimes(theirs), ours);
+        assertEquals(Long.MIN_VALUE, ours.get(1)); // 2^63 ns: a negative long, an unsigned time stamp
+    }
+
+    /** The 64-bit time stamp of each Enhanced Packet Block (little-endian files, as both write here). */
+    private static List<Long> epbTimes(Path file) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(file)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        List<Long> out = new ArrayList<>();
+        for (int at = 0; at + 12 <= b.limit(); ) {
+            int type = b.getInt(at);
+            int length = b.getInt(at + 4);
+            if (type == 6) out.add(((long) b.getInt(at + 12) << 32) | (b.getInt(at + 16) & 0xffffffffL));
+            at += length;
+        }
+        return out;
+    }
+
     private static void assertSameFrames(List<RawFrame> expected, Path file) throws CaptureException {
         try (CaptureFileReader r = CaptureFileReader.open(file)) {
             assertEquals(expected.get(0).linkType(), r.linkType());

@@ -129,7 +129,7 @@ class LiveCaptureTest {
             c.queue().drainTo(taken);
             CaptureStats s = c.stats();
             assertNull(s.error());
-            assertEquals(0, s.droppedByQueue());
+            assertEquals(0, s.waiting());
             assertEquals(0, s.droppedByKernel());
             assertEquals(taken.size(), s.captured());
             assertTrue(s.captured() >= 8, "a TLS connection has more packets: " + s.captured());
@@ -169,19 +169,43 @@ class LiveCaptureTest {
         }
     }
 
+    /**
+     * A reader that takes nothing while packets come: two wait in memory, the rest only in the
+     * file, and the reader still gets every one, in order, the same as the file has them.
+     */
     @Test
-    void aFullQueueStillWritesEveryPacketToTheFile() throws Exception {
+    void aFullQueueSpillsToTheFileAndTheReaderGetsEveryPacket() throws Exception {
         Path file = dir.resolve("full.pcapng");
         try (LiveCapture c = LiveCapture.start("lo", "tcp port " + tls.port(), file, 2)) {
             assertEquals("echo a", tls.exchange("a"));
+            waitForSilence(c);
+            // Half read while the capture still runs (from memory, then from the file), half after.
+            long first = c.stats().captured();
+            List<RawFrame> taken = new ArrayList<>();
+            for (int i = 0; i < first / 2; i++) taken.add(c.queue().poll(5, TimeUnit.SECONDS));
             assertEquals("echo b", tls.exchange("b"));
             waitForSilence(c);
             c.stop();
             CaptureStats s = c.stats();
-            assertEquals(2, c.queue().size());
-            assertEquals(s.captured() - 2, s.droppedByQueue());
-            assertEquals(1, c.queue().peek().number());
-            assertEquals(s.captured(), count(file));
+            assertTrue(s.captured() >= 16, "two TLS connections: " + s.captured());
+            assertEquals(s.captured() - taken.size(), c.queue().size());
+            assertEquals(s.captured() - taken.size(), s.waiting());
+            assertTrue(c.queue().spilledEver() >= s.captured() - 4, "spilled " + c.queue().spilledEver());
+            c.queue().drainTo(taken);
+            assertTrue(c.queue().isEmpty());
+            assertEquals(s.captured(), taken.size());
+            try (CaptureFileReader r = CaptureFileReader.open(file)) {
+                for (RawFrame q : taken) {
+                    RawFrame f = r.next();
+                    assertNotNull(f, "file ends before frame " + q.number());
+                    assertEquals(f.number(), q.number());
+                    assertArrayEquals(f.data(), q.data(), "frame " + q.number());
+                    assertEquals(f.time(), q.time(), "frame " + q.number());
+                    assertEquals(f.originalLength(), q.originalLength());
+                    assertEquals(f.linkType(), q.linkType());
+                }
+                assertNull(r.next());
+            }
         }
     }
 

@@ -38,7 +38,8 @@ public final class LocalTls implements AutoCloseable {
     private final SSLServerSocket server;
     private final Thread acceptor;
 
-    private LocalTls() throws Exception {
+    /** A TLS context whose server key is a new self-signed P-256 certificate for localhost, which its client trusts. */
+    public static SSLContext selfSignedContext() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair kp = g.generateKeyPair();
@@ -59,8 +60,13 @@ public final class LocalTls implements AutoCloseable {
         trust.setCertificateEntry("server", cert);
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
-        context = SSLContext.getInstance("TLS");
+        SSLContext context = SSLContext.getInstance("TLS");
         context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return context;
+    }
+
+    private LocalTls() throws Exception {
+        context = selfSignedContext();
         server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50,
                 InetAddress.getByName("127.0.0.1"));
         acceptor = new Thread(this::accept, "local-tls-server");

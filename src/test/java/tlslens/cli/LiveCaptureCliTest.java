@@ -195,6 +195,33 @@ class LiveCaptureCliTest {
         assertEquals(rows.size(), count(file));
     }
 
+    /**
+     * A backtracking {@code matches} is stopped by its step budget live as from a file, and the run
+     * says so once at its end (RegexBudgetTest's warning), before "N packets captured".
+     */
+    @Test
+    void aBacktrackingMatchesIsReportedLiveToo() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Tlslens p = Tlslens.start("-i", "lo", "-f", "tcp port " + server.getLocalPort(), "-c", "4",
+                    "-Y", "frame matches \"(.*a){20}$\"");
+            p.awaitCapturing();
+            // SYN, SYN/ACK, ACK, then the data: a run of 39 "a" and a "b" at the frame's end.
+            try (java.net.Socket c = new java.net.Socket("127.0.0.1", server.getLocalPort());
+                 java.net.Socket accepted = server.accept()) {
+                c.setTcpNoDelay(true);
+                c.getOutputStream().write(("a".repeat(39) + "b").getBytes(StandardCharsets.US_ASCII));
+                c.getOutputStream().flush();
+                assertTrue(p.process.waitFor(60, TimeUnit.SECONDS), "did not stop after 4 packets");
+            }
+            assertEquals(0, p.process.exitValue(), p.stderr());
+            assertEquals(List.of(), p.rows());
+            String err = p.stderr();
+            assertTrue(err.contains("tlslens: warning: The regular expression \"(.*a){20}$\" of \"matches\" was stopped on 1 value"),
+                    err);
+            assertTrue(err.endsWith("\n4 packets captured\n"), err);
+        }
+    }
+
     static int count(Path file) throws Exception {
         try (CaptureFileReader r = CaptureFileReader.open(file)) {
             int n = 0;

@@ -25,7 +25,7 @@ public final class CaptureSessionModel {
     private final LongProperty shown = new SimpleLongProperty(this, "shown");
     private final LongProperty captured = new SimpleLongProperty(this, "captured");
     private final LongProperty droppedByKernel = new SimpleLongProperty(this, "droppedByKernel");
-    private final LongProperty droppedByQueue = new SimpleLongProperty(this, "droppedByQueue");
+    private final LongProperty waiting = new SimpleLongProperty(this, "waiting");
     private final ObjectProperty<Duration> elapsed = new SimpleObjectProperty<>(this, "elapsed", Duration.ZERO);
     private final StringProperty warning = new SimpleStringProperty(this, "warning", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
@@ -34,7 +34,7 @@ public final class CaptureSessionModel {
 
     public CaptureSessionModel() {
         counters = Bindings.createStringBinding(this::countersText, state, total, shown, captured, droppedByKernel,
-                droppedByQueue, elapsed);
+                waiting, elapsed);
         title = Bindings.createStringBinding(this::titleText, state, file, iface);
     }
 
@@ -58,7 +58,8 @@ public final class CaptureSessionModel {
     public LongProperty shownProperty() { return shown; }
     public LongProperty capturedProperty() { return captured; }
     public LongProperty droppedByKernelProperty() { return droppedByKernel; }
-    public LongProperty droppedByQueueProperty() { return droppedByQueue; }
+    /** Packets captured that the dissector has not reached yet (they wait in memory or in the file). */
+    public LongProperty waitingProperty() { return waiting; }
     public ObjectProperty<Duration> elapsedProperty() { return elapsed; }
     /** Damage found in a file, a capture error: shown until the next file or capture. */
     public StringProperty warningProperty() { return warning; }
@@ -89,7 +90,7 @@ public final class CaptureSessionModel {
         shown.set(0);
         captured.set(0);
         droppedByKernel.set(0);
-        droppedByQueue.set(0);
+        waiting.set(0);
         elapsed.set(Duration.ZERO);
         warning.set("");
         message.set("");
@@ -106,7 +107,7 @@ public final class CaptureSessionModel {
                 sb.append("Captured: ").append(captured.get());
                 sb.append(" · Displayed: ").append(s);
                 sb.append(" · Dropped (kernel): ").append(droppedByKernel.get());
-                sb.append(" · Dropped (queue full): ").append(droppedByQueue.get());
+                if (waiting.get() > 0) sb.append(" · Waiting to be dissected: ").append(waiting.get());
                 sb.append(" · ").append(formatElapsed(elapsed.get()));
                 if (state.get() == State.STOPPING) sb.append(" · stopping…");
                 return sb.toString();

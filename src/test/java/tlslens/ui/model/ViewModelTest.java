@@ -168,9 +168,10 @@ class ViewModelTest {
         s.capturedProperty().set(10);
         s.shownProperty().set(9);
         s.droppedByKernelProperty().set(1);
-        s.droppedByQueueProperty().set(2);
         s.elapsedProperty().set(Duration.ofSeconds(65));
-        assertEquals("Captured: 10 · Displayed: 9 · Dropped (kernel): 1 · Dropped (queue full): 2 · 00:01:05",
+        assertEquals("Captured: 10 · Displayed: 9 · Dropped (kernel): 1 · 00:01:05", s.countersProperty().get());
+        s.waitingProperty().set(2);
+        assertEquals("Captured: 10 · Displayed: 9 · Dropped (kernel): 1 · Waiting to be dissected: 2 · 00:01:05",
                 s.countersProperty().get());
         assertTrue(s.isCapturing());
     }

@@ -1,0 +1,191 @@
+package tlslens.capture;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Loopback load for live-capture tests and the live benchmark: many short TLS 1.3 connections to a
+ * server of its own on 127.0.0.1, each a handshake (resumed after the first, as browsers do), then
+ * {@code messages} writes of {@code size} bytes with TCP_NODELAY (one TLS record each, all of one
+ * length), a 2-byte reply, and an orderly
+ * close (close_notify and FIN from the client, then from the server).
+ * Bounded by the number of connections and by time; optionally paced to a number of writes per
+ * second. Never leaves 127.0.0.1.
+ *
+ * <p>{@code java ... tlslens.capture.TlsLoadGenerator [--port P] [--connections N] [--messages M]
+ * [--size B] [--threads T] [--seconds S] [--writes-per-second W]} prints one line of JSON: what it did.
+ */
+public final class TlsLoadGenerator implements AutoCloseable {
+    /** What to generate; the defaults make a short burst. */
+    public static final class Options {
+        public int port;
+        public int connections = 100;
+        public int messages = 50;
+        public int size = 100;
+        public int threads = 4;
+        public double seconds = 60;
+        /** Writes per second over all threads; 0: as fast as possible. */
+        public long writesPerSecond;
+    }
+
+    /** What happened: connections completed, application records written, payload bytes, elapsed seconds. */
+    public record Result(int port, long connections, long messages, long bytes, double seconds, long failures) {
+        public String json() {
+            return String.format(Locale.ROOT, "{\"port\": %d, \"connections\": %d, \"messages\": %d, \"bytes\": %d, "
+                    + "\"seconds\": %.3f, \"failures\": %d}", port, connections, messages, bytes, seconds, failures);
+        }
+    }
+
+    private final Options o;
+    private final SSLContext context;
+    private final SSLServerSocket server;
+    private final AtomicLong connectionsLeft;
+    private final AtomicLong connectionsDone = new AtomicLong();
+    private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    private TlsLoadGenerator(Options o) throws Exception {
+        this.o = o;
+        this.context = LocalTls.selfSignedContext();
+        this.server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), o.port), 512);
+        server.setEnabledProtocols(new String[] {"TLSv1.3"});
+        this.connectionsLeft = new AtomicLong(o.connections);
+    }
+
+    /** Opens the server (its port is then known, e.g. for a capture filter); {@link #run()} makes the load. */
+    public static TlsLoadGenerator bind(Options o) throws Exception {
+        if (o.connections < 1 || o.messages < 1 || o.size < 1 || o.size > 16_000 || o.threads < 1) {
+            throw new IllegalArgumentException("connections, messages, threads >= 1; 1 <= size <= 16000");
+        }
+        return new TlsLoadGenerator(o);
+    }
+
+    public int port() { return server.getLocalPort(); }
+
+    @Override
+    public void close() throws IOException { server.close(); }
+
+    /** Runs the load to its end (every connection made, or the time is up) and says what it did. */
+    public Result run() throws InterruptedException {
+        Thread acceptor = new Thread(this::accept, "load-server");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        long start = System.nanoTime();
+        long end = start + (long) (o.seconds * 1e9);
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < o.threads; i++) {
+            Thread t = new Thread(() -> clientLoop(start, end), "load-client-" + i);
+            t.start();
+            clients.add(t);
+        }
+        for (Thread t : clients) t.join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(server.getLocalPort(), connectionsDone.get(), messages.get(), messages.get() * o.size,
+                seconds, failures.get());
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket s = server.accept();
+                s.setTcpNoDelay(true);
+                Thread t = new Thread(() -> serve(s), "load-server-connection");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    /** Reads the client's messages, answers "ok", waits for the client's close_notify, closes. */
+    private void serve(Socket s) {
+        try (s) {
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            in.readFully(new byte[o.messages * o.size]);
+            OutputStream out = s.getOutputStream();
+            out.write(new byte[] {'o', 'k'});
+            out.flush();
+            while (s.getInputStream().read() >= 0) { } // the client's close_notify: then both sides close cleanly
+        } catch (IOException e) {
+            // Counted on the client's side.
+        }
+    }
+
+    private void clientLoop(long start, long end) {
+        byte[] message = new byte[o.size];
+        for (int i = 0; i < message.length; i++) message[i] = (byte) ('a' + i % 26);
+        long perThread = o.writesPerSecond <= 0 ? 0 : Math.max(1, o.writesPerSecond / o.threads);
+        long written = 0;
+        while (System.nanoTime() < end && connectionsLeft.getAndDecrement() > 0) {
+            try (SSLSocket c = (SSLSocket) context.getSocketFactory().createSocket()) {
+                c.setTcpNoDelay(true);
+                c.setEnabledProtocols(new String[] {"TLSv1.3"});
+                c.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.getLocalPort()));
+                c.startHandshake();
+                OutputStream out = c.getOutputStream();
+                for (int m = 0; m < o.messages; m++) {
+                    if (perThread > 0) pace(start, ++written, perThread);
+                    out.write(message);
+                    messages.incrementAndGet();
+                }
+                out.flush();
+                InputStream in = c.getInputStream();
+                if (in.read() != 'o' || in.read() != 'k') throw new IOException("no reply");
+                // close_notify and FIN first, then the server's: no side writes to a closed socket (an RST)
+                c.shutdownOutput();
+                while (in.read() >= 0) { }
+                connectionsDone.incrementAndGet();
+            } catch (IOException e) {
+                failures.incrementAndGet();
+            }
+        }
+    }
+
+    /** Waits until the {@code n}th write of this thread is due. */
+    private static void pace(long start, long n, long perSecond) {
+        long due = start + n * 1_000_000_000L / perSecond;
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i++) {
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--port" -> o.port = Integer.parseInt(v);
+                case "--connections" -> o.connections = Integer.parseInt(v);
+                case "--messages" -> o.messages = Integer.parseInt(v);
+                case "--size" -> o.size = Integer.parseInt(v);
+                case "--threads" -> o.threads = Integer.parseInt(v);
+                case "--seconds" -> o.seconds = Double.parseDouble(v);
+                case "--writes-per-second" -> o.writesPerSecond = Long.parseLong(v);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            i++;
+        }
+        Result r;
+        try (TlsLoadGenerator g = bind(o)) {
+            r = g.run();
+        }
+        System.out.println(r.json());
+        System.exit(r.failures() == 0 ? 0 : 1);
+    }
+}
