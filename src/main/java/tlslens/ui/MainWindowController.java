@@ -304,5 +304,6 @@ public final class MainWindowController {
     SplitPane mainSplit() { return mainSplit; }
     CaptureFileChooser chooser() { return chooser; }
     FilterCompletionPopup filterCompletion() { return filterBar.completion(); }
+    FilterBarControl filterBar() { return filterBar; }
     String statusText() { return statusBar.getText(); }
 }
