@@ -101,8 +101,10 @@ final class FilterBarControl {
         long t0 = System.nanoTime();
         Background.run(() -> {
             int scanned = idx.frameCount();
-            int[] m = idx.matching(df, cancel::get);
-            return new Pass(m, scanned);
+            // Every core: the connections are tested at once (the helpers at the loader's lower priority).
+            int[] m = idx.matching(df, scanned, Runtime.getRuntime().availableProcessors(), LowPriority::lowerCurrentThread,
+                    cancel::get);
+            return new Pass(m == null ? new int[0] : m, scanned);
         }, p -> {
             if (cancel.get()) return;
             table.finishFilter(df, p.matches, p.scanned);
