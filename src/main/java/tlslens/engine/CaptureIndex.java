@@ -165,12 +165,14 @@ public final class CaptureIndex implements Closeable {
 
     /**
      * As {@link #add(RawFrame)}; with {@code detail} false the returned tree lacks the items that
-     * only describe bytes (for a caller that reads its columns only; see Engine.detail).
+     * only describe bytes and is lean (for a caller that reads its columns only; see Engine.detail,
+     * Engine.lean and LightTree.holdsLean).
      */
     public synchronized FrameDissection add(RawFrame f, boolean detail) {
         if (first == null) first = f.time();
         store.append(f);
-        FrameDissection fd = engine.detail(detail).dissect(f);
+        // A tree read for its columns only is lean too (no X.509 subtree, no JA3/JA4: LightTree.holdsLean).
+        FrameDissection fd = engine.detail(detail).lean(!detail).dissect(f);
         if (count == summaries.length) summaries = Arrays.copyOf(summaries, count * 2);
         summaries[count] = fd.summary(f.originalLength(), this::intern);
         count++;
@@ -315,6 +317,12 @@ public final class CaptureIndex implements Closeable {
      */
     public boolean parallelPass(int upTo, boolean detail, int threads, Runnable onThread, BooleanSupplier cancelled,
             Consumer<FrameDissection> each) {
+        return parallelPass(upTo, detail, false, threads, onThread, cancelled, each);
+    }
+
+    /** As above; {@code lean} trees (Engine.lean) when the pass runs in parallel. */
+    private boolean parallelPass(int upTo, boolean detail, boolean lean, int threads, Runnable onThread,
+            BooleanSupplier cancelled, Consumer<FrameDissection> each) {
         int[][] lists;
         int[] counts;
         int[] udp;
@@ -358,14 +366,15 @@ public final class CaptureIndex implements Closeable {
                         return;
                     }
                     if (task < 0) { // the UDP frames, in order, through one engine
-                        Engine e = new Engine(0, start).secrets(secrets).interfaces(interfaces).detail(detail);
+                        Engine e = new Engine(0, start).secrets(secrets).interfaces(interfaces).detail(detail).lean(lean);
                         for (int i = 0; i < udp.length; i++) {
                             if ((i & 255) == 255 && cancelled.getAsBoolean()) { stopped.set(true); return; }
                             each.accept(replayed(e, udp[i]));
                         }
                         continue;
                     }
-                    Engine e = new Engine(streamIds[task], start).secrets(secrets).interfaces(interfaces).detail(detail);
+                    Engine e = new Engine(streamIds[task], start).secrets(secrets).interfaces(interfaces).detail(detail)
+                            .lean(lean);
                     int[] list = frames[task];
                     for (int i = 0; i < counts[task]; i++) each.accept(replayed(e, list[i]));
                 }
@@ -419,13 +428,14 @@ public final class CaptureIndex implements Closeable {
 
     /**
      * Frame numbers whose tree matches the filter among frames 1..{@code upTo}, in order, by a
-     * {@link #parallelPass} on {@code threads} threads (light trees when they hold every field the
-     * filter reads); null when {@code cancelled} stopped it.
+     * {@link #parallelPass} on {@code threads} threads (light, and lean, trees when they hold every
+     * field the filter reads: LightTree); null when {@code cancelled} stopped it.
      */
     public int[] matching(DisplayFilter filter, int upTo, int threads, Runnable onThread, BooleanSupplier cancelled) {
         boolean detail = !filter.fields().stream().allMatch(LightTree::holds);
+        boolean lean = filter.fields().stream().allMatch(LightTree::holdsLean);
         java.util.BitSet hits = new java.util.BitSet(upTo + 1);
-        boolean done = parallelPass(upTo, detail, threads, onThread, cancelled, fd -> {
+        boolean done = parallelPass(upTo, detail, lean, threads, onThread, cancelled, fd -> {
             if (filter.matches(fd)) {
                 synchronized (hits) {
                     hits.set(fd.number);
