@@ -5,9 +5,11 @@ import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import tlslens.dissect.tls.HandshakeLog;
@@ -48,11 +50,14 @@ public final class ConnectionAnalyzer {
             link(e, lineage, earlierTls13);
             if (e.timeline.isTls13() && e.timeline.serverHelloStep != null) earlierTls13.add(e.connection);
         }
-        for (Entry e : entries) issueTime(e, entries);
+        // By index: a scan per resumed connection was quadratic (60,000 connections: half a minute).
+        Map<Integer, Entry> byIndex = new HashMap<>();
+        for (Entry e : entries) byIndex.putIfAbsent(e.connection.index, e);
+        for (Entry e : entries) issueTime(e, byIndex);
         List<Connection> out = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             if (e.timeline != null) {
-                skipped(e, entries);
+                skipped(e, byIndex);
                 e.connection.findings = List.copyOf(e.findings);
             }
             out.add(e.connection);
@@ -364,7 +369,7 @@ public final class ConnectionAnalyzer {
     }
 
     /** When the issuing frame of a resumed session was captured, from the issuing connection's frames. */
-    private static void issueTime(Entry e, List<Entry> entries) {
+    private static void issueTime(Entry e, Map<Integer, Entry> entries) {
         Connection c = e.connection;
         if (c.resumedFrom == null || c.resumedFromFrame == null) return;
         Entry origin = byIndex(entries, c.resumedFrom);
@@ -400,7 +405,7 @@ public final class ConnectionAnalyzer {
     }
 
     /** What the full handshake had and this resumption did not, from the original connection when it is known. */
-    private static void skipped(Entry e, List<Entry> entries) {
+    private static void skipped(Entry e, Map<Integer, Entry> entries) {
         Connection c = e.connection;
         if (c.resumption == Resumption.NONE) return;
         Entry original = original(e, entries);
@@ -433,7 +438,7 @@ public final class ConnectionAnalyzer {
     }
 
     /** The full handshake at the root of a resumption's lineage, or null. */
-    private static Entry original(Entry e, List<Entry> entries) {
+    private static Entry original(Entry e, Map<Integer, Entry> entries) {
         Set<Integer> visited = new HashSet<>();
         Entry cur = e;
         while (cur.connection.resumedFrom != null && visited.add(cur.connection.index)) {
@@ -445,10 +450,7 @@ public final class ConnectionAnalyzer {
         return null;
     }
 
-    private static Entry byIndex(List<Entry> entries, int index) {
-        for (Entry x : entries) if (x.connection.index == index) return x;
-        return null;
-    }
+    private static Entry byIndex(Map<Integer, Entry> entries, int index) { return entries.get(index); }
 
     /** A TLS &lt;= 1.2 full handshake's messages as the suite implies them. */
     private static List<SkippedMessage> fromSuite(int suite) {
