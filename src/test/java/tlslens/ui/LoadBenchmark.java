@@ -11,8 +11,10 @@ import tlslens.ui.model.CaptureSessionModel;
 
 /**
  * Not a test: loads a large capture in the real window and prints the time to the first rows,
- * the time to fully loaded, and the longest gap between FX pulses while loading and while
- * scrolling through the table (a gap is a stall the user sees). To tell the window's own work
+ * the time to fully loaded, when the connections pane's model covered every frame, how long a
+ * display filter over the whole capture took once loaded (then cleared), and the longest gap
+ * between FX pulses while loading, filtering and scrolling through the table (a gap is a stall
+ * the user sees). To tell the window's own work
  * from a busy machine it also prints, per phase, the most CPU the FX thread used between two
  * pulses, the longest GC pause, and the longest gap of the idle window before loading (the
  * floor the machine itself sets: on a shared 2-core box the FX thread can wait for a core), and
