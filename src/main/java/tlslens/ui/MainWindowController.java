@@ -305,5 +305,6 @@ public final class MainWindowController {
     CaptureFileChooser chooser() { return chooser; }
     FilterCompletionPopup filterCompletion() { return filterBar.completion(); }
     FilterBarControl filterBar() { return filterBar; }
+    RowFeed feed() { return capture.feed(); }
     String statusText() { return statusBar.getText(); }
 }

@@ -176,6 +176,14 @@ final class RowFeed {
         }
     }
 
+    private volatile boolean expertsSettled;
+
+    /** The loader is done with the expert notes too (completed, not needed, failed or cancelled). */
+    void expertsSettled() { expertsSettled = true; }
+
+    /** Whether the expert notes are final: after a file load, once {@link #completeExperts} returned. */
+    boolean areExpertsSettled() { return expertsSettled; }
+
     /** The producer is done and every row has been drained. */
     boolean isDone() { return finished && isEmpty(); }
 
