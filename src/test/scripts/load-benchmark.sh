@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A benchmark, not a test: opens a capture of 100,000 packets in the real window (under Xvfb when
-# there is no display) and prints the time to the first rows, the time to fully loaded, and the
-# longest FX-thread stalls while loading and while scrolling (tlslens.ui.LoadBenchmark says how
+# there is no display) and prints the time to the first rows, the time to fully loaded, when the
+# connections pane was ready, how long a display filter over the whole capture took (-Dbench.filter=...,
+# default tls.handshake.type == 1), the longest FX-thread stalls while loading, filtering and
+# scrolling, and the heap kept per packet with a class histogram (tlslens.ui.LoadBenchmark says how
 # each is measured). Usage: src/test/scripts/load-benchmark.sh [CAPTURE] [extra JVM options...]
 # Without CAPTURE it makes target/large-100000.pcapng with make-captures.sh --large.
 set -euo pipefail

@@ -5,9 +5,11 @@ import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import tlslens.dissect.tls.HandshakeLog;
@@ -42,17 +44,20 @@ public final class ConnectionAnalyzer {
         for (ConnectionState s : states) entries.add(single(s));
         Lineage lineage = new Lineage();
         for (Entry e : entries) index(e, lineage);
-        List<Connection> earlierTls13 = new ArrayList<>();
+        EarlierTls13 earlierTls13 = new EarlierTls13();
         for (Entry e : entries) {
             if (e.timeline == null) continue;
             link(e, lineage, earlierTls13);
             if (e.timeline.isTls13() && e.timeline.serverHelloStep != null) earlierTls13.add(e.connection);
         }
-        for (Entry e : entries) issueTime(e, entries);
+        // By index: a scan per resumed connection was quadratic (60,000 connections: half a minute).
+        Map<Integer, Entry> byIndex = new HashMap<>();
+        for (Entry e : entries) byIndex.putIfAbsent(e.connection.index, e);
+        for (Entry e : entries) issueTime(e, byIndex);
         List<Connection> out = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             if (e.timeline != null) {
-                skipped(e, entries);
+                skipped(e, byIndex);
                 e.connection.findings = List.copyOf(e.findings);
             }
             out.add(e.connection);
@@ -273,24 +278,42 @@ public final class ConnectionAnalyzer {
      * inside their encrypted records: their keys did not decrypt them (wrong secrets, named by line),
      * the key log has none for them, or there is no key log.
      */
-    static String encryptedTicketReason(List<Connection> earlierTls13) {
-        for (Connection c : earlierTls13) {
+    static String encryptedTicketReason(EarlierTls13 earlierTls13) {
+        Connection c = earlierTls13.keysDidNotMatch;
+        if (c != null) {
             var d = c.decryption();
-            if (d != null && d.state() == tlslens.dissect.tls.decrypt.DecryptionStatus.State.KEYS_DID_NOT_MATCH) {
-                return "ticket issued inside encrypted records; keys for connection #" + c.index() + " did not decrypt it"
-                        + (d.keyOrigin() == null ? "" : " (" + d.keyOrigin() + ")");
-            }
+            return "ticket issued inside encrypted records; keys for connection #" + c.index() + " did not decrypt it"
+                    + (d.keyOrigin() == null ? "" : " (" + d.keyOrigin() + ")");
         }
-        for (Connection c : earlierTls13) {
-            var d = c.decryption();
-            if (d != null && d.missingFromKeyLog()) {
-                return "ticket issued inside encrypted records; the key log has no keys for connection #" + c.index();
-            }
-        }
+        c = earlierTls13.missingFromKeyLog;
+        if (c != null) return "ticket issued inside encrypted records; the key log has no keys for connection #" + c.index();
         return ENCRYPTED_TICKET;
     }
 
-    private static void link(Entry e, Lineage lineage, List<Connection> earlierTls13) {
+    /**
+     * The TLS 1.3 connections before the one being linked, as {@link #encryptedTicketReason} reads
+     * them: the first whose keys did not match and the first the key log lacks (a scan of all of
+     * them per connection was quadratic: 60,000 connections took seconds).
+     */
+    static final class EarlierTls13 {
+        private boolean any;
+        private Connection keysDidNotMatch;
+        private Connection missingFromKeyLog;
+
+        void add(Connection c) {
+            any = true;
+            var d = c.decryption();
+            if (d == null) return;
+            if (keysDidNotMatch == null && d.state() == tlslens.dissect.tls.decrypt.DecryptionStatus.State.KEYS_DID_NOT_MATCH) {
+                keysDidNotMatch = c;
+            }
+            if (missingFromKeyLog == null && d.missingFromKeyLog()) missingFromKeyLog = c;
+        }
+
+        boolean isEmpty() { return !any; }
+    }
+
+    private static void link(Entry e, Lineage lineage, EarlierTls13 earlierTls13) {
         HandshakeTimeline t = e.timeline;
         Connection c = e.connection;
         HelloInfo ch = t.firstClientHello;
@@ -364,7 +387,7 @@ public final class ConnectionAnalyzer {
     }
 
     /** When the issuing frame of a resumed session was captured, from the issuing connection's frames. */
-    private static void issueTime(Entry e, List<Entry> entries) {
+    private static void issueTime(Entry e, Map<Integer, Entry> entries) {
         Connection c = e.connection;
         if (c.resumedFrom == null || c.resumedFromFrame == null) return;
         Entry origin = byIndex(entries, c.resumedFrom);
@@ -400,7 +423,7 @@ public final class ConnectionAnalyzer {
     }
 
     /** What the full handshake had and this resumption did not, from the original connection when it is known. */
-    private static void skipped(Entry e, List<Entry> entries) {
+    private static void skipped(Entry e, Map<Integer, Entry> entries) {
         Connection c = e.connection;
         if (c.resumption == Resumption.NONE) return;
         Entry original = original(e, entries);
@@ -433,7 +456,7 @@ public final class ConnectionAnalyzer {
     }
 
     /** The full handshake at the root of a resumption's lineage, or null. */
-    private static Entry original(Entry e, List<Entry> entries) {
+    private static Entry original(Entry e, Map<Integer, Entry> entries) {
         Set<Integer> visited = new HashSet<>();
         Entry cur = e;
         while (cur.connection.resumedFrom != null && visited.add(cur.connection.index)) {
@@ -445,10 +468,7 @@ public final class ConnectionAnalyzer {
         return null;
     }
 
-    private static Entry byIndex(List<Entry> entries, int index) {
-        for (Entry x : entries) if (x.connection.index == index) return x;
-        return null;
-    }
+    private static Entry byIndex(Map<Integer, Entry> entries, int index) { return entries.get(index); }
 
     /** A TLS &lt;= 1.2 full handshake's messages as the suite implies them. */
     private static List<SkippedMessage> fromSuite(int suite) {

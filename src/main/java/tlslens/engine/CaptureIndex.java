@@ -165,12 +165,14 @@ public final class CaptureIndex implements Closeable {
 
     /**
      * As {@link #add(RawFrame)}; with {@code detail} false the returned tree lacks the items that
-     * only describe bytes (for a caller that reads its columns only; see Engine.detail).
+     * only describe bytes and is lean (for a caller that reads its columns only; see Engine.detail,
+     * Engine.lean and LightTree.holdsLean).
      */
     public synchronized FrameDissection add(RawFrame f, boolean detail) {
         if (first == null) first = f.time();
         store.append(f);
-        FrameDissection fd = engine.detail(detail).dissect(f);
+        // A tree read for its columns only is lean too (no X.509 subtree, no JA3/JA4: LightTree.holdsLean).
+        FrameDissection fd = engine.detail(detail).lean(!detail).dissect(f);
         if (count == summaries.length) summaries = Arrays.copyOf(summaries, count * 2);
         summaries[count] = fd.summary(f.originalLength(), this::intern);
         count++;
@@ -300,6 +302,147 @@ public final class CaptureIndex implements Closeable {
             each.accept(pass.next());
         }
         return true;
+    }
+
+    /**
+     * Dissects frames 1..{@code upTo} again on {@code threads} threads (the caller's one of them),
+     * handing each tree to {@code each} from whichever thread made it: the frames of one TCP
+     * connection in order, connections in any order and at once. Each connection is replayed alone
+     * through an engine of its own, as {@link #dissect(int)} rebuilds a tree, so a connection's
+     * frames dissect as in one pass over the capture (its state depends on nothing else); the UDP
+     * frames go through one engine in order (QUIC, DTLS). A capture with frames of neither kind
+     * (ARP, ICMP, IP fragments whose reassembly spans frames of no connection) gets one sequential
+     * {@link Pass} instead. Light trees unless {@code detail}. {@code onThread} runs first on each
+     * thread started here. Returns false when {@code cancelled} stopped it.
+     */
+    public boolean parallelPass(int upTo, boolean detail, int threads, Runnable onThread, BooleanSupplier cancelled,
+            Consumer<FrameDissection> each) {
+        return parallelPass(upTo, detail, false, threads, onThread, cancelled, each);
+    }
+
+    /** As above; {@code lean} trees (Engine.lean) when the pass runs in parallel. */
+    private boolean parallelPass(int upTo, boolean detail, boolean lean, int threads, Runnable onThread,
+            BooleanSupplier cancelled, Consumer<FrameDissection> each) {
+        int[][] lists;
+        int[] counts;
+        int[] udp;
+        int[] ids;
+        Instant start;
+        synchronized (this) {
+            upTo = Math.min(upTo, count);
+            int tcp = 0;
+            ids = new int[streamFrames.size()];
+            int k = 0;
+            for (Map.Entry<Integer, int[]> e : streamFrames.entrySet()) ids[k++] = e.getKey();
+            Arrays.sort(ids);
+            lists = new int[ids.length][];
+            counts = new int[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                lists[i] = streamFrames.get(ids[i]);
+                int n = 0, total = streamFrameCounts.get(ids[i]);
+                while (n < total && lists[i][n] <= upTo) n++;
+                counts[i] = n;
+                tcp += n;
+            }
+            int u = 0;
+            while (u < udpCount && udpFrames[u] <= upTo) u++;
+            udp = Arrays.copyOf(udpFrames, u);
+            start = first;
+            if (tcp + u != upTo || threads < 2) {
+                lists = null; // frames of no connection: one pass in order
+            }
+        }
+        if (lists == null) return redissect(upTo, detail, cancelled, each);
+        int[] streamIds = ids;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(-1);
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        int[][] frames = lists;
+        Runnable work = () -> {
+            try {
+                for (int task; !stopped.get() && (task = next.getAndIncrement()) < frames.length; ) {
+                    if (cancelled.getAsBoolean()) {
+                        stopped.set(true);
+                        return;
+                    }
+                    if (task < 0) { // the UDP frames, in order, through one engine
+                        Engine e = new Engine(0, start).secrets(secrets).interfaces(interfaces).detail(detail).lean(lean);
+                        for (int i = 0; i < udp.length; i++) {
+                            if ((i & 255) == 255 && cancelled.getAsBoolean()) { stopped.set(true); return; }
+                            each.accept(replayed(e, udp[i]));
+                        }
+                        continue;
+                    }
+                    Engine e = new Engine(streamIds[task], start).secrets(secrets).interfaces(interfaces).detail(detail)
+                            .lean(lean);
+                    int[] list = frames[task];
+                    for (int i = 0; i < counts[task]; i++) each.accept(replayed(e, list[i]));
+                }
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+                stopped.set(true);
+            }
+        };
+        Thread[] helpers = new Thread[threads - 1];
+        for (int i = 0; i < helpers.length; i++) {
+            helpers[i] = new Thread(() -> {
+                if (onThread != null) onThread.run();
+                work.run();
+            }, "tlslens-pass");
+            helpers[i].setDaemon(true);
+            helpers[i].start();
+        }
+        work.run();
+        for (Thread t : helpers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                stopped.set(true);
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException r) throw r;
+        if (t instanceof Error err) throw err;
+        return !stopped.get();
+    }
+
+    /** Whether each of frames 1..{@code upTo} belongs to a TCP connection or is UDP: a {@link #parallelPass} splits them. */
+    synchronized boolean parallelizable(int upTo) {
+        long n = 0;
+        for (Map.Entry<Integer, int[]> e : streamFrames.entrySet()) {
+            int i = Arrays.binarySearch(e.getValue(), 0, streamFrameCounts.get(e.getKey()), upTo);
+            n += i >= 0 ? i + 1 : -i - 1;
+        }
+        int u = Arrays.binarySearch(udpFrames, 0, udpCount, upTo);
+        n += u >= 0 ? u + 1 : -u - 1;
+        return n == Math.min(upTo, count);
+    }
+
+    /** Frame {@code number} through a replaying engine, with its predecessor's time (frame.time_delta) from the store. */
+    private FrameDissection replayed(Engine e, int number) {
+        RawFrame f = store.get(number);
+        return e.dissect(f, number > 1 ? store.time(number - 1) : f.time());
+    }
+
+    /**
+     * Frame numbers whose tree matches the filter among frames 1..{@code upTo}, in order, by a
+     * {@link #parallelPass} on {@code threads} threads (light, and lean, trees when they hold every
+     * field the filter reads: LightTree); null when {@code cancelled} stopped it.
+     */
+    public int[] matching(DisplayFilter filter, int upTo, int threads, Runnable onThread, BooleanSupplier cancelled) {
+        boolean detail = !filter.fields().stream().allMatch(LightTree::holds);
+        boolean lean = filter.fields().stream().allMatch(LightTree::holdsLean);
+        java.util.BitSet hits = new java.util.BitSet(upTo + 1);
+        boolean done = parallelPass(upTo, detail, lean, threads, onThread, cancelled, fd -> {
+            if (filter.matches(fd)) {
+                synchronized (hits) {
+                    hits.set(fd.number);
+                }
+            }
+        });
+        return done ? hits.stream().toArray() : null;
     }
 
     /** The bytes of frame {@code number} as captured (for saving and the hex pane). */

@@ -41,6 +41,28 @@ public final class LightTree {
         return false;
     }
 
+    /**
+     * Protocols whose fields are never below a certificate (its X.509 subtree), but for the TLS
+     * fields of a certificate's SCT extension: tls.sct.* and its tls.handshake.sig_hash_*.
+     */
+    private static final Set<String> NOT_BELOW_CERTIFICATES = Set.of("frame", "eth", "sll", "ip", "ipv6", "tcp", "udp", "tls",
+            "icmp", "icmpv6", "arp");
+
+    /**
+     * Whether light trees that are also lean ({@link Engine#lean}: certificates without their X.509
+     * subtree, ClientHellos without JA3/JA4) carry every node of {@code field} a full tree carries:
+     * held by light trees, of a protocol never below a certificate, and no fingerprint. Expert and
+     * malformed items ({@code _ws.*}) are not: an X.509 error is one.
+     */
+    public static boolean holdsLean(String field) {
+        if (!holds(field) || field.startsWith("tls.sct.") || field.startsWith("tls.handshake.sig_hash")
+                || field.startsWith("tls.handshake.ja")) {
+            return false;
+        }
+        int dot = field.indexOf('.');
+        return NOT_BELOW_CERTIFICATES.contains(dot < 0 ? field : field.substring(0, dot));
+    }
+
     private static Set<String> analysisNames() {
         Set<String> names = new HashSet<>();
         names.add(TcpFields.ANALYSIS_FLAGS.abbrev);

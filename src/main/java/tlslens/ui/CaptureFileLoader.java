@@ -187,6 +187,8 @@ final class CaptureFileLoader {
             f.completeExperts(pacer::giveWay); // after the rows: the load is done when they are, the notes follow
         } catch (RuntimeException | StackOverflowError e) {
             e.printStackTrace(); // the notes of the light pass stay
+        } finally {
+            f.expertsSettled();
         }
     }
 

@@ -101,8 +101,16 @@ final class FilterBarControl {
         long t0 = System.nanoTime();
         Background.run(() -> {
             int scanned = idx.frameCount();
-            int[] m = idx.matching(df, cancel::get);
-            return new Pass(m, scanned);
+            // Every core: the connections are tested at once (the helpers at the loader's lower priority);
+            // the background pass that completes the expert notes waits meanwhile.
+            f.foregroundPass(true);
+            try {
+                int[] m = idx.matching(df, scanned, Runtime.getRuntime().availableProcessors(), LowPriority::lowerCurrentThread,
+                        cancel::get);
+                return new Pass(m == null ? new int[0] : m, scanned);
+            } finally {
+                f.foregroundPass(false);
+            }
         }, p -> {
             if (cancel.get()) return;
             table.finishFilter(df, p.matches, p.scanned);

@@ -304,5 +304,7 @@ public final class MainWindowController {
     SplitPane mainSplit() { return mainSplit; }
     CaptureFileChooser chooser() { return chooser; }
     FilterCompletionPopup filterCompletion() { return filterBar.completion(); }
+    FilterBarControl filterBar() { return filterBar; }
+    RowFeed feed() { return capture.feed(); }
     String statusText() { return statusBar.getText(); }
 }

@@ -142,6 +142,18 @@ final class RowFeed {
      */
     void completeExperts() { completeExperts(() -> {}); }
 
+    /**
+     * Filter passes running over this feed's index: the expert pass waits meanwhile, so the filter
+     * the user asked for gets the cores (on a million packets both passes take tens of seconds).
+     */
+    private final AtomicInteger foreground = new AtomicInteger();
+
+    /** A filter pass starts ({@code true}) or ends: see {@link #foreground}. */
+    void foregroundPass(boolean running) {
+        if (running) foreground.incrementAndGet();
+        else foreground.decrementAndGet();
+    }
+
     /** As {@link #completeExperts()}, calling {@code giveWay} after each frame (the loader's pacer: the window goes first). */
     void completeExperts(Runnable giveWay) {
         CaptureIndex ix = index;
@@ -151,10 +163,26 @@ final class RowFeed {
         if (ix.redissect(ix.frameCount(), true, this::isCancelled, fd -> {
             all.addFrame(fd.number, fd.root);
             giveWay.run();
+            while (foreground.get() > 0 && !cancelled) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         })) {
             experts.replaceWith(all);
         }
     }
+
+    private volatile boolean expertsSettled;
+
+    /** The loader is done with the expert notes too (completed, not needed, failed or cancelled). */
+    void expertsSettled() { expertsSettled = true; }
+
+    /** Whether the expert notes are final: after a file load, once {@link #completeExperts} returned. */
+    boolean areExpertsSettled() { return expertsSettled; }
 
     /** The producer is done and every row has been drained. */
     boolean isDone() { return finished && isEmpty(); }

@@ -47,17 +47,27 @@ class LightTreeTest {
         for (Path capture : captures) {
             try (CaptureFileReader r = CaptureFileReader.open(capture)) {
                 Engine light = new Engine().interfaces(r.interfaces()).detail(false);
+                Engine lean = new Engine().interfaces(r.interfaces()).detail(false).lean(true);
                 Engine full = new Engine().interfaces(r.interfaces());
                 RawFrame f;
                 while ((f = r.next()) != null) {
+                    FrameDissection leanTree = lean.dissect(f);
                     Map<String, Integer> inLight = counts(light.dissect(f));
-                    Map<String, Integer> inFull = counts(full.dissect(f));
+                    Map<String, Integer> inLean = counts(leanTree);
+                    FrameDissection fullTree = full.dissect(f);
+                    Map<String, Integer> inFull = counts(fullTree);
                     for (Map.Entry<String, Integer> e : inFull.entrySet()) {
                         if (!LightTree.holds(e.getKey())) continue;
                         assertEquals(e.getValue(), inLight.getOrDefault(e.getKey(), 0),
                                 capture.getFileName() + " #" + f.number() + ": " + e.getKey());
                         checked++;
+                        if (!LightTree.holdsLean(e.getKey())) continue;
+                        assertEquals(e.getValue(), inLean.getOrDefault(e.getKey(), 0),
+                                capture.getFileName() + " #" + f.number() + " (lean): " + e.getKey());
                     }
+                    // The window's columns come from lean light trees: the same as from full ones.
+                    assertEquals(fullTree.summary(f.originalLength(), s -> s), leanTree.summary(f.originalLength(), s -> s),
+                            capture.getFileName() + " #" + f.number());
                 }
             }
         }
@@ -76,6 +86,14 @@ class LightTreeTest {
         assertFalse(LightTree.holds("eth.ig"));
         assertFalse(LightTree.holds("frame.interface_name"));
         assertFalse(LightTree.holds("udp.checksum.status"), "generated: left out of light trees");
+        assertTrue(LightTree.holdsLean("tls.handshake.type"));
+        assertTrue(LightTree.holdsLean("tls.handshake.certificate"));
+        assertFalse(LightTree.holdsLean("x509sat.printableString"), "below a certificate: left out of lean trees");
+        assertFalse(LightTree.holdsLean("tls.sct.sct_version"), "in a certificate's SCT extension");
+        assertFalse(LightTree.holdsLean("tls.handshake.sig_hash_alg"), "an SCT's signature algorithm too");
+        assertFalse(LightTree.holdsLean("tls.handshake.ja4"));
+        assertFalse(LightTree.holdsLean("_ws.malformed"), "an X.509 error is one");
+        assertFalse(LightTree.holdsLean("tcp.window_size"), "not in light trees either");
     }
 
     private static Map<String, Integer> counts(FrameDissection fd) {

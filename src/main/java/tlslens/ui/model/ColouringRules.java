@@ -52,7 +52,7 @@ public final class ColouringRules {
         } catch (FilterException e) {
             throw new IllegalStateException("a filter that compiled alone failed in the list: " + e.getMessage(), e);
         }
-        this.needsDetail = !match.fields().stream().allMatch(LightTree::holds);
+        this.needsDetail = !match.fields().stream().allMatch(LightTree::holdsLean);
     }
 
     public static ColouringRules of(List<ColouringRule> rules) { return new ColouringRules(rules); }
@@ -93,7 +93,7 @@ public final class ColouringRules {
     public boolean isActive(int i) { return rules.get(i).enabled() && problems[i] == null; }
 
     /**
-     * Whether a rule names a field that the lighter trees of a file's first pass leave out, so
+     * Whether a rule names a field that the lighter (and lean) trees of a file's first pass leave out, so
      * that frames must be dissected in full to be coloured right.
      */
     public boolean needsDetail() { return needsDetail; }

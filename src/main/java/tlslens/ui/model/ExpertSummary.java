@@ -26,7 +26,32 @@ public final class ExpertSummary {
 
     private record Key(Severity severity, String group, String protocol, String summary, String abbrev) {}
 
-    private final Map<Key, List<Integer>> entries = new LinkedHashMap<>();
+    /** Per note, the frames that carry it: ints, not Integers (a million-packet capture has hundreds of thousands). */
+    private final Map<Key, Frames> entries = new LinkedHashMap<>();
+
+    /** A growing list of frame numbers. */
+    private static final class Frames {
+        private int[] numbers = new int[1];
+        private int size;
+
+        void add(int n) {
+            if (size == numbers.length) numbers = java.util.Arrays.copyOf(numbers, size * 2);
+            numbers[size++] = n;
+        }
+
+        Frames copy() {
+            Frames c = new Frames();
+            c.numbers = java.util.Arrays.copyOf(numbers, Math.max(1, size));
+            c.size = size;
+            return c;
+        }
+
+        List<Integer> list() {
+            List<Integer> l = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) l.add(numbers[i]);
+            return java.util.Collections.unmodifiableList(l);
+        }
+    }
     private final Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     private final List<String> captureWarnings = new ArrayList<>();
     private long version;
@@ -44,7 +69,7 @@ public final class ExpertSummary {
     public synchronized void add(int frame, Expert e) {
         String abbrev = e.def().abbrev();
         Key k = new Key(e.severity(), e.group(), protocolOf(abbrev), e.message(), abbrev);
-        entries.computeIfAbsent(k, x -> new ArrayList<>(1)).add(frame);
+        entries.computeIfAbsent(k, x -> new Frames()).add(frame);
         counts.merge(e.severity(), 1, Integer::sum);
         version++;
     }
@@ -66,7 +91,7 @@ public final class ExpertSummary {
         synchronized (other) {
             synchronized (this) {
                 entries.clear();
-                other.entries.forEach((k, v) -> entries.put(k, new ArrayList<>(v)));
+                other.entries.forEach((k, v) -> entries.put(k, v.copy()));
                 counts.clear();
                 counts.putAll(other.counts);
                 captureWarnings.clear();
@@ -90,7 +115,7 @@ public final class ExpertSummary {
     public synchronized List<Entry> entries() {
         List<Entry> out = new ArrayList<>(entries.size() + captureWarnings.size());
         for (String w : captureWarnings) out.add(new Entry(Severity.WARN, ExpertGroup.MALFORMED.label, "Capture file", w, "", List.of()));
-        entries.forEach((k, frames) -> out.add(new Entry(k.severity, k.group, k.protocol, k.summary, k.abbrev, List.copyOf(frames))));
+        entries.forEach((k, frames) -> out.add(new Entry(k.severity, k.group, k.protocol, k.summary, k.abbrev, frames.list())));
         out.sort(Comparator.comparing(Entry::severity).reversed()
                 .thenComparing(Entry::group).thenComparing(Entry::protocol).thenComparing(Entry::summary));
         return out;

@@ -100,6 +100,20 @@ class ViewModelTest {
     }
 
     @Test
+    void aPassAheadOfTheTableShowsItsMatchesAsTheirRowsArrive() {
+        PacketTableModel m = new PacketTableModel();
+        Object f = new Object();
+        m.append(List.of(row(1, "TCP", "x", null, true), row(2, "TLSv1", "Client Hello", null, true)));
+        m.beginFilter(f);
+        // The pass scanned frames 1..5 of the index; only two have reached the table.
+        assertTrue(m.finishFilter(f, new int[] {2, 4}, 5));
+        assertEquals(List.of(2), m.shown().stream().map(PacketRow::number).toList());
+        m.append(List.of(row(3, "TCP", "y", null, true), row(4, "TLSv1", "Client Hello", null, true),
+                row(5, "TCP", "z", null, true), row(6, "TLSv1", "Client Hello", f, true)));
+        assertEquals(List.of(2, 4, 6), m.shown().stream().map(PacketRow::number).toList());
+    }
+
+    @Test
     void followNewestStopsWhenScrolledUpAndResumesAtTheBottom() {
         PacketTableModel m = new PacketTableModel();
         assertTrue(m.isFollowingNewest());
