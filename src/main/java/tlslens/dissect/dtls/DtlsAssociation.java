@@ -43,6 +43,8 @@ public final class DtlsAssociation {
     private final List<Map<Integer, Reassembly>> pending = List.of(new HashMap<>(), new HashMap<>());
     private final List<Map<Integer, Long>> whole = List.of(new HashMap<>(), new HashMap<>());
     private final List<Step> steps = new ArrayList<>();
+    /** The hellos read, in order (a retransmitted one again): for the connection model. */
+    private final List<HelloInfo> hellos = new ArrayList<>();
 
     /** A handshake message, ChangeCipherSpec or alert as it was seen: for the connection model. */
     public record Step(long frame, int dir, int contentType, int handshakeType, int length, int epoch,
@@ -69,6 +71,9 @@ public final class DtlsAssociation {
     public int serverDirection() { return serverDir; }
 
     public List<Step> steps() { return List.copyOf(steps); }
+
+    /** The ClientHellos and ServerHellos read, in order (kind tells them apart); at most a few dozen are kept. */
+    public List<HelloInfo> hellos() { return List.copyOf(hellos); }
 
     /** Dissects the records of one datagram's payload [off, end) sent in direction dir. */
     public void dissect(FrameDissection fd, Tvb tvb, int off, int end, int dir) {
@@ -218,10 +223,13 @@ public final class DtlsAssociation {
         scratch.summaryOnly(hs.summaryOnly());
         HandshakeContext c = new Context(fd, dir);
         switch (type) {
-            case HandshakeTypes.CLIENT_HELLO -> HelloMessages.clientHello(c, scratch, tvb, off, end,
-                    DtlsFields.COOKIE_LENGTH, DtlsFields.COOKIE);
-            case HandshakeTypes.SERVER_HELLO -> c.onServerHello(HelloMessages.serverHello(c, scratch, tvb, off, end,
-                    false), false);
+            case HandshakeTypes.CLIENT_HELLO -> keep(HelloMessages.clientHello(c, scratch, tvb, off, end,
+                    DtlsFields.COOKIE_LENGTH, DtlsFields.COOKIE));
+            case HandshakeTypes.SERVER_HELLO -> {
+                HelloInfo sh = HelloMessages.serverHello(c, scratch, tvb, off, end, false);
+                keep(sh);
+                c.onServerHello(sh, false);
+            }
             case HandshakeTypes.HELLO_VERIFY_REQUEST -> helloVerifyRequest(scratch, tvb, off, end, dir);
             case HandshakeTypes.CERTIFICATE -> CertificateMessages.certificate(c, scratch, tvb, off, end);
             case HandshakeTypes.SERVER_KEY_EXCHANGE -> KeyExchangeMessages.serverKeyExchange(c, scratch, tvb, off, end);
@@ -236,6 +244,10 @@ public final class DtlsAssociation {
             ProtoNode copy = n.copyAs(DtlsFields::mirror);
             if (copy != null) hs.child(copy);
         }
+    }
+
+    private void keep(HelloInfo h) {
+        if (h != null && hellos.size() < 64) hellos.add(h);
     }
 
     /** HelloVerifyRequest (RFC 6347 4.2.1): server_version, cookie<0..2^8-1>. */
