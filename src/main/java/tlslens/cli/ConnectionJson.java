@@ -11,6 +11,7 @@ import tlslens.analysis.Connection;
 import tlslens.analysis.HandshakeStep;
 import tlslens.analysis.SkippedMessage;
 import tlslens.dissect.quic.QuicPacketTypes;
+import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.engine.Transport;
 
 /**
@@ -83,6 +84,11 @@ final class ConnectionJson {
             d.put("frame", s.frame());
             d.put("from", s.from());
             d.put("message", s.message());
+            // Issue 15: the message's tls.handshake.type as on the wire (a HelloRetryRequest is a ServerHello); null
+            // for what is not a readable TLS handshake message.
+            d.put("type", !s.kind().equals(HandshakeStep.Kind.MESSAGE) || s.encrypted()
+                    || s.contentType() == tlslens.dissect.tls.HandshakeLog.SSL2_RECORD ? null
+                    : s.handshakeType() == HandshakeTypes.HELLO_RETRY_REQUEST ? HandshakeTypes.SERVER_HELLO : s.handshakeType());
             d.put("bytes", s.bytes());
             d.put("time", millis(s.timeMs()));
             // Issue 12: travelled encrypted, whether or not a key log decrypted it; "decrypted" says which.
