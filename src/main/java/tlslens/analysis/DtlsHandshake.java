@@ -56,7 +56,7 @@ final class DtlsHandshake {
         c.bytesClientToServer = s.payloadBytes(cd);
         c.bytesServerToClient = s.payloadBytes(1 - cd);
         c.tls = true;
-        c.earlyData = null;
+        c.earlyData = Boolean.FALSE; // DTLS 1.0 and 1.2 have no early data
 
         HelloInfo ch = null, sh = null, answered = null;
         for (HelloInfo h : a.hellos()) {
@@ -83,6 +83,10 @@ final class DtlsHandshake {
             c.cipherSuite = CipherSuites.nameOrUnknown(a.cipherSuite());
         }
 
+        if (c.versionCode == TlsVersions.DTLS13) {
+            c.earlyData = null;
+            c.earlyDataReason = "DTLS 1.3 early data is not analysed yet";
+        }
         List<DtlsAssociation.Step> raw = merged(a.steps());
         Instant t0 = null;
         for (DtlsAssociation.Step x : raw) {
