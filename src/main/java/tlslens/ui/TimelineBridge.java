@@ -239,15 +239,15 @@ final class TimelineBridge {
                 + (session.isCapturing() ? " · live" : "");
     }
 
-    /** "3 TCP connections", "0 TCP connections, 2 QUIC connections, 1 DTLS associations". */
+    /** "3 TCP connections", "0 TCP connections, 2 QUIC connections, 1 DTLS association". */
     private static String connectionCount(ConnectionsSnapshot s) {
         int[] n = new int[tlslens.engine.Transport.values().length];
         for (Connection c : s.connections()) n[c.transport().ordinal()]++;
         List<String> parts = new java.util.ArrayList<>();
         String[] names = {"TCP connection", "QUIC connection", "DTLS association"};
         for (int i = 0; i < n.length; i++) {
-            // TCP's count always shows (as it did before QUIC and DTLS were counted), the others when there are any.
-            if (n[i] > 0 || i == 0) parts.add(n[i] + " " + names[i] + "s");
+            // TCP's count always shows, worded as before QUIC and DTLS were counted; the others when there are any.
+            if (n[i] > 0 || i == 0) parts.add(n[i] + " " + names[i] + (n[i] == 1 && i > 0 ? "" : "s"));
         }
         return String.join(", ", parts);
     }
@@ -553,7 +553,7 @@ final class TimelineBridge {
         box.setTop(bar);
         String css = HandshakeLadder.stylesheet();
         if (css != null) box.getStylesheets().add(css);
-        Tab tab = new Tab("#" + left + " ↔ #" + right, box);
+        Tab tab = new Tab(l.connection().label() + " ↔ " + r.connection().label(), box);
         tab.setId(id);
         tab.setUserData(new OpenComparison(left, right, view));
         tab.setTooltip(new Tooltip("Connection #" + left + " and connection #" + right + " side by side"));

@@ -120,7 +120,9 @@ public final class ConnectionsSnapshot {
         Integer best = null;
         for (Connection o : connections) {
             if (o.key() == index || o.firstFrame() >= c.firstFrame() || o.resumption() != Resumption.NONE) continue;
-            if (o.handshakeMs() == null || !java.util.Objects.equals(o.server(), c.server())
+            // Without keys QUIC may not show the client's Handshake packets: a ServerHello is enough there.
+            boolean full = o.handshakeMs() != null || o.transport() == tlslens.engine.Transport.QUIC && o.version() != null;
+            if (!full || !java.util.Objects.equals(o.server(), c.server())
                     || o.versionCode() != c.versionCode() || o.transport() != c.transport()) continue;
             best = o.key();
         }

@@ -294,6 +294,9 @@ public final class LadderModel {
         Double end = c.handshakeMs();
         for (HandshakeStep s : c.handshake()) {
             if (end != null && s.timeMs() != null && s.timeMs() > end) continue;
+            // 0-RTT is application data sent early, QUIC's Retry and Version Negotiation are not TLS.
+            if (s.kind() == HandshakeStep.Kind.EARLY_DATA || s.kind() == HandshakeStep.Kind.RETRY
+                    || s.kind() == HandshakeStep.Kind.VERSION_NEGOTIATION) continue;
             sum += s.bytes();
         }
         return sum;

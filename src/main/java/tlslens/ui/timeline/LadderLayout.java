@@ -52,5 +52,5 @@ public final class LadderLayout {
     public double laneX() { return TIME_GUTTER + 2; }
 
     /** A packet-type tag's width. */
-    public static final double LANE_WIDTH = 50;
+    public static final double LANE_WIDTH = 52;
 }
