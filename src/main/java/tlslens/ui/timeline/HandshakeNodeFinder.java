@@ -25,6 +25,9 @@ public final class HandshakeNodeFinder {
     /** DTLS shows the same messages under its own names. */
     private static final String DTLS_HANDSHAKE = "dtls.handshake";
     private static final String DTLS_HANDSHAKE_TYPE = "dtls.handshake.type";
+    private static final String DTLS_ENCRYPTED_ITEM = "Handshake Protocol";
+    private static final String DTLS_RECORD = "dtls.record";
+    private static final String DTLS_CONTENT_TYPE = "dtls.record.content_type";
     private static final String RECORD = "tls.record";
     private static final String CONTENT_TYPE = "tls.record.content_type";
     /** TLS 1.3's encrypted records say "Opaque Type" instead. */
@@ -68,11 +71,15 @@ public final class HandshakeNodeFinder {
         return out;
     }
 
-    /** Items of messages shown as "Encrypted Handshake Message" (encrypted, or of a type tshark does not know). */
+    /**
+     * Items of messages shown as "Encrypted Handshake Message" (encrypted, or of a type tshark does not know); in
+     * DTLS an encrypted handshake record's bare "Handshake Protocol" item (tshark names nothing more).
+     */
     private static List<ProtoNode> unreadableMessages(ProtoNode root) {
         List<ProtoNode> out = new ArrayList<>();
         root.walk(n -> {
-            if (isHandshake(n) && ENCRYPTED_ITEM.equals(n.text())) out.add(n);
+            if (isHandshake(n) && (ENCRYPTED_ITEM.equals(n.text())
+                    || DTLS_HANDSHAKE.equals(n.field.abbrev) && DTLS_ENCRYPTED_ITEM.equals(n.text()))) out.add(n);
         });
         return out;
     }
@@ -124,9 +131,10 @@ public final class HandshakeNodeFinder {
     private static List<ProtoNode> records(ProtoNode root, int contentType) {
         List<ProtoNode> out = new ArrayList<>();
         root.walk(n -> {
-            if (n.field == null || !RECORD.equals(n.field.abbrev) || n.hidden()) return;
+            if (n.field == null || !(RECORD.equals(n.field.abbrev) || DTLS_RECORD.equals(n.field.abbrev)) || n.hidden()) return;
             for (ProtoNode c : n.children()) {
-                if (c.field != null && (CONTENT_TYPE.equals(c.field.abbrev) || OPAQUE_TYPE.equals(c.field.abbrev))
+                if (c.field != null && (CONTENT_TYPE.equals(c.field.abbrev) || OPAQUE_TYPE.equals(c.field.abbrev)
+                        || DTLS_CONTENT_TYPE.equals(c.field.abbrev))
                         && c.value() instanceof Long v && v == contentType) {
                     out.add(n);
                     return;
