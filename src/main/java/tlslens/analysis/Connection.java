@@ -101,6 +101,14 @@ public final class Connection {
         return transport == tlslens.engine.Transport.TCP ? "#" + index : transport.name() + " #" + index;
     }
 
+    /** The {@link #label()} of the connection with this {@link #key()}. */
+    public static String labelOfKey(int key) {
+        tlslens.engine.Transport t = tlslens.engine.Transport.values()[Math.min(key / KEY_STRIDE,
+                tlslens.engine.Transport.values().length - 1)];
+        int index = key - t.ordinal() * KEY_STRIDE;
+        return t == tlslens.engine.Transport.TCP ? "#" + index : t.name() + " #" + index;
+    }
+
     /** The {@link #key()} of the connection this one resumed from; null when unknown. */
     public Integer resumedFromKey() { return resumedFrom == null ? null : key(transport, resumedFrom); }
 

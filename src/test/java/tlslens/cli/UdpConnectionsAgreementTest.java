@@ -59,6 +59,20 @@ class UdpConnectionsAgreementTest {
         return tests;
     }
 
+    /** A display filter selects a DTLS association (or QUIC connection) by its frames, as it does TCP connections. */
+    @org.junit.jupiter.api.Test
+    void aDisplayFilterSelectsAssociationsByTheirFrames() {
+        String cap = CliRunner.capture("dtls12_hello_verify.pcap");
+        List<Object> dtls = Json.array(Json.parse(CliRunner.run("-r", cap, "-Y", "dtls.handshake.type == 3", "--connections").out()));
+        assertEquals(1, dtls.size());
+        assertEquals("dtls", Json.object(dtls.get(0)).get("transport"));
+        assertEquals(Boolean.TRUE, Json.object(dtls.get(0)).get("hello_verify_request"));
+        assertEquals(List.of(), Json.array(Json.parse(CliRunner.run("-r", cap, "-Y", "tcp", "--connections").out())));
+        String text = CliRunner.run("-r", cap, "--connections", "--format", "text").out();
+        assertTrue(text.lines().skip(1).findFirst().orElseThrow().matches("0\\s+dtls\\s+.*"), text);
+        assertTrue(text.contains("\ndtls 0: HelloVerifyRequest"), text);
+    }
+
     private static void compare(Path cap, List<String> decodeAs, Golden g) {
         List<String> args = new ArrayList<>(List.of("-r", cap.toString()));
         args.addAll(GoldenSupport.COMMON);

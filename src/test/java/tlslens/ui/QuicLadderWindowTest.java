@@ -120,6 +120,8 @@ class QuicLadderWindowTest {
         Set<String> lanes = fx(() -> new TreeSet<>(ladder.lookupAll(".ladder-lane-label").stream()
                 .map(n -> ((Label) n).getText()).toList()));
         assertTrue(lanes.contains("0-RTT"), "a 0-RTT lane: " + lanes);
+        String link = fx(() -> ((javafx.scene.control.Hyperlink) ladder.lookup("#ladderCompareLink")).getText());
+        assertTrue(link.startsWith("Compare with QUIC #") && link.endsWith("(likely origin)"), link);
         robot.clickOn("#ladderCompareLink");
         waitUntil("the side-by-side tab", 10, () -> robot.lookup("#handshakeComparison").tryQuery().isPresent());
         HandshakeComparison comparison = robot.lookup("#handshakeComparison").query();

@@ -157,7 +157,8 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         Integer target = getSkinnable().compareTargetProperty().get();
         if (target != null) {
             boolean proven = Boolean.TRUE.equals(getSkinnable().compareProvenProperty().get());
-            Hyperlink cmp = new Hyperlink("Compare with #" + target + (proven ? "" : " (likely origin)"));
+            Hyperlink cmp = new Hyperlink("Compare with " + tlslens.analysis.Connection.labelOfKey(target)
+                    + (proven ? "" : " (likely origin)"));
             cmp.getStyleClass().add("ladder-compare-link");
             cmp.setId("ladderCompareLink");
             cmp.setFocusTraversable(false);
