@@ -4,13 +4,21 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One TCP connection (one tcp.stream) as the connection model sees it: endpoints and bytes, and,
+ * One connection as the connection model sees it: a TCP connection (one tcp.stream), a QUIC
+ * connection (one quic.connection.number) or a DTLS association (one udp.stream). Endpoints and bytes, and,
  * when it carries TLS, what was negotiated, the handshake in order, how (and from which earlier
  * connection) the session was resumed, and what stood out. A value: built once by
  * {@link ConnectionAnalyzer}; values that the capture does not show are null, never guessed.
  */
 public final class Connection {
-    // ---- TCP --------------------------------------------------------------------------------
+    // ---- transport --------------------------------------------------------------------------
+    tlslens.engine.Transport transport = tlslens.engine.Transport.TCP;
+    int udpStream = -1;
+    long quicVersion = -1;
+    boolean retry;
+    boolean versionNegotiation;
+    boolean helloVerifyRequest;
+    int retransmittedMessages;
     int index;
     String client;
     String server;
@@ -69,8 +77,58 @@ public final class Connection {
      */
     public tlslens.dissect.tls.decrypt.DecryptionStatus decryption() { return decryption; }
 
-    /** tcp.stream. */
+    /** tcp.stream; quic.connection.number for QUIC; udp.stream for a DTLS association. */
     public int index() { return index; }
+
+    /** What carried it: TCP, QUIC or DTLS (over UDP). */
+    public tlslens.engine.Transport transport() { return transport; }
+
+    /**
+     * Unique among a capture's connections of every transport (indexes are per transport: TCP
+     * stream 0 and QUIC connection 0 are different connections): the index, for QUIC and DTLS offset
+     * by {@link #KEY_STRIDE} times the transport's ordinal. What the window keys connections by.
+     */
+    public int key() { return key(transport, index); }
+
+    /** The key of connection {@code index} of {@code transport}. */
+    public static int key(tlslens.engine.Transport transport, int index) { return transport.ordinal() * KEY_STRIDE + index; }
+
+    /** See {@link #key()}: more connections than this per transport are not told apart. */
+    public static final int KEY_STRIDE = 1 << 24;
+
+    /** "#3" for TCP stream 3, "QUIC #0", "DTLS #2": how the window and reports name the connection. */
+    public String label() {
+        return transport == tlslens.engine.Transport.TCP ? "#" + index : transport.name() + " #" + index;
+    }
+
+    /** The {@link #label()} of the connection with this {@link #key()}. */
+    public static String labelOfKey(int key) {
+        tlslens.engine.Transport t = tlslens.engine.Transport.values()[Math.min(key / KEY_STRIDE,
+                tlslens.engine.Transport.values().length - 1)];
+        int index = key - t.ordinal() * KEY_STRIDE;
+        return t == tlslens.engine.Transport.TCP ? "#" + index : t.name() + " #" + index;
+    }
+
+    /** The {@link #key()} of the connection this one resumed from; null when unknown. */
+    public Integer resumedFromKey() { return resumedFrom == null ? null : key(transport, resumedFrom); }
+
+    /** udp.stream of a QUIC connection's first datagrams or of a DTLS association; -1 over TCP. */
+    public int udpStream() { return udpStream; }
+
+    /** QUIC: the version (quic.version code: 0x00000001 for v1, 0x6b3343cf for v2); -1 otherwise. */
+    public long quicVersion() { return quicVersion; }
+
+    /** QUIC: the server sent a Retry, which costs a round trip (a new Initial with its token). */
+    public boolean retry() { return retry; }
+
+    /** QUIC: the server answered with Version Negotiation. */
+    public boolean versionNegotiation() { return versionNegotiation; }
+
+    /** DTLS: the server sent a HelloVerifyRequest (a cookie round trip before its ServerHello). */
+    public boolean helloVerifyRequest() { return helloVerifyRequest; }
+
+    /** DTLS: handshake messages sent again (retransmitted flights). */
+    public int retransmittedMessages() { return retransmittedMessages; }
 
     /** "ip:port" of the client: the sender of the ClientHello, else of the SYN, else of the first packet. */
     public String client() { return client; }
@@ -200,7 +258,7 @@ public final class Connection {
 
     @Override
     public String toString() {
-        return "Connection " + index + " " + client + " -> " + server + " " + version + " " + cipherSuite + " "
+        return "Connection " + label() + " " + client + " -> " + server + " " + version + " " + cipherSuite + " "
                 + resumption.label() + (resumedFrom != null ? " from " + resumedFrom : "");
     }
 }

@@ -24,6 +24,7 @@ import tlslens.dissect.tls.names.HandshakeTypes;
 import tlslens.dissect.tls.names.NamedGroups;
 import tlslens.dissect.tls.names.TlsVersions;
 import tlslens.engine.ConnectionState;
+import tlslens.engine.Transport;
 import tlslens.net.Ipv6Text;
 
 /**
@@ -38,8 +39,24 @@ public final class ConnectionAnalyzer {
 
     private ConnectionAnalyzer() {}
 
-    /** One connection per state, in the given order (the engine's: order of first packet). */
+    /**
+     * One connection per state: the TCP ones, then QUIC's, then DTLS's, each in the given order (the
+     * engine's: order of first packet). Lineage is looked for within a transport (a QUIC ticket
+     * resumes a QUIC connection).
+     */
     public static List<Connection> analyze(List<? extends ConnectionState> states) {
+        List<Connection> out = new ArrayList<>(states.size());
+        for (Transport transport : Transport.values()) {
+            List<ConnectionState> group = new ArrayList<>();
+            for (ConnectionState s : states) if (s.transport() == transport) group.add(s);
+            if (group.isEmpty()) continue;
+            out.addAll(transport == Transport.DTLS ? DtlsHandshake.analyze(group) : analyzeStreams(group));
+        }
+        return out;
+    }
+
+    /** Connections whose TLS the engine's {@code TlsConnection} read: TCP's and QUIC's. */
+    private static List<Connection> analyzeStreams(List<? extends ConnectionState> states) {
         List<Entry> entries = new ArrayList<>(states.size());
         for (ConnectionState s : states) entries.add(single(s));
         Lineage lineage = new Lineage();
@@ -92,10 +109,15 @@ public final class ConnectionAnalyzer {
         c.bytesServerToClient = s.payloadBytes(1 - cd);
         c.initialRtt = s.initialRtt();
         c.earlyData = null;
+        c.transport = s.transport();
+        c.udpStream = s.udpStream();
+        if (s.quic() != null) c.quicVersion = s.quic().version();
         if (s.tls() == null) return e;
         HandshakeTimeline t = new HandshakeTimeline(s);
         e.timeline = t;
         c.tls = true;
+        c.retry = t.retry;
+        c.versionNegotiation = t.versionNegotiation;
         c.decryption = s.tls().decryption();
         c.helloRetryRequest = t.helloRetryRequest;
         if (t.clientHelloStep != null) e.clientHelloFrame = t.clientHelloStep.frame();
@@ -209,6 +231,12 @@ public final class ConnectionAnalyzer {
     private static void findings(Entry e) {
         HandshakeTimeline t = e.timeline;
         Connection c = e.connection;
+        if (t.versionNegotiation) {
+            e.findings.add("Version Negotiation: the server does not speak the client's QUIC version, one more round trip");
+        }
+        if (t.retry) {
+            e.findings.add("Retry: the server asked the client to prove its address with a token, one more round trip");
+        }
         if (t.helloRetryRequest) {
             String g = null;
             for (HelloInfo h : t.log.serverHellos()) {
@@ -471,7 +499,7 @@ public final class ConnectionAnalyzer {
     private static Entry byIndex(Map<Integer, Entry> entries, int index) { return entries.get(index); }
 
     /** A TLS &lt;= 1.2 full handshake's messages as the suite implies them. */
-    private static List<SkippedMessage> fromSuite(int suite) {
+    static List<SkippedMessage> fromSuite(int suite) {
         CipherSuiteInfo info = suite < 0 ? null : CipherSuiteInfo.of(suite);
         List<SkippedMessage> out = new ArrayList<>();
         boolean certificate = info == null || switch (info.authentication()) {

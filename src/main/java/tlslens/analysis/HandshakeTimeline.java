@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import tlslens.capture.FrameTimes;
+import tlslens.dissect.quic.QuicConnection;
+import tlslens.dissect.quic.QuicPacketTypes;
 import tlslens.dissect.tls.HandshakeLog;
 import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.base.HelloInfo;
@@ -31,7 +33,12 @@ final class HandshakeTimeline {
 
     /** A step with what ordering needs (the record index) before it becomes a {@link HandshakeStep}. */
     record Step(long frame, int dir, HandshakeStep.Kind kind, int contentType, int type, int bytes, boolean encrypted,
-                int recordIndex) {}
+                int recordIndex, int quicPacketType, List<Long> cryptoFrames) {
+        Step(long frame, int dir, HandshakeStep.Kind kind, int contentType, int type, int bytes, boolean encrypted,
+             int recordIndex) {
+            this(frame, dir, kind, contentType, type, bytes, encrypted, recordIndex, HandshakeStep.NONE, List.of());
+        }
+    }
 
     final ConnectionState state;
     final TlsConnection tls;
@@ -70,9 +77,12 @@ final class HandshakeTimeline {
         this.log = tls.log();
         this.clientDir = state.clientDirection();
         this.serverDir = 1 - clientDir;
-        collect();
+        this.quic = state.quic();
+        if (quic != null) collectQuic();
+        else collect();
         hellos();
-        if (isTls13()) tls13();
+        if (quic != null) quic();
+        else if (isTls13()) tls13();
         else if (version != TlsVersions.SSL2) tls12();
         steps.sort(Comparator.comparingInt(Step::recordIndex));
         countFlights();
@@ -82,6 +92,85 @@ final class HandshakeTimeline {
     boolean isTls13() { return version == TlsVersions.TLS13 || (version >> 8) == 0x7f; }
 
     boolean complete() { return end != null; }
+
+    /** The QUIC connection whose CRYPTO frames carried the handshake; null over TCP. */
+    final QuicConnection quic;
+    /** QUIC: a Retry, a Version Negotiation was answered by a new Initial. */
+    boolean retry;
+    boolean versionNegotiation;
+
+    /**
+     * QUIC: the steps in packet order. Each handshake message where CRYPTO frames completed it, in
+     * the packet type that carried it; packets the capture cannot read (Handshake and 0-RTT without
+     * keys) one step each; Retry and Version Negotiation. Directions count from the client (0), as
+     * the TLS log's do.
+     */
+    private void collectQuic() {
+        List<HandshakeLog.Message> logged = log.messages();
+        List<QuicConnection.Packet> packets = quic.packets();
+        List<QuicConnection.CryptoMessage> delivered = quic.cryptoMessages();
+        int order = 0;
+        int m = 0;
+        for (int k = 0; k <= packets.size(); k++) {
+            for (; m < delivered.size() && (delivered.get(m).packet() <= k || k == packets.size()); m++) {
+                QuicConnection.CryptoMessage c = delivered.get(m);
+                if (c.logIndex() >= logged.size()) continue;
+                HandshakeLog.Message x = logged.get(c.logIndex());
+                steps.add(new Step(x.frame(), x.direction(), HandshakeStep.Kind.MESSAGE, x.contentType(), x.type(),
+                        x.length(), x.encrypted(), order++, c.type(), c.frames()));
+            }
+            if (k == packets.size()) break;
+            QuicConnection.Packet p = packets.get(k);
+            int dir = p.dir() == quic.clientDirection() ? 0 : 1;
+            HandshakeStep.Kind kind = switch (p.type()) {
+                case QuicPacketTypes.RETRY -> HandshakeStep.Kind.RETRY;
+                case QuicPacketTypes.VERSION_NEGOTIATION -> HandshakeStep.Kind.VERSION_NEGOTIATION;
+                case QuicPacketTypes.ZERO_RTT -> HandshakeStep.Kind.EARLY_DATA;
+                case QuicPacketTypes.HANDSHAKE -> p.decrypted() ? null : HandshakeStep.Kind.ENCRYPTED_HANDSHAKE_RECORD;
+                default -> null;
+            };
+            if (kind == HandshakeStep.Kind.RETRY) retry = true;
+            if (kind == HandshakeStep.Kind.VERSION_NEGOTIATION) versionNegotiation = true;
+            Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+            if (kind == HandshakeStep.Kind.EARLY_DATA && last != null && last.kind == kind && last.dir == dir) {
+                // A run of 0-RTT packets with nothing else of the handshake between: one arrow, their bytes summed.
+                steps.set(steps.size() - 1, new Step(last.frame, dir, kind, last.contentType, last.type,
+                        last.bytes + p.bytes(), true, last.recordIndex, last.quicPacketType, last.cryptoFrames));
+                continue;
+            }
+            if (kind != null) {
+                boolean readable = kind == HandshakeStep.Kind.RETRY || kind == HandshakeStep.Kind.VERSION_NEGOTIATION;
+                steps.add(new Step(p.frame(), dir, kind, ContentTypes.HANDSHAKE, HandshakeStep.NONE, p.bytes(), !readable,
+                        order++, p.type(), List.of()));
+            }
+        }
+    }
+
+    /**
+     * QUIC: the handshake ends with the client's Finished, read with keys; without them, with the
+     * client's first Handshake packet after the server's (the one that carries its Finished).
+     * 0-RTT's fate is in EncryptedExtensions (QUIC has no EndOfEarlyData).
+     */
+    private void quic() {
+        if (serverHelloStep == null) return;
+        for (Step s : steps) {
+            if (s.kind == HandshakeStep.Kind.MESSAGE && !s.encrypted && s.type == FINISHED && s.dir == clientDir
+                    && s.recordIndex > serverHelloStep.recordIndex) {
+                end = s;
+                decryptedHandshake = true;
+                return;
+            }
+        }
+        boolean serverHandshake = false;
+        for (Step s : steps) {
+            if (s.kind != HandshakeStep.Kind.ENCRYPTED_HANDSHAKE_RECORD) continue;
+            if (s.dir == serverDir) serverHandshake = true;
+            else if (serverHandshake) {
+                end = s;
+                return;
+            }
+        }
+    }
 
     private void collect() {
         for (HandshakeLog.Message m : log.messages()) {
@@ -271,6 +360,7 @@ final class HandshakeTimeline {
      */
     private void earlyData() {
         if (firstClientHello == null || !firstClientHello.earlyData) return;
+        HelloInfo ee = log.encryptedExtensions();
         if (serverHelloStep == null) {
             earlyDataAccepted = null;
             earlyDataReason = "no ServerHello in the capture";
@@ -278,6 +368,13 @@ final class HandshakeTimeline {
             earlyDataReason = "the server answered with a HelloRetryRequest, which rejects early data";
         } else if (!isTls13() || serverHello.pskSelected < 0 && !serverHello.extensions.contains(ExtensionTypes.PRE_SHARED_KEY)) {
             earlyDataReason = "the server did not accept the PSK, so it rejected early data";
+        } else if (quic != null) {
+            earlyDataAccepted = ee == null ? null : ee.earlyData;
+            earlyDataReason = ee == null
+                    ? "EncryptedExtensions says whether 0-RTT was accepted and it travels in Handshake packets: unknown "
+                            + "without keys"
+                    : ee.earlyData ? "decrypted: EncryptedExtensions has early_data, so the server accepted 0-RTT"
+                    : "decrypted: EncryptedExtensions has no early_data, so the server rejected 0-RTT";
         } else if (decryptedHandshake) {
             boolean eoed = false;
             for (Step s : steps) {
@@ -323,7 +420,7 @@ final class HandshakeTimeline {
         List<HandshakeStep> out = new ArrayList<>(steps.size());
         for (Step s : steps) {
             out.add(new HandshakeStep(s.frame, s.dir == clientDir, s.kind, s.contentType, s.type, s.bytes,
-                    millisSince(t0, s.frame), s.encrypted, wireEncrypted(s)));
+                    millisSince(t0, s.frame), s.encrypted, wireEncrypted(s), s.quicPacketType, s.cryptoFrames, false));
         }
         return out;
     }
@@ -333,6 +430,8 @@ final class HandshakeTimeline {
      * in TLS &lt;= 1.2 what a side sent after its own ChangeCipherSpec (the Finished, renegotiation).
      */
     boolean wireEncrypted(Step s) {
+        if (quic != null) return s.encrypted || s.quicPacketType != QuicPacketTypes.INITIAL
+                && s.kind != HandshakeStep.Kind.RETRY && s.kind != HandshakeStep.Kind.VERSION_NEGOTIATION;
         if (s.encrypted || s.contentType == ContentTypes.APPLICATION_DATA) return true;
         if (isTls13() || version == TlsVersions.SSL2 || s.kind == HandshakeStep.Kind.CHANGE_CIPHER_SPEC) return false;
         for (Step c : steps) {

@@ -10,9 +10,12 @@ import tlslens.analysis.AlertEvent;
 import tlslens.analysis.Connection;
 import tlslens.analysis.HandshakeStep;
 import tlslens.analysis.SkippedMessage;
+import tlslens.dissect.quic.QuicPacketTypes;
+import tlslens.dissect.tls.names.HandshakeTypes;
+import tlslens.engine.Transport;
 
 /**
- * --connections as JSON: an array with one object per TCP connection. Values are JSON numbers,
+ * --connections as JSON: an array with one object per connection (TCP, QUIC, DTLS: see "transport"). Values are JSON numbers,
  * booleans and nulls (unknown stays null); times are milliseconds with microsecond precision.
  * Pretty-printed with two spaces per level; small flat objects (handshake steps, alerts) on one
  * line each so that a handshake reads like a ladder.
@@ -81,16 +84,35 @@ final class ConnectionJson {
             d.put("frame", s.frame());
             d.put("from", s.from());
             d.put("message", s.message());
+            // Issue 15: the message's tls.handshake.type as on the wire (a HelloRetryRequest is a ServerHello); null
+            // for what is not a readable TLS handshake message.
+            d.put("type", !s.kind().equals(HandshakeStep.Kind.MESSAGE) || s.encrypted()
+                    || s.contentType() == tlslens.dissect.tls.HandshakeLog.SSL2_RECORD ? null
+                    : s.handshakeType() == HandshakeTypes.HELLO_RETRY_REQUEST ? HandshakeTypes.SERVER_HELLO : s.handshakeType());
             d.put("bytes", s.bytes());
             d.put("time", millis(s.timeMs()));
             // Issue 12: travelled encrypted, whether or not a key log decrypted it; "decrypted" says which.
             d.put("encrypted", s.wireEncrypted());
             d.put("decrypted", s.decrypted());
+            if (s.quic()) {
+                // Issue 15: the packet type that carried it, and the frames whose CRYPTO frames held its bytes.
+                d.put("packet_type", QuicPacketTypes.name(s.quicPacketType()));
+                if (!s.cryptoFrames().isEmpty()) d.put("crypto_frames", new Raw(s.cryptoFrames().toString()));
+            }
+            if (s.retransmission()) d.put("retransmission", true);
             steps.add(d);
         }
         m.put("handshake", steps);
         m.put("handshake_ms", millis(c.handshakeMs()));
         m.put("round_trips", c.roundTrips());
+        // Issue 15: tcp, quic or dtls; index is then tcp.stream, quic.connection.number or udp.stream.
+        m.put("transport", c.transport().label());
+        m.put("udp_stream", c.udpStream() < 0 ? null : c.udpStream());
+        m.put("quic_version", c.quicVersion() < 0 ? null : c.quicVersion());
+        m.put("retry", c.transport() == Transport.QUIC ? c.retry() : null);
+        m.put("version_negotiation", c.transport() == Transport.QUIC ? c.versionNegotiation() : null);
+        m.put("hello_verify_request", c.transport() == Transport.DTLS ? c.helloVerifyRequest() : null);
+        m.put("retransmitted_messages", c.transport() == Transport.DTLS ? c.retransmittedMessages() : null);
         // Beyond issue 4's list: what a reader of the above wants next.
         m.put("established", c.tls() ? c.established() : null);
         m.put("alpn_offered", c.alpnOffered());

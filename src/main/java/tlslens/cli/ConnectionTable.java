@@ -6,14 +6,16 @@ import java.util.Locale;
 
 import tlslens.analysis.Connection;
 import tlslens.analysis.Resumption;
+import tlslens.engine.Transport;
 
 /**
  * --connections --format text: one line per connection in the manner of Zeek's ssl.log and
  * ssldump (columns padded to their widest value, "-" for unset), then the findings and the
- * reasons behind unknown values, one per line, keyed by the connection's index.
+ * reasons behind unknown values, one per line, keyed by the connection's index (prefixed by its
+ * transport for QUIC and DTLS: "quic 0: ...").
  */
 final class ConnectionTable {
-    static final String[] HEADER = {"index", "client", "server", "version", "cipher_suite", "sni", "resumption",
+    static final String[] HEADER = {"index", "transport", "client", "server", "version", "cipher_suite", "sni", "resumption",
         "resumed_from", "handshake_ms"};
 
     private ConnectionTable() {}
@@ -45,6 +47,7 @@ final class ConnectionTable {
     static String[] row(Connection c) {
         return new String[] {
             Integer.toString(c.index()),
+            c.transport().label(),
             dash(c.client()),
             dash(c.server()),
             dash(c.version()),
@@ -60,7 +63,7 @@ final class ConnectionTable {
     private static List<String> notes(List<Connection> connections) {
         List<String> out = new ArrayList<>();
         for (Connection c : connections) {
-            String key = c.index() + ": ";
+            String key = (c.transport() == Transport.TCP ? "" : c.transport().label() + " ") + c.index() + ": ";
             if (c.resumedFromReason() != null) out.add(key + "resumed_from unknown: " + c.resumedFromReason());
             for (String f : c.findings()) out.add(key + f);
         }

@@ -12,7 +12,7 @@ import tlslens.dissect.FrameDissection;
 import tlslens.engine.Engine;
 
 /**
- * --connections: instead of frames, one summary per TCP connection once the capture is read
+ * --connections: instead of frames, one summary per connection (TCP, QUIC, DTLS) once the capture is read
  * (JSON, or a table with --format text). With a display filter, the connections that have a
  * matching frame; lineage is still worked out over the whole capture.
  */
@@ -20,6 +20,8 @@ final class ConnectionsPrinter implements FramePrinter {
     private final PrintStream out;
     private final boolean text;
     private final BitSet shown = new BitSet();
+    /** udp.stream of the frames shown: a QUIC connection or DTLS association is shown with its conversation. */
+    private final BitSet shownUdp = new BitSet();
     private Engine engine;
 
     ConnectionsPrinter(PrintStream out, String format) {
@@ -55,13 +57,18 @@ final class ConnectionsPrinter implements FramePrinter {
     @Override
     public void print(RawFrame raw, FrameDissection fd) {
         if (fd.tcpStream() >= 0) shown.set(fd.tcpStream());
+        if (fd.context().udpStream() >= 0) shownUdp.set(fd.context().udpStream());
     }
 
     @Override
     public void end() {
-        List<Connection> all = engine == null ? List.of() : ConnectionAnalyzer.analyze(engine.connections());
+        List<Connection> all = engine == null ? List.of() : ConnectionAnalyzer.analyze(engine.allConnections());
         List<Connection> selected = new ArrayList<>();
-        for (Connection c : all) if (shown.get(c.index())) selected.add(c);
+        for (Connection c : all) {
+            if (c.transport() == tlslens.engine.Transport.TCP ? shown.get(c.index()) : shownUdp.get(c.udpStream())) {
+                selected.add(c);
+            }
+        }
         if (text) out.print(ConnectionTable.write(selected));
         else ConnectionJson.write(selected, out);
         out.flush();

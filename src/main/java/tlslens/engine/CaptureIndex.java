@@ -196,11 +196,11 @@ public final class CaptureIndex implements Closeable {
     public Instant firstTime() { return first; }
 
     /**
-     * Runs {@code reader} over the engine's TCP connections while no frame is being added, so it
-     * sees one consistent state (the connection model is built this way, off the FX thread).
+     * Runs {@code reader} over the engine's connections (TCP, QUIC, DTLS) while no frame is being
+     * added, so it sees one consistent state (the connection model is built this way, off the FX thread).
      */
     public synchronized <T> T withConnections(Function<List<ConnectionState>, T> reader) {
-        return reader.apply(engine.connections());
+        return reader.apply(engine.allConnections());
     }
 
     /** The summary of frame {@code number} (1-based), kept since the frame was added: the same object each time. */

@@ -6,13 +6,26 @@ import java.time.Instant;
 import tlslens.dissect.tls.TlsConnection;
 
 /**
- * What the engine knows about one TCP connection (one tcp.stream) after the frames seen so far:
+ * What the engine knows about one connection after the frames seen so far: a TCP connection (one
+ * tcp.stream), a QUIC connection (one quic.connection.number) or a DTLS association (one udp.stream):
  * the input of the connection model (tlslens.analysis). A live view: it keeps changing while the
  * engine dissects more frames, so read it from the dissecting thread or after the last frame.
  */
 public interface ConnectionState {
-    /** tcp.stream. */
+    /** tcp.stream; quic.connection.number for QUIC; udp.stream for DTLS. */
     int index();
+
+    /** What carries the connection. */
+    default Transport transport() { return Transport.TCP; }
+
+    /** The UDP conversation (udp.stream) of a QUIC or DTLS connection; -1 for TCP. */
+    default int udpStream() { return -1; }
+
+    /** The QUIC connection (packets, CRYPTO messages) when {@link #transport()} is QUIC, else null. */
+    default tlslens.dissect.quic.QuicConnection quic() { return null; }
+
+    /** The DTLS association when {@link #transport()} is DTLS, else null. */
+    default tlslens.dissect.dtls.DtlsAssociation dtls() { return null; }
 
     /** Direction (0 = from the endpoint of the first packet, as in {@link #address(int)}) of the client. */
     int clientDirection();
@@ -30,7 +43,7 @@ public interface ConnectionState {
 
     Instant lastTime();
 
-    /** TCP payload bytes sent in direction dir, retransmissions included. */
+    /** TCP payload bytes (UDP payload bytes for QUIC and DTLS) sent in direction dir, retransmissions included. */
     long payloadBytes(int dir);
 
     /** The TLS state of the connection, or null when it isn't TLS. */

@@ -46,6 +46,9 @@ public final class Engine {
     private QuicDissector quic;
     /** Every TCP connection in order of its first packet (the table forgets a connection when its ports are reused). */
     private final List<TcpStream> streams = new ArrayList<>();
+    /** Every QUIC connection and DTLS association, in order of their first packet. */
+    private final List<UdpState> udpStates = new ArrayList<>();
+    private final java.util.Map<Object, UdpState> udpStateOf = new java.util.IdentityHashMap<>();
     private Instant first;
     private Instant previous;
     private TlsSecrets secrets;
@@ -160,8 +163,19 @@ public final class Engine {
         return false;
     }
 
-    /** The TCP connections seen so far, in order of their first packet: the connection model's input. */
+    /** The TCP connections seen so far, in order of their first packet. */
     public List<ConnectionState> connections() { return List.copyOf(streams); }
+
+    /**
+     * Every connection seen so far: the TCP ones, then the QUIC connections and DTLS associations, each
+     * in order of its first packet. The connection model's input.
+     */
+    public List<ConnectionState> allConnections() {
+        List<ConnectionState> all = new ArrayList<>(streams.size() + udpStates.size());
+        all.addAll(streams);
+        all.addAll(udpStates);
+        return all;
+    }
 
     private void dissectInto(FrameDissection fd, RawFrame f) {
         Tvb tvb = fd.frameTvb();
@@ -258,6 +272,9 @@ public final class Engine {
             }
             if (c.attachment instanceof DtlsAssociation dtls && dtls.accepts(payload, tr.offset(), tr.end())) {
                 dtls.dissect(fd, payload, tr.offset(), tr.end(), dir);
+                UdpState s = udpStateOf.computeIfAbsent(dtls, k -> added(new UdpState(c.index, dtls)));
+                s.observe(fd.number, fd.time, dir, tr.src().getAddress(), sport, tr.dst().getAddress(), dport,
+                        tr.end() - tr.offset());
                 return;
             }
             if (c.attachment == null && QuicDissector.looksLikeQuic(payload, tr.offset(), tr.end())) {
@@ -266,10 +283,22 @@ public final class Engine {
             if (c.attachment instanceof QuicDissector.Conversation q && tr.end() > tr.offset()) {
                 if (quic == null) quic = new QuicDissector(secrets);
                 quic.dissect(fd, payload, tr.offset(), tr.end(), dir, q);
+                for (tlslens.dissect.quic.QuicConnection qc : q.connections()) {
+                    UdpState s = udpStateOf.computeIfAbsent(qc, k -> added(new UdpState(c.index, qc)));
+                    if (qc.packetCount() == s.packetsSeen) continue;
+                    s.packetsSeen = qc.packetCount();
+                    s.observe(fd.number, fd.time, dir, tr.src().getAddress(), sport, tr.dst().getAddress(), dport,
+                            tr.end() - tr.offset());
+                }
                 return;
             }
         }
         fd.setInfo(sport + " \u2192 " + dport + " Len=" + Math.max(0, length - 8));
+    }
+
+    private UdpState added(UdpState s) {
+        udpStates.add(s);
+        return s;
     }
 
     /** An ICMP error: its quoted TCP header names the connection it is about (no reassembly). */

@@ -98,6 +98,7 @@ public final class Explainer {
                     : notes.contentType(ContentTypes.CHANGE_CIPHER_SPEC);
             case ENCRYPTED_HANDSHAKE_RECORD -> notes.contentType(ContentTypes.APPLICATION_DATA);
             case EARLY_DATA -> notes.extension(tlslens.dissect.tls.names.ExtensionTypes.EARLY_DATA);
+            case RETRY, VERSION_NEGOTIATION -> null;
         };
         return new Explanation(n == null ? List.of() : List.of(n), ContextNotes.forStep(c, step, connections));
     }

@@ -214,11 +214,11 @@ final class TimelineBridge {
         }
         tableStale = false;
         TableView<Connection> table = pane.table();
-        List<Integer> selected = table.getSelectionModel().getSelectedItems().stream().map(Connection::index).toList();
+        List<Integer> selected = table.getSelectionModel().getSelectedItems().stream().map(Connection::key).toList();
         Integer keep = shownConnection;
         pane.items().setAll(s.connections());
         for (int i = 0; i < pane.items().size(); i++) {
-            if (selected.contains(pane.items().get(i).index())) table.getSelectionModel().select(i);
+            if (selected.contains(pane.items().get(i).key())) table.getSelectionModel().select(i);
         }
         pane.countLabel().setText(countText(s));
         if (openFile != null && openFile.equals(capture.file()) && s.ladder(openIndex) != null) {
@@ -235,8 +235,21 @@ final class TimelineBridge {
     private String countText(ConnectionsSnapshot s) {
         long tls = s.connections().stream().filter(Connection::tls).count();
         long resumed = s.connections().stream().filter(c -> c.resumption() != tlslens.analysis.Resumption.NONE).count();
-        return s.connections().size() + " TCP connections · " + tls + " with TLS · " + resumed + " resumed"
+        return connectionCount(s) + " · " + tls + " with TLS · " + resumed + " resumed"
                 + (session.isCapturing() ? " · live" : "");
+    }
+
+    /** "3 TCP connections", "0 TCP connections, 2 QUIC connections, 1 DTLS association". */
+    private static String connectionCount(ConnectionsSnapshot s) {
+        int[] n = new int[tlslens.engine.Transport.values().length];
+        for (Connection c : s.connections()) n[c.transport().ordinal()]++;
+        List<String> parts = new java.util.ArrayList<>();
+        String[] names = {"TCP connection", "QUIC connection", "DTLS association"};
+        for (int i = 0; i < n.length; i++) {
+            // TCP's count always shows, worded as before QUIC and DTLS were counted; the others when there are any.
+            if (n[i] > 0 || i == 0) parts.add(n[i] + " " + names[i] + (n[i] == 1 && i > 0 ? "" : "s"));
+        }
+        return String.join(", ", parts);
     }
 
     /** The capture stopped (or started): the count's "· live" follows at once, not with the next snapshot. */
@@ -253,7 +266,7 @@ final class TimelineBridge {
     private void connectionSelected() {
         var sel = pane.table().getSelectionModel().getSelectedItems();
         if (sel.size() != 1 || sel.get(0) == null) return;
-        int index = sel.get(0).index();
+        int index = sel.get(0).key();
         if (shownConnection == null || shownConnection != index) show(index, false);
     }
 
@@ -279,7 +292,7 @@ final class TimelineBridge {
         if (selectRow) {
             TableView<Connection> table = pane.table();
             for (int i = 0; i < pane.items().size(); i++) {
-                if (pane.items().get(i).index() == index) {
+                if (pane.items().get(i).key() == index) {
                     table.getSelectionModel().clearAndSelect(i);
                     table.scrollTo(Math.max(0, i - 2));
                 }
@@ -330,12 +343,12 @@ final class TimelineBridge {
         }
         ladderStale = false;
         int stream = row.summary().tcpStream();
-        Connection c = snapshot.forStream(stream);
+        Connection c = stream >= 0 ? snapshot.forStream(stream) : snapshot.forUdpFrame(selectedFrame);
         if (c == null) {
             pane.ladder().setHighlightedFrames(Set.of());
             return;
         }
-        if (shownConnection == null || shownConnection != stream) show(stream, true);
+        if (shownConnection == null || shownConnection != c.key()) show(c.key(), true);
         pane.ladder().setHighlightedFrames(Set.of(selectedFrame));
     }
 
@@ -477,15 +490,16 @@ final class TimelineBridge {
         if (view == null) {
             view = new tlslens.ui.timeline.KeyScheduleView();
             view.setId("keyScheduleView");
-            Tab tab = new Tab("Keys #" + index, view);
+            Tab tab = new Tab("Keys " + c.label(), view);
             tab.setId(id);
-            tab.setTooltip(new Tooltip("The key schedule of connection #" + index));
+            tab.setTooltip(new Tooltip("The key schedule of connection " + c.label()));
             tabs.getTabs().add(tab);
             tabs.getSelectionModel().select(tab);
         }
         tlslens.ui.timeline.KeyScheduleView target = view;
         Background.run(() -> {
-            tlslens.dissect.tls.TlsConnection tls = c.tls() ? idx.followTls(index) : null;
+            tlslens.dissect.tls.TlsConnection tls = c.tls() && c.transport() == tlslens.engine.Transport.TCP
+                    ? idx.followTls(c.index()) : null;
             return tlslens.ui.model.KeyScheduleModel.of(c, tls == null ? null : tls.keySchedule());
         }, target::setModel, e -> session.messageProperty().set("Key schedule failed: " + e));
     }
@@ -499,13 +513,13 @@ final class TimelineBridge {
             Connection a = sel.get(0);
             Connection b = sel.get(1);
             // The origin (or the earlier one) on the left.
-            boolean swap = a.resumedFrom() != null && a.resumedFrom() == b.index()
-                    || !(b.resumedFrom() != null && b.resumedFrom() == a.index()) && a.index() > b.index();
-            return swap ? new int[] {b.index(), a.index()} : new int[] {a.index(), b.index()};
+            boolean swap = a.resumedFrom() != null && a.resumedFromKey() == b.key()
+                    || !(b.resumedFrom() != null && b.resumedFromKey() == a.key()) && a.key() > b.key();
+            return swap ? new int[] {b.key(), a.key()} : new int[] {a.key(), b.key()};
         }
         if (sel.size() == 1 && sel.get(0) != null) {
-            Integer t = snapshot.compareTarget(sel.get(0).index());
-            if (t != null) return new int[] {t, sel.get(0).index()};
+            Integer t = snapshot.compareTarget(sel.get(0).key());
+            if (t != null) return new int[] {t, sel.get(0).key()};
         }
         return null;
     }
@@ -539,7 +553,7 @@ final class TimelineBridge {
         box.setTop(bar);
         String css = HandshakeLadder.stylesheet();
         if (css != null) box.getStylesheets().add(css);
-        Tab tab = new Tab("#" + left + " ↔ #" + right, box);
+        Tab tab = new Tab(l.connection().label() + " ↔ " + r.connection().label(), box);
         tab.setId(id);
         tab.setUserData(new OpenComparison(left, right, view));
         tab.setTooltip(new Tooltip("Connection #" + left + " and connection #" + right + " side by side"));
@@ -563,7 +577,13 @@ final class TimelineBridge {
 
     private void exportPng() {
         LadderModel m = pane.ladder().getModel();
-        if (m != null) savePng(pane.ladder().snapshotDiagram(), "connection-" + m.connection().index() + ".png");
+        if (m != null) savePng(pane.ladder().snapshotDiagram(), "connection-" + fileName(m.connection()) + ".png");
+    }
+
+    /** "3" for TCP stream 3, "quic-0", "dtls-1": a saved drawing's file name. */
+    private static String fileName(Connection c) {
+        return c.transport() == tlslens.engine.Transport.TCP ? String.valueOf(c.index())
+                : c.transport().label() + "-" + c.index();
     }
 
     private void savePng(javafx.scene.image.WritableImage img, String name) {
@@ -579,7 +599,7 @@ final class TimelineBridge {
     private void exportSvg() {
         LadderModel m = pane.ladder().getModel();
         if (m == null) return;
-        Path file = choose("connection-" + m.connection().index() + ".svg", "SVG drawing (*.svg)", "*.svg");
+        Path file = choose("connection-" + fileName(m.connection()) + ".svg", "SVG drawing (*.svg)", "*.svg");
         if (file == null) return;
         Background.run(() -> {
             Files.writeString(file, LadderSvg.write(m), StandardCharsets.UTF_8);

@@ -55,6 +55,26 @@ final class Captures {
 
     static List<Connection> model(Path file) { return model(frames(file)); }
 
+    /** Every connection of the capture: TCP's, then QUIC's and DTLS's (as --connections and the window see them). */
+    static List<Connection> modelAll(Path file) {
+        Engine engine = new Engine();
+        for (RawFrame f : frames(file)) engine.dissect(f);
+        return ConnectionAnalyzer.analyze(engine.allConnections());
+    }
+
+    /** As {@link #modelAll(Path)}, decrypting with the key log. */
+    static List<Connection> modelAll(Path file, Path keylog) {
+        tlslens.dissect.tls.decrypt.TlsSecrets secrets;
+        try {
+            secrets = new tlslens.dissect.tls.decrypt.TlsSecrets(tlslens.dissect.tls.decrypt.KeyLog.read(keylog));
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + keylog, e);
+        }
+        Engine engine = new Engine(secrets);
+        for (RawFrame f : frames(file)) engine.dissect(f);
+        return ConnectionAnalyzer.analyze(engine.allConnections());
+    }
+
     static Path publicCapture(String name) {
         return PublicCaptures.of(name);
     }

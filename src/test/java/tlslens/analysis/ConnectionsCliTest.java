@@ -179,12 +179,12 @@ class ConnectionsCliTest {
         assertEquals(0, r.code(), r.err());
         List<Connection> model = Captures.model(Captures.OURS.resolve("tls13_full_then_psk.pcap"));
         String[] lines = r.out().split("\n");
-        assertEquals(List.of("index", "client", "server", "version", "cipher_suite", "sni", "resumption",
+        assertEquals(List.of("index", "transport", "client", "server", "version", "cipher_suite", "sni", "resumption",
                 "resumed_from", "handshake_ms"), List.of(lines[0].trim().split("\\s+")));
         for (int i = 0; i < model.size(); i++) {
             Connection c = model.get(i);
             List<String> cells = List.of(lines[1 + i].trim().split("\\s{2,}"));
-            assertEquals(List.of(String.valueOf(c.index()), c.client(), c.server(), c.version(), c.cipherSuite(),
+            assertEquals(List.of(String.valueOf(c.index()), "tcp", c.client(), c.server(), c.version(), c.cipherSuite(),
                     c.sni(), c.resumption().label(), c.resumption() == Resumption.NONE ? "-" : "?",
                     String.format(Locale.ROOT, "%.3f", c.handshakeMs())), cells);
         }

@@ -54,13 +54,12 @@ class ManifestConnectionsTest {
     }
 
     /**
-     * The manifests of our TCP captures. Those with "transport": "udp" (DTLS) are not read here: DTLS
-     * associations are not in the connection model yet; UdpAgreementTest checks their DTLS fields.
+     * The manifests of our captures: TCP ones, and those with "transport": "udp" (DTLS associations,
+     * one per udp.stream, compared with tshark's UDP golden).
      */
     static List<Path> manifests() {
         try (Stream<Path> s = Files.list(Captures.OURS)) {
-            List<Path> l = s.filter(p -> p.getFileName().toString().endsWith(".manifest.json"))
-                    .filter(p -> !Captures.read(p).contains("\"transport\": \"udp\"")).sorted().toList();
+            List<Path> l = s.filter(p -> p.getFileName().toString().endsWith(".manifest.json")).sorted().toList();
             if (l.isEmpty()) fail("no manifests in " + Captures.OURS.toAbsolutePath());
             return l;
         } catch (IOException e) {
@@ -72,12 +71,13 @@ class ManifestConnectionsTest {
         Map<String, Object> m = Json.object(Json.parse(Captures.read(manifestPath)));
         String name = (String) m.get("name");
         Path file = Captures.OURS.resolve((String) m.get("file"));
-        return new Capture(name, m, Captures.model(file), new HashSet<>(), new ArrayList<>());
+        return new Capture(name, m, Captures.modelAll(file), new HashSet<>(), new ArrayList<>());
     }
 
     /** From tshark's golden fields: the streams with a ServerHello, and the TLS streams in order. */
     static Capture withTshark(Capture c) {
-        Path tsv = Captures.GOLDEN.resolve(c.name() + ".fields.tsv");
+        boolean udp = "udp".equals(c.manifest().get("transport"));
+        Path tsv = Captures.GOLDEN.resolve(c.name() + (udp ? ".udp.fields.tsv" : ".fields.tsv"));
         if (!Files.exists(tsv)) fail("golden file missing: " + tsv.toAbsolutePath());
         List<String> lines;
         try {
@@ -86,9 +86,10 @@ class ManifestConnectionsTest {
             throw new AssertionError(e);
         }
         List<String> header = List.of(lines.get(0).split("\t", -1));
-        int stream = header.indexOf("tcp.stream");
-        int type = header.indexOf("tls.handshake.type");
-        int content = header.indexOf("tls.record.content_type");
+        // DTLS: its associations are numbered by udp.stream, its fields are dtls.*.
+        int stream = header.indexOf(udp ? "udp.stream" : "tcp.stream");
+        int type = header.indexOf(udp ? "dtls.handshake.type" : "tls.handshake.type");
+        int content = header.indexOf(udp ? "dtls.record.content_type" : "tls.record.content_type");
         Set<Integer> order = new LinkedHashSet<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", -1);
@@ -138,7 +139,7 @@ class ManifestConnectionsTest {
             for (Object o : conns) if ("psk".equals(Json.object(o).get("resumption"))) psk++;
             tests.add(DynamicTest.dynamicTest(m.get("name") + ": resumed_from, ALPN, early data with the key log", () -> {
                 List<Connection> tls = new ArrayList<>();
-                for (Connection c : Captures.model(file, keylog)) if (c.tls()) tls.add(c);
+                for (Connection c : Captures.modelAll(file, keylog)) if (c.tls()) tls.add(c);
                 assertEquals(conns.size(), tls.size(), "TLS connections");
                 for (int i = 0; i < conns.size(); i++) {
                     Map<String, Object> mc = Json.object(conns.get(i));
@@ -189,7 +190,7 @@ class ManifestConnectionsTest {
         List<Connection> tls = cap.tls();
         assertTrue(i < tls.size(), "connection " + i + " missing");
         Connection c = tls.get(i);
-        String where = cap.name() + " connection " + i + " (tcp.stream " + c.index() + "): ";
+        String where = cap.name() + " connection " + i + " (" + (c.transport() == tlslens.engine.Transport.TCP ? "tcp" : "udp") + ".stream " + c.index() + "): ";
 
         // Resumption as the server accepted it.
         assertEquals(m.get("resumption"), c.resumption().label(), where + "resumption");

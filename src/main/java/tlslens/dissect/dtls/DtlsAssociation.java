@@ -50,6 +50,8 @@ public final class DtlsAssociation {
     private final List<Map<Integer, Reassembly>> pending = List.of(new HashMap<>(), new HashMap<>());
     private final List<Map<Integer, Long>> whole = List.of(new HashMap<>(), new HashMap<>());
     private final List<Step> steps = new ArrayList<>();
+    /** The hellos read, in order (a retransmitted one again): for the connection model. */
+    private final List<HelloInfo> hellos = new ArrayList<>();
     private final DtlsDecryptor decryptor;
     /** DTLS 1.3, per direction: the highest epoch seen, and per epoch the highest sequence number. */
     private final long[] epoch13 = new long[2];
@@ -103,6 +105,9 @@ public final class DtlsAssociation {
     public int serverDirection() { return serverDir; }
 
     public List<Step> steps() { return List.copyOf(steps); }
+
+    /** The ClientHellos and ServerHellos read, in order (kind tells them apart); at most a few dozen are kept. */
+    public List<HelloInfo> hellos() { return List.copyOf(hellos); }
 
     /** Dissects the records of one datagram's payload [off, end) sent in direction dir. */
     public void dissect(FrameDissection fd, Tvb tvb, int off, int end, int dir) {
@@ -454,6 +459,7 @@ public final class DtlsAssociation {
             case HandshakeTypes.CLIENT_HELLO -> {
                 HelloInfo ch = HelloMessages.clientHello(c, scratch, tvb, off, end, DtlsFields.COOKIE_LENGTH,
                         DtlsFields.COOKIE);
+                keep(ch);
                 decryptor.clientHello(ch);
                 if (ch.connectionId != null) cidToReceive[dir] = ch.connectionId;
             }
@@ -461,6 +467,7 @@ public final class DtlsAssociation {
                 // tshark 4.0 names a DTLS HelloRetryRequest "Server Hello"; only the keys must skip it.
                 boolean hrr = end - off >= 34 && java.util.Arrays.equals(tvb.bytes(off + 2, 32), HelloMessages.HRR_RANDOM);
                 HelloInfo sh = HelloMessages.serverHello(c, scratch, tvb, off, end, false);
+                keep(sh);
                 c.onServerHello(sh, false);
                 if (!hrr) decryptor.serverHello(sh);
                 if (!hrr && sh.connectionId != null) cidToReceive[dir] = sh.connectionId;
@@ -486,6 +493,10 @@ public final class DtlsAssociation {
             ProtoNode copy = n.copyAs(DtlsFields::mirror);
             if (copy != null) hs.child(copy);
         }
+    }
+
+    private void keep(HelloInfo h) {
+        if (h != null && hellos.size() < 64) hellos.add(h);
     }
 
     /** HelloVerifyRequest (RFC 6347 4.2.1): server_version, cookie<0..2^8-1>. */

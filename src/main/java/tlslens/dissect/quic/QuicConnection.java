@@ -35,10 +35,26 @@ public final class QuicConnection {
             {new CryptoStream(), new CryptoStream()}};
     final TlsConnection tls;
     private final List<Packet> packets = new ArrayList<>();
+    private final List<CryptoMessage> messages = new ArrayList<>();
+    private int seen;
+    /** Bounds what a long connection keeps for the connection model (its handshake comes first). */
+    static final int MAX_PACKETS = 4096;
 
-    /** One packet as seen: for the connection model (ladder lanes per packet number space). */
-    public record Packet(long frame, int dir, int space, int longType, long packetNumber, boolean decrypted,
-                         List<Long> frameTypes) {}
+    /**
+     * One packet as seen: for the connection model (ladder lanes per packet type).
+     *
+     * @param type   a {@link QuicPacketTypes} code (Initial, 0-RTT, Handshake, Retry, 1-RTT, Version Negotiation)
+     * @param bytes  the packet's length in the datagram, header included
+     */
+    public record Packet(long frame, int dir, int space, int type, long packetNumber, boolean decrypted,
+                         List<Long> frameTypes, int bytes) {}
+
+    /**
+     * A handshake message that CRYPTO frames delivered to TLS: which entry of the TLS log it is, in
+     * which packet (its index in {@link #packets()}) and packet type it was completed, and the
+     * frames whose CRYPTO data carried its bytes (more than one when it was split).
+     */
+    public record CryptoMessage(int logIndex, int packet, int type, List<Long> frames) {}
 
     QuicConnection(int number, long version, byte[] originalDcid, int clientDir, TlsConnection tls) {
         this.number = number;
@@ -59,7 +75,21 @@ public final class QuicConnection {
 
     public List<Packet> packets() { return List.copyOf(packets); }
 
-    void add(Packet p) { packets.add(p); }
+    /** How many packets of this connection were seen, kept or not (cheap: the engine asks after each datagram). */
+    public int packetCount() { return seen; }
+
+    /** The handshake messages CRYPTO frames carried, in the order TLS read them. */
+    public List<CryptoMessage> cryptoMessages() { return List.copyOf(messages); }
+
+    void add(Packet p) {
+        seen++;
+        if (packets.size() < MAX_PACKETS) packets.add(p);
+    }
+
+    /** The index in {@link #packets()} the packet being read will have. */
+    int nextPacketIndex() { return packets.size(); }
+
+    void delivered(CryptoMessage m) { if (messages.size() < MAX_PACKETS) messages.add(m); }
 
     /** RFC 9000 A.3: the full packet number from its truncated encoding of pnLen bytes. */
     long decodePacketNumber(int space, int dir, long truncated, int pnLen) {

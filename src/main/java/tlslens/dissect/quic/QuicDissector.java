@@ -35,6 +35,8 @@ public final class QuicDissector {
     private final TlsSecrets secrets;
     /** The connection of the datagram's first packet (for the coalesced packets' DCID check). */
     private QuicConnection datagramConnection;
+    /** The {@link QuicPacketTypes} code of the packet whose frames are being read. */
+    private int packetType;
 
     /** The QUIC connections one UDP conversation carried, in order (the conversation's attachment). */
     public static final class Conversation {
@@ -126,7 +128,7 @@ public final class QuicDissector {
         int typeBits = (b0 >> 4) & 3;
         // Initial 0, 0-RTT 1, Handshake 2, Retry 3 (v2 renumbers them, RFC 9369 3.2).
         int type = v2 ? (typeBits + 3) % 4 : typeBits;
-        if (version == 0) return versionNegotiation(fd, tvb, off, end, dcid, scid, conv, first);
+        if (version == 0) return versionNegotiation(fd, tvb, off, end, dcid, scid, dir, conv, first);
 
         QuicConnection conn = find(dcid, dir, conv, false);
         if (conn == null && (type == 0 || type == 1) && dcid.length > 0) conn = byOriginal.get(ByteBuffer.wrap(dcid));
@@ -207,7 +209,7 @@ public final class QuicDissector {
                 tag.expert(QuicFields.BAD_RETRY.note());
             }
             fd.setInfo(info.toString());
-            if (conn != null) conn.add(new QuicConnection.Packet(fd.number, dir, space, type, -1, false, List.of()));
+            if (conn != null) conn.add(new QuicConnection.Packet(fd.number, dir, space, type, -1, false, List.of(), end - off));
             return end;
         }
         if (type == 0) {
@@ -227,6 +229,7 @@ public final class QuicDissector {
         }
         if (o != null && o.plain != null) {
             Tvb plain = fd.addSource("Decrypted QUIC (" + o.plain.length + " bytes)", o.plain, List.of());
+            packetType = type;
             frames(fd, quic, plain, conn, space, dir, info, frameTypes);
         } else if (o == null) {
             quic.expert(QuicFields.DECRYPTION_FAILED.note(failure));
@@ -235,7 +238,7 @@ public final class QuicDissector {
         fd.setInfo(info.toString());
         if (conn != null) {
             conn.add(new QuicConnection.Packet(fd.number, dir, space, type, o == null ? -1 : o.packetNumber,
-                    o != null && o.plain != null, frameTypes));
+                    o != null && o.plain != null, frameTypes, pEnd - off));
         }
         return pEnd;
     }
@@ -249,7 +252,7 @@ public final class QuicDissector {
         };
     }
 
-    private int versionNegotiation(FrameDissection fd, Tvb tvb, int off, int end, byte[] dcid, byte[] scid,
+    private int versionNegotiation(FrameDissection fd, Tvb tvb, int off, int end, byte[] dcid, byte[] scid, int dir,
                                    Conversation conv, boolean first) {
         ProtoNode quic = fd.root.addValue(QuicFields.QUIC, tvb, off, end - off, null);
         QuicConnection conn = find(dcid, -1, conv, true);
@@ -267,6 +270,10 @@ public final class QuicDissector {
         p += 1 + scid.length;
         for (; p + 4 <= end; p += 4) quic.add(QuicFields.SUPPORTED_VERSION, tvb, p, 4);
         fd.setInfo("Version Negotiation");
+        if (conn != null) {
+            conn.add(new QuicConnection.Packet(fd.number, dir, QuicConnection.INITIAL, QuicPacketTypes.VERSION_NEGOTIATION,
+                    -1, false, List.of(), end - off));
+        }
         return end;
     }
 
@@ -331,6 +338,7 @@ public final class QuicDissector {
             info.append(", PKN: ").append(o.packetNumber);
             if (o.plain != null) {
                 Tvb plain = fd.addSource("Decrypted QUIC (" + o.plain.length + " bytes)", o.plain, List.of());
+                packetType = QuicPacketTypes.ONE_RTT;
                 frames(fd, quic, plain, conn, QuicConnection.APPLICATION, dir, info, frameTypes);
             } else {
                 payload.expert(QuicFields.DECRYPTION_FAILED.note("Decryption failed: Decryption (checktag) failed: Checksum error"));
@@ -345,8 +353,8 @@ public final class QuicDissector {
         }
         fd.setInfo(info.toString());
         if (conn != null) {
-            conn.add(new QuicConnection.Packet(fd.number, dir, QuicConnection.APPLICATION, -1,
-                    o == null ? -1 : o.packetNumber, o != null && o.plain != null, frameTypes));
+            conn.add(new QuicConnection.Packet(fd.number, dir, QuicConnection.APPLICATION, QuicPacketTypes.ONE_RTT,
+                    o == null ? -1 : o.packetNumber, o != null && o.plain != null, frameTypes, end - off));
         }
         return end;
     }
@@ -617,11 +625,11 @@ public final class QuicDissector {
         if (msgs == null) return;
         Tvb tvb;
         int from;
+        List<long[]> parts = s.fragmentsBelow(before, before + msgs.length);
         if (offset == before && len == msgs.length) {
             tvb = t;
             from = dataOff;
         } else {
-            List<long[]> parts = s.fragmentsBelow(before, before + msgs.length);
             tvb = fd.addSource("Reassembled QUIC CRYPTO Data (" + msgs.length + " bytes)", msgs, List.<DataSource.Chunk>of());
             from = tvb.start;
             StringBuilder sb = new StringBuilder().append(parts.size()).append(" Reassembled QUIC CRYPTO Data Fragments (")
@@ -640,6 +648,29 @@ public final class QuicDissector {
             }
             frag.addValue(QuicFields.CRYPTO_FRAGMENT_COUNT, tvb, from, 0, (long) parts.size()).setGenerated(true);
         }
+        int logged = conn.tls.log().messages().size();
         conn.tls.dissectQuicCrypto(fd, f, tvb, from, from + msgs.length, dir == conn.clientDir ? 0 : 1);
+        delivered(conn, logged, msgs, before, parts, packetType);
+    }
+
+    /**
+     * Tells the connection which log entries this CRYPTO data completed, in which packet, and which
+     * frames' CRYPTO data carried each message's bytes (for the ladder).
+     */
+    private static void delivered(QuicConnection conn, int logged, byte[] msgs, long before, List<long[]> parts,
+                                  int packetType) {
+        int now = conn.tls.log().messages().size();
+        int at = 0;
+        for (int i = logged; i < now; i++) {
+            int len = at + 4 <= msgs.length
+                    ? 4 + (((msgs[at + 1] & 0xff) << 16) | ((msgs[at + 2] & 0xff) << 8) | (msgs[at + 3] & 0xff)) : 0;
+            long lo = before + at, hi = before + Math.min(msgs.length, at + len);
+            List<Long> frames = new ArrayList<>();
+            for (long[] x : parts) {
+                if (x[1] < hi && x[1] + x[2] > lo && !frames.contains(x[0])) frames.add(x[0]);
+            }
+            conn.delivered(new QuicConnection.CryptoMessage(i, conn.nextPacketIndex(), packetType, List.copyOf(frames)));
+            at += len;
+        }
     }
 }

@@ -95,7 +95,7 @@ public final class ComparisonModel {
                 j++;
             }
         }
-        moved(rows, leftOnly, left.connection().index(), right.connection().index());
+        moved(rows, leftOnly, left.connection().label(), right.connection().label());
         markSkipped(rows, leftOnly, right.connection());
         return new ComparisonModel(left, right, rows, false);
     }
@@ -105,7 +105,7 @@ public final class ComparisonModel {
      * first): each stays in its side's order, marked "moved" with a note, the first unmatched of one side
      * paired with the first of the other.
      */
-    private static void moved(List<Row> rows, List<Integer> leftOnly, int leftIndex, int rightIndex) {
+    private static void moved(List<Row> rows, List<Integer> leftOnly, String leftIndex, String rightIndex) {
         List<Integer> rightOnly = new ArrayList<>();
         for (int k = 0; k < rows.size(); k++) if (rows.get(k).mark() == Mark.ONLY_RIGHT) rightOnly.add(k);
         for (java.util.Iterator<Integer> it = leftOnly.iterator(); it.hasNext(); ) {
@@ -115,9 +115,9 @@ public final class ComparisonModel {
                 int ri = jt.next();
                 Row r = rows.get(ri);
                 if (!partners(l.left(), r.right())) continue;
-                rows.set(li, new Row(l.left(), null, Mark.MOVED, "#" + rightIndex + " sent it at another point of its "
+                rows.set(li, new Row(l.left(), null, Mark.MOVED, rightIndex + " sent it at another point of its "
                         + "handshake (its step " + r.rightStep() + "): each side keeps its own order", l.leftStep(), 0));
-                rows.set(ri, new Row(null, r.right(), Mark.MOVED, "#" + leftIndex + " sent it at another point of its "
+                rows.set(ri, new Row(null, r.right(), Mark.MOVED, leftIndex + " sent it at another point of its "
                         + "handshake (its step " + l.leftStep() + "): each side keeps its own order", 0, r.rightStep()));
                 jt.remove();
                 it.remove();
@@ -286,7 +286,7 @@ public final class ComparisonModel {
             String gap = ms > 0 ? biggestGapChange(ms) : null;
             parts.add(gap == null ? t : t + ": " + gap);
         }
-        return "#" + resumed.index() + " vs #" + left.connection().index() + ": " + String.join("; ", parts);
+        return resumed.label() + " vs " + left.connection().label() + ": " + String.join("; ", parts);
     }
 
     /** The resumed handshake took longer than the full one: its headline is not a saving. */

@@ -10,7 +10,11 @@ import tlslens.dissect.tls.decrypt.DecryptionStatus;
 public final class ConnectionColumns {
     private ConnectionColumns() {}
 
-    public static String index(Connection c) { return "#" + c.index(); }
+    /** "#3" for TCP stream 3, "QUIC #0", "DTLS #1". */
+    public static String index(Connection c) { return c.label(); }
+
+    /** "TCP", "QUIC", "DTLS". */
+    public static String transport(Connection c) { return c.transport().name(); }
 
     public static String sni(Connection c) { return c.sni() == null ? "" : c.sni(); }
 
@@ -31,7 +35,9 @@ public final class ConnectionColumns {
 
     /** "#3", "? (ticket issued inside encrypted records; ...)" for an unknown origin, empty for a full handshake. */
     public static String resumedFrom(Connection c) {
-        if (c.resumedFrom() != null) return "#" + c.resumedFrom();
+        if (c.resumedFrom() != null) {
+            return (c.transport() == tlslens.engine.Transport.TCP ? "#" : c.transport().name() + " #") + c.resumedFrom();
+        }
         if (c.resumption() == Resumption.NONE) return "";
         return "? " + (c.resumedFromReason() == null ? "" : "(" + c.resumedFromReason() + ")");
     }

@@ -16,7 +16,8 @@ import tlslens.dissect.tls.names.HandshakeTypes;
 /**
  * The connection model of a capture at one moment, with what the window needs besides it: where
  * each resumed session was issued (the origin's ticket or ServerHello frame) and that frame's time
- * since the start of the capture. Built off the FX thread; immutable.
+ * since the start of the capture. Built off the FX thread; immutable. Connections are named by
+ * their {@link Connection#key()} (unique across TCP, QUIC and DTLS).
  */
 public final class ConnectionsSnapshot {
     /** Where a resumption's session came from: the issuing frame and its time since the capture start (null if unknown). */
@@ -31,7 +32,7 @@ public final class ConnectionsSnapshot {
 
     private ConnectionsSnapshot(List<Connection> connections, Map<Integer, Issue> issues, int frameCount) {
         this.connections = List.copyOf(connections);
-        for (Connection c : this.connections) byIndex.put(c.index(), c);
+        for (Connection c : this.connections) byIndex.put(c.key(), c);
         this.issues = Map.copyOf(issues);
         this.frameCount = frameCount;
     }
@@ -44,16 +45,16 @@ public final class ConnectionsSnapshot {
     public static ConnectionsSnapshot of(List<Connection> connections, Instant start, LongFunction<Instant> frameTime,
                                          int frameCount) {
         Map<Integer, Connection> byIndex = new HashMap<>();
-        for (Connection c : connections) byIndex.put(c.index(), c);
+        for (Connection c : connections) byIndex.put(c.key(), c);
         Map<Integer, Issue> issues = new HashMap<>();
         for (Connection c : connections) {
             if (c.resumedFrom() == null) continue;
-            Connection origin = byIndex.get(c.resumedFrom());
+            Connection origin = byIndex.get(c.resumedFromKey());
             long frame = origin == null ? -1 : issueFrame(origin, c.resumption());
             if (frame < 0) continue;
             Instant t = frameTime.apply(frame);
             Double s = t == null || start == null ? null : FrameTimes.seconds(Duration.between(start, t));
-            issues.put(c.index(), new Issue(frame, s));
+            issues.put(c.key(), new Issue(frame, s));
         }
         return new ConnectionsSnapshot(connections, issues, frameCount);
     }
@@ -82,15 +83,30 @@ public final class ConnectionsSnapshot {
 
     public List<Connection> connections() { return connections; }
 
-    public Connection connection(int index) { return byIndex.get(index); }
+    /** The connection of this {@link Connection#key()}, or null. */
+    public Connection connection(int key) { return byIndex.get(key); }
 
-    /** The issue of connection {@code index}'s resumed session, or null. */
+    /** The issue of connection {@code index} (a key)'s resumed session, or null. */
     public Issue issue(int index) { return issues.get(index); }
 
     public int frameCount() { return frameCount; }
 
     /** The connection of a packet's tcp.stream (the connection index is the stream), or null. */
     public Connection forStream(int tcpStream) { return tcpStream < 0 ? null : byIndex.get(tcpStream); }
+
+    /**
+     * The QUIC connection or DTLS association a frame outside TCP belongs to: the one with a handshake
+     * step in it, else the latest one whose frames span it; null when none.
+     */
+    public Connection forUdpFrame(long frame) {
+        Connection spanning = null;
+        for (Connection c : connections) {
+            if (c.transport() == tlslens.engine.Transport.TCP) continue;
+            for (HandshakeStep s : c.handshake()) if (s.frame() == frame) return c;
+            if (c.firstFrame() <= frame && frame <= c.lastFrame()) spanning = c;
+        }
+        return spanning;
+    }
 
     /**
      * What to compare connection {@code index} with by default: the connection it resumed from;
@@ -100,13 +116,15 @@ public final class ConnectionsSnapshot {
     public Integer compareTarget(int index) {
         Connection c = byIndex.get(index);
         if (c == null || c.resumption() == Resumption.NONE) return null;
-        if (c.resumedFrom() != null) return c.resumedFrom();
+        if (c.resumedFrom() != null) return c.resumedFromKey();
         Integer best = null;
         for (Connection o : connections) {
-            if (o.index() == index || o.firstFrame() >= c.firstFrame() || o.resumption() != Resumption.NONE) continue;
-            if (o.handshakeMs() == null || !java.util.Objects.equals(o.server(), c.server())
-                    || o.versionCode() != c.versionCode()) continue;
-            best = o.index();
+            if (o.key() == index || o.firstFrame() >= c.firstFrame() || o.resumption() != Resumption.NONE) continue;
+            // Without keys QUIC may not show the client's Handshake packets: a ServerHello is enough there.
+            boolean full = o.handshakeMs() != null || o.transport() == tlslens.engine.Transport.QUIC && o.version() != null;
+            if (!full || !java.util.Objects.equals(o.server(), c.server())
+                    || o.versionCode() != c.versionCode() || o.transport() != c.transport()) continue;
+            best = o.key();
         }
         return best;
     }

@@ -56,9 +56,10 @@ public final class LadderModel {
             case EARLY_DATA -> LadderRow.Kind.EARLY_DATA;
             case ENCRYPTED_HANDSHAKE_RECORD -> LadderRow.Kind.ENCRYPTED;
             case MESSAGE -> s.encrypted() ? LadderRow.Kind.ENCRYPTED : LadderRow.Kind.MESSAGE;
+            case RETRY, VERSION_NEGOTIATION -> LadderRow.Kind.RETRY;
         };
         return new LadderRow(kind, s.fromClient(), s.contentType(), s.handshakeType(), s.message(), s.bytes(), s.timeMs(),
-                s.frame(), 0, s.encrypted(), s.wireEncrypted());
+                s.frame(), 0, s.encrypted(), s.wireEncrypted(), s.quicPacketType(), s.cryptoFrames(), s.retransmission());
     }
 
     /** Alerts go after the last row of an earlier or the same frame. */
@@ -153,7 +154,8 @@ public final class LadderModel {
         String link = null;
         if (c.resumedFrom() != null) {
             prefix = "Resumed by " + how + (c.resumption() == Resumption.SESSION_ID ? " created in " : " issued in ");
-            link = "connection #" + c.resumedFrom();
+            link = "connection " + (c.transport() == tlslens.engine.Transport.TCP ? "#" + c.resumedFrom()
+                    : c.transport().name() + " #" + c.resumedFrom());
             if (issue != null) {
                 suffix.append(" (frame ").append(issue.frame());
                 if (issue.seconds() != null) suffix.append(String.format(Locale.ROOT, ", %.3f s", issue.seconds()));
@@ -164,7 +166,7 @@ public final class LadderModel {
                     + (c.resumedFromReason() != null ? c.resumedFromReason() : "not in the capture");
         }
         suffix.append(" — ").append(skippedText(c));
-        return new Banner(prefix, link, c.resumedFrom(), suffix.toString());
+        return new Banner(prefix, link, c.resumedFromKey(), suffix.toString());
     }
 
     /** "skipped Certificate (1,006 B), Server Key Exchange (300 B), 1 round trip saved". */
@@ -202,7 +204,7 @@ public final class LadderModel {
     }
 
     /** The connection to compare with by default: the origin of a resumption, or null. */
-    public Integer compareTarget() { return connection.resumedFrom(); }
+    public Integer compareTarget() { return connection.resumedFromKey(); }
 
     public String clientEndpoint() { return connection.client(); }
 
@@ -210,7 +212,11 @@ public final class LadderModel {
 
     /** "Connection #1 · TLS 1.2 · TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 · localhost". */
     public String title() {
-        StringBuilder sb = new StringBuilder("Connection #").append(connection.index());
+        StringBuilder sb = new StringBuilder(switch (connection.transport()) {
+            case TCP -> "Connection #";
+            case QUIC -> "QUIC connection #";
+            case DTLS -> "DTLS association #";
+        }).append(connection.index());
         if (connection.version() != null) sb.append(" · ").append(connection.version());
         if (connection.cipherSuite() != null) sb.append(" · ").append(connection.cipherSuite());
         if (connection.sni() != null) sb.append(" · ").append(connection.sni());
@@ -288,6 +294,9 @@ public final class LadderModel {
         Double end = c.handshakeMs();
         for (HandshakeStep s : c.handshake()) {
             if (end != null && s.timeMs() != null && s.timeMs() > end) continue;
+            // 0-RTT is application data sent early, QUIC's Retry and Version Negotiation are not TLS.
+            if (s.kind() == HandshakeStep.Kind.EARLY_DATA || s.kind() == HandshakeStep.Kind.RETRY
+                    || s.kind() == HandshakeStep.Kind.VERSION_NEGOTIATION) continue;
             sum += s.bytes();
         }
         return sum;

@@ -1,8 +1,10 @@
 package tlslens.ui.model;
 
+import java.util.List;
 import java.util.Locale;
 
 import tlslens.analysis.HandshakeStep;
+import tlslens.dissect.quic.QuicPacketTypes;
 import tlslens.dissect.tls.HandshakeLog;
 import tlslens.dissect.tls.names.ContentTypes;
 
@@ -27,9 +29,25 @@ import tlslens.dissect.tls.names.ContentTypes;
  * @param wireEncrypted it travelled encrypted, whether or not a key log decrypted it (TLS 1.3's
  *                   EncryptedExtensions to Finished, TLS 1.2's Finished; for a ghost: TLS 1.3 sends it
  *                   encrypted); the ladder keeps its lock once decrypted
+ * @param quicPacketType QUIC: the {@link QuicPacketTypes} code of the packet that carried it (the ladder shades the
+ *                   row by it: Initial, Handshake, 0-RTT, 1-RTT); {@link HandshakeStep#NONE} over TCP and DTLS
+ * @param cryptoFrames QUIC: the frames whose CRYPTO frames carried the message; empty otherwise
+ * @param retransmission DTLS: a retransmitted message (a flight sent again)
  */
 public record LadderRow(Kind kind, boolean fromClient, int contentType, int handshakeType, String label, Integer bytes,
-                        Double timeMs, long frame, int flight, boolean encrypted, boolean wireEncrypted) {
+                        Double timeMs, long frame, int flight, boolean encrypted, boolean wireEncrypted,
+                        int quicPacketType, List<Long> cryptoFrames, boolean retransmission) {
+
+    public LadderRow {
+        cryptoFrames = List.copyOf(cryptoFrames);
+    }
+
+    /** A row of a TCP connection's ladder. */
+    public LadderRow(Kind kind, boolean fromClient, int contentType, int handshakeType, String label, Integer bytes,
+                     Double timeMs, long frame, int flight, boolean encrypted, boolean wireEncrypted) {
+        this(kind, fromClient, contentType, handshakeType, label, bytes, timeMs, frame, flight, encrypted, wireEncrypted,
+                HandshakeStep.NONE, List.of(), false);
+    }
 
     public enum Kind {
         /** A handshake message in the clear. */
@@ -41,7 +59,9 @@ public record LadderRow(Kind kind, boolean fromClient, int contentType, int hand
         /** TLS 1.3 0-RTT application data. */
         EARLY_DATA("early-data"),
         /** A message the resumed handshake skipped, drawn where the full handshake had it. */
-        GHOST("ghost");
+        GHOST("ghost"),
+        /** QUIC: a Retry or Version Negotiation, which sends the client back to a new Initial. */
+        RETRY("retry");
 
         private final String styleClass;
 
@@ -61,8 +81,14 @@ public record LadderRow(Kind kind, boolean fromClient, int contentType, int hand
     /** This row in flight {@code n}. */
     public LadderRow inFlight(int n) {
         return new LadderRow(kind, fromClient, contentType, handshakeType, label, bytes, timeMs, frame, n, encrypted,
-                wireEncrypted);
+                wireEncrypted, quicPacketType, cryptoFrames, retransmission);
     }
+
+    /** Carried by QUIC: see {@link #quicPacketType}. */
+    public boolean quic() { return quicPacketType != HandshakeStep.NONE; }
+
+    /** "Initial", "Handshake", "0-RTT", "1-RTT": the QUIC packet type that carried the row; null over TCP and DTLS. */
+    public String packetTypeText() { return quic() ? QuicPacketTypes.name(quicPacketType) : null; }
 
     /** Drawn with a lock: it travelled encrypted (decrypted or not). */
     public boolean locked() { return wireEncrypted || encrypted; }
@@ -96,8 +122,18 @@ public record LadderRow(Kind kind, boolean fromClient, int contentType, int hand
     public String detail() {
         if (ghost()) return "skipped · " + (bytes == null ? "size unknown" : bytesText());
         StringBuilder sb = new StringBuilder();
-        if (carrierText() != null) sb.append(carrierText()).append(" · ");
+        if (retransmission) sb.append("retransmission · ");
+        if (quic()) {
+            sb.append(packetTypeText()).append(decrypted() ? ", decrypted" : "").append(" · ");
+        } else if (carrierText() != null) {
+            sb.append(carrierText()).append(" · ");
+        }
         if (bytes != null || kind != Kind.ALERT) sb.append(bytesText()).append(" · ");
+        if (cryptoFrames.size() > 1) {
+            sb.append("CRYPTO in frames ");
+            for (int i = 0; i < cryptoFrames.size(); i++) sb.append(i == 0 ? "" : ", ").append(cryptoFrames.get(i));
+            return sb.toString();
+        }
         return sb.append("frame ").append(frame).toString();
     }
 

@@ -48,7 +48,7 @@ public final class ConnectionsPane extends BorderPane {
         table.getColumns().setAll(List.of(
                 // What this pane is for first (was the session resumed, from where, how fast),
                 // so it shows without scrolling; the cipher suite's long name after it.
-                column("#", 40, ConnectionColumns::index),
+                column("#", 64, ConnectionColumns::index),
                 column("Client", 110, Connection::client),
                 column("Server", 110, Connection::server),
                 column("SNI", 72, ConnectionColumns::sni),

@@ -52,8 +52,8 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
         double side = (width - MARK_COLUMN) / 2;
 
         VBox head = new VBox(6);
-        Label title = new Label("Side by side: connection #" + m.left().connection().index() + " and connection #"
-                + m.right().connection().index());
+        Label title = new Label("Side by side: connection " + m.left().connection().label() + " and connection "
+                + m.right().connection().label());
         title.getStyleClass().add("ladder-title");
         head.getChildren().add(title);
         Label savings = new Label(m.savings());
@@ -108,8 +108,8 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
                 case ONLY_LEFT, ONLY_RIGHT -> "only";
             };
             String words = switch (r.mark()) {
-                case ONLY_LEFT -> "only in #" + m.left().connection().index();
-                case ONLY_RIGHT -> "only in #" + m.right().connection().index();
+                case ONLY_LEFT -> "only in " + m.left().connection().label();
+                case ONLY_RIGHT -> "only in " + m.right().connection().label();
                 default -> r.mark().label();
             };
             Label mark = new Label(words);
@@ -137,7 +137,7 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
     }
 
     private void sideHeader(Pane p, LadderModel l, String role, double x, double width, double[] lifelines) {
-        String head = "#" + l.connection().index() + " · " + (l.connection().resumption() == Resumption.NONE
+        String head = l.connection().label() + " · " + (l.connection().resumption() == Resumption.NONE
                 ? "full handshake" : "resumed (" + l.connection().resumption().label() + ")");
         p.getChildren().add(LadderDrawing.text(head, "comparison-side-title", x, 0, width, Pos.CENTER));
         p.getChildren().add(LadderDrawing.endpoint("Client", l.clientEndpoint(), lifelines[0], BOX, 42, true));
@@ -166,7 +166,7 @@ final class HandshakeComparisonSkin extends SkinBase<HandshakeComparison> {
         g.setId("comparisonTotals");
         ComparisonModel.Totals a = m.leftTotals();
         ComparisonModel.Totals b = m.rightTotals();
-        String[] head = {"", "#" + m.left().connection().index(), "#" + m.right().connection().index(), "saved"};
+        String[] head = {"", m.left().connection().label(), m.right().connection().label(), "saved"};
         for (int c = 0; c < head.length; c++) g.add(cell(head[c], "comparison-totals-head"), c, 0);
         row(g, 1, "Handshake messages on the wire", LadderRow.formatBytes(a.handshakeBytes()),
                 LadderRow.formatBytes(b.handshakeBytes()), LadderRow.formatBytes(a.handshakeBytes() - b.handshakeBytes()));

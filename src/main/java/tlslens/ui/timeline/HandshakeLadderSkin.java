@@ -157,7 +157,8 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
         Integer target = getSkinnable().compareTargetProperty().get();
         if (target != null) {
             boolean proven = Boolean.TRUE.equals(getSkinnable().compareProvenProperty().get());
-            Hyperlink cmp = new Hyperlink("Compare with #" + target + (proven ? "" : " (likely origin)"));
+            Hyperlink cmp = new Hyperlink("Compare with " + tlslens.analysis.Connection.labelOfKey(target)
+                    + (proven ? "" : " (likely origin)"));
             cmp.getStyleClass().add("ladder-compare-link");
             cmp.setId("ladderCompareLink");
             cmp.setFocusTraversable(false);
@@ -200,6 +201,7 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
                 start = i;
             }
         }
+        packetLanes(p, g, rows);
         p.getChildren().addAll(LadderDrawing.lifeline(g.clientX(), g.lifelineTop(), g.lifelineBottom()),
                 LadderDrawing.lifeline(g.serverX(), g.lifelineTop(), g.lifelineBottom()));
         p.getChildren().addAll(
@@ -230,6 +232,25 @@ final class HandshakeLadderSkin extends SkinBase<HandshakeLadder> {
             }
         }
         return p;
+    }
+
+    /**
+     * QUIC: a tag left of the client's lifeline for each run of rows carried by one packet type (Initial,
+     * Handshake, 0-RTT, 1-RTT), shaded by type: the packet number spaces the handshake moves through.
+     */
+    private void packetLanes(Pane p, LadderLayout g, List<LadderRow> rows) {
+        int start = 0;
+        for (int i = 1; i <= rows.size(); i++) {
+            if (i < rows.size() && rows.get(i).quicPacketType() == rows.get(start).quicPacketType()) continue;
+            LadderRow first = rows.get(start);
+            if (first.quic()) {
+                List<Node> lane = LadderDrawing.packetLane(first, g.laneX(), g.rowTop(start) + 3,
+                        g.rowTop(i) - g.rowTop(start) - 6);
+                p.getChildren().addAll(lane);
+                rowExtras.get(start).addAll(lane);
+            }
+            start = i;
+        }
     }
 
     private void highlight(boolean scrollTo) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import tlslens.dissect.ProtoNode;
+import tlslens.dissect.quic.QuicPacketTypes;
 import tlslens.dissect.tls.HandshakeDissector;
 import tlslens.dissect.tls.messages.HelloMessages;
 import tlslens.dissect.tls.names.ContentTypes;
@@ -21,6 +22,12 @@ public final class HandshakeNodeFinder {
     private static final String HANDSHAKE = "tls.handshake";
     private static final String HANDSHAKE_TYPE = "tls.handshake.type";
     private static final String RANDOM = "tls.handshake.random";
+    /** DTLS shows the same messages under its own names. */
+    private static final String DTLS_HANDSHAKE = "dtls.handshake";
+    private static final String DTLS_HANDSHAKE_TYPE = "dtls.handshake.type";
+    private static final String DTLS_ENCRYPTED_ITEM = "Handshake Protocol";
+    private static final String DTLS_RECORD = "dtls.record";
+    private static final String DTLS_CONTENT_TYPE = "dtls.record.content_type";
     private static final String RECORD = "tls.record";
     private static final String CONTENT_TYPE = "tls.record.content_type";
     /** TLS 1.3's encrypted records say "Opaque Type" instead. */
@@ -36,6 +43,10 @@ public final class HandshakeNodeFinder {
     /** The node, or null when the frame's tree has no such item. */
     public static ProtoNode find(ProtoNode root, LadderRow row, int ordinal) {
         if (root == null || row == null || row.ghost()) return null;
+        if (row.quic() && row.kind() != LadderRow.Kind.MESSAGE) {
+            List<ProtoNode> packets = quicPackets(root, row.quicPacketType());
+            return ordinal >= 0 && ordinal < packets.size() ? packets.get(ordinal) : null;
+        }
         List<ProtoNode> candidates = switch (row.kind()) {
             case CHANGE_CIPHER_SPEC -> records(root, ContentTypes.CHANGE_CIPHER_SPEC);
             case ALERT -> records(root, ContentTypes.ALERT);
@@ -46,7 +57,7 @@ public final class HandshakeNodeFinder {
                 List<ProtoNode> h = unreadableMessages(root);
                 yield h.size() > ordinal ? h : records(root, ContentTypes.APPLICATION_DATA);
             }
-            case GHOST -> List.of();
+            case GHOST, RETRY -> List.of();
         };
         return ordinal >= 0 && ordinal < candidates.size() ? candidates.get(ordinal) : null;
     }
@@ -60,17 +71,43 @@ public final class HandshakeNodeFinder {
         return out;
     }
 
-    /** Items of messages shown as "Encrypted Handshake Message" (encrypted, or of a type tshark does not know). */
+    /**
+     * Items of messages shown as "Encrypted Handshake Message" (encrypted, or of a type tshark does not know); in
+     * DTLS an encrypted handshake record's bare "Handshake Protocol" item (tshark names nothing more).
+     */
     private static List<ProtoNode> unreadableMessages(ProtoNode root) {
         List<ProtoNode> out = new ArrayList<>();
         root.walk(n -> {
-            if (isHandshake(n) && ENCRYPTED_ITEM.equals(n.text())) out.add(n);
+            if (isHandshake(n) && (ENCRYPTED_ITEM.equals(n.text())
+                    || DTLS_HANDSHAKE.equals(n.field.abbrev) && DTLS_ENCRYPTED_ITEM.equals(n.text()))) out.add(n);
         });
         return out;
     }
 
     private static boolean isHandshake(ProtoNode n) {
-        return n.field != null && HANDSHAKE.equals(n.field.abbrev) && !n.hidden();
+        return n.field != null && (HANDSHAKE.equals(n.field.abbrev) || DTLS_HANDSHAKE.equals(n.field.abbrev)) && !n.hidden();
+    }
+
+    /**
+     * A QUIC packet's item of a {@link QuicPacketTypes} type, in tree order: by its long packet type (v1's
+     * numbers), its short header (1-RTT) or a version of 0 (Version Negotiation).
+     */
+    private static List<ProtoNode> quicPackets(ProtoNode root, int type) {
+        List<ProtoNode> out = new ArrayList<>();
+        for (ProtoNode n : root.children()) {
+            if (n.field == null || !"quic".equals(n.field.abbrev)) continue;
+            int t = -1;
+            for (ProtoNode c : n.children()) {
+                if (c.field == null) continue;
+                if (c.field.abbrev.equals("quic.long.packet_type") && c.value() instanceof Long v) t = v.intValue();
+                if (c.field.abbrev.equals("quic.short")) t = QuicPacketTypes.ONE_RTT;
+                if (c.field.abbrev.equals("quic.version") && c.value() instanceof Long v && v == 0) {
+                    t = QuicPacketTypes.VERSION_NEGOTIATION;
+                }
+            }
+            if (t == type) out.add(n);
+        }
+        return out;
     }
 
     /**
@@ -82,7 +119,8 @@ public final class HandshakeNodeFinder {
         boolean hrrRandom = false;
         for (ProtoNode c : hs.children()) {
             if (c.field == null) continue;
-            if (HANDSHAKE_TYPE.equals(c.field.abbrev) && c.value() instanceof Long v) type = v.intValue();
+            if ((HANDSHAKE_TYPE.equals(c.field.abbrev) || DTLS_HANDSHAKE_TYPE.equals(c.field.abbrev))
+                    && c.value() instanceof Long v) type = v.intValue();
             if (RANDOM.equals(c.field.abbrev) && c.value() instanceof byte[] b) {
                 hrrRandom = Arrays.equals(b, HelloMessages.HRR_RANDOM);
             }
@@ -93,9 +131,10 @@ public final class HandshakeNodeFinder {
     private static List<ProtoNode> records(ProtoNode root, int contentType) {
         List<ProtoNode> out = new ArrayList<>();
         root.walk(n -> {
-            if (n.field == null || !RECORD.equals(n.field.abbrev) || n.hidden()) return;
+            if (n.field == null || !(RECORD.equals(n.field.abbrev) || DTLS_RECORD.equals(n.field.abbrev)) || n.hidden()) return;
             for (ProtoNode c : n.children()) {
-                if (c.field != null && (CONTENT_TYPE.equals(c.field.abbrev) || OPAQUE_TYPE.equals(c.field.abbrev))
+                if (c.field != null && (CONTENT_TYPE.equals(c.field.abbrev) || OPAQUE_TYPE.equals(c.field.abbrev)
+                        || DTLS_CONTENT_TYPE.equals(c.field.abbrev))
                         && c.value() instanceof Long v && v == contentType) {
                     out.add(n);
                     return;

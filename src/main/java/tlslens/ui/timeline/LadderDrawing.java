@@ -58,6 +58,34 @@ final class LadderDrawing {
         return r;
     }
 
+    /**
+     * A QUIC packet type's tag over a run of rows ({@code height} pixels from {@code top}): a shaded
+     * strip named "Initial", "Handshake", "0-RTT", "1-RTT" (CSS class by type: ladder-lane initial, ...).
+     */
+    static java.util.List<javafx.scene.Node> packetLane(LadderRow first, double x, double top, double height) {
+        String type = laneClass(first.quicPacketType());
+        Rectangle r = new Rectangle(x, top, LadderLayout.LANE_WIDTH, height);
+        r.getStyleClass().addAll("ladder-lane", type);
+        r.setArcWidth(8);
+        r.setArcHeight(8);
+        r.setMouseTransparent(true);
+        Label l = text(first.packetTypeText(), "ladder-lane-label", x, top + height / 2 - 8, LadderLayout.LANE_WIDTH,
+                Pos.CENTER);
+        l.getStyleClass().add(type);
+        return java.util.List.of(r, l);
+    }
+
+    /** The CSS class of a {@link tlslens.dissect.quic.QuicPacketTypes} code: initial, handshake, zero-rtt, one-rtt, retry. */
+    static String laneClass(int quicPacketType) {
+        return switch (quicPacketType) {
+            case tlslens.dissect.quic.QuicPacketTypes.INITIAL -> "initial";
+            case tlslens.dissect.quic.QuicPacketTypes.HANDSHAKE -> "handshake";
+            case tlslens.dissect.quic.QuicPacketTypes.ZERO_RTT -> "zero-rtt";
+            case tlslens.dissect.quic.QuicPacketTypes.ONE_RTT -> "one-rtt";
+            default -> "retry";
+        };
+    }
+
     static Label text(String s, String styleClass, double x, double y, double width, Pos align) {
         Label l = new Label(s);
         l.getStyleClass().add(styleClass);
@@ -86,6 +114,7 @@ final class LadderDrawing {
         Group g = new Group();
         g.getStyleClass().addAll("ladder-row", r.kind().styleClass());
         if (r.decrypted()) g.getStyleClass().add("decrypted");
+        if (r.retransmission()) g.getStyleClass().add("retransmission");
         g.setUserData(index);
         Rectangle hit = new Rectangle(hitX, top + 2, hitWidth, height - 4);
         hit.getStyleClass().add("ladder-hit");
@@ -147,6 +176,14 @@ final class LadderDrawing {
         sb.append("\n").append(r.bytesText());
         if (r.timeMs() != null) sb.append(" · ").append(r.timeText()).append(" since the Client Hello");
         sb.append("\nframe ").append(r.frame()).append(" · flight ").append(r.flight());
+        if (r.quic()) {
+            sb.append("\nQUIC ").append(r.packetTypeText()).append(" packet");
+            if (!r.cryptoFrames().isEmpty()) {
+                sb.append(" · CRYPTO frames in frame").append(r.cryptoFrames().size() == 1 ? " " : "s ");
+                for (int i = 0; i < r.cryptoFrames().size(); i++) sb.append(i == 0 ? "" : ", ").append(r.cryptoFrames().get(i));
+            }
+        }
+        if (r.retransmission()) sb.append("\nretransmitted: the same message was sent before (a flight sent again)");
         if (r.encrypted()) sb.append("\nencrypted: its content needs the session keys");
         else if (r.decrypted()) {
             sb.append("\ntravelled encrypted").append(r.contentType() == tlslens.dissect.tls.names.ContentTypes.APPLICATION_DATA

@@ -47,4 +47,10 @@ public final class LadderLayout {
     public double flightLabelX() { return serverX() + BOX_WIDTH / 2 - 40; }
 
     public double middleX() { return (clientX() + serverX()) / 2; }
+
+    /** The left edge of a QUIC packet-type tag, between the times and the flight bands. */
+    public double laneX() { return TIME_GUTTER + 2; }
+
+    /** A packet-type tag's width. */
+    public static final double LANE_WIDTH = 52;
 }

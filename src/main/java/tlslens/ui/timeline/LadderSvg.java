@@ -55,6 +55,20 @@ public final class LadderSvg {
                 start = i;
             }
         }
+        // QUIC: the packet type of each run of rows, as on screen.
+        start = 0;
+        for (int i = 1; i <= rows.size(); i++) {
+            if (i < rows.size() && rows.get(i).quicPacketType() == rows.get(start).quicPacketType()) continue;
+            LadderRow first = rows.get(start);
+            if (first.quic()) {
+                double top = g.rowTop(start) + 3;
+                double hh = g.rowTop(i) - g.rowTop(start) - 6;
+                s.append(String.format(Locale.ROOT, "<rect class=\"lane %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\"/>%n",
+                        LadderDrawing.laneClass(first.quicPacketType()), g.laneX(), top, LadderLayout.LANE_WIDTH, hh));
+                text(s, "lane-label", g.laneX() + LadderLayout.LANE_WIDTH / 2, top + hh / 2 + 3, "middle", first.packetTypeText());
+            }
+            start = i;
+        }
         for (double x : new double[] {g.clientX(), g.serverX()}) {
             s.append(String.format(Locale.ROOT, "<line class=\"lifeline\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>%n",
                     x, g.lifelineTop(), x, g.lifelineBottom()));
@@ -69,7 +83,8 @@ public final class LadderSvg {
             double to = r.fromClient() ? g.serverX() : g.clientX();
             double dir = Math.signum(to - from);
             double head = LadderLayout.ARROW_HEAD;
-            s.append("<g class=\"row ").append(r.kind().styleClass()).append("\">\n");
+            s.append("<g class=\"row ").append(r.kind().styleClass()).append(r.retransmission() ? " retransmission" : "")
+                    .append("\">\n");
             if (r.ghost()) {
                 s.append(String.format(Locale.ROOT, "<rect class=\"ghost-box\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\"/>%n",
                         g.clientX() - 70, g.rowTop(i) + 2, g.serverX() - g.clientX() + 140, LadderLayout.ROW - 4));

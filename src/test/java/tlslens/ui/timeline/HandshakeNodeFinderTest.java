@@ -31,7 +31,8 @@ class HandshakeNodeFinderTest {
     @ParameterizedTest
     @ValueSource(strings = {"src/main/resources/sample/tls-sample.pcapng", "src/test/resources/captures/tls12_session_id.pcap",
             "src/test/resources/captures/tls13_hrr.pcap", "src/test/resources/captures/tls12_client_cert.pcap",
-            "src/test/resources/captures/tls13_psk_early_data.pcapng"})
+            "src/test/resources/captures/tls13_psk_early_data.pcapng", "src/test/resources/captures/dtls12_hello_verify.pcap",
+            "src/test/resources/captures/dtls10.pcap"})
     void everyArrowFindsItsNode(String file) throws Exception {
         try (CaptureFileReader r = CaptureFileReader.open(Path.of(file)); CaptureIndex idx = new CaptureIndex(r.linkType())) {
             RawFrame f;
@@ -39,7 +40,7 @@ class HandshakeNodeFinderTest {
             ConnectionsSnapshot snap = ConnectionsSnapshot.of(idx);
             int arrows = 0;
             for (var c : snap.connections()) {
-                LadderModel m = snap.ladder(c.index());
+                LadderModel m = snap.ladder(c.key());
                 Set<String> seen = new HashSet<>();
                 List<LadderRow> rows = m.rows();
                 for (int i = 0; i < rows.size(); i++) {
@@ -58,7 +59,7 @@ class HandshakeNodeFinderTest {
                         case CHANGE_CIPHER_SPEC -> assertTrue(text.contains("Change Cipher Spec"), where + ": " + text);
                         case ALERT -> assertTrue(text.contains("Alert"), where + ": " + text);
                         case ENCRYPTED, EARLY_DATA -> assertTrue(text.contains("Encrypted Handshake Message")
-                                || text.contains("Application Data"), where + ": " + text);
+                                || text.contains("Application Data") || text.equals("Handshake Protocol"), where + ": " + text);
                         case GHOST -> { }
                     }
                     arrows++;
@@ -70,6 +71,45 @@ class HandshakeNodeFinderTest {
                 assertTrue(!svg.toLowerCase(Locale.ROOT).contains("nan"), file);
             }
             assertTrue(arrows > 0, file);
+        }
+    }
+
+    /**
+     * QUIC (quic-go's interop capture, no keys): a message arrow finds its TLS message inside its CRYPTO
+     * frame, a packet arrow (an encrypted Handshake packet, a run of 0-RTT packets) its QUIC packet item.
+     */
+    @org.junit.jupiter.api.Test
+    @tlslens.UsesPublicCaptures
+    void everyQuicArrowFindsItsMessageOrPacket() throws Exception {
+        Path file = tlslens.PublicCaptures.of("zeek_quic_interop_quic-go_zerortt.pcap");
+        try (CaptureFileReader r = CaptureFileReader.open(file); CaptureIndex idx = new CaptureIndex(r.linkType())) {
+            RawFrame f;
+            while ((f = r.next()) != null) idx.add(f);
+            ConnectionsSnapshot snap = ConnectionsSnapshot.of(idx);
+            int messages = 0, packets = 0;
+            for (var c : snap.connections()) {
+                if (c.transport() != tlslens.engine.Transport.QUIC) continue;
+                LadderModel m = snap.ladder(c.key());
+                List<LadderRow> rows = m.rows();
+                for (int i = 0; i < rows.size(); i++) {
+                    LadderRow row = rows.get(i);
+                    String where = c.label() + " row " + i + " " + row.label() + " frame " + row.frame();
+                    if (row.ghost()) continue;
+                    ProtoNode n = HandshakeNodeFinder.find(idx.dissect((int) row.frame()).root, row, m.ordinalInFrame(i));
+                    assertNotNull(n, where);
+                    if (row.kind() == LadderRow.Kind.MESSAGE) {
+                        assertEquals("Handshake Protocol: " + row.label(), n.text(), where);
+                        messages++;
+                    } else {
+                        assertEquals("quic", n.field.abbrev, where);
+                        ProtoNode type = n.first("quic.long.packet_type");
+                        assertNotNull(type, where);
+                        assertEquals((long) row.quicPacketType(), type.value(), where);
+                        packets++;
+                    }
+                }
+            }
+            assertTrue(messages >= 4 && packets >= 3, messages + " messages, " + packets + " packets");
         }
     }
 
