@@ -202,9 +202,12 @@ public final class QuicDissector {
             int tagOff = Math.max(p, end - 16);
             if (tagOff > p) quic.add(QuicFields.RETRY_TOKEN, tvb, p, tagOff - p);
             ProtoNode tag = quic.add(QuicFields.RETRY_INTEGRITY_TAG, tvb, tagOff, end - tagOff);
-            if (conn != null && end - tagOff == 16
-                    && !QuicKeys.retryTagValid(version, conn.originalDcid, tvb.bytes(off, tagOff - off), tvb.bytes(tagOff, 16))) {
-                tag.expert(QuicFields.BAD_RETRY.note());
+            if (conn != null && end - tagOff == 16) {
+                if (!QuicKeys.retryTagValid(version, conn.originalDcid, tvb.bytes(off, tagOff - off), tvb.bytes(tagOff, 16))) {
+                    tag.expert(QuicFields.BAD_RETRY.note());
+                } else if (!fromClient) {
+                    conn.retried(scid);
+                }
             }
             fd.setInfo(info.toString());
             if (conn != null) conn.add(new QuicConnection.Packet(fd.number, dir, space, type, -1, false, List.of()));
@@ -386,15 +389,14 @@ public final class QuicDissector {
         QuicKeys k = conn.keys[space][dir];
         if (k != null || space == QuicConnection.INITIAL) return k;
         // The keys' hash and AEAD follow the cipher suite: none before the ServerHello named it.
-        // TLS_CHACHA20_POLY1305_SHA256 needs ChaCha20 header protection and AEAD: not done yet.
-        if (conn.tls.cipherSuite() < 0 || conn.tls.cipherSuite() == 0x1303) return null;
+        if (!supportedSuite(conn.tls.cipherSuite())) return null;
         boolean client = dir == conn.clientDir;
         KeyLog.Label label = space == QuicConnection.HANDSHAKE
                 ? client ? KeyLog.Label.CLIENT_HANDSHAKE_TRAFFIC_SECRET : KeyLog.Label.SERVER_HANDSHAKE_TRAFFIC_SECRET
                 : client ? KeyLog.Label.CLIENT_TRAFFIC_SECRET_0 : KeyLog.Label.SERVER_TRAFFIC_SECRET_0;
         byte[] secret = secret(conn, label);
         if (secret == null) return null;
-        k = QuicKeys.fromSecret(conn.version, secret, hmac(conn), keyLength(conn));
+        k = QuicKeys.fromSecret(conn.version, secret, hmac(conn), keyLength(conn), chacha(conn));
         conn.keys[space][dir] = k;
         if (space == QuicConnection.APPLICATION) conn.appSecret[dir] = secret;
         return k;
@@ -404,7 +406,7 @@ public final class QuicDissector {
         if (conn.earlyKeys != null) return conn.earlyKeys;
         byte[] secret = secret(conn, KeyLog.Label.CLIENT_EARLY_TRAFFIC_SECRET);
         // 0-RTT is sealed with the cipher suite of the resumed session; TLS_AES_128_GCM_SHA256 is assumed.
-        if (secret != null) conn.earlyKeys = QuicKeys.fromSecret(conn.version, secret, "HmacSHA256", 16);
+        if (secret != null) conn.earlyKeys = QuicKeys.fromSecret(conn.version, secret, "HmacSHA256", 16, false);
         return conn.earlyKeys;
     }
 
@@ -417,7 +419,7 @@ public final class QuicDissector {
         byte[] next = Hkdf.expandLabel(hmac, cur, conn.version == QuicKeys.V2 ? "quicv2 ku" : "quic ku", new byte[0],
                 cur.length);
         conn.appSecret[dir] = next;
-        conn.nextKeys[dir] = QuicKeys.fromSecret(conn.version, next, hmac, keyLength(conn));
+        conn.nextKeys[dir] = QuicKeys.fromSecret(conn.version, next, hmac, keyLength(conn), chacha(conn));
         return conn.nextKeys[dir];
     }
 
@@ -434,8 +436,22 @@ public final class QuicDissector {
         return conn.tls.cipherSuite() == 0x1302 ? "HmacSHA384" : "HmacSHA256";
     }
 
+    /** AES-256 and ChaCha20 keys are 32 bytes, AES-128's 16. */
     private static int keyLength(QuicConnection conn) {
-        return conn.tls.cipherSuite() == 0x1302 ? 32 : 16;
+        return conn.tls.cipherSuite() == 0x1302 || chacha(conn) ? 32 : 16;
+    }
+
+    private static boolean chacha(QuicConnection conn) {
+        return conn.tls.cipherSuite() == 0x1303;
+    }
+
+    /**
+     * The suites RFC 9001 5.3 allows QUIC that we open: AES-128-GCM, AES-256-GCM, ChaCha20-Poly1305
+     * (TLS_AES_128_CCM_SHA256 is allowed too but no implementation we know uses it). None before the
+     * ServerHello named one.
+     */
+    private static boolean supportedSuite(int suite) {
+        return suite == 0x1301 || suite == 0x1302 || suite == 0x1303;
     }
 
     // ---- protection -------------------------------------------------------------------------------
