@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * UDP, DTLS and QUIC fields (golden/udp-fields.txt) against tshark 4.0's, cell by cell: every public
  * capture (tshark's output made now by make-golden.sh --public) and every capture of ours with a
- * NAME.udp.fields.tsv golden. Differing cells must be listed, with their reason, in
+ * NAME.udp.fields.tsv golden, then the same with the key log where there is one (NAME.udp.keys.fields.tsv).
+ * Differing cells must be listed, with their reason, in
  * golden/known-divergences.txt. Agreement per capture goes to target/udp-agreement.txt.
  */
 class UdpAgreementTest {
@@ -67,6 +68,56 @@ class UdpAgreementTest {
                     compare("ours", name, cap, golden, GoldenSupport.decodeAsFromManifest(cap), fields, known)));
         }
         return tests;
+    }
+
+    /**
+     * The same fields with the capture's key log (NAME.udp.keys.fields.tsv, made for captures with UDP
+     * and a key log): QUIC Handshake, 0-RTT and 1-RTT packets and DTLS records decrypted.
+     */
+    @TestFactory
+    List<DynamicTest> ourCapturesWithKeys() throws IOException {
+        List<String> fields = fields();
+        KnownDivergences known = KnownDivergences.load();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path cap : GoldenSupport.capturesIn(CliRunner.CAPTURES)) {
+            String name = GoldenSupport.baseName(cap);
+            Path golden = CliRunner.GOLDEN.resolve(name + ".udp.keys.fields.tsv");
+            Path keylog = CliRunner.CAPTURES.resolve(name + ".keylog");
+            if (!Files.exists(golden)) continue;
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                assertTrue(Files.exists(keylog), "golden " + golden + " but no key log " + keylog);
+                compare("ours+keys", name, cap, golden, withKeys(GoldenSupport.decodeAsFromManifest(cap), keylog),
+                        fields, known);
+            }));
+        }
+        assertFalse(tests.isEmpty(), "no NAME.udp.keys.fields.tsv in " + CliRunner.GOLDEN + ": run make-golden.sh");
+        return tests;
+    }
+
+    @TestFactory
+    @UsesPublicCaptures
+    List<DynamicTest> publicCapturesWithKeys() throws Exception {
+        List<String> fields = fields();
+        KnownDivergences known = KnownDivergences.load();
+        Path out = Path.of("target/golden-public");
+        GoldenSupport.makePublicGolden(out);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path cap : GoldenSupport.capturesIn(GoldenSupport.PUBLIC)) {
+            String name = GoldenSupport.baseName(cap);
+            Path golden = out.resolve(name + ".udp.keys.fields.tsv");
+            if (!Files.exists(golden)) continue;
+            Path keylog = GoldenSupport.PUBLIC.resolve(name + ".keylog");
+            tests.add(DynamicTest.dynamicTest(name, () -> compare("public+keys", name, cap, golden,
+                    withKeys(GoldenSupport.decodeAsForPublic(name), keylog), fields, known)));
+        }
+        assertFalse(tests.isEmpty(), "make-golden.sh --public wrote no NAME.udp.keys.fields.tsv");
+        return tests;
+    }
+
+    private static List<String> withKeys(List<String> decodeAs, Path keylog) {
+        List<String> a = new ArrayList<>(decodeAs);
+        a.addAll(List.of("-o", "tls.keylog_file:" + keylog));
+        return a;
     }
 
     private static void compare(String set, String name, Path cap, Path golden, List<String> decodeAs,

@@ -170,7 +170,8 @@ public final class QuicDissector {
         connectionInfo(quic, tvb, off, conn, first);
         quic.addGenerated(QuicFields.PACKET_LENGTH, (long) (pEnd - off));
         quic.addValue(QuicFields.HEADER_FORM, tvb, off, 1, 1L);
-        quic.addValue(QuicFields.FIXED_BIT, tvb, off, 1, (b0 & 0x40) != 0);
+        // Wireshark shows a Retry's header without its fixed bit (dissect_quic_retry_packet).
+        if (type != 3) quic.addValue(QuicFields.FIXED_BIT, tvb, off, 1, (b0 & 0x40) != 0);
         quic.addValue(v2 ? QuicFields.LONG_PACKET_TYPE_V2 : QuicFields.LONG_PACKET_TYPE, tvb, off, 1, (long) typeBits);
 
         // Remove header protection and decrypt (Initial: always possible; others: with keys).
@@ -205,8 +206,9 @@ public final class QuicDissector {
             if (conn != null && end - tagOff == 16) {
                 if (!QuicKeys.retryTagValid(version, conn.originalDcid, tvb.bytes(off, tagOff - off), tvb.bytes(tagOff, 16))) {
                     tag.expert(QuicFields.BAD_RETRY.note());
-                } else if (!fromClient) {
-                    conn.retried(scid);
+                } else {
+                    tag.appendText(" [verified]");
+                    if (!fromClient) conn.retried(scid);
                 }
             }
             fd.setInfo(info.toString());
