@@ -33,6 +33,7 @@ public final class QuicDissector {
     /** Clients' first DCIDs: they name the connection only in Initial and 0-RTT packets. */
     private final Map<ByteBuffer, QuicConnection> byOriginal = new HashMap<>();
     private final TlsSecrets secrets;
+    private final Http3Dissector http3 = new Http3Dissector();
     /** The connection of the datagram's first packet (for the coalesced packets' DCID check). */
     private QuicConnection datagramConnection;
 
@@ -579,7 +580,12 @@ public final class QuicDissector {
             default -> {
                 if (type >= 0x08 && type <= 0x0f) {
                     if (!r.v(QuicFields.STREAM_STREAM_ID)) return -1;
-                    if ((type & 4) != 0 && !r.v(QuicFields.STREAM_OFFSET)) return -1;
+                    long streamId = r.last;
+                    long streamOffset = 0;
+                    if ((type & 4) != 0) {
+                        if (!r.v(QuicFields.STREAM_OFFSET)) return -1;
+                        streamOffset = r.last;
+                    }
                     long len;
                     if ((type & 2) != 0) {
                         if (!r.v(QuicFields.STREAM_LENGTH)) return -1;
@@ -587,7 +593,12 @@ public final class QuicDissector {
                     } else {
                         len = t.end - r.p;
                     }
-                    return r.bytes(QuicFields.STREAM_DATA, len);
+                    int dataOff = r.p;
+                    int end = r.bytes(QuicFields.STREAM_DATA, len);
+                    if (end >= 0 && conn != null && Http3Dissector.isHttp3(conn)) {
+                        http3.stream(fd, t, dataOff, (int) len, streamId, streamOffset, dir == conn.clientDir, conn);
+                    }
+                    return end;
                 }
                 return -1;
             }
