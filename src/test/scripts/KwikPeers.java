@@ -32,7 +32,8 @@ import tech.kwik.core.server.ServerConnector;
  * SCENARIO: full (one connection), zero_rtt (a full connection, then one resuming its session
  * ticket with the request sent as 0-RTT), retry (the server demands address validation: Retry),
  * two_initials (a Client Hello too big for one Initial packet: kwik's quantum-readiness test
- * extension pads it), chacha (the client offers TLS_CHACHA20_POLY1305_SHA256 only).
+ * extension pads it), chacha (the client offers TLS_CHACHA20_POLY1305_SHA256 only), v2 (QUIC version 2,
+ * RFC 9369, from the first packet).
  * The client writes its secrets to KEYLOG (SSLKEYLOGFILE format, QUIC labels). Each connection
  * sends one request line on a bidirectional stream ("hq-interop", HTTP/0.9 style) and reads the
  * server's one-line answer. Prints one JSON line per connection: what the client saw.
@@ -57,13 +58,14 @@ public class KwikPeers {
                 .withPort(port)
                 .withCertificate(new ByteArrayInputStream(cert), new ByteArrayInputStream(key))
                 .withConfiguration(config)
+                .withSupportedVersions(List.of(QuicConnection.QuicVersion.V1, QuicConnection.QuicVersion.V2))
                 .withLogger(quiet())
                 .build();
         server.registerApplicationProtocol(ALPN, new Answering());
         server.start();
         try {
             switch (scenario) {
-                case "full", "retry", "two_initials", "chacha" -> connect(scenario, port, keylog, null, 0);
+                case "full", "retry", "two_initials", "chacha", "v2" -> connect(scenario, port, keylog, null, 0);
                 case "zero_rtt" -> {
                     QuicSessionTicket ticket = connect(scenario, port, keylog, null, 0);
                     if (ticket == null) throw new IllegalStateException("the first connection got no session ticket");
@@ -91,6 +93,7 @@ public class KwikPeers {
                 .logger(quiet());
         if (scenario.equals("two_initials")) b.quantumReadinessTest(1500);
         if (scenario.equals("chacha")) b.cipherSuite(TlsConstants.CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+        if (scenario.equals("v2")) b.version(QuicConnection.QuicVersion.V2);
         if (ticket != null) b.sessionTicket(ticket);
         QuicClientConnection c = b.build();
         String request = "GET /kwik/" + scenario + "/" + index + "\r\n";

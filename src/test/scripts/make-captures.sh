@@ -26,7 +26,7 @@ ALL_SCENARIOS=(dtls12_hello_verify dtls10 tls12_full_then_ticket tls12_session_i
   tls13_hrr tls12_client_cert tls13_client_cert tls12_split_records tls_alert tls10_cbc tls11_cbc
   tls12_ticket_refused tls13_two_tickets h2o_curl jdk_tls ipv6_tls12 truncated
   tls12_aead tls12_cbc tls12_resumption_keys tls13_ciphers tls13_key_update tls12_rsa_keys
-  dtls12_resumed quic_kwik_full quic_kwik_zero_rtt quic_kwik_retry quic_kwik_two_initials quic_kwik_chacha)
+  dtls12_resumed quic_kwik_full quic_kwik_zero_rtt quic_kwik_retry quic_kwik_two_initials quic_kwik_chacha quic_kwik_v2)
 MT="python3 $SCRIPT_DIR/manifest_tool.py"
 
 log() { printf '[make-captures %s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -499,7 +499,8 @@ early = r["early_data_offered"]
 accepted = r["early_data_accepted"]
 c = {"tag": "kwik%d" % i, "t_start": float(t0) + i / 1000,
      "client_tool": "kwik %s QuicClientConnection" % kv, "server_tool": "kwik %s ServerConnector" % kv,
-     "ip": "127.0.0.1", "port": int(port), "version": "TLS 1.3", "quic_version": "QUIC v1",
+     "ip": "127.0.0.1", "port": int(port), "version": "TLS 1.3",
+     "quic_version": {"V1": "QUIC v1", "V2": "QUIC v2"}.get(r["version"], r["version"]),
      "cipher_suite": r["cipher"], "cipher_forced": mode == "chacha",
      "resumption": "psk" if accepted else "none", "resumption_offered": ["psk"] if early else [],
      "early_data": accepted, "early_data_offered": early,
@@ -548,6 +549,12 @@ sc_quic_kwik_chacha() {
   kwik_scenario quic_kwik_chacha chacha \
     "QUIC v1 with kwik: the client offers TLS_CHACHA20_POLY1305_SHA256 only: ChaCha20 header protection and ChaCha20-Poly1305 packet protection after the Initials" \
     "TLS_CHACHA20_POLY1305_SHA256 negotiated; the Initial packets stay AES-128-GCM (RFC 9001 5.2)"
+}
+
+sc_quic_kwik_v2() {
+  kwik_scenario quic_kwik_v2 v2 \
+    "QUIC version 2 (RFC 9369) with kwik from the first packet: v2's Initial salt and key labels (quicv2), its renumbered long packet types" \
+    "full handshake in QUIC v2: Initial (type 1), Handshake (type 3), 1-RTT"
 }
 
 sc_tls12_full_then_ticket() {
