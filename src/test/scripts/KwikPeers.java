@@ -33,7 +33,8 @@ import tech.kwik.core.server.ServerConnector;
  * ticket with the request sent as 0-RTT), retry (the server demands address validation: Retry),
  * two_initials (a Client Hello too big for one Initial packet: kwik's quantum-readiness test
  * extension pads it), chacha (the client offers TLS_CHACHA20_POLY1305_SHA256 only), v2 (QUIC version 2,
- * RFC 9369, from the first packet).
+ * RFC 9369, from the first packet), key_update (after a first request the client updates its 1-RTT keys
+ * and sends a second one).
  * The client writes its secrets to KEYLOG (SSLKEYLOGFILE format, QUIC labels). Each connection
  * sends one request line on a bidirectional stream ("hq-interop", HTTP/0.9 style) and reads the
  * server's one-line answer. Prints one JSON line per connection: what the client saw.
@@ -65,7 +66,7 @@ public class KwikPeers {
         server.start();
         try {
             switch (scenario) {
-                case "full", "retry", "two_initials", "chacha", "v2" -> connect(scenario, port, keylog, null, 0);
+                case "full", "retry", "two_initials", "chacha", "v2", "key_update" -> connect(scenario, port, keylog, null, 0);
                 case "zero_rtt" -> {
                     QuicSessionTicket ticket = connect(scenario, port, keylog, null, 0);
                     if (ticket == null) throw new IllegalStateException("the first connection got no session ticket");
@@ -106,11 +107,15 @@ public class KwikPeers {
             answer = readAll(streams.get(0).getInputStream());
         } else {
             c.connect();
-            QuicStream s = c.createStream(true);
-            try (OutputStream out = s.getOutputStream()) {
-                out.write(request.getBytes(StandardCharsets.US_ASCII));
+            answer = exchange(c, request);
+            if (scenario.equals("key_update")) {
+                // The handshake is confirmed (the answer came after HANDSHAKE_DONE): the client moves to the
+                // next 1-RTT keys (RFC 9001 6) and sends a second request on a new stream with them.
+                ((QuicClientConnectionImpl) c).updateKeys();
+                String second = "GET /kwik/" + scenario + "/" + index + "/after-key-update\r\n";
+                answer += exchange(c, second);
+                request += second;
             }
-            answer = readAll(s.getInputStream());
         }
         // The server sends its NewSessionTicket right after the handshake: wait until the client has it.
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -143,6 +148,15 @@ public class KwikPeers {
                 .findFirst().orElse(null);
         if (secret == null || random == null) return "";
         return "CLIENT_EARLY_TRAFFIC_SECRET " + random + " " + java.util.HexFormat.of().formatHex(secret) + "\n";
+    }
+
+    /** One request on a new bidirectional stream; returns the answer. */
+    static String exchange(QuicClientConnection c, String request) throws IOException {
+        QuicStream s = c.createStream(true);
+        try (OutputStream out = s.getOutputStream()) {
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+        }
+        return readAll(s.getInputStream());
     }
 
     /** The server side: answers each request line with one line naming it. */

@@ -26,7 +26,7 @@ ALL_SCENARIOS=(dtls12_hello_verify dtls10 tls12_full_then_ticket tls12_session_i
   tls13_hrr tls12_client_cert tls13_client_cert tls12_split_records tls_alert tls10_cbc tls11_cbc
   tls12_ticket_refused tls13_two_tickets h2o_curl jdk_tls ipv6_tls12 truncated
   tls12_aead tls12_cbc tls12_resumption_keys tls13_ciphers tls13_key_update tls12_rsa_keys
-  dtls12_resumed quic_kwik_full quic_kwik_zero_rtt quic_kwik_retry quic_kwik_two_initials quic_kwik_chacha quic_kwik_v2)
+  dtls12_resumed quic_kwik_full quic_kwik_zero_rtt quic_kwik_retry quic_kwik_two_initials quic_kwik_chacha quic_kwik_v2 quic_kwik_key_update)
 MT="python3 $SCRIPT_DIR/manifest_tool.py"
 
 log() { printf '[make-captures %s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -555,6 +555,12 @@ sc_quic_kwik_v2() {
   kwik_scenario quic_kwik_v2 v2 \
     "QUIC version 2 (RFC 9369) with kwik from the first packet: v2's Initial salt and key labels (quicv2), its renumbered long packet types" \
     "full handshake in QUIC v2: Initial (type 1), Handshake (type 3), 1-RTT"
+}
+
+sc_quic_kwik_key_update() {
+  kwik_scenario quic_kwik_key_update key_update \
+    "QUIC v1 with kwik: after a first request and answer the client updates its 1-RTT keys (key phase 1), the server follows, and a second request and answer use the new keys" \
+    "one request in key phase 0, then a key update (RFC 9001 6): the second request and its answer in key phase 1, decryptable only with keys derived by quic ku"
 }
 
 sc_tls12_full_then_ticket() {

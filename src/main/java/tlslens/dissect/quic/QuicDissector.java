@@ -422,7 +422,7 @@ public final class QuicDissector {
         byte[] next = Hkdf.expandLabel(hmac, cur, conn.version == QuicKeys.V2 ? "quicv2 ku" : "quic ku", new byte[0],
                 cur.length);
         conn.appSecret[dir] = next;
-        conn.nextKeys[dir] = QuicKeys.fromSecret(conn.version, next, hmac, keyLength(conn), chacha(conn));
+        conn.nextKeys[dir] = conn.keys[QuicConnection.APPLICATION][dir].nextPhase(conn.version, next, hmac);
         return conn.nextKeys[dir];
     }
 
@@ -595,6 +595,8 @@ public final class QuicDissector {
                     }
                     int dataOff = r.p;
                     int end = r.bytes(QuicFields.STREAM_DATA, len);
+                    // Wireshark adds the data even when empty (a FIN alone): -T fields shows it as <MISSING>.
+                    if (len == 0) f.add(QuicFields.STREAM_DATA, t, dataOff, 0);
                     if (end >= 0 && conn != null && Http3Dissector.isHttp3(conn)) {
                         http3.stream(fd, t, dataOff, (int) len, streamId, streamOffset, dir == conn.clientDir, conn);
                     }

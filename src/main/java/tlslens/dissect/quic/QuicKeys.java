@@ -67,6 +67,16 @@ public final class QuicKeys {
     }
 
     /**
+     * The next key phase's keys (RFC 9001 6.1) from the next secret: a new AEAD key and IV, the same
+     * header protection key ("The header protection key is not updated").
+     */
+    public QuicKeys nextPhase(long version, byte[] nextSecret, String hmac) {
+        String p = version == V2 ? "quicv2 " : "quic ";
+        return new QuicKeys(Hkdf.expandLabel(hmac, nextSecret, p + "key", new byte[0], key.length),
+                Hkdf.expandLabel(hmac, nextSecret, p + "iv", new byte[0], 12), hp, chacha);
+    }
+
+    /**
      * Whether a Retry packet's integrity tag is right (RFC 9001 5.8, RFC 9369 3.3.3): AES-128-GCM
      * with a fixed key and nonce over the client's original DCID and the Retry packet without its tag.
      */
