@@ -20,6 +20,7 @@ names as broken decrypt less than with the good key log (TLS 1.3 with the
 server application traffic secret altered: only the server's records after
 its Finished are lost), and all others decrypt the same.  With a "first_only_keylog" (no lines
 for the resumed connections): everything decrypts as with the full key log.
+QUIC captures (transport udp, quic_*): see check_quic.
 Exits 1 when a claim does not hold.
 """
 import glob
@@ -132,6 +133,72 @@ def check_decryption(m, cap, dargs, keylog, tls_streams, problems):
                 problems.append(where + ": decrypts differently from the good key log")
 
 
+QUIC_FIELDS = ["udp.srcport", "quic.connection.number", "quic.long.packet_type", "quic.token_length",
+               "quic.crypto.offset", "tls.handshake.type", "tls.handshake.ciphersuite", "tls.handshake.extension.type",
+               "quic.frame_type", "quic.stream.stream_id", "quic.stream.offset", "quic.stream_data"]
+
+
+def check_quic(m, cap, keylog, codes, problems):
+    """A QUIC capture (transport udp, QUIC on the manifest's port): with tshark and the key log, one QUIC
+    connection per manifest connection; the ServerHello's cipher suite; pre_shared_key in the ServerHello
+    for a resumption; 0-RTT packets as offered; early_data in EncryptedExtensions as accepted; a Retry
+    and its token when the description says so; and each side's STREAM data (by stream and offset, a
+    retransmission counted once) equal to client_sent (after early_data_text) / server_sent."""
+    cmd = ["tshark", "-r", cap, "-o", "tls.keylog_file:" + keylog, "-T", "fields", "-E", "occurrence=a",
+           "-E", "aggregator=|"]
+    for f in QUIC_FIELDS:
+        cmd += ["-e", f]
+    rows = []
+    for line in subprocess.run(cmd, capture_output=True, text=True).stdout.splitlines():
+        rows.append({f: (v.split("|") if v else []) for f, v in zip(QUIC_FIELDS, line.split("\t"))})
+    conns = m["connections"]
+    numbers = sorted({int(n) for r in rows for n in r["quic.connection.number"]})
+    if len(numbers) != len(conns):
+        problems.append("%d QUIC connections in capture, %d in manifest" % (len(numbers), len(conns)))
+        return
+    port = str(conns[0]["port"])
+    retry = any("3" in r["quic.long.packet_type"] for r in rows)
+    if retry != ("Retry" in m["description"]):
+        problems.append("Retry packet %s, description %r" % (retry, m["description"]))
+    if retry and not any("0" in r["quic.long.packet_type"] and any(t != "0" for t in r["quic.token_length"]) for r in rows):
+        problems.append("no Initial carries the Retry's token")
+    for i, c in enumerate(conns):
+        mine = [r for r in rows if str(i) in r["quic.connection.number"]]
+        sh = [r for r in mine if "2" in r["tls.handshake.type"]]
+        if not sh:
+            problems.append("conn %d: no ServerHello" % i)
+            continue
+        if c["cipher_suite"] and codes.get(c["cipher_suite"]) not in sh[0]["tls.handshake.ciphersuite"]:
+            problems.append("conn %d: ServerHello %s, manifest %s" % (i, sh[0]["tls.handshake.ciphersuite"], c["cipher_suite"]))
+        psk = "41" in sh[0]["tls.handshake.extension.type"]
+        if psk != (c["resumption"] == "psk"):
+            problems.append("conn %d: pre_shared_key in ServerHello %s, manifest resumption %s" % (i, psk, c["resumption"]))
+        zero_rtt = any("1" in r["quic.long.packet_type"] for r in mine)
+        if zero_rtt != c.get("early_data_offered", False):
+            problems.append("conn %d: 0-RTT packets %s, manifest early_data_offered %s" % (i, zero_rtt, c.get("early_data_offered")))
+        ee = [r for r in mine if "8" in r["tls.handshake.type"]]
+        accepted = bool(ee) and "42" in ee[0]["tls.handshake.extension.type"]
+        if accepted != c["early_data"]:
+            problems.append("conn %d: early_data in EncryptedExtensions %s, manifest %s" % (i, accepted, c["early_data"]))
+        for side, want in (("client", c.get("early_data_text", "") + c.get("client_sent", "")), ("server", c.get("server_sent", ""))):
+            streams = {}
+            for r in mine:
+                if (r["udp.srcport"] == [port]) != (side == "server") or not r["quic.stream_data"]:
+                    continue
+                # a STREAM frame with no data (FIN alone) shows <MISSING>
+                data = [d for d in r["quic.stream_data"] if re.fullmatch(r"[0-9a-f]+", d)]
+                if not data:
+                    continue
+                if len(data) != 1:
+                    problems.append("conn %d: a packet with %d STREAM frames with data" % (i, len(data)))
+                    continue
+                off = int(r["quic.stream.offset"][0]) if r["quic.stream.offset"] else 0
+                streams.setdefault(int(r["quic.stream.stream_id"][0]), {}).setdefault(off, bytes.fromhex(data[0]))
+            got = b"".join(d for sid in sorted(streams) for _, d in sorted(streams[sid].items()))
+            if got != want.encode():
+                problems.append("conn %d: %s STREAM data %r, manifest %r" % (i, side, got, want))
+
+
 def main():
     capdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "../resources/captures")
@@ -145,6 +212,15 @@ def main():
         for p in m.get("tls_ports", []):
             if p != 443:
                 dargs += ["-d", "tcp.port==%d,tls" % p]
+        if m.get("transport") == "udp" and m["name"].startswith("quic_"):
+            problems = []
+            check_quic(m, cap, keylog, codes, problems)
+            print("%s %s (%d QUIC connections, %s)" % ("OK  " if not problems else "FAIL", m["name"], len(m["connections"]),
+                                                      m["linktype"]))
+            for p in problems:
+                print("     " + p)
+            failures += bool(problems)
+            continue
         rows = frames(cap, dargs, keylog)
         streams = {}
         for r in rows:

@@ -27,7 +27,8 @@ OUT="$REPO/src/test/resources/captures"
 ALL_SCENARIOS=(dtls12_hello_verify dtls10 tls12_full_then_ticket tls12_session_id tls13_full_then_psk tls13_psk_early_data tls13_early_data_rejected
   tls13_hrr tls12_client_cert tls13_client_cert tls12_split_records tls_alert tls10_cbc tls11_cbc
   tls12_ticket_refused tls13_two_tickets h2o_curl jdk_tls ipv6_tls12 truncated
-  tls12_aead tls12_cbc tls12_resumption_keys tls13_ciphers tls13_key_update tls12_rsa_keys)
+  tls12_aead tls12_cbc tls12_resumption_keys tls13_ciphers tls13_key_update tls12_rsa_keys
+  dtls12_resumed quic_kwik_full quic_kwik_zero_rtt quic_kwik_retry quic_kwik_two_initials quic_kwik_chacha quic_kwik_v2 quic_kwik_key_update)
 # DTLS decryption: one association per cipher suite (sc_dtls12_aead, sc_dtls12_cbc below)
 ALL_SCENARIOS+=(dtls12_aead dtls12_cbc dtls13_wolfssl)
 MT="python3 $SCRIPT_DIR/manifest_tool.py"
@@ -532,6 +533,161 @@ sc_dtls13_wolfssl() {
   # (the mask is ChaCha20 of the first ciphertext bytes as counter and nonce; Bouncy Castle and the
   # JDK agree on it, wolfSSL's differs: a bug fixed after 5.5.4), so no reader can open those records.
   CAP_L4=udp end_capture
+}
+
+# DTLS 1.2 resumption. A second s_client with -sess_in gets no answer from s_server -dtls1_2 -listen
+# (OpenSSL 3.0: its ClientHellos are retransmitted unanswered), so one s_client -reconnect makes
+# the connections: a full handshake, then five that resume its session (ticket and id offered; the
+# server resumes by the ticket and sends a new one). Each one repeats the HelloVerifyRequest round trip.
+sc_dtls12_resumed() {
+  local port=4446
+  CAP_L4=udp begin_capture dtls12_resumed pcap \
+    "DTLS 1.2 full handshake (HelloVerifyRequest), then five resumptions of its session (s_client -reconnect)" $port
+  # s_server's stdin closed ("<&-"): with the never-ending FIFO it leaves each association open and
+  # answers the next client's ClientHello with the old one's close_notify; at end of file it exits.
+  SRV_IN_FD=- srv_openssl $port -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -dtls1_2 -listen
+  local out="$WORK/dtls12_resumed.s_client.out" t0; t0=$(now)
+  { printf 'hello from openssl s_client (dtls12_resumed)\n'; sleep 0.5; } |
+    timeout 60 openssl s_client -connect 127.0.0.1:$port -servername localhost -keylogfile "$KEYLOG" \
+      -dtls1_2 -reconnect >"$out" 2>&1 || true
+  local i=0 line cipher randoms lines
+  mapfile -t randoms < <(awk '$1 == "CLIENT_RANDOM" {print $2}' "$KEYLOG")
+  mapfile -t lines < <(awk '$1 == "CLIENT_RANDOM" {print NR}' "$KEYLOG")
+  while IFS= read -r line; do
+    cipher=$(sed -E 's/^(New|Reused), ([^,]+), Cipher is (.*)$/\3/' <<<"$line")
+    local res=none offered='[]' rf=null expect="full handshake: ClientHello, HelloVerifyRequest, ClientHello with the cookie, Certificate; NewSessionTicket"
+    if [[ "$line" == Reused* ]]; then
+      res=session_ticket; offered='["session_ticket","session_id"]'; rf=dtls0
+      expect="abbreviated handshake after the HelloVerifyRequest round trip: ServerHello, ChangeCipherSpec, Finished (no Certificate, no new ticket)"
+    fi
+    $MT conn "$CONNS" "tag=dtls$i" "t_start=$t0.$i" "client_tool=openssl s_client $OPENSSL_VERSION" \
+      "server_tool=$SRV_TOOL" "ip=127.0.0.1" "port=$port" "version=\"DTLS 1.2\"" \
+      "cipher_suite=$(json_str "$(iana_cipher "$cipher")")" "cipher_forced=false" "resumption=$res" \
+      "resumption_offered=$offered" "early_data=false" "early_data_offered=false" "resumed_from=$rf" \
+      "handshake_completed=true" "expect=$expect" \
+      "keylog_lines=[${lines[$i]},${lines[$i]}]" "client_random=$(json_str "${randoms[$i]:-}")"
+    log "  dtls$i: $line"
+    i=$((i + 1))
+  done < <(grep -a -E '^(New|Reused), ' "$out")
+  [ "$i" = 6 ] || die "dtls12_resumed: s_client -reconnect made $i connections, not 6"
+  srv_stop
+  CAP_L4=udp end_capture
+}
+
+# QUIC with kwik (tech.kwik:kwik, pure Java, a test dependency in pom.xml): KwikPeers.java runs its
+# server and client in one JVM on UDP port 443 (tshark decodes QUIC there by port: on another port
+# its heuristics can pick another protocol). The client writes the key log; KwikPeers prints one
+# JSON line per connection.
+KWIK_CP=""
+kwik_classpath() {
+  [ -n "$KWIK_CP" ] && return 0
+  command -v mvn >/dev/null || die "mvn missing (kwik's class path)"
+  (cd "$REPO" && mvn -q -B -Dstyle.color=never dependency:build-classpath \
+      -DincludeGroupIds=tech.kwik,at.favre.lib,com.io7m.repackage.io.whitfin \
+      -Dmdep.outputFile="$WORK/kwik.cp" >&2) || die "mvn dependency:build-classpath failed"
+  KWIK_CP=$(cat "$WORK/kwik.cp")
+  [[ "$KWIK_CP" == *kwik-* ]] || die "kwik not on the class path: $KWIK_CP"
+}
+
+# kwik_scenario NAME MODE DESCRIPTION EXPECT0 [EXPECT1]
+kwik_scenario() {
+  local name="$1" mode="$2" desc="$3"; shift 3
+  local expects=("$@")
+  command -v java >/dev/null || die "java missing"
+  kwik_classpath
+  local port=443
+  CAP_L4=udp begin_capture "$name" pcap "$desc" $port
+  wait_free $port
+  local kv; kv=$(basename "$(tr ':' '\n' <<<"$KWIK_CP" | grep '/kwik-[0-9]')" .jar | sed 's/^kwik-//')
+  local t0; t0=$(now)
+  local out
+  out=$(cd "$SCRIPT_DIR" && timeout 120 java -cp "$KWIK_CP" KwikPeers.java "$mode" $port \
+    "$PKI/rsa.crt" "$PKI/rsa.key" "$KEYLOG" 2>"$WORK/$name.kwik.err") || { cat "$WORK/$name.kwik.err" >&2; die "KwikPeers $mode failed"; }
+  local i=0 line kl_before=0
+  while IFS= read -r line; do
+    [[ "$line" == \{* ]] || continue
+    log "  kwik$i: $line"
+    python3 - "$line" "$i" "$t0" "$kv" "$port" "$mode" "${expects[$i]:-}" "$KEYLOG" >>"$CONNS" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1])
+i, t0, kv, port, mode, expect, keylog = sys.argv[2:]
+i = int(i)
+lines = open(keylog).read().splitlines()
+# kwik's lines for connection i: each connection writes 4 lines (+1 with 0-RTT), in order.
+mine, seen = [], -1
+randoms = []
+for n, l in enumerate(lines, 1):
+    w = l.split(" ")
+    if len(w) == 3 and w[1] not in randoms:
+        randoms.append(w[1])
+    if len(w) == 3 and w[1] == (randoms[i] if i < len(randoms) else None):
+        mine.append(n)
+early = r["early_data_offered"]
+accepted = r["early_data_accepted"]
+c = {"tag": "kwik%d" % i, "t_start": float(t0) + i / 1000,
+     "client_tool": "kwik %s QuicClientConnection" % kv, "server_tool": "kwik %s ServerConnector" % kv,
+     "ip": "127.0.0.1", "port": int(port), "version": "TLS 1.3",
+     "quic_version": {"V1": "QUIC v1", "V2": "QUIC v2"}.get(r["version"], r["version"]),
+     "cipher_suite": r["cipher"], "cipher_forced": mode == "chacha",
+     "resumption": "psk" if accepted else "none", "resumption_offered": ["psk"] if early else [],
+     "early_data": accepted, "early_data_offered": early,
+     "resumed_from": "kwik0" if accepted else None, "handshake_completed": True,
+     "expect": expect + ("" if not early else "; early data accepted" if accepted else "; early data offered but rejected"),
+     # client_sent: what the client sent after its early data (manifest convention): nothing when 0-RTT carried it.
+     "client_sent": "" if accepted else r["client_sent"], "server_sent": r["server_sent"],
+     "keylog_lines": [mine[0], mine[-1]] if mine else None,
+     "client_random": randoms[i] if i < len(randoms) else None}
+if early:
+    c["early_data_text"] = r["client_sent"] if accepted else ""
+print(json.dumps(c))
+PY
+    i=$((i + 1))
+  done <<<"$out"
+  [ "$i" -gt 0 ] || die "KwikPeers $mode reported no connection"
+  CAP_L4=udp end_capture
+}
+
+sc_quic_kwik_full() {
+  kwik_scenario quic_kwik_full full \
+    "QUIC v1 full handshake with kwik (client and server): Initial, Handshake, 1-RTT; one request and answer on stream 0, NewSessionTicket" \
+    "full handshake; the Client Hello fits one Initial; the server's Initial and Handshake packets coalesced in one datagram"
+}
+
+sc_quic_kwik_zero_rtt() {
+  kwik_scenario quic_kwik_zero_rtt zero_rtt \
+    "QUIC v1 with kwik: a full handshake, then a resumption with the first one's session ticket and the request sent as 0-RTT" \
+    "full handshake; the server sends a NewSessionTicket (1-RTT) allowing early data" \
+    "resumes connection 0's ticket (pre_shared_key); the request goes in a 0-RTT packet (CLIENT_EARLY_TRAFFIC_SECRET in the key log)"
+}
+
+sc_quic_kwik_retry() {
+  kwik_scenario quic_kwik_retry retry \
+    "QUIC v1 with kwik: the server requires address validation and answers the first Initial with a Retry; the client repeats its Initial with the token" \
+    "Initial, Retry (token, integrity tag), Initial with the token to the server's new connection ID, then the handshake"
+}
+
+sc_quic_kwik_two_initials() {
+  kwik_scenario quic_kwik_two_initials two_initials \
+    "QUIC v1 with kwik: a Client Hello of about 1,760 bytes (kwik's quantum-readiness test extension) split over two Initial packets, as post-quantum key shares make it" \
+    "the Client Hello's CRYPTO data spans two Initial packets (two datagrams); reassembled it is one Client Hello"
+}
+
+sc_quic_kwik_chacha() {
+  kwik_scenario quic_kwik_chacha chacha \
+    "QUIC v1 with kwik: the client offers TLS_CHACHA20_POLY1305_SHA256 only: ChaCha20 header protection and ChaCha20-Poly1305 packet protection after the Initials" \
+    "TLS_CHACHA20_POLY1305_SHA256 negotiated; the Initial packets stay AES-128-GCM (RFC 9001 5.2)"
+}
+
+sc_quic_kwik_v2() {
+  kwik_scenario quic_kwik_v2 v2 \
+    "QUIC version 2 (RFC 9369) with kwik from the first packet: v2's Initial salt and key labels (quicv2), its renumbered long packet types" \
+    "full handshake in QUIC v2: Initial (type 1), Handshake (type 3), 1-RTT"
+}
+
+sc_quic_kwik_key_update() {
+  kwik_scenario quic_kwik_key_update key_update \
+    "QUIC v1 with kwik: after a first request and answer the client updates its 1-RTT keys (key phase 1), the server follows, and a second request and answer use the new keys" \
+    "one request in key phase 0, then a key update (RFC 9001 6): the second request and its answer in key phase 1, decryptable only with keys derived by quic ku"
 }
 
 sc_tls12_full_then_ticket() {

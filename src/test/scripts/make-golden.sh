@@ -8,9 +8,10 @@
 #         NAME.Otls.txt         tshark -O tls (text tree, TLS expanded)
 #         NAME.udp.fields.tsv   tshark -T fields, the UDP, DTLS and QUIC fields of
 #                               golden/udp-fields.txt
-#         NAME.udp.keys.fields.tsv  (DTLS captures with NAME.keylog) the fields of
-#                               golden/udp-fields.txt and golden/udp-keys-fields.txt,
-#                               with the key log loaded
+#         NAME.udp.keys.fields.tsv  with NAME.keylog, the UDP fields with the key log loaded:
+#                               for DTLS captures (DTLS_KEYS) those of golden/udp-fields.txt and
+#                               golden/udp-keys-fields.txt; for captures with QUIC those of
+#                               golden/udp-fields.txt (Handshake, 0-RTT and 1-RTT packets decrypted)
 #         NAME.keys.fields.tsv  (when NAME.keylog exists) the same fields plus
 #                               tls.record.opaque_type, with the key log loaded
 #         NAME.badkeys.fields.tsv  (when the manifest has "bad_keylog") the
@@ -96,6 +97,13 @@ golden_for() {
   if [ -n "$keylog" ] && [ "${DTLS_KEYS:-}" = yes ]; then
     run_tshark "$outdir/$name.udp.keys.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
       -o "tls.keylog_file:$keylog" -T fields -E header=y -E occurrence=a "${UKFARGS[@]}"
+  # quic.connection.number set on some row: the capture has QUIC
+  elif [ -n "$keylog" ] && awk -F'\t' 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == "quic.connection.number") c = i; next}
+      c && $c != "" {found = 1; exit} END {exit !found}' "$outdir/$name.udp.fields.tsv"; then
+    run_tshark "$outdir/$name.udp.keys.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \
+      -o "tls.keylog_file:$keylog" -T fields -E header=y -E occurrence=a "${UFARGS[@]}"
+  else
+    rm -f "$outdir/$name.udp.keys.fields.tsv"
   fi
   if [ -n "$keylog" ]; then
     run_tshark "$outdir/$name.keys.fields.tsv" -r "$cap" "${COMMON_OPTS[@]}" "${d[@]}" \

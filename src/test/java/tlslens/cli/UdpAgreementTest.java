@@ -18,10 +18,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * UDP, DTLS and QUIC fields (golden/udp-fields.txt) against tshark 4.0's, cell by cell: every public
  * capture (tshark's output made now by make-golden.sh --public) and every capture of ours with a
- * NAME.udp.fields.tsv golden; and with the key log, every DTLS capture of ours with a
- * NAME.udp.keys.fields.tsv golden (those fields plus golden/udp-keys-fields.txt: what decryption
- * shows). Differing cells must be listed, with their reason, in golden/known-divergences.txt.
- * Agreement per capture goes to target/udp-agreement.txt.
+ * NAME.udp.fields.tsv golden; then the same with the key log where there is one (NAME.udp.keys.fields.tsv:
+ * QUIC Handshake, 0-RTT and 1-RTT packets and DTLS records decrypted; for DTLS also the fields of
+ * golden/udp-keys-fields.txt, what decryption shows). Differing cells must be listed, with their reason, in
+ * golden/known-divergences.txt. Agreement per capture goes to target/udp-agreement.txt.
  */
 class UdpAgreementTest {
     private static final List<String> REPORT = new ArrayList<>();
@@ -73,25 +73,59 @@ class UdpAgreementTest {
         return tests;
     }
 
+    /**
+     * The capture's fields with its key log (NAME.udp.keys.fields.tsv, made for captures with QUIC or DTLS
+     * and a key log), the fields read from the golden's header: DTLS goldens carry udp-keys-fields.txt too.
+     */
     @TestFactory
     List<DynamicTest> ourCapturesWithKeys() throws IOException {
-        List<String> fields = fields();
-        fields.addAll(fieldList("udp-keys-fields.txt"));
         KnownDivergences known = KnownDivergences.load();
         List<DynamicTest> tests = new ArrayList<>();
         for (Path cap : GoldenSupport.capturesIn(CliRunner.CAPTURES)) {
             String name = GoldenSupport.baseName(cap);
             Path golden = CliRunner.GOLDEN.resolve(name + ".udp.keys.fields.tsv");
             Path keylog = CliRunner.CAPTURES.resolve(name + ".keylog");
-            if (!Files.exists(golden)) continue; // make-golden.sh writes it for DTLS captures with a key log
+            if (!Files.exists(golden)) continue;
             tests.add(DynamicTest.dynamicTest(name, () -> {
-                assertTrue(Files.exists(keylog), "no key log " + keylog + " for " + golden);
-                compare("ours+keys", name, cap, golden, GoldenSupport.decodeAsFromManifest(cap), fields, known,
-                        "-o", "tls.keylog_file:" + keylog);
+                assertTrue(Files.exists(keylog), "golden " + golden + " but no key log " + keylog);
+                compare("ours+keys", name, cap, golden, withKeys(GoldenSupport.decodeAsFromManifest(cap), keylog),
+                        headerFields(golden), known);
             }));
         }
-        assertTrue(tests.size() >= 3, "DTLS captures with key log goldens: " + tests.size());
+        assertFalse(tests.isEmpty(), "no NAME.udp.keys.fields.tsv in " + CliRunner.GOLDEN + ": run make-golden.sh");
         return tests;
+    }
+
+    @TestFactory
+    @UsesPublicCaptures
+    List<DynamicTest> publicCapturesWithKeys() throws Exception {
+        KnownDivergences known = KnownDivergences.load();
+        Path out = Path.of("target/golden-public");
+        GoldenSupport.makePublicGolden(out);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path cap : GoldenSupport.capturesIn(GoldenSupport.PUBLIC)) {
+            String name = GoldenSupport.baseName(cap);
+            Path golden = out.resolve(name + ".udp.keys.fields.tsv");
+            if (!Files.exists(golden)) continue;
+            Path keylog = GoldenSupport.PUBLIC.resolve(name + ".keylog");
+            tests.add(DynamicTest.dynamicTest(name, () -> compare("public+keys", name, cap, golden,
+                    withKeys(GoldenSupport.decodeAsForPublic(name), keylog), headerFields(golden), known)));
+        }
+        assertFalse(tests.isEmpty(), "make-golden.sh --public wrote no NAME.udp.keys.fields.tsv");
+        return tests;
+    }
+
+    /** The fields a golden holds, from its header line (tshark -E header=y). */
+    private static List<String> headerFields(Path golden) throws IOException {
+        try (var lines = Files.lines(golden)) {
+            return new ArrayList<>(List.of(lines.findFirst().orElseThrow().split("\t", -1)));
+        }
+    }
+
+    private static List<String> withKeys(List<String> decodeAs, Path keylog) {
+        List<String> a = new ArrayList<>(decodeAs);
+        a.addAll(List.of("-o", "tls.keylog_file:" + keylog));
+        return a;
     }
 
     private static void compare(String set, String name, Path cap, Path golden, List<String> decodeAs,

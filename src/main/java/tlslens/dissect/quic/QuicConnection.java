@@ -66,6 +66,20 @@ public final class QuicConnection {
         keys[INITIAL][1 - clientDir] = QuicKeys.initial(version, originalDcid, false);
     }
 
+    /**
+     * A valid Retry (RFC 9000 17.2.5): the client's next Initials go to the Retry's Source Connection ID,
+     * and both sides' Initial keys come from it from then on (RFC 9001 5.2). Only the first Retry counts.
+     */
+    void retried(byte[] retryScid) {
+        if (retryDcid != null) return;
+        retryDcid = retryScid;
+        keys[INITIAL][clientDir] = QuicKeys.initial(version, retryScid, true);
+        keys[INITIAL][1 - clientDir] = QuicKeys.initial(version, retryScid, false);
+    }
+
+    /** The Retry's Source Connection ID the client's Initials went to after it, or null without a Retry. */
+    byte[] retryDcid;
+
     public long version() { return version; }
 
     public int clientDirection() { return clientDir; }

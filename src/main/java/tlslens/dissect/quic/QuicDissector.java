@@ -33,6 +33,7 @@ public final class QuicDissector {
     /** Clients' first DCIDs: they name the connection only in Initial and 0-RTT packets. */
     private final Map<ByteBuffer, QuicConnection> byOriginal = new HashMap<>();
     private final TlsSecrets secrets;
+    private final Http3Dissector http3 = new Http3Dissector();
     /** The connection of the datagram's first packet (for the coalesced packets' DCID check). */
     private QuicConnection datagramConnection;
     /** The {@link QuicPacketTypes} code of the packet whose frames are being read. */
@@ -172,7 +173,8 @@ public final class QuicDissector {
         connectionInfo(quic, tvb, off, conn, first);
         quic.addGenerated(QuicFields.PACKET_LENGTH, (long) (pEnd - off));
         quic.addValue(QuicFields.HEADER_FORM, tvb, off, 1, 1L);
-        quic.addValue(QuicFields.FIXED_BIT, tvb, off, 1, (b0 & 0x40) != 0);
+        // Wireshark shows a Retry's header without its fixed bit (dissect_quic_retry_packet).
+        if (type != 3) quic.addValue(QuicFields.FIXED_BIT, tvb, off, 1, (b0 & 0x40) != 0);
         quic.addValue(v2 ? QuicFields.LONG_PACKET_TYPE_V2 : QuicFields.LONG_PACKET_TYPE, tvb, off, 1, (long) typeBits);
 
         // Remove header protection and decrypt (Initial: always possible; others: with keys).
@@ -204,9 +206,13 @@ public final class QuicDissector {
             int tagOff = Math.max(p, end - 16);
             if (tagOff > p) quic.add(QuicFields.RETRY_TOKEN, tvb, p, tagOff - p);
             ProtoNode tag = quic.add(QuicFields.RETRY_INTEGRITY_TAG, tvb, tagOff, end - tagOff);
-            if (conn != null && end - tagOff == 16
-                    && !QuicKeys.retryTagValid(version, conn.originalDcid, tvb.bytes(off, tagOff - off), tvb.bytes(tagOff, 16))) {
-                tag.expert(QuicFields.BAD_RETRY.note());
+            if (conn != null && end - tagOff == 16) {
+                if (!QuicKeys.retryTagValid(version, conn.originalDcid, tvb.bytes(off, tagOff - off), tvb.bytes(tagOff, 16))) {
+                    tag.expert(QuicFields.BAD_RETRY.note());
+                } else {
+                    tag.appendText(" [verified]");
+                    if (!fromClient) conn.retried(scid);
+                }
             }
             fd.setInfo(info.toString());
             if (conn != null) conn.add(new QuicConnection.Packet(fd.number, dir, space, type, -1, false, List.of(), end - off));
@@ -394,15 +400,14 @@ public final class QuicDissector {
         QuicKeys k = conn.keys[space][dir];
         if (k != null || space == QuicConnection.INITIAL) return k;
         // The keys' hash and AEAD follow the cipher suite: none before the ServerHello named it.
-        // TLS_CHACHA20_POLY1305_SHA256 needs ChaCha20 header protection and AEAD: not done yet.
-        if (conn.tls.cipherSuite() < 0 || conn.tls.cipherSuite() == 0x1303) return null;
+        if (!supportedSuite(conn.tls.cipherSuite())) return null;
         boolean client = dir == conn.clientDir;
         KeyLog.Label label = space == QuicConnection.HANDSHAKE
                 ? client ? KeyLog.Label.CLIENT_HANDSHAKE_TRAFFIC_SECRET : KeyLog.Label.SERVER_HANDSHAKE_TRAFFIC_SECRET
                 : client ? KeyLog.Label.CLIENT_TRAFFIC_SECRET_0 : KeyLog.Label.SERVER_TRAFFIC_SECRET_0;
         byte[] secret = secret(conn, label);
         if (secret == null) return null;
-        k = QuicKeys.fromSecret(conn.version, secret, hmac(conn), keyLength(conn));
+        k = QuicKeys.fromSecret(conn.version, secret, hmac(conn), keyLength(conn), chacha(conn));
         conn.keys[space][dir] = k;
         if (space == QuicConnection.APPLICATION) conn.appSecret[dir] = secret;
         return k;
@@ -412,7 +417,7 @@ public final class QuicDissector {
         if (conn.earlyKeys != null) return conn.earlyKeys;
         byte[] secret = secret(conn, KeyLog.Label.CLIENT_EARLY_TRAFFIC_SECRET);
         // 0-RTT is sealed with the cipher suite of the resumed session; TLS_AES_128_GCM_SHA256 is assumed.
-        if (secret != null) conn.earlyKeys = QuicKeys.fromSecret(conn.version, secret, "HmacSHA256", 16);
+        if (secret != null) conn.earlyKeys = QuicKeys.fromSecret(conn.version, secret, "HmacSHA256", 16, false);
         return conn.earlyKeys;
     }
 
@@ -425,7 +430,7 @@ public final class QuicDissector {
         byte[] next = Hkdf.expandLabel(hmac, cur, conn.version == QuicKeys.V2 ? "quicv2 ku" : "quic ku", new byte[0],
                 cur.length);
         conn.appSecret[dir] = next;
-        conn.nextKeys[dir] = QuicKeys.fromSecret(conn.version, next, hmac, keyLength(conn));
+        conn.nextKeys[dir] = conn.keys[QuicConnection.APPLICATION][dir].nextPhase(conn.version, next, hmac);
         return conn.nextKeys[dir];
     }
 
@@ -442,8 +447,22 @@ public final class QuicDissector {
         return conn.tls.cipherSuite() == 0x1302 ? "HmacSHA384" : "HmacSHA256";
     }
 
+    /** AES-256 and ChaCha20 keys are 32 bytes, AES-128's 16. */
     private static int keyLength(QuicConnection conn) {
-        return conn.tls.cipherSuite() == 0x1302 ? 32 : 16;
+        return conn.tls.cipherSuite() == 0x1302 || chacha(conn) ? 32 : 16;
+    }
+
+    private static boolean chacha(QuicConnection conn) {
+        return conn.tls.cipherSuite() == 0x1303;
+    }
+
+    /**
+     * The suites RFC 9001 5.3 allows QUIC that we open: AES-128-GCM, AES-256-GCM, ChaCha20-Poly1305
+     * (TLS_AES_128_CCM_SHA256 is allowed too but no implementation we know uses it). None before the
+     * ServerHello named one.
+     */
+    private static boolean supportedSuite(int suite) {
+        return suite == 0x1301 || suite == 0x1302 || suite == 0x1303;
     }
 
     // ---- protection -------------------------------------------------------------------------------
@@ -569,7 +588,12 @@ public final class QuicDissector {
             default -> {
                 if (type >= 0x08 && type <= 0x0f) {
                     if (!r.v(QuicFields.STREAM_STREAM_ID)) return -1;
-                    if ((type & 4) != 0 && !r.v(QuicFields.STREAM_OFFSET)) return -1;
+                    long streamId = r.last;
+                    long streamOffset = 0;
+                    if ((type & 4) != 0) {
+                        if (!r.v(QuicFields.STREAM_OFFSET)) return -1;
+                        streamOffset = r.last;
+                    }
                     long len;
                     if ((type & 2) != 0) {
                         if (!r.v(QuicFields.STREAM_LENGTH)) return -1;
@@ -577,7 +601,14 @@ public final class QuicDissector {
                     } else {
                         len = t.end - r.p;
                     }
-                    return r.bytes(QuicFields.STREAM_DATA, len);
+                    int dataOff = r.p;
+                    int end = r.bytes(QuicFields.STREAM_DATA, len);
+                    // Wireshark adds the data even when empty (a FIN alone): -T fields shows it as <MISSING>.
+                    if (len == 0) f.add(QuicFields.STREAM_DATA, t, dataOff, 0);
+                    if (end >= 0 && conn != null && Http3Dissector.isHttp3(conn)) {
+                        http3.stream(fd, t, dataOff, (int) len, streamId, streamOffset, dir == conn.clientDir, conn);
+                    }
+                    return end;
                 }
                 return -1;
             }

@@ -149,6 +149,45 @@ public final class QuicFields {
         return "Unknown";
     }
 
+    // HTTP/3 (RFC 9114) in the STREAM frames of a connection whose ALPN is h3: stream types and frames by
+    // type, with Wireshark's names (packet-http3.c). Kept here so the QUIC layer registers them.
+    public static final FieldDef HTTP3 = Fields.protocol("http3", "Hypertext Transfer Protocol Version 3");
+    public static final FieldDef HTTP3_STREAM_TYPE = Fields.field("http3.stream_type", "Stream Type", UINT64, Base.HEX,
+            QuicFields::http3StreamTypeName);
+    public static final FieldDef HTTP3_PUSH_ID = Fields.field("http3.push_id", "Push ID", UINT64, Base.DEC);
+    public static final FieldDef HTTP3_FRAME_TYPE = Fields.field("http3.frame_type", "Type", UINT64, Base.HEX,
+            QuicFields::http3FrameTypeName);
+    public static final FieldDef HTTP3_FRAME_LENGTH = Fields.field("http3.frame_length", "Length", UINT64, Base.DEC);
+    public static final FieldDef HTTP3_FRAME_PAYLOAD = Fields.field("http3.frame_payload", "Frame Payload", BYTES);
+
+    /** RFC 9114 6.2 and RFC 9204 4.2 unidirectional stream types; reserved ones are 0x1f * N + 0x21. */
+    public static String http3StreamTypeName(long t) {
+        if (t >= 0x21 && (t - 0x21) % 0x1f == 0) return "Reserved";
+        return switch ((int) Math.min(t, Integer.MAX_VALUE)) {
+            case 0x00 -> "Control Stream";
+            case 0x01 -> "Push Stream";
+            case 0x02 -> "QPACK Encoder Stream";
+            case 0x03 -> "QPACK Decoder Stream";
+            default -> "Unknown";
+        };
+    }
+
+    /** RFC 9114 7.2 frame types, PRIORITY_UPDATE (RFC 9218); reserved (greasing) ones are 0x1f * N + 0x21. */
+    public static String http3FrameTypeName(long t) {
+        if (t >= 0x21 && (t - 0x21) % 0x1f == 0) return "Reserved";
+        if (t == 0xf0700L || t == 0xf0701L) return "PRIORITY_UPDATE";
+        return switch ((int) Math.min(t, Integer.MAX_VALUE)) {
+            case 0x00 -> "DATA";
+            case 0x01 -> "HEADERS";
+            case 0x03 -> "CANCEL_PUSH";
+            case 0x04 -> "SETTINGS";
+            case 0x05 -> "PUSH_PROMISE";
+            case 0x07 -> "GOAWAY";
+            case 0x0d -> "MAX_PUSH_ID";
+            default -> "Unknown";
+        };
+    }
+
     /** RFC 9000 19 frame types. */
     public static String frameTypeName(long t) {
         if (t >= 0x08 && t <= 0x0f) return "STREAM";

@@ -1,10 +1,13 @@
 package tlslens.dissect.quic;
 
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import javax.crypto.Cipher;
+import javax.crypto.spec.ChaCha20ParameterSpec;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import tlslens.dissect.tls.decrypt.Hkdf;
@@ -29,11 +32,14 @@ public final class QuicKeys {
     private final byte[] key;
     private final byte[] iv;
     private final byte[] hp;
+    /** TLS_CHACHA20_POLY1305_SHA256: ChaCha20 header protection and ChaCha20-Poly1305 (RFC 9001 5.4.4, 5.3). */
+    private final boolean chacha;
 
-    private QuicKeys(byte[] key, byte[] iv, byte[] hp) {
+    private QuicKeys(byte[] key, byte[] iv, byte[] hp, boolean chacha) {
         this.key = key;
         this.iv = iv;
         this.hp = hp;
+        this.chacha = chacha;
     }
 
     /** Whether Initial keys can be made for this version (v1, v2, drafts 29 to 34). */
@@ -46,15 +52,28 @@ public final class QuicKeys {
         byte[] salt = version == V2 ? SALT_V2 : version == V1 ? SALT_V1 : SALT_DRAFT29;
         byte[] initial = Hkdf.extract("HmacSHA256", salt, clientDcid);
         byte[] secret = Hkdf.expandLabel("HmacSHA256", initial, fromClient ? "client in" : "server in", new byte[0], 32);
-        return fromSecret(version, secret, "HmacSHA256", 16);
+        return fromSecret(version, secret, "HmacSHA256", 16, false);
     }
 
-    /** Keys from a traffic secret (RFC 9001 5.1): "quic key", "quic iv", "quic hp" ("quicv2 ..." for v2). */
-    public static QuicKeys fromSecret(long version, byte[] secret, String hmac, int keyLength) {
+    /**
+     * Keys from a traffic secret (RFC 9001 5.1): "quic key", "quic iv", "quic hp" ("quicv2 ..." for v2);
+     * keyLength 16 or 32 (AES-128/256, ChaCha20: 32), chacha for TLS_CHACHA20_POLY1305_SHA256.
+     */
+    public static QuicKeys fromSecret(long version, byte[] secret, String hmac, int keyLength, boolean chacha) {
         String p = version == V2 ? "quicv2 " : "quic ";
         return new QuicKeys(Hkdf.expandLabel(hmac, secret, p + "key", new byte[0], keyLength),
                 Hkdf.expandLabel(hmac, secret, p + "iv", new byte[0], 12),
-                Hkdf.expandLabel(hmac, secret, p + "hp", new byte[0], keyLength));
+                Hkdf.expandLabel(hmac, secret, p + "hp", new byte[0], keyLength), chacha);
+    }
+
+    /**
+     * The next key phase's keys (RFC 9001 6.1) from the next secret: a new AEAD key and IV, the same
+     * header protection key ("The header protection key is not updated").
+     */
+    public QuicKeys nextPhase(long version, byte[] nextSecret, String hmac) {
+        String p = version == V2 ? "quicv2 " : "quic ";
+        return new QuicKeys(Hkdf.expandLabel(hmac, nextSecret, p + "key", new byte[0], key.length),
+                Hkdf.expandLabel(hmac, nextSecret, p + "iv", new byte[0], 12), hp, chacha);
     }
 
     /**
@@ -79,8 +98,23 @@ public final class QuicKeys {
         }
     }
 
-    /** The 5-byte header protection mask of a 16-byte sample (AES-ECB, RFC 9001 5.4.3). */
+    /**
+     * The header protection mask of a 16-byte sample (its first 5 bytes are used): AES-ECB of the sample
+     * (RFC 9001 5.4.3), or ChaCha20 of five zero bytes with the sample's first 4 bytes as the block
+     * counter (little-endian) and the other 12 as the nonce (5.4.4).
+     */
     public byte[] mask(byte[] sample) {
+        if (chacha) {
+            int counter = (sample[0] & 0xff) | (sample[1] & 0xff) << 8 | (sample[2] & 0xff) << 16 | (sample[3] & 0xff) << 24;
+            try {
+                Cipher c = Cipher.getInstance("ChaCha20");
+                c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(hp, "ChaCha20"),
+                        new ChaCha20ParameterSpec(Arrays.copyOfRange(sample, 4, 16), counter));
+                return c.doFinal(new byte[5]);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("ChaCha20 unavailable", e);
+            }
+        }
         try {
             Cipher c = Cipher.getInstance("AES/ECB/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(hp, "AES"));
@@ -90,13 +124,19 @@ public final class QuicKeys {
         }
     }
 
-    /** The plaintext of an AEAD_AES_GCM packet payload (tag included in ciphertext), or null when it does not open. */
+    /** The plaintext of an AEAD packet payload (AES-GCM or ChaCha20-Poly1305, tag included), or null when it does not open. */
     public byte[] open(long packetNumber, byte[] header, byte[] ciphertext) {
         byte[] nonce = iv.clone();
         for (int i = 0; i < 8; i++) nonce[nonce.length - 1 - i] ^= (byte) (packetNumber >>> (8 * i));
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            Cipher c;
+            if (chacha) {
+                c = Cipher.getInstance("ChaCha20-Poly1305");
+                c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+            } else {
+                c = Cipher.getInstance("AES/GCM/NoPadding");
+                c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            }
             c.updateAAD(header);
             return c.doFinal(ciphertext);
         } catch (GeneralSecurityException e) {

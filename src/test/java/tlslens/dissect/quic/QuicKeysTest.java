@@ -59,6 +59,22 @@ class QuicKeysTest {
     }
 
     @Test
+    void chacha20ShortHeaderPacketOpensAsRfc9001A5() {
+        // RFC 9001 A.5: a 1-RTT packet protected with TLS_CHACHA20_POLY1305_SHA256 holding one PING frame.
+        QuicKeys k = QuicKeys.fromSecret(QuicKeys.V1,
+                HEX.parseHex("9ac312a7f877468ebe69422748ad00a15443f18203a07d6060f688f30f21632b"), "HmacSHA256", 32, true);
+        byte[] packet = HEX.parseHex("4cfe4189655e5cd55c41f69080575d7999c25a5bfb");
+        byte[] mask = k.mask(Arrays.copyOfRange(packet, 5, 21));
+        assertEquals("aefefe7d03", HEX.formatHex(Arrays.copyOf(mask, 5)));
+        // Unmasked: first byte 0x42 (3-byte packet number), packet number 00bff4 of 654360564.
+        assertEquals(0x42, (packet[0] ^ mask[0] & 0x1f) & 0xff);
+        byte[] header = HEX.parseHex("4200bff4");
+        byte[] payload = Arrays.copyOfRange(packet, 4, packet.length);
+        assertEquals("01", HEX.formatHex(k.open(654360564L, header, payload)), "one PING frame");
+        assertArrayEquals(null, k.open(654360565L, header, payload), "another packet number makes another nonce");
+    }
+
+    @Test
     void wrongKeysDoNotOpen() {
         assertArrayEquals(null, QuicKeys.initial(QuicKeys.V1, DCID, true).open(2, new byte[8], new byte[32]));
     }
