@@ -59,6 +59,7 @@ final class ConnectionsPrinter implements FramePrinter {
 
     @Override
     public void end() {
+        if (engine != null) engine.finish(); // its dissection state is no longer needed: the model needs the room
         List<Connection> all = engine == null ? List.of() : ConnectionAnalyzer.analyze(engine.connections());
         List<Connection> selected = new ArrayList<>();
         for (Connection c : all) if (shown.get(c.index())) selected.add(c);

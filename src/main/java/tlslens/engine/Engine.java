@@ -160,6 +160,16 @@ public final class Engine {
         return false;
     }
 
+    /**
+     * The capture is read and no frame will follow: lets go of the reassembly and sequence-analysis
+     * state of every connection (what --connections does not read), before the connection model is
+     * made over all of them. The engine must not dissect again.
+     */
+    public void finish() {
+        for (TcpStream s : streams) s.release();
+        conversations.clear();
+    }
+
     /** The TCP connections seen so far, in order of their first packet: the connection model's input. */
     public List<ConnectionState> connections() { return List.copyOf(streams); }
 

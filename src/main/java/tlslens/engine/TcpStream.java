@@ -120,6 +120,19 @@ final class TcpStream implements ConnectionState {
 
     @Override public Instant lastTime() { return lastTime; }
 
+    /**
+     * No frame will follow (the capture is read): lets go of what only framing more bytes needs, the
+     * reassembly and analysis state, keeping what the connection model reads.
+     */
+    void release() {
+        for (int dir = 0; dir < 2; dir++) {
+            assemblers[dir] = null;
+            framers[dir] = null;
+            held[dir] = null;
+        }
+        analyzer.release();
+    }
+
     /** Wireshark's sequence analysis of this connection (fed by the engine, frame by frame). */
     TcpAnalyzer analyzer() { return analyzer; }
 
