@@ -19,9 +19,12 @@ import tlslens.dissect.filter.DisplayFilter;
  * Only for printers that read nothing but the frame's own dissection (summary lines, -T fields).
  */
 final class PrintStage {
-    private static final int BATCH = 256;
-    /** Batches waiting: enough to ride out a slow stretch of either side, few enough to stay small. */
-    private static final int QUEUED = 16;
+    private static final int BATCH = 64;
+    /**
+     * Batches waiting: enough to ride out a slow stretch of either side, few enough that the trees in
+     * flight stay young garbage (16 batches of 256 raised -T fields' peak RSS on 1M packets from 0.69 to 1.0 GB).
+     */
+    private static final int QUEUED = 4;
     private static final List<Item> END = new ArrayList<>();
 
     private record Item(RawFrame raw, FrameDissection fd) {}
