@@ -22,7 +22,8 @@ final class PrintStage {
     private static final int BATCH = 64;
     /**
      * Batches waiting: enough to ride out a slow stretch of either side, few enough that the trees in
-     * flight stay young garbage (with 16 of 256, -T fields on 1M packets peaked at 1.0 GB RSS in one loaded run, against 0.69 GB single-threaded in an earlier one).
+     * flight stay young garbage (with 16 of 256, -T fields on 1M packets peaked at 1.0 GB RSS in one
+     * loaded run, against 0.69 GB single-threaded in an earlier one).
      */
     private static final int QUEUED = 4;
     private static final List<Item> END = new ArrayList<>();
