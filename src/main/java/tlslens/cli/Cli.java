@@ -267,16 +267,23 @@ public final class Cli {
             long n = 0;
             RawFrame raw;
             java.time.Instant lastShown = null;
+            // Two cores: this thread reads and dissects, another filters and prints (same output, in order).
+            PrintStage stage = pipelined(printer, s, filter) ? new PrintStage(printer, filter, out, CHECK_OUTPUT_EVERY) : null;
             while (n < s.maxFrames && (raw = reader.next()) != null) {
                 n++;
                 columns.observe(raw);
                 FrameDissection fd = engine.dissect(raw);
+                if (stage != null) {
+                    if (!stage.offer(raw, fd)) break; // reader went away
+                    continue;
+                }
                 if (filter != null && !filter.matches(fd)) continue;
                 fd.displayedAfter(lastShown);
                 lastShown = fd.time;
                 printer.print(raw, fd);
                 if (n % CHECK_OUTPUT_EVERY == 0 && out.checkError()) break; // reader went away
             }
+            if (stage != null) stage.finish();
             printer.end();
             out.flush();
             if (filter != null && filter.warning() != null) err.println(PREFIX + "warning: " + filter.warning());
@@ -286,6 +293,16 @@ public final class Cli {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * Whether the filter and printer run on a thread of their own (PrintStage): with two cores, for
+     * summary lines and -T fields over light trees, whose printing reads only the frame's own
+     * dissection (its labels made from its own values), never the engine's later state.
+     */
+    static boolean pipelined(FramePrinter printer, RunSettings s, DisplayFilter filter) {
+        return (printer instanceof FieldsPrinter || printer instanceof SummaryPrinter) && lightTreesSuffice(s, filter)
+                && PrintStage.worthIt();
     }
 
     /**

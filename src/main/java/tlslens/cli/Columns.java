@@ -75,8 +75,9 @@ final class Columns {
         if (negative) sb.append('-');
         sb.append(secs);
         if (digits > 0) {
-            String frac = String.format("%09d", nanos).substring(0, Math.min(9, digits));
-            sb.append('.').append(frac);
+            // The first `digits` of the nine-digit nanoseconds (String.format was a tenth of a -Y run's printing).
+            sb.append('.');
+            for (int i = 0, div = 100_000_000; i < Math.min(9, digits); i++, div /= 10) sb.append((char) ('0' + nanos / div % 10));
         }
         return sb.toString();
     }

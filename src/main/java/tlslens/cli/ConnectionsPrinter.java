@@ -62,6 +62,7 @@ final class ConnectionsPrinter implements FramePrinter {
 
     @Override
     public void end() {
+        if (engine != null) engine.finish(); // its dissection state is no longer needed: the model needs the room
         List<Connection> all = engine == null ? List.of() : ConnectionAnalyzer.analyze(engine.allConnections());
         List<Connection> selected = new ArrayList<>();
         for (Connection c : all) {

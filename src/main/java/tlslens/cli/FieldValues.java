@@ -46,7 +46,7 @@ final class FieldValues {
     /** The values of each field for this frame (empty list: field absent). Valid until the next call. */
     List<List<String>> collect(RawFrame raw, FrameDissection fd, Columns columns) {
         for (List<String> v : values) v.clear();
-        for (ProtoNode top : fd.root.children()) walk(top);
+        for (ProtoNode top = fd.root.firstChild(); top != null; top = top.nextSibling()) walk(top);
         for (int c = 0; c < columnOf.length; c++) {
             if (columnOf[c] >= 0) add(columnOf[c], columns.get(c, raw, fd));
         }
@@ -58,7 +58,7 @@ final class FieldValues {
             Integer i = index.get(n.field.abbrev);
             if (i != null) add(i, FieldText.cell(n));
         }
-        for (ProtoNode c : n.children()) walk(c);
+        for (ProtoNode c = n.firstChild(); c != null; c = c.nextSibling()) walk(c);
         for (Expert e : n.experts()) {
             // The note's own field, unless the node is the note's item and so counted above.
             Integer own = e.isOwnItem(n) ? null : index.get(e.def().abbrev());

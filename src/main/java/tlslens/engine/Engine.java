@@ -163,6 +163,16 @@ public final class Engine {
         return false;
     }
 
+    /**
+     * The capture is read and no frame will follow: lets go of the reassembly and sequence-analysis
+     * state of every connection (what --connections does not read), before the connection model is
+     * made over all of them. The engine must not dissect again.
+     */
+    public void finish() {
+        for (TcpStream s : streams) s.release();
+        conversations.clear();
+    }
+
     /** The TCP connections seen so far, in order of their first packet. */
     public List<ConnectionState> connections() { return List.copyOf(streams); }
 
@@ -183,7 +193,7 @@ public final class Engine {
         LinkDissector.Next link = LinkDissector.dissect(fd.root, tvb, f.linkType());
         IpDissector.Transport tr = IpDissector.dissect(fd.root, tvb, link.etherType(), link.offset());
         if (tr != null) {
-            fd.context().addresses(FieldFormat.address(tr.shownSrc()), FieldFormat.address(tr.shownDst()));
+            fd.context().addresses(addressText(tr.shownSrc()), addressText(tr.shownDst()));
             fd.setProtocol(tr.src().getAddress().length == 4 ? "IPv4" : "IPv6");
             UdpConversations.Conversation udp = tr.quoted() ? null : udpConversations(fd, tvb, tr);
             if (tr.quoted()) quoted(fd, tvb, tr);
@@ -196,6 +206,19 @@ public final class Engine {
         String protocols = protocols(fd);
         fd.context().protocols(protocols);
         frame.addValue(FrameFields.PROTOCOLS, tvb, 0, 0, protocols).setText("[Protocols in frame: " + protocols + "]");
+    }
+
+    /** The last two addresses shown and their text: most frames are between the same two hosts. */
+    private final java.net.InetAddress[] lastAddresses = new java.net.InetAddress[2];
+    private final String[] lastAddressTexts = new String[2];
+
+    /** FieldFormat.address, remembered for the last two addresses (formatting was 4% of a -Y run). */
+    private String addressText(java.net.InetAddress a) {
+        for (int i = 0; i < 2; i++) if (a.equals(lastAddresses[i])) return lastAddressTexts[i];
+        lastAddresses[1] = lastAddresses[0];
+        lastAddressTexts[1] = lastAddressTexts[0];
+        lastAddresses[0] = a;
+        return lastAddressTexts[0] = FieldFormat.address(a);
     }
 
     /**
@@ -331,10 +354,13 @@ public final class Engine {
         int id = f.interfaceId();
         CaptureInterface iface = CaptureInterface.find(interfaces, f.section(), id);
         String ifName = iface == null || iface.name() == null ? "unknown" : iface.name();
-        ProtoNode frame = fd.root.addValue(FrameFields.FRAME, tvb, 0, cap, null,
-                "Frame " + f.number() + ": " + wire + " bytes on wire (" + wire * 8L + " bits), " + cap
+        int number = f.number();
+        boolean named = !interfaces.isEmpty();
+        // Labels are made when read: a headless run reads a few fields of most trees and no label.
+        ProtoNode frame = fd.root.addValue(FrameFields.FRAME, tvb, 0, cap, null).setText(() -> "Frame " + number + ": "
+                + wire + " bytes on wire (" + wire * 8L + " bits), " + cap
                         + " bytes captured (" + cap * 8L + " bits)"
-                        + (interfaces.isEmpty() ? "" : " on interface " + ifName + ", id " + id));
+                        + (named ? " on interface " + ifName + ", id " + id : ""));
         if (!interfaces.isEmpty() && !frame.summaryOnly()) {
             // pcapng: the frame's section, and its interface's id within that section.
             frame.addValue(FrameFields.SECTION_NUMBER, tvb, 0, 0, (long) f.section());
@@ -358,10 +384,10 @@ public final class Engine {
         if (full) frame.addGenerated(FrameFields.TIME_DELTA_DISPLAYED, delta);
         frame.addGenerated(FrameFields.TIME_RELATIVE, rel);
         frame.addValue(FrameFields.NUMBER, tvb, 0, 0, (long) f.number());
-        frame.addValue(FrameFields.LEN, tvb, 0, 0, (long) wire,
-                "Frame Length: " + wire + " bytes (" + wire * 8L + " bits)");
-        frame.addValue(FrameFields.CAP_LEN, tvb, 0, 0, (long) cap,
-                "Capture Length: " + cap + " bytes (" + cap * 8L + " bits)");
+        frame.addValue(FrameFields.LEN, tvb, 0, 0, (long) wire)
+                .setText(() -> "Frame Length: " + wire + " bytes (" + wire * 8L + " bits)");
+        frame.addValue(FrameFields.CAP_LEN, tvb, 0, 0, (long) cap)
+                .setText(() -> "Capture Length: " + cap + " bytes (" + cap * 8L + " bits)");
         if (full) {
             frame.addGenerated(FrameFields.MARKED, false);
             frame.addGenerated(FrameFields.IGNORED, false);

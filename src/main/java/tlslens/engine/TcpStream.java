@@ -61,7 +61,9 @@ final class TcpStream implements ConnectionState {
     private final long[] payloadBytes = new long[2];
     /** Times of the frames that grew the TLS log, in frame order (frames come in order). */
     private long[] loggedFrames = new long[0];
-    private Instant[] loggedTimes = new Instant[0];
+    /** Their times as seconds and nanoseconds: no Instant kept per handshake message. */
+    private long[] loggedSeconds = new long[0];
+    private int[] loggedNanos = new int[0];
     private int loggedCount;
     private int logSize;
 
@@ -92,10 +94,12 @@ final class TcpStream implements ConnectionState {
         logSize = size;
         if (loggedCount == loggedFrames.length) {
             loggedFrames = Arrays.copyOf(loggedFrames, Math.max(8, loggedCount * 2));
-            loggedTimes = Arrays.copyOf(loggedTimes, Math.max(8, loggedCount * 2));
+            loggedSeconds = Arrays.copyOf(loggedSeconds, Math.max(8, loggedCount * 2));
+            loggedNanos = Arrays.copyOf(loggedNanos, Math.max(8, loggedCount * 2));
         }
         loggedFrames[loggedCount] = fd.number;
-        loggedTimes[loggedCount++] = fd.time;
+        loggedSeconds[loggedCount] = fd.time.getEpochSecond();
+        loggedNanos[loggedCount++] = fd.time.getNano();
     }
 
     @Override public int index() { return index; }
@@ -120,6 +124,19 @@ final class TcpStream implements ConnectionState {
 
     @Override public Instant lastTime() { return lastTime; }
 
+    /**
+     * No frame will follow (the capture is read): lets go of what only framing more bytes needs, the
+     * reassembly and analysis state, keeping what the connection model reads.
+     */
+    void release() {
+        for (int dir = 0; dir < 2; dir++) {
+            assemblers[dir] = null;
+            framers[dir] = null;
+            held[dir] = null;
+        }
+        analyzer.release();
+    }
+
     /** Wireshark's sequence analysis of this connection (fed by the engine, frame by frame). */
     TcpAnalyzer analyzer() { return analyzer; }
 
@@ -132,7 +149,7 @@ final class TcpStream implements ConnectionState {
 
     @Override public Instant frameTime(long frame) {
         int i = Arrays.binarySearch(loggedFrames, 0, loggedCount, frame);
-        return i >= 0 ? loggedTimes[i] : null;
+        return i >= 0 ? Instant.ofEpochSecond(loggedSeconds[i], loggedNanos[i]) : null;
     }
 
     /** The TLS state of this connection, or null when it isn't TLS (so far). */

@@ -49,6 +49,9 @@ public final class TcpConversationTable {
 
     public int size() { return nextIndex; }
 
+    /** Forgets every conversation (and its reassembly buffers): no frame will follow. Numbering goes on. */
+    public void clear() { byKey.clear(); }
+
     /** The conversations still known (a connection is forgotten when its ports are reused). */
     public java.util.Collection<TcpConversation> all() { return java.util.Collections.unmodifiableCollection(byKey.values()); }
 

@@ -45,8 +45,7 @@ final class FieldSlots {
         }
         List<Expert> experts = n.experts();
         for (int i = 0, size = experts.size(); i < size; i++) collect(n, experts.get(i), fv);
-        List<ProtoNode> children = n.children();
-        for (int i = 0, size = children.size(); i < size; i++) collect(children.get(i), fv);
+        for (ProtoNode c = n.firstChild(); c != null; c = c.nextSibling()) collect(c, fv);
     }
 
     /**

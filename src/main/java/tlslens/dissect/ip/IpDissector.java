@@ -54,10 +54,10 @@ public final class IpDissector {
         ProtoNode ip = root.addValue(IpFields.IP, tvb, off, Math.max(20, hl), null);
         InetAddress src = addr(tvb.bytes(off + 12, 4));
         InetAddress dst = addr(tvb.bytes(off + 16, 4));
-        ip.setText("Internet Protocol Version 4, Src: " + FieldFormat.address(src) + ", Dst: " + FieldFormat.address(dst));
+        ip.setText(() -> "Internet Protocol Version 4, Src: " + FieldFormat.address(src) + ", Dst: " + FieldFormat.address(dst));
         ip.add(IpFields.IP_VERSION, tvb, off, 1);
         ip.add(IpFields.IP_HDR_LEN, tvb, off, 1)
-                .setText(FieldFormatBits.nibbleLow(tvb.u8(off)) + " = Header Length: " + hl + " bytes (" + hl / 4 + ")");
+                .setText(() -> FieldFormatBits.nibbleLow(tvb.u8(off)) + " = Header Length: " + hl + " bytes (" + hl / 4 + ")");
         int ds = tvb.u8(off + 1);
         ProtoNode dsNode = ip.add(IpFields.IP_DSFIELD, tvb, off + 1, 1);
         dsNode.setText(() -> dsNode.fieldLabel() + dsSummary(ds));

@@ -49,9 +49,9 @@ public final class LinkDissector {
             return new Next(-1, off);
         }
         ProtoNode eth = root.addValue(LinkFields.ETH, tvb, off, 14, null);
-        String dst = FieldFormat.ether(tvb.bytes(off, 6));
-        String src = FieldFormat.ether(tvb.bytes(off + 6, 6));
-        eth.setText("Ethernet II, Src: " + src + ", Dst: " + dst);
+        int at = off;
+        eth.setText(() -> "Ethernet II, Src: " + FieldFormat.ether(tvb.bytes(at + 6, 6)) + ", Dst: "
+                + FieldFormat.ether(tvb.bytes(at, 6)));
         address(eth.add(LinkFields.ETH_DST, tvb, off, 6), tvb, off);
         address(eth.add(LinkFields.ETH_SRC, tvb, off + 6, 6), tvb, off + 6);
         eth.add(LinkFields.ETH_TYPE, tvb, off + 12, 2);

@@ -101,6 +101,15 @@ public final class TcpAnalyzer {
     private int completeness;
     private boolean started;
 
+    /**
+     * Lets go of the per-direction sequence state once no frame will follow (the capture is read):
+     * what is left answers {@link #initialRttNs()} and {@link #completeness()}; {@code analyze} must not be called again.
+     */
+    public void release() {
+        flows[0] = null;
+        flows[1] = null;
+    }
+
     /** The initial round-trip time (SYN to the handshake's final ACK), 0 while unknown. */
     public long initialRttNs() { return firstRttNs; }
 

@@ -31,24 +31,26 @@ public final class TcpDissector {
     public static ProtoNode addTree(ProtoNode root, Tvb tvb, int off, TcpHeader h, int stream, long relSeq, long relAck,
                                     TcpFrameContext ctx) {
         ProtoNode tcp = root.addValue(TcpFields.TCP, tvb, off, h.headerLength(), null);
-        StringBuilder t = new StringBuilder("Transmission Control Protocol, Src Port: ").append(h.srcPort())
-                .append(", Dst Port: ").append(h.dstPort()).append(", Seq: ").append(relSeq);
-        if (h.hasAck()) t.append(", Ack: ").append(relAck);
-        t.append(", Len: ").append(h.payloadLength());
-        tcp.setText(t.toString());
+        // Labels are made when read: a headless run reads a few fields of most trees and no label.
+        tcp.setText(() -> {
+            StringBuilder t = new StringBuilder("Transmission Control Protocol, Src Port: ").append(h.srcPort())
+                    .append(", Dst Port: ").append(h.dstPort()).append(", Seq: ").append(relSeq);
+            if (h.hasAck()) t.append(", Ack: ").append(relAck);
+            return t.append(", Len: ").append(h.payloadLength()).toString();
+        });
         tcp.add(TcpFields.SRCPORT, tvb, off, 2);
         tcp.add(TcpFields.DSTPORT, tvb, off + 2, 2);
         tcp.add(TcpFields.PORT, tvb, off, 2).setHidden(true);
         tcp.add(TcpFields.PORT, tvb, off + 2, 2).setHidden(true);
-        tcp.addGenerated(TcpFields.STREAM, (long) stream, "Stream index: " + stream);
+        tcp.addGenerated(TcpFields.STREAM, (long) stream).setText(() -> "Stream index: " + stream);
         if (ctx.completeness() >= 0 && !tcp.summaryOnly()) TcpAnalysisTree.addCompleteness(tcp, ctx.completeness());
-        tcp.addGenerated(TcpFields.LEN, (long) h.payloadLength(), "TCP Segment Len: " + h.payloadLength());
-        tcp.addValue(TcpFields.SEQ, tvb, off + 4, 4, relSeq, "Sequence Number: " + relSeq + "    (relative sequence number)");
+        tcp.addGenerated(TcpFields.LEN, (long) h.payloadLength()).setText(() -> "TCP Segment Len: " + h.payloadLength());
+        tcp.addValue(TcpFields.SEQ, tvb, off + 4, 4, relSeq).setText(() -> "Sequence Number: " + relSeq + "    (relative sequence number)");
         tcp.add(TcpFields.SEQ_RAW, tvb, off + 4, 4);
         long nxt = relSeq + h.payloadLength() + (h.syn() ? 1 : 0) + (h.fin() ? 1 : 0);
-        tcp.addGenerated(TcpFields.NXTSEQ, nxt, "Next Sequence Number: " + nxt + "    (relative sequence number)");
+        tcp.addGenerated(TcpFields.NXTSEQ, nxt).setText(() -> "Next Sequence Number: " + nxt + "    (relative sequence number)");
         if (h.hasAck()) {
-            tcp.addValue(TcpFields.ACK, tvb, off + 8, 4, relAck, "Acknowledgment Number: " + relAck + "    (relative ack number)");
+            tcp.addValue(TcpFields.ACK, tvb, off + 8, 4, relAck).setText(() -> "Acknowledgment Number: " + relAck + "    (relative ack number)");
         } else {
             // Without the ACK flag the number means nothing; tshark still shows the raw value.
             long raw = tvb.u32(off + 8);
@@ -56,16 +58,18 @@ public final class TcpDissector {
         }
         tcp.add(TcpFields.ACK_RAW, tvb, off + 8, 4);
         tcp.add(TcpFields.HDR_LEN, tvb, off + 12, 1)
-                .setText(bits4(h.headerLength() / 4) + " .... = Header Length: " + h.headerLength() + " bytes ("
+                .setText(() -> bits4(h.headerLength() / 4) + " .... = Header Length: " + h.headerLength() + " bytes ("
                         + h.headerLength() / 4 + ")");
         ProtoNode flags = tcp.add(TcpFields.FLAGS, tvb, off + 12, 2);
-        String names = h.flagNames();
-        String hex = Integer.toHexString(h.flags());
-        flags.setText("Flags: 0x" + "000".substring(Math.min(3, hex.length())) + hex + " ("
-                + (names.isEmpty() ? "<None>" : names) + ")");
+        flags.setText(() -> {
+            String names = h.flagNames();
+            String hex = Integer.toHexString(h.flags());
+            return "Flags: 0x" + "000".substring(Math.min(3, hex.length())) + hex + " ("
+                    + (names.isEmpty() ? "<None>" : names) + ")";
+        });
         int res = (tvb.u16(off + 12) >> 9) & 7;
         flags.add(TcpFields.FLAGS_RES, tvb, off + 12, 2)
-                .setText(bits3(res) + ". .... .... = Reserved: " + (res == 0 ? "Not set" : "Set"));
+                .setText(() -> bits3(res) + ". .... .... = Reserved: " + (res == 0 ? "Not set" : "Set"));
         for (var f : new tlslens.dissect.FieldDef[] {TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR, TcpFields.FLAGS_ECE,
                 TcpFields.FLAGS_URG, TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET,
                 TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN}) {

@@ -589,6 +589,7 @@ public final class TlsConnection {
         @Override public boolean fromServer() { return dir == serverDir; }
 
         @Override public void onClientHello(HelloInfo hello) {
+            hello.compact(); // kept with the connection: made small once dissected
             clientHello = hello;
             log.addClientHello(hello);
             decryptor.clientHello(hello);
@@ -601,6 +602,7 @@ public final class TlsConnection {
         }
 
         @Override public void onServerHello(HelloInfo hello, boolean hrr) {
+            hello.compact();
             serverHello = hello;
             log.addServerHello(hello);
             decryptor.serverHello(hello, hrr);
@@ -625,6 +627,7 @@ public final class TlsConnection {
         @Override public void onServerKeyExchangeGroup(int namedGroup) { log.setKeyExchangeGroup(namedGroup); }
 
         @Override public void onEncryptedExtensions(HelloInfo ee) {
+            ee.compact();
             log.setEncryptedExtensions(ee);
             String alpn = ee.alpn.isEmpty() ? null : AppProtocols.byAlpn(ee.alpn.get(0));
             if (alpn != null) alpnProtocol = alpn;

@@ -39,7 +39,6 @@ public final class ConnectionDecryptor {
     private byte[] serverRandom;
     private byte[] clientSessionId;
     private byte[] clientTicket;
-    private final List<Integer> offeredSuites = new ArrayList<>();
     private boolean earlyOffered;
     private boolean helloRetry;
     private boolean serverHelloSeen;
@@ -112,8 +111,7 @@ public final class ConnectionDecryptor {
         if (ch.random != null && ch.random.length == 32) clientRandom = ch.random.clone();
         clientSessionId = ch.sessionId;
         clientTicket = ch.sessionTicket;
-        offeredSuites.clear();
-        offeredSuites.addAll(ch.cipherSuites);
+        List<Integer> offeredSuites = ch.cipherSuites; // read only here: a copy per connection was kept for nothing
         if (!keys() || helloRetry) return;
         earlyOffered = ch.earlyData;
         if (earlyOffered) {
