@@ -343,8 +343,9 @@ public final class Cli {
         for (String f : read) {
             if (f.startsWith("_ws.col.")) continue;
             int dot = f.indexOf('.');
+            // An SCT's signature algorithm (tls.handshake.sig_hash_*) sits below a certificate too.
             if (!NOT_BELOW_CERTIFICATES.contains(dot < 0 ? f : f.substring(0, dot)) || f.startsWith("tls.sct.")
-                    || f.startsWith("tls.handshake.ja")) {
+                    || f.startsWith("tls.handshake.sig_hash") || f.startsWith("tls.handshake.ja")) {
                 return false;
             }
         }
