@@ -31,16 +31,24 @@ final class DtlsHandshake {
 
     static List<Connection> analyze(List<? extends ConnectionState> states) {
         List<Connection> out = new ArrayList<>();
-        /** Session ids of full handshakes, hex → {udp.stream, frame of the ServerHello}. */
+        /** Session ids of full handshakes, and tickets: hex → {udp.stream, frame of the ServerHello or ticket}. */
         Map<String, long[]> sessions = new HashMap<>();
+        Map<String, long[]> tickets = new HashMap<>();
         for (ConnectionState s : states) {
-            Connection c = single(s, sessions);
+            Connection c = single(s, sessions, tickets);
             out.add(c);
+        }
+        // When the resumed session was issued, from the issuing association's frames.
+        Map<Integer, ConnectionState> byIndex = new HashMap<>();
+        for (ConnectionState s : states) byIndex.putIfAbsent(s.index(), s);
+        for (Connection c : out) {
+            ConnectionState origin = c.resumedFrom == null ? null : byIndex.get(c.resumedFrom);
+            if (origin != null && c.resumedFromFrame != null) c.resumedFromTime = origin.frameTime(c.resumedFromFrame);
         }
         return out;
     }
 
-    private static Connection single(ConnectionState s, Map<String, long[]> sessions) {
+    private static Connection single(ConnectionState s, Map<String, long[]> sessions, Map<String, long[]> tickets) {
         Connection c = new Connection();
         DtlsAssociation a = s.dtls();
         int cd = s.clientDirection();
@@ -180,10 +188,18 @@ final class DtlsHandshake {
                 c.resumedFromReason = "session " + ConnectionAnalyzer.OUTSIDE;
             }
         } else if (c.resumption == Resumption.SESSION_TICKET) {
-            c.resumedFromReason = "ticket " + ConnectionAnalyzer.OUTSIDE;
+            long[] issue = tickets.get(Lineage.key(answered.sessionTicket));
+            if (issue != null && issue[1] < (serverHello == null ? Long.MAX_VALUE : serverHello.frame())) {
+                c.resumedFrom = (int) issue[0];
+                c.resumedFromFrame = issue[1];
+            } else {
+                c.resumedFromReason = "ticket " + ConnectionAnalyzer.OUTSIDE;
+            }
         } else if (serverHello != null && !id.isEmpty()) {
             sessions.putIfAbsent(id, new long[] {c.index, serverHello.frame()});
         }
+        // A ticket names the association that issued it (a resumption may be given a new one, RFC 5077 3.3).
+        for (DtlsAssociation.Ticket tk : a.tickets()) tickets.putIfAbsent(Lineage.key(tk.ticket()), new long[] {c.index, tk.frame()});
         if (c.resumption != Resumption.NONE) {
             c.skipped = ConnectionAnalyzer.fromSuite(c.cipherSuiteCode);
             if (c.roundTrips != null) c.roundTripsSaved = 2 - c.roundTrips;
