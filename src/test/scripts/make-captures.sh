@@ -547,7 +547,8 @@ sc_dtls12_resumed() {
   # answers the next client's ClientHello with the old one's close_notify; at end of file it exits.
   SRV_IN_FD=- srv_openssl $port -cert "$PKI/rsa.crt" -key "$PKI/rsa.key" -dtls1_2 -listen
   local out="$WORK/dtls12_resumed.s_client.out" t0; t0=$(now)
-  { printf 'hello from openssl s_client (dtls12_resumed)\n'; sleep 0.5; } |
+  local hello='hello from openssl s_client (dtls12_resumed)'
+  { printf '%s\n' "$hello"; sleep 0.5; } |
     timeout 60 openssl s_client -connect 127.0.0.1:$port -servername localhost -keylogfile "$KEYLOG" \
       -dtls1_2 -reconnect >"$out" 2>&1 || true
   local i=0 line cipher randoms lines
@@ -556,6 +557,9 @@ sc_dtls12_resumed() {
   while IFS= read -r line; do
     cipher=$(sed -E 's/^(New|Reused), ([^,]+), Cipher is (.*)$/\3/' <<<"$line")
     local res=none offered='[]' rf=null expect="full handshake: ClientHello, HelloVerifyRequest, ClientHello with the cookie, Certificate; NewSessionTicket"
+    # -reconnect drops each association right after its handshake; only the sixth reads stdin.
+    local sent=""
+    [ "$i" = 5 ] && sent="$hello"$'\n'
     if [[ "$line" == Reused* ]]; then
       res=session_ticket; offered='["session_ticket","session_id"]'; rf=dtls0
       expect="abbreviated handshake after the HelloVerifyRequest round trip: ServerHello, ChangeCipherSpec, Finished (no Certificate, no new ticket)"
@@ -564,7 +568,7 @@ sc_dtls12_resumed() {
       "server_tool=$SRV_TOOL" "ip=127.0.0.1" "port=$port" "version=\"DTLS 1.2\"" \
       "cipher_suite=$(json_str "$(iana_cipher "$cipher")")" "cipher_forced=false" "resumption=$res" \
       "resumption_offered=$offered" "early_data=false" "early_data_offered=false" "resumed_from=$rf" \
-      "handshake_completed=true" "expect=$expect" \
+      "handshake_completed=true" "expect=$expect" "client_sent=$(json_str "$sent")" \
       "keylog_lines=[${lines[$i]},${lines[$i]}]" "client_random=$(json_str "${randoms[$i]:-}")"
     log "  dtls$i: $line"
     i=$((i + 1))

@@ -15,13 +15,15 @@ import java.util.Set;
 import tlslens.capture.FrameTimes;
 import tlslens.dissect.dtls.DtlsAssociation;
 import tlslens.dissect.tls.base.HelloInfo;
+import tlslens.dissect.tls.messages.HelloMessages;
 import tlslens.dissect.tls.names.CipherSuites;
 import tlslens.dissect.tls.names.ContentTypes;
+import tlslens.dissect.tls.names.ExtensionTypes;
 import tlslens.dissect.tls.names.TlsVersions;
 import tlslens.engine.ConnectionState;
 
 /**
- * DTLS 1.0/1.2 associations (one udp.stream each) as connections: the handshake from the
+ * DTLS associations (one udp.stream each) as connections: the handshake from the
  * association's records (a message cut into fragments is one step; a retransmitted one is kept and
  * marked), the HelloVerifyRequest round trip, what was negotiated, and session-id and ticket
  * resumption with the full handshake that created the session, as TLS &lt;= 1.2 over TCP.
@@ -31,16 +33,24 @@ final class DtlsHandshake {
 
     static List<Connection> analyze(List<? extends ConnectionState> states) {
         List<Connection> out = new ArrayList<>();
-        /** Session ids of full handshakes, hex → {udp.stream, frame of the ServerHello}. */
+        /** Session ids of full handshakes, and tickets: hex → {udp.stream, frame of the ServerHello or ticket}. */
         Map<String, long[]> sessions = new HashMap<>();
+        Map<String, long[]> tickets = new HashMap<>();
         for (ConnectionState s : states) {
-            Connection c = single(s, sessions);
+            Connection c = single(s, sessions, tickets);
             out.add(c);
+        }
+        // When the resumed session was issued, from the issuing association's frames.
+        Map<Integer, ConnectionState> byIndex = new HashMap<>();
+        for (ConnectionState s : states) byIndex.putIfAbsent(s.index(), s);
+        for (Connection c : out) {
+            ConnectionState origin = c.resumedFrom == null ? null : byIndex.get(c.resumedFrom);
+            if (origin != null && c.resumedFromFrame != null) c.resumedFromTime = origin.frameTime(c.resumedFromFrame);
         }
         return out;
     }
 
-    private static Connection single(ConnectionState s, Map<String, long[]> sessions) {
+    private static Connection single(ConnectionState s, Map<String, long[]> sessions, Map<String, long[]> tickets) {
         Connection c = new Connection();
         DtlsAssociation a = s.dtls();
         int cd = s.clientDirection();
@@ -59,12 +69,16 @@ final class DtlsHandshake {
         c.earlyData = Boolean.FALSE; // DTLS 1.0 and 1.2 have no early data
 
         HelloInfo ch = null, sh = null, answered = null;
+        List<HelloInfo> serverHellos = new ArrayList<>();
         for (HelloInfo h : a.hellos()) {
             if (h.kind == HelloInfo.Kind.CLIENT_HELLO) {
                 if (ch == null) ch = h;
                 if (sh == null) answered = h;
-            } else if (sh == null) {
-                sh = h;
+            } else {
+                serverHellos.add(h);
+                // DTLS 1.3's HelloRetryRequest is a ServerHello with the magic random (RFC 9147 5.1, RFC 8446 4.1.3).
+                if (isHelloRetryRequest(h)) c.helloRetryRequest = true;
+                else if (sh == null) sh = h;
             }
         }
         if (ch != null) {
@@ -88,6 +102,18 @@ final class DtlsHandshake {
             c.earlyDataReason = "DTLS 1.3 early data is not analysed yet";
         }
         List<DtlsAssociation.Step> raw = merged(a.steps());
+        boolean dtls13 = c.versionCode == TlsVersions.DTLS13;
+        // DTLS 1.3 without keys: the client protects records with its application keys (epoch 3, RFC 9147
+        // 6.1) only once it has sent its Finished, the last of its epoch-2 records.
+        long clientAppFrame = Long.MAX_VALUE;
+        for (DtlsAssociation.Step x : raw) {
+            if (dtls13 && x.dir() == cd && x.epoch() >= 3) {
+                clientAppFrame = x.frame();
+                break;
+            }
+        }
+        HandshakeStep[] lastEpoch2 = new HandshakeStep[2];
+        int serverHelloSeen = 0;
         Instant t0 = null;
         for (DtlsAssociation.Step x : raw) {
             if (x.handshakeType() == CLIENT_HELLO && x.dir() == cd) {
@@ -110,6 +136,8 @@ final class DtlsHandshake {
             Double ms = millis(t0, s.frameTime(x.frame()));
             // The ladder is the handshake: application data and DTLS 1.3 ACKs are not steps of it.
             if (x.contentType() == ContentTypes.APPLICATION_DATA || x.contentType() == ContentTypes.ACK) continue;
+            // Nor, without keys, DTLS 1.3 records under application keys: data, ACKs, post-handshake messages.
+            if (dtls13 && x.contentType() < 0 && x.epoch() >= 3) continue;
             if (x.contentType() == ContentTypes.ALERT) {
                 alerts.add(new AlertEvent(x.frame(), fromClient, -1, -1, ContentTypes.ALERT, true, ms, x.epoch() > 0));
                 continue;
@@ -124,8 +152,15 @@ final class DtlsHandshake {
             } else {
                 // With a key log the association reads an epoch > 0 message's type: decrypted, not encrypted.
                 boolean encrypted = x.handshakeType() < 0;
+                int type = encrypted ? HandshakeStep.NONE : x.handshakeType();
+                if (type == SERVER_HELLO && !fromClient) {
+                    // The association read the hellos in the order of these steps.
+                    HelloInfo h = serverHelloSeen < serverHellos.size() ? serverHellos.get(serverHelloSeen) : null;
+                    serverHelloSeen++;
+                    if (h != null && isHelloRetryRequest(h)) type = HELLO_RETRY_REQUEST;
+                }
                 step = new HandshakeStep(x.frame(), fromClient, HandshakeStep.Kind.MESSAGE, ContentTypes.HANDSHAKE,
-                        encrypted ? HandshakeStep.NONE : x.handshakeType(), x.length(), ms, encrypted, x.epoch() > 0,
+                        type, x.length(), ms, encrypted, x.epoch() > 0,
                         HandshakeStep.NONE, List.of(), x.retransmission());
                 if (!encrypted && x.handshakeType() == HELLO_VERIFY_REQUEST && !fromClient) c.helloVerifyRequest = true;
                 if (!encrypted && x.handshakeType() == SERVER_HELLO && !fromClient && serverHello == null) serverHello = step;
@@ -133,7 +168,16 @@ final class DtlsHandshake {
                         && HandshakeTimeline.fullHandshakeOnly(x.handshakeType())) {
                     fullOnly = true;
                 }
-                if (ccs[d] && finished[d] == null && !x.retransmission()) finished[d] = step;
+                if (dtls13) {
+                    // Decrypted: the Finished itself; without keys, the last epoch-2 record before the client's
+                    // first under application keys.
+                    if (!encrypted && x.handshakeType() == FINISHED && finished[d] == null && !x.retransmission()) {
+                        finished[d] = step;
+                    }
+                    if (encrypted && x.epoch() == 2 && x.frame() < clientAppFrame) lastEpoch2[d] = step;
+                } else if (ccs[d] && finished[d] == null && !x.retransmission()) {
+                    finished[d] = step;
+                }
             }
             if (x.retransmission()) c.retransmittedMessages++;
             steps.add(step);
@@ -142,6 +186,11 @@ final class DtlsHandshake {
         c.alerts = List.copyOf(alerts);
         c.clientHelloExtensions = extensions(ch);
         c.serverHelloExtensions = extensions(sh);
+        if (dtls13 && (finished[0] == null || finished[1] == null) && clientAppFrame != Long.MAX_VALUE
+                && lastEpoch2[0] != null && lastEpoch2[1] != null) {
+            finished[0] = lastEpoch2[0];
+            finished[1] = lastEpoch2[1];
+        }
         c.established = finished[0] != null && finished[1] != null;
         if (c.established) {
             HandshakeStep end = finished[0].frame() > finished[1].frame() ? finished[0] : finished[1];
@@ -180,10 +229,18 @@ final class DtlsHandshake {
                 c.resumedFromReason = "session " + ConnectionAnalyzer.OUTSIDE;
             }
         } else if (c.resumption == Resumption.SESSION_TICKET) {
-            c.resumedFromReason = "ticket " + ConnectionAnalyzer.OUTSIDE;
+            long[] issue = tickets.get(Lineage.key(answered.sessionTicket));
+            if (issue != null && issue[1] < (serverHello == null ? Long.MAX_VALUE : serverHello.frame())) {
+                c.resumedFrom = (int) issue[0];
+                c.resumedFromFrame = issue[1];
+            } else {
+                c.resumedFromReason = "ticket " + ConnectionAnalyzer.OUTSIDE;
+            }
         } else if (serverHello != null && !id.isEmpty()) {
             sessions.putIfAbsent(id, new long[] {c.index, serverHello.frame()});
         }
+        // A ticket names the association that issued it (a resumption may be given a new one, RFC 5077 3.3).
+        for (DtlsAssociation.Ticket tk : a.tickets()) tickets.putIfAbsent(Lineage.key(tk.ticket()), new long[] {c.index, tk.frame()});
         if (c.resumption != Resumption.NONE) {
             c.skipped = ConnectionAnalyzer.fromSuite(c.cipherSuiteCode);
             if (c.roundTrips != null) c.roundTripsSaved = 2 - c.roundTrips;
@@ -191,6 +248,10 @@ final class DtlsHandshake {
             findings.add("client offered a session id, server did a full handshake");
         }
 
+        if (c.helloRetryRequest) {
+            findings.add("HelloRetryRequest: the server asked the client for another ClientHello"
+                    + (hasCookie(serverHellos) ? " with a cookie" : "") + ", one more round trip");
+        }
         if (c.helloVerifyRequest) {
             findings.add("HelloVerifyRequest: the server asked the client to prove its address with a cookie, "
                     + "one more round trip");
@@ -218,7 +279,7 @@ final class DtlsHandshake {
         for (DtlsAssociation.Step x : steps) {
             DtlsAssociation.Step last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last != null && x.contentType() == ContentTypes.HANDSHAKE && last.contentType() == ContentTypes.HANDSHAKE
-                    && x.handshakeType() >= 0 && x.epoch() == 0 && last.epoch() == 0 && last.dir() == x.dir()
+                    && x.handshakeType() >= 0 && x.epoch() == last.epoch() && last.dir() == x.dir()
                     && last.handshakeType() == x.handshakeType() && last.length() == x.length()
                     && last.retransmission() == x.retransmission()) {
                 // The message was whole in the frame of its last fragment.
@@ -229,6 +290,16 @@ final class DtlsHandshake {
             out.add(x);
         }
         return out;
+    }
+
+    private static boolean isHelloRetryRequest(HelloInfo h) {
+        return h.kind == HelloInfo.Kind.HELLO_RETRY_REQUEST
+                || h.kind == HelloInfo.Kind.SERVER_HELLO && Arrays.equals(h.random, HelloMessages.HRR_RANDOM);
+    }
+
+    private static boolean hasCookie(List<HelloInfo> serverHellos) {
+        for (HelloInfo h : serverHellos) if (isHelloRetryRequest(h) && h.extensions.contains(ExtensionTypes.COOKIE)) return true;
+        return false;
     }
 
     private static Map<Integer, Integer> extensions(HelloInfo h) {

@@ -1,6 +1,7 @@
 package tlslens.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,9 +24,10 @@ import tlslens.dissect.tls.decrypt.KeyLog;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.engine.ConnectionState;
 import tlslens.engine.Engine;
+import tlslens.engine.Transport;
 
 /**
- * Decryption against what the capture script recorded (NAME.manifest.json): with the capture's
+ * Decryption against what the capture script recorded (NAME.manifest.json), over TCP, QUIC and DTLS: with the capture's
  * key log every connection whose handshake completed decrypts, the decrypted application data is
  * what the client sent ("client_sent", "early_data_text") and the server answered ("server_sent"),
  * the key comes from the recorded key log lines; with the damaged key logs ("bad_keylog") the
@@ -56,6 +58,12 @@ class DecryptionManifestTest {
             Path cap = Captures.OURS.resolve((String) m.get("file"));
             Path keylog = Captures.OURS.resolve((String) m.get("keylog"));
             List<Object> conns = Json.array(m.get("connections"));
+            if ("udp".equals(m.get("transport"))) {
+                tests.add(DynamicTest.dynamicTest(name + ": QUIC or DTLS decrypts as the manifest says", () ->
+                        udp(name, cap, keylog, conns)));
+                continue;
+            }
+            // The texts this test compares: the TCP connections' (see udp for QUIC's and DTLS's).
             for (Object o : conns) if (Json.object(o).get("client_sent") != null) checkedTexts++;
             tests.add(DynamicTest.dynamicTest(name + ": decrypts as the manifest says", () -> {
                 Run r = run(cap, keylog);
@@ -117,6 +125,68 @@ class DecryptionManifestTest {
             assertTrue(line >= lo && line <= hi, where + ": key from " + st.keyOrigin() + ", manifest says lines " + range);
             assertTrue(st.keyOrigin().endsWith(" of " + m.get("keylog")), where + ": " + st.keyOrigin());
         }
+    }
+
+    /**
+     * QUIC connections and DTLS associations ("transport": "udp"), one per manifest connection in
+     * order: with the key log every one whose handshake completed has each protected packet (QUIC)
+     * and each protected handshake message opened, both Finished messages among them; without keys
+     * none opens. What their application data says (client_sent, server_sent, early data) is compared
+     * with the decrypted STREAM frames by tlslens.cli.QuicPeersCaptureTest and with the decrypted DTLS
+     * records by tlslens.dissect.dtls.DtlsDecryptionTest.
+     */
+    private static void udp(String name, Path cap, Path keylog, List<Object> conns) throws Exception {
+        Engine keyed = new Engine(new TlsSecrets(KeyLog.read(keylog)));
+        Engine plain = new Engine();
+        for (RawFrame f : Captures.frames(cap)) {
+            keyed.dissect(f);
+            plain.dissect(f);
+        }
+        List<ConnectionState> states = udpStates(keyed);
+        List<Connection> model = ConnectionAnalyzer.analyze(states);
+        List<Connection> without = ConnectionAnalyzer.analyze(udpStates(plain));
+        assertEquals(conns.size(), model.size(), name + ": QUIC connections and DTLS associations");
+        assertEquals(conns.size(), without.size(), name + ": the same without keys");
+        for (int i = 0; i < conns.size(); i++) {
+            Map<String, Object> mc = Json.object(conns.get(i));
+            Connection c = model.get(i);
+            String where = name + " #" + i + " (" + c.transport() + " " + c.index() + ")";
+            assertEquals(mc.get("quic_version") != null ? Transport.QUIC : Transport.DTLS, c.transport(), where);
+            if (!Boolean.TRUE.equals(mc.get("handshake_completed"))) continue;
+            int finished = 0;
+            for (HandshakeStep st : c.handshake()) {
+                if (st.kind() == HandshakeStep.Kind.EARLY_DATA) continue; // 0-RTT packets: checked below
+                if (st.encrypted()) throw new AssertionError(where + ": frame " + st.frame() + " stays encrypted with the key log");
+                if (st.handshakeType() == tlslens.dissect.tls.names.HandshakeTypes.FINISHED) finished++;
+            }
+            assertEquals(2, finished, where + ": both Finished messages decrypted: " + c.handshake());
+            if (c.transport() == Transport.QUIC) {
+                List<tlslens.dissect.quic.QuicConnection.Packet> packets = states.get(i).quic().packets();
+                assertFalse(packets.isEmpty(), where);
+                for (var pk : packets) {
+                    if (pk.type() == tlslens.dissect.quic.QuicPacketTypes.RETRY
+                            || pk.type() == tlslens.dissect.quic.QuicPacketTypes.VERSION_NEGOTIATION) continue;
+                    assertTrue(pk.decrypted(), where + ": packet " + pk.packetNumber() + " of frame " + pk.frame()
+                            + " (type " + pk.type() + ") opens with the key log");
+                }
+            }
+            // Without keys the same connection's protected messages stay closed.
+            Connection closed = without.get(i);
+            assertTrue(closed.handshake().stream().anyMatch(HandshakeStep::encrypted),
+                    where + ": without keys something stays encrypted: " + closed.handshake());
+            for (HandshakeStep st : closed.handshake()) {
+                if (st.kind() == HandshakeStep.Kind.MESSAGE && st.wireEncrypted()) {
+                    assertTrue(st.encrypted(), where + ": frame " + st.frame() + " read without keys");
+                }
+            }
+        }
+    }
+
+    /** The engine's QUIC connections and DTLS associations, in its order. */
+    private static List<ConnectionState> udpStates(Engine engine) {
+        List<ConnectionState> out = new ArrayList<>();
+        for (ConnectionState s : engine.allConnections()) if (s.transport() != Transport.TCP) out.add(s);
+        return out;
     }
 
     private static void badKeyLog(String name, Path cap, Path good, Map<String, Object> b, List<Object> conns)

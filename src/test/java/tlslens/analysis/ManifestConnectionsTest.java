@@ -55,7 +55,8 @@ class ManifestConnectionsTest {
 
     /**
      * The manifests of our captures: TCP ones, and those with "transport": "udp" (DTLS associations,
-     * one per udp.stream, compared with tshark's UDP golden).
+     * one per udp.stream, and QUIC connections, one per quic.connection.number, compared with tshark's
+     * UDP golden).
      */
     static List<Path> manifests() {
         try (Stream<Path> s = Files.list(Captures.OURS)) {
@@ -86,15 +87,21 @@ class ManifestConnectionsTest {
             throw new AssertionError(e);
         }
         List<String> header = List.of(lines.get(0).split("\t", -1));
-        // DTLS: its associations are numbered by udp.stream, its fields are dtls.*.
-        int stream = header.indexOf(udp ? "udp.stream" : "tcp.stream");
-        int type = header.indexOf(udp ? "dtls.handshake.type" : "tls.handshake.type");
-        int content = header.indexOf(udp ? "dtls.record.content_type" : "tls.record.content_type");
+        // DTLS: its associations are numbered by udp.stream, its fields are dtls.*. QUIC: its connections
+        // by quic.connection.number (one may span UDP conversations), its TLS in CRYPTO frames (tls.handshake.*);
+        // a frame of coalesced packets lists the number once per packet.
+        boolean quic = udp && c.connections().stream().anyMatch(o -> Json.object(o).get("quic_version") != null);
+        int stream = header.indexOf(quic ? "quic.connection.number" : udp ? "udp.stream" : "tcp.stream");
+        int type = header.indexOf(udp && !quic ? "dtls.handshake.type" : "tls.handshake.type");
+        int content = header.indexOf(quic ? "quic.connection.number" : udp ? "dtls.record.content_type" : "tls.record.content_type");
+        if (stream < 0 || type < 0 || content < 0) fail(tsv + ": fields missing from its header " + header);
         Set<Integer> order = new LinkedHashSet<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", -1);
             if (f.length <= Math.max(stream, Math.max(type, content)) || f[stream].isEmpty()) continue;
-            int s = Integer.parseInt(f[stream]);
+            Set<String> numbers = new LinkedHashSet<>(List.of(f[stream].split(",")));
+            if (numbers.size() != 1) fail(tsv + ": a frame of several connections: " + line);
+            int s = Integer.parseInt(numbers.iterator().next());
             if (!f[content].isEmpty()) order.add(s);
             if (List.of(f[type].split(",")).contains("2")) c.serverHelloStreams().add(s);
         }
@@ -111,7 +118,8 @@ class ManifestConnectionsTest {
                 List<Integer> ours = new ArrayList<>();
                 for (Connection x : c.tls()) ours.add(x.index());
                 assertEquals(c.connections().size(), ours.size(), "TLS connections");
-                assertEquals(c.tsharkTlsStreams(), ours, "tcp.stream of the TLS connections (tshark)");
+                assertEquals(c.tsharkTlsStreams(), ours,
+                        "tcp.stream, udp.stream (DTLS) or quic.connection.number of the TLS connections (tshark)");
             }));
             for (int i = 0; i < c.connections().size(); i++) {
                 int n = i;
@@ -190,7 +198,11 @@ class ManifestConnectionsTest {
         List<Connection> tls = cap.tls();
         assertTrue(i < tls.size(), "connection " + i + " missing");
         Connection c = tls.get(i);
-        String where = cap.name() + " connection " + i + " (" + (c.transport() == tlslens.engine.Transport.TCP ? "tcp" : "udp") + ".stream " + c.index() + "): ";
+        String where = cap.name() + " connection " + i + " (" + switch (c.transport()) {
+            case TCP -> "tcp.stream ";
+            case QUIC -> "quic.connection.number ";
+            case DTLS -> "udp.stream ";
+        } + c.index() + "): ";
 
         // Resumption as the server accepted it.
         assertEquals(m.get("resumption"), c.resumption().label(), where + "resumption");

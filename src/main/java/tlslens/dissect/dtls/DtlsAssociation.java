@@ -52,6 +52,8 @@ public final class DtlsAssociation {
     private final List<Step> steps = new ArrayList<>();
     /** The hellos read, in order (a retransmitted one again): for the connection model. */
     private final List<HelloInfo> hellos = new ArrayList<>();
+    /** The DTLS 1.0/1.2 NewSessionTickets read (in the clear), at most a few dozen: for session lineage. */
+    private final List<Ticket> tickets = new ArrayList<>();
     private final DtlsDecryptor decryptor;
     /** DTLS 1.3, per direction: the highest epoch seen, and per epoch the highest sequence number. */
     private final long[] epoch13 = new long[2];
@@ -105,6 +107,12 @@ public final class DtlsAssociation {
     public int serverDirection() { return serverDir; }
 
     public List<Step> steps() { return List.copyOf(steps); }
+
+    /** A ticket the server issued (RFC 5077 NewSessionTicket) and the frame it was read in. */
+    public record Ticket(long frame, byte[] ticket) {}
+
+    /** The session tickets read, in order; a retransmitted NewSessionTicket is read again. */
+    public List<Ticket> tickets() { return List.copyOf(tickets); }
 
     /** The ClientHellos and ServerHellos read, in order (kind tells them apart); at most a few dozen are kept. */
     public List<HelloInfo> hellos() { return List.copyOf(hellos); }
@@ -554,7 +562,9 @@ public final class DtlsAssociation {
             if (!hello.cipherSuites.isEmpty()) cipherSuite = hello.cipherSuites.get(0);
         }
 
-        @Override public void onSessionTicket(byte[] ticket, long lifetime, boolean tls13) { }
+        @Override public void onSessionTicket(byte[] ticket, long lifetime, boolean tls13) {
+            if (ticket != null && ticket.length > 0 && !tls13 && tickets.size() < 64) tickets.add(new Ticket(fd.number, ticket));
+        }
 
         @Override public void onServerHelloDone() { }
 
