@@ -62,7 +62,7 @@ final class ConnectionsPrinter implements FramePrinter {
         List<Connection> all = engine == null ? List.of() : ConnectionAnalyzer.analyze(engine.connections());
         List<Connection> selected = new ArrayList<>();
         for (Connection c : all) if (shown.get(c.index())) selected.add(c);
-        if (text) out.print(ConnectionTable.write(selected));
+        if (text) ConnectionTable.write(selected, out);
         else ConnectionJson.write(selected, out);
         out.flush();
     }
