@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.function.Function;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
@@ -33,14 +34,14 @@ final class CaptureFileLoader {
     /** A new feed, filtered and coloured as the window is now. */
     private final Supplier<RowFeed> feeds;
     private final RecentFiles recent;
-    private final Function<Path, CaptureKeys> keys;
+    private final BiFunction<Path, List<String>, CaptureKeys> keys;
     private final CaptureFileChooser chooser;
     private final Dialogs dialogs;
     private final LoadPacer pacer = new LoadPacer();
 
     /** {@code keys}: called on the loading thread, the secrets to dissect a file with. */
     CaptureFileLoader(OpenCapture capture, CaptureSessionModel session, Supplier<RowFeed> feeds, RecentFiles recent,
-            Function<Path, CaptureKeys> keys, CaptureFileChooser chooser, Dialogs dialogs) {
+            BiFunction<Path, List<String>, CaptureKeys> keys, CaptureFileChooser chooser, Dialogs dialogs) {
         this.capture = capture;
         this.session = session;
         this.feeds = feeds;
@@ -150,7 +151,7 @@ final class CaptureFileLoader {
         LoadProgress p = new LoadProgress(f, sizeOf(file));
         progress = p;
         try (reader) {
-            f.attach(new CaptureIndex(reader.linkType(), keys.apply(file).secrets()).interfaces(reader.interfaces()));
+            f.attach(new CaptureIndex(reader.linkType(), keys.apply(file, reader.decryptionSecrets()).secrets()).interfaces(reader.interfaces()));
             Platform.runLater(() -> opened(f, file, name, remember));
             RawFrame raw;
             long n = 0;
