@@ -12,7 +12,9 @@
 #
 # Written to target/fuzz/:
 #   findings/<target>/   crash-*, timeout-*, oom-* inputs (Jazzer's artifacts; --keep_going goes on after one)
-#   logs/<target>.<n>.log   each turn's output;  executions.txt  executions per target, summed over turns
+#   logs/<target>.<run>.<n>.log   each turn's output (<run> is the run's start, so runs never overwrite each other)
+#   runs/<run>.txt   this run's executions per target;  executions.txt  executions per target, summed over
+#   every turn of every run whose logs are in logs/ (a later run adds to it; delete target/fuzz to start over)
 # Jazzer's -timeout is wall-clock and generous (a loaded machine at nice 19 can take minutes over the
 # first input's class loading); the targets' own contract bounds each input's CPU time to 3 s.
 # A finding becomes a regression input by copying it into the target's *FuzzTestInputs directory.
@@ -39,7 +41,8 @@ TARGETS=(
   "tlslens.dissect.tls.FollowStreamFuzzTest followStream"
 )
 
-mkdir -p "$F"/logs "$F"/findings "$F"/corpus
+RUN=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$F"/logs "$F"/findings "$F"/corpus "$F"/runs
 mvn -o -q test-compile
 mvn -o -q dependency:build-classpath -Dmdep.outputFile="$F"/classpath.txt -Dmdep.includeScope=test
 
@@ -71,7 +74,7 @@ turn() { # class method round (SLICE is local to the subshell that runs it)
     --disabled_hooks=com.code_intelligence.jazzer.sanitizers.RegexInjection \
     --keep_going=1000 -max_total_time="$SLICE" -timeout=600 -rss_limit_mb=2500 -max_len=65536 \
     -artifact_prefix="$F/findings/$name/" --reproducer_path="$F/findings/$name" -print_final_stats=1 "$corpus" "${seeds[@]}" \
-    > "$F/logs/$name.$round.log" 2>&1 || true
+    > "$F/logs/$name.$RUN.$round.log" 2>&1 || true
 }
 
 end=$(( $(date +%s) + $(awk "BEGIN {print int($HOURS * 3600)}") ))
@@ -88,22 +91,24 @@ while [ "$(date +%s)" -lt "$end" ]; do
   wait
 done
 
-# Executions per target, summed over turns.
-{
-  total=0
+# Executions per target, summed over turns: of this run (runs/<run>.txt) and of every run so far (executions.txt).
+count() { # glob-suffix
+  local total=0 t name n m log found
   for t in "${TARGETS[@]}"; do
     name=$(echo "$t" | cut -d' ' -f1); name=${name##*.}
     # Per turn the largest count it printed (libFuzzer's counts are cumulative: "#N" lines, and a
     # stat line at every finding kept going past and at the end), summed over turns.
     n=0
-    for log in "$F"/logs/"$name".*.log; do
+    for log in "$F"/logs/"$name".$1.log; do
       [ -f "$log" ] || continue
       m=$(grep -a -oE '^#[0-9]+|stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$' | sort -n | tail -1)
       n=$((n + ${m:-0}))
     done
-    found=$(find "$F"/findings/"$name" -type f -name 'crash-*' -o -type f -name 'timeout-*' -o -type f -name 'oom-*' 2>/dev/null | wc -l)
+    found=$(find "$F"/findings/"$name" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \) 2>/dev/null | wc -l)
     printf '%-32s %12d executions  %4d findings\n' "$name" "$n" "$found"
     total=$((total + n))
   done
   printf '%-32s %12d executions\n' total "$total"
-} | tee "$F"/executions.txt
+}
+count "$RUN.*" > "$F/runs/$RUN.txt"
+count "*" | tee "$F"/executions.txt

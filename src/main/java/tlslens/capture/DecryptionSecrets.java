@@ -31,6 +31,10 @@ public final class DecryptionSecrets {
      * packet is shown, and seeking and reading each block header cost ~1.5 ms per 1,000 packets.
      */
     public static List<String> tlsKeyLogs(Path file) {
+        // A FIFO or pipe is read once, by its CaptureFileReader (whose decryptionSecrets() has the blocks
+        // met before the first packet): opened again it would wait for a writer that has gone, or take
+        // bytes from the stream that reader reads.
+        if (!java.nio.file.Files.isRegularFile(file)) return List.of();
         if (isCompressed(file)) return streamed(file);
         return tlsKeyLogs(file, PcapngBlocks.WINDOW);
     }

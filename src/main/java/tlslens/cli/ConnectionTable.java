@@ -1,5 +1,8 @@
 package tlslens.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,28 +23,48 @@ final class ConnectionTable {
 
     private ConnectionTable() {}
 
-    static String write(List<Connection> connections) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
-        for (Connection c : connections) rows.add(row(c));
+    /**
+     * Writes the table line by line: the widths are worked out in a first pass and each row is made
+     * again to be printed, so no more than one line is held (300,000 connections made a table of
+     * tens of megabytes on top of the connections).
+     */
+    static void write(List<Connection> connections, PrintStream out) {
         int[] width = new int[HEADER.length];
-        for (String[] r : rows) for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
-        StringBuilder sb = new StringBuilder();
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                if (i > 0) line.append("  ");
-                line.append(r[i]);
-                if (i < r.length - 1) line.append(" ".repeat(width[i] - r[i].length()));
+        widen(width, HEADER);
+        for (Connection c : connections) widen(width, row(c));
+        out.print(line(HEADER, width));
+        for (Connection c : connections) out.print(line(row(c), width));
+        boolean first = true;
+        for (Connection c : connections) {
+            for (String n : notes(c)) {
+                if (first) out.print('\n');
+                first = false;
+                out.print(n + "\n");
             }
-            sb.append(line.toString().stripTrailing()).append('\n');
         }
-        List<String> notes = notes(connections);
-        if (!notes.isEmpty()) {
-            sb.append('\n');
-            for (String n : notes) sb.append(n).append('\n');
+    }
+
+    /** The table as text (tests and the fuzz target). */
+    static String write(List<Connection> connections) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(b, false, StandardCharsets.UTF_8);
+        write(connections, out);
+        out.flush();
+        return b.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void widen(int[] width, String[] r) {
+        for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
+    }
+
+    private static String line(String[] r, int[] width) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < r.length; i++) {
+            if (i > 0) line.append("  ");
+            line.append(r[i]);
+            if (i < r.length - 1) line.append(" ".repeat(width[i] - r[i].length()));
         }
-        return sb.toString();
+        return line.toString().stripTrailing() + "\n";
     }
 
     static String[] row(Connection c) {
@@ -60,13 +83,12 @@ final class ConnectionTable {
         };
     }
 
-    private static List<String> notes(List<Connection> connections) {
+    /** The findings and the reason behind an unknown resumed_from, keyed by the connection's index. */
+    private static List<String> notes(Connection c) {
         List<String> out = new ArrayList<>();
-        for (Connection c : connections) {
-            String key = (c.transport() == Transport.TCP ? "" : c.transport().label() + " ") + c.index() + ": ";
-            if (c.resumedFromReason() != null) out.add(key + "resumed_from unknown: " + c.resumedFromReason());
-            for (String f : c.findings()) out.add(key + f);
-        }
+        String key = (c.transport() == Transport.TCP ? "" : c.transport().label() + " ") + c.index() + ": ";
+        if (c.resumedFromReason() != null) out.add(key + "resumed_from unknown: " + c.resumedFromReason());
+        for (String f : c.findings()) out.add(key + f);
         return out;
     }
 

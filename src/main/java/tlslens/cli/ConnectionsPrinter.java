@@ -70,7 +70,7 @@ final class ConnectionsPrinter implements FramePrinter {
                 selected.add(c);
             }
         }
-        if (text) out.print(ConnectionTable.write(selected));
+        if (text) ConnectionTable.write(selected, out);
         else ConnectionJson.write(selected, out);
         out.flush();
     }

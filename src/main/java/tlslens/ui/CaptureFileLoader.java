@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.function.Function;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
@@ -15,6 +16,7 @@ import tlslens.engine.CaptureIndex;
 import tlslens.ui.decrypt.CaptureKeys;
 import tlslens.ui.model.CaptureSessionModel.State;
 import tlslens.ui.model.CaptureSessionModel;
+import tlslens.ui.model.HeapGuard;
 import tlslens.ui.model.RecentFiles;
 import tlslens.ui.model.UnsavedPackets;
 
@@ -33,14 +35,14 @@ final class CaptureFileLoader {
     /** A new feed, filtered and coloured as the window is now. */
     private final Supplier<RowFeed> feeds;
     private final RecentFiles recent;
-    private final Function<Path, CaptureKeys> keys;
+    private final BiFunction<Path, List<String>, CaptureKeys> keys;
     private final CaptureFileChooser chooser;
     private final Dialogs dialogs;
     private final LoadPacer pacer = new LoadPacer();
 
     /** {@code keys}: called on the loading thread, the secrets to dissect a file with. */
     CaptureFileLoader(OpenCapture capture, CaptureSessionModel session, Supplier<RowFeed> feeds, RecentFiles recent,
-            Function<Path, CaptureKeys> keys, CaptureFileChooser chooser, Dialogs dialogs) {
+            BiFunction<Path, List<String>, CaptureKeys> keys, CaptureFileChooser chooser, Dialogs dialogs) {
         this.capture = capture;
         this.session = session;
         this.feeds = feeds;
@@ -134,6 +136,9 @@ final class CaptureFileLoader {
         loader.start();
     }
 
+    /** Loading stops when what the window keeps fills this much of the heap (the rest is for the views). */
+    private static final double HEAP_LIMIT = 0.85;
+
     /** The feed of the last file asked for, until it opened or failed to; null when none is pending. */
     private RowFeed pending;
 
@@ -150,16 +155,29 @@ final class CaptureFileLoader {
         LoadProgress p = new LoadProgress(f, sizeOf(file));
         progress = p;
         try (reader) {
-            f.attach(new CaptureIndex(reader.linkType(), keys.apply(file).secrets()).interfaces(reader.interfaces()));
+            f.attach(new CaptureIndex(reader.linkType(), keys.apply(file, reader.decryptionSecrets()).secrets()).interfaces(reader.interfaces()));
             Platform.runLater(() -> opened(f, file, name, remember));
             RawFrame raw;
             long n = 0;
+            HeapGuard heap = new HeapGuard(HEAP_LIMIT);
+            boolean full = false;
             while (!f.isCancelled() && !p.stopRequested() && (raw = reader.next()) != null) {
                 f.publish(raw);
                 if ((++n & 255) == 0) p.update(reader.bytesRead(), n);
+                if ((n & 4095) == 0 && heap.nearlyFull()) {
+                    full = true;
+                    break;
+                }
                 pacer.giveWay();
             }
             p.update(reader.bytesRead(), n);
+            if (full && !f.isCancelled()) {
+                // Stopped like a cancel, what was read kept: the window stays usable instead of running out of memory.
+                String stopped = String.format(java.util.Locale.ROOT, "Reading stopped: memory is nearly full (%s in use) "
+                        + "after the first %,d packets of the file; the rest was not read.", heap.describe(), n);
+                f.experts().addCaptureWarning(stopped);
+                Platform.runLater(() -> warn(f, stopped));
+            }
             if (p.stopRequested() && !f.isCancelled()) {
                 // Cancel keeps what was read: a partial capture, said as a warning until the next load.
                 String stopped = String.format(java.util.Locale.ROOT, "Loading cancelled: the first %,d packets of the file "

@@ -110,9 +110,9 @@ final class DecryptionControl {
     /** The key log's state, for the status bar. */
     Label statusLabel() { return status; }
 
-    /** Background (file load): the secrets for this capture; the status bar follows. */
-    CaptureKeys keysFor(Path capture) {
-        CaptureKeys k = CaptureKeys.load(settings.file(), rsaKeys.entries(), capture);
+    /** Background (file load): the secrets for this capture, with those its reader found in it; the status bar follows. */
+    CaptureKeys keysFor(Path capture, List<String> embeddedKeyLogs) {
+        CaptureKeys k = CaptureKeys.load(settings.file(), rsaKeys.entries(), capture, embeddedKeyLogs);
         Path beside = RsaKeyBeside.find(capture);
         Platform.runLater(() -> {
             showStatus(k.status(), k.problem() != null, k.keys());

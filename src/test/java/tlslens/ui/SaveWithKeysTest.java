@@ -89,4 +89,24 @@ class SaveWithKeysTest {
         }
         assertNull(CaptureKeys.load(null, saved).secrets());
     }
+
+    /** Keys that came embedded in the opened file are not carried into a copy saved without the option. */
+    @Test
+    void keysEmbeddedInTheOpenedFileAreNotCopiedUnasked() throws Exception {
+        Path keylog = CAPTURES.resolve("tls13_ciphers.keylog");
+        Path withKeys = dir.resolve("with-keys.pcapng");
+        try (CaptureIndex idx = index(CAPTURES.resolve("tls13_ciphers.pcapng"), keylog)) {
+            CaptureSaver.save(idx, idx.frameCount(), withKeys, false, Files.readString(keylog));
+        }
+        assertEquals(1, DecryptionSecrets.tlsKeyLogs(withKeys).size());
+        Path saved = dir.resolve("copy.pcapng");
+        try (CaptureIndex idx = index(withKeys, null)) {
+            assertEquals(DecryptionStatus.State.DECRYPTED, idx.followTls(0).decryption().state(), "opened with its keys");
+            CaptureSaver.save(idx, idx.frameCount(), saved, false);
+        }
+        assertEquals(List.of(), DecryptionSecrets.tlsKeyLogs(saved));
+        String bytes = new String(Files.readAllBytes(saved), StandardCharsets.ISO_8859_1).toLowerCase();
+        for (String s : secretsHex(keylog)) assertFalse(bytes.contains(s), "a secret in the file");
+        assertNull(CaptureKeys.load(null, saved).secrets());
+    }
 }

@@ -337,6 +337,7 @@ public final class TlsConnection {
                 rec.child(new ProtoNode(null, null, "[Decrypted with key from " + dec.keyOrigin() + "]", plain.source,
                         plain.start, 0)).setGenerated(true);
             }
+            if (dec.error() != null) rec.expert(TlsExperts.DECOMPRESSION_ERROR.note(dec.error()));
             if (ct == ContentTypes.APPLICATION_DATA && plaintext != null) plaintext.add(dir, fd.number, p);
         } else {
             if (dec != null && !dec.skipped()) {

@@ -43,6 +43,14 @@ public final class CaptureKeys {
      * problem ("Wrong password for the PKCS#12 file server.p12") as the status's problem.
      */
     public static CaptureKeys load(Path keyLog, List<RsaKeyEntry> rsaKeys, Path capture) {
+        return load(keyLog, rsaKeys, capture, capture == null ? List.of() : DecryptionSecrets.tlsKeyLogs(capture));
+    }
+
+    /**
+     * As {@link #load(Path, List, Path)} with the capture's embedded key logs as its reader found them
+     * ({@code CaptureFileReader.decryptionSecrets()}: a FIFO or pipe can't be opened a second time).
+     */
+    public static CaptureKeys load(Path keyLog, List<RsaKeyEntry> rsaKeys, Path capture, List<String> embeddedKeyLogs) {
         TlsSecrets secrets = keyLog == null && rsaKeys.isEmpty() ? null : new TlsSecrets();
         String problem = null;
         int fileKeys = 0;
@@ -76,8 +84,7 @@ public final class CaptureKeys {
         int embedded = 0;
         int blocks = 0;
         if (capture != null) {
-            List<String> texts = DecryptionSecrets.tlsKeyLogs(capture);
-            for (String text : texts) {
+            for (String text : embeddedKeyLogs) {
                 KeyLog log = new KeyLog();
                 log.add(text, "Decryption Secrets Block #" + (++blocks) + " of " + capture.getFileName());
                 if (secrets == null) secrets = new TlsSecrets();

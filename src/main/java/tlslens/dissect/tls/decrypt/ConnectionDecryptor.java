@@ -219,17 +219,27 @@ public final class ConnectionDecryptor {
         return d;
     }
 
-    /** RFC 3749: the decrypted fragment is the next piece of this direction's zlib stream. */
-    private Decrypted inflate(java.util.zip.Inflater inf, Decrypted d) {
+    /** RFC 5246 6.2.2: a TLSCompressed fragment decompresses to at most 2^14 + 1024 bytes. */
+    static final int MAX_DECOMPRESSED = (1 << 14) + 1024;
+
+    /**
+     * RFC 3749: the decrypted fragment is the next piece of this direction's zlib stream. Inflated
+     * to at most {@link #MAX_DECOMPRESSED} bytes: past that the record is cut there, with the reason in
+     * the result's {@code error} (a note on the record), so a bomb costs no more than a full record.
+     */
+    Decrypted inflate(java.util.zip.Inflater inf, Decrypted d) {
         try {
             inf.setInput(d.plaintext());
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             byte[] buf = new byte[4096];
-            int limit = (1 << 14) + 1024; // RFC 5246 6.2.2: a TLSCompressed fragment is at most 2^14 + 1024
-            while (out.size() <= limit) {
-                int n = inf.inflate(buf);
+            while (out.size() <= MAX_DECOMPRESSED) {
+                int n = inf.inflate(buf, 0, Math.min(buf.length, MAX_DECOMPRESSED + 1 - out.size()));
                 if (n == 0) break;
                 out.write(buf, 0, n);
+            }
+            if (out.size() > MAX_DECOMPRESSED) {
+                return new Decrypted(java.util.Arrays.copyOf(out.toByteArray(), MAX_DECOMPRESSED), d.contentType(),
+                        d.keyOrigin(), "DEFLATE record decompresses to more than 2^14 + 1024 bytes: cut there", false);
             }
             return new Decrypted(out.toByteArray(), d.contentType(), d.keyOrigin(), null, false);
         } catch (java.util.zip.DataFormatException e) {
