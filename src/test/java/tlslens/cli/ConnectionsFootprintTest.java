@@ -51,7 +51,7 @@ class ConnectionsFootprintTest {
     /** The text table is written line by line too (it was built whole: rows, then one string of them all). */
     @Test
     void theTextTableOfThemFitsHalfAGigabyte() throws Exception {
-        assertEquals(CONNECTIONS, run(Pattern.compile("\\d+ +10\\.\\d+\\.\\d+\\.\\d+:\\d+ +10\\.255\\.0\\.1:443( .*)?"),
+        assertEquals(CONNECTIONS, run(Pattern.compile("\\d+ +tcp +10\\.\\d+\\.\\d+\\.\\d+:\\d+ +10\\.255\\.0\\.1:443( .*)?"),
                 "--format", "text"));
     }
 
