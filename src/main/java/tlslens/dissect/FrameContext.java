@@ -7,7 +7,7 @@ package tlslens.dissect;
  * Each fact is set by the dissector that knows it; nobody reads the tree back to find a port.
  */
 public final class FrameContext {
-    /** A TLS record (or the start of one) is in this frame. */
+    /** A TLS record (or the start of one), a DTLS record or a QUIC packet (TLS's carriers over UDP) is in this frame. */
     public static final int TLS = 1;
     /** A TLS handshake record, clear or encrypted. */
     public static final int HANDSHAKE = 1 << 1;

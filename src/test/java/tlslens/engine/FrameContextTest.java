@@ -141,7 +141,8 @@ class FrameContextTest {
             if (f.equals("tcp.stream") && stream < 0) stream = ((Long) n.value()).intValue();
             if (!inIcmp && f.equals("tcp.srcport") || f.equals("udp.srcport")) srcPort = ((Long) n.value()).intValue();
             if (!inIcmp && f.equals("tcp.dstport") || f.equals("udp.dstport")) dstPort = ((Long) n.value()).intValue();
-            if (f.equals("tls") || f.equals("dtls")) tls = true; // DTLS is TLS over datagrams for the row flags
+            // DTLS is TLS over datagrams for the row flags, and QUIC carries TLS's handshake: every QUIC packet counts.
+            if (f.equals("tls") || f.equals("dtls") || f.equals("quic")) tls = true;
             if (f.equals("tls.record.content_type") || f.equals("tls.record.opaque_type") || f.equals("dtls.record.content_type")) {
                 recordFlags |= switch (((Long) n.value()).intValue()) {
                     case 20 -> FrameContext.CHANGE_CIPHER_SPEC;
