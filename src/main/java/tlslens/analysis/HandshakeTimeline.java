@@ -135,11 +135,14 @@ final class HandshakeTimeline {
             if (kind == HandshakeStep.Kind.EARLY_DATA && last != null && last.kind == kind && last.dir == dir) {
                 // A run of 0-RTT packets with nothing else of the handshake between: one arrow, their bytes summed.
                 steps.set(steps.size() - 1, new Step(last.frame, dir, kind, last.contentType, last.type,
-                        last.bytes + p.bytes(), true, last.recordIndex, last.quicPacketType, last.cryptoFrames));
+                        last.bytes + p.bytes(), last.encrypted || !p.decrypted(), last.recordIndex, last.quicPacketType,
+                        last.cryptoFrames));
                 continue;
             }
             if (kind != null) {
-                boolean readable = kind == HandshakeStep.Kind.RETRY || kind == HandshakeStep.Kind.VERSION_NEGOTIATION;
+                // Retry and Version Negotiation are never protected; 0-RTT is read when a key log opened it.
+                boolean readable = kind == HandshakeStep.Kind.RETRY || kind == HandshakeStep.Kind.VERSION_NEGOTIATION
+                        || kind == HandshakeStep.Kind.EARLY_DATA && p.decrypted();
                 steps.add(new Step(p.frame(), dir, kind, ContentTypes.HANDSHAKE, HandshakeStep.NONE, p.bytes(), !readable,
                         order++, p.type(), List.of()));
             }

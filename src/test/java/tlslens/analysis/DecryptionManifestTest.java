@@ -155,7 +155,6 @@ class DecryptionManifestTest {
             if (!Boolean.TRUE.equals(mc.get("handshake_completed"))) continue;
             int finished = 0;
             for (HandshakeStep st : c.handshake()) {
-                if (st.kind() == HandshakeStep.Kind.EARLY_DATA) continue; // 0-RTT packets: checked below
                 if (st.encrypted()) throw new AssertionError(where + ": frame " + st.frame() + " stays encrypted with the key log");
                 if (st.handshakeType() == tlslens.dissect.tls.names.HandshakeTypes.FINISHED) finished++;
             }
