@@ -94,11 +94,12 @@ public final class ConnectionAnalyzer {
 
     // ---- one connection ---------------------------------------------------------------------
 
-    private static Entry single(ConnectionState s) {
-        Entry e = new Entry();
-        Connection c = e.connection;
+    /** What every transport's connection takes from its state alike: index, endpoints, frames, times, bytes. */
+    static void wire(Connection c, ConnectionState s) {
         int cd = s.clientDirection();
+        c.transport = s.transport();
         c.index = s.index();
+        c.udpStream = s.udpStream();
         c.client = endpoint(s.address(cd), s.port(cd));
         c.server = endpoint(s.address(1 - cd), s.port(1 - cd));
         c.firstFrame = s.firstFrame();
@@ -107,10 +108,14 @@ public final class ConnectionAnalyzer {
         c.lastTime = s.lastTime();
         c.bytesClientToServer = s.payloadBytes(cd);
         c.bytesServerToClient = s.payloadBytes(1 - cd);
+    }
+
+    private static Entry single(ConnectionState s) {
+        Entry e = new Entry();
+        Connection c = e.connection;
+        wire(c, s);
         c.initialRtt = s.initialRtt();
         c.earlyData = null;
-        c.transport = s.transport();
-        c.udpStream = s.udpStream();
         if (s.quic() != null) c.quicVersion = s.quic().version();
         if (s.tls() == null) return e;
         HandshakeTimeline t = new HandshakeTimeline(s);

@@ -54,17 +54,7 @@ final class DtlsHandshake {
         Connection c = new Connection();
         DtlsAssociation a = s.dtls();
         int cd = s.clientDirection();
-        c.transport = s.transport();
-        c.index = s.index();
-        c.udpStream = s.udpStream();
-        c.client = ConnectionAnalyzer.endpoint(s.address(cd), s.port(cd));
-        c.server = ConnectionAnalyzer.endpoint(s.address(1 - cd), s.port(1 - cd));
-        c.firstFrame = s.firstFrame();
-        c.lastFrame = s.lastFrame();
-        c.firstTime = s.firstTime();
-        c.lastTime = s.lastTime();
-        c.bytesClientToServer = s.payloadBytes(cd);
-        c.bytesServerToClient = s.payloadBytes(1 - cd);
+        ConnectionAnalyzer.wire(c, s);
         c.tls = true;
         c.earlyData = Boolean.FALSE; // DTLS 1.0 and 1.2 have no early data
 
