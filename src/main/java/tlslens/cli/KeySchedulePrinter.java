@@ -25,7 +25,8 @@ final class KeySchedulePrinter implements FramePrinter {
 
     KeySchedulePrinter(PrintStream out) { this.out = out; }
 
-    void attach(Engine engine) { this.engine = engine; }
+    /** The engine whose connections it prints; it keeps their transcripts for the key schedules. */
+    void attach(Engine engine) { this.engine = engine.keepKeySchedules(true); }
 
     @Override
     public void print(RawFrame raw, FrameDissection fd) {

@@ -53,6 +53,14 @@ public final class Engine {
     private Instant previous;
     private TlsSecrets secrets;
     private boolean keepPlaintext;
+    private boolean keepKeySchedules;
+    /** Connections that saw a reset, oldest first: they end {@link #RESET_LINGER_NS} after it. */
+    private final java.util.ArrayDeque<TcpStream> reset = new java.util.ArrayDeque<>();
+    /**
+     * How long (capture time) a reset connection keeps its reassembly and keys: segments the peer had in
+     * flight still arrive after a RST and are dissected as before. Both FINs acknowledged end it at once.
+     */
+    static final long RESET_LINGER_NS = 10_000_000_000L;
 
     public Engine() { this.conversations = new TcpConversationTable(); }
 
@@ -74,6 +82,27 @@ public final class Engine {
     public Engine keepPlaintext(boolean keep) {
         this.keepPlaintext = keep;
         return this;
+    }
+
+    /**
+     * Keeps each ended connection's handshake transcript, which only {@code TlsConnection.keySchedule()}
+     * reads after the connection ended (--key-schedule); off by default, as the rest of the decryption
+     * state, it is let go when a connection ends.
+     */
+    public Engine keepKeySchedules(boolean keep) {
+        this.keepKeySchedules = keep;
+        return this;
+    }
+
+    /**
+     * How many connections still hold reassembly or decryption state (partial records, handshake
+     * fragments, keys): those not ended yet. A connection ends when both its FINs were acknowledged, or
+     * {@link #RESET_LINGER_NS} of capture time after a reset.
+     */
+    public int connectionsHoldingState() {
+        int n = 0;
+        for (TcpStream s : streams) if (s.holdsState()) n++;
+        return n;
     }
 
     /**
@@ -408,6 +437,32 @@ public final class Engine {
         return sb.toString();
     }
 
+    /**
+     * Returns the memory of connections that ended (issue 16: per-connection state is let go when the
+     * connection ends): this one at once when both its FINs are now acknowledged, and those reset more
+     * than {@link #RESET_LINGER_NS} before this frame.
+     */
+    private void ended(TcpStream stream, TcpConversation c, boolean rst, long nowNs) {
+        if (!stream.ended()) {
+            if (c.closedBothWays()) {
+                stream.end(keepKeySchedules);
+            } else if (rst && stream.resetNs == Long.MIN_VALUE) {
+                stream.resetNs = nowNs;
+                reset.add(stream);
+            }
+        }
+        while (!reset.isEmpty() && lingered(reset.peek(), nowNs)) reset.poll().end(keepKeySchedules);
+    }
+
+    /**
+     * Whether a reset connection's linger is over at this time. Checked too before a frame of the
+     * connection itself is dissected, so that a replay of the connection alone (a tree rebuilt on
+     * selection) lets go of its state before the same frame as the pass over the whole capture did.
+     */
+    private static boolean lingered(TcpStream s, long nowNs) {
+        return s.resetNs != Long.MIN_VALUE && nowNs - s.resetNs > RESET_LINGER_NS;
+    }
+
     private void tcp(FrameDissection fd, Tvb frameTvb, IpDissector.Transport tr) {
         Tvb tvb = frameTvb.slice(0, tr.end());
         TcpHeader h = TcpDissector.parse(tvb, tr.offset(), tr.end());
@@ -444,6 +499,7 @@ public final class Engine {
             streams.add(stream);
             c.attachment = stream;
         }
+        if (!stream.ended() && lingered(stream, FrameTimes.epochNanos(fd.time))) stream.end(keepKeySchedules);
         // Wireshark's sequence analysis, on every pass: each frame's result depends on the ones before.
         TcpAnalyzer analyzer = stream.analyzer();
         int completeness = analyzer.completeness();
@@ -475,6 +531,7 @@ public final class Engine {
         stream.handle(fd, tcpNode, 1 - dir, otherEvents);
         stream.handle(fd, tcpNode, dir, events);
         stream.observe(fd, dir, h.payloadLength(), h.syn(), h.hasAck());
+        ended(stream, c, h.rst(), FrameTimes.epochNanos(fd.time));
         // tshark hands a retransmission to no protocol above (tcp.no_subdissector_on_error): its bytes stay TCP's.
         if (retransmitted && h.payloadLength() > 0 && !fd.context().has(FrameContext.TLS) && !tcpNode.summaryOnly()) {
             tcpNode.addValue(TcpFields.SEGMENT_DATA, tvb, h.payloadOffset(), h.payloadLength(), null,

@@ -137,6 +137,43 @@ final class TcpStream implements ConnectionState {
         analyzer.release();
     }
 
+    /**
+     * The connection ended (both FINs acknowledged, or a reset long enough ago): lets go of what framing
+     * more records and decrypting them needs (reassembly buffers, held bytes, the TLS handshake fragments
+     * and keys; the transcript stays when {@code keepKeySchedule}), keeping what the connection model and
+     * the TCP analysis of late segments read. A segment that still comes (a retransmission shows as one;
+     * new data after a close is a broken capture) is framed afresh, its records left encrypted.
+     */
+    void end(boolean keepKeySchedule) {
+        if (ended) return;
+        ended = true;
+        for (int dir = 0; dir < 2; dir++) {
+            // What pendingIn answers for a late retransmission, as before the release.
+            pendingAtEnd[dir] = assemblers[dir] != null && assemblers[dir].pendingLength() > 0;
+            assemblers[dir] = null;
+            framers[dir] = null;
+            held[dir] = null;
+        }
+        if (tls != null) tls.release(keepKeySchedule);
+        loggedFrames = Arrays.copyOf(loggedFrames, loggedCount);
+        loggedSeconds = Arrays.copyOf(loggedSeconds, loggedCount);
+        loggedNanos = Arrays.copyOf(loggedNanos, loggedCount);
+    }
+
+    private boolean ended;
+    /** Capture time (epoch ns) of the connection's first RST; Long.MIN_VALUE when none. */
+    long resetNs = Long.MIN_VALUE;
+    private final boolean[] pendingAtEnd = new boolean[2];
+
+    /** Whether {@link #end} was called. */
+    boolean ended() { return ended; }
+
+    /** Whether the connection holds reassembly or decryption state (bytes or keys for records to come). */
+    boolean holdsState() {
+        for (int dir = 0; dir < 2; dir++) if (assemblers[dir] != null || held[dir] != null) return true;
+        return tls != null && tls.holdsState();
+    }
+
     /** Wireshark's sequence analysis of this connection (fed by the engine, frame by frame). */
     TcpAnalyzer analyzer() { return analyzer; }
 
@@ -155,7 +192,10 @@ final class TcpStream implements ConnectionState {
     /** The TLS state of this connection, or null when it isn't TLS (so far). */
     @Override public TlsConnection tls() { return tls; }
 
-    boolean pendingIn(int dir) { return started[dir] && assembler(dir).pendingLength() > 0; }
+    boolean pendingIn(int dir) {
+        if (!started[dir]) return false;
+        return assemblers[dir] == null ? pendingAtEnd[dir] : assemblers[dir].pendingLength() > 0;
+    }
 
     void handle(FrameDissection fd, ProtoNode tcpNode, int dir, List<TcpReassembler.Event> events) {
         if (events.isEmpty()) return;

@@ -101,4 +101,10 @@ public final class TcpConversation {
     boolean closed() { return reset || (fin[0] && fin[1]); }
 
     public boolean finished(int dir) { return fin[dir] || reset; }
+
+    /** Both FINs were sent and each acknowledged by the peer: the connection is over (TIME_WAIT). */
+    public boolean closedBothWays() {
+        return reassemblers[0] != null && reassemblers[1] != null && reassemblers[0].finAcked()
+                && reassemblers[1].finAcked();
+    }
 }

@@ -38,6 +38,8 @@ public final class TcpReassembler {
     private long isn;
     /** Stream offset where this direction's FIN sits (it takes one sequence number), or -1. */
     private long finAt = -1;
+    /** The peer acknowledged this direction's FIN: nothing more will come this way. */
+    private boolean finAcked;
 
     /** The SYN's sequence number: data starts at isn + 1. */
     public void syn(long seq) {
@@ -112,7 +114,10 @@ public final class TcpReassembler {
         if (!based) return;
         long rel = unwrap(ack);
         // The acknowledgement of a FIN counts the FIN itself, not a missing byte.
-        if (finAt >= 0 && rel == finAt + 1) rel = finAt;
+        if (finAt >= 0 && rel == finAt + 1) {
+            rel = finAt;
+            finAcked = true;
+        }
         // Only believe acknowledgements a little ahead of us; wild values are not evidence.
         if (rel <= next || rel - next > (1L << 30)) return;
         long holeEnd = (early == null || early.isEmpty()) ? rel : Math.min(rel, early.firstKey());
@@ -127,6 +132,9 @@ public final class TcpReassembler {
     public void finish(List<Event> out) {
         while (!(early == null || early.isEmpty())) giveUpFirstHole(out);
     }
+
+    /** Whether the peer acknowledged this direction's FIN (the direction is closed for good). */
+    public boolean finAcked() { return finAcked; }
 
     public boolean hasBuffered() { return !(early == null || early.isEmpty()); }
 

@@ -46,7 +46,8 @@ public final class TlsConnection {
     private int serverDir = 1;
     private boolean serverDirKnown;
     private boolean earlyData;
-    private final HandshakeReassembler[] reassembly = {new HandshakeReassembler(), new HandshakeReassembler()};
+    /** Per direction, made when a record first carries handshake bytes; let go when the connection ends. */
+    private final HandshakeReassembler[] reassembly = new HandshakeReassembler[2];
     /** Set by STARTTLS handling or ALPN; names the protocol inside the records. */
     private String appProtocol;
     private String alpnProtocol;
@@ -168,7 +169,7 @@ public final class TlsConnection {
     /** Bytes were lost in direction dir: drop any partial handshake message being reassembled and note it. */
     public void onGap(int dir, long missingBytes) {
         int d = dir == 0 ? 0 : 1;
-        reassembly[d].reset();
+        if (reassembly[d] != null) reassembly[d].reset();
         log.addGap(new HandshakeLog.Gap(d, missingBytes, lastFrame));
     }
 
@@ -196,9 +197,31 @@ public final class TlsConnection {
     public long applicationDataBytes(int dir) { return appDataBytes[dir == 0 ? 0 : 1]; }
 
     /** Bytes of a handshake message waiting for its next fragment in direction dir. */
-    public int pendingHandshakeBytes(int dir) { return reassembly[dir == 0 ? 0 : 1].size(); }
+    public int pendingHandshakeBytes(int dir) { return reassembly[dir == 0 ? 0 : 1] == null ? 0 : reassembly[dir == 0 ? 0 : 1].size(); }
 
-    int pendingHandshakeCapacity(int dir) { return reassembly[dir == 0 ? 0 : 1].capacity(); }
+    int pendingHandshakeCapacity(int dir) { return reassembly[dir == 0 ? 0 : 1] == null ? 0 : reassembly[dir == 0 ? 0 : 1].capacity(); }
+
+    private HandshakeReassembler reassembly(int dir) {
+        if (reassembly[dir] == null) reassembly[dir] = new HandshakeReassembler();
+        return reassembly[dir];
+    }
+
+    /**
+     * The connection ended (its transport closed): lets go of the handshake fragments waiting for more
+     * and of the decryption state (see ConnectionDecryptor.release; the transcript stays when
+     * {@code keepKeySchedule}). The log, the hellos and the decryption status stay for the connection
+     * model. A record that still comes is dissected, left encrypted.
+     */
+    public void release(boolean keepKeySchedule) {
+        reassembly[0] = null;
+        reassembly[1] = null;
+        decryptor.release(keepKeySchedule);
+    }
+
+    /** Whether the connection holds state for records to come: handshake fragments or decryption keys. */
+    public boolean holdsState() {
+        return reassembly[0] != null || reassembly[1] != null || !decryptor.released();
+    }
 
     /** True once direction dir sent a ChangeCipherSpec of TLS 1.2 or earlier. */
     public boolean changedCipherSpec(int dir) { return changedCipher[dir == 0 ? 0 : 1]; }
@@ -358,10 +381,10 @@ public final class TlsConnection {
             }
             case ContentTypes.HANDSHAKE -> {
                 if (plain != null) {
-                    HandshakeDissector.dissectRecord(ctx, ctx, reassembly[dir], rec, plain, plain.start, plain.end,
+                    HandshakeDissector.dissectRecord(ctx, ctx, reassembly(dir), rec, plain, plain.start, plain.end,
                             labelVersion, false, true);
                 } else {
-                    HandshakeDissector.dissectRecord(ctx, ctx, reassembly[dir], rec, tvb, body, end, labelVersion,
+                    HandshakeDissector.dissectRecord(ctx, ctx, reassembly(dir), rec, tvb, body, end, labelVersion,
                             changedCipher[dir], false);
                 }
             }

@@ -50,33 +50,37 @@ public final class ConnectionDecryptor {
     private final long[] missed = new long[2];
     private int version;
     private CipherSuiteInfo suite;
-    private final Transcript transcript = new Transcript();
+    /** Null once released without a key schedule to keep. */
+    private Transcript transcript = new Transcript();
 
     // TLS <= 1.2
     private KeyLog.Secret master;
-    private final RecordCipher[] pending = new RecordCipher[2];
+    private RecordCipher[] pending = new RecordCipher[2];
     private final boolean[] changedCipher = new boolean[2];
-    private final List<byte[]> ticketsBeforeMaster = new ArrayList<>();
+    private List<byte[]> ticketsBeforeMaster = new ArrayList<>();
     /** RSA key exchange: the server certificate's modulus (null: not seen or not RSA). */
     private java.math.BigInteger serverModulus;
     /** Why the RSA keys list did or did not open this connection; null without RSA keys. */
     private KeyExchangeVerdict verdict;
     /** RFC 3749 DEFLATE record compression: one zlib stream per direction from its ChangeCipherSpec. */
     private boolean deflate;
-    private final java.util.zip.Inflater[] inflaters = new java.util.zip.Inflater[2];
+    private java.util.zip.Inflater[] inflaters = new java.util.zip.Inflater[2];
 
     // both
-    private final RecordCipher[] active = new RecordCipher[2];
+    private RecordCipher[] active = new RecordCipher[2];
     private final String[] origin = new String[2];
 
     // TLS 1.3
-    private final byte[][] traffic = new byte[2][];
-    private final KeyLog.Secret[] handshakeSecret = new KeyLog.Secret[2];
+    private byte[][] traffic = new byte[2][];
+    private KeyLog.Secret[] handshakeSecret = new KeyLog.Secret[2];
     private RecordCipher clientHandshake;
     private boolean clientEarly;
-    private final List<RecordCipher> earlyCandidates = new ArrayList<>();
+    private List<RecordCipher> earlyCandidates = new ArrayList<>();
     private RecordCipher early;
     private String earlyOrigin;
+
+    /** The connection ended and its keys were let go (see {@link #release}). */
+    private boolean released;
 
     // status
     private long decrypted;
@@ -96,6 +100,7 @@ public final class ConnectionDecryptor {
     // ---- events from the dissector ---------------------------------------------------------------
 
     public void clientHello(HelloInfo ch) {
+        if (released) return;
         try {
             onClientHello(ch);
         } catch (RuntimeException e) {
@@ -130,6 +135,7 @@ public final class ConnectionDecryptor {
     }
 
     public void serverHello(HelloInfo sh, boolean hrr) {
+        if (released) return;
         try {
             onServerHello(sh, hrr);
         } catch (RuntimeException e) {
@@ -156,7 +162,7 @@ public final class ConnectionDecryptor {
 
     /** A TLS &lt;= 1.2 ChangeCipherSpec from one side: its next records use the pending keys. */
     public void changeCipherSpec(boolean fromServer) {
-        if (version == TlsVersions.TLS13) return;
+        if (released || version == TlsVersions.TLS13) return;
         int r = role(fromServer);
         changedCipher[r] = true;
         active[r] = pending[r];
@@ -168,7 +174,7 @@ public final class ConnectionDecryptor {
 
     /** A complete handshake message (header included), plaintext or decrypted, in order. */
     public void handshakeMessage(boolean fromServer, byte[] message) {
-        if (!keys() || message == null || message.length < 4) return;
+        if (released || !keys() || message == null || message.length < 4) return;
         int type = message[0] & 0xff;
         int r = role(fromServer);
         if (type == HandshakeTypes.CLIENT_HELLO && !helloRetry) transcript.clear();
@@ -188,6 +194,7 @@ public final class ConnectionDecryptor {
      * Null when the record is not protected (or we have no key for it; the status counts those).
      */
     public Decrypted decrypt(boolean fromServer, int contentType, int recordVersion, byte[] body) {
+        if (released) return null;
         try {
             return decryptRecord(fromServer, contentType, recordVersion, body);
         } catch (RuntimeException e) {
@@ -250,7 +257,7 @@ public final class ConnectionDecryptor {
 
     /** Checks a Finished message's verify_data; null when the keys don't allow it. */
     public FinishedCheck checkFinished(boolean fromServer, byte[] verifyData) {
-        if (!keys() || verifyData == null || !transcript.usable()) return null;
+        if (released || !keys() || verifyData == null || !transcript.usable()) return null;
         try {
             int r = role(fromServer);
             if (version == TlsVersions.TLS13) {
@@ -327,12 +334,41 @@ public final class ConnectionDecryptor {
         if (!keys()) return null;
         try {
             return new KeyScheduleBuilder(secrets, version, suite, clientRandom, serverRandom, lastClientHello,
-                    lastServerHello, helloRetry, master, transcript.usable() ? transcript.messages() : List.of()).handshakes(handshakes).build();
+                    lastServerHello, helloRetry, master, transcript != null && transcript.usable() ? transcript.messages() : List.of()).handshakes(handshakes).build();
         } catch (RuntimeException e) {
             return KeySchedule.failed(version, suite == null ? -1 : suite.code(),
                     "the key schedule could not be computed (" + e.getClass().getSimpleName() + ")");
         }
     }
+
+    /**
+     * The connection ended: lets go of what only decrypting more records needs (record ciphers, traffic
+     * secrets, decompressors, early-data candidates) and, unless {@code keepKeySchedule}, the handshake
+     * transcript (up to 4 MiB) that only {@link #keySchedule()} still reads. {@link #status()} and
+     * {@link #clientRandom()} answer as before; a record that still comes (a capture with data after the
+     * close) is left encrypted and counted nowhere, and handshake messages change nothing.
+     */
+    public void release(boolean keepKeySchedule) {
+        if (released) return;
+        released = true;
+        for (java.util.zip.Inflater inf : inflaters) if (inf != null) inf.end();
+        inflaters = null;
+        pending = null;
+        active = null;
+        traffic = null;
+        handshakeSecret = null;
+        clientHandshake = null;
+        early = null;
+        earlyCandidates = List.of();
+        ticketsBeforeMaster = List.of();
+        serverModulus = null;
+        clientSessionId = null;
+        clientTicket = null;
+        if (!keepKeySchedule) transcript = null;
+    }
+
+    /** Whether {@link #release} let go of this connection's decryption state. */
+    public boolean released() { return released; }
 
     /** The ClientHello random of the connection (to look up or export its key-log lines). */
     public byte[] clientRandom() { return clientRandom == null ? null : clientRandom.clone(); }
