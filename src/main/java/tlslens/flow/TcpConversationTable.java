@@ -1,7 +1,5 @@
 package tlslens.flow;
 
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,7 +9,7 @@ import java.util.Map;
  * initial sequence number, starts a new conversation (port reuse).
  */
 public final class TcpConversationTable {
-    private final Map<Key, TcpConversation> byKey = new HashMap<>();
+    private final Map<EndpointPair, TcpConversation> byKey = new HashMap<>();
     private int nextIndex;
 
     public TcpConversationTable() { this(0); }
@@ -22,7 +20,7 @@ public final class TcpConversationTable {
     /** The conversation of this segment, created if needed. */
     public TcpConversation lookup(byte[] src, int srcPort, byte[] dst, int dstPort, boolean syn, boolean ack, long seq,
                                   int frame) {
-        Key key = Key.of(src, srcPort, dst, dstPort);
+        EndpointPair key = EndpointPair.of(src, srcPort, dst, dstPort);
         TcpConversation c = byKey.get(key);
         if (c != null && syn && !ack) {
             TcpReassembler r = c.reassembler(c.direction(src, srcPort));
@@ -38,7 +36,7 @@ public final class TcpConversationTable {
 
     /** The existing conversation of these endpoints, or null (for packets quoted in ICMP errors). */
     public TcpConversation find(byte[] src, int srcPort, byte[] dst, int dstPort) {
-        return byKey.get(Key.of(src, srcPort, dst, dstPort));
+        return byKey.get(EndpointPair.of(src, srcPort, dst, dstPort));
     }
 
     /** Records flags that close a direction. */
@@ -54,13 +52,4 @@ public final class TcpConversationTable {
 
     /** The conversations still known (a connection is forgotten when its ports are reused). */
     public java.util.Collection<TcpConversation> all() { return java.util.Collections.unmodifiableCollection(byKey.values()); }
-
-    /** Direction-independent key of the address/port pairs. */
-    private record Key(ByteBuffer lo, int loPort, ByteBuffer hi, int hiPort) {
-        static Key of(byte[] a, int pa, byte[] b, int pb) {
-            int cmp = Arrays.compare(a, b);
-            if (cmp < 0 || (cmp == 0 && pa <= pb)) return new Key(ByteBuffer.wrap(a), pa, ByteBuffer.wrap(b), pb);
-            return new Key(ByteBuffer.wrap(b), pb, ByteBuffer.wrap(a), pa);
-        }
-    }
 }

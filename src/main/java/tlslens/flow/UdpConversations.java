@@ -1,6 +1,5 @@
 package tlslens.flow;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class UdpConversations {
         }
     }
 
-    private final Map<Key, Conversation> byKey = new HashMap<>();
+    private final Map<EndpointPair, Conversation> byKey = new HashMap<>();
     private int nextIndex;
 
     public UdpConversations() { this(0); }
@@ -52,17 +51,9 @@ public final class UdpConversations {
 
     /** The conversation of this datagram, created (with the next index) if new. */
     public Conversation lookup(byte[] src, int srcPort, byte[] dst, int dstPort, long nowNs) {
-        return byKey.computeIfAbsent(Key.of(src, srcPort, dst, dstPort),
+        return byKey.computeIfAbsent(EndpointPair.of(src, srcPort, dst, dstPort),
                 k -> new Conversation(nextIndex++, src.clone(), srcPort, nowNs));
     }
 
     public int size() { return nextIndex; }
-
-    private record Key(ByteBuffer lo, int loPort, ByteBuffer hi, int hiPort) {
-        static Key of(byte[] a, int pa, byte[] b, int pb) {
-            int cmp = Arrays.compare(a, b);
-            if (cmp < 0 || (cmp == 0 && pa <= pb)) return new Key(ByteBuffer.wrap(a), pa, ByteBuffer.wrap(b), pb);
-            return new Key(ByteBuffer.wrap(b), pb, ByteBuffer.wrap(a), pa);
-        }
-    }
 }
