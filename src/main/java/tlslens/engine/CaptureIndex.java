@@ -142,7 +142,7 @@ public final class CaptureIndex implements Closeable {
     /**
      * The TLS state of one connection after all its frames, with its decrypted application data
      * kept (for "Follow TLS stream": {@code plaintext()}, {@code decryption()},
-     * {@code serverDirection()}); null when the connection isn't TLS. Replays the connection.
+     * {@code serverDirection()}, {@code keySchedule()}); null when the connection isn't TLS. Replays the connection.
      */
     public TlsConnection followTls(int tcpStream) {
         int[] frames;
@@ -154,7 +154,8 @@ public final class CaptureIndex implements Closeable {
             start = first;
         }
         if (frames == null) return null;
-        Engine replay = new Engine(tcpStream, start).secrets(secrets).keepPlaintext(true).interfaces(interfaces);
+        Engine replay = new Engine(tcpStream, start).secrets(secrets).keepPlaintext(true).keepKeySchedules(true)
+                .interfaces(interfaces);
         for (int i = 0; i < n; i++) replay.dissect(store.get(frames[i]));
         for (ConnectionState c : replay.connections()) if (c.index() == tcpStream) return c.tls();
         return null;

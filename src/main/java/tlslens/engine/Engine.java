@@ -187,6 +187,8 @@ public final class Engine {
             if (old.index() != index) continue;
             streams.set(i, fresh);
             for (TcpConversation c : conversations.all()) if (c.attachment == old) c.attachment = fresh;
+            // A reset the replay saw: its linger runs here now.
+            if (!fresh.ended() && fresh.resetNs != Long.MIN_VALUE) reset.add(fresh);
             return true;
         }
         return false;

@@ -55,6 +55,35 @@ class ConnectionEndTest {
     }
 
     @Test
+    @UsesPublicCaptures
+    void aResetConnectionLetsGoWhenItsLingerIsOverInCaptureTime() throws Exception {
+        // 73 connections, each closed by a RST, all within a second: shorter than the linger.
+        Path cap = PublicCaptures.of("lek_all_dump.pcapng");
+        List<RawFrame> frames = new ArrayList<>();
+        Engine e = new Engine();
+        try (CaptureFileReader r = CaptureFileReader.open(cap)) {
+            e.interfaces(r.interfaces());
+            for (RawFrame f; (f = r.next()) != null; frames.add(f)) e.dissect(f);
+        }
+        List<TcpStream> reset = new ArrayList<>();
+        for (ConnectionState c : e.connections()) {
+            TcpStream s = (TcpStream) c;
+            if (s.tls() != null && s.resetNs != Long.MIN_VALUE && !s.ended()) reset.add(s);
+        }
+        assertTrue(reset.size() >= 10, "reset TLS connections: " + reset.size());
+        for (TcpStream s : reset) assertTrue(s.holdsState(), "tcp.stream " + s.index() + " keeps its state during the linger");
+        // A frame of another capture, a second more than the linger after the last: every reset connection ends.
+        RawFrame last = frames.get(frames.size() - 1);
+        RawFrame other;
+        try (CaptureFileReader r = CaptureFileReader.open(Path.of("src/test/resources/captures/tls12_aead.pcapng"))) {
+            other = r.next();
+        }
+        e.dissect(new RawFrame(last.number() + 1, last.time().plusNanos(Engine.RESET_LINGER_NS + 1_000_000_000L),
+                other.originalLength(), other.data(), other.linkType(), other.interfaceId(), other.interfaceName()));
+        for (TcpStream s : reset) assertTrue(!s.holdsState(), "tcp.stream " + s.index() + " let go after the linger");
+    }
+
+    @Test
     void theKeyScheduleOutlivesTheConnectionWhenAsked() throws Exception {
         Path dir = Path.of("src/test/resources/captures");
         TlsSecrets keys = new TlsSecrets(KeyLog.read(dir.resolve("tls13_two_tickets.keylog")));

@@ -198,7 +198,7 @@ class ConnectionKeyScheduleTest {
     }
 
     static Map<Integer, KeySchedule> schedules(Path capture, Path keylog) throws Exception {
-        Engine engine = new Engine(new TlsSecrets(KeyLog.read(keylog)));
+        Engine engine = new Engine(new TlsSecrets(KeyLog.read(keylog))).keepKeySchedules(true);
         try (CaptureFileReader r = CaptureFileReader.open(capture)) {
             RawFrame f;
             while ((f = r.next()) != null) engine.dissect(f);
