@@ -87,6 +87,17 @@ public final class HandshakeLog {
     private List<byte[]> clientCertificates = List.of();
     private boolean truncated;
 
+    /**
+     * The connection ended: each list's spare room goes (a list grows to 10 slots at its first entry;
+     * most hold one or two). The lists stay lists: a record after the end is still logged.
+     */
+    void trim() {
+        for (List<?> l : List.of(messages, alerts, tickets, changeCipherSpecs, gaps, clientHellos, serverHellos,
+                applicationData)) {
+            ((ArrayList<?>) l).trimToSize();
+        }
+    }
+
     void addMessage(Message m) {
         if (messages.size() < MAX_MESSAGES) messages.add(m);
         else truncated = true;

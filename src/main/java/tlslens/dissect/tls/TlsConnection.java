@@ -59,7 +59,11 @@ public final class TlsConnection {
     private final long[] appDataBytes = new long[2];
     private final int[] ports = {-1, -1};
 
-    private final ConnectionDecryptor decryptor;
+    private ConnectionDecryptor decryptor;
+    /** Without keys, once the connection ended: its decryption status and ClientHello random, kept without the decryptor. */
+    private DecryptionStatus endedStatus;
+    private byte[] endedClientRandom;
+    private final boolean keys;
     private final PlaintextLog plaintext;
 
     public TlsConnection(int tcpStream) {
@@ -73,17 +77,21 @@ public final class TlsConnection {
     public TlsConnection(int tcpStream, TlsSecrets secrets, boolean keepPlaintext) {
         this.tcpStream = tcpStream;
         this.decryptor = new ConnectionDecryptor(secrets);
+        this.keys = secrets != null;
         this.plaintext = keepPlaintext ? new PlaintextLog() : null;
     }
 
     /** How decryption went on this connection: decrypted / no keys / keys did not match (with why). */
-    public DecryptionStatus decryption() { return decryptor.status(); }
+    public DecryptionStatus decryption() { return endedStatus != null ? endedStatus : decryptor.status(); }
 
     /** The ClientHello random (32 bytes) or null: the key log's lookup key for this connection. */
-    public byte[] clientRandom() { return decryptor.clientRandom(); }
+    public byte[] clientRandom() {
+        if (endedStatus == null) return decryptor.clientRandom();
+        return endedClientRandom == null ? null : endedClientRandom.clone();
+    }
 
     /** The key schedule this connection used, from the key log and its handshake; null without a key log. */
-    public tlslens.dissect.tls.decrypt.KeySchedule keySchedule() { return decryptor.keySchedule(); }
+    public tlslens.dissect.tls.decrypt.KeySchedule keySchedule() { return endedStatus != null ? null : decryptor.keySchedule(); }
 
     /**
      * The decrypted application data, per direction and record, when this connection was made to
@@ -216,6 +224,13 @@ public final class TlsConnection {
         reassembly[0] = null;
         reassembly[1] = null;
         decryptor.release(keepKeySchedule);
+        log.trim();
+        if (!keys && endedStatus == null) {
+            // No key log: the key schedule is null anyway, and the status is all that is read of the decryptor.
+            endedStatus = decryptor.status();
+            endedClientRandom = decryptor.clientRandom();
+            decryptor = ConnectionDecryptor.ENDED;
+        }
     }
 
     /** Whether the connection holds state for records to come: handshake fragments or decryption keys. */

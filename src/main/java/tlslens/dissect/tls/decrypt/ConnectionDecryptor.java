@@ -92,6 +92,13 @@ public final class ConnectionDecryptor {
     private String unsupported;
     private String keyOrigin;
 
+    /** A released decryptor shared by ended connections without keys: every event is ignored. */
+    public static final ConnectionDecryptor ENDED = new ConnectionDecryptor(null);
+
+    static {
+        ENDED.release(false);
+    }
+
     /** {@code secrets} may be null: nothing is decrypted and the status says "no key log loaded". */
     public ConnectionDecryptor(TlsSecrets secrets) { this.secrets = secrets; }
 
