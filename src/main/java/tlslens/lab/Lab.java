@@ -215,8 +215,10 @@ public final class Lab {
             }
         }
         all.sort(Comparator.comparingLong(m -> m.wire().openNanos()));
+        // Numbered per transport as Wireshark does (tcp.stream; quic.connection.number), in order of appearance.
         Map<MadeConnection, Integer> index = new IdentityHashMap<>();
-        for (int i = 0; i < all.size(); i++) index.put(all.get(i), i);
+        Map<String, Integer> next = new HashMap<>();
+        for (MadeConnection m : all) index.put(m, next.merge(m.facts().scenario().transport(), 1, Integer::sum) - 1);
 
         List<LabConnection> facts = new ArrayList<>();
         StringBuilder keyLog = new StringBuilder();
