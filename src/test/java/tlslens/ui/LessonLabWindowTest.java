@@ -119,6 +119,14 @@ class LessonLabWindowTest {
         assertFalse(fx(rtt::isDisabled));
         robot.interact(() -> lo.setSelected(true));
         assertTrue(fx(rtt::isDisabled), "no simulated round trip over real timing");
+        // Issue 15: the loopback capture follows TCP only; the QUIC lesson is greyed with the reason, and back after.
+        CheckBox quic = robot.lookup("#lab-" + LabScenario.QUIC_0RTT.id()).queryAs(CheckBox.class);
+        assertTrue(fx(quic::isDisabled), "the QUIC lesson greyed with the loopback capture");
+        assertTrue(robot.lookup((Label l) -> l.getText() != null && l.getText().contains(Lab.LOOPBACK_TCP_ONLY))
+                .tryQuery().isPresent(), "and why");
+        robot.interact(() -> lo.setSelected(false));
+        assertFalse(fx(quic::isDisabled), "offered again without it");
+        robot.interact(() -> lo.setSelected(true));
         for (LabPeers.Availability a : LabPeers.all()) {
             CheckBox box = robot.lookup("#lab-" + a.scenario().id()).queryAs(CheckBox.class);
             robot.interact(() -> box.setSelected(a.scenario() == LabScenario.TLS12_SESSION_ID));
