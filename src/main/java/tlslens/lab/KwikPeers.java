@@ -154,9 +154,10 @@ final class KwikPeers implements AutoCloseable {
             String cipher = tls.getSelectedCipher() == null ? null : tls.getSelectedCipher().name();
             String version = c.getQuicVersion() == QuicConnection.QuicVersion.V2 ? "QUIC v2" : "QUIC v1";
             List<QuicSessionTicket> tickets = c.getNewSessionTickets();
-            c.closeAndWait(TIMEOUT);
-            // The server's last packets (its answer to the CONNECTION_CLOSE, if any) before the record is read.
-            relay.awaitQuiet(200, 5_000);
+            // Not closeAndWait: it waits out the closing period (three PTOs, seconds on a cold JVM) for nothing
+            // the capture needs. The relay waits for the server's answer to the CONNECTION_CLOSE instead.
+            c.close();
+            relay.awaitQuiet(rttMs + 200L, rttMs + 5_000L);
             String keyLog = Files.readString(secrets, StandardCharsets.ISO_8859_1);
             if (ticket != null) keyLog += earlySecretLine(tls, keyLog);
             List<RelayedDatagrams> flows = relay.flows();
