@@ -63,7 +63,7 @@ class LabQuicCommandTest {
             assertTrue(c.get("implementation").asText().startsWith("kwik "), c.toString());
         }
         assertTrue(m.get(1).get("early_data_offered").asBoolean(), "the resumption sends its request as 0-RTT");
-        assertTrue(made.out().contains("#1 quic-0rtt"), made.out());
+        assertTrue(made.out().contains("QUIC #1 quic-0rtt        resumed  TLS 1.3, resumed by psk from QUIC #0"), made.out());
     }
 
     @Test
