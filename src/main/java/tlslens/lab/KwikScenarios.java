@@ -17,8 +17,8 @@ final class KwikScenarios {
         if (s != LabScenario.QUIC_0RTT) throw new IllegalArgumentException(s.id() + " is not made with kwik");
         List<MadeConnection> out = new ArrayList<>();
         KwikPeers.Run full = peers.connect(null, "full");
-        add(out, s, "full", full, "full handshake in Initial and Handshake packets; the server sends a NewSessionTicket "
-                + "in a 1-RTT packet");
+        add(out, s, "full", full, "full handshake in " + full.quicVersion() + " Initial and Handshake packets; the server "
+                + "sends a NewSessionTicket in a 1-RTT packet");
         if (full.ticket() == null) throw new IOException("the kwik server sent no session ticket");
         KwikPeers.Run resumed = peers.connect(full.ticket(), "0-rtt");
         add(out, s, "resumed", resumed, resumed.earlyAccepted()
