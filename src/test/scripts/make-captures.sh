@@ -578,7 +578,7 @@ sc_dtls12_resumed() {
   CAP_L4=udp end_capture
 }
 
-# QUIC with kwik (tech.kwik:kwik, pure Java, a test dependency in pom.xml): KwikPeers.java runs its
+# QUIC with kwik (tech.kwik:kwik, pure Java, in pom.xml; the lesson lab ships it): KwikPeers.java runs its
 # server and client in one JVM on UDP port 443 (tshark decodes QUIC there by port: on another port
 # its heuristics can pick another protocol). The client writes the key log; KwikPeers prints one
 # JSON line per connection.
