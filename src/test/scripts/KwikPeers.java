@@ -34,7 +34,10 @@ import tech.kwik.core.server.ServerConnector;
  * two_initials (a Client Hello too big for one Initial packet: kwik's quantum-readiness test
  * extension pads it), chacha (the client offers TLS_CHACHA20_POLY1305_SHA256 only), v2 (QUIC version 2,
  * RFC 9369, from the first packet), key_update (after a first request the client updates its 1-RTT keys
- * and sends a second one).
+ * and sends a second one), version_negotiation (the server speaks QUIC v1 only; the client starts in
+ * QUIC v2, the server answers with a Version Negotiation packet listing v1, kwik's client abandons that
+ * attempt (RFC 9000 6.2: kwik 0.10.3 does not switch version inside a connection) and the harness
+ * connects again with the version the packet listed).
  * The client writes its secrets to KEYLOG (SSLKEYLOGFILE format, QUIC labels). Each connection
  * sends one request line on a bidirectional stream ("hq-interop", HTTP/0.9 style) and reads the
  * server's one-line answer. Prints one JSON line per connection: what the client saw.
@@ -59,7 +62,8 @@ public class KwikPeers {
                 .withPort(port)
                 .withCertificate(new ByteArrayInputStream(cert), new ByteArrayInputStream(key))
                 .withConfiguration(config)
-                .withSupportedVersions(List.of(QuicConnection.QuicVersion.V1, QuicConnection.QuicVersion.V2))
+                .withSupportedVersions(scenario.equals("version_negotiation") ? List.of(QuicConnection.QuicVersion.V1)
+                        : List.of(QuicConnection.QuicVersion.V1, QuicConnection.QuicVersion.V2))
                 .withLogger(quiet())
                 .build();
         server.registerApplicationProtocol(ALPN, new Answering());
@@ -72,12 +76,67 @@ public class KwikPeers {
                     if (ticket == null) throw new IllegalStateException("the first connection got no session ticket");
                     connect(scenario, port, keylog, ticket, 1);
                 }
+                case "version_negotiation" -> {
+                    List<String> offered = attempt(scenario, port, QuicConnection.QuicVersion.V2);
+                    if (offered.isEmpty()) throw new IllegalStateException("no Version Negotiation packet reached the client");
+                    versionOverride = QuicConnection.QuicVersion.valueOf(offered.get(0).toUpperCase(java.util.Locale.ROOT));
+                    connect(scenario, port, keylog, null, 1);
+                }
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             }
         } finally {
             server.close();
         }
         System.exit(0); // kwik's sender and receiver threads are not daemons
+    }
+
+    /** The version the connections of the version_negotiation scenario use after the Version Negotiation packet. */
+    static QuicConnection.QuicVersion versionOverride;
+    /** How many connections wrote secrets so far: their lines' place in KEYLOG. */
+    static int withSecrets;
+
+    /**
+     * A connection attempt in {@code version}, which the server does not speak: kwik's client gets the server's
+     * Version Negotiation packet and gives up (it logs the versions the packet lists). Prints the attempt's JSON
+     * line; returns the versions listed ("V1"...).
+     */
+    static List<String> attempt(String scenario, int port, QuicConnection.QuicVersion version) throws Exception {
+        List<String> listed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Logger heard = new NullLogger() {
+            @Override
+            public void info(String message) {
+                // "Server doesn't support V2, but only: V1" (QuicClientConnectionImpl, 0.10.3)
+                int at = message.indexOf("but only: ");
+                if (message.startsWith("Server doesn't support") && at > 0) {
+                    for (String v : message.substring(at + 10).split(",")) {
+                        if (!v.isBlank() && !listed.contains(v.trim())) listed.add(v.trim()); // logged per VN packet
+                    }
+                }
+            }
+        };
+        QuicClientConnection c = QuicClientConnection.newBuilder()
+                .uri(URI.create("https://localhost:" + port))
+                .applicationProtocol(ALPN)
+                .noServerCertificateCheck()
+                .version(version)
+                .connectTimeout(Duration.ofSeconds(10))
+                .logger(heard)
+                .build();
+        String failure;
+        try {
+            c.connect();
+            failure = null;
+        } catch (Exception e) {
+            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } finally {
+            c.close();
+        }
+        if (failure == null) throw new IllegalStateException("the server took QUIC " + version + ": no Version Negotiation");
+        System.out.println("{\"index\":0,\"version\":\"" + version + "\",\"completed\":false,\"version_negotiation\":"
+                + json(String.join(",", listed)) + ",\"failure\":" + json(failure) + ",\"cipher\":null,"
+                + "\"early_data_offered\":false,\"early_data_accepted\":false,\"tickets\":0,\"keylog_index\":null,"
+                + "\"client_sent\":\"\",\"server_sent\":\"\"}");
+        return listed;
     }
 
     /** One client connection: request, answer, close. Returns the session ticket the server sent (waits for it). */
@@ -95,6 +154,7 @@ public class KwikPeers {
         if (scenario.equals("two_initials")) b.quantumReadinessTest(1500);
         if (scenario.equals("chacha")) b.cipherSuite(TlsConstants.CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
         if (scenario.equals("v2")) b.version(QuicConnection.QuicVersion.V2);
+        if (versionOverride != null) b.version(versionOverride);
         if (ticket != null) b.sessionTicket(ticket);
         QuicClientConnection c = b.build();
         String request = "GET /kwik/" + scenario + "/" + index + "\r\n";
@@ -126,6 +186,7 @@ public class KwikPeers {
         System.out.println("{\"index\":" + index + ",\"version\":\"" + c.getQuicVersion() + "\",\"cipher\":"
                 + (cipher == null ? "null" : "\"" + cipher + "\"") + ",\"early_data_offered\":" + early
                 + ",\"early_data_accepted\":" + accepted + ",\"tickets\":" + tickets.size()
+                + ",\"completed\":true,\"keylog_index\":" + withSecrets++
                 + ",\"client_sent\":" + json(request) + ",\"server_sent\":" + json(answer) + "}");
         c.closeAndWait(Duration.ofSeconds(5));
         String secrets = Files.readString(own);

@@ -28,7 +28,7 @@ ALL_SCENARIOS=(dtls12_hello_verify dtls10 tls12_full_then_ticket tls12_session_i
   tls13_hrr tls12_client_cert tls13_client_cert tls12_split_records tls_alert tls10_cbc tls11_cbc
   tls12_ticket_refused tls13_two_tickets h2o_curl jdk_tls ipv6_tls12 truncated
   tls12_aead tls12_cbc tls12_resumption_keys tls13_ciphers tls13_key_update tls12_rsa_keys
-  dtls12_resumed quic_kwik_full quic_kwik_zero_rtt quic_kwik_retry quic_kwik_two_initials quic_kwik_chacha quic_kwik_v2 quic_kwik_key_update)
+  dtls12_resumed quic_kwik_full quic_kwik_zero_rtt quic_kwik_retry quic_kwik_two_initials quic_kwik_chacha quic_kwik_v2 quic_kwik_key_update quic_kwik_version_negotiation)
 # DTLS decryption: one association per cipher suite (sc_dtls12_aead, sc_dtls12_cbc below)
 ALL_SCENARIOS+=(dtls12_aead dtls12_cbc dtls13_wolfssl)
 MT="python3 $SCRIPT_DIR/manifest_tool.py"
@@ -578,7 +578,7 @@ sc_dtls12_resumed() {
   CAP_L4=udp end_capture
 }
 
-# QUIC with kwik (tech.kwik:kwik, pure Java, a test dependency in pom.xml): KwikPeers.java runs its
+# QUIC with kwik (tech.kwik:kwik, pure Java, in pom.xml; the lesson lab ships it): KwikPeers.java runs its
 # server and client in one JVM on UDP port 443 (tshark decodes QUIC there by port: on another port
 # its heuristics can pick another protocol). The client writes the key log; KwikPeers prints one
 # JSON line per connection.
@@ -617,30 +617,39 @@ r = json.loads(sys.argv[1])
 i, t0, kv, port, mode, expect, keylog = sys.argv[2:]
 i = int(i)
 lines = open(keylog).read().splitlines()
-# kwik's lines for connection i: each connection writes 4 lines (+1 with 0-RTT), in order.
+# kwik's lines for connection i: each connection writes 4 lines (+1 with 0-RTT), in order; an attempt
+# abandoned after a Version Negotiation packet writes none (keylog_index null).
+k = r.get("keylog_index", i)
 mine, seen = [], -1
 randoms = []
 for n, l in enumerate(lines, 1):
     w = l.split(" ")
     if len(w) == 3 and w[1] not in randoms:
         randoms.append(w[1])
-    if len(w) == 3 and w[1] == (randoms[i] if i < len(randoms) else None):
+    if k is not None and len(w) == 3 and w[1] == (randoms[k] if k < len(randoms) else None):
         mine.append(n)
 early = r["early_data_offered"]
 accepted = r["early_data_accepted"]
+completed = r.get("completed", True)
 c = {"tag": "kwik%d" % i, "t_start": float(t0) + i / 1000,
      "client_tool": "kwik %s QuicClientConnection" % kv, "server_tool": "kwik %s ServerConnector" % kv,
-     "ip": "127.0.0.1", "port": int(port), "version": "TLS 1.3",
+     "ip": "127.0.0.1", "port": int(port), "version": "TLS 1.3" if completed else None,
      "quic_version": {"V1": "QUIC v1", "V2": "QUIC v2"}.get(r["version"], r["version"]),
      "cipher_suite": r["cipher"], "cipher_forced": mode == "chacha",
      "resumption": "psk" if accepted else "none", "resumption_offered": ["psk"] if early else [],
      "early_data": accepted, "early_data_offered": early,
-     "resumed_from": "kwik0" if accepted else None, "handshake_completed": True,
+     "resumed_from": "kwik0" if accepted else None, "handshake_completed": completed,
      "expect": expect + ("" if not early else "; early data accepted" if accepted else "; early data offered but rejected"),
      # client_sent: what the client sent after its early data (manifest convention): nothing when 0-RTT carried it.
      "client_sent": "" if accepted else r["client_sent"], "server_sent": r["server_sent"],
      "keylog_lines": [mine[0], mine[-1]] if mine else None,
-     "client_random": randoms[i] if i < len(randoms) else None}
+     "client_random": randoms[k] if k is not None and k < len(randoms) else None}
+if mode == "version_negotiation":
+    # The attempt in a version the server does not speak is answered with a Version Negotiation packet.
+    c["version_negotiation"] = not completed
+    if not completed:
+        c["versions_listed"] = r["version_negotiation"]
+        c["client_failure"] = r["failure"]
 if early:
     c["early_data_text"] = r["client_sent"] if accepted else ""
 print(json.dumps(c))
@@ -692,6 +701,13 @@ sc_quic_kwik_key_update() {
   kwik_scenario quic_kwik_key_update key_update \
     "QUIC v1 with kwik: after a first request and answer the client updates its 1-RTT keys (key phase 1), the server follows, and a second request and answer use the new keys" \
     "one request in key phase 0, then a key update (RFC 9001 6): the second request and its answer in key phase 1, decryptable only with keys derived by quic ku"
+}
+
+sc_quic_kwik_version_negotiation() {
+  kwik_scenario quic_kwik_version_negotiation version_negotiation \
+    "QUIC version negotiation with kwik: the server speaks QUIC v1 only; the client's first Initial is QUIC v2, the server answers with a Version Negotiation packet listing v1, the client abandons that attempt and connects again in v1" \
+    "Initial in QUIC v2 (its Client Hello readable with v2's Initial keys), answered by a Version Negotiation packet (version 0) listing QUIC v1; the client gives up this attempt (RFC 9000 6.2)" \
+    "a new connection in QUIC v1, the version the Version Negotiation packet listed: full handshake, one request and answer"
 }
 
 sc_tls12_full_then_ticket() {

@@ -60,8 +60,10 @@ final class LabRun {
                 + (o.labCaptureLo ? ", captured on loopback" : "") + ", keys embedded.");
         for (String w : r.warnings()) err.println("Warning: " + w);
         for (LabConnection c : r.connections()) {
-            out.println(String.format("  #%d %-16s %-8s %s, %s%s; %s", c.index(), c.scenario().id(), c.role(),
-                    c.version(), c.resumed() ? "resumed by " + c.resumption() + " from #" + c.origin() : "full handshake",
+            // Each transport numbers its own connections, as Wireshark does: "#3" is tcp.stream 3, "QUIC #1" quic.connection.number 1.
+            String n = c.scenario().transport().equals("tcp") ? "#" : c.scenario().transport().toUpperCase(java.util.Locale.ROOT) + " #";
+            out.println(String.format("  %s%d %-16s %-8s %s, %s%s; %s", n, c.index(), c.scenario().id(), c.role(),
+                    c.version(), c.resumed() ? "resumed by " + c.resumption() + " from " + n + c.origin() : "full handshake",
                     c.keysEmbedded() ? "" : " (keys not embedded)", c.implementation()));
         }
         out.println("What happened: " + r.manifest());

@@ -116,7 +116,7 @@ final class BcPeers {
     }
 
     /** A self-signed certificate for CN=localhost, signed with SHA-256 and RSA. */
-    private static byte[] selfSigned(KeyPair kp) throws GeneralSecurityException, IOException {
+    static byte[] selfSigned(KeyPair kp) throws GeneralSecurityException, IOException {
         V3TBSCertificateGenerator tbs = new V3TBSCertificateGenerator();
         AlgorithmIdentifier sha256Rsa = new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE);
         X500Name name = new X500Name("CN=localhost");

@@ -65,6 +65,9 @@ public final class Lab {
     /** Where the packets come from when the lab captures on loopback (the manifest's "packets"). */
     static final String CAPTURED = "captured by libpcap on loopback (the client's leg)";
     static final String FRAMED = "framed by the lab from the relay's record";
+    /** Why a QUIC lesson is not made when the lab captures on loopback. */
+    public static final String LOOPBACK_TCP_ONLY = "the loopback capture follows the lab's TCP connections only; "
+            + "QUIC lessons are made without \"Capture the lab on lo\" (framed from the relay's record of each datagram)";
     /** How long the last packets may take to reach the capture after the last connection ended. */
     private static final long LAST_PACKETS_MS = 5_000;
 
@@ -108,6 +111,7 @@ public final class Lab {
             if (captureLoopback) lo = LoopbackCapture.start(work);
             OpensslPeers peers = null;
             BcPeers bc = null;
+            KwikPeers kwik = null;
             try {
                 int done = 0;
                 for (LabScenario s : scenarios) {
@@ -117,11 +121,18 @@ public final class Lab {
                         skipped.add(new Skipped(s, a.reason()));
                         continue;
                     }
+                    if (captureLoopback && !s.transport().equals("tcp")) {
+                        skipped.add(new Skipped(s, LOOPBACK_TCP_ONLY));
+                        continue;
+                    }
                     try {
                         List<MadeConnection> got;
                         if (BcScenarios.MADE.contains(s)) {
                             if (bc == null) bc = new BcPeers();
                             got = new BcScenarios(bc).run(s);
+                        } else if (KwikScenarios.MADE.contains(s)) {
+                            if (kwik == null) kwik = new KwikPeers(work, rttMs);
+                            got = new KwikScenarios(kwik).run(s);
                         } else {
                             if (peers == null) peers = new OpensslPeers(work, LabPeers.opensslVersion());
                             got = new OpensslScenarios(peers, work).run(s);
@@ -147,6 +158,7 @@ public final class Lab {
                 }
             } finally {
                 if (peers != null) peers.close();
+                if (kwik != null) kwik.close();
             }
             Captured captured = null;
             if (lo != null) {
@@ -167,7 +179,9 @@ public final class Lab {
     private static Captured captured(LoopbackCapture lo, List<List<MadeConnection>> made)
             throws IOException, InterruptedException {
         List<RelayedConnection> wires = new ArrayList<>();
-        for (List<MadeConnection> l : made) for (MadeConnection m : l) wires.add(m.wire());
+        for (List<MadeConnection> l : made) {
+            for (MadeConnection m : l) if (m.wire() instanceof RelayedConnection tcp) wires.add(tcp);
+        }
         // The relay saw each connection end; the kernel's last segments reach libpcap a little later.
         List<String> missing = lo.awaitComplete(wires, LAST_PACKETS_MS);
         List<RawFrame> frames = lo.stopAndRead(wires);
@@ -201,8 +215,10 @@ public final class Lab {
             }
         }
         all.sort(Comparator.comparingLong(m -> m.wire().openNanos()));
+        // Numbered per transport as Wireshark does (tcp.stream; quic.connection.number), in order of appearance.
         Map<MadeConnection, Integer> index = new IdentityHashMap<>();
-        for (int i = 0; i < all.size(); i++) index.put(all.get(i), i);
+        Map<String, Integer> next = new HashMap<>();
+        for (MadeConnection m : all) index.put(m, next.merge(m.facts().scenario().transport(), 1, Integer::sum) - 1);
 
         List<LabConnection> facts = new ArrayList<>();
         StringBuilder keyLog = new StringBuilder();
@@ -241,7 +257,9 @@ public final class Lab {
         for (MadeConnection m : all) {
             int port = m.wire().clientPort();
             while (!used.add(port)) port = port >= 65535 ? 49152 : port + 1;
-            TcpFramer.Framed f = framer.frame(m.wire(), port, shift);
+            // One set of ports for both: a QUIC connection never shares its client port with a TCP one either.
+            TcpFramer.Framed f = m.wire() instanceof RelayedDatagrams d ? UdpFramer.frame(d, port, shift)
+                    : framer.frame((RelayedConnection) m.wire(), port, shift);
             frames.addAll(f.frames());
             shift += f.addedNanos();
         }

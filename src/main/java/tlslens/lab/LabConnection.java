@@ -4,7 +4,8 @@ package tlslens.lab;
  * What really happened on one connection of the lab, as the peers reported it (not as the
  * dissector reads it): the lab's manifest, which the tests compare the dissector with.
  *
- * @param index        the connection's place in the capture (Wireshark's tcp.stream)
+ * @param index        the connection's place in the capture among those of its transport (Wireshark's
+ *                     tcp.stream, or quic.connection.number for a QUIC lesson)
  * @param scenario     the lesson it belongs to
  * @param role         its part in the lesson ("full", "resumed", "no-ems", "rsa"...)
  * @param implementation the client and server that made it

@@ -27,6 +27,7 @@ final class LabManifest {
             field(sb, "index", c.index(), true);
             field(sb, "scenario", c.scenario().id(), false);
             field(sb, "role", c.role(), false);
+            field(sb, "transport", c.scenario().transport(), false);
             field(sb, "implementation", c.implementation(), false);
             field(sb, "version", c.version(), false);
             field(sb, "cipher", c.cipher(), false);

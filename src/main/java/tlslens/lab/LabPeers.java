@@ -34,6 +34,7 @@ public final class LabPeers {
     private static Availability of(LabScenario s, String version) {
         // Peers inside the program first: nothing to install, and the same on every machine.
         if (BcScenarios.MADE.contains(s)) return new Availability(s, true, BcPeers.IMPLEMENTATION, null);
+        if (KwikScenarios.MADE.contains(s)) return new Availability(s, true, KwikPeers.IMPLEMENTATION, null);
         if (version == null) {
             return new Availability(s, false, null,
                     "needs the openssl command (s_client and s_server), which is not installed: apt-get install openssl");

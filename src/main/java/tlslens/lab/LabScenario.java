@@ -16,7 +16,8 @@ public enum LabScenario {
     TLS13_HRR("tls13-hrr", "TLS 1.3 HelloRetryRequest: the client's key share is for a group the server does not take"),
     TLS13_0RTT("tls13-0rtt", "TLS 1.3 PSK resumption with 0-RTT early data accepted"),
     PQ_HYBRID("pq-hybrid", "TLS 1.3 with a post-quantum hybrid key share (X25519MLKEM768)"),
-    RSA_VS_ECDHE("rsa-vs-ecdhe", "TLS 1.2 RSA key exchange vs ECDHE (the server's key saved beside the capture)");
+    RSA_VS_ECDHE("rsa-vs-ecdhe", "TLS 1.2 RSA key exchange vs ECDHE (the server's key saved beside the capture)"),
+    QUIC_0RTT("quic-0rtt", "QUIC v1 full handshake, then resumption with the request in 0-RTT");
 
     private final String id;
     private final String title;
@@ -29,6 +30,9 @@ public enum LabScenario {
     public String id() { return id; }
 
     public String title() { return title; }
+
+    /** "tcp" or "quic": what carries the lesson's TLS (the manifest's and --connections' transport). */
+    public String transport() { return this == QUIC_0RTT ? "quic" : "tcp"; }
 
     /** The scenario named {@code id}, or null. */
     public static LabScenario byId(String id) {

@@ -5,4 +5,4 @@ package tlslens.lab;
  * {@code origin} counted among the scenario's own connections until the lab numbers them all),
  * the NSS key log lines that decrypt it, and whether the server gave it a session ticket.
  */
-record MadeConnection(RelayedConnection wire, LabConnection facts, String keyLog, boolean gotTicket) {}
+record MadeConnection(Relayed wire, LabConnection facts, String keyLog, boolean gotTicket) {}

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** What one relayed TCP connection carried: each read, in order, with its direction and time. */
-final class RelayedConnection {
+final class RelayedConnection implements Relayed {
     /** One read from one side: what a capture would see as one or more segments. */
     record Chunk(boolean fromClient, long nanos, byte[] data) {}
 
@@ -33,12 +33,14 @@ final class RelayedConnection {
 
     synchronized boolean bothClosed() { return clientFinNanos >= 0 && serverFinNanos >= 0; }
 
-    int clientPort() { return clientPort; }
+    @Override
+    public int clientPort() { return clientPort; }
 
     /** The relay's listening port: with the client's, what names this connection's client leg on loopback. */
     int relayPort() { return relayPort; }
 
-    long openNanos() { return openNanos; }
+    @Override
+    public long openNanos() { return openNanos; }
 
     synchronized List<Chunk> chunks() { return List.copyOf(chunks); }
 

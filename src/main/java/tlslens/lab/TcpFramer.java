@@ -16,10 +16,10 @@ final class TcpFramer {
     /** Ethernet's MSS, not loopback's: the segments look like those of a real network. */
     static final int MSS = 1460;
     static final int SERVER_PORT = 443;
-    private static final byte[] CLIENT_IP = {10, 0, 0, 1};
-    private static final byte[] SERVER_IP = {10, 0, 0, 2};
-    private static final byte[] CLIENT_MAC = {2, 0, 0, 0, 0, 1};
-    private static final byte[] SERVER_MAC = {2, 0, 0, 0, 0, 2};
+    static final byte[] CLIENT_IP = {10, 0, 0, 1};
+    static final byte[] SERVER_IP = {10, 0, 0, 2};
+    static final byte[] CLIENT_MAC = {2, 0, 0, 0, 0, 1};
+    static final byte[] SERVER_MAC = {2, 0, 0, 0, 0, 2};
     private static final int FIN = 0x01;
     private static final int SYN = 0x02;
     private static final int PSH = 0x08;
@@ -146,14 +146,14 @@ final class TcpFramer {
         return b.array();
     }
 
-    private static long sum(byte[] a, int off, int len) {
+    static long sum(byte[] a, int off, int len) {
         long s = 0;
         for (int i = 0; i + 1 < len; i += 2) s += ((a[off + i] & 0xff) << 8) | (a[off + i + 1] & 0xff);
         if ((len & 1) != 0) s += (a[off + len - 1] & 0xff) << 8;
         return s;
     }
 
-    private static int checksum(byte[] a, int off, int len, long initial) {
+    static int checksum(byte[] a, int off, int len, long initial) {
         long s = initial + sum(a, off, len);
         while ((s >>> 16) != 0) s = (s & 0xffff) + (s >>> 16);
         return (int) (~s & 0xffff);

@@ -84,6 +84,15 @@ final class LessonLabDialog {
             by.setDisable(!a.available());
             boxes.put(a.scenario(), box);
             grid.addRow(row++, box, by);
+            if (a.available() && !a.scenario().transport().equals("tcp")) {
+                // The loopback capture follows TCP connections only: with it on, a QUIC lesson is greyed and says why.
+                String impl = a.implementation();
+                captureLoBox.selectedProperty().addListener((o, was, on) -> {
+                    box.setDisable(on);
+                    by.setDisable(on);
+                    by.setText(on ? "not with the loopback capture: " + Lab.LOOPBACK_TCP_ONLY : impl);
+                });
+            }
         }
         rttField.setId("labRtt");
         rttField.setPrefColumnCount(5);

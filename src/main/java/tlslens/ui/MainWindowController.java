@@ -233,7 +233,13 @@ public final class MainWindowController {
     @FXML private void onNewLesson() {
         // Issue 13: the lesson opens on the ladder of its first resumed connection.
         LessonLabDialog.open(dialogs.owner(), r -> {
-            if (r.firstResumed() != null) timeline.openWhenAnalysed(r.capture(), r.firstResumed().index());
+            tlslens.lab.LabConnection first = r.firstResumed();
+            if (first != null) {
+                // Each transport numbers its connections (tcp.stream, quic.connection.number): the key says which.
+                tlslens.engine.Transport t = first.scenario().transport().equals(tlslens.engine.Transport.QUIC.label())
+                        ? tlslens.engine.Transport.QUIC : tlslens.engine.Transport.TCP;
+                timeline.openWhenAnalysed(r.capture(), tlslens.analysis.Connection.key(t, first.index()));
+            }
             loader.open(r.capture());
         });
     }

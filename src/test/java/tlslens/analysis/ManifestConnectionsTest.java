@@ -264,6 +264,17 @@ class ManifestConnectionsTest {
             assertFalse(c.established(), where + "established without a ServerHello");
         }
 
+        // QUIC: the version the connection spoke and whether a Version Negotiation packet answered it.
+        if (m.get("quic_version") instanceof String qv) {
+            assertEquals(qv.equals("QUIC v2") ? 0x6b3343cf : 1, c.quicVersion(), where + "quic_version " + qv);
+        }
+        if (m.containsKey("version_negotiation")) {
+            assertEquals(m.get("version_negotiation"), c.versionNegotiation(), where + "version_negotiation");
+            if (c.versionNegotiation()) {
+                assertTrue(c.findings().stream().anyMatch(f -> f.startsWith("Version Negotiation")), where + c.findings());
+            }
+        }
+
         // Early data.
         if (m.get("early_data_offered") != null) {
             assertEquals(m.get("early_data_offered"), c.earlyDataOffered(), where + "early_data_offered");

@@ -32,7 +32,7 @@ import tlslens.dissect.tls.names.CipherSuites;
 class QuicPeersCaptureTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FIELDS = List.of("frame.number", "udp.srcport", "quic.connection.number",
-            "quic.long.packet_type", "quic.token_length", "quic.crypto.offset", "tls.handshake.type",
+            "quic.long.packet_type", "quic.version", "quic.supported_version", "quic.token_length", "quic.crypto.offset", "tls.handshake.type",
             "tls.handshake.ciphersuite", "quic.stream.stream_id", "quic.stream.offset", "quic.stream_data");
 
     @TestFactory
@@ -57,8 +57,25 @@ class QuicPeersCaptureTest {
         assertEquals(conns.size(), distinct(plain, "quic.connection.number").size(), name + ": QUIC connections");
         for (int c = 0; c < conns.size(); c++) {
             List<String> types = handshakeTypes(plain, c);
-            assertTrue(types.contains("1") && types.contains("2"),
-                    name + " connection " + c + ": Client Hello and Server Hello from the Initials without keys: " + types);
+            // An attempt the server answered with Version Negotiation has the client's Initial only.
+            boolean answered = conns.get(c).get("handshake_completed").asBoolean();
+            assertEquals(answered, types.contains("2"), name + " connection " + c + ": a Server Hello: " + types);
+            assertTrue(types.contains("1"), name + " connection " + c + ": Client Hello from the Initials without keys: " + types);
+            // Version Negotiation (a long header with version 0) in the connection exactly where the manifest says.
+            String cn = String.valueOf(c);
+            boolean vn = plain.stream().anyMatch(r -> r.get("quic.connection.number").equals(cn)
+                    && split(r.get("quic.version")).contains("0x00000000"));
+            assertEquals(conns.get(c).path("version_negotiation").asBoolean(false), vn,
+                    name + " connection " + c + ": a Version Negotiation packet");
+            String listed = conns.get(c).path("versions_listed").asText("");
+            if (vn && !listed.isEmpty()) {
+                // kwik's client logged the versions the packet lists ("v1"): the packet says the same.
+                List<String> supported = plain.stream().filter(r -> r.get("quic.connection.number").equals(cn))
+                        .flatMap(r -> split(r.get("quic.supported_version")).stream()).distinct().toList();
+                List<String> said = new ArrayList<>();
+                for (String v : listed.split(",")) said.add(v.trim().equals("v1") ? "0x00000001" : "0x6b3343cf");
+                assertEquals(said, supported, name + " connection " + c + ": versions the Version Negotiation lists");
+            }
         }
         boolean retry = plain.stream().anyMatch(r -> r.get("quic.long.packet_type").equals("3"));
         assertEquals(m.get("description").asText().contains("Retry"), retry, name + ": a Retry packet");
@@ -76,6 +93,12 @@ class QuicPeersCaptureTest {
         for (int c = 0; c < conns.size(); c++) {
             JsonNode conn = conns.get(c);
             String cn = String.valueOf(c);
+            if (!conn.get("handshake_completed").asBoolean()) {
+                // Abandoned after the Version Negotiation packet: no keys, nothing sent but the Initial.
+                assertTrue(conn.get("keylog_lines").isNull(), name + " connection " + c + ": no secrets");
+                assertEquals("", streamText(keyed, cn, serverPort, true) + streamText(keyed, cn, serverPort, false));
+                continue;
+            }
             String suite = keyed.stream().filter(r -> r.get("quic.connection.number").equals(cn)
                             && split(r.get("tls.handshake.type")).contains("2"))
                     .map(r -> r.get("tls.handshake.ciphersuite")).findFirst().orElse("");

@@ -1,6 +1,7 @@
 package tlslens.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,5 +38,35 @@ class FramedPortsTest {
         assertEquals(3, synPorts.size(), "one SYN per connection: " + synPorts);
         assertEquals(3, synPorts.stream().distinct().count(), "each connection on a port of its own: " + synPorts);
         assertEquals(50000, synPorts.get(0), "the first keeps the port the kernel gave it");
+    }
+
+    /** Issue 15: a QUIC flow is framed over UDP; on the loopback port of a TCP connection or of another flow it moves too. */
+    @Test
+    void quicFlowsOnOnePortKeepPortsOfTheirOwnBesideTcp() {
+        List<MadeConnection> all = List.of(made(50000, 41000, 1_000), flow(50000, 2_000_000), flow(50000, 3_000_000));
+        List<Integer> tcp = new ArrayList<>();
+        List<Integer> udp = new ArrayList<>();
+        for (RawFrame f : Lab.framed(all, 0)) {
+            byte[] d = f.data();
+            int proto = d[14 + 9] & 0xff;
+            int src = ((d[34] & 0xff) << 8) | (d[35] & 0xff);
+            if (proto == 6) {
+                LoopbackSegment s = LoopbackSegment.parse(d, 1);
+                if (s.has(LoopbackSegment.SYN) && !s.has(LoopbackSegment.ACK)) tcp.add(s.srcPort());
+            } else {
+                assertEquals(17, proto, "UDP");
+                if (src != 443 && !udp.contains(src)) udp.add(src);
+            }
+        }
+        assertEquals(List.of(50000), tcp);
+        assertEquals(2, udp.size(), "one client port per flow: " + udp);
+        assertFalse(udp.contains(50000), "no flow on the TCP connection's port: " + udp);
+    }
+
+    private static MadeConnection flow(int clientPort, long open) {
+        RelayedDatagrams d = new RelayedDatagrams(clientPort, open);
+        d.record(true, new byte[1200], 1200, 0);
+        d.record(false, new byte[1200], 1200, 0);
+        return new MadeConnection(d, null, "", false);
     }
 }

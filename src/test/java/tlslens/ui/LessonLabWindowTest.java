@@ -99,6 +99,36 @@ class LessonLabWindowTest {
         save(window.table().getScene(), "lesson-lab-opened.png");
     }
 
+    /** Issue 15: the QUIC lesson alone opens on its 0-RTT resumption's ladder (QUIC #1, not TCP #1). */
+    @Test
+    void theQuicLessonOpensOnItsZeroRttResumption(FxRobot robot) throws Exception {
+        robot.clickOn("#newLessonButton");
+        waitUntil("the lab dialog", 20, () -> robot.lookup("#lessonLabDialog").tryQuery().isPresent());
+        for (LabPeers.Availability a : LabPeers.all()) {
+            CheckBox box = robot.lookup("#lab-" + a.scenario().id()).queryAs(CheckBox.class);
+            robot.interact(() -> box.setSelected(a.scenario() == LabScenario.QUIC_0RTT));
+        }
+        Path out = dir.resolve("quic.pcapng");
+        robot.interact(() -> robot.lookup("#labFile").queryAs(TextField.class).setText(out.toString()));
+        robot.interact(() -> robot.lookup("#labRtt").queryAs(TextField.class).setText("40"));
+        robot.clickOn("#labMake");
+        waitUntil("the lesson capture written", 90, () -> Files.exists(Lab.manifestFor(out)));
+        JsonNode resumed = new ObjectMapper().readTree(Files.readString(Lab.manifestFor(out))).get("connections").get(1);
+        assertTrue(resumed.get("resumed").asBoolean(), resumed.toString());
+        waitUntil("the capture loaded", 30, () -> out.equals(window.currentFile())
+                && window.sessionModel().state() == tlslens.ui.model.CaptureSessionModel.State.LOADED);
+        waitUntil("the resumption's ladder", 30, () -> {
+            LadderModel m = window.timeline().pane().ladder().getModel();
+            return m != null && m.connection().transport() == tlslens.engine.Transport.QUIC
+                    && m.connection().index() == resumed.get("index").asInt() && m.connection().resumption() == Resumption.PSK;
+        });
+        Connection shown = fx(() -> window.timeline().pane().ladder().getModel().connection());
+        assertEquals(resumed.get("early_data").asBoolean(), Boolean.TRUE.equals(shown.earlyData()), "0-RTT as kwik said");
+        assertTrue(fx(() -> window.timeline().pane().ladder().lookupAll(".ladder-row.early-data").size()) > 0,
+                "0-RTT packets drawn");
+        save(window.table().getScene(), "lesson-lab-quic.png");
+    }
+
     /**
      * "Capture the lab on lo" is offered where loopback may be captured (here, as root), never chosen
      * by default; chosen, the simulated round trip is off and the file holds loopback's packets.
@@ -119,6 +149,14 @@ class LessonLabWindowTest {
         assertFalse(fx(rtt::isDisabled));
         robot.interact(() -> lo.setSelected(true));
         assertTrue(fx(rtt::isDisabled), "no simulated round trip over real timing");
+        // Issue 15: the loopback capture follows TCP only; the QUIC lesson is greyed with the reason, and back after.
+        CheckBox quic = robot.lookup("#lab-" + LabScenario.QUIC_0RTT.id()).queryAs(CheckBox.class);
+        assertTrue(fx(quic::isDisabled), "the QUIC lesson greyed with the loopback capture");
+        assertTrue(robot.lookup((Label l) -> l.getText() != null && l.getText().contains(Lab.LOOPBACK_TCP_ONLY))
+                .tryQuery().isPresent(), "and why");
+        robot.interact(() -> lo.setSelected(false));
+        assertFalse(fx(quic::isDisabled), "offered again without it");
+        robot.interact(() -> lo.setSelected(true));
         for (LabPeers.Availability a : LabPeers.all()) {
             CheckBox box = robot.lookup("#lab-" + a.scenario().id()).queryAs(CheckBox.class);
             robot.interact(() -> box.setSelected(a.scenario() == LabScenario.TLS12_SESSION_ID));

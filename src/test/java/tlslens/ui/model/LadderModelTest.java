@@ -64,6 +64,36 @@ class LadderModelTest {
         return out.isEmpty() ? List.of() : List.of(out.split("\n"));
     }
 
+    /**
+     * Issue 15: kwik's version negotiation (make-captures.sh's quic_kwik_version_negotiation). The attempt
+     * the server answered with a Version Negotiation packet is drawn as Client Hello then the detour, at the
+     * frame tshark shows the packet in; the new connection in the listed version is a full handshake.
+     */
+    @Test
+    void theVersionNegotiationPacketIsTheAttemptsDetour() throws Exception {
+        Path file = capture("quic_kwik_version_negotiation");
+        ConnectionsSnapshot snap = snapshot(file);
+        List<String> vn = tshark("-r", file.toString(), "-Y", "quic.version == 0", "-T", "fields", "-e", "frame.number",
+                "-e", "quic.connection.number");
+        assertFalse(vn.isEmpty(), "tshark shows a Version Negotiation packet");
+        for (String line : vn) {
+            long frame = Long.parseLong(line.split("\t")[0]);
+            int number = Integer.parseInt(line.split("\t")[1]);
+            Connection attempt = snap.connection(Connection.key(tlslens.engine.Transport.QUIC, number));
+            assertTrue(attempt != null && attempt.versionNegotiation(), "QUIC #" + number + " had Version Negotiation");
+            List<LadderRow> rows = snap.ladder(attempt.key()).rows();
+            LadderRow detour = rows.stream().filter(r -> r.frame() == frame).findFirst().orElse(null);
+            assertTrue(detour != null && detour.kind() == LadderRow.Kind.RETRY && !detour.fromClient(),
+                    "frame " + frame + " drawn as the server's detour: " + rows);
+            assertTrue(rows.get(0).is(tlslens.dissect.tls.names.HandshakeTypes.CLIENT_HELLO) && rows.get(0).fromClient(),
+                    "the attempt's Client Hello first: " + rows);
+            assertFalse(attempt.established(), "the attempt was abandoned");
+        }
+        // The connection that followed, in a version the packet listed, completed its handshake.
+        assertTrue(snap.connections().stream().anyMatch(c -> c.transport() == tlslens.engine.Transport.QUIC
+                && !c.versionNegotiation() && c.established()), "a full handshake after the negotiation");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"tls12_session_id", "tls12_full_then_ticket", "tls12_ticket_refused", "tls13_full_then_psk",
             "tls13_hrr", "tls13_psk_early_data", "tls13_two_tickets", "tls12_client_cert", "tls13_client_cert"})
