@@ -185,6 +185,10 @@ public final class LadderModel {
             sb.append(", ").append(saved == 0 ? "no" : String.valueOf(saved))
                     .append(saved == 1 ? " round trip saved" : " round trips saved");
         }
+        // 0-RTT saves no handshake round trip; what it saves is the wait before the first request.
+        if (c.resumption() == Resumption.PSK && c.earlyDataOffered() && Boolean.TRUE.equals(c.earlyData())) {
+            sb.append("; 0-RTT accepted: the client's request left with the Client Hello, one round trip earlier");
+        }
         return sb.toString();
     }
 

@@ -65,6 +65,39 @@ class LadderModelTest {
     }
 
     /**
+     * A resumption whose 0-RTT early data the server accepted saves no handshake round trip, but its request
+     * left with the Client Hello: the banner says so, and only there. Which resumptions had 0-RTT accepted comes
+     * from the capture script's manifest (what the peers reported), the ladder reads it through the key log.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tls13_psk_early_data", "tls13_early_data_rejected", "quic_kwik_zero_rtt", "tls13_full_then_psk"})
+    void theBannerSaysWhen0RttWasAccepted(String name) throws Exception {
+        Path file = capture(name);
+        com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(CAPTURES.resolve(name + ".manifest.json").toFile());
+        List<Boolean> accepted = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode m : manifest.get("connections")) {
+            if (!"none".equals(m.path("resumption").asText("none"))) accepted.add(m.path("early_data").asBoolean(false));
+        }
+        assertFalse(accepted.isEmpty(), name + ": the manifest lists a resumption");
+        tlslens.ui.decrypt.CaptureKeys keys = tlslens.ui.decrypt.CaptureKeys.load(CAPTURES.resolve(name + ".keylog"), file);
+        ConnectionsSnapshot snap;
+        try (CaptureFileReader r = CaptureFileReader.open(file);
+                CaptureIndex idx = new CaptureIndex(r.linkType(), keys.secrets()).interfaces(r.interfaces())) {
+            RawFrame f;
+            while ((f = r.next()) != null) idx.add(f);
+            snap = ConnectionsSnapshot.of(idx);
+        }
+        List<Boolean> shown = new ArrayList<>();
+        for (Connection c : snap.connections()) {
+            if (c.resumption() == Resumption.NONE) continue;
+            String text = snap.ladder(c.key()).banner().text();
+            shown.add(text.contains("0-RTT accepted: the client's request left with the Client Hello"));
+        }
+        assertEquals(accepted, shown, name + ": resumptions with 0-RTT accepted, manifest vs banner");
+    }
+
+    /**
      * Issue 15: kwik's version negotiation (make-captures.sh's quic_kwik_version_negotiation). The attempt
      * the server answered with a Version Negotiation packet is drawn as Client Hello then the detour, at the
      * frame tshark shows the packet in; the new connection in the listed version is a full handshake.
