@@ -30,7 +30,7 @@ final class FrameSummaries {
     private int[] protocols = new int[1024];
     private int[] streams = new int[1024];
     private int[] flags = new int[1024];
-    /** Where each frame's Info starts: chunk index * CHUNK + offset, or -1 for none (null). */
+    /** Where each frame's Info starts: chunk index * CHUNK + offset; -1 for none (null), -2 in {@link #odd}. */
     private long[] infoAt = new long[1024];
     private int[] infoLength = new int[1024];
     private final List<byte[]> chunks = new ArrayList<>();
@@ -46,16 +46,26 @@ final class FrameSummaries {
         streams[i] = s.tcpStream();
         flags[i] = s.flags();
         String info = s.info();
+        odd.remove(number);
         if (info == null) {
             infoAt[i] = -1;
             return;
         }
+        if (hasSurrogate(info)) { // an unpaired one would not survive UTF-8: kept as it is (rare)
+            odd.put(number, info);
+            infoAt[i] = -2;
+            return;
+        }
         byte[] b = info.getBytes(StandardCharsets.UTF_8);
+        infoLength[i] = b.length;
+        if (b.length == 0) {
+            infoAt[i] = 0;
+            return;
+        }
         if (b.length > CHUNK - used) {
             if (b.length > CHUNK) { // a text of its own
                 chunks.add(b);
                 infoAt[i] = (long) (chunks.size() - 1) * CHUNK;
-                infoLength[i] = b.length;
                 used = CHUNK;
                 return;
             }
@@ -64,8 +74,15 @@ final class FrameSummaries {
         }
         System.arraycopy(b, 0, chunks.get(chunks.size() - 1), used, b.length);
         infoAt[i] = (long) (chunks.size() - 1) * CHUNK + used;
-        infoLength[i] = b.length;
         used += b.length;
+    }
+
+    /** Info texts with surrogates, by frame number (UTF-8 would replace an unpaired one). */
+    private final Map<Integer, String> odd = new HashMap<>();
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isSurrogate(s.charAt(i))) return true;
+        return false;
     }
 
     private void grow(int size) {
@@ -101,7 +118,9 @@ final class FrameSummaries {
 
     String info(int number) {
         long at = infoAt[number - 1];
+        if (at == -2) return odd.get(number);
         if (at < 0) return null;
+        if (infoLength[number - 1] == 0) return "";
         return new String(chunks.get((int) (at / CHUNK)), (int) (at % CHUNK), infoLength[number - 1], StandardCharsets.UTF_8);
     }
 
