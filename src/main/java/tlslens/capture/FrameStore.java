@@ -102,6 +102,9 @@ public final class FrameStore implements Closeable {
 
     public synchronized int count() { return count; }
 
+    /** Bytes of heap the per-frame arrays and the write buffer hold (the frames themselves are in the file). */
+    public synchronized long footprint() { return (long) offsets.length * (8 + 8 + 4 * 4) + pending.length; }
+
     public synchronized Instant time(int number) {
         Instant far = farTimes.isEmpty() ? null : farTimes.get(number - 1);
         if (far != null) return far;

@@ -190,6 +190,17 @@ public final class CaptureIndex implements Closeable {
 
     public int frameCount() { return count; }
 
+    /**
+     * Bytes of heap this index holds for its frames, by part: the columns ({@link FrameSummaries}),
+     * the frame store's per-frame arrays, and each connection's list of frame numbers. The engine's
+     * per-connection state is not counted (benchmarks print it next to the retained heap).
+     */
+    public synchronized long[] footprint() {
+        long lists = 0;
+        for (int[] l : streamFrames.values()) lists += 16 + 4L * l.length;
+        return new long[] {summaries.footprint(), store.footprint(), lists + 4L * udpFrames.length};
+    }
+
     /** The first frame's time (the capture's time origin), null before any frame. */
     public Instant firstTime() { return first; }
 

@@ -116,6 +116,14 @@ final class FrameSummaries {
                 info(number), streams[i], flags[i]);
     }
 
+    /** Bytes of heap these columns hold (arrays and Info chunks; the few distinct names left out). */
+    long footprint() {
+        long n = sources.length;
+        long bytes = n * (4 * 6 + 8);
+        for (byte[] c : chunks) bytes += c.length;
+        return bytes;
+    }
+
     String info(int number) {
         long at = infoAt[number - 1];
         if (at == -2) return odd.get(number);
