@@ -216,18 +216,18 @@ public final class CaptureIndex implements Closeable {
      * The summary of frame {@code number} (1-based), rebuilt from the columns kept since the frame
      * was added: equal each time, not the same object.
      */
-    public synchronized FrameSummary summary(int number) {
+    public FrameSummary summary(int number) { // not the index's lock (FrameSummaries says why)
         return summaries.get(number, store.time(number), store.originalLength(number));
     }
 
     /** Frame {@code number}'s Info column (as {@link #summary}{@code .info()}, without the rest). */
-    public synchronized String info(int number) { return summaries.info(number); }
+    public String info(int number) { return summaries.info(number); }
 
     /** Frame {@code number}'s time (as {@link #summary}{@code .time()}). */
     public Instant time(int number) { return store.time(number); }
 
     /** Frame {@code number}'s tcp.stream, -1 for none (as {@link #summary}{@code .tcpStream()}). */
-    public synchronized int tcpStream(int number) { return summaries.tcpStream(number); }
+    public int tcpStream(int number) { return summaries.tcpStream(number); }
 
     /**
      * The full dissection of frame {@code number}, rebuilt by replaying the frames of its TCP

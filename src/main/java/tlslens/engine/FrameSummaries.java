@@ -17,7 +17,8 @@ import tlslens.dissect.FrameSummary;
  * for (the table asks for the few rows it shows). On a million packets this keeps about 30 bytes
  * plus the Info text's length per frame where a summary object, its Instant and its Info string
  * (UTF-16 as soon as it holds a "→") took about 240. Time and length come from the frame store.
- * Not thread-safe: the index guards it.
+ * Guarded by its own lock, not the index's: the table reads its rows while the index is held
+ * for seconds (the connection analysis of a million packets), and must not wait for that.
  */
 final class FrameSummaries {
     /** Chunks of the Info arena; an Info text never spans two (texts longer than a chunk get their own). */
@@ -37,7 +38,7 @@ final class FrameSummaries {
     private int used = CHUNK; // the last chunk's fill: a first text opens one
 
     /** Sets frame {@code number}'s columns (a frame added, or dissected again). */
-    void put(int number, FrameSummary s) {
+    synchronized void put(int number, FrameSummary s) {
         int i = number - 1;
         if (i >= sources.length) grow(Math.max(i + 1, sources.length * 2));
         sources[i] = id(s.source());
@@ -110,21 +111,21 @@ final class FrameSummaries {
     private String name(int id) { return id < 0 ? null : names.get(id); }
 
     /** Frame {@code number}'s summary, with the time and length the frame store keeps. */
-    FrameSummary get(int number, Instant time, int length) {
+    synchronized FrameSummary get(int number, Instant time, int length) {
         int i = number - 1;
         return new FrameSummary(number, time, length, name(sources[i]), name(destinations[i]), name(protocols[i]),
                 info(number), streams[i], flags[i]);
     }
 
     /** Bytes of heap these columns hold (arrays and Info chunks; the few distinct names left out). */
-    long footprint() {
+    synchronized long footprint() {
         long n = sources.length;
         long bytes = n * (4 * 6 + 8);
         for (byte[] c : chunks) bytes += c.length;
         return bytes;
     }
 
-    String info(int number) {
+    synchronized String info(int number) {
         long at = infoAt[number - 1];
         if (at == -2) return odd.get(number);
         if (at < 0) return null;
@@ -132,7 +133,7 @@ final class FrameSummaries {
         return new String(chunks.get((int) (at / CHUNK)), (int) (at % CHUNK), infoLength[number - 1], StandardCharsets.UTF_8);
     }
 
-    int tcpStream(int number) { return streams[number - 1]; }
+    synchronized int tcpStream(int number) { return streams[number - 1]; }
 
-    int flags(int number) { return flags[number - 1]; }
+    synchronized int flags(int number) { return flags[number - 1]; }
 }
