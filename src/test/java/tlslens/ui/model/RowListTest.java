@@ -51,7 +51,9 @@ class RowListTest {
             while (c.next()) {
                 b.append('[').append(c.getFrom()).append(',').append(c.getTo()).append(" removed ").append(c.getRemoved())
                         .append(" added ").append(c.getAddedSubList()).append(c.wasPermutated() ? " permutated" : "")
-                        .append(c.wasUpdated() ? " updated" : "").append(']');
+                        .append(c.wasUpdated() ? " updated" : "").append(c.wasAdded() ? " +" : "").append(c.wasRemoved() ? " -" : "")
+                        .append(c.wasReplaced() ? " replaced" : "").append(c.getAddedSize()).append('/').append(c.getRemovedSize())
+                        .append(']');
             }
             out.add(b.toString());
         });
