@@ -102,6 +102,9 @@ public final class FrameStore implements Closeable {
 
     public synchronized int count() { return count; }
 
+    /** Bytes of heap the per-frame arrays and the write buffer hold (the frames themselves are in the file). */
+    public synchronized long footprint() { return (long) offsets.length * (8 + 8 + 4 * 4) + pending.length; }
+
     public synchronized Instant time(int number) {
         Instant far = farTimes.isEmpty() ? null : farTimes.get(number - 1);
         if (far != null) return far;
@@ -111,25 +114,35 @@ public final class FrameStore implements Closeable {
 
     public synchronized int originalLength(int number) { return origLens[number - 1]; }
 
-    /** Frame {@code number} (1-based) as it was captured. */
-    public synchronized RawFrame get(int number) {
+    /**
+     * Frame {@code number} (1-based) as it was captured. The file is read outside the store's lock
+     * (what was flushed is never written again): the window's table, reading a row's time, does
+     * not wait for a filter pass's reads, nor do the pass's threads wait for each other.
+     */
+    public RawFrame get(int number) {
         int i = number - 1;
-        byte[] data = new byte[capLens[i]];
-        if (offsets[i] >= flushed) { // still in the write buffer
-            System.arraycopy(pending, (int) (offsets[i] - flushed), data, 0, data.length);
-            return new RawFrame(number, time(number), origLens[i], data, linkTypes[i], origins[i] & 0xffff, null,
+        byte[] data;
+        long offset;
+        RawFrame f;
+        synchronized (this) {
+            data = new byte[capLens[i]];
+            offset = offsets[i];
+            f = new RawFrame(number, time(number), origLens[i], data, linkTypes[i], origins[i] & 0xffff, null,
                     origins[i] >>> 16);
+            if (offset >= flushed) { // still in the write buffer
+                System.arraycopy(pending, (int) (offset - flushed), data, 0, data.length);
+                return f;
+            }
         }
         try {
             ByteBuffer b = ByteBuffer.wrap(data);
             while (b.hasRemaining()) {
-                if (channel.read(b, offsets[i] + b.position()) < 0) break;
+                if (channel.read(b, offset + b.position()) < 0) break;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RawFrame(number, time(number), origLens[i], data, linkTypes[i], origins[i] & 0xffff, null,
-                origins[i] >>> 16);
+        return f;
     }
 
     @Override

@@ -20,9 +20,9 @@ import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 
 /**
- * A whole capture for browsing: one pass keeps each frame's {@link FrameSummary} (the only copy:
- * the window's rows refer to it; addresses and protocol names shared between frames) and spills the
- * frame bytes to a {@link FrameStore}; the full tree of a frame is rebuilt on demand by replaying
+ * A whole capture for browsing: one pass keeps each frame's columns in primitive arrays
+ * ({@link FrameSummaries}: the window's rows keep none; a {@link FrameSummary} is rebuilt when
+ * asked for) and spills the frame bytes to a {@link FrameStore}; the full tree of a frame is rebuilt on demand by replaying
  * only the frames of its TCP connection.
  */
 public final class CaptureIndex implements Closeable {
@@ -34,9 +34,8 @@ public final class CaptureIndex implements Closeable {
     private final Map<Integer, Integer> rekeyedAt = new HashMap<>();
     /** Counts the re-dissections of connections (the connection model is out of date when it changed). */
     private volatile long revision;
-    /** One instance of each address and protocol name, however many frames show it. */
-    private final Map<String, String> pool = new HashMap<>();
-    private FrameSummary[] summaries = new FrameSummary[1024];
+    /** Every frame's columns, in primitive arrays (the table rebuilds the summaries of the rows it shows). */
+    private final FrameSummaries summaries = new FrameSummaries();
     private final Map<Integer, int[]> streamFrames = new HashMap<>();
     /** The frames that carried UDP (in order): a UDP frame's tree is rebuilt by replaying them (QUIC, DTLS state). */
     private int[] udpFrames = new int[16];
@@ -122,7 +121,7 @@ public final class CaptureIndex implements Closeable {
             int number = frames[i];
             RawFrame f = store.get(number);
             FrameDissection fd = replay.dissect(f, number > 1 ? store.time(number - 1) : f.time());
-            summaries[number - 1] = fd.summary(f.originalLength(), this::intern);
+            summaries.put(number, fd.summary(f.originalLength()));
             each.accept(fd);
         }
         engine.adopt(replay, tcpStream);
@@ -174,8 +173,7 @@ public final class CaptureIndex implements Closeable {
         store.append(f);
         // A tree read for its columns only is lean too (no X.509 subtree, no JA3/JA4: LightTree.holdsLean).
         FrameDissection fd = engine.detail(detail).lean(!detail).dissect(f);
-        if (count == summaries.length) summaries = Arrays.copyOf(summaries, count * 2);
-        summaries[count] = fd.summary(f.originalLength(), this::intern);
+        summaries.put(count + 1, fd.summary(f.originalLength()));
         count++;
         int stream = fd.tcpStream();
         if (stream >= 0) {
@@ -193,6 +191,17 @@ public final class CaptureIndex implements Closeable {
 
     public int frameCount() { return count; }
 
+    /**
+     * Bytes of heap this index holds for its frames, by part: the columns ({@link FrameSummaries}),
+     * the frame store's per-frame arrays, and each connection's list of frame numbers. The engine's
+     * per-connection state is not counted (benchmarks print it next to the retained heap).
+     */
+    public synchronized long[] footprint() {
+        long lists = 0;
+        for (int[] l : streamFrames.values()) lists += 16 + 4L * l.length;
+        return new long[] {summaries.footprint(), store.footprint(), lists + 4L * udpFrames.length};
+    }
+
     /** The first frame's time (the capture's time origin), null before any frame. */
     public Instant firstTime() { return first; }
 
@@ -204,8 +213,22 @@ public final class CaptureIndex implements Closeable {
         return reader.apply(engine.allConnections());
     }
 
-    /** The summary of frame {@code number} (1-based), kept since the frame was added: the same object each time. */
-    public synchronized FrameSummary summary(int number) { return summaries[number - 1]; }
+    /**
+     * The summary of frame {@code number} (1-based), rebuilt from the columns kept since the frame
+     * was added: equal each time, not the same object.
+     */
+    public FrameSummary summary(int number) { // not the index's lock (FrameSummaries says why)
+        return summaries.get(number, store.time(number), store.originalLength(number));
+    }
+
+    /** Frame {@code number}'s Info column (as {@link #summary}{@code .info()}, without the rest). */
+    public String info(int number) { return summaries.info(number); }
+
+    /** Frame {@code number}'s time (as {@link #summary}{@code .time()}). */
+    public Instant time(int number) { return store.time(number); }
+
+    /** Frame {@code number}'s tcp.stream, -1 for none (as {@link #summary}{@code .tcpStream()}). */
+    public int tcpStream(int number) { return summaries.tcpStream(number); }
 
     /**
      * The full dissection of frame {@code number}, rebuilt by replaying the frames of its TCP
@@ -220,7 +243,7 @@ public final class CaptureIndex implements Closeable {
         int n;
         Instant start;
         synchronized (this) {
-            stream = summaries[number - 1].tcpStream();
+            stream = summaries.tcpStream(number);
             frames = stream >= 0 ? streamFrames.get(stream) : null;
             n = stream >= 0 ? streamFrameCounts.get(stream) : 0;
             udp = stream < 0 && Arrays.binarySearch(udpFrames, 0, udpCount, number) >= 0;
@@ -448,11 +471,6 @@ public final class CaptureIndex implements Closeable {
 
     /** The bytes of frame {@code number} as captured (for saving and the hex pane). */
     public RawFrame frame(int number) { return store.get(number); }
-
-    private String intern(String s) {
-        String shared = pool.putIfAbsent(s, s);
-        return shared == null ? s : shared;
-    }
 
     @Override
     public void close() { store.close(); }

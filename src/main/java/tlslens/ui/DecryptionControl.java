@@ -385,7 +385,7 @@ final class DecryptionControl {
     /** Background: the key log lines of the connections whose packets are shown. */
     static String keysOfShown(CaptureIndex index, List<PacketRow> shown) {
         Set<Integer> streams = new LinkedHashSet<>();
-        for (PacketRow r : shown) if (r.summary().tcpStream() >= 0) streams.add(r.summary().tcpStream());
+        for (PacketRow r : shown) if (r.tcpStream() >= 0) streams.add(r.tcpStream());
         return EmbeddedKeys.linesFor(index, streams);
     }
 
@@ -399,7 +399,7 @@ final class DecryptionControl {
             session.messageProperty().set("Select a packet of a TLS connection to follow its stream.");
             return;
         }
-        int stream = row.summary().tcpStream();
+        int stream = row.tcpStream();
         session.messageProperty().set("Following TLS stream " + stream + "…");
         Background.run(() -> stream < 0 ? FollowStreamModel.notTls(stream) : FollowStreamModel.of(stream, idx.followTls(stream)),
                 m -> {

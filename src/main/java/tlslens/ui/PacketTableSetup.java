@@ -34,18 +34,18 @@ final class PacketTableSetup {
             return sb.toString();
         }));
         MenuItem copyInfo = new MenuItem("Copy Info");
-        copyInfo.setOnAction(e -> copy(table, r -> r.summary().info()));
+        copyInfo.setOnAction(e -> copy(table, PacketRow::info));
         MenuItem stream = new MenuItem("Filter on This TCP Stream");
         stream.setOnAction(e -> {
             PacketRow r = table.getSelectedItem();
-            if (r != null && r.summary().tcpStream() >= 0) applyFilter.accept("tcp.stream == " + r.summary().tcpStream());
+            if (r != null && r.tcpStream() >= 0) applyFilter.accept("tcp.stream == " + r.tcpStream());
         });
         ContextMenu menu = new ContextMenu(copyRow, copyInfo, new SeparatorMenuItem(), stream);
         menu.setOnShowing(e -> {
             PacketRow r = table.getSelectedItem();
             copyRow.setDisable(r == null);
             copyInfo.setDisable(r == null);
-            stream.setDisable(r == null || r.summary().tcpStream() < 0);
+            stream.setDisable(r == null || r.tcpStream() < 0);
         });
         return menu;
     }

@@ -42,7 +42,19 @@ final class RowFeed {
     }
 
     /** The producer sets the index once it knows the link type, before publishing. */
-    void attach(CaptureIndex index) { this.index = index; }
+    void attach(CaptureIndex index) {
+        this.source = new PacketRow.Source() {
+            @Override public FrameSummary summary(int number) { return index.summary(number); }
+
+            @Override public int tcpStream(int number) { return index.tcpStream(number); }
+
+            @Override public String info(int number) { return index.info(number); }
+        };
+        this.index = index;
+    }
+
+    /** The rows' view of the index: their columns stay there (PacketRow.Source). */
+    private PacketRow.Source source;
 
     /** Null until the producer has opened its source. */
     CaptureIndex index() { return index; }
@@ -63,9 +75,8 @@ final class RowFeed {
         if (full) experts.addFrame(fd.number, fd.root);
         else lightTrees = true;
         boolean matches = df == null || df.matches(fd);
-        FrameSummary s = index.summary(f.number()); // the index's own: rows hold no copy
         long rel = FrameTimes.nanosBetween(first, f.time());
-        queue.add(new PacketRow(s, rules.colourOf(fd), rel, df, matches));
+        queue.add(new PacketRow(source, f.number(), rules.colourOf(fd), rel, df, matches)); // the index keeps the columns
         queued.incrementAndGet();
     }
 
@@ -88,9 +99,8 @@ final class RowFeed {
         List<PacketRow> rows = new ArrayList<>();
         for (int stream : streams) {
             idx.redissect(stream, detail, fd -> {
-                FrameSummary s = idx.summary(fd.number);
                 long rel = start == null ? 0 : FrameTimes.nanosBetween(start, fd.time);
-                rows.add(new PacketRow(s, rules.colourOf(fd), rel, df, df == null || df.matches(fd)));
+                rows.add(new PacketRow(source, fd.number, rules.colourOf(fd), rel, df, df == null || df.matches(fd)));
             });
         }
         replaced.add(rows);

@@ -342,7 +342,7 @@ final class TimelineBridge {
             return;
         }
         ladderStale = false;
-        int stream = row.summary().tcpStream();
+        int stream = row.tcpStream();
         Connection c = stream >= 0 ? snapshot.forStream(stream) : snapshot.forUdpFrame(selectedFrame);
         if (c == null) {
             pane.ladder().setHighlightedFrames(Set.of());

@@ -178,7 +178,7 @@ public final class LoadBenchmark {
             else Thread.sleep(100);
         }
         System.out.printf("expert notes complete:     %.0f ms after loaded%n", (expertsDone - loaded) / 1e6);
-        printRetainedHeap(rows);
+        printRetainedHeap(rows, w);
         callFx(() -> {
             w.shutdown();
             return null;
@@ -190,7 +190,7 @@ public final class LoadBenchmark {
      * The heap the loaded capture keeps: live bytes after a full collection, per packet, and the
      * classes that hold most of them (the JVM's own class histogram, as jcmd GC.class_histogram).
      */
-    private static void printRetainedHeap(int rows) throws Exception {
+    private static void printRetainedHeap(int rows, MainWindowController w) throws Exception {
         java.lang.management.MemoryMXBean mem = java.lang.management.ManagementFactory.getMemoryMXBean();
         mem.gc();
         mem.gc();
@@ -199,6 +199,11 @@ public final class LoadBenchmark {
         javax.management.ObjectName dcmd = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
         String histogram = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(dcmd,
                 "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        long[] index = callFx(() -> w.feed().index().footprint());
+        System.out.printf("  the window's index of it:  %.0f bytes per packet (columns and Info text %.0f, frame store %.0f, "
+                + "frames per connection %.0f), plus the table's rows (PacketRow in the histogram below, and 4 bytes per "
+                + "row in each of the model's, the filter's and the table's lists)%n", (double) (index[0] + index[1] + index[2]) / rows,
+                (double) index[0] / rows, (double) index[1] / rows, (double) index[2] / rows);
         System.out.println("  largest classes (heap histogram):");
         histogram.lines().skip(2).limit(20).forEach(l -> System.out.println("  " + l));
     }

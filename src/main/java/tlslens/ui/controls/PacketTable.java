@@ -50,7 +50,7 @@ public final class PacketTable extends Control {
     public static final double ROW_HEIGHT = 22;
 
     private final ObjectProperty<ObservableList<PacketRow>> source = new SimpleObjectProperty<>(this, "source");
-    private final ObservableList<PacketRow> view = FXCollections.observableArrayList();
+    private final ObservableList<PacketRow> view = new tlslens.ui.model.RowList<>();
     private final ObservableList<PacketRow> readOnlyView = FXCollections.unmodifiableObservableList(view);
     private final ReadOnlyIntegerWrapper selectedIndex = new ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
     private final ReadOnlyObjectWrapper<PacketRow> selectedItem = new ReadOnlyObjectWrapper<>(this, "selectedItem");

@@ -63,7 +63,7 @@ public final class ConnectionsSnapshot {
     public static ConnectionsSnapshot of(tlslens.engine.CaptureIndex index) {
         return index.withConnections(states -> {
             List<Connection> cs = tlslens.analysis.ConnectionAnalyzer.analyze(states);
-            return of(cs, index.firstTime(), f -> f >= 1 && f <= index.frameCount() ? index.summary((int) f).time() : null,
+            return of(cs, index.firstTime(), f -> f >= 1 && f <= index.frameCount() ? index.time((int) f) : null,
                     index.frameCount());
         });
     }

@@ -80,7 +80,7 @@ public final class FindQuery {
             int n = order[pos];
             boolean hit = switch (mode) {
                 case DISPLAY_FILTER -> filterHits.get(n);
-                case STRING -> index.summary(n).info().toLowerCase().contains(text.toLowerCase());
+                case STRING -> index.info(n).toLowerCase().contains(text.toLowerCase());
                 case HEX -> contains(index.frame(n), bytes);
             };
             if (hit) return pos;

@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -29,7 +28,7 @@ import javafx.collections.ObservableList;
  */
 public final class PacketTableModel {
     private final List<PacketRow> all = new ArrayList<>();
-    private final ObservableList<PacketRow> shown = FXCollections.observableArrayList();
+    private final ObservableList<PacketRow> shown = new RowList<>();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
     private final ReadOnlyObjectWrapper<Object> filter = new ReadOnlyObjectWrapper<>(this, "filter");
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
