@@ -201,7 +201,7 @@ public final class QuicDissector {
         if (scil > 0) quic.add(QuicFields.SCID, tvb, scidOff, scil);
         StringBuilder info = new StringBuilder(typeName(type));
         if (dcil > 0) info.append(", DCID=").append(HEX.formatHex(dcid));
-        else if (scil > 0) info.append(", SCID=").append(HEX.formatHex(scid));
+        if (scil > 0) info.append(", SCID=").append(HEX.formatHex(scid));
         if (type == 3) {
             int tagOff = Math.max(p, end - 16);
             if (tagOff > p) quic.add(QuicFields.RETRY_TOKEN, tvb, p, tagOff - p);
@@ -329,7 +329,8 @@ public final class QuicDissector {
                 o = n;
             }
         }
-        StringBuilder info = new StringBuilder("Protected Payload (KP" + ((o != null ? o.firstByte : b0) >> 2 & 1) + ")");
+        // Without header protection removed the key phase bit is unknown: tshark says KP0.
+        StringBuilder info = new StringBuilder("Protected Payload (KP" + (o != null ? o.firstByte >> 2 & 1 : 0) + ")");
         List<Long> frameTypes = new ArrayList<>();
         if (o != null) {
             sh.addValue(QuicFields.SHORT_RESERVED, tvb, off, 1, (long) ((o.firstByte >> 3) & 3));
@@ -353,6 +354,7 @@ public final class QuicDissector {
             if (conn != null && dcid.length > 0) {
                 sh.add(QuicFields.DCID, tvb, off + 1, dcid.length);
                 sh.setText("QUIC Short Header DCID=" + HEX.formatHex(dcid));
+                info.append(", DCID=").append(HEX.formatHex(dcid));
             }
             quic.expert(QuicFields.DECRYPTION_FAILED.note(noKeys()));
             quic.add(QuicFields.REMAINING_PAYLOAD, tvb, p, end - p);
@@ -524,9 +526,51 @@ public final class QuicDissector {
                 break;
             }
             f.setLength(end - start);
-            info.append(", ").append(name);
+            info.append(infoText(type, t, p));
             p = end;
         }
+    }
+
+    /**
+     * A frame's part of the Info column, in packet-quic.c's abbreviations: ", ACK", ", STREAM(4)",
+     * ", NCI", ", DONE"..., the stream ID after the frames that name one (body at p). RETIRE_CONNECTION_ID
+     * adds nothing, as in Wireshark.
+     */
+    static String infoText(long type, Tvb t, int p) {
+        String abbrev;
+        boolean stream = false;
+        if (type >= 0x08 && type <= 0x0f) {
+            abbrev = "STREAM";
+            stream = true;
+        } else {
+            abbrev = switch ((int) Math.min(type, Integer.MAX_VALUE)) {
+                case 0x01 -> "PING";
+                case 0x02 -> "ACK";
+                case 0x03 -> "ACK_ECN";
+                case 0x04 -> "RS";
+                case 0x05 -> "SS";
+                case 0x06 -> "CRYPTO";
+                case 0x07 -> "NT";
+                case 0x10 -> "MD";
+                case 0x11 -> "MSD";
+                case 0x12, 0x13 -> "MS";
+                case 0x14 -> "DB";
+                case 0x15 -> "SDB";
+                case 0x16, 0x17 -> "SB";
+                case 0x18 -> "NCI";
+                case 0x19 -> null;
+                case 0x1a -> "PC";
+                case 0x1b -> "PR";
+                case 0x1c, 0x1d -> "CC";
+                case 0x1e -> "DONE";
+                case 0x30, 0x31 -> "DG";
+                default -> QuicFields.frameTypeName(type);
+            };
+            stream = type == 0x04 || type == 0x05 || type == 0x11 || type == 0x15;
+        }
+        if (abbrev == null) return "";
+        if (!stream || Varint.length(t, p, t.end) == 0) return ", " + abbrev;
+        return ", " + abbrev + "(" + Varint.value(t, p) + ")";
     }
 
     /** Reads a frame body at p; returns its end, or -1 when it is unknown or cut short. */
@@ -559,6 +603,13 @@ public final class QuicDissector {
                 if (!r.v(QuicFields.NT_LENGTH)) return -1;
                 return r.bytes(QuicFields.NT_TOKEN, r.last);
             }
+            case 0x04 -> {
+                return r.v(QuicFields.RS_STREAM_ID) && r.v(QuicFields.RS_ERROR_CODE) && r.v(QuicFields.RS_FINAL_SIZE) ? r.p : -1;
+            }
+            case 0x05 -> { return r.v(QuicFields.SS_STREAM_ID) && r.v(QuicFields.SS_ERROR_CODE) ? r.p : -1; }
+            case 0x14 -> { return r.v(QuicFields.DB_LIMIT) ? r.p : -1; }
+            case 0x15 -> { return r.v(QuicFields.SDB_STREAM_ID) && r.v(QuicFields.SDB_LIMIT) ? r.p : -1; }
+            case 0x16, 0x17 -> { return r.v(QuicFields.SB_LIMIT) ? r.p : -1; }
             case 0x10 -> { return r.v(QuicFields.MAX_DATA) ? r.p : -1; }
             case 0x11 -> { return r.v(QuicFields.MSD_STREAM_ID) && r.v(QuicFields.MSD_MAX) ? r.p : -1; }
             case 0x12, 0x13 -> { return r.v(QuicFields.MAX_STREAMS) ? r.p : -1; }
