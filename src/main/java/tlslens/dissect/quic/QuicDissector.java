@@ -243,6 +243,7 @@ public final class QuicDissector {
         }
         fd.setInfo(info.toString());
         if (conn != null) {
+            if (type != 0) protectedPacket(conn, o);
             conn.add(new QuicConnection.Packet(fd.number, dir, space, type, o == null ? -1 : o.packetNumber,
                     o != null && o.plain != null, frameTypes, pEnd - off));
         }
@@ -361,6 +362,7 @@ public final class QuicDissector {
         }
         fd.setInfo(info.toString());
         if (conn != null) {
+            protectedPacket(conn, o);
             conn.add(new QuicConnection.Packet(fd.number, dir, QuicConnection.APPLICATION, QuicPacketTypes.ONE_RTT,
                     o == null ? -1 : o.packetNumber, o != null && o.plain != null, frameTypes, end - off));
         }
@@ -390,6 +392,20 @@ public final class QuicDissector {
     }
 
     // ---- keys from a key log ----------------------------------------------------------------------
+
+    /**
+     * Counts a 0-RTT, Handshake or 1-RTT packet for the connection's decryption status: opened; header
+     * protection removed but the payload did not open (wrong keys); or no keys.
+     */
+    private void protectedPacket(QuicConnection conn, Opened o) {
+        conn.protectedPacket(o != null, o != null && o.plain != null);
+        if (o == null && conn.noKeysReason == null) {
+            conn.noKeysReason = secrets == null ? null
+                    : !supportedSuite(conn.tls.cipherSuite()) && conn.tls.cipherSuite() > 0
+                            ? "cipher suite not supported in QUIC"
+                            : "no key log line for this connection's ClientHello random";
+        }
+    }
 
     /** tshark's words for a packet it has no keys for: none loaded, or none that fit (yet). */
     private String noKeys() {
@@ -441,6 +457,7 @@ public final class QuicDissector {
         byte[] random = conn.tls.clientRandom();
         if (random == null) return null;
         KeyLog.Secret s = secrets.secret(label, random);
+        if (s != null && conn.keyOrigin == null) conn.keyOrigin = s.origin();
         return s == null ? null : s.value();
     }
 
