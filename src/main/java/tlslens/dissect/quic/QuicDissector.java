@@ -276,7 +276,8 @@ public final class QuicDissector {
         if (scid.length > 0) quic.add(QuicFields.SCID, tvb, p + 1, scid.length);
         p += 1 + scid.length;
         for (; p + 4 <= end; p += 4) quic.add(QuicFields.SUPPORTED_VERSION, tvb, p, 4);
-        fd.setInfo("Version Negotiation");
+        fd.setInfo("Version Negotiation" + (dcid.length > 0 ? ", DCID=" + HEX.formatHex(dcid) : "")
+                + (scid.length > 0 ? ", SCID=" + HEX.formatHex(scid) : ""));
         if (conn != null) {
             conn.add(new QuicConnection.Packet(fd.number, dir, QuicConnection.INITIAL, QuicPacketTypes.VERSION_NEGOTIATION,
                     -1, false, List.of(), end - off));
