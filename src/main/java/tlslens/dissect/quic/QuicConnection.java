@@ -27,6 +27,8 @@ public final class QuicConnection {
     final QuicKeys[][] keys = new QuicKeys[3][2];
     /** 0-RTT keys (the client's early traffic secret), null until derived. */
     QuicKeys earlyKeys;
+    /** The cipher suite the 0-RTT packets opened with (the resumed session's), -1 until one opened. */
+    int earlySuite = -1;
     /** Per direction, 1-RTT: the current traffic secret, its key phase, and the keys of the next phase. */
     final byte[][] appSecret = new byte[2][];
     final int[] keyPhase = new int[2];

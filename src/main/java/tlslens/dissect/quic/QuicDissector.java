@@ -182,7 +182,7 @@ public final class QuicDissector {
         Opened o = null;
         String failure = null;
         if (type != 3) {
-            QuicKeys k = conn == null ? null : type == 1 ? earlyKeys(conn) : keys(conn, space, dir);
+            QuicKeys k = conn == null ? null : type == 1 ? earlyKeys(conn, tvb, off, p, pEnd) : keys(conn, space, dir);
             if (conn == null) failure = "Failed to decrypt packet number";
             else if (k == null) failure = noKeys();
             else {
@@ -432,12 +432,47 @@ public final class QuicDissector {
         return k;
     }
 
-    private QuicKeys earlyKeys(QuicConnection conn) {
+    /**
+     * The 0-RTT keys (RFC 9001 5.6): the client's early traffic secret with the cipher suite of the
+     * session it resumes, which the capture may not hold (the ticket came in an earlier connection's
+     * 1-RTT packets). RFC 8446 4.2.11: that suite's hash is the PSK's, and the client offers it; so the
+     * candidates are the ClientHello's suites whose hash is the secret's length, in its order, and the
+     * first whose AEAD opens the first 0-RTT packet [off, pEnd) (payload at pnOff) is the one (the
+     * tag checks it: a wrong suite fails). A candidate that opens nothing leaves the packet closed.
+     */
+    private QuicKeys earlyKeys(QuicConnection conn, Tvb tvb, int off, int pnOff, int pEnd) {
         if (conn.earlyKeys != null) return conn.earlyKeys;
         byte[] secret = secret(conn, KeyLog.Label.CLIENT_EARLY_TRAFFIC_SECRET);
-        // 0-RTT is sealed with the cipher suite of the resumed session; TLS_AES_128_GCM_SHA256 is assumed.
-        if (secret != null) conn.earlyKeys = QuicKeys.fromSecret(conn.version, secret, "HmacSHA256", 16, false);
-        return conn.earlyKeys;
+        if (secret == null) return null;
+        List<Integer> candidates = earlySuites(conn.tls.clientHello() == null ? List.of() : conn.tls.clientHello().cipherSuites,
+                secret.length);
+        QuicKeys first = null;
+        for (int suite : candidates) {
+            QuicKeys k = QuicKeys.fromSecret(conn.version, secret, hmac(suite), keyLength(suite), suite == 0x1303);
+            if (first == null) first = k;
+            Opened o = open(k, conn, QuicConnection.APPLICATION, conn.clientDir, tvb, off, pnOff, pEnd);
+            if (o != null && o.plain != null) {
+                conn.earlyKeys = k;
+                conn.earlySuite = suite;
+                return k;
+            }
+        }
+        return first; // none opens this packet: shown as a decryption failure with the likeliest suite
+    }
+
+    /**
+     * The suites a 0-RTT secret of {@code secretLength} bytes may go with: those offered (in order)
+     * whose hash has that length and that QUIC uses; TLS_AES_128_GCM_SHA256 for a 32-byte secret when
+     * none is offered (mandatory to implement, RFC 8446 9.1).
+     */
+    static List<Integer> earlySuites(List<Integer> offered, int secretLength) {
+        List<Integer> out = new ArrayList<>();
+        for (int suite : offered) {
+            if (supportedSuite(suite) && (suite == 0x1302 ? 48 : 32) == secretLength && !out.contains(suite)) out.add(suite);
+        }
+        if (out.isEmpty() && secretLength == 32) out.add(0x1301);
+        if (out.isEmpty() && secretLength == 48) out.add(0x1302);
+        return out;
     }
 
     /** The next key phase's keys (RFC 9001 6.1: secret_n+1 = HKDF-Expand-Label(secret_n, "quic ku", "", Hash.length)). */
@@ -463,14 +498,14 @@ public final class QuicDissector {
     }
 
     /** TLS_AES_256_GCM_SHA384 hashes with SHA-384; the other TLS 1.3 suites QUIC uses with SHA-256. */
-    private static String hmac(QuicConnection conn) {
-        return conn.tls.cipherSuite() == 0x1302 ? "HmacSHA384" : "HmacSHA256";
-    }
+    private static String hmac(QuicConnection conn) { return hmac(conn.tls.cipherSuite()); }
+
+    static String hmac(int suite) { return suite == 0x1302 ? "HmacSHA384" : "HmacSHA256"; }
 
     /** AES-256 and ChaCha20 keys are 32 bytes, AES-128's 16. */
-    private static int keyLength(QuicConnection conn) {
-        return conn.tls.cipherSuite() == 0x1302 || chacha(conn) ? 32 : 16;
-    }
+    private static int keyLength(QuicConnection conn) { return keyLength(conn.tls.cipherSuite()); }
+
+    static int keyLength(int suite) { return suite == 0x1302 || suite == 0x1303 ? 32 : 16; }
 
     private static boolean chacha(QuicConnection conn) {
         return conn.tls.cipherSuite() == 0x1303;
