@@ -32,6 +32,8 @@ public final class QuicConnection {
     /** Per direction, 1-RTT: the current traffic secret, its key phase, and the keys of the next phase. */
     final byte[][] appSecret = new byte[2][];
     final int[] keyPhase = new int[2];
+    /** Key updates seen (either direction): the key schedule then shows the next phase's keys. */
+    int keyUpdates;
     final QuicKeys[] nextKeys = new QuicKeys[2];
     final long[][] largestPn = {{-1, -1}, {-1, -1}, {-1, -1}};
     final CryptoStream[][] crypto = {{new CryptoStream(), new CryptoStream()}, {new CryptoStream(), new CryptoStream()},

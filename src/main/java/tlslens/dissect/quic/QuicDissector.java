@@ -328,6 +328,7 @@ public final class QuicDissector {
                 conn.keys[QuicConnection.APPLICATION][dir] = next;
                 conn.nextKeys[dir] = null;
                 conn.keyPhase[dir] ^= 1;
+                conn.keyUpdates++;
                 o = n;
             }
         }
