@@ -225,6 +225,17 @@ public final class CaptureIndex implements Closeable {
         return null;
     }
 
+    /**
+     * The key schedule of QUIC connection {@code number} (quic.connection.number) as the capture's
+     * engine holds it: its Initial secrets always, the rest as far as the secrets go; null if unknown.
+     */
+    public synchronized tlslens.dissect.tls.decrypt.KeySchedule quicKeySchedule(int number) {
+        for (ConnectionState c : engine.allConnections()) {
+            if (c.quic() != null && c.quic().number == number) return tlslens.dissect.quic.QuicKeySchedule.of(c.quic());
+        }
+        return null;
+    }
+
     /** Dissects the next frame of the capture (in order), keeps its summary, and returns the full result. */
     public FrameDissection add(RawFrame f) { return add(f, true); }
 
