@@ -61,6 +61,14 @@ final class KeySchedulePrinter implements FramePrinter {
                     + (tls.cipherSuite() >= 0 ? " · " + CipherSuites.nameOrUnknown(tls.cipherSuite()) : ""));
             printSchedule(QuicKeySchedule.of(c.quic()));
         }
+        for (ConnectionState c : engine.allConnections()) {
+            // DTLS 1.3 associations whose key log lines matched: each epoch's keys and sn key.
+            KeySchedule k = c.dtls() == null || !shownUdp.get(c.udpStream()) ? null : c.dtls().keySchedule();
+            if (k == null) continue;
+            any = true;
+            out.println("DTLS association #" + c.index() + " · DTLS 1.3 · " + CipherSuites.nameOrUnknown(k.cipherSuite()));
+            printSchedule(k);
+        }
         if (!any) out.println("No TLS connection in the capture.");
         out.flush();
     }
