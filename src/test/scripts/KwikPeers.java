@@ -37,7 +37,9 @@ import tech.kwik.core.server.ServerConnector;
  * and sends a second one), version_negotiation (the server speaks QUIC v1 only; the client starts in
  * QUIC v2, the server answers with a Version Negotiation packet listing v1, kwik's client abandons that
  * attempt (RFC 9000 6.2: kwik 0.10.3 does not switch version inside a connection) and the harness
- * connects again with the version the packet listed).
+ * connects again with the version the packet listed), zero_rtt_chacha (as zero_rtt, the first connection
+ * with ChaCha20-Poly1305 only, the resumption offering it and AES-128-GCM: 0-RTT sealed with the resumed
+ * session's suite).
  * The client writes its secrets to KEYLOG (SSLKEYLOGFILE format, QUIC labels). Each connection
  * sends one request line on a bidirectional stream ("hq-interop", HTTP/0.9 style) and reads the
  * server's one-line answer. Prints one JSON line per connection: what the client saw.
@@ -71,7 +73,7 @@ public class KwikPeers {
         try {
             switch (scenario) {
                 case "full", "retry", "two_initials", "chacha", "v2", "key_update" -> connect(scenario, port, keylog, null, 0);
-                case "zero_rtt" -> {
+                case "zero_rtt", "zero_rtt_chacha" -> {
                     QuicSessionTicket ticket = connect(scenario, port, keylog, null, 0);
                     if (ticket == null) throw new IllegalStateException("the first connection got no session ticket");
                     connect(scenario, port, keylog, ticket, 1);
@@ -153,6 +155,12 @@ public class KwikPeers {
                 .logger(quiet());
         if (scenario.equals("two_initials")) b.quantumReadinessTest(1500);
         if (scenario.equals("chacha")) b.cipherSuite(TlsConstants.CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+        if (scenario.equals("zero_rtt_chacha")) {
+            // The first connection can only get ChaCha20; the resumption offers ChaCha20 and AES-128-GCM: its
+            // 0-RTT packets are sealed with the resumed session's ChaCha20 (RFC 8446 4.2.10), not AES-128-GCM.
+            b.cipherSuite(TlsConstants.CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+            if (ticket != null) b.cipherSuite(TlsConstants.CipherSuite.TLS_AES_128_GCM_SHA256);
+        }
         if (scenario.equals("v2")) b.version(QuicConnection.QuicVersion.V2);
         if (versionOverride != null) b.version(versionOverride);
         if (ticket != null) b.sessionTicket(ticket);

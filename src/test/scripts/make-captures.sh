@@ -31,6 +31,8 @@ ALL_SCENARIOS=(dtls12_hello_verify dtls10 tls12_full_then_ticket tls12_session_i
   dtls12_resumed quic_kwik_full quic_kwik_zero_rtt quic_kwik_retry quic_kwik_two_initials quic_kwik_chacha quic_kwik_v2 quic_kwik_key_update quic_kwik_version_negotiation)
 # DTLS decryption: one association per cipher suite (sc_dtls12_aead, sc_dtls12_cbc below)
 ALL_SCENARIOS+=(dtls12_aead dtls12_cbc dtls13_wolfssl)
+# QUIC 0-RTT sealed with the resumed session's cipher suite (ChaCha20), not AES-128-GCM (sc_quic_kwik_zero_rtt_chacha)
+ALL_SCENARIOS+=(quic_kwik_zero_rtt_chacha)
 MT="python3 $SCRIPT_DIR/manifest_tool.py"
 
 log() { printf '[make-captures %s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -671,6 +673,13 @@ sc_quic_kwik_zero_rtt() {
     "QUIC v1 with kwik: a full handshake, then a resumption with the first one's session ticket and the request sent as 0-RTT" \
     "full handshake; the server sends a NewSessionTicket (1-RTT) allowing early data" \
     "resumes connection 0's ticket (pre_shared_key); the request goes in a 0-RTT packet (CLIENT_EARLY_TRAFFIC_SECRET in the key log)"
+}
+
+sc_quic_kwik_zero_rtt_chacha() {
+  kwik_scenario quic_kwik_zero_rtt_chacha zero_rtt_chacha \
+    "QUIC v1 with kwik: a full handshake with TLS_CHACHA20_POLY1305_SHA256 only, then a resumption offering ChaCha20 and AES-128-GCM whose request goes as 0-RTT, sealed with the resumed session's ChaCha20-Poly1305" \
+    "full handshake, TLS_CHACHA20_POLY1305_SHA256 (the only suite offered); NewSessionTicket allowing early data" \
+    "resumes connection 0's ticket; the 0-RTT packet is protected with ChaCha20 (header) and ChaCha20-Poly1305 (payload), the PSK's suite (RFC 8446 4.2.10, RFC 9001 5)"
 }
 
 sc_quic_kwik_retry() {

@@ -123,7 +123,8 @@ public final class ConnectionAnalyzer {
         c.tls = true;
         c.retry = t.retry;
         c.versionNegotiation = t.versionNegotiation;
-        c.decryption = s.tls().decryption();
+        // QUIC: its packets are what keys open (the TLS inside has no records of its own).
+        c.decryption = s.quic() != null ? s.quic().decryption() : s.tls().decryption();
         c.helloRetryRequest = t.helloRetryRequest;
         if (t.clientHelloStep != null) e.clientHelloFrame = t.clientHelloStep.frame();
         HelloInfo ch = t.firstClientHello;

@@ -69,6 +69,71 @@ public final class CaptureIndex implements Closeable {
         secrets = s;
         engine.secrets(s);
         rekeyedAt.clear();
+        udpSecretsSeen = -1;
+    }
+
+    /**
+     * How many (secret, connection) pairs the secrets held for the QUIC connections and DTLS
+     * associations when their frames were last dissected again; -1: never since the secrets were set.
+     */
+    private int udpSecretsSeen = -1;
+
+    /**
+     * Whether the UDP frames should be dissected again ({@link #redissectUdp}): there is a QUIC
+     * connection or DTLS association and the secrets now hold a secret for one of them that they
+     * did not hold when it was last dissected; with {@code all} (the secrets were replaced),
+     * whenever there is one.
+     */
+    public synchronized boolean udpRekeyable(boolean all) {
+        List<ConnectionState> udp = new java.util.ArrayList<>();
+        for (ConnectionState c : engine.allConnections()) if (c.transport() != Transport.TCP) udp.add(c);
+        if (udp.isEmpty()) return false;
+        int matched = udpSecretsMatched(udp);
+        if (!all && matched <= udpSecretsSeen) return false;
+        udpSecretsSeen = matched;
+        return true;
+    }
+
+    /** The key log secrets (by label) held for the client randoms of these QUIC and DTLS connections. */
+    private int udpSecretsMatched(List<ConnectionState> udp) {
+        TlsSecrets k = secrets;
+        if (k == null) return 0;
+        int n = 0;
+        for (ConnectionState c : udp) {
+            List<byte[]> randoms = new java.util.ArrayList<>();
+            if (c.tls() != null && c.tls().clientRandom() != null) randoms.add(c.tls().clientRandom());
+            if (c.dtls() != null) {
+                for (tlslens.dissect.tls.base.HelloInfo h : c.dtls().hellos()) {
+                    if (h.kind == tlslens.dissect.tls.base.HelloInfo.Kind.CLIENT_HELLO && h.random != null) randoms.add(h.random);
+                }
+            }
+            for (byte[] r : randoms) {
+                for (tlslens.dissect.tls.decrypt.KeyLog.Label l : tlslens.dissect.tls.decrypt.KeyLog.Label.values()) {
+                    if (k.secret(l, r) != null) n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Dissects the UDP frames indexed so far again, in order, with the secrets now held (QUIC and
+     * DTLS state spans datagrams and, for QUIC, conversations): replaces their summaries, hands each
+     * new dissection to {@code each} (light trees unless {@code detail}), and lets the capture's own
+     * engine continue from the new state. The index is held meanwhile.
+     */
+    public synchronized void redissectUdp(boolean detail, Consumer<FrameDissection> each) {
+        if (udpCount == 0) return;
+        Engine replay = new Engine(0, first).secrets(secrets).interfaces(interfaces).detail(detail);
+        for (int i = 0; i < udpCount; i++) {
+            int number = udpFrames[i];
+            RawFrame f = store.get(number);
+            FrameDissection fd = replay.dissect(f, number > 1 ? store.time(number - 1) : f.time());
+            summaries.put(number, fd.summary(f.originalLength()));
+            each.accept(fd);
+        }
+        engine.adoptUdp(replay);
+        revision++;
     }
 
     /** Increases whenever a connection was dissected again ({@link #redissect}). */
@@ -157,6 +222,17 @@ public final class CaptureIndex implements Closeable {
                 .interfaces(interfaces);
         for (int i = 0; i < n; i++) replay.dissect(store.get(frames[i]));
         for (ConnectionState c : replay.connections()) if (c.index() == tcpStream) return c.tls();
+        return null;
+    }
+
+    /**
+     * The key schedule of QUIC connection {@code number} (quic.connection.number) as the capture's
+     * engine holds it: its Initial secrets always, the rest as far as the secrets go; null if unknown.
+     */
+    public synchronized tlslens.dissect.tls.decrypt.KeySchedule quicKeySchedule(int number) {
+        for (ConnectionState c : engine.allConnections()) {
+            if (c.quic() != null && c.quic().number == number) return tlslens.dissect.quic.QuicKeySchedule.of(c.quic());
+        }
         return null;
     }
 

@@ -41,7 +41,7 @@ import tlslens.flow.UdpConversations;
  */
 public final class Engine {
     private final TcpConversationTable conversations;
-    private final UdpConversations udpConversations = new UdpConversations();
+    private UdpConversations udpConversations = new UdpConversations();
     /** QUIC over every UDP conversation that starts with a long header (it numbers QUIC connections). */
     private QuicDissector quic;
     /** Every TCP connection in order of its first packet (the table forgets a connection when its ports are reused). */
@@ -192,6 +192,22 @@ public final class Engine {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Takes over the UDP state (udp.stream numbering, QUIC connections and their keys, DTLS
+     * associations) from {@code replay}, an engine that has just re-dissected every UDP frame seen
+     * so far with keys that arrived after them: later datagrams continue from there. QUIC connections
+     * span UDP conversations (migration, one numbering per capture), so the UDP frames are replayed
+     * and adopted together, not one conversation at a time.
+     */
+    public void adoptUdp(Engine replay) {
+        udpConversations = replay.udpConversations;
+        quic = replay.quic;
+        udpStates.clear();
+        udpStates.addAll(replay.udpStates);
+        udpStateOf.clear();
+        udpStateOf.putAll(replay.udpStateOf);
     }
 
     /**

@@ -10,6 +10,9 @@ import tlslens.analysis.Connection;
 import tlslens.analysis.HandshakeStep;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
+import tlslens.dissect.dtls.DtlsFields;
+import tlslens.dissect.quic.QuicFields;
+import tlslens.dissect.quic.QuicPacketTypes;
 import tlslens.dissect.tls.base.ExtensionFields;
 import tlslens.dissect.tls.base.TlsFields;
 import tlslens.dissect.tls.names.ContentTypes;
@@ -98,7 +101,8 @@ public final class Explainer {
                     : notes.contentType(ContentTypes.CHANGE_CIPHER_SPEC);
             case ENCRYPTED_HANDSHAKE_RECORD -> notes.contentType(ContentTypes.APPLICATION_DATA);
             case EARLY_DATA -> notes.extension(tlslens.dissect.tls.names.ExtensionTypes.EARLY_DATA);
-            case RETRY, VERSION_NEGOTIATION -> null;
+            case RETRY -> notes.quicPacket(QuicPacketTypes.RETRY);
+            case VERSION_NEGOTIATION -> notes.quicPacket(QuicPacketTypes.VERSION_NEGOTIATION);
         };
         return new Explanation(n == null ? List.of() : List.of(n), ContextNotes.forStep(c, step, connections));
     }
@@ -114,6 +118,8 @@ public final class Explainer {
 
     /** The note of an extension, handshake message, alert or record item; null for any other item. */
     private Note element(ProtoNode n, Connection c) {
+        Note udp = udpElement(n);
+        if (udp != null) return udp;
         if (n.field == TlsFields.HANDSHAKE) {
             int type = handshakeType(n);
             return type < 0 ? null : notes.handshake(type);
@@ -137,6 +143,54 @@ public final class Explainer {
             }
         }
         return null;
+    }
+
+    /**
+     * QUIC and DTLS items: a QUIC packet (by its type), a QUIC frame, a DTLS record (its content
+     * type; a DTLS 1.3 record still encrypted: its unified header), a DTLS handshake message, ACK or alert.
+     */
+    private Note udpElement(ProtoNode n) {
+        if (n.field == null) return null;
+        if (n.field == QuicFields.QUIC) {
+            int type = quicPacketType(n);
+            return type < 0 ? null : notes.quicPacket(type);
+        }
+        if (n.field == QuicFields.FRAME) {
+            ProtoNode t = child(n, QuicFields.FRAME_TYPE.abbrev);
+            return t != null && t.value() instanceof Number v ? notes.quicFrame(v.longValue()) : null;
+        }
+        if (n.field == DtlsFields.RECORD) {
+            ProtoNode t = child(n, DTLS_CONTENT_TYPE);
+            if (t != null) return notes.contentType(intValue(t));
+            return child(n, DtlsFields.UNIFIED_HEADER.abbrev) != null ? notes.topic(Notes.DTLS13_UNIFIED_HEADER) : null;
+        }
+        if (n.field == DtlsFields.ACK_MESSAGE) return notes.contentType(ContentTypes.ACK);
+        if (n.field.abbrev.equals(DTLS_HANDSHAKE)) {
+            ProtoNode t = child(n, DTLS_HANDSHAKE_TYPE);
+            // Without a type: an encrypted handshake message (a Finished without keys), a handshake record's note.
+            return t == null ? notes.contentType(ContentTypes.HANDSHAKE) : notes.handshake(intValue(t));
+        }
+        if (n.field.abbrev.equals(DTLS_ALERT)) {
+            ProtoNode d = child(n, DTLS_ALERT_DESCRIPTION);
+            return d == null ? notes.contentType(ContentTypes.ALERT) : notes.alert(intValue(d));
+        }
+        return null;
+    }
+
+    private static final String DTLS_CONTENT_TYPE = "dtls.record.content_type";
+    private static final String DTLS_HANDSHAKE = "dtls.handshake";
+    private static final String DTLS_HANDSHAKE_TYPE = "dtls.handshake.type";
+    private static final String DTLS_ALERT = "dtls.alert_message";
+    private static final String DTLS_ALERT_DESCRIPTION = "dtls.alert_message.desc";
+
+    /** A QUIC packet item's {@link QuicPacketTypes} code: short header 1-RTT, version 0 VN, else the long type. */
+    private static int quicPacketType(ProtoNode quic) {
+        if (child(quic, QuicFields.SHORT.abbrev) != null) return QuicPacketTypes.ONE_RTT;
+        if (child(quic, QuicFields.VN_UNUSED.abbrev) != null) return QuicPacketTypes.VERSION_NEGOTIATION;
+        ProtoNode t = child(quic, QuicFields.LONG_PACKET_TYPE.abbrev);
+        if (t != null && t.field == QuicFields.LONG_PACKET_TYPE) return intValue(t);
+        t = child(quic, QuicFields.LONG_PACKET_TYPE_V2.abbrev);
+        return t == null ? -1 : (intValue(t) + 3) % 4; // RFC 9369 3.2: v2 renumbers the long packet types
     }
 
     /** The message's type; a ServerHello that names a selected group is a HelloRetryRequest. */

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 import tlslens.dissect.FieldDef;
+import tlslens.dissect.quic.QuicFields;
+import tlslens.dissect.quic.QuicPacketTypes;
 import tlslens.dissect.registry.FieldRegistry;
 import tlslens.dissect.tls.names.AlertDescriptions;
 import tlslens.dissect.tls.names.ContentTypes;
@@ -34,7 +36,9 @@ public final class Notes {
 
     private static final Map<String, String> TOPIC_TITLES = Map.of(
             TLS13_CHANGE_CIPHER_SPEC, "Change Cipher Spec in TLS 1.3",
-            GREASE, "GREASE (a reserved value)");
+            GREASE, "GREASE (a reserved value)",
+            "dtls13.unified_header", "DTLS 1.3 unified header",
+            "dtls.record", "DTLS record header (epoch and sequence number)");
 
     private static volatile Notes instance;
 
@@ -66,6 +70,22 @@ public final class Notes {
     public Note field(String abbrev) { return byKey.get(id(Note.Kind.FIELD, abbrev)); }
 
     public Note topic(String name) { return byKey.get(id(Note.Kind.TOPIC, name)); }
+
+    /** The note of a QUIC packet type (a {@link QuicPacketTypes} code: Initial, 0-RTT, Handshake, Retry, 1-RTT, VN). */
+    public Note quicPacket(int type) { return byKey.get(id(Note.Kind.QUIC_PACKET, Integer.toString(type))); }
+
+    /** The note of a QUIC frame type; the types of one frame (STREAM's 0x08-0x0f, ACK with ECN...) share it. */
+    public Note quicFrame(long type) { return byKey.get(id(Note.Kind.QUIC_FRAME, Long.toString(frameNoteKey(type)))); }
+
+    /** The first type of the frame's range: 0x08-0x0f STREAM, 0x02/0x03 ACK, 0x12/0x13, 0x16/0x17, 0x1c/0x1d, 0x30/0x31. */
+    static long frameNoteKey(long type) {
+        if (type >= 0x08 && type <= 0x0f) return 0x08;
+        if (type == 0x03 || type == 0x13 || type == 0x17 || type == 0x1d || type == 0x31) return type - 1;
+        return type;
+    }
+
+    /** The topic of a DTLS 1.3 record's unified header (RFC 9147 4). */
+    public static final String DTLS13_UNIFIED_HEADER = "dtls13.unified_header";
 
     /** Every note, in the file's order. */
     public List<Note> all() { return List.copyOf(byKey.values()); }
@@ -130,6 +150,8 @@ public final class Notes {
             case "alert" -> Note.Kind.ALERT;
             case "field" -> Note.Kind.FIELD;
             case "topic" -> Note.Kind.TOPIC;
+            case "quic-packet" -> Note.Kind.QUIC_PACKET;
+            case "quic-frame" -> Note.Kind.QUIC_FRAME;
             default -> throw new IllegalArgumentException("notes: unknown kind " + head[0]);
         };
         String key = head[1];
@@ -152,6 +174,11 @@ public final class Notes {
                 yield f == null ? key : f.name;
             }
             case TOPIC -> TOPIC_TITLES.getOrDefault(key, key);
+            case QUIC_PACKET -> "QUIC " + QuicPacketTypes.name(Integer.parseInt(key)) + " packet";
+            case QUIC_FRAME -> {
+                String n = QuicFields.frameTypeName(Long.parseLong(key));
+                yield "QUIC " + (n == null ? "frame 0x" + Long.toHexString(Long.parseLong(key)) : n + " frame");
+            }
         };
     }
 }

@@ -30,6 +30,8 @@ final class FrameTreeLoader {
         this.table = table;
         this.session = session;
         table.selectedItemProperty().addListener((o, a, row) -> {
+            // The same packet's row replaced (its connection dissected again with new keys): its tree again.
+            if (row != null && a != null && a != row && a.number() == row.number()) shownFrame = 0;
             if (row != null) request(row.number());
         });
         capture.feedProperty().addListener((o, a, b) -> {

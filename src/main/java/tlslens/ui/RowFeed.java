@@ -91,18 +91,20 @@ final class RowFeed {
         CaptureIndex idx = index;
         if (idx == null) return List.of();
         List<Integer> streams = idx.rekeyable(all);
-        if (streams.isEmpty()) return streams;
+        // QUIC and DTLS: their UDP frames, all again (QUIC connections span conversations).
+        boolean udp = idx.udpRekeyable(all);
+        if (streams.isEmpty() && !udp) return streams;
         DisplayFilter df = filter;
         ColouringRules rules = colouring;
         boolean detail = df != null || rules.needsDetail();
         Instant start = idx.firstTime();
         List<PacketRow> rows = new ArrayList<>();
-        for (int stream : streams) {
-            idx.redissect(stream, detail, fd -> {
-                long rel = start == null ? 0 : FrameTimes.nanosBetween(start, fd.time);
-                rows.add(new PacketRow(source, fd.number, rules.colourOf(fd), rel, df, df == null || df.matches(fd)));
-            });
-        }
+        java.util.function.Consumer<FrameDissection> row = fd -> {
+            long rel = start == null ? 0 : FrameTimes.nanosBetween(start, fd.time);
+            rows.add(new PacketRow(source, fd.number, rules.colourOf(fd), rel, df, df == null || df.matches(fd)));
+        };
+        for (int stream : streams) idx.redissect(stream, detail, row);
+        if (udp) idx.redissectUdp(detail, row);
         replaced.add(rows);
         return streams;
     }

@@ -498,6 +498,8 @@ final class TimelineBridge {
         }
         tlslens.ui.timeline.KeyScheduleView target = view;
         Background.run(() -> {
+            // QUIC: its Initial secrets (from the DCID) and packet keys per space, from the capture's own state.
+            if (c.transport() == tlslens.engine.Transport.QUIC) return tlslens.ui.model.KeyScheduleModel.of(c, idx.quicKeySchedule(c.index()));
             tlslens.dissect.tls.TlsConnection tls = c.tls() && c.transport() == tlslens.engine.Transport.TCP
                     ? idx.followTls(c.index()) : null;
             return tlslens.ui.model.KeyScheduleModel.of(c, tls == null ? null : tls.keySchedule());

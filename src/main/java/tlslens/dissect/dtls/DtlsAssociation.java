@@ -103,6 +103,9 @@ public final class DtlsAssociation {
 
     public int cipherSuite() { return cipherSuite; }
 
+    /** DTLS 1.3: the key schedule per epoch (traffic secrets, write key, IV, sn key) as far as the key log goes; else null. */
+    public tlslens.dissect.tls.decrypt.KeySchedule keySchedule() { return decryptor.keySchedule13(); }
+
     /** Direction of the server (the sender of HelloVerifyRequest or ServerHello), -1 until known. */
     public int serverDirection() { return serverDir; }
 

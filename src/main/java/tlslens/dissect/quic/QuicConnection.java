@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import tlslens.dissect.tls.TlsConnection;
+import tlslens.dissect.tls.decrypt.DecryptionStatus;
 
 /**
  * One QUIC connection (quic.connection.number): its version, the client's first Destination
@@ -26,9 +27,13 @@ public final class QuicConnection {
     final QuicKeys[][] keys = new QuicKeys[3][2];
     /** 0-RTT keys (the client's early traffic secret), null until derived. */
     QuicKeys earlyKeys;
+    /** The cipher suite the 0-RTT packets opened with (the resumed session's), -1 until one opened. */
+    int earlySuite = -1;
     /** Per direction, 1-RTT: the current traffic secret, its key phase, and the keys of the next phase. */
     final byte[][] appSecret = new byte[2][];
     final int[] keyPhase = new int[2];
+    /** Key updates seen (either direction): the key schedule then shows the next phase's keys. */
+    int keyUpdates;
     final QuicKeys[] nextKeys = new QuicKeys[2];
     final long[][] largestPn = {{-1, -1}, {-1, -1}, {-1, -1}};
     final CryptoStream[][] crypto = {{new CryptoStream(), new CryptoStream()}, {new CryptoStream(), new CryptoStream()},
@@ -104,6 +109,36 @@ public final class QuicConnection {
     int nextPacketIndex() { return packets.size(); }
 
     void delivered(CryptoMessage m) { if (messages.size() < MAX_PACKETS) messages.add(m); }
+
+    /** Packets of the protected spaces (0-RTT, Handshake, 1-RTT): opened, not opened with the keys found, without keys. */
+    private long opened, failed, withoutKeys;
+    /** Where the first key-log secret used came from ("line 3 of keys.log"); why there were no keys. */
+    String keyOrigin;
+    String noKeysReason;
+
+    /** A 0-RTT, Handshake or 1-RTT packet: opened, or not (with keys found: they did not match). */
+    void protectedPacket(boolean hadKeys, boolean open) {
+        if (open) opened++;
+        else if (hadKeys) failed++;
+        else withoutKeys++;
+    }
+
+    /**
+     * How far a key log opened this connection: its 0-RTT, Handshake and 1-RTT packets (Initial ones
+     * open without keys and do not count), in the words TCP connections use.
+     */
+    public DecryptionStatus decryption() {
+        if (failed > 0) {
+            return new DecryptionStatus(DecryptionStatus.State.KEYS_DID_NOT_MATCH, failed + " of " + (opened + failed)
+                    + " protected packets did not decrypt", keyOrigin, opened, failed);
+        }
+        if (opened > 0) return new DecryptionStatus(DecryptionStatus.State.DECRYPTED, "", keyOrigin, opened, 0);
+        if (withoutKeys > 0) {
+            return new DecryptionStatus(DecryptionStatus.State.NO_KEYS,
+                    noKeysReason == null ? DecryptionStatus.NO_KEY_LOG : noKeysReason, null, 0, 0);
+        }
+        return new DecryptionStatus(DecryptionStatus.State.NOTHING_ENCRYPTED, "", keyOrigin, 0, 0);
+    }
 
     /** RFC 9000 A.3: the full packet number from its truncated encoding of pnLen bytes. */
     long decodePacketNumber(int space, int dir, long truncated, int pnLen) {

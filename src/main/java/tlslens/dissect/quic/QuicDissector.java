@@ -182,7 +182,7 @@ public final class QuicDissector {
         Opened o = null;
         String failure = null;
         if (type != 3) {
-            QuicKeys k = conn == null ? null : type == 1 ? earlyKeys(conn) : keys(conn, space, dir);
+            QuicKeys k = conn == null ? null : type == 1 ? earlyKeys(conn, tvb, off, p, pEnd) : keys(conn, space, dir);
             if (conn == null) failure = "Failed to decrypt packet number";
             else if (k == null) failure = noKeys();
             else {
@@ -201,7 +201,7 @@ public final class QuicDissector {
         if (scil > 0) quic.add(QuicFields.SCID, tvb, scidOff, scil);
         StringBuilder info = new StringBuilder(typeName(type));
         if (dcil > 0) info.append(", DCID=").append(HEX.formatHex(dcid));
-        else if (scil > 0) info.append(", SCID=").append(HEX.formatHex(scid));
+        if (scil > 0) info.append(", SCID=").append(HEX.formatHex(scid));
         if (type == 3) {
             int tagOff = Math.max(p, end - 16);
             if (tagOff > p) quic.add(QuicFields.RETRY_TOKEN, tvb, p, tagOff - p);
@@ -243,6 +243,7 @@ public final class QuicDissector {
         }
         fd.setInfo(info.toString());
         if (conn != null) {
+            if (type != 0) protectedPacket(conn, o);
             conn.add(new QuicConnection.Packet(fd.number, dir, space, type, o == null ? -1 : o.packetNumber,
                     o != null && o.plain != null, frameTypes, pEnd - off));
         }
@@ -275,7 +276,8 @@ public final class QuicDissector {
         if (scid.length > 0) quic.add(QuicFields.SCID, tvb, p + 1, scid.length);
         p += 1 + scid.length;
         for (; p + 4 <= end; p += 4) quic.add(QuicFields.SUPPORTED_VERSION, tvb, p, 4);
-        fd.setInfo("Version Negotiation");
+        fd.setInfo("Version Negotiation" + (dcid.length > 0 ? ", DCID=" + HEX.formatHex(dcid) : "")
+                + (scid.length > 0 ? ", SCID=" + HEX.formatHex(scid) : ""));
         if (conn != null) {
             conn.add(new QuicConnection.Packet(fd.number, dir, QuicConnection.INITIAL, QuicPacketTypes.VERSION_NEGOTIATION,
                     -1, false, List.of(), end - off));
@@ -326,10 +328,12 @@ public final class QuicDissector {
                 conn.keys[QuicConnection.APPLICATION][dir] = next;
                 conn.nextKeys[dir] = null;
                 conn.keyPhase[dir] ^= 1;
+                conn.keyUpdates++;
                 o = n;
             }
         }
-        StringBuilder info = new StringBuilder("Protected Payload (KP" + ((o != null ? o.firstByte : b0) >> 2 & 1) + ")");
+        // Without header protection removed the key phase bit is unknown: tshark says KP0.
+        StringBuilder info = new StringBuilder("Protected Payload (KP" + (o != null ? o.firstByte >> 2 & 1 : 0) + ")");
         List<Long> frameTypes = new ArrayList<>();
         if (o != null) {
             sh.addValue(QuicFields.SHORT_RESERVED, tvb, off, 1, (long) ((o.firstByte >> 3) & 3));
@@ -353,12 +357,14 @@ public final class QuicDissector {
             if (conn != null && dcid.length > 0) {
                 sh.add(QuicFields.DCID, tvb, off + 1, dcid.length);
                 sh.setText("QUIC Short Header DCID=" + HEX.formatHex(dcid));
+                info.append(", DCID=").append(HEX.formatHex(dcid));
             }
             quic.expert(QuicFields.DECRYPTION_FAILED.note(noKeys()));
             quic.add(QuicFields.REMAINING_PAYLOAD, tvb, p, end - p);
         }
         fd.setInfo(info.toString());
         if (conn != null) {
+            protectedPacket(conn, o);
             conn.add(new QuicConnection.Packet(fd.number, dir, QuicConnection.APPLICATION, QuicPacketTypes.ONE_RTT,
                     o == null ? -1 : o.packetNumber, o != null && o.plain != null, frameTypes, end - off));
         }
@@ -389,6 +395,20 @@ public final class QuicDissector {
 
     // ---- keys from a key log ----------------------------------------------------------------------
 
+    /**
+     * Counts a 0-RTT, Handshake or 1-RTT packet for the connection's decryption status: opened; header
+     * protection removed but the payload did not open (wrong keys); or no keys.
+     */
+    private void protectedPacket(QuicConnection conn, Opened o) {
+        conn.protectedPacket(o != null, o != null && o.plain != null);
+        if (o == null && conn.noKeysReason == null) {
+            conn.noKeysReason = secrets == null ? null
+                    : !supportedSuite(conn.tls.cipherSuite()) && conn.tls.cipherSuite() > 0
+                            ? "cipher suite not supported in QUIC"
+                            : "no key log line for this connection's ClientHello random";
+        }
+    }
+
     /** tshark's words for a packet it has no keys for: none loaded, or none that fit (yet). */
     private String noKeys() {
         return "Failed to create decryption context: " + (secrets == null ? "Secrets are not available"
@@ -413,12 +433,47 @@ public final class QuicDissector {
         return k;
     }
 
-    private QuicKeys earlyKeys(QuicConnection conn) {
+    /**
+     * The 0-RTT keys (RFC 9001 5.6): the client's early traffic secret with the cipher suite of the
+     * session it resumes, which the capture may not hold (the ticket came in an earlier connection's
+     * 1-RTT packets). RFC 8446 4.2.11: that suite's hash is the PSK's, and the client offers it; so the
+     * candidates are the ClientHello's suites whose hash is the secret's length, in its order, and the
+     * first whose AEAD opens the first 0-RTT packet [off, pEnd) (payload at pnOff) is the one (the
+     * tag checks it: a wrong suite fails). A candidate that opens nothing leaves the packet closed.
+     */
+    private QuicKeys earlyKeys(QuicConnection conn, Tvb tvb, int off, int pnOff, int pEnd) {
         if (conn.earlyKeys != null) return conn.earlyKeys;
         byte[] secret = secret(conn, KeyLog.Label.CLIENT_EARLY_TRAFFIC_SECRET);
-        // 0-RTT is sealed with the cipher suite of the resumed session; TLS_AES_128_GCM_SHA256 is assumed.
-        if (secret != null) conn.earlyKeys = QuicKeys.fromSecret(conn.version, secret, "HmacSHA256", 16, false);
-        return conn.earlyKeys;
+        if (secret == null) return null;
+        List<Integer> candidates = earlySuites(conn.tls.clientHello() == null ? List.of() : conn.tls.clientHello().cipherSuites,
+                secret.length);
+        QuicKeys first = null;
+        for (int suite : candidates) {
+            QuicKeys k = QuicKeys.fromSecret(conn.version, secret, hmac(suite), keyLength(suite), suite == 0x1303);
+            if (first == null) first = k;
+            Opened o = open(k, conn, QuicConnection.APPLICATION, conn.clientDir, tvb, off, pnOff, pEnd);
+            if (o != null && o.plain != null) {
+                conn.earlyKeys = k;
+                conn.earlySuite = suite;
+                return k;
+            }
+        }
+        return first; // none opens this packet: shown as a decryption failure with the likeliest suite
+    }
+
+    /**
+     * The suites a 0-RTT secret of {@code secretLength} bytes may go with: those offered (in order)
+     * whose hash has that length and that QUIC uses; TLS_AES_128_GCM_SHA256 for a 32-byte secret when
+     * none is offered (mandatory to implement, RFC 8446 9.1).
+     */
+    static List<Integer> earlySuites(List<Integer> offered, int secretLength) {
+        List<Integer> out = new ArrayList<>();
+        for (int suite : offered) {
+            if (supportedSuite(suite) && (suite == 0x1302 ? 48 : 32) == secretLength && !out.contains(suite)) out.add(suite);
+        }
+        if (out.isEmpty() && secretLength == 32) out.add(0x1301);
+        if (out.isEmpty() && secretLength == 48) out.add(0x1302);
+        return out;
     }
 
     /** The next key phase's keys (RFC 9001 6.1: secret_n+1 = HKDF-Expand-Label(secret_n, "quic ku", "", Hash.length)). */
@@ -439,18 +494,19 @@ public final class QuicDissector {
         byte[] random = conn.tls.clientRandom();
         if (random == null) return null;
         KeyLog.Secret s = secrets.secret(label, random);
+        if (s != null && conn.keyOrigin == null) conn.keyOrigin = s.origin();
         return s == null ? null : s.value();
     }
 
     /** TLS_AES_256_GCM_SHA384 hashes with SHA-384; the other TLS 1.3 suites QUIC uses with SHA-256. */
-    private static String hmac(QuicConnection conn) {
-        return conn.tls.cipherSuite() == 0x1302 ? "HmacSHA384" : "HmacSHA256";
-    }
+    private static String hmac(QuicConnection conn) { return hmac(conn.tls.cipherSuite()); }
+
+    static String hmac(int suite) { return suite == 0x1302 ? "HmacSHA384" : "HmacSHA256"; }
 
     /** AES-256 and ChaCha20 keys are 32 bytes, AES-128's 16. */
-    private static int keyLength(QuicConnection conn) {
-        return conn.tls.cipherSuite() == 0x1302 || chacha(conn) ? 32 : 16;
-    }
+    private static int keyLength(QuicConnection conn) { return keyLength(conn.tls.cipherSuite()); }
+
+    static int keyLength(int suite) { return suite == 0x1302 || suite == 0x1303 ? 32 : 16; }
 
     private static boolean chacha(QuicConnection conn) {
         return conn.tls.cipherSuite() == 0x1303;
@@ -524,9 +580,51 @@ public final class QuicDissector {
                 break;
             }
             f.setLength(end - start);
-            info.append(", ").append(name);
+            info.append(infoText(type, t, p));
             p = end;
         }
+    }
+
+    /**
+     * A frame's part of the Info column, in packet-quic.c's abbreviations: ", ACK", ", STREAM(4)",
+     * ", NCI", ", DONE"..., the stream ID after the frames that name one (body at p). RETIRE_CONNECTION_ID
+     * adds nothing, as in Wireshark.
+     */
+    static String infoText(long type, Tvb t, int p) {
+        String abbrev;
+        boolean stream = false;
+        if (type >= 0x08 && type <= 0x0f) {
+            abbrev = "STREAM";
+            stream = true;
+        } else {
+            abbrev = switch ((int) Math.min(type, Integer.MAX_VALUE)) {
+                case 0x01 -> "PING";
+                case 0x02 -> "ACK";
+                case 0x03 -> "ACK_ECN";
+                case 0x04 -> "RS";
+                case 0x05 -> "SS";
+                case 0x06 -> "CRYPTO";
+                case 0x07 -> "NT";
+                case 0x10 -> "MD";
+                case 0x11 -> "MSD";
+                case 0x12, 0x13 -> "MS";
+                case 0x14 -> "DB";
+                case 0x15 -> "SDB";
+                case 0x16, 0x17 -> "SB";
+                case 0x18 -> "NCI";
+                case 0x19 -> null;
+                case 0x1a -> "PC";
+                case 0x1b -> "PR";
+                case 0x1c, 0x1d -> "CC";
+                case 0x1e -> "DONE";
+                case 0x30, 0x31 -> "DG";
+                default -> QuicFields.frameTypeName(type);
+            };
+            stream = type == 0x04 || type == 0x05 || type == 0x11 || type == 0x15;
+        }
+        if (abbrev == null) return "";
+        if (!stream || Varint.length(t, p, t.end) == 0) return ", " + abbrev;
+        return ", " + abbrev + "(" + Varint.value(t, p) + ")";
     }
 
     /** Reads a frame body at p; returns its end, or -1 when it is unknown or cut short. */
@@ -559,6 +657,13 @@ public final class QuicDissector {
                 if (!r.v(QuicFields.NT_LENGTH)) return -1;
                 return r.bytes(QuicFields.NT_TOKEN, r.last);
             }
+            case 0x04 -> {
+                return r.v(QuicFields.RS_STREAM_ID) && r.v(QuicFields.RS_ERROR_CODE) && r.v(QuicFields.RS_FINAL_SIZE) ? r.p : -1;
+            }
+            case 0x05 -> { return r.v(QuicFields.SS_STREAM_ID) && r.v(QuicFields.SS_ERROR_CODE) ? r.p : -1; }
+            case 0x14 -> { return r.v(QuicFields.DB_LIMIT) ? r.p : -1; }
+            case 0x15 -> { return r.v(QuicFields.SDB_STREAM_ID) && r.v(QuicFields.SDB_LIMIT) ? r.p : -1; }
+            case 0x16, 0x17 -> { return r.v(QuicFields.SB_LIMIT) ? r.p : -1; }
             case 0x10 -> { return r.v(QuicFields.MAX_DATA) ? r.p : -1; }
             case 0x11 -> { return r.v(QuicFields.MSD_STREAM_ID) && r.v(QuicFields.MSD_MAX) ? r.p : -1; }
             case 0x12, 0x13 -> { return r.v(QuicFields.MAX_STREAMS) ? r.p : -1; }

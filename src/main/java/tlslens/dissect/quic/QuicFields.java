@@ -86,6 +86,18 @@ public final class QuicFields {
     public static final FieldDef MSD_MAX = Fields.field("quic.msd.maximum_stream_data", "Maximum Stream Data", UINT64,
             Base.DEC);
     public static final FieldDef MAX_STREAMS = Fields.field("quic.ms.max_streams", "Max Streams", UINT64, Base.DEC);
+    public static final FieldDef RS_STREAM_ID = Fields.field("quic.rsts.stream_id", "Stream ID", UINT64, Base.DEC);
+    public static final FieldDef RS_ERROR_CODE = Fields.field("quic.rsts.application_error_code", "Application Error code",
+            UINT64, Base.DEC);
+    public static final FieldDef RS_FINAL_SIZE = Fields.field("quic.rsts.final_size", "Final Size", UINT64, Base.DEC);
+    public static final FieldDef SS_STREAM_ID = Fields.field("quic.ss.stream_id", "Stream ID", UINT64, Base.DEC);
+    public static final FieldDef SS_ERROR_CODE = Fields.field("quic.ss.application_error_code", "Application Error code",
+            UINT64, Base.DEC);
+    public static final FieldDef DB_LIMIT = Fields.field("quic.db.stream_data_limit", "Stream Data Limit", UINT64, Base.DEC);
+    public static final FieldDef SDB_STREAM_ID = Fields.field("quic.sdb.stream_id", "Stream ID", UINT64, Base.DEC);
+    public static final FieldDef SDB_LIMIT = Fields.field("quic.sdb.stream_data_limit", "Stream Data Limit", UINT64,
+            Base.DEC);
+    public static final FieldDef SB_LIMIT = Fields.field("quic.sb.stream_limit", "Stream Limit", UINT64, Base.DEC);
     public static final FieldDef NCI_SEQUENCE = Fields.field("quic.nci.sequence", "Sequence", UINT64, Base.DEC);
     public static final FieldDef NCI_RETIRE_PRIOR_TO = Fields.field("quic.nci.retire_prior_to", "Retire Prior To",
             UINT64, Base.DEC);

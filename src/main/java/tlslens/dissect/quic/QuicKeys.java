@@ -47,9 +47,14 @@ public final class QuicKeys {
         return version == V1 || version == V2 || (version >= 0xff00001dL && version <= 0xff000022L);
     }
 
+    /** The salt of the Initial secrets (RFC 9001 5.2, RFC 9369 3.3.1; drafts 29-34 share one). */
+    public static byte[] initialSalt(long version) {
+        return (version == V2 ? SALT_V2 : version == V1 ? SALT_V1 : SALT_DRAFT29).clone();
+    }
+
     /** The Initial keys of the client (fromClient) or server, from the client's first DCID. */
     public static QuicKeys initial(long version, byte[] clientDcid, boolean fromClient) {
-        byte[] salt = version == V2 ? SALT_V2 : version == V1 ? SALT_V1 : SALT_DRAFT29;
+        byte[] salt = initialSalt(version);
         byte[] initial = Hkdf.extract("HmacSHA256", salt, clientDcid);
         byte[] secret = Hkdf.expandLabel("HmacSHA256", initial, fromClient ? "client in" : "server in", new byte[0], 32);
         return fromSecret(version, secret, "HmacSHA256", 16, false);

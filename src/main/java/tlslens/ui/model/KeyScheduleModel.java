@@ -36,7 +36,8 @@ public final class KeyScheduleModel {
 
     /** The view of {@code c}'s schedule {@code k} (null: the connection has no key log). */
     public static KeyScheduleModel of(Connection c, KeySchedule k) {
-        StringBuilder t = new StringBuilder("Key schedule · connection #").append(c.index());
+        StringBuilder t = new StringBuilder("Key schedule · ")
+                .append(c.transport() == tlslens.engine.Transport.TCP ? "connection #" + c.index() : c.label());
         if (c.version() != null) t.append(" · ").append(c.version());
         if (c.cipherSuite() != null) t.append(" · ").append(c.cipherSuite());
         if (!c.tls()) return new KeyScheduleModel(t.toString(), "This connection carries no TLS.", List.of());

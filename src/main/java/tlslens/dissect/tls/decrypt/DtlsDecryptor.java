@@ -220,6 +220,60 @@ public final class DtlsDecryptor {
         }
     }
 
+    /**
+     * The DTLS 1.3 key schedule as far as the key log goes (RFC 9147 5.9, RFC 8446 7.1 and 7.3): per
+     * epoch and side its traffic secret (1 early data, 2 handshake, 3 application, each later one the
+     * next by KeyUpdate: "traffic upd") and the record protection derived from it with DTLS's label
+     * prefix "dtls13": write key, IV and the sn key that encrypts the record number (RFC 9147 4.2.3).
+     * Null when this is not DTLS 1.3 or no key log line matched.
+     */
+    public KeySchedule keySchedule13() {
+        if (version != TlsVersions.DTLS13 || suite == null || !suite.isTls13()) return null;
+        List<KeySchedule.Step> steps = new java.util.ArrayList<>();
+        String h = RecordCipher.prfHmac(suite);
+        int n = Hkdf.hashLength(h);
+        boolean any = false;
+        long last = 3;
+        for (Map<Long, Epoch13> m : epochs) for (long e : m.keySet()) last = Math.max(last, e);
+        for (long epoch = 1; epoch <= last; epoch++) {
+            String stage = "Epoch " + epoch + (epoch == 1 ? " (0-RTT)" : epoch == 2 ? " (handshake)"
+                    : epoch == 3 ? " (application)" : " (after KeyUpdate " + (epoch - 3) + ")");
+            for (int side = C; side <= S; side++) {
+                if (epoch == 1 && side == S) continue; // only the client sends early data
+                Epoch13 e = epochs.get(side).get(epoch);
+                String who = side == C ? "client" : "server";
+                String name = epoch == 1 ? "client_early_traffic_secret" : epoch == 2 ? who + "_handshake_traffic_secret"
+                        : who + "_application_traffic_secret_" + (epoch - 3);
+                String formula = epoch <= 3 ? "from the key log (RFC 8446 §7.1's Derive-Secret)"
+                        : "HKDF-Expand-Label(" + who + "_application_traffic_secret_" + (epoch - 4) + ", \"traffic upd\", \"\", "
+                                + n + ") with the \"dtls13\" prefix";
+                if (e == null && (epoch == 1 || epochs.get(side).isEmpty())) continue; // no early data: no epoch 1
+                if (e == null && epoch > 3) continue;
+                any |= e != null;
+                KeySchedule.Source src = e == null ? KeySchedule.Source.NOT_IN_KEY_LOG
+                        : epoch <= 3 ? KeySchedule.Source.KEY_LOG : KeySchedule.Source.DERIVED;
+                steps.add(new KeySchedule.Step(stage, name, epoch <= 3 ? "RFC 8446 §7.1" : "RFC 9147 §8", formula,
+                        e == null ? null : e.secret, src, e == null || epoch > 3 ? null : e.origin, epoch == 1, null, null, null));
+                byte[] secret = e == null ? null : e.secret;
+                KeySchedule.Source d = secret == null ? KeySchedule.Source.NOT_IN_KEY_LOG : KeySchedule.Source.DERIVED;
+                steps.add(new KeySchedule.Step(stage, who + " write_key", "RFC 9147 §5.9", "HKDF-Expand-Label(" + name
+                        + ", \"dtls13\" + \"key\", \"\", " + suite.keyLength() + ")", secret == null ? null
+                        : Hkdf.expandLabel(h, secret, "dtls13", "key", new byte[0], suite.keyLength()), d, null, epoch == 1, null, null,
+                        "RFC 8446 §7.3 with DTLS 1.3's label prefix \"dtls13\" instead of \"tls13 \""));
+                steps.add(new KeySchedule.Step(stage, who + " write_iv", "RFC 9147 §5.9", "HKDF-Expand-Label(" + name
+                        + ", \"dtls13\" + \"iv\", \"\", 12)", secret == null ? null
+                        : Hkdf.expandLabel(h, secret, "dtls13", "iv", new byte[0], 12), d, null, epoch == 1, null, null,
+                        "XORed with the 64-bit sequence number (not the epoch, RFC 9147 §4) to make each record's nonce"));
+                steps.add(new KeySchedule.Step(stage, who + " sn_key", "RFC 9147 §4.2.3", "HKDF-Expand-Label(" + name
+                        + ", \"dtls13\" + \"sn\", \"\", " + suite.keyLength() + ")", e == null ? null : e.snKey, d, null,
+                        epoch == 1, null, null, "encrypts the record's sequence number bits: a mask made from the first 16 bytes"
+                                + " of its ciphertext (AES-ECB, or ChaCha20)"));
+            }
+        }
+        if (!any) return null;
+        return new KeySchedule(version, suite.code(), steps, null, 1);
+    }
+
     /** Opens a DTLS 1.3 ciphertext record: header (sequence number decrypted) as additional data. */
     public Opened open13(boolean fromServer, long epoch, long sequence, byte[] header, byte[] body) {
         Epoch13 e;
