@@ -2,6 +2,7 @@
 # Runs every Jazzer fuzz target for a long while and writes what it found to target/fuzz/.
 #
 #   src/test/scripts/fuzz-long.sh [HOURS]        (default 1; PARALLEL=4 targets at a time, SLICE=600 s a turn)
+#   ONLY="CaptureFileFuzzTest ConnectionsFuzzTest" src/test/scripts/fuzz-long.sh 0.5     (only these targets)
 #
 # Each target runs in turns of SLICE seconds (the generated corpus in target/fuzz/corpus/ carries over
 # from turn to turn and from run to run), at most PARALLEL at a time, under `nice -n 19`, with Jazzer's
@@ -44,6 +45,17 @@ TARGETS=(
   "tlslens.fuzz.KeyLogFuzzTest keyLogLines"
   "tlslens.dissect.tls.FollowStreamFuzzTest followStream"
 )
+
+ALL_TARGETS=("${TARGETS[@]}")
+if [ -n "${ONLY:-}" ]; then
+  chosen=()
+  for t in "${TARGETS[@]}"; do
+    cls=${t%% *}
+    [[ " $ONLY " == *" ${cls##*.} "* ]] && chosen+=("$t")
+  done
+  [ "${#chosen[@]}" -gt 0 ] || { echo "fuzz-long.sh: no target named in ONLY=\"$ONLY\"" >&2; exit 2; }
+  TARGETS=("${chosen[@]}")
+fi
 
 RUN=$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$F"/logs "$F"/findings "$F"/corpus "$F"/runs
@@ -98,7 +110,7 @@ done
 # Executions per target, summed over turns: of this run (runs/<run>.txt) and of every run so far (executions.txt).
 count() { # glob-suffix
   local total=0 t name n m log found
-  for t in "${TARGETS[@]}"; do
+  for t in "${ALL_TARGETS[@]}"; do
     name=$(echo "$t" | cut -d' ' -f1); name=${name##*.}
     # Per turn the largest count it printed (libFuzzer's counts are cumulative: "#N" lines, and a
     # stat line at every finding kept going past and at the end), summed over turns.
