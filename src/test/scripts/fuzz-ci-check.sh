@@ -14,7 +14,7 @@ out=target/fuzz-ci
 mkdir -p "$out"
 mvn -o -q test-compile || exit 1
 for n in $(seq 1 "$RUNS"); do
-  rm -rf .cifuzz-corpus
+  rm -rf .cifuzz-corpus target/fuzz-reports
   # Wall time, and the CPU seconds all its JVMs used (on an idle 2-core machine the wall time is about the
   # larger of the CPU time / 2 and the targets' durations / 2, as two forks fuzz at a time).
   TIMEFORMAT='%R %U %S'
@@ -22,12 +22,13 @@ for n in $(seq 1 "$RUNS"); do
   rc=$(grep -q 'BUILD SUCCESS' "$out/run$n.log" && echo 0 || echo 1)
   read -r wall user sys < "$out/run$n.time"
   echo "run $n: exit $rc, ${wall%.*} s wall, $(awk "BEGIN {print int($user + $sys)}") s CPU, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  # Executions per target: the DONE line of each fork, which prints its class's "Tests run: ... -- in CLASS"
-  # right after (two forks' lines interleave, so the class is the next summary's, not the last "Running").
-  sed 's/\x1b\[[0-9;]*m//g' "$out/run$n.log" | awk '
-       /^#[0-9]+[ \t]+DONE/ { sub(/^#/, "", $1); pending[++np] = $1 }
-       /Tests run:.* -- in tlslens\./ && np > 0 { cls = $NF; printf "  %-60s %10d executions\n", cls, pending[1];
-                                                  for (i = 1; i < np; i++) pending[i] = pending[i + 1]; np-- }'
+  # Executions per target: the inputs each fork ran (FuzzContract writes them at exit; Jazzer's own "#N DONE"
+  # lines go to the native console, where two forks' lines interleave).
+  for f in target/fuzz-reports/executions-*.txt; do
+    [ -f "$f" ] || continue
+    cls=${f#target/fuzz-reports/executions-}
+    printf '  %-60s %10d executions\n' "${cls%.txt}" "$(cat "$f")"
+  done
   git status --short --untracked-files=all -- 'src/test/resources/**/*FuzzTestInputs' | grep -E 'crash-|timeout-|oom-' \
     | sed 's/^/  finding: /'
 done
