@@ -2,6 +2,7 @@
 # Runs every Jazzer fuzz target for a long while and writes what it found to target/fuzz/.
 #
 #   src/test/scripts/fuzz-long.sh [HOURS]        (default 1; PARALLEL=4 targets at a time, SLICE=600 s a turn)
+#   ONLY="CaptureFileFuzzTest ConnectionsFuzzTest" src/test/scripts/fuzz-long.sh 0.5     (only these targets)
 #
 # Each target runs in turns of SLICE seconds (the generated corpus in target/fuzz/corpus/ carries over
 # from turn to turn and from run to run), at most PARALLEL at a time, under `nice -n 19`, with Jazzer's
@@ -18,6 +19,10 @@
 # Jazzer's -timeout is wall-clock and generous (a loaded machine at nice 19 can take minutes over the
 # first input's class loading); the targets' own contract bounds each input's CPU time to 3 s.
 # A finding becomes a regression input by copying it into the target's *FuzzTestInputs directory.
+# The hooks disabled are pom.xml's (JAZZER_DISABLED_HOOKS): regex injection (filters' `matches` patterns come from
+# input by design) and regex roadblocks (it allocates on every regex step, which the contract would count as ours).
+# A run stopped from outside (Ctrl-C, kill) leaves its current input as a crash-* whose log says only
+# "fuzz target exited" with no Java exception: that is not a finding.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 HOURS=${1:-1}
@@ -40,6 +45,17 @@ TARGETS=(
   "tlslens.fuzz.KeyLogFuzzTest keyLogLines"
   "tlslens.dissect.tls.FollowStreamFuzzTest followStream"
 )
+
+ALL_TARGETS=("${TARGETS[@]}")
+if [ -n "${ONLY:-}" ]; then
+  chosen=()
+  for t in "${TARGETS[@]}"; do
+    cls=${t%% *}
+    [[ " $ONLY " == *" ${cls##*.} "* ]] && chosen+=("$t")
+  done
+  [ "${#chosen[@]}" -gt 0 ] || { echo "fuzz-long.sh: no target named in ONLY=\"$ONLY\"" >&2; exit 2; }
+  TARGETS=("${chosen[@]}")
+fi
 
 RUN=$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$F"/logs "$F"/findings "$F"/corpus "$F"/runs
@@ -71,7 +87,7 @@ turn() { # class method round (SLICE is local to the subshell that runs it)
   [ -d "$F/seeds/$pkgdir/${name}Inputs/$method" ] && seeds+=("$F/seeds/$pkgdir/${name}Inputs/$method")
   nice -n 19 java -Xmx"$HEAP" -Xss8m -cp "$F/classes/test:$F/classes/main:$(cat "$F"/classpath.txt)" \
     com.code_intelligence.jazzer.Jazzer --target_class="$cls" --instrumentation_includes='tlslens.**' \
-    --disabled_hooks=com.code_intelligence.jazzer.sanitizers.RegexInjection \
+    --disabled_hooks=com.code_intelligence.jazzer.sanitizers.RegexInjection:com.code_intelligence.jazzer.sanitizers.RegexRoadblocks \
     --keep_going=1000 -max_total_time="$SLICE" -timeout=600 -rss_limit_mb=2500 -max_len=65536 \
     -artifact_prefix="$F/findings/$name/" --reproducer_path="$F/findings/$name" -print_final_stats=1 "$corpus" "${seeds[@]}" \
     > "$F/logs/$name.$RUN.$round.log" 2>&1 || true
@@ -94,7 +110,7 @@ done
 # Executions per target, summed over turns: of this run (runs/<run>.txt) and of every run so far (executions.txt).
 count() { # glob-suffix
   local total=0 t name n m log found
-  for t in "${TARGETS[@]}"; do
+  for t in "${ALL_TARGETS[@]}"; do
     name=$(echo "$t" | cut -d' ' -f1); name=${name##*.}
     # Per turn the largest count it printed (libFuzzer's counts are cumulative: "#N" lines, and a
     # stat line at every finding kept going past and at the end), summed over turns.
@@ -104,7 +120,16 @@ count() { # glob-suffix
       m=$(grep -a -oE '^#[0-9]+|stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$' | sort -n | tail -1)
       n=$((n + ${m:-0}))
     done
-    found=$(find "$F"/findings/"$name" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \) 2>/dev/null | wc -l)
+    # Not counted: the input a turn stopped from outside left behind (its log says "fuzz target exited"
+    # with no Java exception before "Test unit written to").
+    found=$(find "$F"/findings/"$name" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \) 2>/dev/null \
+      | while read -r art; do
+          cat "$F"/logs/"$name".*.log 2>/dev/null | awk -v art="$art" '
+            /== Java Exception|ERROR: libFuzzer: (deadly signal|timeout|out-of-memory)/ { kind = "finding" }
+            /ERROR: libFuzzer: fuzz target exited/ { if (kind != "finding") kind = "exited" }
+            /Test unit written to / { if (index($0, art)) last = kind; kind = "" }
+            END { if (last != "exited") print art }'
+        done | wc -l)
     printf '%-32s %12d executions  %4d findings\n' "$name" "$n" "$found"
     total=$((total + n))
   done

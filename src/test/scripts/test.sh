@@ -23,5 +23,7 @@ if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
 else
   mvn -B verify "${groups[@]}" "$@" || status=$?
 fi
+# A finding of the fuzzing budget: which input, its Base64 and how to replay it (nothing when none).
+bash "$root/src/test/scripts/fuzz-findings.sh" >&2 || true
 [ -z "$notice" ] || echo "$notice" >&2
 exit "$status"

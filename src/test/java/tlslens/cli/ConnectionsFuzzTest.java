@@ -15,7 +15,7 @@ import tlslens.fuzz.FuzzContract;
 
 /** The --connections analysis of a capture file: its text and JSON outputs. */
 class ConnectionsFuzzTest {
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20s")
     void connections(byte[] data) { fuzzerTestOneInput(data); }
 
     public static void fuzzerTestOneInput(byte[] data) {

@@ -21,6 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tlslens.capture.CaptureFileReader;
+import tlslens.capture.RawFrame;
+import tlslens.dissect.FrameDissection;
+import tlslens.dissect.filter.DisplayFilter;
+import tlslens.engine.Engine;
 import tlslens.fuzz.CraftedCaptures;
 
 /**
@@ -65,6 +70,40 @@ class RegexBudgetTest {
         assertEquals(tshark(filter), r.out().lines().toList());
         assertEquals(1, r.errLines().length, r.err());
         assertTrue(r.err().contains("(.*a){20}$\" of \"matches\" was stopped on 1 value"), r.err());
+    }
+
+    /**
+     * The budget bounds allocation as well as steps: a value given up on after its million steps costs
+     * what a quick match costs (the counting view and one matcher), nothing per step. Under Jazzer's
+     * regex-roadblocks hook every step allocated (~170 B, 166 MB per value): the fuzz targets run
+     * without it (pom.xml, fuzz-long.sh), and DisplayFilterFuzzTestInputs keeps the input.
+     */
+    @Test
+    void aStoppedPatternAllocatesNothingPerStep() throws Exception {
+        FrameDissection hello = null;
+        try (CaptureFileReader r = CaptureFileReader.open(file)) {
+            Engine e = new Engine();
+            for (RawFrame f; (f = r.next()) != null; ) {
+                FrameDissection fd = e.dissect(f);
+                if (DisplayFilter.compile("tls.handshake.extensions_server_name").matches(fd)) hello = fd;
+            }
+        }
+        assertTrue(hello != null, "no Client Hello in " + file);
+        DisplayFilter hostile = DisplayFilter.compile("tls.handshake.extensions_server_name matches \"(.*a){20}$\"");
+        DisplayFilter quick = DisplayFilter.compile("tls.handshake.extensions_server_name matches \"b$\"");
+        assertFalse(hostile.matches(hello));
+        assertTrue(quick.matches(hello));
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long a0 = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 3; i++) assertFalse(hostile.matches(hello));
+        long stopped = (threads.getCurrentThreadAllocatedBytes() - a0) / 3;
+        a0 = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 3; i++) assertTrue(quick.matches(hello));
+        long matched = (threads.getCurrentThreadAllocatedBytes() - a0) / 3;
+        assertTrue(hostile.warning() != null && hostile.warning().contains("stopped on 4 values"), hostile.warning());
+        // A million steps at even one byte each would be 1 MB; the two cost alike, a few kilobytes.
+        assertTrue(stopped < 64 * 1024 && stopped < matched + 16 * 1024,
+                "a stopped match allocated " + stopped + " B, a quick one " + matched + " B");
     }
 
     @Test

@@ -17,7 +17,7 @@ import tlslens.engine.Engine;
 class CaptureFileFuzzTest {
     static final int MAX_FRAMES = 2000;
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20s")
     void captureFile(byte[] data) { fuzzerTestOneInput(data); }
 
     public static void fuzzerTestOneInput(byte[] data) {

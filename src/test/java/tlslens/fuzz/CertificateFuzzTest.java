@@ -8,7 +8,7 @@ import tlslens.dissect.x509.OcspDissector;
 
 /** X.509 certificates (first byte even) and OCSP responses (odd), as DER after the first byte. */
 class CertificateFuzzTest {
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20s")
     void certificateOrOcsp(byte[] data) { fuzzerTestOneInput(data); }
 
     public static void fuzzerTestOneInput(byte[] data) {

@@ -32,7 +32,7 @@ class DisplayFilterFuzzTest {
         return out;
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20s")
     void displayFilter(byte[] data) { fuzzerTestOneInput(data); }
 
     public static void fuzzerTestOneInput(byte[] data) {

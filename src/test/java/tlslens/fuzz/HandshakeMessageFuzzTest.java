@@ -16,7 +16,7 @@ import tlslens.engine.Engine;
 class HandshakeMessageFuzzTest {
     private static final int[] VERSIONS = {0x0303, 0x0301, 0x0302, 0x0300};
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20s")
     void handshakeMessages(byte[] data) { fuzzerTestOneInput(data); }
 
     public static void fuzzerTestOneInput(byte[] data) {

@@ -7,7 +7,7 @@ import tlslens.dissect.tls.decrypt.KeyLog;
 
 /** Key log lines (NSS format, any line ending): what is counted, and that no secret leaks into text. */
 class KeyLogFuzzTest {
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20s")
     void keyLogLines(byte[] data) { fuzzerTestOneInput(data); }
 
     public static void fuzzerTestOneInput(byte[] data) {

@@ -13,7 +13,7 @@ import tlslens.engine.Engine;
  * direction's next expected sequence number (gaps, overlaps, retransmissions), the rest the payload.
  */
 class TcpStreamFuzzTest {
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20s")
     void tcpStreams(byte[] data) { fuzzerTestOneInput(data); }
 
     public static void fuzzerTestOneInput(byte[] data) {

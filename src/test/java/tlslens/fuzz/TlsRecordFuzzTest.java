@@ -8,7 +8,7 @@ import tlslens.engine.Engine;
 
 /** TLS records: each chunk's bytes are one TCP segment of port 443 in its direction, in order. */
 class TlsRecordFuzzTest {
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20s")
     void tlsRecords(byte[] data) { fuzzerTestOneInput(data); }
 
     public static void fuzzerTestOneInput(byte[] data) {

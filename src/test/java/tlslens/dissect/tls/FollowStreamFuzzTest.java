@@ -9,7 +9,7 @@ import tlslens.ui.follow.FollowStreamModel;
  * as decrypted records; the client's first bytes decide HTTP/2 (frame list) or HTTP/1 text / hex.
  */
 class FollowStreamFuzzTest {
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20s")
     void followStream(byte[] data) { fuzzerTestOneInput(data); }
 
     public static void fuzzerTestOneInput(byte[] data) {

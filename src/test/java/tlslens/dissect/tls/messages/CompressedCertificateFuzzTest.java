@@ -8,7 +8,7 @@ import tlslens.fuzz.FuzzContract;
  * zlib and brotli bombs included: what comes out is bounded whatever the claim and the ratio.
  */
 class CompressedCertificateFuzzTest {
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "20s")
     void compressedCertificate(byte[] data) { fuzzerTestOneInput(data); }
 
     public static void fuzzerTestOneInput(byte[] data) {
