@@ -52,6 +52,9 @@ pps() { python3 -c "print('%.0f' % ($packets / $1))"; }
 
 echo "capture: $capture ($packets packets, $(du -m "$capture" | cut -f1) MB), $(nproc) cores, median of $runs alternating runs"
 echo "TLS Lens: java ${jvm[*]:-} -jar $jar; tshark: $(tshark -v 2>/dev/null | head -1)"
+# The machine may be shared: ratios within a run are what count; the load says how much to trust them.
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "load average at the start: $(load)"
 for i in $(seq "$runs"); do
   timed ours_fields "$work/ours.tsv" java ${jvm[@]+"${jvm[@]}"} -jar "$jar" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}"
   timed tshark_fields "$work/tshark.tsv" tshark "${tshark_opts[@]}" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}"
@@ -85,6 +88,7 @@ row "  with -Xmx512m: seconds, peak RSS MB" "$(col ours_conns512 1)" "$(( $(col 
   "$(grep -q OutOfMemoryError "$work/ours_conns512.err" && echo OOM || { grep -q 'exited 124' "$work/ours_conns512.err" && echo timeout; } || echo ok)"
 row "-T fields on 1 core (taskset -c 0): seconds" "$o1" "$t1" "$(ratio "$t1" "$o1")x"
 row "  2 cores / 1 core speed-up" "$(ratio "$o1" "$of")x" "$(ratio "$t1" "$tf")x" ""
+echo "load average at the end: $(load)"
 echo
 same() { cmp -s "$1" "$2" && echo "same" || echo "DIFFERENT"; }
 echo "-T fields output, 1 core vs 2 cores: $(same "$work/ours.tsv" "$work/ours1.tsv")"
