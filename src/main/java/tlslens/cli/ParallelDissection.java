@@ -31,8 +31,11 @@ final class ParallelDissection {
      * 13.8 s (GC 7.1 s) and 686 MB, as much CPU as one thread's 14.4 s (GC 5.2 s), 624 MB (load 16-18).
      */
     private static final int BATCH = 64;
-    /** Batches in flight: enough to keep both workers busy, few enough that their trees stay young garbage. */
-    private static final int QUEUED = 4;
+    /**
+     * Batches queued per thread: enough to keep both workers busy, few enough that their trees stay young
+     * garbage (1M packets, load 8-9: 2 took 14.8/15.4 s and 2.5 s of GC, 4 took 17.7 s and 3.4 s).
+     */
+    private static final int QUEUED = 2;
 
     /** Frames of the capture in order, each routed; the workers fill in the dissections (null: filtered out). */
     private static final class Batch {
