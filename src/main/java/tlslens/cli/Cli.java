@@ -323,9 +323,11 @@ public final class Cli {
     }
 
     /**
-     * Threads that dissect when TCP connections are split (ParallelDissection): one per core, at most
-     * two (measured: the reading and printing threads take the rest); the system property
-     * tlslens.dissectThreads overrides it (1: no split), for tests and benchmarks.
+     * Threads that dissect when TCP connections are split (ParallelDissection); 1, the default, for
+     * none: measured on 1M packets (load 4-9, alternating) the split took as long as or longer than one
+     * dissecting thread beside PrintStage (-T fields 12.0-13.8 s against 8.1-13.5 s, 30 % more CPU):
+     * the serial collector's pauses, which stop every thread, were half the time and grew with the trees
+     * and engines in flight. The system property tlslens.dissectThreads=N turns it on (tests, benchmarks).
      */
     static int dissectThreads() {
         String p = System.getProperty("tlslens.dissectThreads");
@@ -336,7 +338,7 @@ public final class Cli {
                 // the default
             }
         }
-        return PrintStage.worthIt() ? 2 : 1;
+        return 1;
     }
 
     /**
