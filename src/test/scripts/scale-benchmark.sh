@@ -52,12 +52,17 @@ pps() { python3 -c "print('%.0f' % ($packets / $1))"; }
 
 echo "capture: $capture ($packets packets, $(du -m "$capture" | cut -f1) MB), $(nproc) cores, median of $runs alternating runs"
 echo "TLS Lens: java ${jvm[*]:-} -jar $jar; tshark: $(tshark -v 2>/dev/null | head -1)"
+# The machine may be shared: ratios within a run are what count; the load says how much to trust them.
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "load average at the start: $(load)"
 for i in $(seq "$runs"); do
   timed ours_fields "$work/ours.tsv" java ${jvm[@]+"${jvm[@]}"} -jar "$jar" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}"
   timed tshark_fields "$work/tshark.tsv" tshark "${tshark_opts[@]}" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}"
   timed ours_filter "$work/ours.txt" java ${jvm[@]+"${jvm[@]}"} -jar "$jar" -r "$capture" -Y 'tls.handshake.type == 1'
   timed tshark_filter "$work/tshark.txt" tshark "${tshark_opts[@]}" -r "$capture" -Y 'tls.handshake.type == 1'
   timed ours_conns "$work/conns.json" java ${jvm[@]+"${jvm[@]}"} -jar "$jar" -r "$capture" --connections
+  # The per-connection split (off by default: see Cli.dissectThreads), for comparison.
+  timed ours_split "$work/ours2.tsv" java ${jvm[@]+"${jvm[@]}"} -Dtlslens.dissectThreads=2 -jar "$jar" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}"
   timed ours_1core "$work/ours1.tsv" taskset -c 0 java ${jvm[@]+"${jvm[@]}"} -jar "$jar" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}"
   timed tshark_1core /dev/null taskset -c 0 tshark "${tshark_opts[@]}" -r "$capture" -T fields -E header=y -E occurrence=a "${fields[@]}"
 done
@@ -71,6 +76,7 @@ of=$(col ours_fields 1); tf=$(col tshark_fields 1)
 oy=$(col ours_filter 1); ty=$(col tshark_filter 1)
 oc=$(col ours_conns 1)
 o1=$(col ours_1core 1); t1=$(col tshark_1core 1)
+os=$(col ours_split 1)
 echo
 row "" "TLS Lens" "tshark" "ratio"
 row "-T fields, 22 core fields: seconds" "$of" "$tf" ""
@@ -85,9 +91,12 @@ row "  with -Xmx512m: seconds, peak RSS MB" "$(col ours_conns512 1)" "$(( $(col 
   "$(grep -q OutOfMemoryError "$work/ours_conns512.err" && echo OOM || { grep -q 'exited 124' "$work/ours_conns512.err" && echo timeout; } || echo ok)"
 row "-T fields on 1 core (taskset -c 0): seconds" "$o1" "$t1" "$(ratio "$t1" "$o1")x"
 row "  2 cores / 1 core speed-up" "$(ratio "$o1" "$of")x" "$(ratio "$t1" "$tf")x" ""
+row "-T fields, TCP connections split on 2 threads" "$os" "$tf" "$(ratio "$tf" "$os")x"
+row "  peak RSS, MB" "$(( $(col ours_split 2) / 1024 ))" "" ""
+echo "load average at the end: $(load)"
 echo
 same() { cmp -s "$1" "$2" && echo "same" || echo "DIFFERENT"; }
-echo "-T fields output, 1 core vs 2 cores: $(same "$work/ours.tsv" "$work/ours1.tsv")"
+echo "-T fields output, 1 core vs 2 cores: $(same "$work/ours.tsv" "$work/ours1.tsv"), split: $(same "$work/ours.tsv" "$work/ours2.tsv")"
 echo "lines differing from tshark: -T fields $(diff "$work/ours.tsv" "$work/tshark.tsv" | grep -c '^<' || true)," \
   "-Y summary $(diff "$work/ours.txt" "$work/tshark.txt" | grep -c '^<' || true) of $(wc -l <"$work/ours.txt")"
 if [ -n "${BEFORE_JAR:-}" ]; then

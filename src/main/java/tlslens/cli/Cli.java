@@ -43,15 +43,23 @@ public final class Cli {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** Threads that dissect a file when its TCP connections can be split (ParallelDissection); 1 for none. */
+    private final int threads;
 
-    private Cli(PrintStream out, PrintStream err) {
+    private Cli(PrintStream out, PrintStream err, int threads) {
         this.out = out;
         this.err = err;
+        this.threads = threads;
     }
 
     /** Runs one command line; returns the exit code. Output is UTF-8 (tshark prints "→" and "·"). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Cli cli = new Cli(out, err);
+        return run(args, out, err, dissectThreads());
+    }
+
+    /** As above, with {@code threads} dissecting threads when the run can split its TCP connections (tests). */
+    static int run(String[] args, PrintStream out, PrintStream err, int threads) {
+        Cli cli = new Cli(out, err, threads);
         try {
             return cli.execute(args);
         } catch (UsageException e) {
@@ -259,19 +267,37 @@ public final class Cli {
             // it may be a pipe or standard input).
             Columns columns = new Columns(reader.timestampDecimals(), s.preferences.columns);
             FramePrinter printer = printer(s, columns, s.explain ? explainer(s) : null);
-            Engine engine = new Engine(secrets(s, reader.decryptionSecrets(), s.file)).interfaces(reader.interfaces())
-                    .detail(!lightTreesSuffice(s, filter)).lean(leanTreesSuffice(s, filter));
+            TlsSecrets secrets = secrets(s, reader.decryptionSecrets(), s.file);
+            boolean detail = !lightTreesSuffice(s, filter), lean = leanTreesSuffice(s, filter);
+            Engine engine = new Engine(secrets).interfaces(reader.interfaces()).detail(detail).lean(lean);
             if (printer instanceof ConnectionsPrinter c) c.attach(engine);
             if (printer instanceof KeySchedulePrinter k) k.attach(engine);
             printer.begin();
             long n = 0;
             RawFrame raw;
             java.time.Instant lastShown = null;
+            // Every core: TCP connections dissected on worker threads, printed in frame order (same output).
+            ParallelDissection split = splittable(printer, s, filter) && secrets == null && threads > 1
+                    && java.nio.file.Files.isRegularFile(s.file)
+                    ? new ParallelDissection(threads, printer, filter, detail, lean, out, CHECK_OUTPUT_EVERY) : null;
             // Two cores: this thread reads and dissects, another filters and prints (same output, in order).
-            PrintStage stage = pipelined(printer, s, filter) ? new PrintStage(printer, filter, out, CHECK_OUTPUT_EVERY) : null;
+            PrintStage stage = split == null && pipelined(printer, s, filter)
+                    ? new PrintStage(printer, filter, out, CHECK_OUTPUT_EVERY) : null;
             while (n < s.maxFrames && (raw = reader.next()) != null) {
                 n++;
                 columns.observe(raw);
+                if (split != null) {
+                    if (split.offer(raw, reader.interfaces())) {
+                        if (!split.running()) break; // reader went away
+                        continue;
+                    }
+                    // A frame no split can take: the frames before it are printed, then one engine catches up.
+                    split.finish();
+                    lastShown = split.lastShown();
+                    boolean going = split.running();
+                    split = null;
+                    if (!going || !catchUp(engine, s.file, n - 1)) break;
+                }
                 FrameDissection fd = engine.dissect(raw);
                 if (stage != null) {
                     if (!stage.offer(raw, fd)) break; // reader went away
@@ -283,6 +309,7 @@ public final class Cli {
                 printer.print(raw, fd);
                 if (n % CHECK_OUTPUT_EVERY == 0 && out.checkError()) break; // reader went away
             }
+            if (split != null) split.finish();
             if (stage != null) stage.finish();
             printer.end();
             out.flush();
@@ -296,13 +323,52 @@ public final class Cli {
     }
 
     /**
+     * Threads that dissect when TCP connections are split (ParallelDissection); 1, the default, for
+     * none: measured on 1M packets (load 4-9, alternating) the split took as long as or longer than one
+     * dissecting thread beside PrintStage (-T fields 12.0-13.8 s against 8.1-13.5 s, 30 % more CPU):
+     * the serial collector's pauses, which stop every thread, were half the time and grew with the trees
+     * and engines in flight. The system property tlslens.dissectThreads=N turns it on (tests, benchmarks).
+     */
+    static int dissectThreads() {
+        String p = System.getProperty("tlslens.dissectThreads");
+        if (p != null) {
+            try {
+                return Math.max(1, Integer.parseInt(p.trim()));
+            } catch (NumberFormatException e) {
+                // the default
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * Dissects the first {@code frames} frames of the file again through {@code engine}, printing
+     * nothing: after a split run met a frame it can't split, the one engine that goes on needs the
+     * state those frames left. False (with a message) when the file can't be read again.
+     */
+    private boolean catchUp(Engine engine, Path file, long frames) {
+        try (CaptureFileReader again = CaptureFileReader.open(file)) {
+            RawFrame raw;
+            for (long i = 0; i < frames && (raw = again.next()) != null; i++) engine.dissect(raw);
+            return true;
+        } catch (CaptureException e) {
+            err.println(PREFIX + "the file could not be read again: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
      * Whether the filter and printer run on a thread of their own (PrintStage): with two cores, for
      * summary lines and -T fields over light trees, whose printing reads only the frame's own
      * dissection (its labels made from its own values), never the engine's later state.
      */
     static boolean pipelined(FramePrinter printer, RunSettings s, DisplayFilter filter) {
-        return (printer instanceof FieldsPrinter || printer instanceof SummaryPrinter) && lightTreesSuffice(s, filter)
-                && PrintStage.worthIt();
+        return splittable(printer, s, filter) && PrintStage.worthIt();
+    }
+
+    /** Whether the printer reads nothing but each frame's own dissection (see pipelined): what lets frames be dissected apart. */
+    static boolean splittable(FramePrinter printer, RunSettings s, DisplayFilter filter) {
+        return (printer instanceof FieldsPrinter || printer instanceof SummaryPrinter) && lightTreesSuffice(s, filter);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import tlslens.capture.RawFrame;
 import tlslens.dissect.Expert;
+import tlslens.dissect.FieldIndex;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
 
@@ -17,6 +18,8 @@ import tlslens.dissect.ProtoNode;
 final class FieldValues {
     private final List<String> fields;
     private final Map<String, Integer> index = new HashMap<>();
+    /** The same columns found by a node's field id (walk runs for every node of every frame). */
+    private final FieldIndex byField;
     private final int[] columnOf;
     private final char occurrence;
     private final boolean wantExperts;
@@ -32,6 +35,7 @@ final class FieldValues {
             experts |= ExpertItems.isExpertField(fields.get(i));
         }
         this.wantExperts = experts;
+        this.byField = new FieldIndex(index);
         columnOf = new int[Columns.TITLES.length];
         for (int c = 0; c < columnOf.length; c++) {
             Integer i = index.get("_ws.col." + Columns.TITLES[c]);
@@ -55,14 +59,14 @@ final class FieldValues {
 
     private void walk(ProtoNode n) {
         if (n.field != null) {
-            Integer i = index.get(n.field.abbrev);
-            if (i != null) add(i, FieldText.cell(n));
+            int i = byField.of(n.field);
+            if (i >= 0) add(i, FieldText.cell(n));
         }
         for (ProtoNode c = n.firstChild(); c != null; c = c.nextSibling()) walk(c);
         for (Expert e : n.experts()) {
             // The note's own field, unless the node is the note's item and so counted above.
-            Integer own = e.isOwnItem(n) ? null : index.get(e.def().abbrev());
-            if (own != null) add(own, "1");
+            int own = e.isOwnItem(n) ? FieldIndex.NONE : byField.of(e.def().field);
+            if (own >= 0) add(own, "1");
         }
         if (wantExperts) {
             for (Expert e : n.experts()) {

@@ -21,6 +21,13 @@ public final class FieldDef {
     public final long bitmask;
     /** Width in bits of the container a bit field is drawn in ("0100 .... = Version: 4"). */
     public final int containerBits;
+    /**
+     * A small number of its own, in order of declaration: readers of a tree index tables by it
+     * (FieldIndex) instead of hashing the name at every node (a fifth of a -Y run's time).
+     */
+    public final int id = COUNT.getAndIncrement();
+
+    private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
 
     FieldDef(String abbrev, String name, FieldType type, Base base, LongFunction<String> valueNames, long bitmask) {
         this(abbrev, name, type, base, valueNames, bitmask, type.width * 8);

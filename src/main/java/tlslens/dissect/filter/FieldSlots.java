@@ -11,6 +11,7 @@ import tlslens.dissect.DataSource;
 import tlslens.dissect.Expert;
 import tlslens.dissect.ExpertFields;
 import tlslens.dissect.FieldDef;
+import tlslens.dissect.FieldIndex;
 import tlslens.dissect.ProtoNode;
 
 /**
@@ -18,14 +19,21 @@ import tlslens.dissect.ProtoNode;
  * gathers their items: what {@link DisplayFilter} and {@link FirstMatch} evaluate their conditions on.
  */
 final class FieldSlots {
-    /** Field name -> slot; a HashMap because it is looked up for every node of every frame. */
-    private final Map<String, Integer> slots = new HashMap<>();
+    /** Field -> slot, looked up for every node of every frame: by the field's id, not its name. */
+    private final FieldIndex slots;
+    private final int count;
     private final Set<String> fields;
+    /** The slots of the items under "_ws.expert" (NONE when the filter names none). */
+    private final int expert, message, severity, group;
 
     FieldSlots(Map<String, Integer> compiled) {
-        // Interned keys: FieldDef.abbrev strings are literals, so a hit compares by identity.
-        compiled.forEach((k, v) -> slots.put(k.intern(), v));
+        this.slots = new FieldIndex(new HashMap<>(compiled));
+        this.count = compiled.size();
         this.fields = Collections.unmodifiableSet(new LinkedHashSet<>(compiled.keySet()));
+        expert = slots.of(ExpertFields.EXPERT);
+        message = slots.of(ExpertFields.MESSAGE);
+        severity = slots.of(ExpertFields.SEVERITY);
+        group = slots.of(ExpertFields.GROUP);
     }
 
     /** The names of the fields and protocols referred to (what the engine must build). */
@@ -33,15 +41,15 @@ final class FieldSlots {
 
     /** The items of every referred field in the tree under {@code root}. */
     FrameValues collect(ProtoNode root, List<DataSource> sources) {
-        FrameValues fv = new FrameValues(slots.size(), sources);
-        if (!slots.isEmpty()) collect(root, fv);
+        FrameValues fv = new FrameValues(count, sources);
+        if (count > 0) collect(root, fv);
         return fv;
     }
 
     private void collect(ProtoNode n, FrameValues fv) {
         if (n.field != null) {
-            Integer slot = slots.get(n.field.abbrev);
-            if (slot != null) fv.add(slot, n);
+            int slot = slots.of(n.field);
+            if (slot >= 0) fv.add(slot, n);
         }
         List<Expert> experts = n.experts();
         for (int i = 0, size = experts.size(); i < size; i++) collect(n, experts.get(i), fv);
@@ -53,16 +61,12 @@ final class FieldSlots {
      * (tls.malformed.vector_length), its message, severity and group.
      */
     private void collect(ProtoNode owner, Expert e, FrameValues fv) {
-        Integer slot = slots.get(e.def().abbrev());
-        if (slot != null && !e.isOwnItem(owner)) fv.add(slot, item(owner, e.def().field, null));
-        slot = slots.get(ExpertFields.EXPERT.abbrev);
-        if (slot != null) fv.add(slot, item(owner, ExpertFields.EXPERT, null));
-        slot = slots.get(ExpertFields.MESSAGE.abbrev);
-        if (slot != null) fv.add(slot, item(owner, ExpertFields.MESSAGE, e.message()));
-        slot = slots.get(ExpertFields.SEVERITY.abbrev);
-        if (slot != null) fv.add(slot, item(owner, ExpertFields.SEVERITY, e.severity().code));
-        slot = slots.get(ExpertFields.GROUP.abbrev);
-        if (slot != null) fv.add(slot, item(owner, ExpertFields.GROUP, e.def().group.code));
+        int slot = slots.of(e.def().field);
+        if (slot >= 0 && !e.isOwnItem(owner)) fv.add(slot, item(owner, e.def().field, null));
+        if (expert >= 0) fv.add(expert, item(owner, ExpertFields.EXPERT, null));
+        if (message >= 0) fv.add(message, item(owner, ExpertFields.MESSAGE, e.message()));
+        if (severity >= 0) fv.add(severity, item(owner, ExpertFields.SEVERITY, e.severity().code));
+        if (group >= 0) fv.add(group, item(owner, ExpertFields.GROUP, e.def().group.code));
     }
 
     /** An item of the expert subtree, made only when the filter asks for its field; like Wireshark's, it has no bytes. */

@@ -1,0 +1,52 @@
+package tlslens.dissect;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A number for each of some field names (a filter's slot, a -e column), found from a node's
+ * {@link FieldDef} by its {@link FieldDef#id}: one array read per node instead of a hash of the
+ * name. Several definitions may share a name; each id is looked up by name once, then remembered.
+ * Safe to share between threads (every thread would remember the same numbers).
+ */
+public final class FieldIndex {
+    /** Not one of the names. */
+    public static final int NONE = -1;
+    private static final int UNKNOWN = -2;
+
+    private final Map<String, Integer> byName;
+    private final AtomicReference<int[]> byId = new AtomicReference<>(new int[0]);
+
+    /** {@code byName}: name -> number (at least 0); kept, not copied. */
+    public FieldIndex(Map<String, Integer> byName) { this.byName = byName; }
+
+    /** The number of the definition's name, or {@link #NONE}. */
+    public int of(FieldDef f) {
+        int[] known = byId.get();
+        int id = f.id;
+        if (id < known.length) {
+            int n = known[id];
+            if (n != UNKNOWN) return n;
+        }
+        return learn(f);
+    }
+
+    private int learn(FieldDef f) {
+        Integer n = byName.get(f.abbrev);
+        int number = n == null ? NONE : n;
+        while (true) {
+            int[] known = byId.get();
+            int[] grown = known;
+            if (f.id >= known.length) {
+                grown = java.util.Arrays.copyOf(known, Math.max(f.id + 1, known.length * 2 + 64));
+                java.util.Arrays.fill(grown, known.length, grown.length, UNKNOWN);
+            } else if (known[f.id] == number) {
+                return number;
+            } else {
+                grown = known.clone();
+            }
+            grown[f.id] = number;
+            if (byId.compareAndSet(known, grown)) return number;
+        }
+    }
+}
