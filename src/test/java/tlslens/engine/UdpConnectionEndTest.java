@@ -64,6 +64,56 @@ class UdpConnectionEndTest {
         assertTrue(total[1] >= 3, "connections never seen closing: " + total[1]);
     }
 
+    @Test
+    void keysArrivingLateEndTheSameAssociationsAtTheSameFrames() throws Exception {
+        // DTLS associations that close more than the linger before the capture's end: they end inside it.
+        for (String name : List.of("dtls12_aead", "dtls12_cbc")) {
+            Path cap = OURS.resolve(name + ".pcap");
+            KeyLog log = KeyLog.read(OURS.resolve(name + ".keylog"));
+            List<RawFrame> frames = new ArrayList<>();
+            int link;
+            try (CaptureFileReader r = CaptureFileReader.open(cap)) {
+                link = r.linkType();
+                for (RawFrame f; (f = r.next()) != null; ) frames.add(f);
+            }
+            List<List<String>> expected = new ArrayList<>();
+            try (CaptureIndex idx = new CaptureIndex(link, new TlsSecrets(log))) {
+                for (RawFrame f : frames) {
+                    idx.add(f, false);
+                    expected.add(holding(idx));
+                }
+            }
+            java.util.Set<String> ended = new java.util.TreeSet<>();
+            for (List<String> l : expected) ended.addAll(l);
+            expected.get(expected.size() - 1).forEach(ended::remove);
+            assertTrue(!ended.isEmpty(), name + ": some association ends inside the capture " + expected);
+            for (int arrival = 0; arrival < frames.size(); arrival += 3) {
+                TlsSecrets secrets = new TlsSecrets();
+                try (CaptureIndex idx = new CaptureIndex(link, secrets)) {
+                    for (int i = 0; i < frames.size(); i++) {
+                        if (i == arrival) {
+                            secrets.add(log);
+                            if (idx.udpRekeyable(false)) idx.redissectUdp(false, fd -> { });
+                        }
+                        idx.add(frames.get(i), false);
+                        // Before the keys, an encrypted close_notify is not seen: the association holds on.
+                        if (i >= arrival) assertEquals(expected.get(i), holding(idx), name + ", keys before frame " + (arrival + 1)
+                                + ": after frame " + (i + 1));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The QUIC connections and DTLS associations that hold state, by key. */
+    private static List<String> holding(CaptureIndex idx) {
+        return idx.withConnections(all -> {
+            List<String> out = new ArrayList<>();
+            for (ConnectionState c : all) if (c instanceof UdpState s && s.holdsState()) out.add(key(s));
+            return out;
+        });
+    }
+
     private static void add(int[] total, int[] n) {
         total[0] += n[0];
         total[1] += n[1];
