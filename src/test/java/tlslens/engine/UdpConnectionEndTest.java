@@ -126,7 +126,8 @@ class UdpConnectionEndTest {
      */
     private static int[] check(Path cap, Path keylog) throws Exception {
         Map<String, Long> closedAt = tsharkCloses(cap, keylog);
-        Engine e = new Engine(keylog == null ? null : new TlsSecrets(KeyLog.read(keylog)));
+        // With a key log as --key-schedule runs (DTLS 1.3 traffic secrets kept); without, as other runs.
+        Engine e = new Engine(keylog == null ? null : new TlsSecrets(KeyLog.read(keylog))).keepKeySchedules(keylog != null);
         RawFrame last = null;
         try (CaptureFileReader r = CaptureFileReader.open(cap)) {
             e.interfaces(r.interfaces());
@@ -146,13 +147,43 @@ class UdpConnectionEndTest {
             else open++;
         }
         assertEquals(udp.stream().filter(UdpState::holdsState).count(), e.udpConnectionsHoldingState(), what);
+        // What the window and the connection model read of a connection survives its end.
+        List<String> kept = new ArrayList<>();
+        for (UdpState s : udp) kept.add(readAfterTheEnd(s));
+        // A frame of another capture (TCP), a second more than the linger after the last.
+        RawFrame other;
+        try (CaptureFileReader r = CaptureFileReader.open(OURS.resolve("tls12_aead.pcapng"))) {
+            other = r.next();
+        }
         e.dissect(new RawFrame(last.number() + 1, last.time().plusNanos(Engine.CLOSE_LINGER_NS + 1_000_000_000L),
-                last.originalLength(), last.data(), last.linkType(), last.interfaceId(), last.interfaceName()));
+                other.originalLength(), other.data(), other.linkType(), other.interfaceId(), other.interfaceName()));
         for (UdpState s : udp) {
             boolean wasClosed = closedAt.containsKey(key(s));
             assertEquals(!wasClosed, s.holdsState(), what + " " + key(s) + " after the linger");
+            assertEquals(kept.get(udp.indexOf(s)), readAfterTheEnd(s), what + " " + key(s) + ": read after its end");
         }
         return new int[] {closed, open};
+    }
+
+    /**
+     * The key schedule (QUIC: the window's lesson reads it from the capture's engine; DTLS: --key-schedule,
+     * which keeps it), decryption status, messages and packets, as text.
+     */
+    private static String readAfterTheEnd(UdpState s) {
+        StringBuilder sb = new StringBuilder();
+        tlslens.dissect.tls.decrypt.KeySchedule k = s.quic() != null
+                ? tlslens.dissect.quic.QuicKeySchedule.of(s.quic()) : s.dtls().keySchedule();
+        if (k != null) {
+            sb.append(k.version()).append(' ').append(k.cipherSuite()).append(' ').append(k.problem()).append('\n');
+            for (var st : k.steps()) sb.append(st.stage()).append(' ').append(st.name()).append(' ').append(st.hex()).append('\n');
+        }
+        if (s.quic() != null) {
+            sb.append(s.quic().decryption()).append(s.quic().packets().size()).append(s.quic().cryptoMessages().size());
+            sb.append(s.quic().tls().log().messages().size());
+        } else {
+            sb.append(s.dtls().steps().size()).append(s.dtls().hellos().size()).append(s.dtls().negotiatedVersion());
+        }
+        return sb.toString();
     }
 
     private static String key(UdpState s) {
