@@ -62,6 +62,15 @@ public final class Engine {
      */
     static final long RESET_LINGER_NS = 10_000_000_000L;
 
+    /** QUIC connections and DTLS associations that saw their close, oldest first: they end {@link #CLOSE_LINGER_NS} after it. */
+    private java.util.ArrayDeque<UdpState> closing = new java.util.ArrayDeque<>();
+    /**
+     * How long (capture time) a QUIC connection keeps its keys after the first CONNECTION_CLOSE seen, and a
+     * DTLS association after a close_notify or fatal alert: the closing and draining periods (RFC 9000 10.2:
+     * three PTOs) and the peer's own close or retransmissions still decrypt as before. Generous, as TCP's.
+     */
+    static final long CLOSE_LINGER_NS = RESET_LINGER_NS;
+
     public Engine() { this.conversations = new TcpConversationTable(); }
 
     /** An engine that decrypts TLS with these secrets (null: none). */
@@ -102,6 +111,18 @@ public final class Engine {
     public int connectionsHoldingState() {
         int n = 0;
         for (TcpStream s : streams) if (s.holdsState()) n++;
+        return n;
+    }
+
+    /**
+     * How many QUIC connections and DTLS associations still hold keys or reassembly for packets to come:
+     * those not ended yet. One ends {@link #CLOSE_LINGER_NS} of capture time after the first close seen
+     * (a decrypted CONNECTION_CLOSE; a close_notify or fatal alert in the clear or decrypted). Without
+     * keys a QUIC connection's close after the handshake is not visible, and it holds its state to the end.
+     */
+    public int udpConnectionsHoldingState() {
+        int n = 0;
+        for (UdpState s : udpStates) if (s.holdsState()) n++;
         return n;
     }
 
@@ -208,6 +229,7 @@ public final class Engine {
         udpStates.addAll(replay.udpStates);
         udpStateOf.clear();
         udpStateOf.putAll(replay.udpStateOf);
+        closing = replay.closing;
     }
 
     /**
@@ -235,6 +257,7 @@ public final class Engine {
     }
 
     private void dissectInto(FrameDissection fd, RawFrame f) {
+        if (!closing.isEmpty()) endClosed(FrameTimes.epochNanos(fd.time));
         Tvb tvb = fd.frameTvb();
         ProtoNode frame = frameNode(fd, f, tvb);
         LinkDissector.Next link = LinkDissector.dissect(fd.root, tvb, f.linkType());
@@ -345,6 +368,7 @@ public final class Engine {
                 UdpState s = udpStateOf.computeIfAbsent(dtls, k -> added(new UdpState(c.index, dtls)));
                 s.observe(fd.number, fd.time, dir, tr.src().getAddress(), sport, tr.dst().getAddress(), dport,
                         tr.end() - tr.offset());
+                if (dtls.closeSeen()) closing(s, fd);
                 return;
             }
             if (c.attachment == null && QuicDissector.looksLikeQuic(payload, tr.offset(), tr.end())) {
@@ -360,10 +384,35 @@ public final class Engine {
                     s.observe(fd.number, fd.time, dir, tr.src().getAddress(), sport, tr.dst().getAddress(), dport,
                             tr.end() - tr.offset());
                 }
+                for (tlslens.dissect.quic.QuicConnection qc : quic.takeClosed()) {
+                    UdpState s = udpStateOf.get(qc);
+                    if (s != null) closing(s, fd);
+                }
                 return;
             }
         }
         fd.setInfo(sport + " \u2192 " + dport + " Len=" + Math.max(0, length - 8));
+    }
+
+    /** A QUIC connection or DTLS association saw its close in this frame: its linger starts (once). */
+    private void closing(UdpState s, FrameDissection fd) {
+        if (s.closedNs != Long.MIN_VALUE) return;
+        s.closedNs = FrameTimes.epochNanos(fd.time);
+        closing.add(s);
+    }
+
+    /**
+     * Returns the memory of QUIC connections and DTLS associations whose close lingered more than
+     * {@link #CLOSE_LINGER_NS} before this frame (issue 16). Checked before every frame: a replay of
+     * the UDP frames alone (CaptureIndex.redissectUdp) lets go before the same UDP frame as the pass
+     * over the whole capture.
+     */
+    private void endClosed(long nowNs) {
+        while (!closing.isEmpty() && nowNs - closing.peek().closedNs > CLOSE_LINGER_NS) {
+            UdpState s = closing.poll();
+            if (s.quic() != null) quic.release(s.quic());
+            else s.dtls().release(keepKeySchedules);
+        }
     }
 
     private UdpState added(UdpState s) {

@@ -35,6 +35,11 @@ final class UdpState implements ConnectionState {
     private int count;
     /** QUIC: packets of the connection already accounted for. */
     int packetsSeen;
+    /** Capture time (epoch ns) of the datagram that carried the first close seen; Long.MIN_VALUE when none. */
+    long closedNs = Long.MIN_VALUE;
+
+    /** Whether the connection holds keys or reassembly for packets to come (not ended yet). */
+    boolean holdsState() { return quic != null ? quic.holdsState() : dtls.holdsState(); }
 
     UdpState(int udpStream, QuicConnection quic) {
         this.transport = Transport.QUIC;

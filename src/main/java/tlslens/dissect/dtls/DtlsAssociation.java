@@ -67,6 +67,28 @@ public final class DtlsAssociation {
     /** An association whose records open with these secrets (null: none). */
     public DtlsAssociation(TlsSecrets secrets) { this.decryptor = new DtlsDecryptor(secrets); }
 
+    /** A close_notify or fatal alert was read (in the clear or decrypted). */
+    private boolean closeSeen;
+    private boolean released;
+
+    /** Whether a readable close_notify or fatal alert was seen, either way: the association is closing. */
+    public boolean closeSeen() { return closeSeen; }
+
+    /** Whether the association still holds handshake fragments or keys for records to come. */
+    public boolean holdsState() { return !released; }
+
+    /**
+     * The association ended (closed, and a linger passed): lets go of its handshake fragments being
+     * reassembled and its keys (the DTLS 1.3 traffic secrets stay when {@code keepKeySchedule}), keeping
+     * what the connection model reads. A record that still comes is left encrypted.
+     */
+    public void release(boolean keepKeySchedule) {
+        if (released) return;
+        released = true;
+        for (Map<Integer, Reassembly> m : pending) m.clear();
+        decryptor.release(keepKeySchedule);
+    }
+
     /** A handshake message, ChangeCipherSpec or alert as it was seen: for the connection model. */
     public record Step(long frame, int dir, int contentType, int handshakeType, int length, int epoch,
                        boolean retransmission) {}
@@ -387,6 +409,8 @@ public final class DtlsAssociation {
             steps.add(new Step(fd.number, dir, ContentTypes.ALERT, -1, end - off, epoch, false));
             return "Encrypted Alert";
         }
+        // close_notify or a fatal alert, readable: the association is closing (RFC 6347 4.1.2.7, RFC 9147 5.10).
+        if (tvb.u8(off) == 2 || tvb.u8(off + 1) == 0) closeSeen = true;
         msg.add(mirror(TlsFields.ALERT_LEVEL), tvb, off, 1);
         msg.add(mirror(TlsFields.ALERT_DESCRIPTION), tvb, off + 1, 1);
         String text = "Alert (Level: " + level + ", Description: " + desc + ")";

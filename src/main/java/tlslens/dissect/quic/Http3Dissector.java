@@ -34,6 +34,9 @@ final class Http3Dissector {
         byte[] carry = new byte[0];
     }
 
+    /** The connection ended: its streams' state goes (no STREAM frame of it is decrypted any more). */
+    void forget(QuicConnection conn) { streams.remove(conn); }
+
     /** Whether the connection speaks HTTP/3: ALPN h3 (or a draft h3-NN) in EncryptedExtensions, else offered alone. */
     static boolean isHttp3(QuicConnection conn) {
         HelloInfo ee = conn.tls.log().encryptedExtensions();

@@ -152,6 +152,37 @@ public final class QuicConnection {
         return candidate;
     }
 
+    /** A CONNECTION_CLOSE frame (0x1c or 0x1d) was read in a decrypted packet of this connection. */
+    boolean closeSeen;
+    private boolean released;
+
+    /** Whether a decrypted packet carried a CONNECTION_CLOSE: the connection is closing (RFC 9000 10.2). */
+    public boolean closeSeen() { return closeSeen; }
+
+    /** Whether the connection still holds packet keys and CRYPTO reassembly for packets to come. */
+    public boolean holdsState() { return !released; }
+
+    /** Whether {@link #release} let go of the keys: a later packet of the connection is left encrypted. */
+    boolean released() { return released; }
+
+    /**
+     * The connection ended (closed, and the closing period lingered): lets go of the packet keys of every
+     * space, the traffic secrets of key updates, the CRYPTO streams and the TLS handshake's fragments and
+     * keys, keeping what the connection model reads (packets, messages, decryption status) and the TLS key
+     * schedule (the window's lesson shows it from this connection). A packet that still comes is shown
+     * as one without keys.
+     */
+    void release() {
+        if (released) return;
+        released = true;
+        for (QuicKeys[] space : keys) java.util.Arrays.fill(space, null);
+        earlyKeys = null;
+        java.util.Arrays.fill(appSecret, null);
+        java.util.Arrays.fill(nextKeys, null);
+        for (CryptoStream[] space : crypto) java.util.Arrays.fill(space, null);
+        tls.release(true);
+    }
+
     void sawPacketNumber(int space, int dir, long pn) {
         if (pn > largestPn[space][dir]) largestPn[space][dir] = pn;
     }

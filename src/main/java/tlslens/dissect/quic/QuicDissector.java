@@ -48,6 +48,27 @@ public final class QuicDissector {
 
     public QuicDissector(TlsSecrets secrets) { this.secrets = secrets; }
 
+    /** Connections whose first CONNECTION_CLOSE was read since {@link #takeClosed} was last called. */
+    private final List<QuicConnection> closed = new ArrayList<>();
+
+    /** The connections that saw their first CONNECTION_CLOSE since the last call (in the datagrams dissected meanwhile). */
+    public List<QuicConnection> takeClosed() {
+        if (closed.isEmpty()) return List.of();
+        List<QuicConnection> out = List.copyOf(closed);
+        closed.clear();
+        return out;
+    }
+
+    /**
+     * The connection ended: lets go of its keys, CRYPTO reassembly and HTTP/3 stream state (see
+     * {@link QuicConnection#release}). Its connection IDs stay known, so that a late packet is still
+     * numbered as its connection's.
+     */
+    public void release(QuicConnection conn) {
+        conn.release();
+        http3.forget(conn);
+    }
+
     /**
      * True when [off, end) starts with a QUIC long header of a version we know (v1, v2, drafts) or a
      * version negotiation: fixed bit set, connection ID lengths of at most 20 bytes.
@@ -417,6 +438,7 @@ public final class QuicDissector {
 
     /** The keys of a space and direction: Initial ones always, the others from the key log's secrets. */
     private QuicKeys keys(QuicConnection conn, int space, int dir) {
+        if (conn.released()) return null;
         QuicKeys k = conn.keys[space][dir];
         if (k != null || space == QuicConnection.INITIAL) return k;
         // The keys' hash and AEAD follow the cipher suite: none before the ServerHello named it.
@@ -442,6 +464,7 @@ public final class QuicDissector {
      * tag checks it: a wrong suite fails). A candidate that opens nothing leaves the packet closed.
      */
     private QuicKeys earlyKeys(QuicConnection conn, Tvb tvb, int off, int pnOff, int pEnd) {
+        if (conn.released()) return null;
         if (conn.earlyKeys != null) return conn.earlyKeys;
         byte[] secret = secret(conn, KeyLog.Label.CLIENT_EARLY_TRAFFIC_SECRET);
         if (secret == null) return null;
@@ -688,7 +711,12 @@ public final class QuicDissector {
                 if (!r.v(type == 0x1c ? QuicFields.CC_ERROR_CODE : QuicFields.CC_ERROR_CODE_APP)) return -1;
                 if (type == 0x1c && !r.v(QuicFields.CC_FRAME_TYPE)) return -1;
                 if (!r.v(QuicFields.CC_REASON_LENGTH)) return -1;
-                return r.bytes(QuicFields.CC_REASON, r.last);
+                int after = r.bytes(QuicFields.CC_REASON, r.last);
+                if (after >= 0 && conn != null && !conn.closeSeen) {
+                    conn.closeSeen = true;
+                    closed.add(conn);
+                }
+                return after;
             }
             default -> {
                 if (type >= 0x08 && type <= 0x0f) {
@@ -753,7 +781,7 @@ public final class QuicDissector {
     /** A CRYPTO frame's data: into the space's stream; whole messages go to TLS under this frame. */
     private void crypto(FrameDissection fd, ProtoNode f, Tvb t, int dataOff, int len, long offset, QuicConnection conn,
                         int space, int dir) {
-        if (conn == null) return;
+        if (conn == null || conn.released()) return;
         CryptoStream s = conn.crypto[space][dir];
         long before = s.delivered();
         s.add(fd.number, offset, t.bytes(dataOff, len));

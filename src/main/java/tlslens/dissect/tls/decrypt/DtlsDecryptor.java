@@ -51,6 +51,27 @@ public final class DtlsDecryptor {
         this.noKeys = secrets == null ? "no key log loaded" : "no ServerHello seen";
     }
 
+    private boolean released;
+
+    /**
+     * The association ended: lets go of the record ciphers (DTLS 1.2's epoch 1, DTLS 1.3's epochs) and
+     * the master secret; the DTLS 1.3 traffic secrets stay when {@code keepKeySchedule} (keySchedule13
+     * reads them). Records that still come are left encrypted.
+     */
+    public void release(boolean keepKeySchedule) {
+        if (released) return;
+        released = true;
+        Arrays.fill(epoch1, null);
+        if (!keepKeySchedule) {
+            for (Map<Long, Epoch13> m : epochs) m.clear();
+            master = null;
+        }
+        noKeys = "the association ended: its keys were let go";
+    }
+
+    /** Whether {@link #release} was called. */
+    public boolean released() { return released; }
+
     /** The negotiated DTLS version (0xfeff, 0xfefd, 0xfefc), -1 before the ServerHello. */
     public int version() { return version; }
 
@@ -132,7 +153,7 @@ public final class DtlsDecryptor {
      */
     public Opened open12(boolean fromServer, int epoch, long sequence, int contentType, int recordVersion, byte[] body) {
         RecordCipher c = epoch1[fromServer ? S : C];
-        if (c == null) return null;
+        if (c == null || released) return null;
         if (epoch != 1) return new Opened(null, contentType, null, "epoch " + epoch + " (a renegotiation) has no keys");
         RecordCipher.Result r = c.decryptAt(((long) epoch << 48) | (sequence & 0xffffffffffffL), contentType,
                 recordVersion, body);
@@ -184,6 +205,7 @@ public final class DtlsDecryptor {
 
     /** Whether DTLS 1.3 keys of this side and epoch are known. */
     public boolean hasKeys13(boolean fromServer, long epoch) {
+        if (released) return false;
         try {
             return version == TlsVersions.DTLS13 && keys13(fromServer ? S : C, epoch) != null;
         } catch (RuntimeException e) {
@@ -197,6 +219,7 @@ public final class DtlsDecryptor {
      * them). Null without keys or with fewer than 16 bytes of ciphertext.
      */
     public byte[] recordNumberMask(boolean fromServer, long epoch, byte[] sample) {
+        if (released) return null;
         try {
             Epoch13 e = version == TlsVersions.DTLS13 ? keys13(fromServer ? S : C, epoch) : null;
             if (e == null || sample == null || sample.length < 16) return null;
@@ -276,6 +299,7 @@ public final class DtlsDecryptor {
 
     /** Opens a DTLS 1.3 ciphertext record: header (sequence number decrypted) as additional data. */
     public Opened open13(boolean fromServer, long epoch, long sequence, byte[] header, byte[] body) {
+        if (released) return null;
         Epoch13 e;
         try {
             e = version == TlsVersions.DTLS13 ? keys13(fromServer ? S : C, epoch) : null;
