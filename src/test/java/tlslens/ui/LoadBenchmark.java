@@ -74,7 +74,7 @@ public final class LoadBenchmark {
                 System.exit(1);
             }
         });
-        MainWindowController w = window.get(30, TimeUnit.SECONDS);
+        MainWindowController w = window.get(600, TimeUnit.SECONDS); // a loaded machine can take minutes to start the toolkit
         // The idle phase starts once the window is up: its first frame (all the CSS and layout
         // of a new window) is start-up, printed on its own, not a stall of the idle window.
         long shown = System.nanoTime();
