@@ -120,11 +120,14 @@ public final class CaptureFileReader implements Closeable {
             r.end = end;
             r.readHeader();
             return r;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // aircompressor's zstd decoder reports a damaged frame with an unchecked MalformedInputException.
+            if (e instanceof RuntimeException && (r == null || r.compression.label == null)) throw (RuntimeException) e;
             closeQuietly(r == null ? raw : r.in);
-            String what = r == null || r.compression.label == null ? describe(e)
+            String detail = e instanceof IOException io ? describe(io) : String.valueOf(e.getMessage());
+            String what = r == null || r.compression.label == null ? detail
                     : "its " + r.compression.label + "-compressed data is " + (r.end.seen() ? "cut short" : "damaged")
-                    + " (" + describe(e) + ")";
+                    + " (" + detail + ")";
             throw new CaptureException("The file \"" + name + "\" can't be read: " + what + ".", e);
         } catch (CaptureException e) {
             closeQuietly(r == null ? raw : r.in);

@@ -190,7 +190,11 @@ public final class FieldFormat {
 
     /** "Apr  3, 2011 15:36:47.000000000 UTC", as Wireshark prints absolute times in UTC. */
     public static String absoluteTime(Instant t) {
-        return ABS_TIME.format(t) + String.format(".%09d UTC", t.getNano());
+        try {
+            return ABS_TIME.format(t) + String.format(".%09d UTC", t.getNano());
+        } catch (java.time.DateTimeException e) {
+            return "Not representable"; // beyond a calendar date's range, as Wireshark's abs_time_to_str says
+        }
     }
 
     /**
