@@ -279,6 +279,11 @@ class LiveCaptureCliTest {
 
         static Tlslens start(String... args) throws IOException {
             List<String> cmd = new ArrayList<>();
+            // A test run started in the background by a non-interactive shell (`cmd &`) inherits SIGINT ignored,
+            // and a JVM started so installs no handler for it: Ctrl-C would never reach the program. Restore it.
+            // (python3 rather than `env --default-signal`, which older coreutils lack; exec keeps the pid.)
+            cmd.addAll(List.of("python3", "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                    + "os.execvp(sys.argv[1], sys.argv[1:])"));
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
