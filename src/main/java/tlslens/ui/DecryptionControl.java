@@ -269,8 +269,13 @@ final class DecryptionControl {
         }
         if (!failed.isEmpty()) {
             Connection c = failed.get(0);
-            String origin = c.decryption().keyOrigin();
-            return "Keys for connection #" + c.index() + " did not decrypt it" + (origin == null ? "" : " (" + origin + ")")
+            var d = c.decryption();
+            String origin = d.keyOrigin();
+            // Most of it opened (a QUIC connection's stray packet, as tshark shows it too): say how much did not.
+            String what = d.recordsDecrypted() == 0 ? "it"
+                    : d.recordsFailed() + " of its " + (d.recordsDecrypted() + d.recordsFailed())
+                    + (c.transport() == tlslens.engine.Transport.QUIC ? " protected packets" : " records");
+            return "Keys for connection " + c.label() + " did not decrypt " + what + (origin == null ? "" : " (" + origin + ")")
                     + (failed.size() > 1 ? ", nor " + (failed.size() - 1) + " other connection" + (failed.size() > 2 ? "s" : "") : "");
         }
         if (keys > 0 && encrypted && !used && rsaUnmatched) {
