@@ -52,6 +52,12 @@ class LiveDecryptionWindowTest {
         window = WindowTestSupport.show(stage);
     }
 
+    /** The key log this test watches is remembered in the preferences: later window tests must not inherit it. */
+    @org.junit.jupiter.api.AfterEach
+    void forgetTheWatchedKeyLog() throws Exception {
+        java.util.prefs.Preferences.userRoot().node(WindowTestSupport.PREFS + "/decryption").clear();
+    }
+
     private static void run(Path dir, String... cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
