@@ -42,12 +42,10 @@ class LabCommandTest {
     @BeforeAll
     static void makeTheLab() throws IOException {
         capture = dir.resolve("lesson.pcapng");
-        made = CliRunner.run("--lab", capture.toString(), "--lab-rtt", "40");
-        assertEquals(0, made.exitCode(), made.err() + made.out());
-        manifest = JSON.readTree(Files.readString(dir.resolve("lesson.manifest.json")));
-        CliRunner.Result r = CliRunner.run("-r", capture.toString(), "--connections");
-        assertEquals(0, r.exitCode(), r.err());
-        connections = JSON.readTree(r.out());
+        LabLesson lab = LabLesson.make(capture, "--lab-rtt", "40");
+        made = lab.made();
+        manifest = lab.manifest();
+        connections = lab.connections();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import tlslens.lab.Lab;
 
 /**
  * Issue 13 §1, "capture the lab on lo": with {@code --lab-capture-lo} the packets are those libpcap
@@ -28,7 +26,6 @@ import tlslens.lab.Lab;
  * what {@code --connections} reads from them still agrees with what the peers said happened.
  */
 class LabLoopbackCaptureTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     static Path dir;
     static Path capture;
@@ -39,12 +36,10 @@ class LabLoopbackCaptureTest {
     @BeforeAll
     static void makeTheLabOnLoopback() throws IOException {
         capture = dir.resolve("lesson-lo.pcapng");
-        made = CliRunner.run("--lab", capture.toString(), "--lab-scenarios", "tls12-session-id", "--lab-capture-lo");
-        assertEquals(0, made.exitCode(), made.err() + made.out());
-        manifest = JSON.readTree(Files.readString(Lab.manifestFor(capture)));
-        CliRunner.Result r = CliRunner.run("-r", capture.toString(), "--connections");
-        assertEquals(0, r.exitCode(), r.err());
-        connections = JSON.readTree(r.out());
+        LabLesson lab = LabLesson.make(capture, "--lab-scenarios", "tls12-session-id", "--lab-capture-lo");
+        made = lab.made();
+        manifest = lab.manifest();
+        connections = lab.connections();
     }
 
     @Test

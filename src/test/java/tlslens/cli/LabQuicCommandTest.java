@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +30,6 @@ import tlslens.lab.LabScenario;
  * reading the embedded secrets, opens the resumed connection's 0-RTT and Handshake packets.
  */
 class LabQuicCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RTT_MS = 40;
     @TempDir
     static Path dir;
@@ -44,13 +41,11 @@ class LabQuicCommandTest {
     @BeforeAll
     static void makeTheLesson() throws IOException {
         capture = dir.resolve("quic.pcapng");
-        made = CliRunner.run("--lab", capture.toString(), "--lab-scenarios", LabScenario.QUIC_0RTT.id(),
+        LabLesson lab = LabLesson.make(capture, "--lab-scenarios", LabScenario.QUIC_0RTT.id(),
                 "--lab-rtt", String.valueOf(RTT_MS));
-        assertEquals(0, made.exitCode(), made.err() + made.out());
-        manifest = JSON.readTree(Files.readString(Lab.manifestFor(capture)));
-        CliRunner.Result r = CliRunner.run("-r", capture.toString(), "--connections");
-        assertEquals(0, r.exitCode(), r.err());
-        connections = JSON.readTree(r.out());
+        made = lab.made();
+        manifest = lab.manifest();
+        connections = lab.connections();
     }
 
     @Test

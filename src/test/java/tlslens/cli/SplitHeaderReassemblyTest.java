@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import tlslens.capture.CaptureFileReader;
+import tlslens.CaptureFrames;
 import tlslens.capture.PcapWriter;
 import tlslens.capture.RawFrame;
 
@@ -37,7 +37,7 @@ class SplitHeaderReassemblyTest {
 
     @Test
     void everySplitOfTheClientHelloSegmentReassembles() throws Exception {
-        List<RawFrame> frames = read(CAPTURE);
+        List<RawFrame> frames = CaptureFrames.read(CAPTURE);
         int payload = payloadLength(frames.get(CLIENT_HELLO_FRAME - 1));
         assertTrue(payload > 200, "a real ClientHello");
         List<String> unsplit = values(dissect(CAPTURE));
@@ -50,7 +50,7 @@ class SplitHeaderReassemblyTest {
 
     @Test
     void everySplitOfTheServerHeadersReassembles() throws Exception {
-        List<RawFrame> frames = read(CAPTURE);
+        List<RawFrame> frames = CaptureFrames.read(CAPTURE);
         List<String> unsplit = values(dissect(CAPTURE));
         int payload = payloadLength(frames.get(SERVER_HELLO_FRAME - 1));
         // The ServerHello's record and handshake headers and the next records' headers lie in the first 200 bytes.
@@ -64,7 +64,7 @@ class SplitHeaderReassemblyTest {
     @Test
     void tsharkAgreesOnSplitHeaders() throws Exception {
         GoldenSupport.requireTshark();
-        List<RawFrame> frames = read(CAPTURE);
+        List<RawFrame> frames = CaptureFrames.read(CAPTURE);
         for (int k : new int[] {1, 2, 3, 4, 5, 6, 8, 9, 100}) {
             Path variant = split(frames, CLIENT_HELLO_FRAME, k, "t" + k);
             List<String> args = new ArrayList<>(List.of("-r", variant.toString()));
@@ -100,13 +100,6 @@ class SplitHeaderReassemblyTest {
         return out;
     }
 
-    private static List<RawFrame> read(Path file) throws Exception {
-        List<RawFrame> frames = new ArrayList<>();
-        try (CaptureFileReader r = CaptureFileReader.open(file)) {
-            for (RawFrame f; (f = r.next()) != null; ) frames.add(f);
-        }
-        return frames;
-    }
 
     private static final int ETH = 14;
 

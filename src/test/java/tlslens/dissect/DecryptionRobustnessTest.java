@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import tlslens.CaptureFrames;
 import tlslens.capture.RawFrame;
 import tlslens.dissect.tls.decrypt.DecryptionStatus;
 import tlslens.dissect.tls.decrypt.KeyLog;
@@ -31,7 +32,7 @@ class DecryptionRobustnessTest {
 
     @Test
     void aFlippedCiphertextByteIsReportedAndTheNextRecordsStillDecrypt() throws Exception {
-        List<RawFrame> frames = RobustnessTest.read(OURS.resolve("tls13_full_then_psk.pcap"));
+        List<RawFrame> frames = CaptureFrames.read(OURS.resolve("tls13_full_then_psk.pcap"));
         Engine e = new Engine(secrets("tls13_full_then_psk.keylog"));
         boolean reported = false;
         boolean alertAfter = false;
@@ -67,7 +68,7 @@ class DecryptionRobustnessTest {
         for (Path cap : RobustnessTest.captures()) {
             String name = cap.getFileName().toString().replaceFirst("\\.pcap(ng)?$", "");
             if (!Files.exists(OURS.resolve(name + ".keylog"))) continue;
-            List<RawFrame> frames = RobustnessTest.read(cap);
+            List<RawFrame> frames = CaptureFrames.read(cap);
             TlsSecrets secrets = secrets(name + ".keylog");
             for (int i = 0; i < 25; i++) {
                 Engine e = new Engine(secrets);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tlslens.CaptureFrames;
 import tlslens.capture.RawFrame;
 import tlslens.dissect.tls.TlsConnection;
 import tlslens.dissect.tls.decrypt.DecryptionStatus;
@@ -26,7 +27,7 @@ class LateKeysTest {
     static TlsConnection run(String capture, String keylog, int keysAfterFrame, int stream) throws Exception {
         TlsSecrets secrets = new TlsSecrets();
         Engine e = new Engine(secrets).keepPlaintext(true);
-        List<RawFrame> frames = RobustnessTest.read(OURS.resolve(capture));
+        List<RawFrame> frames = CaptureFrames.read(OURS.resolve(capture));
         for (RawFrame f : frames) {
             if (f.number() == keysAfterFrame + 1) secrets.add(KeyLog.read(OURS.resolve(keylog)));
             e.dissect(f);

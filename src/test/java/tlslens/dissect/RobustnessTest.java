@@ -6,14 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import tlslens.capture.CaptureException;
-import tlslens.capture.CaptureFileReader;
+import tlslens.CaptureFrames;
 import tlslens.capture.RawFrame;
 import tlslens.engine.Engine;
 
@@ -31,13 +29,6 @@ public class RobustnessTest {
         }
     }
 
-    static List<RawFrame> read(Path p) throws CaptureException {
-        List<RawFrame> frames = new ArrayList<>();
-        try (CaptureFileReader r = CaptureFileReader.open(p)) {
-            for (RawFrame f; (f = r.next()) != null; ) frames.add(f);
-        }
-        return frames;
-    }
 
     /** A dissector bug is reported as a malformed node naming an exception; bad input never is. */
     static void assertNoBug(FrameDissection fd, String where) {
@@ -53,7 +44,7 @@ public class RobustnessTest {
         int runs = 0;
         int malformedSeen = 0;
         for (Path cap : captures()) {
-            for (byte[][] dirs : StreamExtractor.tlsStreams(read(cap))) {
+            for (byte[][] dirs : StreamExtractor.tlsStreams(CaptureFrames.read(cap))) {
                 for (int d = 0; d < 2; d++) {
                     byte[] s = dirs[d];
                     // Every prefix up to 4 KiB, then every 7th: a handshake lives in the first few KiB.
@@ -82,7 +73,7 @@ public class RobustnessTest {
         int withExpert = 0;
         long start = System.nanoTime();
         for (Path cap : captures()) {
-            List<RawFrame> frames = read(cap);
+            List<RawFrame> frames = CaptureFrames.read(cap);
             for (int i = 0; i < 200; i++) {
                 Engine e = new Engine();
                 boolean expert = false;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import tlslens.capture.CaptureFileReader;
+import tlslens.CaptureFrames;
 import tlslens.capture.RawFrame;
 import tlslens.dissect.FrameSummary;
 import tlslens.dissect.tls.decrypt.KeyLog;
@@ -23,19 +23,7 @@ import tlslens.dissect.tls.decrypt.TlsSecrets;
 class RekeyTest {
     private static final Path CAPTURES = Path.of("src/test/resources/captures");
 
-    private static List<RawFrame> frames(Path cap) throws Exception {
-        List<RawFrame> out = new ArrayList<>();
-        try (CaptureFileReader r = CaptureFileReader.open(cap)) {
-            for (RawFrame f; (f = r.next()) != null; ) out.add(f);
-        }
-        return out;
-    }
 
-    private static int linkType(Path cap) throws Exception {
-        try (CaptureFileReader r = CaptureFileReader.open(cap)) {
-            return r.linkType();
-        }
-    }
 
     private static String row(FrameSummary s) { return s.protocol() + " | " + s.info(); }
 
@@ -51,8 +39,8 @@ class RekeyTest {
                 "tls12_session_id.pcap")) {
             Path cap = CAPTURES.resolve(name);
             KeyLog log = KeyLog.read(CAPTURES.resolve(name.replaceAll("\\.pcap(ng)?$", ".keylog")));
-            List<RawFrame> frames = frames(cap);
-            int link = linkType(cap);
+            List<RawFrame> frames = CaptureFrames.read(cap);
+            int link = CaptureFrames.linkType(cap);
             List<String> expected = new ArrayList<>();
             List<String> expectedStates;
             try (CaptureIndex ref = new CaptureIndex(link, new TlsSecrets(log))) {

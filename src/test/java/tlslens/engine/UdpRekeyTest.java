@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tlslens.CaptureFrames;
 import tlslens.PublicCaptures;
 import tlslens.UsesPublicCaptures;
 import tlslens.analysis.Connection;
 import tlslens.analysis.ConnectionAnalyzer;
-import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
 import tlslens.dissect.FrameSummary;
 import tlslens.dissect.tls.decrypt.KeyLog;
@@ -29,19 +29,7 @@ import tlslens.dissect.tls.decrypt.TlsSecrets;
 class UdpRekeyTest {
     private static final Path CAPTURES = Path.of("src/test/resources/captures");
 
-    private static List<RawFrame> frames(Path cap) throws Exception {
-        List<RawFrame> out = new ArrayList<>();
-        try (CaptureFileReader r = CaptureFileReader.open(cap)) {
-            for (RawFrame f; (f = r.next()) != null; ) out.add(f);
-        }
-        return out;
-    }
 
-    private static int linkType(Path cap) throws Exception {
-        try (CaptureFileReader r = CaptureFileReader.open(cap)) {
-            return r.linkType();
-        }
-    }
 
     private static String row(FrameSummary s) { return s.protocol() + " | " + s.info(); }
 
@@ -59,8 +47,8 @@ class UdpRekeyTest {
     private static void check(Path cap, Path keyLog, int points) throws Exception {
         String name = cap.getFileName().toString();
         KeyLog log = KeyLog.read(keyLog);
-        List<RawFrame> frames = frames(cap);
-        int link = linkType(cap);
+        List<RawFrame> frames = CaptureFrames.read(cap);
+        int link = CaptureFrames.linkType(cap);
         List<String> expected = new ArrayList<>();
         List<String> expectedModel;
         List<String> withoutKeys = new ArrayList<>();

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import tlslens.CaptureFrames;
 import tlslens.analysis.Json;
-import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.ProtoNode;
@@ -58,7 +58,7 @@ class DtlsDecryptionTest {
     }
 
     private static void check(Path cap, Path keylog, List<Object> conns) throws Exception {
-        List<RawFrame> frames = frames(cap);
+        List<RawFrame> frames = CaptureFrames.read(cap);
         List<FrameDissection> keyed = dissect(frames, new TlsSecrets(KeyLog.read(keylog)));
         for (int i = 0; i < conns.size(); i++) {
             Map<String, Object> c = Json.object(conns.get(i));
@@ -131,7 +131,7 @@ class DtlsDecryptionTest {
     @Test
     @tlslens.UsesPublicCaptures
     void dtls13UnifiedHeadersCoverTheirDatagrams() throws Exception {
-        List<FrameDissection> out = dissect(frames(tlslens.PublicCaptures.of("zeek_dtls13-wolfssl.pcap")), null);
+        List<FrameDissection> out = dissect(CaptureFrames.read(tlslens.PublicCaptures.of("zeek_dtls13-wolfssl.pcap")), null);
         int unified = 0;
         long[] lastEpoch = new long[2];
         for (FrameDissection fd : out) {
@@ -171,7 +171,7 @@ class DtlsDecryptionTest {
     }
 
     private static int damage(String name, int... victims) throws Exception {
-        List<RawFrame> frames = frames(OURS.resolve(name + ".pcap"));
+        List<RawFrame> frames = CaptureFrames.read(OURS.resolve(name + ".pcap"));
         TlsSecrets keys = new TlsSecrets(KeyLog.read(OURS.resolve(name + ".keylog")));
         int checked = 0;
         for (int victim : victims) {
@@ -210,13 +210,6 @@ class DtlsDecryptionTest {
         return out;
     }
 
-    private static List<RawFrame> frames(Path p) throws Exception {
-        List<RawFrame> frames = new ArrayList<>();
-        try (CaptureFileReader r = CaptureFileReader.open(p)) {
-            for (RawFrame f; (f = r.next()) != null; ) frames.add(f);
-        }
-        return frames;
-    }
 
     private static List<FrameDissection> dissect(List<RawFrame> frames, TlsSecrets secrets) {
         Engine engine = new Engine(secrets);
