@@ -73,7 +73,8 @@ public final class HandshakeLog {
     private static final int MAX_MESSAGES = 4096;
     private static final int MAX_TICKETS = 64;
 
-    private final LogColumns<Message> messages = new LogColumns<>(5, new LogColumns.Codec<>() {
+    // Entries held as columns (LogColumns says why); one codec each, shared by every log.
+    private static final LogColumns.Codec<Message> MESSAGE_COLUMNS = new LogColumns.Codec<Message>() {
         @Override public long frame(Message m) { return m.frame(); }
 
         @Override public void write(Message m, int[] to, int at) {
@@ -87,10 +88,9 @@ public final class HandshakeLog {
         @Override public Message read(long frame, int[] v, int at) {
             return new Message(frame, v[at] >> 1, v[at + 1], v[at + 2], v[at + 3], (v[at] & 1) != 0, v[at + 4]);
         }
-    });
-    private final List<Alert> alerts = new ArrayList<>();
-    private final List<Ticket> tickets = new ArrayList<>();
-    private final LogColumns<ChangeCipherSpec> changeCipherSpecs = new LogColumns<>(2, new LogColumns.Codec<>() {
+    };
+
+    private static final LogColumns.Codec<ChangeCipherSpec> CHANGE_CIPHER_SPEC_COLUMNS = new LogColumns.Codec<ChangeCipherSpec>() {
         @Override public long frame(ChangeCipherSpec c) { return c.frame(); }
 
         @Override public void write(ChangeCipherSpec c, int[] to, int at) {
@@ -99,11 +99,9 @@ public final class HandshakeLog {
         }
 
         @Override public ChangeCipherSpec read(long frame, int[] v, int at) { return new ChangeCipherSpec(frame, v[at], v[at + 1]); }
-    });
-    private final List<Gap> gaps = new ArrayList<>();
-    private final List<HelloInfo> clientHellos = new ArrayList<>();
-    private final List<HelloInfo> serverHellos = new ArrayList<>();
-    private final LogColumns<ApplicationData> applicationData = new LogColumns<>(3, new LogColumns.Codec<>() {
+    };
+
+    private static final LogColumns.Codec<ApplicationData> APPLICATION_DATA_COLUMNS = new LogColumns.Codec<ApplicationData>() {
         @Override public long frame(ApplicationData a) { return a.frame(); }
 
         @Override public void write(ApplicationData a, int[] to, int at) {
@@ -115,7 +113,16 @@ public final class HandshakeLog {
         @Override public ApplicationData read(long frame, int[] v, int at) {
             return new ApplicationData(frame, v[at], v[at + 1], v[at + 2]);
         }
-    });
+    };
+
+    private final LogColumns<Message> messages = new LogColumns<>(5, MESSAGE_COLUMNS);
+    private final List<Alert> alerts = new ArrayList<>();
+    private final List<Ticket> tickets = new ArrayList<>();
+    private final LogColumns<ChangeCipherSpec> changeCipherSpecs = new LogColumns<>(2, CHANGE_CIPHER_SPEC_COLUMNS);
+    private final List<Gap> gaps = new ArrayList<>();
+    private final List<HelloInfo> clientHellos = new ArrayList<>();
+    private final List<HelloInfo> serverHellos = new ArrayList<>();
+    private final LogColumns<ApplicationData> applicationData = new LogColumns<>(3, APPLICATION_DATA_COLUMNS);
     private int keyExchangeGroup = -1;
     private HelloInfo encryptedExtensions;
     private List<byte[]> serverCertificates = List.of();
