@@ -150,9 +150,9 @@ public final class ConnectionAnalyzer {
         if (c.alpn == null && ee != null && !ee.alpn.isEmpty()) c.alpn = ee.alpn.get(0);
         c.group = group(t);
         c.established = t.complete();
-        c.handshake = List.copyOf(t.handshakeSteps());
-        c.clientHelloExtensions = extensions(ch);
-        c.serverHelloExtensions = extensions(sh);
+        c.handshake = StepList.of(t.handshakeSteps());
+        c.clientHelloExtensions = CodeLengths.of(ch);
+        c.serverHelloExtensions = CodeLengths.of(sh);
         c.alerts = alerts(t);
         if (t.complete()) {
             c.handshakeMs = t.millisSince(t.start(), t.end.frame());
@@ -163,16 +163,6 @@ public final class ConnectionAnalyzer {
         c.earlyDataReason = t.earlyDataReason;
         findings(e);
         return e;
-    }
-
-    /** A hello's extension codes and body lengths, in wire order. */
-    private static java.util.Map<Integer, Integer> extensions(HelloInfo h) {
-        if (h == null) return java.util.Map.of();
-        java.util.Map<Integer, Integer> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < h.extensions.size(); i++) {
-            m.putIfAbsent(h.extensions.get(i), i < h.extensionLengths.size() ? h.extensionLengths.get(i) : -1);
-        }
-        return java.util.Collections.unmodifiableMap(m);
     }
 
     static String endpoint(byte[] address, int port) {

@@ -172,10 +172,10 @@ final class DtlsHandshake {
             if (x.retransmission()) c.retransmittedMessages++;
             steps.add(step);
         }
-        c.handshake = List.copyOf(steps);
+        c.handshake = StepList.of(steps);
         c.alerts = List.copyOf(alerts);
-        c.clientHelloExtensions = extensions(ch);
-        c.serverHelloExtensions = extensions(sh);
+        c.clientHelloExtensions = CodeLengths.of(ch);
+        c.serverHelloExtensions = CodeLengths.of(sh);
         if (dtls13 && (finished[0] == null || finished[1] == null) && clientAppFrame != Long.MAX_VALUE
                 && lastEpoch2[0] != null && lastEpoch2[1] != null) {
             finished[0] = lastEpoch2[0];
@@ -290,15 +290,6 @@ final class DtlsHandshake {
     private static boolean hasCookie(List<HelloInfo> serverHellos) {
         for (HelloInfo h : serverHellos) if (isHelloRetryRequest(h) && h.extensions.contains(ExtensionTypes.COOKIE)) return true;
         return false;
-    }
-
-    private static Map<Integer, Integer> extensions(HelloInfo h) {
-        if (h == null) return Map.of();
-        Map<Integer, Integer> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < h.extensions.size(); i++) {
-            m.putIfAbsent(h.extensions.get(i), i < h.extensionLengths.size() ? h.extensionLengths.get(i) : -1);
-        }
-        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static Double millis(Instant t0, Instant t) {

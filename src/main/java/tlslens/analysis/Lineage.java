@@ -1,5 +1,6 @@
 package tlslens.analysis;
 
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -17,48 +18,58 @@ final class Lineage {
     private static final HexFormat HEX = HexFormat.of();
 
     /** Session ids of full handshakes: the connection that created the session. */
-    private final Map<String, Issue> sessions = new HashMap<>();
+    private final Map<ByteBuffer, Issue> sessions = new HashMap<>();
     /** Session ids of any TLS &lt;= 1.2 ServerHello (full or resumed): proof that a ClientHello's id is a real one. */
-    private final Map<String, Issue> anySessionId = new HashMap<>();
-    private final Map<String, Issue> tickets12 = new HashMap<>();
-    private final Map<String, Issue> tickets13 = new HashMap<>();
+    private final Map<ByteBuffer, Issue> anySessionId = new HashMap<>();
+    private final Map<ByteBuffer, Issue> tickets12 = new HashMap<>();
+    private final Map<ByteBuffer, Issue> tickets13 = new HashMap<>();
     /** Tickets and PSK identities presented in ClientHellos: the first connection that presented each. */
-    private final Map<String, Issue> presented = new HashMap<>();
+    private final Map<Presented, Issue> presented = new HashMap<>();
+
+    private record Presented(String kind, ByteBuffer bytes) {}
 
     static String key(byte[] b) { return b == null ? "" : HEX.formatHex(b); }
+
+    private static final byte[] NONE = new byte[0];
+
+    /**
+     * The bytes themselves as a key (equal when the bytes are, as their hex was): a ticket's hex string
+     * cost some 500 bytes per connection while the model of a large capture was built (216,000
+     * connections: over 200 MB at once). The arrays are the logs', never changed once logged.
+     */
+    private static ByteBuffer bytes(byte[] b) { return ByteBuffer.wrap(b == null ? NONE : b); }
 
     void serverSession(byte[] sessionId, int index, long frame, boolean fullHandshake) {
         if (sessionId == null || sessionId.length == 0) return;
         Issue i = new Issue(index, frame);
-        anySessionId.putIfAbsent(key(sessionId), i);
-        if (fullHandshake) sessions.putIfAbsent(key(sessionId), i);
+        anySessionId.putIfAbsent(bytes(sessionId), i);
+        if (fullHandshake) sessions.putIfAbsent(bytes(sessionId), i);
     }
 
     void ticket(byte[] ticket, boolean tls13, int index, long frame) {
         if (ticket == null || ticket.length == 0) return;
-        (tls13 ? tickets13 : tickets12).putIfAbsent(key(ticket), new Issue(index, frame));
+        (tls13 ? tickets13 : tickets12).putIfAbsent(bytes(ticket), new Issue(index, frame));
     }
 
     /** The full handshake before {@code beforeFrame} that created this session id, or null. */
     Issue sessionIssuer(byte[] sessionId, long beforeFrame, int self) {
-        return earlier(sessions.get(key(sessionId)), beforeFrame, self);
+        return earlier(sessions.get(bytes(sessionId)), beforeFrame, self);
     }
 
     /** Any earlier ServerHello with this session id, or null. */
     Issue sessionSeen(byte[] sessionId, long beforeFrame, int self) {
-        return earlier(anySessionId.get(key(sessionId)), beforeFrame, self);
+        return earlier(anySessionId.get(bytes(sessionId)), beforeFrame, self);
     }
 
     Issue ticketIssuer(byte[] ticket, boolean tls13, long beforeFrame, int self) {
         if (ticket == null || ticket.length == 0) return null;
-        return earlier((tls13 ? tickets13 : tickets12).get(key(ticket)), beforeFrame, self);
+        return earlier((tls13 ? tickets13 : tickets12).get(bytes(ticket)), beforeFrame, self);
     }
 
     /** Records that connection {@code index} presented this ticket or identity; returns the first earlier presenter, or null. */
     Issue presented(String kind, byte[] ticket, int index, long frame) {
         if (ticket == null || ticket.length == 0) return null;
-        String k = kind + ":" + key(ticket);
-        Issue first = presented.putIfAbsent(k, new Issue(index, frame));
+        Issue first = presented.putIfAbsent(new Presented(kind, bytes(ticket)), new Issue(index, frame));
         return first == null || first.index() == index ? null : first;
     }
 

@@ -268,6 +268,16 @@ public final class CaptureIndex implements Closeable {
     public int frameCount() { return count; }
 
     /**
+     * The file is read and no frame will be added: the capture's engine lets go of every connection's
+     * reassembly and TCP sequence-analysis state (--connections does the same), which a window on a
+     * million packets kept at some 40 bytes a packet. Connections dissected again for new keys still
+     * are ({@link #redissect} replays them in an engine of their own).
+     */
+    public synchronized void finishReading() {
+        engine.finish();
+    }
+
+    /**
      * Bytes of heap this index holds for its frames, by part: the columns ({@link FrameSummaries}),
      * the frame store's per-frame arrays, and each connection's list of frame numbers. The engine's
      * per-connection state is not counted (benchmarks print it next to the retained heap).

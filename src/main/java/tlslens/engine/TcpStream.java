@@ -37,9 +37,14 @@ final class TcpStream implements ConnectionState {
     private TlsConnection tls;
     private tlslens.dissect.tls.decrypt.TlsSecrets secrets;
     private boolean keepPlaintext;
-    private final boolean[] started = new boolean[2];
-    /** Made when a direction first carries data: a connection that is only a SYN costs little. */
-    private final PduAssembler[] assemblers = new PduAssembler[2];
+    /** Bit dir: that direction's TLS records are being framed. */
+    private byte startedBits;
+    /**
+     * Made when a direction first carries data (a connection that is only a SYN costs little), and let
+     * go with the other framing state when the connection ends (null then): a window keeps every
+     * connection's stream for as long as the capture is open.
+     */
+    private PduAssembler[] assemblers;
     private int scanned;
     private final TcpAnalyzer analyzer = new TcpAnalyzer();
 
@@ -58,7 +63,8 @@ final class TcpStream implements ConnectionState {
     private long lastFrame = -1;
     private Instant firstTime;
     private Instant lastTime;
-    private final long[] payloadBytes = new long[2];
+    private long payloadBytes0;
+    private long payloadBytes1;
     /** Times of the frames that grew the TLS log, in frame order (frames come in order). */
     private long[] loggedFrames = new long[0];
     /** Their times as seconds and nanoseconds: no Instant kept per handshake message. */
@@ -86,7 +92,8 @@ final class TcpStream implements ConnectionState {
         }
         lastFrame = fd.number;
         lastTime = fd.time;
-        payloadBytes[dir] += payloadLength;
+        if (dir == 0) payloadBytes0 += payloadLength;
+        else payloadBytes1 += payloadLength;
         if (syn && synClient < 0) synClient = ack ? 1 - dir : dir;
         if (tls == null) return;
         int size = tls.log().size();
@@ -129,11 +136,9 @@ final class TcpStream implements ConnectionState {
      * reassembly and analysis state, keeping what the connection model reads.
      */
     void release() {
-        for (int dir = 0; dir < 2; dir++) {
-            assemblers[dir] = null;
-            framers[dir] = null;
-            held[dir] = null;
-        }
+        assemblers = null;
+        framers = null;
+        held = null;
         analyzer.release();
     }
 
@@ -149,11 +154,13 @@ final class TcpStream implements ConnectionState {
         ended = true;
         for (int dir = 0; dir < 2; dir++) {
             // What pendingIn answers for a late retransmission, as before the release.
-            pendingAtEnd[dir] = assemblers[dir] != null && assemblers[dir].pendingLength() > 0;
-            assemblers[dir] = null;
-            framers[dir] = null;
-            held[dir] = null;
+            if (assemblers != null && assemblers[dir] != null && assemblers[dir].pendingLength() > 0) {
+                pendingAtEndBits |= (byte) (1 << dir);
+            }
         }
+        assemblers = null;
+        framers = null;
+        held = null;
         if (tls != null) tls.release(keepKeySchedule);
         loggedFrames = Arrays.copyOf(loggedFrames, loggedCount);
         loggedSeconds = Arrays.copyOf(loggedSeconds, loggedCount);
@@ -163,14 +170,19 @@ final class TcpStream implements ConnectionState {
     private boolean ended;
     /** Capture time (epoch ns) of the connection's first RST; Long.MIN_VALUE when none. */
     long resetNs = Long.MIN_VALUE;
-    private final boolean[] pendingAtEnd = new boolean[2];
+    /** Bit dir: a record was pending in that direction when the connection ended. */
+    private byte pendingAtEndBits;
+
+    private boolean started(int dir) { return (startedBits & 1 << dir) != 0; }
 
     /** Whether {@link #end} was called. */
     boolean ended() { return ended; }
 
     /** Whether the connection holds reassembly or decryption state (bytes or keys for records to come). */
     boolean holdsState() {
-        for (int dir = 0; dir < 2; dir++) if (assemblers[dir] != null || held[dir] != null) return true;
+        for (int dir = 0; dir < 2; dir++) {
+            if (assemblers != null && assemblers[dir] != null || held != null && held[dir] != null) return true;
+        }
         return tls != null && tls.holdsState();
     }
 
@@ -182,7 +194,7 @@ final class TcpStream implements ConnectionState {
         return ns == 0 ? null : java.time.Duration.ofNanos(ns);
     }
 
-    @Override public long payloadBytes(int dir) { return payloadBytes[dir == 0 ? 0 : 1]; }
+    @Override public long payloadBytes(int dir) { return dir == 0 ? payloadBytes0 : payloadBytes1; }
 
     @Override public Instant frameTime(long frame) {
         int i = Arrays.binarySearch(loggedFrames, 0, loggedCount, frame);
@@ -193,28 +205,29 @@ final class TcpStream implements ConnectionState {
     @Override public TlsConnection tls() { return tls; }
 
     boolean pendingIn(int dir) {
-        if (!started[dir]) return false;
-        return assemblers[dir] == null ? pendingAtEnd[dir] : assemblers[dir].pendingLength() > 0;
+        if (!started(dir)) return false;
+        return assemblers == null || assemblers[dir] == null ? (pendingAtEndBits & 1 << dir) != 0
+                : assemblers[dir].pendingLength() > 0;
     }
 
     void handle(FrameDissection fd, ProtoNode tcpNode, int dir, List<TcpReassembler.Event> events) {
         if (events.isEmpty()) return;
-        boolean startedEmpty = !started[dir] || assembler(dir).pendingLength() == 0;
+        boolean startedEmpty = !started(dir) || assembler(dir).pendingLength() == 0;
         List<PduAssembler.Out> outs = new ArrayList<>();
         for (TcpReassembler.Event ev : events) {
             if (ev instanceof TcpReassembler.Gap gap) {
                 // TCP's analysis says so in the TCP tree ("Previous segment(s) not captured"); TLS skips the hole.
                 held(dir).clear();
-                if (started[dir]) {
+                if (started(dir)) {
                     assembler(dir).gap(gap.length());
                     tls.onGap(dir, gap.length());
                 }
                 continue;
             }
             StreamBytes sb = ((TcpReassembler.Data) ev).bytes();
-            if (!held(dir).isEmpty() && !started[dir]) {
+            if (!held(dir).isEmpty() && !started(dir)) {
                 if (judgeHeld(sb, dir)) for (StreamBytes h : held(dir)) assembler(dir).feed(h, framer(dir), outs);
-                if (started[dir] || !held(dir).contains(sb)) held(dir).clear();
+                if (started(dir) || !held(dir).contains(sb)) held(dir).clear();
                 continue;
             }
             if (!classify(sb, dir)) continue;
@@ -266,15 +279,17 @@ final class TcpStream implements ConnectionState {
      * The first bytes of a direction when they are too few to judge (a record header cut after
      * 1-5 bytes): held until the next segment tells whether they start a hello.
      */
-    @SuppressWarnings("unchecked")
-    private final List<StreamBytes>[] held = new List[2];
+    private List<StreamBytes>[] held;
 
+    @SuppressWarnings("unchecked")
     private List<StreamBytes> held(int dir) {
+        if (held == null) held = new List[2];
         if (held[dir] == null) held[dir] = new ArrayList<>(2);
         return held[dir];
     }
 
     private PduAssembler assembler(int dir) {
+        if (assemblers == null) assemblers = new PduAssembler[2];
         if (assemblers[dir] == null) assemblers[dir] = new PduAssembler();
         return assemblers[dir];
     }
@@ -318,12 +333,12 @@ final class TcpStream implements ConnectionState {
     private void startTls(int dir) {
         tls = new TlsConnection(index, secrets, keepPlaintext);
         tls.setPorts(initiatorPort, responderPort);
-        started[dir] = true;
+        startedBits |= (byte) (1 << dir);
     }
 
     /** Decides whether these bytes belong to TLS; true when they should be framed as records. */
     private boolean classify(StreamBytes sb, int dir) {
-        if (started[dir]) return true;
+        if (started(dir)) return true;
         if (tls == null) {
             if (scanned >= MAX_SCANNED_SEGMENTS) return false;
             scanned++;
@@ -338,7 +353,7 @@ final class TcpStream implements ConnectionState {
         }
         // The other side has spoken TLS: this side starts at its first segment with a record header.
         if (TlsRecordFramer.recordLength(sb.data(), sb.offset(), sb.length(), tls.allowSsl2(dir)) != -1) {
-            started[dir] = true;
+            startedBits |= (byte) (1 << dir);
             return true;
         }
         return false;
@@ -363,9 +378,10 @@ final class TcpStream implements ConnectionState {
     }
 
     /** One framer per direction, made once (when the direction first carries data): records are framed for every segment. */
-    private final PduAssembler.Framer[] framers = new PduAssembler.Framer[2];
+    private PduAssembler.Framer[] framers;
 
     private PduAssembler.Framer framer(int dir) {
+        if (framers == null) framers = new PduAssembler.Framer[2];
         if (framers[dir] == null) framers[dir] = newFramer(dir);
         return framers[dir];
     }

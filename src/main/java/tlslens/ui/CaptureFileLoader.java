@@ -171,6 +171,7 @@ final class CaptureFileLoader {
                 pacer.giveWay();
             }
             p.update(reader.bytesRead(), n);
+            f.index().finishReading(); // a file: no frame follows (the engine's per-connection state goes)
             if (full && !f.isCancelled()) {
                 // Stopped like a cancel, what was read kept: the window stays usable instead of running out of memory.
                 String stopped = String.format(java.util.Locale.ROOT, "Reading stopped: memory is nearly full (%s in use) "

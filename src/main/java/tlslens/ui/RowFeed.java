@@ -1,6 +1,5 @@
 package tlslens.ui;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,7 +30,6 @@ final class RowFeed {
     private volatile ColouringRules colouring;
     private volatile boolean finished;
     private volatile boolean cancelled;
-    private Instant first;
     private final ExpertSummary experts = new ExpertSummary();
     /** Some frame was dissected into a light tree, which lacks the TCP notes: {@link #completeExperts} redoes them. */
     private boolean lightTrees;
@@ -49,6 +47,10 @@ final class RowFeed {
             @Override public int tcpStream(int number) { return index.tcpStream(number); }
 
             @Override public String info(int number) { return index.info(number); }
+
+            @Override public long relativeNanos(int number) {
+                return FrameTimes.nanosBetween(index.firstTime(), index.time(number));
+            }
         };
         this.index = index;
     }
@@ -61,7 +63,6 @@ final class RowFeed {
 
     /** Producer thread only. */
     void publish(RawFrame f) {
-        if (first == null) first = f.time();
         // Without a filter to evaluate only the columns are read: a lighter tree (Engine.detail).
         boolean detail = filter != null || colouring.needsDetail();
         FrameDissection fd = index.add(f, detail);
@@ -75,8 +76,7 @@ final class RowFeed {
         if (full) experts.addFrame(fd.number, fd.root);
         else lightTrees = true;
         boolean matches = df == null || df.matches(fd);
-        long rel = FrameTimes.nanosBetween(first, f.time());
-        queue.add(new PacketRow(source, f.number(), rules.colourOf(fd), rel, df, matches)); // the index keeps the columns
+        queue.add(new PacketRow(source, f.number(), rules.colourOf(fd), df, matches)); // the index keeps the columns and times
         queued.incrementAndGet();
     }
 
@@ -97,12 +97,9 @@ final class RowFeed {
         DisplayFilter df = filter;
         ColouringRules rules = colouring;
         boolean detail = df != null || rules.needsDetail();
-        Instant start = idx.firstTime();
         List<PacketRow> rows = new ArrayList<>();
-        java.util.function.Consumer<FrameDissection> row = fd -> {
-            long rel = start == null ? 0 : FrameTimes.nanosBetween(start, fd.time);
-            rows.add(new PacketRow(source, fd.number, rules.colourOf(fd), rel, df, df == null || df.matches(fd)));
-        };
+        java.util.function.Consumer<FrameDissection> row = fd -> rows.add(new PacketRow(source, fd.number, rules.colourOf(fd),
+                df, df == null || df.matches(fd)));
         for (int stream : streams) idx.redissect(stream, detail, row);
         if (udp) idx.redissectUdp(detail, row);
         replaced.add(rows);

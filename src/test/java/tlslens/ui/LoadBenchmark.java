@@ -206,6 +206,13 @@ public final class LoadBenchmark {
                 (double) index[0] / rows, (double) index[1] / rows, (double) index[2] / rows);
         System.out.println("  largest classes (heap histogram):");
         histogram.lines().skip(2).limit(20).forEach(l -> System.out.println("  " + l));
+        // -Dbench.heapDump=FILE: a dump of the live heap too, to find who holds what (jmap, MAT).
+        String dump = System.getProperty("bench.heapDump");
+        if (dump != null) {
+            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpHeap(dump, true);
+            System.out.println("  heap dump: " + dump);
+        }
     }
 
     private static int scrollStep;

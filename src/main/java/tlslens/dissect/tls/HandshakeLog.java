@@ -73,14 +73,56 @@ public final class HandshakeLog {
     private static final int MAX_MESSAGES = 4096;
     private static final int MAX_TICKETS = 64;
 
-    private final List<Message> messages = new ArrayList<>();
+    // Entries held as columns (LogColumns says why); one codec each, shared by every log.
+    private static final LogColumns.Codec<Message> MESSAGE_COLUMNS = new LogColumns.Codec<Message>() {
+        @Override public long frame(Message m) { return m.frame(); }
+
+        @Override public void write(Message m, int[] to, int at) {
+            to[at] = m.direction() * 2 + (m.encrypted() ? 1 : 0);
+            to[at + 1] = m.type();
+            to[at + 2] = m.contentType();
+            to[at + 3] = m.length();
+            to[at + 4] = m.recordIndex();
+        }
+
+        @Override public Message read(long frame, int[] v, int at) {
+            return new Message(frame, v[at] >> 1, v[at + 1], v[at + 2], v[at + 3], (v[at] & 1) != 0, v[at + 4]);
+        }
+    };
+
+    private static final LogColumns.Codec<ChangeCipherSpec> CHANGE_CIPHER_SPEC_COLUMNS = new LogColumns.Codec<ChangeCipherSpec>() {
+        @Override public long frame(ChangeCipherSpec c) { return c.frame(); }
+
+        @Override public void write(ChangeCipherSpec c, int[] to, int at) {
+            to[at] = c.direction();
+            to[at + 1] = c.recordIndex();
+        }
+
+        @Override public ChangeCipherSpec read(long frame, int[] v, int at) { return new ChangeCipherSpec(frame, v[at], v[at + 1]); }
+    };
+
+    private static final LogColumns.Codec<ApplicationData> APPLICATION_DATA_COLUMNS = new LogColumns.Codec<ApplicationData>() {
+        @Override public long frame(ApplicationData a) { return a.frame(); }
+
+        @Override public void write(ApplicationData a, int[] to, int at) {
+            to[at] = a.direction();
+            to[at + 1] = a.length();
+            to[at + 2] = a.recordIndex();
+        }
+
+        @Override public ApplicationData read(long frame, int[] v, int at) {
+            return new ApplicationData(frame, v[at], v[at + 1], v[at + 2]);
+        }
+    };
+
+    private final LogColumns<Message> messages = new LogColumns<>(5, MESSAGE_COLUMNS);
     private final List<Alert> alerts = new ArrayList<>();
     private final List<Ticket> tickets = new ArrayList<>();
-    private final List<ChangeCipherSpec> changeCipherSpecs = new ArrayList<>();
+    private final LogColumns<ChangeCipherSpec> changeCipherSpecs = new LogColumns<>(2, CHANGE_CIPHER_SPEC_COLUMNS);
     private final List<Gap> gaps = new ArrayList<>();
     private final List<HelloInfo> clientHellos = new ArrayList<>();
     private final List<HelloInfo> serverHellos = new ArrayList<>();
-    private final List<ApplicationData> applicationData = new ArrayList<>();
+    private final LogColumns<ApplicationData> applicationData = new LogColumns<>(3, APPLICATION_DATA_COLUMNS);
     private int keyExchangeGroup = -1;
     private HelloInfo encryptedExtensions;
     private List<byte[]> serverCertificates = List.of();
@@ -89,13 +131,21 @@ public final class HandshakeLog {
 
     /**
      * The connection ended: each list's spare room goes (a list grows to 10 slots at its first entry;
-     * most hold one or two). The lists stay lists: a record after the end is still logged.
+     * most hold one or two), and so do the certificate chains, which only a replay of the connection
+     * reads (a window on 54,000 connections kept 40 MB of them), and the hellos' lists that the
+     * connection model does not read ({@link HelloInfo#forgetDetail}). The lists stay lists: a record after
+     * the end is still logged.
      */
     void trim() {
-        for (List<?> l : List.of(messages, alerts, tickets, changeCipherSpecs, gaps, clientHellos, serverHellos,
-                applicationData)) {
-            ((ArrayList<?>) l).trimToSize();
-        }
+        serverCertificates = List.of();
+        clientCertificates = List.of();
+        for (HelloInfo h : clientHellos) h.forgetDetail();
+        for (HelloInfo h : serverHellos) h.forgetDetail();
+        if (encryptedExtensions != null) encryptedExtensions.forgetDetail();
+        for (List<?> l : List.of(alerts, tickets, gaps, clientHellos, serverHellos)) ((ArrayList<?>) l).trimToSize();
+        messages.trimToSize();
+        changeCipherSpecs.trimToSize();
+        applicationData.trimToSize();
     }
 
     void addMessage(Message m) {
@@ -165,7 +215,10 @@ public final class HandshakeLog {
     /** Every ServerHello and HelloRetryRequest in order. */
     public List<HelloInfo> serverHellos() { return Collections.unmodifiableList(serverHellos); }
 
-    /** The DER certificates of the last Certificate message the server sent (empty if none was seen). */
+    /**
+     * The DER certificates of the last Certificate message the server sent (empty if none was seen, and
+     * once the connection ended).
+     */
     public List<byte[]> serverCertificates() { return serverCertificates; }
 
     /** The DER certificates of the last Certificate message the client sent (empty if none was seen). */

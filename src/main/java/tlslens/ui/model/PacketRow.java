@@ -21,60 +21,96 @@ public final class PacketRow {
 
         /** As {@code summary(number).info()}, without building the summary. */
         String info(int number);
+
+        /** Nanoseconds from the capture's first frame to frame {@code number} (clamped as FrameTimes.nanosBetween). */
+        long relativeNanos(int number);
     }
 
-    /** The summary itself, or null when {@link #source} has it. */
-    private final FrameSummary summary;
-    private final Source source;
+    /**
+     * What the rows of a batch share: where their columns are and the filter they were tested against
+     * (one object for a million rows: a row is its frame number, colour and match, 24 bytes instead of 40).
+     */
+    private static class Context {
+        final Source source;
+        final Object filter;
+
+        Context(Source source, Object filter) {
+            this.source = source;
+            this.filter = filter;
+        }
+
+        FrameSummary summary(int number) { return source.summary(number); }
+
+        long relativeNanos(int number) { return source.relativeNanos(number); }
+    }
+
+    /** A row made from a summary it keeps (tests, rows outside an index). */
+    private static final class Kept extends Context {
+        final FrameSummary summary;
+        final long relativeNanos;
+
+        Kept(FrameSummary summary, long relativeNanos, Object filter) {
+            super(null, filter);
+            this.summary = summary;
+            this.relativeNanos = relativeNanos;
+        }
+
+        @Override FrameSummary summary(int number) { return summary; }
+
+        @Override long relativeNanos(int number) { return relativeNanos; }
+    }
+
+    /** The last context made: rows come in batches of one source and filter (a race only makes another). */
+    private static volatile Context last;
+
+    private static Context context(Source source, Object filter) {
+        Context c = last;
+        if (c == null || c.source != source || c.filter != filter) last = c = new Context(source, filter);
+        return c;
+    }
+
+    private static final int MATCHES = 1 << 16;
+
+    private final Context context;
     private final int number;
-    private final long relativeNanos;
-    private final Object filter;
-    private final boolean matches;
-    private short colour;
+    /** The colour (low 16 bits) and whether the row matched {@link #filter()} (bit 16). */
+    private int bits;
 
     public PacketRow(FrameSummary summary, short colour, long relativeNanos, Object filter, boolean matches) {
-        this.summary = summary;
-        this.source = null;
+        this.context = new Kept(summary, relativeNanos, filter);
         this.number = summary.number();
-        this.colour = colour;
-        this.relativeNanos = relativeNanos;
-        this.filter = filter;
-        this.matches = matches;
+        this.bits = (colour & 0xffff) | (matches ? MATCHES : 0);
     }
 
-    /** A row of frame {@code number} whose columns {@code source} keeps. */
-    public PacketRow(Source source, int number, short colour, long relativeNanos, Object filter, boolean matches) {
-        this.summary = null;
-        this.source = source;
+    /** A row of frame {@code number} whose columns (and time) {@code source} keeps. */
+    public PacketRow(Source source, int number, short colour, Object filter, boolean matches) {
+        this.context = context(source, filter);
         this.number = number;
-        this.colour = colour;
-        this.relativeNanos = relativeNanos;
-        this.filter = filter;
-        this.matches = matches;
+        this.bits = (colour & 0xffff) | (matches ? MATCHES : 0);
     }
 
-    public FrameSummary summary() { return summary != null ? summary : source.summary(number); }
+    public FrameSummary summary() { return context.summary(number); }
 
     /** The frame's tcp.stream, -1 for none. */
-    public int tcpStream() { return summary != null ? summary.tcpStream() : source.tcpStream(number); }
+    public int tcpStream() { return context instanceof Kept k ? k.summary.tcpStream() : context.source.tcpStream(number); }
 
     /** The frame's Info column. */
-    public String info() { return summary != null ? summary.info() : source.info(number); }
+    public String info() { return context instanceof Kept k ? k.summary.info() : context.source.info(number); }
 
-    public short colour() { return colour; }
+    public short colour() { return (short) bits; }
 
-    void colour(short c) { colour = c; }
+    void colour(short c) { bits = (bits & MATCHES) | (c & 0xffff); }
 
-    public long relativeNanos() { return relativeNanos; }
+    public long relativeNanos() { return context.relativeNanos(number); }
 
-    public Object filter() { return filter; }
+    public Object filter() { return context.filter; }
 
-    public boolean matches() { return matches; }
+    public boolean matches() { return (bits & MATCHES) != 0; }
 
     public int number() { return number; }
 
     /** Seconds since the first packet with 6 decimals, Wireshark's default Time column. */
-    public String timeText() { return formatSeconds(relativeNanos); }
+    public String timeText() { return formatSeconds(relativeNanos()); }
 
     public static String formatSeconds(long nanos) {
         boolean neg = nanos < 0;

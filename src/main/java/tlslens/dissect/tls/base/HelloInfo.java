@@ -109,6 +109,30 @@ public final class HelloInfo {
         return this;
     }
 
+    /**
+     * The connection ended: lets go of what only the dissection of the hello itself (its tree, JA3 and
+     * JA4) and the setup of decryption read, keeping what the connection model reads (versions,
+     * extensions and their lengths, SNI, ALPN, key share groups, session id, ticket, PSK identities,
+     * the server's chosen suite). A window keeps every connection's hellos while the capture is open:
+     * on 54,000 connections these lists were some 20 MB.
+     */
+    public void forgetDetail() {
+        if (kind == Kind.CLIENT_HELLO) cipherSuites = List.of();
+        compressionMethods = List.of();
+        supportedGroups = List.of();
+        ecPointFormats = List.of();
+        signatureAlgorithms = List.of();
+        pskObfuscatedAges = List.of();
+        pskKeyExchangeModes = List.of();
+        signatureAlgorithmsCert = List.of();
+        compressCertificateAlgorithms = List.of();
+        alps = List.of();
+        npnProtocols = List.of();
+        renegotiationInfo = null;
+        quicTransportParameters = null;
+        cookie = null;
+    }
+
     private static <T> List<T> copy(List<T> l) {
         return l.isEmpty() ? List.of() : l.contains(null) ? java.util.Collections.unmodifiableList(l) : List.copyOf(l);
     }
