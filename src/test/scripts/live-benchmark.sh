@@ -13,6 +13,9 @@
 #                                           [--runs 1] [--modes "write print"]
 #   write: `tlslens -i lo -f "tcp port P" -w FILE` (nothing printed: the capture alone)
 #   print: the same with `-P -T fields -e frame.number -e frame.time_epoch` read by live_latency.py
+#   window: the real window (under Xvfb when there is no display) capturing on lo with that capture
+#           filter: tlslens.ui.LiveLoadBenchmark runs the generator and stamps each row as it reaches the
+#           table, reads the status bar's counters, and copies the file the window wrote
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
@@ -58,23 +61,36 @@ one_run() { # MODE RUN
   local td=$!
   pids+=("$td")
   await_line "$dir/tcpdump.err" "listening on"
-  local rows=()
-  [ "$mode" = print ] && rows=(-P -T fields -e frame.number -e frame.time_epoch)
-  { "${tlslens[@]}" -i lo -f "tcp port $port" -w "$dir/tlslens.pcapng" "${rows[@]}" 2>"$dir/tlslens.err" &
-    echo $! >"$dir/tlslens.pid"; wait; } | python3 src/test/scripts/live_latency.py >"$dir/latency.json" &
-  local pipeline=$!
-  await_line "$dir/tlslens.err" "Capturing on"
-  local tl
-  tl=$(cat "$dir/tlslens.pid")
-  pids+=("$tl")
-  java -cp "$cp" tlslens.capture.TlsLoadGenerator --port "$port" --seconds "$seconds" --connections 100000000 \
-    --messages 50 --size 100 --threads 2 --writes-per-second "$rate" --streams "$streams" \
-    --stream-writes-per-second "$stream_rate" >"$dir/generator.json"
-  sleep 2 # the last packets' way through both capturers (a benchmark may wait; a test awaits)
-  kill -INT "$td"
-  kill -TERM "$tl" # background jobs of a script ignore SIGINT; TLS Lens stops the same way on SIGTERM
-  wait "$td" || true
-  wait "$pipeline" || true
+  local gen=(java -cp "$cp" tlslens.capture.TlsLoadGenerator --port "$port" --seconds "$seconds" --connections 100000000
+    --messages 50 --size 100 --threads 2 --writes-per-second "$rate" --streams "$streams"
+    --stream-writes-per-second "$stream_rate")
+  if [ "$mode" = window ]; then
+    # shellcheck disable=SC2207
+    local win=(java $(src/main/scripts/window-jvm-options.sh) -cp "$cp" tlslens.ui.LiveLoadBenchmark "$port"
+      "$dir/tlslens.pcapng" -- "${gen[@]}")
+    [ -z "${DISPLAY:-}" ] && win=(xvfb-run -a -s "-screen 0 1600x1000x24" "${win[@]}")
+    "${win[@]}" >"$dir/window.out" 2>"$dir/tlslens.err" || { cat "$dir/tlslens.err" >&2; exit 1; }
+    grep '^{"port"' "$dir/window.out" >"$dir/generator.json"
+    grep '^{"rows"' "$dir/window.out" >"$dir/latency.json"
+    kill -INT "$td"
+    wait "$td" || true
+  else
+    local rows=()
+    [ "$mode" = print ] && rows=(-P -T fields -e frame.number -e frame.time_epoch)
+    { "${tlslens[@]}" -i lo -f "tcp port $port" -w "$dir/tlslens.pcapng" "${rows[@]}" 2>"$dir/tlslens.err" &
+      echo $! >"$dir/tlslens.pid"; wait; } | python3 src/test/scripts/live_latency.py >"$dir/latency.json" &
+    local pipeline=$!
+    await_line "$dir/tlslens.err" "Capturing on"
+    local tl
+    tl=$(cat "$dir/tlslens.pid")
+    pids+=("$tl")
+    "${gen[@]}" >"$dir/generator.json"
+    sleep 2 # the last packets' way through both capturers (a benchmark may wait; a test awaits)
+    kill -INT "$td"
+    kill -TERM "$tl" # background jobs of a script ignore SIGINT; TLS Lens stops the same way on SIGTERM
+    wait "$td" || true
+    wait "$pipeline" || true
+  fi
   python3 src/test/scripts/live_compare.py "$dir/tcpdump.pcap" "$dir/tlslens.pcapng" >"$dir/compare.json"
   python3 - "$dir" "$mode" "$seconds" <<'EOF'
 import json, re, sys
@@ -84,16 +100,21 @@ g = json.load(open(d + '/generator.json'))
 td = open(d + '/tcpdump.err').read()
 tl = open(d + '/tlslens.err').read()
 td_drop = re.search(r'(\d+) packets? dropped by kernel', td)
+lat = json.load(open(d + '/latency.json'))
 tl_drop = re.search(r'(\d+) packets? dropped from', tl)
 tl_captured = re.search(r'(\d+) packets? captured', tl)
+if mode == 'window':  # the status bar's counters, as the window showed them at the end
+    tl_drop = re.search(r'Dropped \(kernel\): (\d+)', lat['status'])
+    tl_captured = re.search(r'Captured: (\d+)', lat['status'])
 line = (f"{mode:5s} pps(tcpdump)={c['reference_packets'] / g['seconds']:,.0f} tcpdump={c['reference_packets']:,} "
         f"tlslens={c['our_packets']:,} missing={c['missing']:,} ({100.0 * c['missing'] / max(1, c['reference_packets']):.3f}%) "
         f"not-in-tcpdump={c['not_in_reference']:,} drops: tlslens={tl_drop.group(1) if tl_drop else 0} "
         f"tcpdump={td_drop.group(1) if td_drop else '?'} reported-captured={tl_captured.group(1) if tl_captured else '?'} "
         f"connections={g['connections']:,} writes={g['messages'] + g['stream_messages']:,}")
-lat = json.load(open(d + '/latency.json'))
 if lat['rows']:
     line += f" rows={lat['rows']:,} latency p50={lat['latency_ms_p50']} ms p99={lat['latency_ms_p99']} ms max={lat['latency_ms_max']} ms"
+if mode == 'window':
+    line += f" status=\"{lat['status']}\""
 print(line)
 EOF
   pids=()

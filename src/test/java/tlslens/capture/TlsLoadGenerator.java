@@ -232,11 +232,14 @@ public final class TlsLoadGenerator implements AutoCloseable {
         }
     }
 
-    /** Waits until the {@code n}th write of this thread is due. */
+    /**
+     * Waits until the {@code n}th write of this thread is due: the writes due are made back to back,
+     * then the thread sleeps a millisecond or more (a wake-up per write cost more CPU than the writes).
+     */
     private static void pace(long start, long n, long perSecond) {
         long due = start + n * 1_000_000_000L / perSecond;
         long wait;
-        while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+        while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(Math.max(wait, 1_000_000L));
     }
 
     public static void main(String[] args) throws Exception {
