@@ -102,7 +102,8 @@ public final class LiveLoadBenchmark {
         Platform.runLater(() -> ((Button) stage.getScene().lookup("#startButton")).fire());
         await("the capture to stop", 60, () -> fx(() -> w.sessionModel().state() == State.STOPPED));
         long captured = fx(() -> w.sessionModel().capturedProperty().get());
-        await("every row in the table", 600, () -> fx(() -> w.table().getItems().size()) >= captured);
+        await("every row in the table", 900, () -> fx(() -> w.table().getItems().size()) >= captured);
+        await("the status bar's waiting count at 0", 30, () -> fx(() -> w.sessionModel().waitingProperty().get()) == 0);
         String status = fx(() -> w.sessionModel().countersProperty().get());
         long dropped = fx(() -> w.sessionModel().droppedByKernelProperty().get());
         Path file = fx(w::currentFile);
