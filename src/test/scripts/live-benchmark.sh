@@ -9,7 +9,7 @@
 # --streams long-lived connections paced to --stream-rate writes per second (they make the packet
 # rate: each write one packet, plus the ACKs).
 #
-# Usage: src/test/scripts/live-benchmark.sh [--seconds 60] [--rate 3000] [--streams 8] [--stream-rate 48000]
+# Usage: src/test/scripts/live-benchmark.sh [--seconds 60] [--rate 3000] [--streams 8] [--stream-rate 40000]
 #                                           [--runs 1] [--modes "write print"]
 #   write: `tlslens -i lo -f "tcp port P" -w FILE` (nothing printed: the capture alone)
 #   print: the same with `-P -T fields -e frame.number -e frame.time_epoch` read by live_latency.py
@@ -19,7 +19,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
-seconds=60 rate=3000 streams=8 stream_rate=48000 runs=1 modes="write print"
+seconds=60 rate=3000 streams=8 stream_rate=40000 runs=1 modes="write print"
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
