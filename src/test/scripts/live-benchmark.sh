@@ -16,6 +16,7 @@
 #   window: the real window (under Xvfb when there is no display) capturing on lo with that capture
 #           filter: tlslens.ui.LiveLoadBenchmark runs the generator and stamps each row as it reaches the
 #           table, reads the status bar's counters, and copies the file the window wrote
+#           (WINDOW_JVM_OPTIONS: other JVM options than the launcher's, to compare)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
@@ -66,7 +67,7 @@ one_run() { # MODE RUN
     --stream-writes-per-second "$stream_rate")
   if [ "$mode" = window ]; then
     # shellcheck disable=SC2207
-    local win=(java $(src/main/scripts/window-jvm-options.sh) -cp "$cp" tlslens.ui.LiveLoadBenchmark "$port"
+    local win=(java ${WINDOW_JVM_OPTIONS:-$(src/main/scripts/window-jvm-options.sh)} -cp "$cp" tlslens.ui.LiveLoadBenchmark "$port"
       "$dir/tlslens.pcapng" -- "${gen[@]}")
     [ -z "${DISPLAY:-}" ] && win=(xvfb-run -a -s "-screen 0 1600x1000x24" "${win[@]}")
     "${win[@]}" >"$dir/window.out" 2>"$dir/tlslens.err" || { cat "$dir/tlslens.err" >&2; exit 1; }
