@@ -35,7 +35,7 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>{@code java ... tlslens.capture.TlsLoadGenerator [--port P] [--connections N] [--messages M]
  * [--size B] [--threads T] [--seconds S] [--writes-per-second W] [--streams L]
- * [--stream-writes-per-second R]} prints one line of JSON: what it did.
+ * [--stream-writes-per-second R] [--warmup W]} prints one line of JSON: what it did.
  */
 public final class TlsLoadGenerator implements AutoCloseable {
     /** What to generate; the defaults make a short burst. */
@@ -52,6 +52,11 @@ public final class TlsLoadGenerator implements AutoCloseable {
         public int streams;
         /** Writes per second over all long-lived connections; 0: as fast as possible. */
         public long streamWritesPerSecond;
+        /**
+         * Seconds of the same load first, to a server on another port (outside a capture filter on
+         * {@code port}): the generator's own JIT warm-up then does not compete with the capture's.
+         */
+        public double warmupSeconds;
     }
 
     /** What happened: connections completed, application records written, payload bytes, elapsed seconds. */
@@ -242,6 +247,22 @@ public final class TlsLoadGenerator implements AutoCloseable {
         while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(Math.max(wait, 1_000_000L));
     }
 
+    /** The same load for {@code o.warmupSeconds} to a server of its own on an ephemeral port. */
+    private static void warmUp(Options o) throws Exception {
+        Options w = new Options();
+        w.connections = o.connections;
+        w.messages = o.messages;
+        w.size = o.size;
+        w.threads = o.threads;
+        w.writesPerSecond = o.writesPerSecond;
+        w.streams = o.streams;
+        w.streamWritesPerSecond = o.streamWritesPerSecond;
+        w.seconds = o.warmupSeconds;
+        try (TlsLoadGenerator g = bind(w)) {
+            g.run();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Options o = new Options();
         for (int i = 0; i < args.length; i++) {
@@ -256,12 +277,14 @@ public final class TlsLoadGenerator implements AutoCloseable {
                 case "--writes-per-second" -> o.writesPerSecond = Long.parseLong(v);
                 case "--streams" -> o.streams = Integer.parseInt(v);
                 case "--stream-writes-per-second" -> o.streamWritesPerSecond = Long.parseLong(v);
+                case "--warmup" -> o.warmupSeconds = Double.parseDouble(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
         }
         Result r;
         try (TlsLoadGenerator g = bind(o)) {
+            if (o.warmupSeconds > 0) warmUp(o);
             r = g.run();
         }
         System.out.println(r.json());
