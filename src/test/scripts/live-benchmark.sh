@@ -4,20 +4,29 @@
 # then prints per run: the packets per second tcpdump saw, the packets of tcpdump's file missing
 # from ours (matched by kernel time stamp and bytes: live_compare.py), libpcap's drop counters of both,
 # and, where TLS Lens prints rows, how long after its capture time stamp each row reached a reader
-# (p50/p99/max: live_latency.py). The load is TlsLoadGenerator: short TLS 1.3 connections on
-# 127.0.0.1, 100-byte writes with TCP_NODELAY, paced to --rate writes per second.
+# (p50/p99/max: live_latency.py). The load is TlsLoadGenerator on 127.0.0.1, 100-byte writes with
+# TCP_NODELAY: short TLS 1.3 connections (50 writes each) paced to --rate writes per second, and
+# --streams long-lived connections paced to --stream-rate writes per second (they make the packet
+# rate: each write one packet, plus the ACKs).
 #
-# Usage: src/test/scripts/live-benchmark.sh [--seconds 60] [--rate 30000] [--runs 1] [--modes "write print"]
+# Usage: src/test/scripts/live-benchmark.sh [--seconds 60] [--rate 3000] [--streams 8] [--stream-rate 40000]
+#                                           [--runs 1] [--modes "write print"]
 #   write: `tlslens -i lo -f "tcp port P" -w FILE` (nothing printed: the capture alone)
 #   print: the same with `-P -T fields -e frame.number -e frame.time_epoch` read by live_latency.py
+#   window: the real window (under Xvfb when there is no display) capturing on lo with that capture
+#           filter: tlslens.ui.LiveLoadBenchmark runs the generator and stamps each row as it reaches the
+#           table, reads the status bar's counters, and copies the file the window wrote
+#           (WINDOW_JVM_OPTIONS: other JVM options than the launcher's, to compare)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
-seconds=60 rate=30000 runs=1 modes="write print"
+seconds=60 rate=3000 streams=8 stream_rate=40000 runs=1 modes="write print"
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
     --rate) rate="$2"; shift 2 ;;
+    --streams) streams="$2"; shift 2 ;;
+    --stream-rate) stream_rate="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --modes) modes="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -53,22 +62,36 @@ one_run() { # MODE RUN
   local td=$!
   pids+=("$td")
   await_line "$dir/tcpdump.err" "listening on"
-  local rows=()
-  [ "$mode" = print ] && rows=(-P -T fields -e frame.number -e frame.time_epoch)
-  { "${tlslens[@]}" -i lo -f "tcp port $port" -w "$dir/tlslens.pcapng" "${rows[@]}" 2>"$dir/tlslens.err" &
-    echo $! >"$dir/tlslens.pid"; wait; } | python3 src/test/scripts/live_latency.py >"$dir/latency.json" &
-  local pipeline=$!
-  await_line "$dir/tlslens.err" "Capturing on"
-  local tl
-  tl=$(cat "$dir/tlslens.pid")
-  pids+=("$tl")
-  java -cp "$cp" tlslens.capture.TlsLoadGenerator --port "$port" --seconds "$seconds" --connections 100000000 \
-    --messages 500 --size 100 --threads 4 --writes-per-second "$rate" >"$dir/generator.json"
-  sleep 2 # the last packets' way through both capturers (a benchmark may wait; a test awaits)
-  kill -INT "$td"
-  kill -TERM "$tl" # background jobs of a script ignore SIGINT; TLS Lens stops the same way on SIGTERM
-  wait "$td" || true
-  wait "$pipeline" || true
+  local gen=(java -cp "$cp" tlslens.capture.TlsLoadGenerator --port "$port" --seconds "$seconds" --connections 100000000
+    --messages 50 --size 100 --threads 2 --writes-per-second "$rate" --streams "$streams"
+    --stream-writes-per-second "$stream_rate" --warmup 10) # its own JIT warmed on another port first
+  if [ "$mode" = window ]; then
+    # shellcheck disable=SC2207
+    local win=(java ${WINDOW_JVM_OPTIONS:-$(src/main/scripts/window-jvm-options.sh)} -cp "$cp" tlslens.ui.LiveLoadBenchmark "$port"
+      "$dir/tlslens.pcapng" -- "${gen[@]}")
+    [ -z "${DISPLAY:-}" ] && win=(xvfb-run -a -s "-screen 0 1600x1000x24" "${win[@]}")
+    "${win[@]}" >"$dir/window.out" 2>"$dir/tlslens.err" || { cat "$dir/tlslens.err" >&2; exit 1; }
+    grep '^{"port"' "$dir/window.out" >"$dir/generator.json"
+    grep '^{"rows"' "$dir/window.out" >"$dir/latency.json"
+    kill -INT "$td"
+    wait "$td" || true
+  else
+    local rows=()
+    [ "$mode" = print ] && rows=(-P -T fields -e frame.number -e frame.time_epoch)
+    { "${tlslens[@]}" -i lo -f "tcp port $port" -w "$dir/tlslens.pcapng" "${rows[@]}" 2>"$dir/tlslens.err" &
+      echo $! >"$dir/tlslens.pid"; wait; } | python3 src/test/scripts/live_latency.py >"$dir/latency.json" &
+    local pipeline=$!
+    await_line "$dir/tlslens.err" "Capturing on"
+    local tl
+    tl=$(cat "$dir/tlslens.pid")
+    pids+=("$tl")
+    "${gen[@]}" >"$dir/generator.json"
+    sleep 2 # the last packets' way through both capturers (a benchmark may wait; a test awaits)
+    kill -INT "$td"
+    kill -TERM "$tl" # background jobs of a script ignore SIGINT; TLS Lens stops the same way on SIGTERM
+    wait "$td" || true
+    wait "$pipeline" || true
+  fi
   python3 src/test/scripts/live_compare.py "$dir/tcpdump.pcap" "$dir/tlslens.pcapng" >"$dir/compare.json"
   python3 - "$dir" "$mode" "$seconds" <<'EOF'
 import json, re, sys
@@ -78,22 +101,29 @@ g = json.load(open(d + '/generator.json'))
 td = open(d + '/tcpdump.err').read()
 tl = open(d + '/tlslens.err').read()
 td_drop = re.search(r'(\d+) packets? dropped by kernel', td)
+lat = json.load(open(d + '/latency.json'))
 tl_drop = re.search(r'(\d+) packets? dropped from', tl)
 tl_captured = re.search(r'(\d+) packets? captured', tl)
-line = (f"{mode:5s} pps(tcpdump)={c['reference_packets'] / g['seconds']:,.0f} tcpdump={c['reference_packets']:,} "
+if mode == 'window':  # the status bar's counters, as the window showed them at the end
+    tl_drop = re.search(r'Dropped \(kernel\): (\d+)', lat['status'])
+    tl_captured = re.search(r'Captured: (\d+)', lat['status'])
+# tcpdump's own drops (immediate mode: TPACKET_V2) leave packets only we have: what either saw is the load
+seen = c['reference_packets'] + c['not_in_reference']
+line = (f"{mode:6s} pps(tcpdump)={c['reference_packets'] / g['seconds']:,.0f} pps(either)={seen / g['seconds']:,.0f} tcpdump={c['reference_packets']:,} "
         f"tlslens={c['our_packets']:,} missing={c['missing']:,} ({100.0 * c['missing'] / max(1, c['reference_packets']):.3f}%) "
         f"not-in-tcpdump={c['not_in_reference']:,} drops: tlslens={tl_drop.group(1) if tl_drop else 0} "
         f"tcpdump={td_drop.group(1) if td_drop else '?'} reported-captured={tl_captured.group(1) if tl_captured else '?'} "
-        f"connections={g['connections']:,} writes={g['messages']:,}")
-lat = json.load(open(d + '/latency.json'))
+        f"connections={g['connections']:,} writes={g['messages'] + g['stream_messages']:,}")
 if lat['rows']:
-    line += f" rows={lat['rows']:,} latency p50={lat['latency_ms_p50']} ms p99={lat['latency_ms_p99']} ms max={lat['latency_ms_max']} ms"
+    line += f" rows={lat['rows']:,} latency p50={lat['latency_ms_p50']} ms p99={lat['latency_ms_p99']} ms max={lat['latency_ms_max']} ms p99(after 15 s)={lat['latency_ms_p99_after_15s']} ms"
+if mode == 'window':
+    line += f" status=\"{lat['status']}\""
 print(line)
 EOF
   pids=()
 }
 
-echo "live-benchmark: ${seconds} s per run, ${rate} writes/s, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "live-benchmark: ${seconds} s per run, ${rate} writes/s on short connections, ${stream_rate} on ${streams} long ones, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in $(seq "$runs"); do
   for mode in $modes; do one_run "$mode" "$n"; done
 done

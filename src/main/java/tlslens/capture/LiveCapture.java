@@ -6,7 +6,6 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -289,21 +288,21 @@ public final class LiveCapture implements AutoCloseable {
     // ---- the capture thread ---------------------------------------------------------------------
 
     private void capture() {
+        PacketReader reader = new PacketReader(handle);
         try {
             while (!stopRequested) {
                 byte[] data;
                 try {
-                    data = handle.getNextRawPacketEx();
+                    data = reader.next();
                 } catch (TimeoutException e) {
                     continue; // the read timeout, on platforms whose libpcap returns on it
                 } catch (EOFException e) {
                     break; // pcap_breakloop from stop()
                 }
-                Timestamp ts = handle.getTimestamp();
-                Integer orig = handle.getOriginalLength();
-                Instant t = Instant.ofEpochSecond(Math.floorDiv(ts.getTime(), 1000L), ts.getNanos());
+                long fraction = reader.fraction();
+                Instant t = Instant.ofEpochSecond(reader.seconds(), nanosecondTimestamps ? fraction : fraction * 1000);
                 long n = captured.get() + 1;
-                RawFrame f = new RawFrame((int) n, t, orig == null ? data.length : orig, data, linkType, 0, iface);
+                RawFrame f = new RawFrame((int) n, t, reader.originalLength(), data, linkType, 0, iface);
                 long offset = writer.write(f);
                 dirty = true;
                 captured.set(n);

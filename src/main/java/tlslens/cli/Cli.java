@@ -108,6 +108,8 @@ public final class Cli {
             live.keylogs = s.keylogs;
             live.rsaKeys = s.preferences.rsaKeys;
             live.columns = s.preferences.columns;
+            live.detail = !lightTreesSuffice(s, filter);
+            live.lean = leanTreesSuffice(s, filter);
             return new LiveRun(out, err).run(live, filter, columns -> printer(s, columns));
         }
         return read(s, filter);

@@ -51,6 +51,8 @@ final class LiveCaptureControl {
     private LiveCapture capture;
     private Thread dissector;
     private long lastStatsPoll;
+    /** A stopped capture's frames still waiting for the dissector: the status bar counts them down. */
+    private tlslens.capture.PacketQueue draining;
 
     /** {@code keys}: asked as each capture starts, the key log to watch. */
     LiveCaptureControl(OpenCapture open, CaptureSessionModel session, Supplier<RowFeed> feeds,
@@ -200,6 +202,7 @@ final class LiveCaptureControl {
 
     private void begin(LiveCapture cap, String iface) {
         capture = cap;
+        draining = null;
         RowFeed feed = feeds.get();
         DecryptionControl.LiveKeys keys = this.keys.get();
         feed.attach(new CaptureIndex(cap.linkType(), keys.secrets()));
@@ -242,6 +245,7 @@ final class LiveCaptureControl {
             return cap.stats();
         }, stats -> {
             update(session, stats);
+            if (stats.waiting() > 0) draining = cap.queue();
             capture = null;
             session.stateProperty().set(State.STOPPED);
             session.messageProperty().set("Capture stopped; saved in " + cap.file());
@@ -259,6 +263,11 @@ final class LiveCaptureControl {
         if (now - lastStatsPoll <= STATS_INTERVAL_NS) return;
         lastStatsPoll = now;
         LiveCapture cap = capture;
+        if (cap == null && draining != null) {
+            long waiting = draining.size();
+            session.waitingProperty().set(waiting);
+            if (waiting == 0) draining = null;
+        }
         if (cap == null || session.state() != State.CAPTURING) return;
         update(session, cap.stats());
         if (!cap.isRunning() && session.state() == State.CAPTURING) stop();
