@@ -70,13 +70,11 @@ public final class TcpDissector {
         int res = (tvb.u16(off + 12) >> 9) & 7;
         flags.add(TcpFields.FLAGS_RES, tvb, off + 12, 2)
                 .setText(() -> bits3(res) + ". .... .... = Reserved: " + (res == 0 ? "Not set" : "Set"));
-        for (var f : new tlslens.dissect.FieldDef[] {TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR, TcpFields.FLAGS_ECE,
-                TcpFields.FLAGS_URG, TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET,
-                TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN}) {
+        for (var f : FLAG_BITS) {
             ProtoNode flag = flags.add(f, tvb, off + 12, 2);
             if (!tcp.summaryOnly()) connectionExpert(flag, f, h);
         }
-        ProtoNode str = flags.addGenerated(TcpFields.FLAGS_STR, flagString(h.flags()));
+        ProtoNode str = flags.addGenerated(TcpFields.FLAGS_STR, flags.keeps(TcpFields.FLAGS_STR) ? flagString(h.flags()) : null);
         if (ctx.closing() != TcpFrameContext.Closing.NONE && !tcp.summaryOnly()) {
             str.expert((ctx.closing() == TcpFrameContext.Closing.INITIATES
                     ? TcpExperts.FIN_ACTIVE : TcpExperts.FIN_PASSIVE).note());
@@ -115,6 +113,11 @@ public final class TcpDissector {
         if (ctx.analysis() != null && (full || ctx.analysis().flags != 0)) TcpAnalysisTree.add(tcp, ctx.analysis());
         return tcp;
     }
+
+    /** The flag bits under "Flags", in tshark's order. */
+    private static final tlslens.dissect.FieldDef[] FLAG_BITS = {TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR,
+            TcpFields.FLAGS_ECE, TcpFields.FLAGS_URG, TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET,
+            TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN};
 
     /** tshark's notes on the flags that open and close connections (under the flag, as there). */
     private static void connectionExpert(ProtoNode flag, tlslens.dissect.FieldDef f, TcpHeader h) {
