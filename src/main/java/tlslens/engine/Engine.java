@@ -350,6 +350,9 @@ public final class Engine {
         UdpConversations.Conversation innermost = null;
         long nowNs = fd.time.getEpochSecond() * 1_000_000_000L + fd.time.getNano();
         ProtoNode ip = null;
+        boolean any = false;
+        for (ProtoNode n = fd.root.firstChild(); n != null && !any; n = n.nextSibling()) any = n.field == UdpFields.UDP;
+        if (!any) return null;
         for (ProtoNode n : List.copyOf(fd.root.children())) {
             if (n.field == IpFields.IP || n.field == IpFields.IPV6) ip = n;
             if (n.field != UdpFields.UDP || ip == null || n.source != 0) continue;
@@ -490,14 +493,18 @@ public final class Engine {
             }
         }
         if (first == null) first = f.time();
-        Object delta = previous == null ? (Object) 0L : FrameTimes.between(previous, f.time());
-        Object rel = FrameTimes.between(first, f.time());
+        boolean full = !frame.summaryOnly();
+        // Times of items a sparse tree keeps (or that a full tree shows): three durations a frame otherwise.
+        Object delta = !full && !frame.keeps(FrameFields.TIME_DELTA) ? null
+                : previous == null ? (Object) 0L : FrameTimes.between(previous, f.time());
+        Object rel = frame.keeps(FrameFields.TIME_RELATIVE) ? FrameTimes.between(first, f.time()) : null;
         previous = f.time();
         frame.addValue(FrameFields.ENCAP_TYPE, tvb, 0, 0, (long) FrameFields.wtapEncap(f.linkType()));
         frame.addValue(FrameFields.TIME, tvb, 0, 0, f.time());
-        boolean full = !frame.summaryOnly();
         if (full) frame.addGenerated(FrameFields.OFFSET_SHIFT, 0L);
-        frame.addValue(FrameFields.TIME_EPOCH, tvb, 0, 0, FrameTimes.between(Instant.EPOCH, f.time()));
+        if (frame.keeps(FrameFields.TIME_EPOCH)) {
+            frame.addValue(FrameFields.TIME_EPOCH, tvb, 0, 0, FrameTimes.between(Instant.EPOCH, f.time()));
+        }
         frame.addGenerated(FrameFields.TIME_DELTA, delta);
         // Every frame displayed until a display filter says otherwise (FrameDissection.displayedAfter).
         if (full) frame.addGenerated(FrameFields.TIME_DELTA_DISPLAYED, delta);

@@ -187,9 +187,17 @@ public final class TcpDissector {
 
     /** The SACK blocks of these options as raw (left, right) pairs, or null when there are none. */
     public static int[] sackBlocks(Tvb tvb, int from, int to) {
-        int[][] out = {null};
-        TcpOptions.walk(tvb, from, to, (kind, p, len) -> {
-            if (kind == 0 || len < 0) return false;
+        // TcpOptions.walk's layout, without a visitor: this runs for every segment with options.
+        int[] out = null;
+        for (int p = from; p < to && tvb.has(p, 1); ) {
+            int kind = tvb.u8(p);
+            if (kind == 0) break;
+            if (kind == 1) {
+                p++;
+                continue;
+            }
+            int len = tvb.has(p + 1, 1) ? tvb.u8(p + 1) : 0;
+            if (len < 2 || p + len > to) break;
             if (kind == 5 && len >= 10) {
                 int n = (len - 2) / 8;
                 int[] b = new int[2 * n];
@@ -197,11 +205,11 @@ public final class TcpDissector {
                     b[2 * i] = (int) tvb.u32(p + 2 + 8 * i);
                     b[2 * i + 1] = (int) tvb.u32(p + 6 + 8 * i);
                 }
-                out[0] = b;
+                out = b;
             }
-            return true;
-        });
-        return out[0];
+            p += len;
+        }
+        return out;
     }
 
     /** The options as the Info column abbreviates them, up to the end of the list. */
