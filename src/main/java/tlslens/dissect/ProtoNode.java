@@ -92,6 +92,13 @@ public final class ProtoNode {
         return child(new ProtoNode(null, null, text, tvb.source, off, Math.min(len, avail)));
     }
 
+    /** Adds a text-only subtree item whose label is made when read. */
+    public ProtoNode addText(java.util.function.Supplier<String> text, Tvb tvb, int off, int len) {
+        if (kept != null) return standIn();
+        int avail = Math.max(0, tvb.available(off, len));
+        return child(new ProtoNode(null, null, null, tvb.source, off, Math.min(len, avail))).setText(text);
+    }
+
     /** Adds a field whose value is derived, shown in brackets like Wireshark's generated items. */
     public ProtoNode addGenerated(FieldDef f, Object value) {
         if (leavesOut(f)) return standIn();
