@@ -271,7 +271,8 @@ public final class Cli {
             FramePrinter printer = printer(s, columns, s.explain ? explainer(s) : null);
             TlsSecrets secrets = secrets(s, reader.decryptionSecrets(), s.file);
             boolean detail = !lightTreesSuffice(s, filter), lean = leanTreesSuffice(s, filter);
-            Engine engine = new Engine(secrets).interfaces(reader.interfaces()).detail(detail).lean(lean);
+            List<String> kept = lean ? keptFields(s, filter) : null;
+            Engine engine = new Engine(secrets).interfaces(reader.interfaces()).detail(detail).lean(lean).keepOnly(kept);
             if (printer instanceof ConnectionsPrinter c) c.attach(engine);
             if (printer instanceof KeySchedulePrinter k) k.attach(engine);
             printer.begin();
@@ -281,7 +282,7 @@ public final class Cli {
             // Every core: TCP connections dissected on worker threads, printed in frame order (same output).
             ParallelDissection split = splittable(printer, s, filter) && secrets == null && threads > 1
                     && java.nio.file.Files.isRegularFile(s.file)
-                    ? new ParallelDissection(threads, printer, filter, detail, lean, out, CHECK_OUTPUT_EVERY) : null;
+                    ? new ParallelDissection(threads, printer, filter, detail, lean, out, CHECK_OUTPUT_EVERY).keepOnly(kept) : null;
             // Two cores: this thread reads and dissects, another filters and prints (same output, in order).
             PrintStage stage = split == null && pipelined(printer, s, filter)
                     ? new PrintStage(printer, filter, out, CHECK_OUTPUT_EVERY) : null;
@@ -418,6 +419,25 @@ public final class Cli {
             }
         }
         return true;
+    }
+
+    /**
+     * The fields sparse trees must keep for this run (Engine.keepOnly), or null for whole trees: for
+     * lean runs whose -e fields, custom columns and filter are all plain fields, every one of which
+     * the output reads by name. Not with expert items, notes (fields without a value: an expert
+     * note's presence) or columns (_ws.*), which stand for more than the items of their own name.
+     * Measured on 1M packets: most of the tree's items and their garbage are never made.
+     */
+    static List<String> keptFields(RunSettings s, DisplayFilter filter) {
+        List<String> read = new ArrayList<>(s.fields);
+        for (ColumnSpec c : s.preferences.columns) read.addAll(c.fields());
+        if (filter != null) read.addAll(filter.fields());
+        for (String f : read) {
+            if (f.startsWith("_ws.")) return null;
+            tlslens.dissect.FieldDef d = FieldRegistry.byName(f);
+            if (d == null || d.type == tlslens.dissect.FieldType.NONE) return null;
+        }
+        return read;
     }
 
     /**

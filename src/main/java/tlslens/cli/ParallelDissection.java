@@ -85,6 +85,14 @@ final class ParallelDissection {
     }
 
     /** Whether a run can split: two cores or more, and nothing to decrypt with (see the class comment). */
+    /** The fields of sparse trees (Engine.keepOnly); null for whole trees. */
+    private volatile java.util.Collection<String> kept;
+
+    ParallelDissection keepOnly(java.util.Collection<String> fields) {
+        this.kept = fields;
+        return this;
+    }
+
     static boolean worthIt(boolean decrypting) { return !decrypting && PrintStage.worthIt(); }
 
     /**
@@ -215,7 +223,7 @@ final class ParallelDissection {
         }
 
         /** As Engine.dissect(int) rebuilds a connection: its own stream index, times relative to the capture's first frame. */
-        private Engine engine(int stream) { return new Engine(stream, first).detail(detail).lean(lean); }
+        private Engine engine(int stream) { return new Engine(stream, first).detail(detail).lean(lean).keepOnly(kept); }
     }
 
     private void print() {

@@ -33,6 +33,8 @@ public final class FrameContext {
     private String protocols = "";
     private String protocol = "";
     private final StringBuilder info = new StringBuilder();
+    /** An Info text made when first read (see setInfo(Supplier)); null when none is pending. */
+    private java.util.function.Supplier<String> infoLater;
     private int flags;
 
     // ---- addresses and ports (set by the IP, TCP and UDP layers) ----------------------------
@@ -80,20 +82,46 @@ public final class FrameContext {
 
     public void protocol(String p) { this.protocol = p == null ? "" : p; }
 
-    public String info() { return info.toString(); }
+    public String info() {
+        made();
+        return info.toString();
+    }
 
     public void setInfo(String s) {
+        infoLater = null;
         info.setLength(0);
         info.append(s);
     }
 
+    /**
+     * Sets the Info column to a text made when it is first read (or appended to): a headless run
+     * prints the Info of few frames (-Y, -T fields). {@code s} must read nothing that changes after
+     * this frame (it may run on another thread, once the frame is handed over).
+     */
+    public void setInfo(java.util.function.Supplier<String> s) {
+        info.setLength(0);
+        infoLater = s;
+    }
+
+    private void made() {
+        if (infoLater != null) {
+            java.util.function.Supplier<String> s = infoLater;
+            infoLater = null;
+            info.append(s.get());
+        }
+    }
+
     /** Appends to the Info column with ", " between parts, as the TLS dissector does. */
     public void appendInfo(String s) {
+        made();
         if (info.length() > 0) info.append(", ");
         info.append(s);
     }
 
-    public void appendInfoRaw(String s) { info.append(s); }
+    public void appendInfoRaw(String s) {
+        made();
+        info.append(s);
+    }
 
     // ---- what the frame carries --------------------------------------------------------------
 

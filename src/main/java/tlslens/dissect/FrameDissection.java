@@ -76,6 +76,7 @@ public final class FrameDissection {
      * the previous displayed frame (null: this is the first one shown).
      */
     public void displayedAfter(Instant previousDisplayed) {
+        if (root.summaryOnly()) return; // trees without detail have no frame.time_delta_displayed (Engine.frameNode)
         Object delta = previousDisplayed == null ? (Object) 0L : tlslens.capture.FrameTimes.between(previousDisplayed, time);
         for (ProtoNode top : root.children()) {
             if (top.field != FrameFields.FRAME) continue;

@@ -55,6 +55,11 @@ public final class ProtoNode {
     public ProtoNode add(FieldDef f, Tvb tvb, int off, int len) {
         int avail = tvb.available(off, len);
         Object v;
+        if (leavesOut(f)) {
+            if (avail < len) standIn().expert(Malformed.EXCEPTION.note("Field " + f.abbrev + " extends past the end of the data ("
+                    + len + " bytes wanted, " + Math.max(0, avail) + " present)"));
+            return standIn();
+        }
         if (avail < len) {
             v = FieldFormat.read(f, tvb, off, avail, true);
             ProtoNode n = child(new ProtoNode(f, v, null, tvb.source, off, Math.max(0, avail)));
@@ -68,30 +73,42 @@ public final class ProtoNode {
 
     /** Adds a field with a value computed by the caller, covering [off, off+len) of tvb's source. */
     public ProtoNode addValue(FieldDef f, Tvb tvb, int off, int len, Object value) {
+        if (leavesOut(f)) return standIn();
         int avail = Math.max(0, tvb.available(off, len));
         return child(new ProtoNode(f, value, null, tvb.source, off, Math.min(len, avail)));
     }
 
     /** Adds a field with a value and explicit text (Wireshark's proto_tree_add_*_format). */
     public ProtoNode addValue(FieldDef f, Tvb tvb, int off, int len, Object value, String text) {
+        if (leavesOut(f)) return standIn();
         int avail = Math.max(0, tvb.available(off, len));
         return child(new ProtoNode(f, value, text, tvb.source, off, Math.min(len, avail)));
     }
 
     /** Adds a text-only subtree item (a label with no field, e.g. "Cipher Suites (17 suites)"). */
     public ProtoNode addText(String text, Tvb tvb, int off, int len) {
+        if (kept != null) return standIn();
         int avail = Math.max(0, tvb.available(off, len));
         return child(new ProtoNode(null, null, text, tvb.source, off, Math.min(len, avail)));
     }
 
+    /** Adds a text-only subtree item whose label is made when read. */
+    public ProtoNode addText(java.util.function.Supplier<String> text, Tvb tvb, int off, int len) {
+        if (kept != null) return standIn();
+        int avail = Math.max(0, tvb.available(off, len));
+        return child(new ProtoNode(null, null, null, tvb.source, off, Math.min(len, avail))).setText(text);
+    }
+
     /** Adds a field whose value is derived, shown in brackets like Wireshark's generated items. */
     public ProtoNode addGenerated(FieldDef f, Object value) {
+        if (leavesOut(f)) return standIn();
         ProtoNode n = child(new ProtoNode(f, value, null, source, offset, 0));
         n.generated = true;
         return n;
     }
 
     public ProtoNode addGenerated(FieldDef f, Object value, String text) {
+        if (leavesOut(f)) return standIn();
         ProtoNode n = child(new ProtoNode(f, value, text, source, offset, 0));
         n.generated = true;
         return n;
@@ -99,6 +116,7 @@ public final class ProtoNode {
 
     /** Adds a zero-length generated item at this node's place, e.g. "[SEQ/ACK analysis]". */
     public ProtoNode addNote(FieldDef f, String text) {
+        if (leavesOut(f)) return standIn();
         ProtoNode n = child(new ProtoNode(f, null, text, source, offset, 0));
         n.generated = true;
         return n;
@@ -127,7 +145,9 @@ public final class ProtoNode {
     }
 
     public ProtoNode child(ProtoNode n) {
+        if (standsIn) return parent.child(n); // a sparse tree's stand-in: its items go to the node it stands in for
         n.parent = this;
+        n.kept = kept;
         n.summaryOnly = summaryOnly;
         n.lean = lean;
         if (lastChild == null) firstChild = n;
@@ -139,6 +159,10 @@ public final class ProtoNode {
     }
 
     public ProtoNode expert(Expert e) {
+        if (standsIn) {
+            parent.expert(e); // a note of an item left out stays in the frame (its malformed flag, its count)
+            return this;
+        }
         if (experts == null) experts = new ArrayList<>(1);
         experts.add(e);
         if ("Malformed".equals(e.group())) markMalformed();
@@ -192,6 +216,56 @@ public final class ProtoNode {
 
     private java.util.function.Supplier<String> lazyText;
 
+    /**
+     * In a sparse tree (see {@link #keepOnly}), the fields kept: a {@link FieldIndex} of their names (a
+     * number of at least 0: kept); inherited by children. Null in a whole tree.
+     */
+    private FieldIndex kept;
+    /** True for a sparse tree's stand-in (its parent is the node it stands in for). */
+    private boolean standsIn;
+    /** This node's stand-in, made when a first item under it is left out. */
+    private ProtoNode standIn;
+
+    /**
+     * Makes this tree sparse, as Wireshark's trees of "interesting fields" (for a reader that names the
+     * fields it reads: -T fields, a display filter, custom columns): an item whose field {@code kept}
+     * does not number is not made (no node, no value read), nor is a text-only item; protocol items
+     * always are (frame.protocols is made from them). What is added under an item left out goes to
+     * the nearest item kept above it, so the items kept stay in tree order; its expert notes too (the
+     * frame's malformed flag). Adding returns a shared stand-in for an item left out: setting its
+     * value or label does nothing, and it reads as an item without value or children. Set on a root
+     * before anything is added; for lean trees only (the X.509 dissector reads its items back).
+     */
+    public ProtoNode keepOnly(FieldIndex fields) {
+        this.kept = fields;
+        return this;
+    }
+
+    /**
+     * Whether an item of field {@code f} added here is made (always, but in a sparse tree): a caller
+     * whose value costs to compute can skip it for an item left out.
+     */
+    public boolean keeps(FieldDef f) { return !leavesOut(f); }
+
+    /** Whether a sparse tree leaves out an item of field {@code f} (null: a text-only item). */
+    private boolean leavesOut(FieldDef f) {
+        return kept != null && (f == null || (f.type != FieldType.PROTOCOL && kept.of(f) < 0));
+    }
+
+    private ProtoNode standIn() {
+        if (standsIn) return this;
+        if (standIn == null) {
+            ProtoNode g = new ProtoNode(null, null, "", source, offset, 0);
+            g.standsIn = true;
+            g.parent = this;
+            g.kept = kept;
+            g.summaryOnly = summaryOnly;
+            g.lean = lean;
+            standIn = g;
+        }
+        return standIn;
+    }
+
     /** Set on a tree built only for its columns and state (see Engine.detail): inherited by children. */
     private boolean summaryOnly;
 
@@ -217,7 +291,10 @@ public final class ProtoNode {
     /** Appends to the label, e.g. ", Length: 512" after the children are known. */
     public ProtoNode appendText(String t) { this.text = text() + t; return this; }
 
-    public ProtoNode setValue(Object v) { this.value = v; return this; }
+    public ProtoNode setValue(Object v) {
+        if (!standsIn) this.value = v; // a stand-in is shared: it holds no value
+        return this;
+    }
 
     public ProtoNode setLength(int len) { this.length = Math.max(0, len); return this; }
 

@@ -146,6 +146,7 @@ public final class Engine {
         FrameDissection fd = new FrameDissection(f.number(), f.time(), f.data());
         if (!detail) fd.root.summaryOnly(true);
         if (lean) fd.root.lean(true);
+        if (kept != null && lean && !detail) fd.root.keepOnly(kept);
         try {
             dissectInto(fd, f);
         } catch (RuntimeException e) {
@@ -187,6 +188,28 @@ public final class Engine {
      */
     public Engine lean(boolean lean) {
         this.lean = lean;
+        return this;
+    }
+
+    /** The fields sparse trees keep (see keepOnly); null: every item. */
+    private tlslens.dissect.FieldIndex kept;
+
+    /**
+     * Sparse trees (for light and lean trees only; see ProtoNode.keepOnly): items of the named fields
+     * and of protocols, none other (no node, no value read); null for whole trees, the default. For a
+     * reader that names every field it reads (-T fields, a display filter, custom columns). What the
+     * engine itself reads back of a tree (an ICMP error's type, for its Info) is kept too.
+     */
+    public Engine keepOnly(java.util.Collection<String> fields) {
+        if (fields == null) {
+            kept = null;
+            return this;
+        }
+        java.util.Map<String, Integer> names = new java.util.HashMap<>();
+        for (String f : fields) names.put(f, 0);
+        names.put(IpFields.ICMP_TYPE.abbrev, 0);
+        names.put(IpFields.ICMPV6_TYPE.abbrev, 0);
+        kept = new tlslens.dissect.FieldIndex(names);
         return this;
     }
 
@@ -327,6 +350,9 @@ public final class Engine {
         UdpConversations.Conversation innermost = null;
         long nowNs = fd.time.getEpochSecond() * 1_000_000_000L + fd.time.getNano();
         ProtoNode ip = null;
+        boolean any = false;
+        for (ProtoNode n = fd.root.firstChild(); n != null && !any; n = n.nextSibling()) any = n.field == UdpFields.UDP;
+        if (!any) return null;
         for (ProtoNode n : List.copyOf(fd.root.children())) {
             if (n.field == IpFields.IP || n.field == IpFields.IPV6) ip = n;
             if (n.field != UdpFields.UDP || ip == null || n.source != 0) continue;
@@ -467,14 +493,18 @@ public final class Engine {
             }
         }
         if (first == null) first = f.time();
-        Object delta = previous == null ? (Object) 0L : FrameTimes.between(previous, f.time());
-        Object rel = FrameTimes.between(first, f.time());
+        boolean full = !frame.summaryOnly();
+        // Times of items a sparse tree keeps (or that a full tree shows): three durations a frame otherwise.
+        Object delta = !full && !frame.keeps(FrameFields.TIME_DELTA) ? null
+                : previous == null ? (Object) 0L : FrameTimes.between(previous, f.time());
+        Object rel = frame.keeps(FrameFields.TIME_RELATIVE) ? FrameTimes.between(first, f.time()) : null;
         previous = f.time();
         frame.addValue(FrameFields.ENCAP_TYPE, tvb, 0, 0, (long) FrameFields.wtapEncap(f.linkType()));
         frame.addValue(FrameFields.TIME, tvb, 0, 0, f.time());
-        boolean full = !frame.summaryOnly();
         if (full) frame.addGenerated(FrameFields.OFFSET_SHIFT, 0L);
-        frame.addValue(FrameFields.TIME_EPOCH, tvb, 0, 0, FrameTimes.between(Instant.EPOCH, f.time()));
+        if (frame.keeps(FrameFields.TIME_EPOCH)) {
+            frame.addValue(FrameFields.TIME_EPOCH, tvb, 0, 0, FrameTimes.between(Instant.EPOCH, f.time()));
+        }
         frame.addGenerated(FrameFields.TIME_DELTA, delta);
         // Every frame displayed until a display filter says otherwise (FrameDissection.displayedAfter).
         if (full) frame.addGenerated(FrameFields.TIME_DELTA_DISPLAYED, delta);
@@ -492,7 +522,31 @@ public final class Engine {
         return frame;
     }
 
-    private static String protocols(FrameDissection fd) {
+    /** The protocol items of the last frame and its frame.protocols: most frames repeat the one before. */
+    private tlslens.dissect.FieldDef[] lastProtocols = new tlslens.dissect.FieldDef[0];
+    private String lastProtocolsText = "";
+
+    /** frame.protocols, the same text as the last frame's when its protocol items are the same. */
+    private String protocols(FrameDissection fd) {
+        int n = 0;
+        boolean same = true;
+        for (ProtoNode c = fd.root.firstChild(); c != null; c = c.nextSibling()) {
+            if (c.field == null || c.field.type != FieldType.PROTOCOL || c.field == FrameFields.FRAME) continue;
+            same &= n < lastProtocols.length && lastProtocols[n] == c.field;
+            n++;
+        }
+        if (same && n == lastProtocols.length) return lastProtocolsText;
+        tlslens.dissect.FieldDef[] fields = new tlslens.dissect.FieldDef[n];
+        n = 0;
+        for (ProtoNode c = fd.root.firstChild(); c != null; c = c.nextSibling()) {
+            if (c.field == null || c.field.type != FieldType.PROTOCOL || c.field == FrameFields.FRAME) continue;
+            fields[n++] = c.field;
+        }
+        lastProtocols = fields;
+        return lastProtocolsText = protocolsText(fd);
+    }
+
+    private static String protocolsText(FrameDissection fd) {
         StringBuilder sb = new StringBuilder();
         for (ProtoNode n : fd.root.children()) {
             if (n.field == null || n.field.type != FieldType.PROTOCOL || n.field == FrameFields.FRAME) continue;
@@ -571,11 +625,12 @@ public final class Engine {
         TcpAnalyzer analyzer = stream.analyzer();
         int completeness = analyzer.completeness();
         int opts = tr.offset() + 20, optsEnd = tr.offset() + h.headerLength();
+        int[] sack = optsEnd > opts ? TcpDissector.sackBlocks(tvb, opts, optsEnd) : null;
         TcpAnalyzer.Result analysis = analyzer.analyze(dir, fd.number,
                 FrameTimes.epochNanos(fd.time), (int) h.seq(), (int) h.ack(),
                 h.payloadLength(), h.syn(), h.hasAck(), h.fin(), h.rst(), (h.flags() & TcpHeader.PSH) != 0, h.window(),
                 h.syn() ? TcpDissector.windowScaleShift(tvb, opts, optsEnd) : -1,
-                optsEnd > opts ? TcpDissector.sackBlocks(tvb, opts, optsEnd) : null);
+                sack);
         ProtoNode tcpNode = TcpDissector.addTree(fd.root, tvb, tr.offset(), h, c.index, relSeq, relAck,
                 new TcpFrameContext(c.scaleFactor(dir), times[0], times[1], theirs::relative, closing, completeness,
                         analysis));
@@ -588,7 +643,7 @@ public final class Engine {
         if ((analysis.flags & TcpAnalyzer.PROBLEMS) != 0) fd.context().flag(FrameContext.TCP_PROBLEM);
         if (h.payloadLength() > 0) {
             mine.segment(fd.number, h.seq(), fd.frameBytes, h.payloadOffset(), h.payloadLength(), events);
-            tcpNode.addValue(TcpFields.PAYLOAD, tvb, h.payloadOffset(), h.payloadLength(), tvb.bytes(h.payloadOffset(),
+            if (tcpNode.keeps(TcpFields.PAYLOAD)) tcpNode.addValue(TcpFields.PAYLOAD, tvb, h.payloadOffset(), h.payloadLength(), tvb.bytes(h.payloadOffset(),
                     h.payloadLength()), "TCP payload (" + h.payloadLength() + " byte" + (h.payloadLength() == 1 ? "" : "s") + ")");
         }
         conversations.flags(c, dir, h.fin(), h.rst());
@@ -606,9 +661,15 @@ public final class Engine {
         }
         // TLS, when present, owns the Info column (as in tshark); otherwise it is TCP's.
         if (!fd.context().has(FrameContext.TLS)) {
-            fd.setInfo(TcpAnalysisTree.infoPrefix(analysis) + TcpDissector.info(h, relSeq, relAck,
-                    c.scaledWindow(dir, h.window(), h.syn()), tvb, tr.offset(), theirs::relative));
-            if (stream.pendingIn(dir) && h.payloadLength() > 0) fd.appendInfoRaw(" [TCP segment of a reassembled PDU]");
+            String prefix = TcpAnalysisTree.infoPrefix(analysis);
+            long window = c.scaledWindow(dir, h.window(), h.syn());
+            String segment = stream.pendingIn(dir) && h.payloadLength() > 0 ? " [TCP segment of a reassembled PDU]" : "";
+            if (sack != null) { // SACK edges are made relative by the peer's state, which later frames change
+                fd.setInfo(prefix + TcpDissector.info(h, relSeq, relAck, window, tvb, tr.offset(), theirs::relative) + segment);
+            } else { // made when read: a headless run prints the Info of few frames
+                int off = tr.offset();
+                fd.context().setInfo(() -> prefix + TcpDissector.info(h, relSeq, relAck, window, tvb, off, x -> x) + segment);
+            }
         }
     }
 }

@@ -70,13 +70,11 @@ public final class TcpDissector {
         int res = (tvb.u16(off + 12) >> 9) & 7;
         flags.add(TcpFields.FLAGS_RES, tvb, off + 12, 2)
                 .setText(() -> bits3(res) + ". .... .... = Reserved: " + (res == 0 ? "Not set" : "Set"));
-        for (var f : new tlslens.dissect.FieldDef[] {TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR, TcpFields.FLAGS_ECE,
-                TcpFields.FLAGS_URG, TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET,
-                TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN}) {
+        for (var f : FLAG_BITS) {
             ProtoNode flag = flags.add(f, tvb, off + 12, 2);
             if (!tcp.summaryOnly()) connectionExpert(flag, f, h);
         }
-        ProtoNode str = flags.addGenerated(TcpFields.FLAGS_STR, flagString(h.flags()));
+        ProtoNode str = flags.addGenerated(TcpFields.FLAGS_STR, flags.keeps(TcpFields.FLAGS_STR) ? flagString(h.flags()) : null);
         if (ctx.closing() != TcpFrameContext.Closing.NONE && !tcp.summaryOnly()) {
             str.expert((ctx.closing() == TcpFrameContext.Closing.INITIATES
                     ? TcpExperts.FIN_ACTIVE : TcpExperts.FIN_PASSIVE).note());
@@ -115,6 +113,11 @@ public final class TcpDissector {
         if (ctx.analysis() != null && (full || ctx.analysis().flags != 0)) TcpAnalysisTree.add(tcp, ctx.analysis());
         return tcp;
     }
+
+    /** The flag bits under "Flags", in tshark's order. */
+    private static final tlslens.dissect.FieldDef[] FLAG_BITS = {TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR,
+            TcpFields.FLAGS_ECE, TcpFields.FLAGS_URG, TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET,
+            TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN};
 
     /** tshark's notes on the flags that open and close connections (under the flag, as there). */
     private static void connectionExpert(ProtoNode flag, tlslens.dissect.FieldDef f, TcpHeader h) {
@@ -184,9 +187,17 @@ public final class TcpDissector {
 
     /** The SACK blocks of these options as raw (left, right) pairs, or null when there are none. */
     public static int[] sackBlocks(Tvb tvb, int from, int to) {
-        int[][] out = {null};
-        TcpOptions.walk(tvb, from, to, (kind, p, len) -> {
-            if (kind == 0 || len < 0) return false;
+        // TcpOptions.walk's layout, without a visitor: this runs for every segment with options.
+        int[] out = null;
+        for (int p = from; p < to && tvb.has(p, 1); ) {
+            int kind = tvb.u8(p);
+            if (kind == 0) break;
+            if (kind == 1) {
+                p++;
+                continue;
+            }
+            int len = tvb.has(p + 1, 1) ? tvb.u8(p + 1) : 0;
+            if (len < 2 || p + len > to) break;
             if (kind == 5 && len >= 10) {
                 int n = (len - 2) / 8;
                 int[] b = new int[2 * n];
@@ -194,11 +205,11 @@ public final class TcpDissector {
                     b[2 * i] = (int) tvb.u32(p + 2 + 8 * i);
                     b[2 * i + 1] = (int) tvb.u32(p + 6 + 8 * i);
                 }
-                out[0] = b;
+                out = b;
             }
-            return true;
-        });
-        return out[0];
+            p += len;
+        }
+        return out;
     }
 
     /** The options as the Info column abbreviates them, up to the end of the list. */

@@ -66,9 +66,10 @@ public final class ExtensionDissector {
         while (blockEnd - off >= 4) {
             int type = tvb.u16(off);
             int len = tvb.u16(off + 2);
-            String name = ExtensionTypes.wiresharkName(type);
-            ProtoNode ext = parent.addText("Extension: " + (name != null ? name : "Unknown type " + type)
-                    + " (len=" + len + ")", tvb, off, 4 + len);
+            ProtoNode ext = parent.addText(() -> {
+                String name = ExtensionTypes.wiresharkName(type);
+                return "Extension: " + (name != null ? name : "Unknown type " + type) + " (len=" + len + ")";
+            }, tvb, off, 4 + len);
             ext.addValue(ExtensionFields.TYPE, tvb, off, 2, (long) type);
             if (hello != null) {
                 hello.extensions.add(type);

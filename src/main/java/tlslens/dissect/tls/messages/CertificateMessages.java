@@ -74,17 +74,24 @@ public final class CertificateMessages {
     /** "Certificate: 3082… (id-at-commonName=…)" with the X.509 tree below it (unless the tree is lean). */
     public static ProtoNode certificateItem(ProtoNode parent, Tvb tvb, int off, int len) {
         byte[] der = tvb.bytes(off, len);
+        ProtoNode n = parent.addValue(HS_CERTIFICATE, tvb, off, len, der);
+        // The label (the subject decoded) is made when read: most trees are read for a few fields, not labels.
+        n.setText(() -> certificateLabel(der, len));
+        if (!n.lean()) CertificateDissector.dissect(n, tvb, off, len);
+        return n;
+    }
+
+    /** The label: the DER's first bytes and its subject (from the copy: the frame's bytes may be long gone). */
+    private static String certificateLabel(byte[] der, int len) {
         String text = HS_CERTIFICATE.name + ": " + FieldFormat.display(HS_CERTIFICATE, der);
         String summary = null;
         try {
-            summary = CertificateDissector.summary(tvb, off, len);
+            summary = CertificateDissector.summary(new Tvb(der, 0), 0, len);
         } catch (RuntimeException e) {
             // A summary is a nicety; the tree below reports what is wrong with the certificate.
         }
         if (summary != null && !summary.isEmpty()) text += " (" + summary + ")";
-        ProtoNode n = parent.addValue(HS_CERTIFICATE, tvb, off, len, der, text);
-        if (!n.lean()) CertificateDissector.dissect(n, tvb, off, len);
-        return n;
+        return text;
     }
 
     /**

@@ -25,6 +25,13 @@ public final class NameTable {
     private final int width;
     private final boolean grease;
     private final boolean greaseInWireshark;
+    /**
+     * The codes sorted, with their names and tshark's (null where it says "Unknown") at the same index:
+     * name and wiresharkName run for many items of every handshake, and a map of Long boxed each code.
+     */
+    private final long[] sortedCodes;
+    private final String[] sortedNames;
+    private final String[] sortedWiresharkNames;
 
     private NameTable(Map<Long, String> names, Set<Long> notInWireshark, Map<Long, String> ianaNames, int width,
                       boolean grease, boolean greaseInWireshark) {
@@ -34,6 +41,13 @@ public final class NameTable {
         this.width = width;
         this.grease = grease;
         this.greaseInWireshark = greaseInWireshark;
+        sortedCodes = names.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        sortedNames = new String[sortedCodes.length];
+        sortedWiresharkNames = new String[sortedCodes.length];
+        for (int i = 0; i < sortedCodes.length; i++) {
+            sortedNames[i] = names.get(sortedCodes[i]);
+            sortedWiresharkNames[i] = notInWireshark.contains(sortedCodes[i]) ? null : sortedNames[i];
+        }
     }
 
     /** A table of {@code widthBytes}-byte codes without GREASE names. */
@@ -75,15 +89,16 @@ public final class NameTable {
 
     /** The name of {@code code}, or null when the registry does not assign it. */
     public String name(long code) {
-        String n = names.get(code);
+        int i = java.util.Arrays.binarySearch(sortedCodes, code);
+        String n = i >= 0 ? sortedNames[i] : null;
         if (n == null && grease && Grease.isGrease(code)) return Grease.NAME;
         return n;
     }
 
     /** The name tshark 4.0 shows for {@code code}, or null where tshark says "Unknown". */
     public String wiresharkName(long code) {
-        String n = names.get(code);
-        if (n != null) return notInWireshark.contains(code) ? null : n;
+        int i = java.util.Arrays.binarySearch(sortedCodes, code);
+        if (i >= 0) return sortedWiresharkNames[i];
         if (grease && greaseInWireshark && Grease.isGrease(code)) return Grease.NAME;
         return null;
     }
