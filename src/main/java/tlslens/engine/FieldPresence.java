@@ -30,30 +30,33 @@ final class FieldPresence {
     private final List<FieldDef[]> sets = new ArrayList<>();
     private final Map<Key, Integer> numbers = new HashMap<>();
 
-    /** The walk's scratch: the ids seen in the current tree (a bit each) and their fields. */
+    /** The walk's scratch: the ids seen in the current tree, a bit each. */
     private long[] bits = new long[64];
-    private final List<FieldDef> seen = new ArrayList<>();
+    /** One past the highest word of {@link #bits} set in the current tree. */
+    private int words;
     private final Key probe = new Key();
 
     /** Records the fields of frame {@code number}'s tree (walked once; the notes' fields count too, as filters see them). */
     void record(int number, ProtoNode root) {
-        seen.clear();
+        words = 0;
         walk(root);
         int set = UNKNOWN;
         probe.bits = bits;
-        probe.hash = hash(bits);
+        probe.length = words;
+        probe.hash = hash(bits, words);
         Integer known = numbers.get(probe);
         if (known != null) {
             set = known;
         } else if (sets.size() < MAX_SETS) {
             set = sets.size();
-            sets.add(seen.toArray(new FieldDef[0]));
+            sets.add(fields(root)); // a new set: rare after the first frames
             Key k = new Key();
-            k.bits = bits.clone();
+            k.bits = Arrays.copyOf(bits, words);
+            k.length = words;
             k.hash = probe.hash;
             numbers.put(k, set);
         }
-        for (FieldDef f : seen) bits[f.id >>> 6] = 0; // clear only the words used
+        Arrays.fill(bits, 0, words, 0);
         if (number >= setOf.length) setOf = unknown(Arrays.copyOf(setOf, Math.max(number + 1, setOf.length * 2)), setOf.length);
         setOf[number] = set;
     }
@@ -75,17 +78,23 @@ final class FieldPresence {
         if (f == null) return;
         int w = f.id >>> 6;
         if (w >= bits.length) bits = Arrays.copyOf(bits, Math.max(w + 1, bits.length * 2));
-        long b = 1L << f.id;
-        if ((bits[w] & b) == 0) {
-            bits[w] |= b;
-            seen.add(f);
-        }
+        bits[w] |= 1L << f.id;
+        if (w >= words) words = w + 1;
     }
 
-    private static int hash(long[] bits) {
-        // Trailing zero words do not count: a set is equal whatever the length of the array it was seen in.
-        int h = 1;
-        for (int i = 0; i < bits.length; i++) if (bits[i] != 0) h = 31 * h + Long.hashCode(bits[i]) + i;
+    /** The distinct fields of a tree, its notes' too (as {@link #walk} marks them). */
+    private static FieldDef[] fields(ProtoNode root) {
+        java.util.Map<Integer, FieldDef> out = new java.util.LinkedHashMap<>();
+        root.walk(n -> {
+            if (n.field != null) out.putIfAbsent(n.field.id, n.field);
+            for (Expert e : n.experts()) if (e.def().field != null) out.putIfAbsent(e.def().field.id, e.def().field);
+        });
+        return out.values().toArray(new FieldDef[0]);
+    }
+
+    private static int hash(long[] bits, int length) {
+        int h = length;
+        for (int i = 0; i < length; i++) h = 31 * h + Long.hashCode(bits[i]);
         return h;
     }
 
@@ -114,25 +123,21 @@ final class FieldPresence {
     /** Bytes of heap held (benchmarks count it with the index). */
     long footprint() {
         long n = 16 + 4L * setOf.length;
-        for (FieldDef[] s : sets) n += 16 + 4L * s.length + 48 + 16 + 8L * ((s.length + 63) / 64);
+        for (FieldDef[] s : sets) n += 16 + 4L * s.length + 48 + 24 + 8L * bits.length;
         return n;
     }
 
-    /** A set of field ids as bits; equal sets hash alike whatever their array's length. */
+    /** A set of field ids as bits: the first {@code length} words of {@code bits}, the last one not zero. */
     private static final class Key {
         long[] bits;
+        int length;
         int hash;
 
         @Override public int hashCode() { return hash; }
 
         @Override public boolean equals(Object o) {
-            if (!(o instanceof Key k) || k.hash != hash) return false;
-            int n = Math.max(bits.length, k.bits.length);
-            for (int i = 0; i < n; i++) {
-                long a = i < bits.length ? bits[i] : 0, b = i < k.bits.length ? k.bits[i] : 0;
-                if (a != b) return false;
-            }
-            return true;
+            if (!(o instanceof Key k) || k.hash != hash || k.length != length) return false;
+            return Arrays.equals(bits, 0, length, k.bits, 0, length);
         }
     }
 }
