@@ -500,6 +500,7 @@ public final class CaptureIndex implements Closeable {
                         }
                         continue;
                     }
+                    if (counts[task] == 0) continue; // no frame wanted: not replayed
                     Engine e = new Engine(streamIds[task], start).secrets(secrets).interfaces(interfaces).detail(detail)
                             .lean(lean);
                     int[] list = frames[task];

@@ -144,6 +144,9 @@ final class RowFeed {
 
     void finish() { finished = true; }
 
+    /** The producer is done (its last rows may still be queued for the table). */
+    boolean isFinished() { return finished; }
+
     /** The capture's expert notes so far (any thread reads it). */
     ExpertSummary experts() { return experts; }
 
