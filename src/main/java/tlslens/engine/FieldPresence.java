@@ -39,7 +39,7 @@ final class FieldPresence {
     /** Records the fields of frame {@code number}'s tree (walked once; the notes' fields count too, as filters see them). */
     void record(int number, ProtoNode root) {
         words = 0;
-        walk(root);
+        walkAbove(root);
         int set = UNKNOWN;
         probe.bits = bits;
         probe.length = words;
@@ -67,6 +67,27 @@ final class FieldPresence {
         return a;
     }
 
+    /**
+     * The tree but for the subtrees of the thinned layers (frame, Ethernet, IP, TCP, UDP: most of a
+     * light tree's nodes), whose fields are never asked about ({@link CaptureIndex#mayMatch}); their
+     * subtrees hold only their layer's fields (FieldPresenceTest checks it on every capture).
+     */
+    private void walkAbove(ProtoNode root) {
+        if (root.field != null) mark(root.field);
+        for (ProtoNode c = root.firstChild(); c != null; c = c.nextSibling()) {
+            if (c.field == null || !thinned(c.field)) walk(c);
+        }
+    }
+
+    /** Per field id, 1: of a thinned layer, 2: not; 0: not asked yet. */
+    private byte[] thinned = new byte[256];
+
+    private boolean thinned(FieldDef f) {
+        if (f.id >= thinned.length) thinned = Arrays.copyOf(thinned, Math.max(f.id + 1, thinned.length * 2));
+        if (thinned[f.id] == 0) thinned[f.id] = (byte) (LightTree.ofThinnedLayer(f.abbrev) ? 1 : 2);
+        return thinned[f.id] == 1;
+    }
+
     private void walk(ProtoNode n) {
         if (n.field != null) mark(n.field);
         List<Expert> experts = n.experts();
@@ -82,14 +103,19 @@ final class FieldPresence {
         if (w >= words) words = w + 1;
     }
 
-    /** The distinct fields of a tree, its notes' too (as {@link #walk} marks them). */
-    private static FieldDef[] fields(ProtoNode root) {
-        java.util.Map<Integer, FieldDef> out = new java.util.LinkedHashMap<>();
-        root.walk(n -> {
-            if (n.field != null) out.putIfAbsent(n.field.id, n.field);
-            for (Expert e : n.experts()) if (e.def().field != null) out.putIfAbsent(e.def().field.id, e.def().field);
-        });
-        return out.values().toArray(new FieldDef[0]);
+    /** The distinct fields {@link #walkAbove} marked in this tree (listed by id from the bits). */
+    private FieldDef[] fields(ProtoNode root) {
+        java.util.Map<Integer, FieldDef> all = new HashMap<>();
+        collect(root, all);
+        List<FieldDef> out = new ArrayList<>();
+        for (FieldDef f : all.values()) if ((bits[f.id >>> 6] & (1L << f.id)) != 0) out.add(f);
+        return out.toArray(new FieldDef[0]);
+    }
+
+    private static void collect(ProtoNode n, Map<Integer, FieldDef> out) {
+        if (n.field != null) out.putIfAbsent(n.field.id, n.field);
+        for (Expert e : n.experts()) if (e.def().field != null) out.putIfAbsent(e.def().field.id, e.def().field);
+        for (ProtoNode c = n.firstChild(); c != null; c = c.nextSibling()) collect(c, out);
     }
 
     private static int hash(long[] bits, int length) {
@@ -100,9 +126,15 @@ final class FieldPresence {
 
     /**
      * Per frame 1..{@code upTo}, whether its tree held a field named in {@code fields} (frames not
-     * recorded, or whose set was not kept, count as holding them).
+     * recorded, or whose set was not kept, count as holding them; so do all frames when a field is of
+     * a thinned layer, which are not recorded).
      */
     boolean[] holding(Set<String> fields, int upTo) {
+        boolean[] out = new boolean[upTo + 1];
+        if (fields.stream().anyMatch(LightTree::ofThinnedLayer)) { // not recorded: every frame may hold them
+            Arrays.fill(out, true);
+            return out;
+        }
         boolean[] setHolds = new boolean[sets.size()];
         for (int s = 0; s < setHolds.length; s++) {
             for (FieldDef f : sets.get(s)) {
@@ -112,7 +144,6 @@ final class FieldPresence {
                 }
             }
         }
-        boolean[] out = new boolean[upTo + 1];
         for (int i = 1; i <= upTo; i++) {
             int s = i < setOf.length ? setOf[i] : UNKNOWN;
             out[i] = s == UNKNOWN || setHolds[s];
