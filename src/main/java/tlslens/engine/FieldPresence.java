@@ -18,7 +18,9 @@ import tlslens.dissect.ProtoNode;
  * a connection is replayed only up to its last such frame, and not at all without one
  * ({@link CaptureIndex#matching(tlslens.dissect.filter.DisplayFilter, int, int, Runnable, java.util.function.BooleanSupplier)}).
  * Only fields that lean light trees hold ({@link LightTree#holdsLean}) are asked about: a tree of
- * any kind holds every node of those. Four bytes per frame. Not thread-safe (the index's lock).
+ * any kind holds every node of those. The thinned layers' own fields (frame, Ethernet, IP, TCP,
+ * UDP) are not recorded: every frame counts as holding them. Four bytes per frame. Not thread-safe
+ * (the index's lock).
  */
 final class FieldPresence {
     /** Beyond this many distinct sets a frame's set is not kept (it counts as holding every field). */
