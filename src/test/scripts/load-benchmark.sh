@@ -2,7 +2,8 @@
 # A benchmark, not a test: opens a capture of 100,000 packets in the real window (under Xvfb when
 # there is no display) and prints the time to the first rows, the time to fully loaded, when the
 # connections pane was ready, how long a display filter over the whole capture took (-Dbench.filter=...,
-# default tls.handshake.type == 1), the longest FX-thread stalls while loading, filtering and
+# default tls.handshake.type == 1) and the process's CPU meanwhile (with the machine's load average: on a
+# shared machine compare CPU, or runs made alike), the longest FX-thread stalls while loading, filtering and
 # scrolling, and the heap kept per packet with a class histogram and the window's own index by part
 # (tlslens.ui.LoadBenchmark says how each is measured). Usage: src/test/scripts/load-benchmark.sh [CAPTURE] [extra JVM options...]
 # Without CAPTURE it makes target/large-100000.pcapng with make-captures.sh --large.

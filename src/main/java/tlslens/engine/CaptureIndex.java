@@ -36,6 +36,15 @@ public final class CaptureIndex implements Closeable {
     private volatile long revision;
     /** Every frame's columns, in primitive arrays (the table rebuilds the summaries of the rows it shows). */
     private final FrameSummaries summaries = new FrameSummaries();
+    /** Which fields each frame's tree held: a filter pass replays only what could match (FieldPresence). */
+    private final FieldPresence presence = new FieldPresence();
+    /**
+     * How many secrets there were when the index was made; -1 once they were replaced. A replay with
+     * more keys may decrypt what the recorded trees did not show, so {@link #presence} then answers no more.
+     */
+    private long recordedWith;
+
+    private static long keysIn(TlsSecrets s) { return s == null ? 0 : s.keyLog().size() + ((long) s.rsaKeys().size() << 32); }
     private final Map<Integer, int[]> streamFrames = new HashMap<>();
     /** The frames that carried UDP (in order): a UDP frame's tree is rebuilt by replaying them (QUIC, DTLS state). */
     private int[] udpFrames = new int[16];
@@ -56,6 +65,7 @@ public final class CaptureIndex implements Closeable {
     public CaptureIndex(int linkType, TlsSecrets secrets) {
         this.store = new FrameStore(linkType);
         this.secrets = secrets;
+        this.recordedWith = keysIn(secrets);
         this.engine = new Engine(secrets);
     }
 
@@ -67,6 +77,7 @@ public final class CaptureIndex implements Closeable {
      */
     public synchronized void useSecrets(TlsSecrets s) {
         secrets = s;
+        recordedWith = -1;
         engine.secrets(s);
         rekeyedAt.clear();
         udpSecretsSeen = -1;
@@ -130,6 +141,7 @@ public final class CaptureIndex implements Closeable {
             RawFrame f = store.get(number);
             FrameDissection fd = replay.dissect(f, number > 1 ? store.time(number - 1) : f.time());
             summaries.put(number, fd.summary(f.originalLength()));
+            presence.record(number, fd.root);
             each.accept(fd);
         }
         engine.adoptUdp(replay);
@@ -187,6 +199,7 @@ public final class CaptureIndex implements Closeable {
             RawFrame f = store.get(number);
             FrameDissection fd = replay.dissect(f, number > 1 ? store.time(number - 1) : f.time());
             summaries.put(number, fd.summary(f.originalLength()));
+            presence.record(number, fd.root);
             each.accept(fd);
         }
         engine.adopt(replay, tcpStream);
@@ -250,6 +263,7 @@ public final class CaptureIndex implements Closeable {
         // A tree read for its columns only is lean too (no X.509 subtree, no JA3/JA4: LightTree.holdsLean).
         FrameDissection fd = engine.detail(detail).lean(!detail).dissect(f);
         summaries.put(count + 1, fd.summary(f.originalLength()));
+        presence.record(count + 1, fd.root);
         count++;
         int stream = fd.tcpStream();
         if (stream >= 0) {
@@ -279,13 +293,14 @@ public final class CaptureIndex implements Closeable {
 
     /**
      * Bytes of heap this index holds for its frames, by part: the columns ({@link FrameSummaries}),
-     * the frame store's per-frame arrays, and each connection's list of frame numbers. The engine's
+     * the frame store's per-frame arrays, each connection's list of frame numbers, and the fields
+     * each frame held ({@link FieldPresence}). The engine's
      * per-connection state is not counted (benchmarks print it next to the retained heap).
      */
     public synchronized long[] footprint() {
         long lists = 0;
         for (int[] l : streamFrames.values()) lists += 16 + 4L * l.length;
-        return new long[] {summaries.footprint(), store.footprint(), lists + 4L * udpFrames.length};
+        return new long[] {summaries.footprint(), store.footprint(), lists + 4L * udpFrames.length, presence.footprint()};
     }
 
     /** The first frame's time (the capture's time origin), null before any frame. */
@@ -427,11 +442,15 @@ public final class CaptureIndex implements Closeable {
      */
     public boolean parallelPass(int upTo, boolean detail, int threads, Runnable onThread, BooleanSupplier cancelled,
             Consumer<FrameDissection> each) {
-        return parallelPass(upTo, detail, false, threads, onThread, cancelled, each);
+        return parallelPass(upTo, detail, false, null, threads, onThread, cancelled, each);
     }
 
-    /** As above; {@code lean} trees (Engine.lean) when the pass runs in parallel. */
-    private boolean parallelPass(int upTo, boolean detail, boolean lean, int threads, Runnable onThread,
+    /**
+     * As above; {@code lean} trees (Engine.lean) when the pass runs in parallel. With {@code wanted}
+     * (per frame number), only the frames it marks reach {@code each}: a connection is replayed up
+     * to its last wanted frame, and not at all without one.
+     */
+    private boolean parallelPass(int upTo, boolean detail, boolean lean, boolean[] wanted, int threads, Runnable onThread,
             BooleanSupplier cancelled, Consumer<FrameDissection> each) {
         int[][] lists;
         int[] counts;
@@ -451,18 +470,25 @@ public final class CaptureIndex implements Closeable {
                 lists[i] = streamFrames.get(ids[i]);
                 int n = 0, total = streamFrameCounts.get(ids[i]);
                 while (n < total && lists[i][n] <= upTo) n++;
-                counts[i] = n;
                 tcp += n;
+                if (wanted != null) while (n > 0 && !wanted[lists[i][n - 1]]) n--; // the frames after the last wanted one
+                counts[i] = n;
             }
             int u = 0;
             while (u < udpCount && udpFrames[u] <= upTo) u++;
-            udp = Arrays.copyOf(udpFrames, u);
+            int uw = u;
+            if (wanted != null) while (uw > 0 && !wanted[udpFrames[uw - 1]]) uw--;
+            udp = Arrays.copyOf(udpFrames, uw);
             start = first;
             if (tcp + u != upTo || threads < 2) {
                 lists = null; // frames of no connection: one pass in order
             }
         }
-        if (lists == null) return redissect(upTo, detail, cancelled, each);
+        if (lists == null) {
+            return redissect(upTo, detail, cancelled, wanted == null ? each : fd -> {
+                if (wanted[fd.number]) each.accept(fd);
+            });
+        }
         int[] streamIds = ids;
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(-1);
         java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
@@ -479,14 +505,19 @@ public final class CaptureIndex implements Closeable {
                         Engine e = new Engine(0, start).secrets(secrets).interfaces(interfaces).detail(detail).lean(lean);
                         for (int i = 0; i < udp.length; i++) {
                             if ((i & 255) == 255 && cancelled.getAsBoolean()) { stopped.set(true); return; }
-                            each.accept(replayed(e, udp[i]));
+                            FrameDissection fd = replayed(e, udp[i]);
+                            if (wanted == null || wanted[udp[i]]) each.accept(fd);
                         }
                         continue;
                     }
+                    if (counts[task] == 0) continue; // no frame wanted: not replayed
                     Engine e = new Engine(streamIds[task], start).secrets(secrets).interfaces(interfaces).detail(detail)
                             .lean(lean);
                     int[] list = frames[task];
-                    for (int i = 0; i < counts[task]; i++) each.accept(replayed(e, list[i]));
+                    for (int i = 0; i < counts[task]; i++) {
+                        FrameDissection fd = replayed(e, list[i]);
+                        if (wanted == null || wanted[list[i]]) each.accept(fd);
+                    }
                 }
             } catch (RuntimeException | Error e) {
                 failure.compareAndSet(null, e);
@@ -544,8 +575,10 @@ public final class CaptureIndex implements Closeable {
     public int[] matching(DisplayFilter filter, int upTo, int threads, Runnable onThread, BooleanSupplier cancelled) {
         boolean detail = !filter.fields().stream().allMatch(LightTree::holds);
         boolean lean = filter.fields().stream().allMatch(LightTree::holdsLean);
+        upTo = Math.min(upTo, frameCount()); // the frames mayMatch answers for
+        boolean[] wanted = mayMatch(filter, upTo);
         java.util.BitSet hits = new java.util.BitSet(upTo + 1);
-        boolean done = parallelPass(upTo, detail, lean, threads, onThread, cancelled, fd -> {
+        boolean done = parallelPass(upTo, detail, lean, wanted, threads, onThread, cancelled, fd -> {
             if (filter.matches(fd)) {
                 synchronized (hits) {
                     hits.set(fd.number);
@@ -553,6 +586,20 @@ public final class CaptureIndex implements Closeable {
             }
         });
         return done ? hits.stream().toArray() : null;
+    }
+
+    /**
+     * Per frame 1..{@code upTo}, whether it could match {@code filter}; null when any could. A frame
+     * whose tree held none of the filter's fields gets the answer a tree without them gets: when
+     * that is "no", only frames that held one of them could match. Asked only of filters whose every
+     * field any tree holds whole (LightTree.holdsLean), as the first pass recorded them.
+     */
+    synchronized boolean[] mayMatch(DisplayFilter filter, int upTo) {
+        java.util.Set<String> fields = filter.fields();
+        if (recordedWith < 0 || recordedWith != keysIn(secrets)) return null;
+        if (fields.isEmpty() || !fields.stream().allMatch(LightTree::holdsLean)) return null;
+        if (filter.matches(tlslens.dissect.ProtoNode.root())) return null; // e.g. "!tls": frames without the field match
+        return presence.holding(fields, Math.min(upTo, count));
     }
 
     /** The bytes of frame {@code number} as captured (for saving and the hex pane). */

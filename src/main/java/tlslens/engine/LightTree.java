@@ -32,6 +32,12 @@ public final class LightTree {
 
     private LightTree() {}
 
+    /** Whether {@code field} belongs to a layer light trees thin (frame, Ethernet, IP, TCP, UDP). */
+    static boolean ofThinnedLayer(String field) {
+        int dot = field.indexOf('.');
+        return THINNED.contains(dot < 0 ? field : field.substring(0, dot));
+    }
+
     /** Whether light trees carry every node of {@code field} that a full tree carries. */
     public static boolean holds(String field) {
         int dot = field.indexOf('.');

@@ -38,6 +38,7 @@ import tlslens.ui.follow.FollowStreamModel;
 import tlslens.ui.model.CaptureSessionModel;
 import tlslens.ui.model.CaptureSessionModel.State;
 import tlslens.ui.model.ConnectionsSnapshot;
+import tlslens.ui.model.DecryptionTally;
 import tlslens.ui.model.PacketRow;
 
 /**
@@ -233,7 +234,7 @@ final class DecryptionControl {
      */
     void connectionsAnalysed(ConnectionsSnapshot s) {
         lastModel = s;
-        String verdict = verdict(s.connections(), keysShown);
+        String verdict = verdict(s.decryptionTally(), keysShown);
         String text = verdict == null ? baseText : baseText + " \u2014 " + verdict;
         if (text.equals(status.getText())) return;
         status.setText(text);
@@ -247,26 +248,12 @@ final class DecryptionControl {
      * did not authenticate with the keys found for it; "None of the 12 keys matches a connection"
      * when connections stayed encrypted for want of keys and no key was used; null otherwise.
      */
-    static String verdict(List<Connection> connections, int keys) {
-        List<Connection> failed = new ArrayList<>();
-        boolean used = false;
-        boolean encrypted = false;
-        boolean forwardSecret = false;
-        boolean rsaUnmatched = false;
-        for (Connection c : connections) {
-            var d = c.decryption();
-            if (d == null) continue;
-            if (d.state() == tlslens.dissect.tls.decrypt.DecryptionStatus.State.NO_KEYS && d.keyExchange() != null) {
-                forwardSecret |= d.keyExchange().forwardSecret();
-                rsaUnmatched |= d.keyExchange() == tlslens.dissect.tls.decrypt.KeyExchangeVerdict.RSA_NO_MATCHING_KEY;
-            }
-            switch (d.state()) {
-                case KEYS_DID_NOT_MATCH -> failed.add(c);
-                case DECRYPTED, UNSUPPORTED -> used = true;
-                case NO_KEYS -> encrypted = true;
-                default -> { }
-            }
-        }
+    static String verdict(List<Connection> connections, int keys) { return verdict(DecryptionTally.of(connections), keys); }
+
+    /** As above, from the model's tally (made with it, off the FX thread). */
+    static String verdict(DecryptionTally t, int keys) {
+        List<Connection> failed = t.failed();
+        boolean used = t.used(), encrypted = t.encrypted(), forwardSecret = t.forwardSecret(), rsaUnmatched = t.rsaUnmatched();
         if (!failed.isEmpty()) {
             Connection c = failed.get(0);
             var d = c.decryption();

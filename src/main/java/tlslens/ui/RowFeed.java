@@ -141,6 +141,9 @@ final class RowFeed {
 
     void finish() { finished = true; }
 
+    /** The producer is done (its last rows may still be queued for the table). */
+    boolean isFinished() { return finished; }
+
     /** The capture's expert notes so far (any thread reads it). */
     ExpertSummary experts() { return experts; }
 
@@ -169,8 +172,14 @@ final class RowFeed {
         if (!lightTrees || ix == null || cancelled) return;
         ExpertSummary all = new ExpertSummary();
         experts.captureWarnings().forEach(all::addCaptureWarning);
-        if (ix.redissect(ix.frameCount(), true, this::isCancelled, fd -> {
-            all.addFrame(fd.number, fd.root);
+        // Every core, each TCP connection replayed alone (CaptureIndex.parallelPass); the notes are
+        // gathered per frame, then added in frame order, as one pass in order adds them.
+        int n = ix.frameCount();
+        @SuppressWarnings("unchecked")
+        List<tlslens.dissect.Expert>[] notes = new List[n + 1];
+        if (ix.parallelPass(n, true, Runtime.getRuntime().availableProcessors(), LowPriority::lowerCurrentThread,
+                this::isCancelled, fd -> {
+            notes[fd.number] = ExpertSummary.notesOf(fd.root); // each frame once, from one thread; read after the threads joined
             giveWay.run();
             while (foreground.get() > 0 && !cancelled) {
                 try {
@@ -181,6 +190,7 @@ final class RowFeed {
                 }
             }
         })) {
+            for (int i = 1; i <= n; i++) if (notes[i] != null) all.addNotes(i, notes[i]);
             experts.replaceWith(all);
         }
     }

@@ -154,8 +154,9 @@ final class TimelineBridge {
         boolean rekeyed = revision != analysedRevision;
         if (idx.frameCount() == snapshot.frameCount() && !rekeyed) return;
         // While a file loads, only an open timeline tab shows the analysis; running it anyway
-        // held the index (the loader waited) for a fifth of the load. It runs once loaded.
-        if (session.state() == CaptureSessionModel.State.LOADING && !timelineTab.isSelected()) return;
+        // held the index (the loader waited) for a fifth of the load. It runs once the loader has
+        // read the last frame, while the table takes the last rows: ready when loading ends.
+        if (session.state() == CaptureSessionModel.State.LOADING && !timelineTab.isSelected() && !f.isFinished()) return;
         if (now - lastRun < (rekeyed ? 4 * lastCost : Math.max(MIN_INTERVAL_NS, 4 * lastCost))) return;
         running = true;
         lastRun = now;

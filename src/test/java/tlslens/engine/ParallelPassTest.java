@@ -30,6 +30,10 @@ class ParallelPassTest {
         "tls.handshake.type == 1", "tls", "!tls", "tcp.analysis.flags", "tcp.stream == 1", "frame.time_delta > 0.001",
         "tls.record.content_type == 23", "tcp.len > 0 && !tls", "udp", "tls.handshake.extensions_server_name",
         "x509sat.printableString", "tls.handshake.ja4",
+        // filters a pass answers from the fields the first pass recorded (CaptureIndex.mayMatch) and ones it cannot
+        "tls.handshake.type == 2 || tls.alert_message", "tls.handshake.type == 1 && tcp.srcport > 1024",
+        "!(tls.handshake.type == 1)", "tls.handshake.type != 1", "tls.record.content_type == 21 || !tls.handshake",
+        "tls.handshake.extensions_server_name contains \"e\"", "tls.handshake.session_id_length > 0",
     };
 
     @Test
@@ -82,6 +86,30 @@ class ParallelPassTest {
                         cap.getFileName() + ": " + text);
             }
             return index.parallelizable(n);
+        }
+    }
+
+    /**
+     * The frames a filter pass skips (their first-pass trees held none of the filter's fields, and a
+     * tree without them does not match) include no match, and the pass does skip some.
+     */
+    @Test
+    void theFramesAFilterPassSkipsCannotMatch() throws Exception {
+        try (CaptureFileReader r = CaptureFileReader.open(Path.of("src/main/resources/sample/tls-sample.pcapng"));
+             CaptureIndex index = new CaptureIndex(r.linkType())) {
+            for (RawFrame f; (f = r.next()) != null; ) index.add(f, false);
+            int n = index.frameCount();
+            DisplayFilter hello = DisplayFilter.compile("tls.handshake.type == 1");
+            boolean[] may = index.mayMatch(hello, n);
+            int skipped = 0;
+            for (int i = 1; i <= n; i++) skipped += may[i] ? 0 : 1;
+            assertTrue(skipped > 0 && skipped < n, "skipped " + skipped + " of " + n);
+            int[] matches = index.matching(hello, () -> false);
+            assertTrue(matches.length > 0);
+            for (int m : matches) assertTrue(may[m], "frame " + m);
+            // A filter a tree without its fields matches cannot skip; nor one naming a field light trees thin.
+            assertEquals(null, index.mayMatch(DisplayFilter.compile("!(tls.handshake.type == 1)"), n));
+            assertEquals(null, index.mayMatch(DisplayFilter.compile("tcp.options"), n));
         }
     }
 

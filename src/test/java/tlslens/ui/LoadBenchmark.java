@@ -41,6 +41,8 @@ public final class LoadBenchmark {
     private static volatile long loaded;
     /** When the connections pane's model covered every frame, when the filter was applied and when its rows showed. */
     private static volatile long connectionsReady, filterStart, filterApplied, unfilterApplied;
+    /** The process's CPU time while the filter ran (every thread: the pass's, the expert pass's, the FX thread's). */
+    private static volatile long filterProcessStart, filterProcessCpu;
     private static volatile int filterShown;
     /** When the expert pass that follows the load was done (its notes final). */
     private static volatile long expertsDone;
@@ -115,6 +117,7 @@ public final class LoadBenchmark {
                     loadProcessCpu = OS.getProcessCpuTime() - loadProcessStart;
                     phase = Phase.FILTERING;
                     filterStart = System.nanoTime();
+                    filterProcessStart = OS.getProcessCpuTime();
                     w.filterBar().applyText(FILTER);
                 }
             });
@@ -139,6 +142,8 @@ public final class LoadBenchmark {
         System.out.printf("connections pane ready:    %.0f ms after loaded%n", (connectionsReady - loaded) / 1e6);
         System.out.printf("filter '%s' applied: %.0f ms after loaded (%d rows shown); cleared in %.0f ms%n", FILTER,
                 (filterApplied - filterStart) / 1e6, filterShown, (unfilterApplied - filterApplied) / 1e6);
+        System.out.printf("  CPU while filtering: process %.1f s; machine load average now %.2f (other processes share the cores: "
+                + "compare runs made alike)%n", filterProcessCpu / 1e9, OS.getSystemLoadAverage());
         for (Phase p : new Phase[] {Phase.LOADING, Phase.FILTERING, Phase.SCROLLING}) {
             System.out.printf("longest FX gap, %-10s %.1f ms over %d pulses%n", p.name().toLowerCase() + ":",
                     STATS.getOrDefault(p, new long[3])[0] / 1e6, CPU.getOrDefault(p, java.util.List.of()).size() + 1);
@@ -199,11 +204,11 @@ public final class LoadBenchmark {
         javax.management.ObjectName dcmd = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
         String histogram = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(dcmd,
                 "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
-        long[] index = callFx(() -> w.feed().index().footprint());
+        long[] index = java.util.Arrays.copyOf(callFx(() -> w.feed().index().footprint()), 4); // an older build has 3 parts
         System.out.printf("  the window's index of it:  %.0f bytes per packet (columns and Info text %.0f, frame store %.0f, "
-                + "frames per connection %.0f), plus the table's rows (PacketRow in the histogram below, and 4 bytes per "
-                + "row in each of the model's, the filter's and the table's lists)%n", (double) (index[0] + index[1] + index[2]) / rows,
-                (double) index[0] / rows, (double) index[1] / rows, (double) index[2] / rows);
+                + "frames per connection %.0f, fields per frame %.0f), plus the table's rows (PacketRow in the histogram below, and 4 bytes per "
+                + "row in each of the model's, the filter's and the table's lists)%n", (double) (index[0] + index[1] + index[2] + index[3]) / rows,
+                (double) index[0] / rows, (double) index[1] / rows, (double) index[2] / rows, (double) index[3] / rows);
         System.out.println("  largest classes (heap histogram):");
         histogram.lines().skip(2).limit(20).forEach(l -> System.out.println("  " + l));
         // -Dbench.heapDump=FILE: a dump of the live heap too, to find who holds what (jmap, MAT).
@@ -231,6 +236,7 @@ public final class LoadBenchmark {
                 var m = w.tableModel();
                 if (filterApplied == 0 && !m.filteringProperty().get() && m.filterProperty().get() != null) {
                     filterApplied = System.nanoTime();
+                    filterProcessCpu = OS.getProcessCpuTime() - filterProcessStart;
                     filterShown = m.shown().size();
                     w.filterBar().clear();
                 } else if (filterApplied != 0 && unfilterApplied == 0 && m.filterProperty().get() == null

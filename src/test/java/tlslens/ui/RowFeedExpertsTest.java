@@ -36,4 +36,32 @@ class RowFeedExpertsTest {
         assertEquals(full, ExpertSummaryTest.ours(feed.experts()));
         assertNotEquals(before, feed.experts().version(), "the indicator sees the change");
     }
+
+    /**
+     * The pass replays each TCP connection alone on every core: the notes, their order and each
+     * one's frames are those of one pass over the capture in order, on every capture of ours.
+     */
+    @Test
+    void thePassOnSeveralThreadsGivesTheNotesOfOnePassInOrder() throws Exception {
+        int compared = 0;
+        for (Path file : tlslens.dissect.RobustnessTest.captures()) {
+            RowFeed feed = new RowFeed(null, ColouringRules.of(List.of()));
+            try (CaptureFileReader r = CaptureFileReader.open(file)) {
+                feed.attach(new CaptureIndex(r.linkType()).interfaces(r.interfaces()));
+                RawFrame f;
+                while ((f = r.next()) != null) feed.publish(f);
+            } catch (tlslens.capture.CaptureException e) {
+                continue; // a capture made unreadable on purpose
+            }
+            feed.finish();
+            feed.completeExperts();
+            assertEquals(framed(ExpertSummaryTest.load(file)), framed(feed.experts()), file.getFileName().toString());
+            compared++;
+        }
+        assertNotEquals(0, compared);
+    }
+
+    private static List<tlslens.ui.model.ExpertSummary.Entry> framed(tlslens.ui.model.ExpertSummary s) {
+        return s.entries().stream().filter(e -> !e.frames().isEmpty()).toList();
+    }
 }

@@ -35,7 +35,13 @@ public final class ConnectionsSnapshot {
         for (Connection c : this.connections) byIndex.put(c.key(), c);
         this.issues = Map.copyOf(issues);
         this.frameCount = frameCount;
+        this.decryption = DecryptionTally.of(this.connections);
     }
+
+    /** The connections' decryption, counted where the snapshot is built (off the FX thread). */
+    private final DecryptionTally decryption;
+
+    public DecryptionTally decryptionTally() { return decryption; }
 
     /**
      * @param frameTime the capture time of a frame number (null when unknown)

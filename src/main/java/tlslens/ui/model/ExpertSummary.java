@@ -58,12 +58,20 @@ public final class ExpertSummary {
 
     /** Adds the notes of frame {@code number}'s tree. */
     public void addFrame(int number, ProtoNode root) {
+        List<Expert> found = notesOf(root);
+        if (found != null) addNotes(number, found);
+    }
+
+    /** The notes of a frame's tree in tree order, null when none (a pass on several threads gathers them, then adds in frame order). */
+    public static List<Expert> notesOf(ProtoNode root) {
         List<Expert> found = new ArrayList<>(2);
         root.walk(n -> found.addAll(n.experts()));
-        if (found.isEmpty()) return;
-        synchronized (this) {
-            for (Expert e : found) add(number, e);
-        }
+        return found.isEmpty() ? null : found;
+    }
+
+    /** Adds notes of frame {@code number} as {@link #notesOf} gave them. */
+    public synchronized void addNotes(int number, List<Expert> notes) {
+        for (Expert e : notes) add(number, e);
     }
 
     public synchronized void add(int frame, Expert e) {
