@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 
+import tlslens.net.Ipv4Addresses;
 import tlslens.net.Ipv6Text;
 
 /**
@@ -39,6 +40,7 @@ public final class FieldFormat {
             case STRING: return tvb.utf8(off, len);
             case IPV4: case IPV6: {
                 if (partial) return null;
+                if (f.type == FieldType.IPV4 && len == 4) return Ipv4Addresses.of((int) tvb.uint(off, 4));
                 try {
                     return InetAddress.getByAddress(tvb.bytes(off, len));
                 } catch (UnknownHostException e) {

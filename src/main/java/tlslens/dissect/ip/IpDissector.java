@@ -9,6 +9,7 @@ import tlslens.dissect.Tvb;
 import tlslens.dissect.link.LinkDissector;
 import tlslens.dissect.udp.UdpDissector;
 import tlslens.dissect.udp.UdpFields;
+import tlslens.net.Ipv4Addresses;
 
 /**
  * IPv4 and IPv6 down to the transport header. IPv6 extension headers are walked by their own
@@ -52,8 +53,8 @@ public final class IpDissector {
         int hl = (tvb.u8(off) & 0x0f) * 4;
         int totalLen = tvb.u16(off + 2);
         ProtoNode ip = root.addValue(IpFields.IP, tvb, off, Math.max(20, hl), null);
-        InetAddress src = addr(tvb.bytes(off + 12, 4));
-        InetAddress dst = addr(tvb.bytes(off + 16, 4));
+        InetAddress src = Ipv4Addresses.of((int) tvb.uint(off + 12, 4));
+        InetAddress dst = Ipv4Addresses.of((int) tvb.uint(off + 16, 4));
         ip.setText(() -> "Internet Protocol Version 4, Src: " + FieldFormat.address(src) + ", Dst: " + FieldFormat.address(dst));
         ip.add(IpFields.IP_VERSION, tvb, off, 1);
         ip.add(IpFields.IP_HDR_LEN, tvb, off, 1)
