@@ -152,7 +152,19 @@ final class ConnectionJson {
 
     /** Milliseconds as a JSON number with microsecond precision ("12.345"), or null. */
     private static Object millis(Double ms) {
-        return ms == null ? null : new Raw(String.format(Locale.ROOT, "%.3f", ms));
+        return ms == null ? null : new Raw(threeDecimals(ms));
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.3f", v)} without a Formatter (which looked up the locale's
+     * symbols for every number: a tenth of --connections' JSON on 54,000 connections). The same
+     * rounding: the shortest decimal digits of v, then half up.
+     */
+    static String threeDecimals(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) return String.format(Locale.ROOT, "%.3f", v);
+        String t = new java.math.BigDecimal(Double.toString(v)).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString();
+        boolean negative = v < 0 || (v == 0 && 1 / v < 0);
+        return negative && t.charAt(0) != '-' ? "-" + t : t;
     }
 
     /** A number already formatted. */

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import tlslens.analysis.Connection;
 import tlslens.analysis.Resumption;
@@ -79,7 +78,7 @@ final class ConnectionTable {
             c.tls() ? c.resumption().label() : "-",
             c.resumedFrom() != null ? Integer.toString(c.resumedFrom())
                     : c.tls() && c.resumption() != Resumption.NONE ? "?" : "-",
-            c.handshakeMs() == null ? "-" : String.format(Locale.ROOT, "%.3f", c.handshakeMs()),
+            c.handshakeMs() == null ? "-" : ConnectionJson.threeDecimals(c.handshakeMs()),
         };
     }
 
