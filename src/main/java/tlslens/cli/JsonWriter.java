@@ -89,8 +89,13 @@ final class JsonWriter {
     /** json_dumper's escaping: quotes, backslashes, control characters, and "</" as "<\/". */
     static void quote(StringBuilder buf, String s) {
         buf.append('"');
+        // Runs of characters that need no escape are appended whole (char by char was a tenth of --connections).
+        int start = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '/') continue;
+            buf.append(s, start, i);
+            start = i + 1;
             switch (c) {
                 case '"': buf.append("\\\""); break;
                 case '\\': buf.append("\\\\"); break;
@@ -103,11 +108,10 @@ final class JsonWriter {
                     if (i > 0 && s.charAt(i - 1) == '<') buf.append("\\/");
                     else buf.append(c);
                     break;
-                default:
-                    if (c < 0x20) buf.append(String.format("\\u%04x", (int) c));
-                    else buf.append(c);
+                default: buf.append(String.format("\\u%04x", (int) c));
             }
         }
+        buf.append(s, start, s.length());
         buf.append('"');
     }
 }
