@@ -126,8 +126,8 @@ final class ParallelDissection {
         if (batch.size > 0) send();
         for (Worker w : workers) put(w.queue, END, w.thread);
         put(printQueue, END, printer);
-        join(printer);
-        for (Worker w : workers) join(w.thread);
+        PrintStage.join(printer);
+        for (Worker w : workers) PrintStage.join(w.thread);
         if (failure instanceof RuntimeException r) throw r;
         if (failure instanceof Error e) throw e;
     }
@@ -151,18 +151,6 @@ final class ParallelDissection {
                 return;
             }
         }
-    }
-
-    private static void join(Thread t) {
-        boolean interrupted = false;
-        while (t.isAlive()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
     }
 
     private void fail(Throwable e) {

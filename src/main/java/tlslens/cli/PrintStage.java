@@ -62,17 +62,22 @@ final class PrintStage {
     void finish() {
         if (!batch.isEmpty()) put(flushBatch());
         put(END);
+        join(thread);
+        if (failure instanceof RuntimeException r) throw r;
+        if (failure instanceof Error e) throw e;
+    }
+
+    /** Waits for {@code t} to end, even when interrupted meanwhile (the interrupt is kept for the caller). */
+    static void join(Thread t) {
         boolean interrupted = false;
-        while (thread.isAlive()) {
+        while (t.isAlive()) {
             try {
-                thread.join();
+                t.join();
             } catch (InterruptedException e) {
                 interrupted = true;
             }
         }
         if (interrupted) Thread.currentThread().interrupt();
-        if (failure instanceof RuntimeException r) throw r;
-        if (failure instanceof Error e) throw e;
     }
 
     private List<Item> flushBatch() {

@@ -182,12 +182,7 @@ public final class TlsLoadGenerator implements AutoCloseable {
         long perThread = o.writesPerSecond <= 0 ? 0 : Math.max(1, o.writesPerSecond / o.threads);
         long written = 0;
         while (System.nanoTime() < end && connectionsLeft.getAndDecrement() > 0) {
-            try (SSLSocket c = (SSLSocket) context.getSocketFactory().createSocket()) {
-                c.setTcpNoDelay(true);
-                c.setSoTimeout(CLIENT_TIMEOUT_MS);
-                c.setEnabledProtocols(new String[] {"TLSv1.3"});
-                c.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.getLocalPort()));
-                c.startHandshake();
+            try (SSLSocket c = connect()) {
                 OutputStream out = c.getOutputStream();
                 for (int m = 0; m < o.messages; m++) {
                     if (perThread > 0) pace(start, ++written, perThread);
@@ -207,18 +202,29 @@ public final class TlsLoadGenerator implements AutoCloseable {
         }
     }
 
+    /** A TLS 1.3 client connection to the server on 127.0.0.1, handshake done, writes not coalesced. */
+    private SSLSocket connect() throws IOException {
+        SSLSocket c = (SSLSocket) context.getSocketFactory().createSocket();
+        try {
+            c.setTcpNoDelay(true);
+            c.setSoTimeout(CLIENT_TIMEOUT_MS);
+            c.setEnabledProtocols(new String[] {"TLSv1.3"});
+            c.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.getLocalPort()));
+            c.startHandshake();
+            return c;
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
     /** One long-lived connection: writes until the end, paced, then closes as a short one does. */
     private void stream(long start, long end) {
         byte[] message = new byte[o.size];
         for (int i = 0; i < message.length; i++) message[i] = (byte) ('A' + i % 26);
         long perThread = o.streamWritesPerSecond <= 0 ? 0 : Math.max(1, o.streamWritesPerSecond / o.streams);
         long written = 0;
-        try (SSLSocket c = (SSLSocket) context.getSocketFactory().createSocket()) {
-            c.setTcpNoDelay(true);
-            c.setSoTimeout(CLIENT_TIMEOUT_MS);
-            c.setEnabledProtocols(new String[] {"TLSv1.3"});
-            c.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.getLocalPort()));
-            c.startHandshake();
+        try (SSLSocket c = connect()) {
             OutputStream out = c.getOutputStream();
             // At least as many messages as the server waits for before its "ok".
             while (System.nanoTime() < end || written < o.messages) {
