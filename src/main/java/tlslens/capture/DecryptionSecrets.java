@@ -27,7 +27,7 @@ public final class DecryptionSecrets {
 
     /**
      * The TLS key log texts embedded in a pcapng file, in file order (empty for pcap files or none).
-     * The walk reads only block headers through a memory-mapped view: it runs before the first
+     * The walk reads only block headers (PcapngBlocks): it runs before the first
      * packet is shown, and seeking and reading each block header cost ~1.5 ms per 1,000 packets.
      */
     public static List<String> tlsKeyLogs(Path file) {
@@ -47,7 +47,7 @@ public final class DecryptionSecrets {
         }
     }
 
-    /** A compressed file can't be mapped: read it through, keeping the blocks' key logs. */
+    /** A compressed file: read it through, keeping the blocks' key logs. */
     private static List<String> streamed(Path file) {
         try (CaptureFileReader r = CaptureFileReader.open(file)) {
             while (r.next() != null) {
@@ -59,7 +59,7 @@ public final class DecryptionSecrets {
         }
     }
 
-    /** As {@link #tlsKeyLogs(Path)}, mapping at most {@code window} (at least 16) bytes at a time. */
+    /** As {@link #tlsKeyLogs(Path)}, reading at most {@code window} (at least 16) bytes at a time. */
     static List<String> tlsKeyLogs(Path file, int window) {
         List<String> out = new ArrayList<>();
         for (PcapngBlocks.Block b : PcapngBlocks.find(file, Set.of(BLOCK_TYPE), window)) {
