@@ -29,9 +29,15 @@ final class ConnectionSplit {
     static final int NONE = -2;
 
     private final TcpConversationTable table = new TcpConversationTable();
+    /** Whether the last frame routed to a connection started it (a new tcp.stream: see Engine.tcpStream). */
+    private boolean started;
+
+    /** Whether the frame last routed to a TCP connection started that connection (its first frame, or a port reuse). */
+    boolean started() { return started; }
 
     /** The tcp.stream of the connection whose state the frame reads or changes, or {@link #OTHER} or {@link #NONE}. */
     int route(RawFrame f) {
+        started = false;
         int r = ethernetIpv4(f);
         return r != UNSURE ? r : dissected(f);
     }
@@ -89,7 +95,9 @@ final class ConnectionSplit {
     private int tcp(RawFrame f, Tvb tvb, int off, int end, byte[] src, byte[] dst) {
         TcpHeader h = TcpDissector.parse(tvb, off, end);
         if (h == null) return OTHER; // Engine.tcp: a malformed header, no conversation
+        int known = table.size();
         TcpConversation c = table.lookup(src, h.srcPort(), dst, h.dstPort(), h.syn(), h.hasAck(), h.seq(), f.number());
+        started = table.size() > known;
         int dir = c.direction(src, h.srcPort());
         TcpReassembler mine = c.reassembler(dir);
         if (h.syn()) mine.syn(h.seq());

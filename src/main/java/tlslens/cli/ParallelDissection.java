@@ -2,9 +2,7 @@ package tlslens.cli;
 
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -17,8 +15,8 @@ import tlslens.engine.Engine;
 
 /**
  * A headless run on every core: the reading thread routes each frame (ConnectionSplit) to the
- * engine of its TCP connection or to the one engine of everything else, worker threads dissect
- * (and filter) the frames of their engines, each engine's frames in capture order, and a printing
+ * worker of its TCP connection, or to worker 0 if it touches no TCP connection; worker threads dissect
+ * (and filter) their frames in capture order, each with one engine, and a printing
  * thread prints the results in frame order. A TCP connection's state depends on its own frames
  * only (as the window's parallel filter pass has it), so every frame's tree is the one a single
  * engine makes, and so is the output. Not for decryption (a resumed session's keys come from the
@@ -42,6 +40,7 @@ final class ParallelDissection {
         final RawFrame[] frames = new RawFrame[BATCH];
         final Instant[] previous = new Instant[BATCH];
         final int[] route = new int[BATCH];
+        final boolean[] starts = new boolean[BATCH];
         final FrameDissection[] shown = new FrameDissection[BATCH];
         List<CaptureInterface> interfaces;
         int size;
@@ -109,6 +108,7 @@ final class ParallelDissection {
         b.frames[b.size] = raw;
         b.previous[b.size] = previous;
         b.route[b.size] = route;
+        b.starts[b.size] = split.started();
         b.size++;
         previous = raw.time();
         if (b.size == BATCH) send();
@@ -158,13 +158,17 @@ final class ParallelDissection {
         stopped = true;
     }
 
-    /** One thread and the engines of its connections (tcp.stream modulo the threads; the other frames: worker 0). */
+    /**
+     * One thread and its engine: the connections whose tcp.stream modulo the threads is its number, and
+     * for worker 0 the other frames. The engine numbers each connection as the router did
+     * (Engine.tcpStream), so its trees are those of one engine over every frame; one engine per
+     * connection cost 54,000 engines on 1M packets, whose state the collector copied again and again.
+     */
     private final class Worker {
         final int id;
         final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
         final Thread thread;
-        final Map<Integer, Engine> engines = new HashMap<>();
-        Engine other;
+        Engine engine;
 
         Worker(int id) {
             this.id = id;
@@ -192,26 +196,23 @@ final class ParallelDissection {
 
         private void dissect(Batch b) {
             int n = workers.length;
+            // Times relative to the capture's first frame, as one engine over every frame has them.
+            if (engine == null) engine = new Engine(0, first).detail(detail).lean(lean).keepOnly(kept);
+            Engine e = engine;
             for (int i = 0; i < b.size; i++) {
                 int route = b.route[i];
-                Engine e;
                 if (route == ConnectionSplit.OTHER) {
                     if (id != 0) continue;
-                    if (other == null) other = engine(0);
-                    e = other;
+                    e.tcpStream(-1, false);
                 } else {
                     if (route % n != id) continue;
-                    e = engines.get(route);
-                    if (e == null) engines.put(route, e = engine(route));
+                    e.tcpStream(route, b.starts[i]);
                 }
                 e.interfaces(b.interfaces);
                 FrameDissection fd = e.dissect(b.frames[i], b.previous[i]);
                 if (filter == null || filter.matches(fd)) b.shown[i] = fd;
             }
         }
-
-        /** As Engine.dissect(int) rebuilds a connection: its own stream index, times relative to the capture's first frame. */
-        private Engine engine(int stream) { return new Engine(stream, first).detail(detail).lean(lean).keepOnly(kept); }
     }
 
     private void print() {

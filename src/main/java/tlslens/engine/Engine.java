@@ -135,6 +135,16 @@ public final class Engine {
         this.first = captureStart;
     }
 
+    /**
+     * The next frame's TCP connection as the caller numbered it over the whole capture: its tcp.stream and
+     * whether the frame starts it (TcpConversationTable.assign). For an engine given the frames of some
+     * connections only (cli.ParallelDissection), which numbers them as one engine over all frames would.
+     */
+    public Engine tcpStream(int index, boolean starts) {
+        conversations.assign(index, starts);
+        return this;
+    }
+
     /** Dissects a frame whose predecessor in the capture (for frame.time_delta) is known to the caller. */
     public FrameDissection dissect(RawFrame f, Instant previousFrameTime) {
         previous = previousFrameTime;
@@ -287,7 +297,7 @@ public final class Engine {
         IpDissector.Transport tr = IpDissector.dissect(fd.root, tvb, link.etherType(), link.offset());
         if (tr != null) {
             fd.context().addresses(addressText(tr.shownSrc()), addressText(tr.shownDst()));
-            fd.setProtocol(tr.src().getAddress().length == 4 ? "IPv4" : "IPv6");
+            fd.setProtocol(tr.src() instanceof java.net.Inet4Address ? "IPv4" : "IPv6"); // getAddress() copies
             UdpConversations.Conversation udp = tr.quoted() ? null : udpConversations(fd, tvb, tr);
             if (tr.quoted()) quoted(fd, tvb, tr);
             else if (tr.protocol() == 6) tcp(fd, tvb, tr);
