@@ -31,6 +31,12 @@ public final class TcpConversation {
         this.firstFrame = firstFrame;
     }
 
+    /** Whether a segment between these endpoints (either way) is of this conversation's endpoints. */
+    boolean joins(byte[] src, int srcPort, byte[] dst, int dstPort) {
+        return srcPort == portA && dstPort == portB && Arrays.equals(src, addrA) && Arrays.equals(dst, addrB)
+                || srcPort == portB && dstPort == portA && Arrays.equals(src, addrB) && Arrays.equals(dst, addrA);
+    }
+
     /** 0 when the packet goes from A to B, 1 otherwise. */
     public int direction(byte[] src, int srcPort) {
         return srcPort == portA && Arrays.equals(src, addrA) ? 0 : 1;
