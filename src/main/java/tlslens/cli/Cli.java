@@ -331,6 +331,10 @@ public final class Cli {
      * dissecting thread beside PrintStage (-T fields 12.0-13.8 s against 8.1-13.5 s, 30 % more CPU):
      * the serial collector's pauses, which stop every thread, were half the time and grew with the trees
      * and engines in flight. The system property tlslens.dissectThreads=N turns it on (tests, benchmarks).
+     * With one engine per worker (not per connection) the split's -Y on 1M packets took 5.9 s against 11.1 s
+     * before (one engine alone 4.7 s, same minute, load 3), and its threads' CPU is close to one engine's
+     * (workers 1.8 + 1.6 s, reader 0.9 s, against 3.0 s), but on two cores the JIT compiler's ~4 s of CPU
+     * (C2) competes with them: a run is bound by its total CPU, which the split does not lower. Still off.
      */
     static int dissectThreads() {
         String p = System.getProperty("tlslens.dissectThreads");
