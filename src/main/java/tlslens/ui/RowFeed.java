@@ -63,14 +63,17 @@ final class RowFeed {
 
     /** Producer thread only. */
     void publish(RawFrame f) {
-        // Without a filter to evaluate only the columns are read: a lighter tree (Engine.detail).
-        boolean detail = filter != null || colouring.needsDetail();
-        FrameDissection fd = index.add(f, detail);
+        // Without a filter to evaluate only the columns and the colours are read: a lighter tree
+        // (Engine.detail), holding only the colouring rules' fields when they allow (LightTree.sparse).
+        ColouringRules before = colouring;
+        boolean detail = filter != null || before.needsDetail();
+        List<String> keep = detail ? null : keptFor(before);
+        FrameDissection fd = index.add(f, detail, keep);
         DisplayFilter df = filter; // read after add(): see PacketTableModel's class comment
         ColouringRules rules = colouring; // likewise
         boolean full = detail;
-        if (!detail && (df != null || rules.needsDetail())) { // set meanwhile: the whole tree
-            fd = index.dissect(f.number());
+        if (!detail && (df != null || rules.needsDetail() || rules != before && keep != null && keptFor(rules) != keep)) {
+            fd = index.dissect(f.number()); // a filter or other rules set meanwhile: the whole tree
             full = true;
         }
         if (full) experts.addFrame(fd.number, fd.root);
@@ -78,6 +81,21 @@ final class RowFeed {
         boolean matches = df == null || df.matches(fd);
         queue.add(new PacketRow(source, f.number(), rules.colourOf(fd), df, matches)); // the index keeps the columns and times
         queued.incrementAndGet();
+    }
+
+    /** The rules {@link #kept} was made for (producer thread only). */
+    private ColouringRules keptRules;
+    /** The fields the first pass's sparse trees keep for {@link #keptRules} (LightTree.sparse); null: whole light trees. */
+    private List<String> kept;
+
+    /** The fields to keep for {@code rules}: the same list while the rules stay (CaptureIndex.add compares it). */
+    private List<String> keptFor(ColouringRules rules) {
+        if (rules != keptRules) {
+            List<String> k = tlslens.engine.LightTree.sparse(rules.fields());
+            if (kept == null || !kept.equals(k)) kept = k;
+            keptRules = rules;
+        }
+        return kept;
     }
 
     /**
