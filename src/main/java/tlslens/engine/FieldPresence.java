@@ -91,9 +91,13 @@ final class FieldPresence {
     private byte[] thinned = new byte[256];
 
     private boolean thinned(FieldDef f) {
+        int id = f.id;
+        return (id < thinned.length && thinned[id] != 0 ? thinned[id] : learnThinned(f)) == 1;
+    }
+
+    private byte learnThinned(FieldDef f) {
         if (f.id >= thinned.length) thinned = Arrays.copyOf(thinned, Math.max(f.id + 1, thinned.length * 2));
-        if (thinned[f.id] == 0) thinned[f.id] = (byte) (LightTree.ofThinnedLayer(f.abbrev) ? 1 : 2);
-        return thinned[f.id] == 1;
+        return thinned[f.id] = (byte) (LightTree.ofThinnedLayer(f.abbrev) ? 1 : 2);
     }
 
     private void walk(ProtoNode n) {
@@ -116,7 +120,7 @@ final class FieldPresence {
     private void mark(FieldDef f) {
         if (f == null || thinned(f)) return;
         if (f.id >= defs.length) defs = Arrays.copyOf(defs, Math.max(f.id + 1, defs.length * 2));
-        defs[f.id] = f;
+        if (defs[f.id] == null) defs[f.id] = f;
         int w = f.id >>> 6;
         if (w >= bits.length) bits = Arrays.copyOf(bits, Math.max(w + 1, bits.length * 2));
         bits[w] |= 1L << f.id;
