@@ -17,11 +17,25 @@ public final class FieldIndex {
     private final Map<String, Integer> byName;
     private final AtomicReference<int[]> byId = new AtomicReference<>(new int[0]);
 
+    /** Told of every definition asked about, or null (see the two-argument constructor). */
+    private final java.util.function.Consumer<FieldDef> asked;
+
     /** {@code byName}: name -> number (at least 0); kept, not copied. */
-    public FieldIndex(Map<String, Integer> byName) { this.byName = byName; }
+    public FieldIndex(Map<String, Integer> byName) { this(byName, null); }
+
+    /**
+     * As above, telling {@code asked} of each definition {@link #of} is asked about (on the asking
+     * thread): a sparse tree's keep checks name every item its dissectors made, kept or not (the
+     * window's first pass records which fields each frame held from them). Not to be shared between threads.
+     */
+    public FieldIndex(Map<String, Integer> byName, java.util.function.Consumer<FieldDef> asked) {
+        this.byName = byName;
+        this.asked = asked;
+    }
 
     /** The number of the definition's name, or {@link #NONE}. */
     public int of(FieldDef f) {
+        if (asked != null) asked.accept(f);
         int[] known = byId.get();
         int id = f.id;
         if (id < known.length) {

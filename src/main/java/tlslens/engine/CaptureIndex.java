@@ -257,9 +257,21 @@ public final class CaptureIndex implements Closeable {
      * only describe bytes and is lean (for a caller that reads its columns only; see Engine.detail,
      * Engine.lean and LightTree.holdsLean).
      */
-    public synchronized FrameDissection add(RawFrame f, boolean detail) {
+    public FrameDissection add(RawFrame f, boolean detail) { return add(f, detail, null); }
+
+    /**
+     * As {@link #add(RawFrame, boolean)}; without {@code detail} and with {@code keep} (LightTree.sparse),
+     * the returned tree is sparse: it holds only the items of those fields (and of protocols), the
+     * others are never made. What the index records of the frame is the same: its columns come from
+     * the frame's context, and which fields it held from the tree's keep checks (FieldPresence).
+     */
+    public synchronized FrameDissection add(RawFrame f, boolean detail, java.util.List<String> keep) {
         if (first == null) first = f.time();
         store.append(f);
+        if (keep != keeping) { // the same list while the colouring rules stay
+            engine.keepOnly(keep, keep == null ? null : presence::asked);
+            keeping = keep;
+        }
         // A tree read for its columns only is lean too (no X.509 subtree, no JA3/JA4: LightTree.holdsLean).
         FrameDissection fd = engine.detail(detail).lean(!detail).dissect(f);
         summaries.put(count + 1, fd.summary(f.originalLength()));
@@ -280,6 +292,9 @@ public final class CaptureIndex implements Closeable {
     }
 
     public int frameCount() { return count; }
+
+    /** The fields the engine's sparse trees keep ({@link #add(RawFrame, boolean, java.util.List)}); null: whole trees. */
+    private java.util.List<String> keeping;
 
     /**
      * The file is read and no frame will be added: the capture's engine lets go of every connection's
@@ -601,6 +616,9 @@ public final class CaptureIndex implements Closeable {
         if (filter.matches(tlslens.dissect.ProtoNode.root())) return null; // e.g. "!tls": frames without the field match
         return presence.holding(fields, Math.min(upTo, count));
     }
+
+    /** The names of the fields frame {@code number}'s tree held, as recorded (tests compare passes). */
+    synchronized java.util.Set<String> fieldsHeld(int number) { return presence.fieldsOf(number); }
 
     /** The bytes of frame {@code number} as captured (for saving and the hex pane). */
     public RawFrame frame(int number) { return store.get(number); }

@@ -210,7 +210,14 @@ public final class Engine {
      * reader that names every field it reads (-T fields, a display filter, custom columns). What the
      * engine itself reads back of a tree (an ICMP error's type, for its Info) is kept too.
      */
-    public Engine keepOnly(java.util.Collection<String> fields) {
+    public Engine keepOnly(java.util.Collection<String> fields) { return keepOnly(fields, null); }
+
+    /**
+     * As {@link #keepOnly(java.util.Collection)}, telling {@code asked} of every item's field the
+     * dissectors added, kept or not (FieldIndex): the window's first pass learns from it which fields
+     * each frame held (FieldPresence) without making them.
+     */
+    Engine keepOnly(java.util.Collection<String> fields, java.util.function.Consumer<tlslens.dissect.FieldDef> asked) {
         if (fields == null) {
             kept = null;
             return this;
@@ -219,7 +226,7 @@ public final class Engine {
         for (String f : fields) names.put(f, 0);
         names.put(IpFields.ICMP_TYPE.abbrev, 0);
         names.put(IpFields.ICMPV6_TYPE.abbrev, 0);
-        kept = new tlslens.dissect.FieldIndex(names);
+        kept = new tlslens.dissect.FieldIndex(names, asked);
         return this;
     }
 

@@ -19,7 +19,9 @@ import tlslens.dissect.ProtoNode;
  * ({@link CaptureIndex#matching(tlslens.dissect.filter.DisplayFilter, int, int, Runnable, java.util.function.BooleanSupplier)}).
  * Only fields that lean light trees hold ({@link LightTree#holdsLean}) are asked about: a tree of
  * any kind holds every node of those. The thinned layers' own fields (frame, Ethernet, IP, TCP,
- * UDP) are not recorded: every frame counts as holding them. Four bytes per frame. Not thread-safe
+ * UDP) are not recorded: every frame counts as holding them. A first pass in sparse trees (only
+ * the colouring rules' fields made: LightTree.sparse) records the same sets, from its keep checks
+ * ({@link #asked}) as well as its tree (SparseFirstPassTest). Four bytes per frame. Not thread-safe
  * (the index's lock).
  */
 final class FieldPresence {
@@ -38,9 +40,12 @@ final class FieldPresence {
     private int words;
     private final Key probe = new Key();
 
-    /** Records the fields of frame {@code number}'s tree (walked once; the notes' fields count too, as filters see them). */
+    /**
+     * Records the fields of frame {@code number}'s tree (walked once; the notes' fields count too, as
+     * filters see them), with those {@link #asked} about since the last record: a sparse tree holds
+     * few of its items, but its keep checks named them all.
+     */
     void record(int number, ProtoNode root) {
-        words = 0;
         walkAbove(root);
         int set = UNKNOWN;
         probe.bits = bits;
@@ -51,7 +56,7 @@ final class FieldPresence {
             set = known;
         } else if (sets.size() < MAX_SETS) {
             set = sets.size();
-            sets.add(fields(root)); // a new set: rare after the first frames
+            sets.add(fields()); // a new set: rare after the first frames
             Key k = new Key();
             k.bits = Arrays.copyOf(bits, words);
             k.length = words;
@@ -59,6 +64,7 @@ final class FieldPresence {
             numbers.put(k, set);
         }
         Arrays.fill(bits, 0, words, 0);
+        words = 0;
         if (number >= setOf.length) setOf = unknown(Arrays.copyOf(setOf, Math.max(number + 1, setOf.length * 2)), setOf.length);
         setOf[number] = set;
     }
@@ -85,9 +91,13 @@ final class FieldPresence {
     private byte[] thinned = new byte[256];
 
     private boolean thinned(FieldDef f) {
+        int id = f.id;
+        return (id < thinned.length && thinned[id] != 0 ? thinned[id] : learnThinned(f)) == 1;
+    }
+
+    private byte learnThinned(FieldDef f) {
         if (f.id >= thinned.length) thinned = Arrays.copyOf(thinned, Math.max(f.id + 1, thinned.length * 2));
-        if (thinned[f.id] == 0) thinned[f.id] = (byte) (LightTree.ofThinnedLayer(f.abbrev) ? 1 : 2);
-        return thinned[f.id] == 1;
+        return thinned[f.id] = (byte) (LightTree.ofThinnedLayer(f.abbrev) ? 1 : 2);
     }
 
     private void walk(ProtoNode n) {
@@ -97,27 +107,33 @@ final class FieldPresence {
         for (ProtoNode c = n.firstChild(); c != null; c = c.nextSibling()) walk(c);
     }
 
+    /**
+     * A sparse tree's dissectors added an item of field {@code f} (its keep check: Engine.keepOnly),
+     * kept or not: it counts for the frame recorded next, unless of a thinned layer (not recorded).
+     */
+    void asked(FieldDef f) { mark(f); }
+
+    /** The definitions marked so far, by id ({@link #fields}). */
+    private FieldDef[] defs = new FieldDef[256];
+
+    /** Marks field {@code f} for the frame recorded next, unless of a thinned layer (those are not recorded). */
     private void mark(FieldDef f) {
-        if (f == null) return;
+        if (f == null || thinned(f)) return;
+        if (f.id >= defs.length) defs = Arrays.copyOf(defs, Math.max(f.id + 1, defs.length * 2));
+        if (defs[f.id] == null) defs[f.id] = f;
         int w = f.id >>> 6;
         if (w >= bits.length) bits = Arrays.copyOf(bits, Math.max(w + 1, bits.length * 2));
         bits[w] |= 1L << f.id;
         if (w >= words) words = w + 1;
     }
 
-    /** The distinct fields {@link #walkAbove} marked in this tree (listed by id from the bits). */
-    private FieldDef[] fields(ProtoNode root) {
-        java.util.Map<Integer, FieldDef> all = new HashMap<>();
-        collect(root, all);
+    /** The distinct fields marked for this frame (listed by id from the bits). */
+    private FieldDef[] fields() {
         List<FieldDef> out = new ArrayList<>();
-        for (FieldDef f : all.values()) if ((bits[f.id >>> 6] & (1L << f.id)) != 0) out.add(f);
+        for (int w = 0; w < words; w++) {
+            for (long b = bits[w]; b != 0; b &= b - 1) out.add(defs[(w << 6) + Long.numberOfTrailingZeros(b)]);
+        }
         return out.toArray(new FieldDef[0]);
-    }
-
-    private static void collect(ProtoNode n, Map<Integer, FieldDef> out) {
-        if (n.field != null) out.putIfAbsent(n.field.id, n.field);
-        for (Expert e : n.experts()) if (e.def().field != null) out.putIfAbsent(e.def().field.id, e.def().field);
-        for (ProtoNode c = n.firstChild(); c != null; c = c.nextSibling()) collect(c, out);
     }
 
     private static int hash(long[] bits, int length) {
@@ -150,6 +166,15 @@ final class FieldPresence {
             int s = i < setOf.length ? setOf[i] : UNKNOWN;
             out[i] = s == UNKNOWN || setHolds[s];
         }
+        return out;
+    }
+
+    /** The names of the fields recorded for frame {@code number}; null when unknown (counts as every field). */
+    Set<String> fieldsOf(int number) {
+        int s = number < setOf.length ? setOf[number] : UNKNOWN;
+        if (s == UNKNOWN) return null;
+        Set<String> out = new java.util.TreeSet<>();
+        for (FieldDef f : sets.get(s)) out.add(f.abbrev);
         return out;
     }
 

@@ -69,6 +69,20 @@ public final class LightTree {
         return NOT_BELOW_CERTIFICATES.contains(dot < 0 ? field : field.substring(0, dot));
     }
 
+    /**
+     * The fields a first pass's sparse trees (Engine.keepOnly) keep for a reader of {@code fields}
+     * alone (the colouring rules; the Info column and the other columns come from the frame's
+     * context, not its tree), or null when whole light trees are needed: a field lean light trees
+     * lack ({@link #holdsLean}), a name no field has, or an expert or column item ({@code _ws.*}),
+     * which stands for more than the items of its own name.
+     */
+    public static java.util.List<String> sparse(java.util.Collection<String> fields) {
+        for (String f : fields) {
+            if (f.startsWith("_ws.") || !holdsLean(f) || tlslens.dissect.registry.FieldRegistry.byName(f) == null) return null;
+        }
+        return java.util.List.copyOf(fields);
+    }
+
     private static Set<String> analysisNames() {
         Set<String> names = new HashSet<>();
         names.add(TcpFields.ANALYSIS_FLAGS.abbrev);

@@ -24,8 +24,8 @@ import tlslens.ui.model.PacketRow;
  */
 final class RowFeed {
     private volatile CaptureIndex index;
-    private final ConcurrentLinkedQueue<PacketRow> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
+    /** The rows queued for the FX thread (the producer writes, the FX thread reads). */
+    private final RowQueue queue = new RowQueue();
     private volatile DisplayFilter filter;
     private volatile ColouringRules colouring;
     private volatile boolean finished;
@@ -63,21 +63,38 @@ final class RowFeed {
 
     /** Producer thread only. */
     void publish(RawFrame f) {
-        // Without a filter to evaluate only the columns are read: a lighter tree (Engine.detail).
-        boolean detail = filter != null || colouring.needsDetail();
-        FrameDissection fd = index.add(f, detail);
+        // Without a filter to evaluate only the columns and the colours are read: a lighter tree
+        // (Engine.detail), holding only the colouring rules' fields when they allow (LightTree.sparse).
+        ColouringRules before = colouring;
+        boolean detail = filter != null || before.needsDetail();
+        List<String> keep = detail ? null : keptFor(before);
+        FrameDissection fd = index.add(f, detail, keep);
         DisplayFilter df = filter; // read after add(): see PacketTableModel's class comment
         ColouringRules rules = colouring; // likewise
         boolean full = detail;
-        if (!detail && (df != null || rules.needsDetail())) { // set meanwhile: the whole tree
-            fd = index.dissect(f.number());
+        if (!detail && (df != null || rules.needsDetail() || rules != before && keep != null && keptFor(rules) != keep)) {
+            fd = index.dissect(f.number()); // a filter or other rules set meanwhile: the whole tree
             full = true;
         }
         if (full) experts.addFrame(fd.number, fd.root);
         else lightTrees = true;
         boolean matches = df == null || df.matches(fd);
         queue.add(new PacketRow(source, f.number(), rules.colourOf(fd), df, matches)); // the index keeps the columns and times
-        queued.incrementAndGet();
+    }
+
+    /** The rules {@link #kept} was made for (producer thread only). */
+    private ColouringRules keptRules;
+    /** The fields the first pass's sparse trees keep for {@link #keptRules} (LightTree.sparse); null: whole light trees. */
+    private List<String> kept;
+
+    /** The fields to keep for {@code rules}: the same list while the rules stay (CaptureIndex.add compares it). */
+    private List<String> keptFor(ColouringRules rules) {
+        if (rules != keptRules) {
+            List<String> k = tlslens.engine.LightTree.sparse(rules.fields());
+            if (kept == null || !kept.equals(k)) kept = k;
+            keptRules = rules;
+        }
+        return kept;
     }
 
     /**
@@ -125,19 +142,62 @@ final class RowFeed {
     void setColouring(ColouringRules rules) { this.colouring = rules; }
 
     /** FX thread: up to {@code max} queued rows, in order. */
-    List<PacketRow> drain(int max) {
-        int n = Math.min(max, queued.get());
-        List<PacketRow> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            PacketRow r = queue.poll();
-            if (r == null) break;
-            out.add(r);
-        }
-        queued.addAndGet(-out.size());
-        return out;
-    }
+    List<PacketRow> drain(int max) { return queue.drain(max); }
 
-    boolean isEmpty() { return queued.get() == 0; }
+    boolean isEmpty() { return queue.isEmpty(); }
+
+    /**
+     * Rows from one producer thread to one reader, in order, in arrays of {@link #CHUNK} rows: no
+     * node and no compare-and-set per row (a million-row load made a million queue nodes). A row is
+     * visible to the reader once {@link #written} counts it (a volatile write after the row's).
+     */
+    private static final class RowQueue {
+        private static final int CHUNK = 4096;
+
+        private static final class Chunk {
+            final PacketRow[] rows = new PacketRow[CHUNK];
+            Chunk next; // set before any row of it is counted in written
+        }
+
+        private volatile long written;
+        private volatile long read;
+        /** The producer's chunk and the next free place in it. */
+        private Chunk tail = new Chunk();
+        private int tailAt;
+        /** The reader's chunk and the next row to read in it. */
+        private Chunk head = tail;
+        private int headAt;
+
+        /** Producer thread only. */
+        void add(PacketRow r) {
+            if (tailAt == CHUNK) {
+                Chunk c = new Chunk();
+                tail.next = c;
+                tail = c;
+                tailAt = 0;
+            }
+            tail.rows[tailAt++] = r;
+            written = written + 1; // one writer
+        }
+
+        /** The reader only: up to {@code max} rows, in order. */
+        List<PacketRow> drain(int max) {
+            int n = (int) Math.min(max, written - read);
+            List<PacketRow> out = new ArrayList<>(Math.max(n, 0));
+            for (int i = 0; i < n; i++) {
+                if (headAt == CHUNK) {
+                    head = head.next;
+                    headAt = 0;
+                }
+                out.add(head.rows[headAt]);
+                head.rows[headAt++] = null; // the table holds it now
+            }
+            read = read + Math.max(n, 0); // one reader
+            return out;
+        }
+
+        boolean isEmpty() { return written == read; }
+    }
 
     void finish() { finished = true; }
 

@@ -7,6 +7,7 @@ import static tlslens.ui.WindowTestSupport.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -19,6 +20,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import tlslens.capture.CaptureCraft;
+import tlslens.engine.CaptureIndex;
 import tlslens.ui.model.CaptureSessionModel.State;
 import tlslens.ui.model.PacketRow;
 
@@ -55,6 +57,26 @@ class LoadProgressWindowTest {
             window.open(big);
             return null;
         });
+        // The loader is held (in CaptureIndex.add, which takes the index's lock) until Cancel was
+        // clicked: a fast loader must not finish the file first, whatever the machine's load.
+        // (after its first thousand frames: the progress bar then shows packets, the table rows)
+        waitUntil("the first frames read", 20, () -> window.index() != null && window.index().frameCount() > 1000);
+        CaptureIndex index = fx(() -> window.index());
+        CountDownLatch held = new CountDownLatch(1), release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> index.withConnections(states -> {
+            held.countDown();
+            while (true) {
+                try {
+                    release.await();
+                    return null;
+                } catch (InterruptedException e) {
+                    // keep holding until released
+                }
+            }
+        }), "test-holds-the-loader");
+        holder.setDaemon(true);
+        holder.start();
+        assertTrue(held.await(30, java.util.concurrent.TimeUnit.SECONDS), "the index held");
         waitUntil("the progress bar while loading", 20, () -> progressShown()
                 && window.tableModel().total() > 0 && ((Label) lookup("#loadProgressText")).getText().contains("packets"));
         String text = fx(() -> ((Label) lookup("#loadProgressText")).getText());
@@ -65,6 +87,8 @@ class LoadProgressWindowTest {
         assertTrue(WindowTestSupport.isOnScreen(fx(() -> lookup("#loadCancelButton"))), "Cancel is on screen");
 
         robot.clickOn("#loadCancelButton");
+        release.countDown();
+        holder.join();
         waitUntil("the load to end after Cancel", 30, () -> window.sessionModel().state() == State.LOADED);
 
         int rows = fx(() -> window.tableModel().total());

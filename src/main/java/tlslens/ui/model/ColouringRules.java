@@ -98,6 +98,9 @@ public final class ColouringRules {
      */
     public boolean needsDetail() { return needsDetail; }
 
+    /** The fields the active rules read (a first pass keeps only these in its trees: LightTree.sparse). */
+    public java.util.Set<String> fields() { return match.fields(); }
+
     /** The index of the first active rule that matches the frame, or {@link #NONE}. */
     public short colourOf(FrameDissection fd) {
         int m = match.firstMatch(fd);
