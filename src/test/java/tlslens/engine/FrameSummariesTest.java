@@ -27,7 +27,8 @@ class FrameSummariesTest {
             // The long texts once each (a chunk of their own, and one that just fits), then short ones at random.
             String info = n <= infos.size() ? infos.get(n - 1) : shortOnes.get(random.nextInt(shortOnes.size())) + n;
             FrameSummary s = new FrameSummary(n, Instant.ofEpochSecond(n), 60 + n % 1500, random.nextBoolean() ? null : "10.0.0." + n % 7,
-                    "10.0.1." + n % 5, n % 3 == 0 ? "TLSv1.3" : "TCP", info, n % 11 - 1, n * 31);
+                    "10.0.1." + n % 5, n % 3 == 0 ? "TLSv1.3" : "TCP", info,
+                    n > 4000 ? 70_000 + n : n % 11 - 1, n * 31); // streams and flags past a char's range midway
             columns.put(n, s);
             put.add(s);
         }
