@@ -13,11 +13,11 @@ import tlslens.dissect.FrameSummary;
 /**
  * The columns of every frame of a {@link CaptureIndex}, kept in primitive arrays instead of one
  * {@link FrameSummary} per frame: addresses and protocol names as numbers into a table of the
- * distinct ones, the Info text as UTF-8 in large shared chunks. A summary is rebuilt when asked
- * for (the table asks for the few rows it shows). On a million packets this keeps about 16 bytes
- * (names, stream and flags as chars while they fit: {@link Narrow}) plus the Info text's length
- * per frame where a summary object, its Instant and its Info string
- * (UTF-16 as soon as it holds a "→") took about 240. Time and length come from the frame store.
+ * distinct ones, the Info text as UTF-8 in large shared chunks, deflated once full. A summary is
+ * rebuilt when asked for (the table asks for the few rows it shows). On a million packets this
+ * keeps about 16 bytes (names, stream and flags as chars while they fit: {@link Narrow}) plus a
+ * seventh of the Info text's length per frame where a summary object, its Instant and its Info
+ * string (UTF-16 as soon as it holds a "→") took about 240. Time and length come from the frame store.
  * Guarded by its own lock, not the index's: the table reads its rows while the index is held
  * for seconds (the connection analysis of a million packets), and must not wait for that.
  */
@@ -37,7 +37,24 @@ final class FrameSummaries {
     private int[] infoAt = new int[1024];
     /** Its length in UTF-8 bytes (a text of 65,535 bytes or more is in {@link #odd}). */
     private char[] infoLength = new char[1024];
+    /** The Info arena: a chunk's raw bytes while it fills, null once {@link #packed} holds it. */
     private final List<byte[]> chunks = new ArrayList<>();
+    /**
+     * Full chunks deflated (Info text packs about 7 to 1: a million packets' 58 MB in 8), by a
+     * thread of their own, so the loader does not wait for it; null until packed.
+     */
+    private final List<byte[]> packed = new ArrayList<>();
+    /** Each chunk's bytes in use. */
+    private int[] fills = new int[16];
+    /** The chunks inflated last (the rows shown, a find walking the frames): two, most recent first. */
+    private int cachedChunk = -1, olderChunk = -1;
+    private byte[] cached, older;
+    private static final java.util.concurrent.ExecutorService PACKER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tlslens-info-packer");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
     private int used = CHUNK; // the last chunk's fill: a first text opens one
     /** Positions are ints: this many chunks at most, texts after them in {@link #odd} (2 GB of Info text). */
     private static final int MAX_CHUNKS = Integer.MAX_VALUE / CHUNK;
@@ -70,12 +87,72 @@ final class FrameSummaries {
             return;
         }
         if (b.length > CHUNK - used) {
+            if (!chunks.isEmpty()) pack(chunks.size() - 1); // full: no text is added to it again
             chunks.add(new byte[CHUNK]);
+            packed.add(null);
             used = 0;
         }
-        System.arraycopy(b, 0, chunks.get(chunks.size() - 1), used, b.length);
-        infoAt[i] = (chunks.size() - 1) * CHUNK + used;
+        int k = chunks.size() - 1;
+        System.arraycopy(b, 0, chunks.get(k), used, b.length);
+        infoAt[i] = k * CHUNK + used;
         used += b.length;
+        if (k >= fills.length) fills = Arrays.copyOf(fills, fills.length * 2);
+        fills[k] = used;
+    }
+
+    /** Deflates full chunk {@code k} on the packer's thread; its raw bytes go once the packed ones are in. */
+    private void pack(int k) {
+        byte[] raw = chunks.get(k);
+        int fill = fills[k];
+        PACKER.execute(() -> {
+            java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+            d.setInput(raw, 0, fill);
+            d.finish();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(fill / 4);
+            byte[] buf = new byte[64 * 1024];
+            while (!d.finished()) out.write(buf, 0, d.deflate(buf));
+            d.end();
+            byte[] z = out.toByteArray();
+            synchronized (this) {
+                packed.set(k, z);
+                chunks.set(k, null);
+            }
+        });
+    }
+
+    /** Chunk {@code k}'s bytes: raw while they are, else inflated (and kept while it is one of the last two read). */
+    private byte[] chunk(int k) {
+        byte[] raw = chunks.get(k);
+        if (raw != null) return raw;
+        if (k == cachedChunk) return cached;
+        if (k == olderChunk) {
+            olderChunk = cachedChunk;
+            byte[] b = older;
+            older = cached;
+            cachedChunk = k;
+            return cached = b;
+        }
+        byte[] b = new byte[fills[k]];
+        java.util.zip.Inflater inf = new java.util.zip.Inflater();
+        try {
+            inf.setInput(packed.get(k));
+            int n = 0;
+            while (n < b.length && !inf.finished()) n += inf.inflate(b, n, b.length - n);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalStateException("Info text of chunk " + k + " does not inflate", e); // our own bytes: never
+        } finally {
+            inf.end();
+        }
+        olderChunk = cachedChunk;
+        older = cached;
+        cachedChunk = k;
+        return cached = b;
+    }
+
+    /** Whether every full chunk of Info text is packed (tests await it). */
+    synchronized boolean packedAll() {
+        for (int k = 0; k < chunks.size() - 1; k++) if (packed.get(k) == null) return false;
+        return true;
     }
 
     /** Info texts with surrogates, by frame number (UTF-8 would replace an unpaired one). */
@@ -116,7 +193,10 @@ final class FrameSummaries {
     synchronized long footprint() {
         long bytes = 6L * infoAt.length + sources.footprint() + destinations.footprint() + protocols.footprint()
                 + streams.footprint() + flags.footprint();
-        for (byte[] c : chunks) bytes += c.length;
+        for (byte[] c : chunks) if (c != null) bytes += c.length;
+        for (byte[] c : packed) if (c != null) bytes += c.length;
+        if (cached != null) bytes += cached.length;
+        if (older != null) bytes += older.length;
         return bytes;
     }
 
@@ -125,7 +205,7 @@ final class FrameSummaries {
         if (at == -2) return odd.get(number);
         if (at < 0) return null;
         if (infoLength[number - 1] == 0) return "";
-        return new String(chunks.get(at / CHUNK), at % CHUNK, infoLength[number - 1], StandardCharsets.UTF_8);
+        return new String(chunk(at / CHUNK), at % CHUNK, infoLength[number - 1], StandardCharsets.UTF_8);
     }
 
     synchronized int tcpStream(int number) { return streams.get(number - 1) - 1; }
