@@ -5,24 +5,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A connection model ({@link #connections()}) with what linking its connections again needs, by
- * {@link Connection#key()}: the next analysis takes a connection whose detail the engine has let
- * go of from here ({@link ConnectionAnalyzer#analyze(List, Analysis)}). Immutable.
+ * A connection model ({@link #connections()}) with what linking its connections again needs (each
+ * TLS connection's {@link LinkFacts}, kept with it): the next analysis takes a connection whose
+ * detail the engine has let go of from here ({@link ConnectionAnalyzer#analyze(List, Analysis)}).
+ * Immutable; no map is kept (the next analysis makes one while it runs: a map per model cost some
+ * 50 bytes a connection).
  */
 public final class Analysis {
     private final List<Connection> connections;
-    private final Map<Integer, Connection> byKey = new HashMap<>();
-    private final Map<Integer, LinkFacts> facts;
 
-    Analysis(List<Connection> connections, Map<Integer, LinkFacts> facts) {
-        this.connections = List.copyOf(connections);
-        for (Connection c : this.connections) byKey.put(c.key(), c);
-        this.facts = facts;
-    }
+    Analysis(List<Connection> connections) { this.connections = List.copyOf(connections); }
 
     public List<Connection> connections() { return connections; }
 
-    Connection connection(int key) { return byKey.get(key); }
-
-    LinkFacts facts(int key) { return facts.get(key); }
+    /** The connections by {@link Connection#key()}, made for one analysis. */
+    Map<Integer, Connection> byKey() {
+        Map<Integer, Connection> m = new HashMap<>(connections.size() * 2);
+        for (Connection c : connections) m.put(c.key(), c);
+        return m;
+    }
 }

@@ -68,6 +68,8 @@ public final class Connection implements Cloneable {
     Integer roundTripsSaved;
     List<String> findings = List.of();
     tlslens.dissect.tls.decrypt.DecryptionStatus decryption;
+    /** What linking it with the others reads (ConnectionAnalyzer), kept to link it again after the engine let go of its log; null when not TLS. */
+    LinkFacts facts;
 
     Connection() {}
 

@@ -54,19 +54,18 @@ public final class ConnectionAnalyzer {
      */
     public static Analysis analyze(List<? extends ConnectionState> states, Analysis previous) {
         List<Connection> out = new ArrayList<>(states.size());
-        Map<Integer, LinkFacts> facts = new HashMap<>();
+        Map<Integer, Connection> before = previous == null ? Map.of() : previous.byKey();
         for (Transport transport : Transport.values()) {
             List<ConnectionState> group = new ArrayList<>();
             for (ConnectionState s : states) if (s.transport() == transport) group.add(s);
             if (group.isEmpty()) continue;
-            out.addAll(transport == Transport.DTLS ? DtlsHandshake.analyze(group) : analyzeStreams(group, previous, facts));
+            out.addAll(transport == Transport.DTLS ? DtlsHandshake.analyze(group) : analyzeStreams(group, before));
         }
-        return new Analysis(out, facts);
+        return new Analysis(out);
     }
 
     /** Connections whose TLS the engine's {@code TlsConnection} read: TCP's and QUIC's. */
-    private static List<Connection> analyzeStreams(List<? extends ConnectionState> states, Analysis previous,
-            Map<Integer, LinkFacts> factsOut) {
+    private static List<Connection> analyzeStreams(List<? extends ConnectionState> states, Map<Integer, Connection> previous) {
         List<Entry> entries = new ArrayList<>(states.size());
         for (ConnectionState s : states) entries.add(s.detailForgotten() ? recalled(s, previous) : single(s));
         Lineage lineage = new Lineage();
@@ -86,7 +85,6 @@ public final class ConnectionAnalyzer {
             if (e.facts != null) {
                 skipped(e, byIndex);
                 e.connection.findings = List.copyOf(e.findings);
-                factsOut.put(e.connection.key(), e.facts);
             }
             out.add(e.connection);
         }
@@ -112,9 +110,9 @@ public final class ConnectionAnalyzer {
      * A connection the engine no longer holds the detail of: as {@code previous} analysed it, before
      * it was linked with the others (its own findings only; lineage comes next).
      */
-    private static Entry recalled(ConnectionState s, Analysis previous) {
-        Connection before = previous == null ? null : previous.connection(Connection.key(s.transport(), s.index()));
-        LinkFacts f = previous == null ? null : previous.facts(Connection.key(s.transport(), s.index()));
+    private static Entry recalled(ConnectionState s, Map<Integer, Connection> previous) {
+        Connection before = previous.get(Connection.key(s.transport(), s.index()));
+        LinkFacts f = before == null ? null : before.facts;
         if (before == null) { // not in the model the detail was let go after: never so, by CaptureIndex
             Entry e = new Entry(new Connection());
             wire(e.connection, s);
@@ -202,6 +200,7 @@ public final class ConnectionAnalyzer {
         c.earlyDataReason = t.earlyDataReason;
         findings(e);
         e.facts = LinkFacts.of(t, s, c.resumption, e.ticketOffered, e.pskOffered, e.clientHelloFrame, e.findings);
+        c.facts = e.facts;
         e.timeline = null; // what linking reads is in the facts: the timeline (and the engine's log) can go
         return e;
     }
