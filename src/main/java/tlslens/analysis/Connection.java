@@ -10,7 +10,7 @@ import java.util.List;
  * connection) the session was resumed, and what stood out. A value: built once by
  * {@link ConnectionAnalyzer}; values that the capture does not show are null, never guessed.
  */
-public final class Connection {
+public final class Connection implements Cloneable {
     // ---- transport --------------------------------------------------------------------------
     tlslens.engine.Transport transport = tlslens.engine.Transport.TCP;
     int udpStream = -1;
@@ -68,8 +68,33 @@ public final class Connection {
     Integer roundTripsSaved;
     List<String> findings = List.of();
     tlslens.dissect.tls.decrypt.DecryptionStatus decryption;
+    /** What linking it with the others reads (ConnectionAnalyzer), kept to link it again after the engine let go of its log; null when not TLS. */
+    LinkFacts facts;
 
     Connection() {}
+
+    /**
+     * A copy as the analysis of this connection alone left it, before linking it with the others
+     * (ConnectionAnalyzer.recalled): what linking sets is back to its start.
+     */
+    Connection unlinked() {
+        Connection c;
+        try {
+            c = (Connection) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+        c.resumptionOffered = List.of();
+        c.resumedFrom = null;
+        c.resumedFromFrame = null;
+        c.resumedFromTime = null;
+        c.resumedFromReason = null;
+        c.skipped = List.of();
+        c.skippedBytes = null;
+        c.roundTripsSaved = null;
+        c.findings = List.of();
+        return c;
+    }
 
     /**
      * How decryption went (state, reason, key origin, record counts): "decrypted", "no keys",

@@ -44,28 +44,37 @@ public final class ConnectionAnalyzer {
      * engine's: order of first packet). Lineage is looked for within a transport (a QUIC ticket
      * resumes a QUIC connection).
      */
-    public static List<Connection> analyze(List<? extends ConnectionState> states) {
+    public static List<Connection> analyze(List<? extends ConnectionState> states) { return analyze(states, null).connections(); }
+
+    /**
+     * As {@link #analyze(List)}, keeping what linking the connections again needs ({@link Analysis}):
+     * a state whose detail the engine has let go of ({@link ConnectionState#detailForgotten()}) is
+     * taken from {@code previous} as analysed then, and linked afresh with the others (a connection
+     * dissected again with new keys may now show the ticket a later one resumed).
+     */
+    public static Analysis analyze(List<? extends ConnectionState> states, Analysis previous) {
         List<Connection> out = new ArrayList<>(states.size());
+        Map<Integer, Connection> before = previous == null ? Map.of() : previous.byKey();
         for (Transport transport : Transport.values()) {
             List<ConnectionState> group = new ArrayList<>();
             for (ConnectionState s : states) if (s.transport() == transport) group.add(s);
             if (group.isEmpty()) continue;
-            out.addAll(transport == Transport.DTLS ? DtlsHandshake.analyze(group) : analyzeStreams(group));
+            out.addAll(transport == Transport.DTLS ? DtlsHandshake.analyze(group) : analyzeStreams(group, before));
         }
-        return out;
+        return new Analysis(out);
     }
 
     /** Connections whose TLS the engine's {@code TlsConnection} read: TCP's and QUIC's. */
-    private static List<Connection> analyzeStreams(List<? extends ConnectionState> states) {
+    private static List<Connection> analyzeStreams(List<? extends ConnectionState> states, Map<Integer, Connection> previous) {
         List<Entry> entries = new ArrayList<>(states.size());
-        for (ConnectionState s : states) entries.add(single(s));
+        for (ConnectionState s : states) entries.add(s.detailForgotten() ? recalled(s, previous) : single(s));
         Lineage lineage = new Lineage();
         for (Entry e : entries) index(e, lineage);
         EarlierTls13 earlierTls13 = new EarlierTls13();
         for (Entry e : entries) {
-            if (e.timeline == null) continue;
+            if (e.facts == null) continue;
             link(e, lineage, earlierTls13);
-            if (e.timeline.isTls13() && e.timeline.serverHelloStep != null) earlierTls13.add(e.connection);
+            if (e.facts.tls13 && e.facts.serverHelloFrame >= 0) earlierTls13.add(e.connection);
         }
         // By index: a scan per resumed connection was quadratic (60,000 connections: half a minute).
         Map<Integer, Entry> byIndex = new HashMap<>();
@@ -73,7 +82,7 @@ public final class ConnectionAnalyzer {
         for (Entry e : entries) issueTime(e, byIndex);
         List<Connection> out = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            if (e.timeline != null) {
+            if (e.facts != null) {
                 skipped(e, byIndex);
                 e.connection.findings = List.copyOf(e.findings);
             }
@@ -84,12 +93,40 @@ public final class ConnectionAnalyzer {
 
     /** A connection and what building it needs. */
     private static final class Entry {
-        final Connection connection = new Connection();
+        final Connection connection;
+        /** Only while the connection is analysed from its state (single). */
         HandshakeTimeline timeline;
+        /** What linking reads; null when the connection isn't TLS. */
+        LinkFacts facts;
         final Set<String> findings = new LinkedHashSet<>();
         boolean ticketOffered;
         boolean pskOffered;
         long clientHelloFrame = Long.MAX_VALUE;
+
+        Entry(Connection connection) { this.connection = connection; }
+    }
+
+    /**
+     * A connection the engine no longer holds the detail of: as {@code previous} analysed it, before
+     * it was linked with the others (its own findings only; lineage comes next).
+     */
+    private static Entry recalled(ConnectionState s, Map<Integer, Connection> previous) {
+        Connection before = previous.get(Connection.key(s.transport(), s.index()));
+        LinkFacts f = before == null ? null : before.facts;
+        if (before == null) { // not in the model the detail was let go after: never so, by CaptureIndex
+            Entry e = new Entry(new Connection());
+            wire(e.connection, s);
+            return e;
+        }
+        Entry e = new Entry(before.unlinked());
+        e.facts = f;
+        if (f != null) {
+            e.findings.addAll(f.ownFindings);
+            e.ticketOffered = f.ticketOffered;
+            e.pskOffered = f.pskOffered;
+            e.clientHelloFrame = f.clientHelloFrame;
+        }
+        return e;
     }
 
     // ---- one connection ---------------------------------------------------------------------
@@ -111,7 +148,7 @@ public final class ConnectionAnalyzer {
     }
 
     private static Entry single(ConnectionState s) {
-        Entry e = new Entry();
+        Entry e = new Entry(new Connection());
         Connection c = e.connection;
         wire(c, s);
         c.initialRtt = s.initialRtt();
@@ -162,6 +199,9 @@ public final class ConnectionAnalyzer {
         c.earlyData = t.earlyDataAccepted;
         c.earlyDataReason = t.earlyDataReason;
         findings(e);
+        e.facts = LinkFacts.of(t, s, c.resumption, e.ticketOffered, e.pskOffered, e.clientHelloFrame, e.findings);
+        c.facts = e.facts;
+        e.timeline = null; // what linking reads is in the facts: the timeline (and the engine's log) can go
         return e;
     }
 
@@ -286,13 +326,13 @@ public final class ConnectionAnalyzer {
 
     /** Sessions and tickets each connection issued. */
     private static void index(Entry e, Lineage lineage) {
-        HandshakeTimeline t = e.timeline;
+        LinkFacts t = e.facts;
         if (t == null) return;
-        if (t.serverHello != null && !t.isTls13() && t.serverHelloStep != null) {
-            lineage.serverSession(t.serverHello.sessionId, e.connection.index, t.serverHelloStep.frame(),
+        if (t.serverHello && !t.tls13 && t.serverHelloFrame >= 0) {
+            lineage.serverSession(t.serverSessionId, e.connection.index, t.serverHelloFrame,
                     e.connection.resumption == Resumption.NONE);
         }
-        for (HandshakeLog.Ticket tk : t.log.tickets()) {
+        for (HandshakeLog.Ticket tk : t.tickets) {
             lineage.ticket(tk.ticket(), tk.tls13(), e.connection.index, tk.frame());
         }
     }
@@ -338,21 +378,20 @@ public final class ConnectionAnalyzer {
     }
 
     private static void link(Entry e, Lineage lineage, EarlierTls13 earlierTls13) {
-        HandshakeTimeline t = e.timeline;
+        LinkFacts t = e.facts;
         Connection c = e.connection;
-        HelloInfo ch = t.firstClientHello;
-        HelloInfo sh = t.serverHello;
+        LinkFacts.Hello ch = t.firstClientHello;
         long before = e.clientHelloFrame != Long.MAX_VALUE ? e.clientHelloFrame
-                : t.serverHelloStep != null ? t.serverHelloStep.frame() : Long.MAX_VALUE;
+                : t.serverHelloFrame >= 0 ? t.serverHelloFrame : Long.MAX_VALUE;
         int self = c.index;
 
         // What was offered.
         Set<String> offered = new LinkedHashSet<>();
-        if (ch != null && ch.sessionId != null && ch.sessionId.length > 0) {
+        if (ch != null && ch.sessionId() != null && ch.sessionId().length > 0) {
             // A TLS 1.3 client's id is random (middlebox compatibility), and so may be one sent with a
             // ticket (RFC 5077 3.4): only an id the capture shows a server issued proves an offer then.
-            boolean random = e.ticketOffered || offersTls13(ch);
-            if (c.resumption == Resumption.SESSION_ID || !random || lineage.sessionSeen(ch.sessionId, before, self) != null) {
+            boolean random = e.ticketOffered || ch.offersTls13();
+            if (c.resumption == Resumption.SESSION_ID || !random || lineage.sessionSeen(ch.sessionId(), before, self) != null) {
                 offered.add("session_id");
             }
         }
@@ -362,11 +401,11 @@ public final class ConnectionAnalyzer {
 
         // Reused tickets and identities link connections even without keys.
         if (e.ticketOffered) {
-            Lineage.Issue first = lineage.presented("ticket", ch.sessionTicket, self, before);
+            Lineage.Issue first = lineage.presented("ticket", ch.sessionTicket(), self, before);
             if (first != null) e.findings.add("the session ticket was already presented by connection " + first.index());
         }
         if (ch != null) {
-            for (byte[] id : ch.pskIdentities) {
+            for (byte[] id : ch.pskIdentities()) {
                 Lineage.Issue first = lineage.presented("psk", id, self, before);
                 if (first != null) {
                     e.findings.add("PSK identity already presented by connection " + first.index()
@@ -378,22 +417,22 @@ public final class ConnectionAnalyzer {
         // Where the resumed session came from.
         switch (c.resumption) {
             case SESSION_TICKET -> {
-                Lineage.Issue i = lineage.ticketIssuer(t.answeredClientHello.sessionTicket, false, before, self);
+                Lineage.Issue i = lineage.ticketIssuer(t.answeredClientHello.sessionTicket(), false, before, self);
                 if (i != null) issued(c, i);
                 else c.resumedFromReason = "ticket " + OUTSIDE;
             }
             case SESSION_ID -> {
-                Lineage.Issue i = lineage.sessionIssuer(sh.sessionId, before, self);
+                Lineage.Issue i = lineage.sessionIssuer(t.serverSessionId, before, self);
                 if (i != null) issued(c, i);
                 else c.resumedFromReason = "session " + OUTSIDE;
             }
             case PSK -> {
                 Lineage.Issue i = null;
-                HelloInfo answered = t.answeredClientHello;
+                LinkFacts.Hello answered = t.answeredClientHello;
                 if (answered != null) {
-                    List<byte[]> ids = answered.pskIdentities;
-                    if (sh.pskSelected >= 0 && sh.pskSelected < ids.size()) {
-                        i = lineage.ticketIssuer(ids.get(sh.pskSelected), true, before, self);
+                    List<byte[]> ids = answered.pskIdentities();
+                    if (t.pskSelected >= 0 && t.pskSelected < ids.size()) {
+                        i = lineage.ticketIssuer(ids.get(t.pskSelected), true, before, self);
                     } else {
                         for (byte[] id : ids) if (i == null) i = lineage.ticketIssuer(id, true, before, self);
                     }
@@ -415,23 +454,23 @@ public final class ConnectionAnalyzer {
         Connection c = e.connection;
         if (c.resumedFrom == null || c.resumedFromFrame == null) return;
         Entry origin = byIndex(entries, c.resumedFrom);
-        if (origin != null && origin.timeline != null) c.resumedFromTime = origin.timeline.state.frameTime(c.resumedFromFrame);
+        if (origin != null && origin.facts != null) c.resumedFromTime = origin.facts.issueTime(c.resumedFromFrame);
     }
 
     /** The client offered to resume and the server did a full handshake. */
     private static void refused(Entry e, Lineage lineage, long before) {
-        HandshakeTimeline t = e.timeline;
+        LinkFacts t = e.facts;
         Connection c = e.connection;
-        if (t.serverHelloStep == null) return;
+        if (t.serverHelloFrame < 0) return;
         for (String kind : c.resumptionOffered) {
             switch (kind) {
                 case "session_ticket" -> {
-                    Lineage.Issue i = lineage.ticketIssuer(t.firstClientHello.sessionTicket, false, before, c.index);
+                    Lineage.Issue i = lineage.ticketIssuer(t.firstClientHello.sessionTicket(), false, before, c.index);
                     e.findings.add("client offered a session ticket" + (i != null ? " issued by connection " + i.index() : "")
                             + ", server did a full handshake");
                 }
                 case "session_id" -> {
-                    Lineage.Issue i = lineage.sessionIssuer(t.firstClientHello.sessionId, before, c.index);
+                    Lineage.Issue i = lineage.sessionIssuer(t.firstClientHello.sessionId(), before, c.index);
                     e.findings.add("client offered a session id" + (i != null ? " issued by connection " + i.index() : "")
                             + ", server did a full handshake");
                 }
@@ -441,7 +480,7 @@ public final class ConnectionAnalyzer {
         }
     }
 
-    private static boolean offersTls13(HelloInfo ch) {
+    static boolean offersTls13(HelloInfo ch) {
         for (int v : ch.supportedVersions) if (v == TlsVersions.TLS13 || (v >> 8) == 0x7f) return true;
         return false;
     }
@@ -452,8 +491,8 @@ public final class ConnectionAnalyzer {
         if (c.resumption == Resumption.NONE) return;
         Entry original = original(e, entries);
         List<SkippedMessage> skipped;
-        List<SkippedMessage> fromOriginal = original == null ? List.of() : original.timeline.skippable();
-        if (original != null && (!original.timeline.isTls13() || !fromOriginal.isEmpty())) {
+        List<SkippedMessage> fromOriginal = original == null ? List.of() : original.facts.skippable;
+        if (original != null && (!original.facts.tls13 || !fromOriginal.isEmpty())) {
             // TLS 1.3: what the decrypted full handshake sent, with its sizes.
             skipped = fromOriginal;
         } else if (c.resumption == Resumption.PSK) {
@@ -485,7 +524,7 @@ public final class ConnectionAnalyzer {
         Entry cur = e;
         while (cur.connection.resumedFrom != null && visited.add(cur.connection.index)) {
             Entry next = byIndex(entries, cur.connection.resumedFrom);
-            if (next == null || next.timeline == null) return null;
+            if (next == null || next.facts == null) return null;
             if (next.connection.resumption == Resumption.NONE) return next;
             cur = next;
         }

@@ -13,21 +13,27 @@ import java.util.Arrays;
 
 /**
  * Every frame's bytes, spilled to a temporary file, so any frame can be read again by number
- * without keeping millions of byte arrays on the heap. Per frame it keeps 8 bytes of offset,
- * 8 of timestamp, 4+4 of lengths and 4+4 of where it came from (link type; pcapng section and
- * interface id), so that a frame read again is the frame that was read: the capture file is not
- * read again, which is what lets a compressed file, a pipe or standard input be shown like a file.
+ * without keeping millions of byte arrays on the heap. Per frame it keeps 8 bytes of timestamp and
+ * 4 of captured length; where a frame's bytes start is the sum of the lengths before it (one long
+ * per {@link #BLOCK} frames), and the original length and where the frame came from (link type;
+ * pcapng section and interface id) cost 4 bytes each only once they differ between frames
+ * ({@link Column}): 12 bytes a frame instead of 32. So a frame read again is the frame that was
+ * read: the capture file is not read again, which is what lets a compressed file, a pipe or
+ * standard input be shown like a file.
  */
 public final class FrameStore implements Closeable {
     private final Path file;
     private final FileChannel channel;
-    private long[] offsets = new long[1024];
+    /** Frames per stored offset: a frame's offset is its block's plus the lengths before it in the block. */
+    private static final int BLOCK = 64;
+    private long[] blockOffsets = new long[16];
     private long[] times = new long[1024];
     private int[] capLens = new int[1024];
-    private int[] origLens = new int[1024];
-    private int[] linkTypes = new int[1024];
+    /** Original lengths that differ from the captured ones (-1 there: equal). */
+    private final Column origLens = new Column();
+    private final Column linkTypes = new Column();
     /** section &lt;&lt; 16 | interface id (both small; pcapng ids above 65535 are kept modulo). */
-    private int[] origins = new int[1024];
+    private final Column origins = new Column();
     /** Timestamps a long of nanoseconds since 1970 can't hold (before 1678, after 2262; pcapng allows them): rare, kept whole. */
     private final java.util.Map<Integer, Instant> farTimes = new java.util.HashMap<>();
     private int count;
@@ -55,23 +61,22 @@ public final class FrameStore implements Closeable {
 
     /** Appends a frame; frames must come numbered 1, 2, 3... */
     public synchronized void append(RawFrame f) {
-        if (count == offsets.length) {
+        if (count == times.length) {
             int n = count * 2;
-            offsets = Arrays.copyOf(offsets, n);
             times = Arrays.copyOf(times, n);
             capLens = Arrays.copyOf(capLens, n);
-            origLens = Arrays.copyOf(origLens, n);
-            linkTypes = Arrays.copyOf(linkTypes, n);
-            origins = Arrays.copyOf(origins, n);
         }
-        offsets[count] = size;
+        if (count % BLOCK == 0) {
+            if (count / BLOCK == blockOffsets.length) blockOffsets = Arrays.copyOf(blockOffsets, blockOffsets.length * 2);
+            blockOffsets[count / BLOCK] = size;
+        }
         long s = f.time().getEpochSecond();
         if (Math.abs(s) < Long.MAX_VALUE / 1_000_000_000L - 1) times[count] = s * 1_000_000_000L + f.time().getNano();
         else farTimes.put(count, f.time());
         capLens[count] = f.data().length;
-        origLens[count] = f.originalLength();
-        linkTypes[count] = f.linkType();
-        origins[count] = f.section() << 16 | (f.interfaceId() & 0xffff);
+        origLens.set(count, f.originalLength() == f.data().length ? -1 : f.originalLength());
+        linkTypes.set(count, f.linkType());
+        origins.set(count, f.section() << 16 | (f.interfaceId() & 0xffff));
         count++;
         byte[] data = f.data();
         if (pendingLength + data.length > pending.length) flush();
@@ -103,7 +108,10 @@ public final class FrameStore implements Closeable {
     public synchronized int count() { return count; }
 
     /** Bytes of heap the per-frame arrays and the write buffer hold (the frames themselves are in the file). */
-    public synchronized long footprint() { return (long) offsets.length * (8 + 8 + 4 * 4) + pending.length; }
+    public synchronized long footprint() {
+        return 8L * blockOffsets.length + 12L * times.length + origLens.footprint() + linkTypes.footprint()
+                + origins.footprint() + pending.length;
+    }
 
     public synchronized Instant time(int number) {
         Instant far = farTimes.isEmpty() ? null : farTimes.get(number - 1);
@@ -112,7 +120,17 @@ public final class FrameStore implements Closeable {
         return Instant.ofEpochSecond(Math.floorDiv(t, 1_000_000_000L), Math.floorMod(t, 1_000_000_000L));
     }
 
-    public synchronized int originalLength(int number) { return origLens[number - 1]; }
+    public synchronized int originalLength(int number) {
+        int o = origLens.get(number - 1);
+        return o == -1 ? capLens[number - 1] : o;
+    }
+
+    /** Where frame {@code i} (0-based) starts in the file: its block's offset plus the lengths before it there. */
+    private long offset(int i) {
+        long at = blockOffsets[i / BLOCK];
+        for (int j = i - i % BLOCK; j < i; j++) at += capLens[j];
+        return at;
+    }
 
     /**
      * Frame {@code number} (1-based) as it was captured. The file is read outside the store's lock
@@ -126,9 +144,10 @@ public final class FrameStore implements Closeable {
         RawFrame f;
         synchronized (this) {
             data = new byte[capLens[i]];
-            offset = offsets[i];
-            f = new RawFrame(number, time(number), origLens[i], data, linkTypes[i], origins[i] & 0xffff, null,
-                    origins[i] >>> 16);
+            offset = offset(i);
+            int origin = origins.get(i);
+            f = new RawFrame(number, time(number), originalLength(number), data, linkTypes.get(i), origin & 0xffff, null,
+                    origin >>> 16);
             if (offset >= flushed) { // still in the write buffer
                 System.arraycopy(pending, (int) (offset - flushed), data, 0, data.length);
                 return f;
@@ -152,5 +171,35 @@ public final class FrameStore implements Closeable {
         } catch (IOException e) {
             // The temp file goes with the process anyway.
         }
+    }
+
+    /**
+     * An int per frame that is mostly the same for every frame (a file's link type, its one
+     * interface; original lengths equal to the captured ones): one value until a frame differs,
+     * then an array.
+     */
+    private static final class Column {
+        private int first;
+        private boolean any;
+        private int[] values;
+
+        void set(int i, int v) {
+            if (values == null) {
+                if (!any) {
+                    first = v;
+                    any = true;
+                    return;
+                }
+                if (v == first) return;
+                values = new int[Math.max(1024, Integer.highestOneBit(i) * 2)];
+                Arrays.fill(values, 0, i, first);
+            }
+            if (i >= values.length) values = Arrays.copyOf(values, Math.max(i + 1, values.length * 2));
+            values[i] = v;
+        }
+
+        int get(int i) { return values == null ? first : values[i]; }
+
+        long footprint() { return values == null ? 0 : 4L * values.length; }
     }
 }

@@ -161,12 +161,11 @@ public final class CaptureIndex implements Closeable {
         int size = k == null ? 0 : k.keyLog().size();
         List<Integer> out = new java.util.ArrayList<>();
         for (ConnectionState c : engine.connections()) {
-            TlsConnection tls = c.tls();
-            if (tls == null) continue;
+            if (!c.carriesTls()) continue; // (not c.tls(): its detail may have gone, forgetConnectionDetail)
             if (!all) {
                 if (k == null || rekeyedAt.getOrDefault(c.index(), -1) >= size) continue;
-                if (tls.decryption().state() == tlslens.dissect.tls.decrypt.DecryptionStatus.State.DECRYPTED) continue;
-                if (!hasSecret(k, tls.clientRandom())) continue;
+                if (c.decryption().state() == tlslens.dissect.tls.decrypt.DecryptionStatus.State.DECRYPTED) continue;
+                if (!hasSecret(k, c.clientRandom())) continue;
             }
             rekeyedAt.put(c.index(), size);
             out.add(c.index());
@@ -304,7 +303,29 @@ public final class CaptureIndex implements Closeable {
      */
     public synchronized void finishReading() {
         engine.finish();
+        read = true;
     }
+
+    /** Set by {@link #finishReading}. */
+    private boolean read;
+
+    /**
+     * Call within {@link #withConnections}, with the model just made of the connections it was given
+     * (opaque here: the analysis layer's). Once the file is read, the engine lets go of each TCP
+     * connection's TLS log and hellos, and that model stands for them from now on
+     * (ConnectionState.detailForgotten; {@link #connectionModel()} gives it to the next analysis).
+     * While frames may still come (a live capture, a file being read), nothing is let go.
+     */
+    public synchronized void forgetConnectionDetail(Object model) {
+        if (!read) return;
+        engine.forgetDetail();
+        connectionModel = model;
+    }
+
+    /** The model given to the last {@link #forgetConnectionDetail} that let detail go; null before. */
+    public synchronized Object connectionModel() { return connectionModel; }
+
+    private Object connectionModel;
 
     /**
      * Bytes of heap this index holds for its frames, by part: the columns ({@link FrameSummaries}),

@@ -46,8 +46,25 @@ public interface ConnectionState {
     /** TCP payload bytes (UDP payload bytes for QUIC and DTLS) sent in direction dir, retransmissions included. */
     long payloadBytes(int dir);
 
-    /** The TLS state of the connection, or null when it isn't TLS. */
+    /** The TLS state of the connection, or null when it isn't TLS (or its detail was let go: {@link #detailForgotten()}). */
     TlsConnection tls();
+
+    /**
+     * Whether the engine let go of this connection's TLS log and hellos once a model was made of them
+     * (a window keeps that model, and dissects the connection again when new keys open it): then
+     * {@link #tls()} is null and the model's analysis of it stands (ConnectionAnalyzer.analyze with
+     * the previous analysis); {@link #carriesTls()}, {@link #decryption()} and {@link #clientRandom()} still answer.
+     */
+    default boolean detailForgotten() { return false; }
+
+    /** Whether the connection carries TLS. */
+    default boolean carriesTls() { return tls() != null; }
+
+    /** How decryption of its TLS went; null when it isn't TLS. */
+    default tlslens.dissect.tls.decrypt.DecryptionStatus decryption() { return tls() == null ? null : tls().decryption(); }
+
+    /** Its ClientHello's random (what a key log names it by); null when unknown. */
+    default byte[] clientRandom() { return tls() == null ? null : tls().clientRandom(); }
 
     /**
      * The time of a frame that added something to the TLS connection's log (a handshake message,

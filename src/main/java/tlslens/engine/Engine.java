@@ -282,6 +282,15 @@ public final class Engine {
         conversations.clear();
     }
 
+    /**
+     * After {@link #finish}, once a model was made of its connections: every TCP connection lets go
+     * of its TLS detail (TcpStream.forgetDetail; ConnectionState.detailForgotten says so). QUIC and
+     * DTLS state stays whole (few connections; they are dissected again all together).
+     */
+    public void forgetDetail() {
+        for (TcpStream s : streams) s.forgetDetail();
+    }
+
     /** The TCP connections seen so far, in order of their first packet. */
     public List<ConnectionState> connections() { return List.copyOf(streams); }
 

@@ -13,69 +13,146 @@ import tlslens.dissect.FrameSummary;
 /**
  * The columns of every frame of a {@link CaptureIndex}, kept in primitive arrays instead of one
  * {@link FrameSummary} per frame: addresses and protocol names as numbers into a table of the
- * distinct ones, the Info text as UTF-8 in large shared chunks. A summary is rebuilt when asked
- * for (the table asks for the few rows it shows). On a million packets this keeps about 30 bytes
- * plus the Info text's length per frame where a summary object, its Instant and its Info string
- * (UTF-16 as soon as it holds a "→") took about 240. Time and length come from the frame store.
+ * distinct ones, the Info text as UTF-8 in large shared chunks, deflated once full. A summary is
+ * rebuilt when asked for (the table asks for the few rows it shows). On a million packets this
+ * keeps about 16 bytes (names, stream and flags as chars while they fit: {@link Narrow}) plus a
+ * seventh of the Info text's length per frame where a summary object, its Instant and its Info
+ * string (UTF-16 as soon as it holds a "→") took about 240. Time and length come from the frame store.
  * Guarded by its own lock, not the index's: the table reads its rows while the index is held
  * for seconds (the connection analysis of a million packets), and must not wait for that.
  */
 final class FrameSummaries {
-    /** Chunks of the Info arena; an Info text never spans two (texts longer than a chunk get their own). */
+    /** Chunks of the Info arena; an Info text never spans two. */
     private static final int CHUNK = 1 << 20;
 
     private final List<String> names = new ArrayList<>();
     private final Map<String, Integer> nameIds = new HashMap<>();
-    private int[] sources = new int[1024];
-    private int[] destinations = new int[1024];
-    private int[] protocols = new int[1024];
-    private int[] streams = new int[1024];
-    private int[] flags = new int[1024];
+    /** Per frame: the ids of its source, destination and protocol (+1; 0 for none), its tcp.stream (+1) and flags. */
+    private final Narrow sources = new Narrow();
+    private final Narrow destinations = new Narrow();
+    private final Narrow protocols = new Narrow();
+    private final Narrow streams = new Narrow();
+    private final Narrow flags = new Narrow();
     /** Where each frame's Info starts: chunk index * CHUNK + offset; -1 for none (null), -2 in {@link #odd}. */
-    private long[] infoAt = new long[1024];
-    private int[] infoLength = new int[1024];
+    private int[] infoAt = new int[1024];
+    /** Its length in UTF-8 bytes (a text of 65,535 bytes or more is in {@link #odd}). */
+    private char[] infoLength = new char[1024];
+    /** The Info arena: a chunk's raw bytes while it fills, null once {@link #packed} holds it. */
     private final List<byte[]> chunks = new ArrayList<>();
+    /**
+     * Full chunks deflated (Info text packs about 7 to 1: a million packets' 58 MB in 8), by a
+     * thread of their own, so the loader does not wait for it; null until packed.
+     */
+    private final List<byte[]> packed = new ArrayList<>();
+    /** Each chunk's bytes in use. */
+    private int[] fills = new int[16];
+    /** The chunks inflated last (the rows shown, a find walking the frames): two, most recent first. */
+    private int cachedChunk = -1, olderChunk = -1;
+    private byte[] cached, older;
+    private static final java.util.concurrent.ExecutorService PACKER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tlslens-info-packer");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
     private int used = CHUNK; // the last chunk's fill: a first text opens one
+    /** Positions are ints: this many chunks at most, texts after them in {@link #odd} (2 GB of Info text). */
+    private static final int MAX_CHUNKS = Integer.MAX_VALUE / CHUNK;
 
     /** Sets frame {@code number}'s columns (a frame added, or dissected again). */
     synchronized void put(int number, FrameSummary s) {
         int i = number - 1;
-        if (i >= sources.length) grow(Math.max(i + 1, sources.length * 2));
-        sources[i] = id(s.source());
-        destinations[i] = id(s.destination());
-        protocols[i] = id(s.protocol());
-        streams[i] = s.tcpStream();
-        flags[i] = s.flags();
+        if (i >= infoAt.length) grow(Math.max(i + 1, infoAt.length * 2));
+        sources.set(i, id(s.source()) + 1);
+        destinations.set(i, id(s.destination()) + 1);
+        protocols.set(i, id(s.protocol()) + 1);
+        streams.set(i, s.tcpStream() + 1);
+        flags.set(i, s.flags());
         String info = s.info();
         odd.remove(number);
         if (info == null) {
             infoAt[i] = -1;
             return;
         }
-        if (hasSurrogate(info)) { // an unpaired one would not survive UTF-8: kept as it is (rare)
+        byte[] b = hasSurrogate(info) ? null : info.getBytes(StandardCharsets.UTF_8);
+        // An unpaired surrogate would not survive UTF-8, a long text not fit its length: kept as they are (rare).
+        if (b == null || b.length >= Character.MAX_VALUE || b.length > CHUNK - used && chunks.size() >= MAX_CHUNKS) {
             odd.put(number, info);
             infoAt[i] = -2;
             return;
         }
-        byte[] b = info.getBytes(StandardCharsets.UTF_8);
-        infoLength[i] = b.length;
+        infoLength[i] = (char) b.length;
         if (b.length == 0) {
             infoAt[i] = 0;
             return;
         }
         if (b.length > CHUNK - used) {
-            if (b.length > CHUNK) { // a text of its own
-                chunks.add(b);
-                infoAt[i] = (long) (chunks.size() - 1) * CHUNK;
-                used = CHUNK;
-                return;
-            }
+            if (!chunks.isEmpty()) pack(chunks.size() - 1); // full: no text is added to it again
             chunks.add(new byte[CHUNK]);
+            packed.add(null);
             used = 0;
         }
-        System.arraycopy(b, 0, chunks.get(chunks.size() - 1), used, b.length);
-        infoAt[i] = (long) (chunks.size() - 1) * CHUNK + used;
+        int k = chunks.size() - 1;
+        System.arraycopy(b, 0, chunks.get(k), used, b.length);
+        infoAt[i] = k * CHUNK + used;
         used += b.length;
+        if (k >= fills.length) fills = Arrays.copyOf(fills, fills.length * 2);
+        fills[k] = used;
+    }
+
+    /** Deflates full chunk {@code k} on the packer's thread; its raw bytes go once the packed ones are in. */
+    private void pack(int k) {
+        byte[] raw = chunks.get(k);
+        int fill = fills[k];
+        PACKER.execute(() -> {
+            java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+            d.setInput(raw, 0, fill);
+            d.finish();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(fill / 4);
+            byte[] buf = new byte[64 * 1024];
+            while (!d.finished()) out.write(buf, 0, d.deflate(buf));
+            d.end();
+            byte[] z = out.toByteArray();
+            synchronized (this) {
+                packed.set(k, z);
+                chunks.set(k, null);
+            }
+        });
+    }
+
+    /** Chunk {@code k}'s bytes: raw while they are, else inflated (and kept while it is one of the last two read). */
+    private byte[] chunk(int k) {
+        byte[] raw = chunks.get(k);
+        if (raw != null) return raw;
+        if (k == cachedChunk) return cached;
+        if (k == olderChunk) {
+            olderChunk = cachedChunk;
+            byte[] b = older;
+            older = cached;
+            cachedChunk = k;
+            return cached = b;
+        }
+        byte[] b = new byte[fills[k]];
+        java.util.zip.Inflater inf = new java.util.zip.Inflater();
+        try {
+            inf.setInput(packed.get(k));
+            int n = 0;
+            while (n < b.length && !inf.finished()) n += inf.inflate(b, n, b.length - n);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalStateException("Info text of chunk " + k + " does not inflate", e); // our own bytes: never
+        } finally {
+            inf.end();
+        }
+        olderChunk = cachedChunk;
+        older = cached;
+        cachedChunk = k;
+        return cached = b;
+    }
+
+    /** Whether every full chunk of Info text is packed (tests await it). */
+    synchronized boolean packedAll() {
+        for (int k = 0; k < chunks.size() - 1; k++) if (packed.get(k) == null) return false;
+        return true;
     }
 
     /** Info texts with surrogates, by frame number (UTF-8 would replace an unpaired one). */
@@ -87,11 +164,6 @@ final class FrameSummaries {
     }
 
     private void grow(int size) {
-        sources = Arrays.copyOf(sources, size);
-        destinations = Arrays.copyOf(destinations, size);
-        protocols = Arrays.copyOf(protocols, size);
-        streams = Arrays.copyOf(streams, size);
-        flags = Arrays.copyOf(flags, size);
         infoAt = Arrays.copyOf(infoAt, size);
         infoLength = Arrays.copyOf(infoLength, size);
     }
@@ -113,27 +185,59 @@ final class FrameSummaries {
     /** Frame {@code number}'s summary, with the time and length the frame store keeps. */
     synchronized FrameSummary get(int number, Instant time, int length) {
         int i = number - 1;
-        return new FrameSummary(number, time, length, name(sources[i]), name(destinations[i]), name(protocols[i]),
-                info(number), streams[i], flags[i]);
+        return new FrameSummary(number, time, length, name(sources.get(i) - 1), name(destinations.get(i) - 1),
+                name(protocols.get(i) - 1), info(number), streams.get(i) - 1, flags.get(i));
     }
 
     /** Bytes of heap these columns hold (arrays and Info chunks; the few distinct names left out). */
     synchronized long footprint() {
-        long n = sources.length;
-        long bytes = n * (4 * 6 + 8);
-        for (byte[] c : chunks) bytes += c.length;
+        long bytes = 6L * infoAt.length + sources.footprint() + destinations.footprint() + protocols.footprint()
+                + streams.footprint() + flags.footprint();
+        for (byte[] c : chunks) if (c != null) bytes += c.length;
+        for (byte[] c : packed) if (c != null) bytes += c.length;
+        if (cached != null) bytes += cached.length;
+        if (older != null) bytes += older.length;
         return bytes;
     }
 
     synchronized String info(int number) {
-        long at = infoAt[number - 1];
+        int at = infoAt[number - 1];
         if (at == -2) return odd.get(number);
         if (at < 0) return null;
         if (infoLength[number - 1] == 0) return "";
-        return new String(chunks.get((int) (at / CHUNK)), (int) (at % CHUNK), infoLength[number - 1], StandardCharsets.UTF_8);
+        return new String(chunk(at / CHUNK), at % CHUNK, infoLength[number - 1], StandardCharsets.UTF_8);
     }
 
-    synchronized int tcpStream(int number) { return streams[number - 1]; }
+    synchronized int tcpStream(int number) { return streams.get(number - 1) - 1; }
 
-    synchronized int flags(int number) { return flags[number - 1]; }
+    synchronized int flags(int number) { return flags.get(number - 1); }
+
+    /**
+     * An int per frame held in a char while every value fits one (ids of the few distinct names,
+     * flags, tcp.stream below 65,535): 2 bytes a frame; an int array once one does not.
+     */
+    private static final class Narrow {
+        private char[] small = new char[1024];
+        private int[] wide;
+
+        void set(int i, int v) {
+            if (wide == null && (v < 0 || v > Character.MAX_VALUE)) {
+                wide = new int[small.length];
+                for (int j = 0; j < small.length; j++) wide[j] = small[j];
+                small = null;
+            }
+            int length = wide != null ? wide.length : small.length;
+            if (i >= length) {
+                int n = Math.max(i + 1, length * 2);
+                if (wide != null) wide = Arrays.copyOf(wide, n);
+                else small = Arrays.copyOf(small, n);
+            }
+            if (wide != null) wide[i] = v;
+            else small[i] = (char) v;
+        }
+
+        int get(int i) { return wide != null ? wide[i] : small[i]; }
+
+        long footprint() { return wide != null ? 4L * wide.length : 2L * small.length; }
+    }
 }

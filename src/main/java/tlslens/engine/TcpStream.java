@@ -112,6 +112,7 @@ final class TcpStream implements ConnectionState {
     @Override public int index() { return index; }
 
     @Override public int clientDirection() {
+        if (forgotten) return forgottenClientDirection;
         if (tls != null && (tls.clientHello() != null || tls.serverHello() != null)) return 1 - tls.serverDirection();
         if (synClient >= 0) return synClient;
         // Neither hello nor SYN seen: a well-known port marks the server, as Zeek guesses.
@@ -203,6 +204,46 @@ final class TcpStream implements ConnectionState {
 
     /** The TLS state of this connection, or null when it isn't TLS (so far). */
     @Override public TlsConnection tls() { return tls; }
+
+    /** Set once the TLS detail went ({@link #forgetDetail}): what {@link ConnectionState} still answers of it. */
+    private boolean forgotten;
+    private boolean carriedTls;
+    private int forgottenClientDirection;
+    private tlslens.dissect.tls.decrypt.DecryptionStatus forgottenDecryption;
+    private byte[] forgottenClientRandom;
+
+    /**
+     * A model of the connection was made and the capture is read (nothing more will be framed): lets go
+     * of the TLS log, hellos and the times of the frames that grew the log, which the model's analysis
+     * now stands for (about 2.5 kB a connection); keeps whether it carried TLS, how decryption went and
+     * the client random, which tell whether new keys open it (CaptureIndex.rekeyable). Dissecting it
+     * again (CaptureIndex.redissect) gives the engine a whole state for it (Engine.adopt).
+     */
+    void forgetDetail() {
+        if (forgotten) return;
+        forgottenClientDirection = clientDirection();
+        if (tls != null) {
+            carriedTls = true;
+            forgottenDecryption = tls.decryption();
+            forgottenClientRandom = tls.clientRandom();
+        }
+        tls = null;
+        loggedFrames = new long[0];
+        loggedSeconds = new long[0];
+        loggedNanos = new int[0];
+        loggedCount = 0;
+        forgotten = true;
+    }
+
+    @Override public boolean detailForgotten() { return forgotten; }
+
+    @Override public boolean carriesTls() { return forgotten ? carriedTls : tls != null; }
+
+    @Override public tlslens.dissect.tls.decrypt.DecryptionStatus decryption() {
+        return forgotten ? forgottenDecryption : tls == null ? null : tls.decryption();
+    }
+
+    @Override public byte[] clientRandom() { return forgotten ? forgottenClientRandom : tls == null ? null : tls.clientRandom(); }
 
     boolean pendingIn(int dir) {
         if (!started(dir)) return false;

@@ -58,6 +58,23 @@ class CompactModelTest {
         assertFalse(CodeLengths.of(null).containsKey(0));
     }
 
+    /**
+     * Steps whose codes do not fit a byte (a content type or handshake type of 255 read off the wire)
+     * or whose frame number does not fit an int read back as made too (the compact form's wider layouts).
+     */
+    @Test
+    void stepsOutsideThePackedRangeReadBackAsMade() {
+        HandshakeStep usual = new HandshakeStep(7, true, HandshakeStep.Kind.MESSAGE, 22, 1, 517, 0.0, false, false);
+        HandshakeStep odd = new HandshakeStep(9, false, HandshakeStep.Kind.MESSAGE, 255, 255, 40, null, true, true, 3,
+                List.of(9L, 10L), true);
+        HandshakeStep far = new HandshakeStep(1L << 33, false, HandshakeStep.Kind.VERSION_NEGOTIATION, 22, -1, 12, 1.5,
+                false, false);
+        for (List<HandshakeStep> made : List.of(List.of(usual), List.of(usual, odd), List.of(far, usual), List.of(odd, far))) {
+            assertEquals(made, StepList.of(made));
+            assertEquals(made, new ArrayList<>(StepList.of(made)));
+        }
+    }
+
     /** The map the model kept before: first occurrence of each code, -1 for a length not known. */
     private static Map<Integer, Integer> linked(HelloInfo h) {
         Map<Integer, Integer> m = new LinkedHashMap<>();

@@ -39,6 +39,29 @@ class FrameStoreTest {
         }
     }
 
+    /**
+     * A file's frames mostly share link type, interface and section, and are captured whole: the
+     * store keeps one value for those until a frame differs. Frames before and after the first
+     * that differs read back as appended.
+     */
+    @Test
+    void framesAlikeUntilOneDiffersReadBackAsAppended() {
+        Random random = new Random(15);
+        List<RawFrame> appended = new ArrayList<>();
+        try (FrameStore store = new FrameStore(1)) {
+            for (int n = 1; n <= 5000; n++) {
+                byte[] data = new byte[random.nextInt(200)];
+                random.nextBytes(data);
+                boolean other = n >= 4000 && n % 7 == 0; // another interface, truncated (snaplen), from frame 4,000 on
+                RawFrame f = new RawFrame(n, Instant.ofEpochSecond(1_700_000_000L, n * 1000L), data.length + (other ? 40 : 0),
+                        data, other ? 101 : 1, other ? 1 : 0, null, 0);
+                store.append(f);
+                appended.add(f);
+            }
+            for (RawFrame f : appended) check(f, store.get(f.number()));
+        }
+    }
+
     private static void check(RawFrame expected, RawFrame actual) {
         assertEquals(expected.number(), actual.number());
         assertArrayEquals(expected.data(), actual.data(), "frame " + expected.number());

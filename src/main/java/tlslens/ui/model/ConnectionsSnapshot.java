@@ -65,11 +65,19 @@ public final class ConnectionsSnapshot {
         return new ConnectionsSnapshot(connections, issues, frameCount);
     }
 
-    /** Analyses the index's connections as they are now (call off the FX thread: it holds the index while it reads). */
+    /**
+     * Analyses the index's connections as they are now (call off the FX thread: it holds the index
+     * while it reads). Once the file is read, the index's engine then lets go of the connections'
+     * TLS logs, and the next call takes them from this analysis (only connections dissected again
+     * for new keys are analysed afresh; all are linked again).
+     */
     public static ConnectionsSnapshot of(tlslens.engine.CaptureIndex index) {
         return index.withConnections(states -> {
-            List<Connection> cs = tlslens.analysis.ConnectionAnalyzer.analyze(states);
-            return of(cs, index.firstTime(), f -> f >= 1 && f <= index.frameCount() ? index.time((int) f) : null,
+            // Connections whose detail the engine let go of are taken from the model made before (CaptureIndex.forgetConnectionDetail).
+            tlslens.analysis.Analysis a = tlslens.analysis.ConnectionAnalyzer.analyze(states,
+                    index.connectionModel() instanceof tlslens.analysis.Analysis before ? before : null);
+            index.forgetConnectionDetail(a);
+            return of(a.connections(), index.firstTime(), f -> f >= 1 && f <= index.frameCount() ? index.time((int) f) : null,
                     index.frameCount());
         });
     }
