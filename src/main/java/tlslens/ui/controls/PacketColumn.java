@@ -34,6 +34,8 @@ public final class PacketColumn {
     private final boolean numeric;
     private final Function<PacketRow, String> text;
     private final Comparator<PacketRow> order;
+    /** The cell text a sort compares (null: the column has an order of its own); see {@link #sort}. */
+    private final Function<PacketRow, String> sortText;
 
     private PacketColumn(ColumnSpec spec, double width, boolean numeric, Function<PacketRow, String> text,
                          Comparator<PacketRow> order) {
@@ -43,6 +45,7 @@ public final class PacketColumn {
         this.text = text;
         // Ties keep frame order, so a sort is stable across appends.
         this.order = (order != null ? order : textOrder(text)).thenComparingInt(PacketRow::number);
+        this.sortText = order != null ? null : text;
     }
 
     private static PacketColumn builtIn(ColumnKind kind, double width, Function<PacketRow, String> text,
@@ -90,6 +93,30 @@ public final class PacketColumn {
 
     /** Ascending order; ties by frame number. */
     public Comparator<PacketRow> order() { return order; }
+
+    /**
+     * Puts {@code rows} in this column's order ({@link #order}, reversed unless {@code ascending}).
+     * A text column's cells are read once each, in the rows' order, before sorting: Info text is kept
+     * packed in chunks (FrameSummaries), and a sort reading two cells per comparison in random order
+     * would unpack a chunk for nearly each of a million rows' twenty million comparisons.
+     */
+    public void sort(List<PacketRow> rows, boolean ascending) {
+        if (sortText == null) {
+            rows.sort(ascending ? order : order.reversed());
+            return;
+        }
+        record Keyed(String text, PacketRow row) {}
+        Keyed[] keyed = new Keyed[rows.size()];
+        for (int i = 0; i < keyed.length; i++) {
+            PacketRow r = rows.get(i);
+            String s = sortText.apply(r);
+            keyed[i] = new Keyed(s == null ? "" : s, r);
+        }
+        Comparator<Keyed> byText = Comparator.comparing(Keyed::text);
+        Comparator<Keyed> k = byText.thenComparingInt(e -> e.row().number());
+        java.util.Arrays.sort(keyed, ascending ? k : k.reversed());
+        for (int i = 0; i < keyed.length; i++) rows.set(i, keyed[i].row());
+    }
 
     /** The style class of this column's header and cells, e.g. "col-info"; "col-custom" for custom ones. */
     public String styleClass() { return "col-" + spec.kind().name().toLowerCase(Locale.ROOT); }

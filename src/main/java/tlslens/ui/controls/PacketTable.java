@@ -129,7 +129,7 @@ public final class PacketTable extends Control {
             List<PacketRow> all = new ArrayList<>(view.size() + added.size());
             all.addAll(view);
             all.addAll(added);
-            all.sort(order);
+            sortColumn.get().sort(all, sortAscending.get());
             view.setAll(all);
         }
         if (sel != null) selectedIndex.set(Collections.binarySearch(view, sel, order));
@@ -139,8 +139,7 @@ public final class PacketTable extends Control {
         ObservableList<PacketRow> src = source.get();
         mirrored = src == null ? 0 : src.size();
         List<PacketRow> all = src == null ? List.of() : new ArrayList<>(src);
-        Comparator<PacketRow> order = comparator();
-        if (order != null) all.sort(order);
+        if (sortColumn.get() != null) sortColumn.get().sort(all, sortAscending.get());
         PacketRow sel = selectedItem.get();
         view.setAll(all);
         int i = sel == null ? -1 : indexOf(sel);
