@@ -118,6 +118,7 @@ public final class LoadBenchmark {
                     phase = Phase.FILTERING;
                     filterStart = System.nanoTime();
                     filterProcessStart = OS.getProcessCpuTime();
+                    filterCpuStart = lastSeenCpu(threadCpu());
                     w.filterBar().applyText(FILTER);
                 }
             });
@@ -173,6 +174,12 @@ public final class LoadBenchmark {
         loadCpu.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(6)
                 .forEach(e -> cpu.append(String.format(" %s %.1f s", e.getKey(), e.getValue() / 1e9)));
         System.out.println(cpu);
+        long namedF = filterCpu.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder fcpu = new StringBuilder(String.format("  CPU while filtering: process %.1f s, JVM-internal (JIT, GC) %.1f s,",
+                filterProcessCpu / 1e9, (filterProcessCpu - namedF) / 1e9));
+        filterCpu.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(6)
+                .forEach(e -> fcpu.append(String.format(" %s %.1f s", e.getKey(), e.getValue() / 1e9)));
+        System.out.println(fcpu);
         printStallSamples();
         System.out.printf("  longest GC pause: loading %.0f ms, scrolling %.0f ms%n", gcMaxLoading / 1e0, gcMaxScrolling / 1e0);
         // The heap is measured once the expert pass after the load (a second engine over the whole
@@ -237,6 +244,7 @@ public final class LoadBenchmark {
                 if (filterApplied == 0 && !m.filteringProperty().get() && m.filterProperty().get() != null) {
                     filterApplied = System.nanoTime();
                     filterProcessCpu = OS.getProcessCpuTime() - filterProcessStart;
+                    filterCpu = cpuDelta(filterCpuStart, lastSeenCpu(threadCpu()));
                     filterShown = m.shown().size();
                     w.filterBar().clear();
                 } else if (filterApplied != 0 && unfilterApplied == 0 && m.filterProperty().get() == null
@@ -431,6 +439,8 @@ public final class LoadBenchmark {
     }
 
     private static java.util.Map<String, Long> loadCpuStart = java.util.Map.of(), loadCpu = java.util.Map.of();
+    /** Per thread name, the CPU used while the filter ran (which work shared the cores with the filter pass). */
+    private static volatile java.util.Map<String, Long> filterCpuStart = java.util.Map.of(), filterCpu = java.util.Map.of();
     private static long loadProcessStart, loadProcessCpu;
 
     private static final java.util.Map<String, Long> LAST_SEEN = new java.util.concurrent.ConcurrentHashMap<>();
@@ -438,7 +448,7 @@ public final class LoadBenchmark {
     /** Threads that end during the load (the loader) take their CPU time with them: sample it while they live. */
     private static void watchThreadCpu() {
         Thread t = new Thread(() -> {
-            while (phase == Phase.LOADING) {
+            while (phase == Phase.LOADING || phase == Phase.FILTERING) {
                 lastSeenCpu(threadCpu());
                 try { Thread.sleep(100); } catch (InterruptedException e) { return; }
             }
