@@ -15,6 +15,13 @@ public final class PublicCaptures {
     public static final String TAG = "public-captures";
     public static final String VARIABLE = "TLSLENS_PUBLIC_CAPTURES";
     public static final Path DIR = locate();
+    /**
+     * Public captures of every kind the engine keeps state for (TLS 1.2 with keys, HelloRetryRequest,
+     * QUIC 0-RTT, DTLS, TCP reassembly): the set the pass-equivalence tests run over.
+     */
+    public static final java.util.List<String> ASSORTED = java.util.List.of("zeek_tls-1.2-stream-keylog.pcap", "zeek_hrr.pcap",
+            "ja4_latest.pcapng", "zeek_quic_interop_quic-go_zerortt.pcap", "ja4_tls-handshake.pcapng", "zeek_dtls1_2.pcap",
+            "lek_all_dump.pcapng", "scapy_tls_tcp_frag.pcap");
 
     private PublicCaptures() {}
 

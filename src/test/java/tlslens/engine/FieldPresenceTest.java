@@ -39,9 +39,7 @@ class FieldPresenceTest {
     @UsesPublicCaptures
     void thinnedLayersHoldOnlyTheirOwnFieldsInPublicCaptures() throws Exception {
         int frames = 0;
-        for (String name : List.of("zeek_tls-1.2-stream-keylog.pcap", "zeek_hrr.pcap", "ja4_latest.pcapng",
-                "zeek_quic_interop_quic-go_zerortt.pcap", "ja4_tls-handshake.pcapng", "zeek_dtls1_2.pcap",
-                "lek_all_dump.pcapng", "scapy_tls_tcp_frag.pcap")) {
+        for (String name : PublicCaptures.ASSORTED) {
             frames += check(PublicCaptures.of(name), null);
         }
         assertTrue(frames > 100, "frames checked: " + frames);

@@ -56,9 +56,7 @@ class ParallelPassTest {
     @UsesPublicCaptures
     void treesAndMatchesEqualTheSequentialPassOnPublicCaptures() throws Exception {
         int parallel = 0;
-        for (String name : List.of("zeek_tls-1.2-stream-keylog.pcap", "zeek_hrr.pcap", "ja4_latest.pcapng",
-                "zeek_quic_interop_quic-go_zerortt.pcap", "ja4_tls-handshake.pcapng", "zeek_dtls1_2.pcap",
-                "lek_all_dump.pcapng", "scapy_tls_tcp_frag.pcap")) {
+        for (String name : PublicCaptures.ASSORTED) {
             parallel += compare(PublicCaptures.of(name), null) ? 1 : 0;
         }
         assertTrue(parallel > 3, "captures passed in parallel: " + parallel);

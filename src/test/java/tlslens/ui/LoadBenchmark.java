@@ -168,18 +168,8 @@ public final class LoadBenchmark {
         }
         System.out.printf("  idle pulses: %d%n", idlePulses);
         // Where the load's CPU went: the loader, the FX thread, analysis, and the JVM's own (JIT, GC).
-        long named = loadCpu.values().stream().mapToLong(Long::longValue).sum();
-        StringBuilder cpu = new StringBuilder(String.format("  CPU while loading: process %.1f s, JVM-internal (JIT, GC) %.1f s,",
-                loadProcessCpu / 1e9, (loadProcessCpu - named) / 1e9));
-        loadCpu.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(6)
-                .forEach(e -> cpu.append(String.format(" %s %.1f s", e.getKey(), e.getValue() / 1e9)));
-        System.out.println(cpu);
-        long namedF = filterCpu.values().stream().mapToLong(Long::longValue).sum();
-        StringBuilder fcpu = new StringBuilder(String.format("  CPU while filtering: process %.1f s, JVM-internal (JIT, GC) %.1f s,",
-                filterProcessCpu / 1e9, (filterProcessCpu - namedF) / 1e9));
-        filterCpu.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(6)
-                .forEach(e -> fcpu.append(String.format(" %s %.1f s", e.getKey(), e.getValue() / 1e9)));
-        System.out.println(fcpu);
+        printCpu("loading", loadProcessCpu, loadCpu);
+        printCpu("filtering", filterProcessCpu, filterCpu);
         printStallSamples();
         System.out.printf("  longest GC pause: loading %.0f ms, scrolling %.0f ms%n", gcMaxLoading / 1e0, gcMaxScrolling / 1e0);
         // The heap is measured once the expert pass after the load (a second engine over the whole
@@ -436,6 +426,16 @@ public final class LoadBenchmark {
         d.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(5)
                 .forEach(e -> b.append(' ').append(e.getKey()).append('=').append(e.getValue()));
         return b.toString();
+    }
+
+    /** Where a phase's CPU went: the process's, the JVM's own (JIT, GC: what no named thread used), the six busiest threads. */
+    private static void printCpu(String phase, long process, java.util.Map<String, Long> perThread) {
+        long named = perThread.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder cpu = new StringBuilder(String.format("  CPU while %s: process %.1f s, JVM-internal (JIT, GC) %.1f s,",
+                phase, process / 1e9, (process - named) / 1e9));
+        perThread.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(6)
+                .forEach(e -> cpu.append(String.format(" %s %.1f s", e.getKey(), e.getValue() / 1e9)));
+        System.out.println(cpu);
     }
 
     private static java.util.Map<String, Long> loadCpuStart = java.util.Map.of(), loadCpu = java.util.Map.of();
