@@ -561,6 +561,7 @@ public final class CaptureIndex implements Closeable {
             });
         }
         int[] streamIds = ids;
+        tlslens.dissect.FieldIndex keptIndex = kept == null ? null : Engine.keptIndex(kept, null); // one for every replay
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(-1);
         java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -574,7 +575,7 @@ public final class CaptureIndex implements Closeable {
                     }
                     if (task < 0) { // the UDP frames, in order, through one engine
                         Engine e = new Engine(0, start).secrets(secrets).interfaces(interfaces).detail(detail).lean(lean)
-                                .keepOnly(kept);
+                                .keepOnly(keptIndex);
                         for (int i = 0; i < udp.length; i++) {
                             if ((i & 255) == 255 && cancelled.getAsBoolean()) { stopped.set(true); return; }
                             FrameDissection fd = replayed(e, udp[i]);
@@ -584,7 +585,7 @@ public final class CaptureIndex implements Closeable {
                     }
                     if (counts[task] == 0) continue; // no frame wanted: not replayed
                     Engine e = new Engine(streamIds[task], start).secrets(secrets).interfaces(interfaces).detail(detail)
-                            .lean(lean).keepOnly(kept);
+                            .lean(lean).keepOnly(keptIndex);
                     int[] list = frames[task];
                     for (int i = 0; i < counts[task]; i++) {
                         FrameDissection fd = replayed(e, list[i]);
