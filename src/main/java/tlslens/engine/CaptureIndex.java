@@ -322,6 +322,40 @@ public final class CaptureIndex implements Closeable {
         connectionModel = model;
     }
 
+    /**
+     * As {@link #forgetConnectionDetail(Object)}, for a model made of the connections as they were at
+     * {@link #revision()} {@code revisionRead} with {@code framesRead} frames (read within
+     * {@link #withConnections}, made after it): nothing is let go when a connection was dissected
+     * again since, or frames were added (what changed is not in the model).
+     */
+    public synchronized void forgetConnectionDetail(Object model, long revisionRead, int framesRead) {
+        if (revision == revisionRead && count == framesRead) forgetConnectionDetail(model);
+    }
+
+    /**
+     * A model was made of the connections as they were at {@link #revision()} {@code revisionRead}
+     * with the secrets {@code secretsRead} (both read within {@link #withConnections}): the next
+     * model may take from it the connections that had no frame since ({@link #modelToUpdate}).
+     */
+    public synchronized void modelMade(Object model, long revisionRead, TlsSecrets secretsRead) {
+        lastModel = model;
+        lastModelRevision = revisionRead;
+        lastModelSecrets = secretsRead;
+    }
+
+    /**
+     * The model last given to {@link #modelMade} when only frames added changed the connections since
+     * (none dissected again, the same secrets), else null: what a connection without a frame since
+     * is as analysed then.
+     */
+    public synchronized Object modelToUpdate() {
+        return lastModel != null && lastModelRevision == revision && lastModelSecrets == secrets ? lastModel : null;
+    }
+
+    private Object lastModel;
+    private long lastModelRevision;
+    private TlsSecrets lastModelSecrets;
+
     /** The model given to the last {@link #forgetConnectionDetail} that let detail go; null before. */
     public synchronized Object connectionModel() { return connectionModel; }
 
@@ -478,16 +512,17 @@ public final class CaptureIndex implements Closeable {
      */
     public boolean parallelPass(int upTo, boolean detail, int threads, Runnable onThread, BooleanSupplier cancelled,
             Consumer<FrameDissection> each) {
-        return parallelPass(upTo, detail, false, null, threads, onThread, cancelled, each);
+        return parallelPass(upTo, detail, false, null, null, threads, onThread, cancelled, each);
     }
 
     /**
      * As above; {@code lean} trees (Engine.lean) when the pass runs in parallel. With {@code wanted}
      * (per frame number), only the frames it marks reach {@code each}: a connection is replayed up
-     * to its last wanted frame, and not at all without one.
+     * to its last wanted frame, and not at all without one. With {@code kept}, lean light trees are
+     * sparse (Engine.keepOnly) when the pass runs in parallel.
      */
-    private boolean parallelPass(int upTo, boolean detail, boolean lean, boolean[] wanted, int threads, Runnable onThread,
-            BooleanSupplier cancelled, Consumer<FrameDissection> each) {
+    private boolean parallelPass(int upTo, boolean detail, boolean lean, boolean[] wanted, java.util.List<String> kept,
+            int threads, Runnable onThread, BooleanSupplier cancelled, Consumer<FrameDissection> each) {
         int[][] lists;
         int[] counts;
         int[] udp;
@@ -526,6 +561,7 @@ public final class CaptureIndex implements Closeable {
             });
         }
         int[] streamIds = ids;
+        tlslens.dissect.FieldIndex keptIndex = kept == null ? null : Engine.keptIndex(kept, null); // one for every replay
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(-1);
         java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -538,7 +574,8 @@ public final class CaptureIndex implements Closeable {
                         return;
                     }
                     if (task < 0) { // the UDP frames, in order, through one engine
-                        Engine e = new Engine(0, start).secrets(secrets).interfaces(interfaces).detail(detail).lean(lean);
+                        Engine e = new Engine(0, start).secrets(secrets).interfaces(interfaces).detail(detail).lean(lean)
+                                .keepOnly(keptIndex);
                         for (int i = 0; i < udp.length; i++) {
                             if ((i & 255) == 255 && cancelled.getAsBoolean()) { stopped.set(true); return; }
                             FrameDissection fd = replayed(e, udp[i]);
@@ -548,7 +585,7 @@ public final class CaptureIndex implements Closeable {
                     }
                     if (counts[task] == 0) continue; // no frame wanted: not replayed
                     Engine e = new Engine(streamIds[task], start).secrets(secrets).interfaces(interfaces).detail(detail)
-                            .lean(lean);
+                            .lean(lean).keepOnly(keptIndex);
                     int[] list = frames[task];
                     for (int i = 0; i < counts[task]; i++) {
                         FrameDissection fd = replayed(e, list[i]);
@@ -606,7 +643,9 @@ public final class CaptureIndex implements Closeable {
     /**
      * Frame numbers whose tree matches the filter among frames 1..{@code upTo}, in order, by a
      * {@link #parallelPass} on {@code threads} threads (light, and lean, trees when they hold every
-     * field the filter reads: LightTree); null when {@code cancelled} stopped it.
+     * field the filter reads: LightTree; sparse ones, of those fields alone, when each is a field
+     * with a value, as -Y makes them: on 1M packets most of the pass's time went to items no filter
+     * read); null when {@code cancelled} stopped it.
      */
     public int[] matching(DisplayFilter filter, int upTo, int threads, Runnable onThread, BooleanSupplier cancelled) {
         boolean detail = !filter.fields().stream().allMatch(LightTree::holds);
@@ -614,7 +653,7 @@ public final class CaptureIndex implements Closeable {
         upTo = Math.min(upTo, frameCount()); // the frames mayMatch answers for
         boolean[] wanted = mayMatch(filter, upTo);
         java.util.BitSet hits = new java.util.BitSet(upTo + 1);
-        boolean done = parallelPass(upTo, detail, lean, wanted, threads, onThread, cancelled, fd -> {
+        boolean done = parallelPass(upTo, detail, lean, wanted, sparseFor(filter), threads, onThread, cancelled, fd -> {
             if (filter.matches(fd)) {
                 synchronized (hits) {
                     hits.set(fd.number);
@@ -622,6 +661,21 @@ public final class CaptureIndex implements Closeable {
             }
         });
         return done ? hits.stream().toArray() : null;
+    }
+
+    /**
+     * The fields a filter pass's sparse trees keep for {@code filter} (LightTree.sparse), or null for
+     * whole light trees: not for a field without a value (an expert note's, or tcp.analysis.flags),
+     * whose presence stands for more than the items of its own name (the same rule as -Y's).
+     */
+    static java.util.List<String> sparseFor(DisplayFilter filter) {
+        java.util.List<String> kept = LightTree.sparse(filter.fields());
+        if (kept == null || kept.isEmpty()) return null;
+        for (String f : kept) {
+            tlslens.dissect.FieldDef d = tlslens.dissect.registry.FieldRegistry.byName(f);
+            if (d == null || d.type == tlslens.dissect.FieldType.NONE) return null;
+        }
+        return kept;
     }
 
     /**

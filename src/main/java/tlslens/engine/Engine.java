@@ -218,16 +218,28 @@ public final class Engine {
      * each frame held (FieldPresence) without making them.
      */
     Engine keepOnly(java.util.Collection<String> fields, java.util.function.Consumer<tlslens.dissect.FieldDef> asked) {
-        if (fields == null) {
-            kept = null;
-            return this;
-        }
+        kept = fields == null ? null : keptIndex(fields, asked);
+        return this;
+    }
+
+    /**
+     * As {@link #keepOnly(java.util.Collection)}, with what {@link #keptIndex} made of the fields: one
+     * index for many engines (a pass replaying each connection in an engine of its own made one per
+     * connection, and each learnt the fields' numbers again).
+     */
+    Engine keepOnly(tlslens.dissect.FieldIndex fields) {
+        kept = fields;
+        return this;
+    }
+
+    /** What sparse trees of {@code fields} check their items against (see keepOnly); shareable between threads without {@code asked}. */
+    static tlslens.dissect.FieldIndex keptIndex(java.util.Collection<String> fields,
+            java.util.function.Consumer<tlslens.dissect.FieldDef> asked) {
         java.util.Map<String, Integer> names = new java.util.HashMap<>();
         for (String f : fields) names.put(f, 0);
         names.put(IpFields.ICMP_TYPE.abbrev, 0);
         names.put(IpFields.ICMPV6_TYPE.abbrev, 0);
-        kept = new tlslens.dissect.FieldIndex(names, asked);
-        return this;
+        return new tlslens.dissect.FieldIndex(names, asked);
     }
 
     public int connectionCount() { return conversations.size(); }

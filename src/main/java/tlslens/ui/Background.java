@@ -22,11 +22,36 @@ public final class Background {
         return t;
     });
 
+    /**
+     * One thread at the loader's lower priority (LowPriority) for work a file load should not wait
+     * for: the connection model remade while the file loads takes what the loader leaves.
+     */
+    private static final ExecutorService LOW = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(() -> {
+            LowPriority.lowerCurrentThread();
+            r.run();
+        }, "tlslens-model");
+        t.setDaemon(true);
+        return t;
+    });
+
     private Background() {}
 
     /** Runs {@code work} in the background, then {@code ok} or {@code failed} on the FX thread. */
     public static <T> Future<?> run(Callable<T> work, Consumer<T> ok, Consumer<Throwable> failed) {
         return POOL.submit(() -> {
+            try {
+                T v = work.call();
+                Platform.runLater(() -> ok.accept(v));
+            } catch (Throwable e) {
+                Platform.runLater(() -> failed.accept(e));
+            }
+        });
+    }
+
+    /** As {@link #run}, at a lower priority than the window and the other background work (see {@link #LOW}). */
+    public static <T> Future<?> runLow(Callable<T> work, Consumer<T> ok, Consumer<Throwable> failed) {
+        return LOW.submit(() -> {
             try {
                 T v = work.call();
                 Platform.runLater(() -> ok.accept(v));

@@ -98,8 +98,11 @@ final class ExplainControl {
     }
 
     private void refresh() {
+        // Nothing shown, nothing to explain: no Explainer made (a map of every connection, on the FX
+        // thread, each time the model is remade while a large file loads).
+        if (frame == null || node == null) return;
         Explainer e = explainer();
-        if (e != null && frame != null && node != null) pane.show(e.explain(frame, node), true);
+        if (e != null) pane.show(e.explain(frame, node), true);
     }
 
     private void setShown(boolean on) {

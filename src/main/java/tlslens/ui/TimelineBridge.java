@@ -39,8 +39,8 @@ import tlslens.ui.timeline.PngExport;
  * The lower area's tabs [Packet details | Handshake timeline | side-by-side views] and the links
  * between the timeline and the rest of the window: the connection model is rebuilt off the FX
  * thread whenever frames arrived (at most once a second, and never more often than four times its
- * own cost, so a live capture fills the table as it goes; a file load is analysed at its end, or as
- * it goes while the timeline tab is open); selecting a packet shows its
+ * own cost, so a live capture or a file load fills the table as it goes; each time only the
+ * connections with frames since are analysed again); selecting a packet shows its
  * connection's ladder with its arrows highlighted; clicking an arrow selects its packet and the
  * message's node in the detail tree (once {@link FrameTreeLoader} has built it: {@link #treeShown}).
  */
@@ -149,33 +149,52 @@ final class TimelineBridge {
         RowFeed f = capture.feed();
         CaptureIndex idx = f == null ? null : f.index();
         if (idx == null || running) return;
+        boolean lastFrames = f.isFinished() && idx.frameCount() != snapshot.frameCount();
+        // A model remade at the loader's priority may take long on a busy machine: the last one does not wait for it.
+        if (runningLow && !lastFrames) return;
         long revision = idx.revision();
         // Connections dissected again with new keys: the model is rebuilt at once (keys must show within a second).
         boolean rekeyed = revision != analysedRevision;
         if (idx.frameCount() == snapshot.frameCount() && !rekeyed) return;
-        // While a file loads, only an open timeline tab shows the analysis; running it anyway
-        // held the index (the loader waited) for a fifth of the load. It runs once the loader has
-        // read the last frame, while the table takes the last rows: ready when loading ends.
-        if (session.state() == CaptureSessionModel.State.LOADING && !timelineTab.isSelected() && !f.isFinished()) return;
-        if (now - lastRun < (rekeyed ? 4 * lastCost : Math.max(MIN_INTERVAL_NS, 4 * lastCost))) return;
-        running = true;
+        // While a file loads the model is remade as it goes, at the loader's priority: each time only
+        // the connections with frames since the last one are analysed (ConnectionsSnapshot.of holds
+        // the index for those alone), so the model made once the loader has read the last frame,
+        // while the table takes the last rows, is quick: the pane is ready when loading ends.
+        boolean loading = session.state() == CaptureSessionModel.State.LOADING && !f.isFinished();
+        if (!lastFrames && now - lastRun < (rekeyed ? 4 * lastCost : Math.max(MIN_INTERVAL_NS, 4 * lastCost))) return;
+        if (loading) runningLow = true;
+        else running = true;
         lastRun = now;
-        Background.run(() -> {
+        long seq = ++started;
+        java.util.concurrent.Callable<ConnectionsSnapshot> work = () -> {
             long t0 = System.nanoTime();
             ConnectionsSnapshot s = ConnectionsSnapshot.of(idx);
             lastCost = System.nanoTime() - t0;
             return s;
-        }, s -> {
-            running = false;
+        };
+        Consumer<Throwable> failed = e -> {
+            if (loading) runningLow = false;
+            else running = false;
+            session.messageProperty().set("Connection analysis failed: " + e);
+        };
+        Consumer<ConnectionsSnapshot> done = s -> {
+            if (loading) runningLow = false;
+            else running = false;
+            if (seq < appliedSeq) return; // a later model is shown already
+            appliedSeq = seq;
             analysedRevision = revision;
             if (capture.feed() != f) return;
             apply(s);
             if (onAnalysed != null) onAnalysed.accept(s);
-        }, e -> {
-            running = false;
-            session.messageProperty().set("Connection analysis failed: " + e);
-        });
+        };
+        if (loading) Background.runLow(work, done, failed);
+        else Background.run(work, done, failed);
     }
+
+    /** A model being remade at the loader's priority (Background.runLow). */
+    private boolean runningLow;
+    /** Models started, and the latest one shown (of two at once, the later one stands). */
+    private long started, appliedSeq;
 
     /** The index's {@link CaptureIndex#revision()} the snapshot was built at. */
     private long analysedRevision;
@@ -188,6 +207,8 @@ final class TimelineBridge {
         analysedRevision = 0;
         snapshot = ConnectionsSnapshot.EMPTY;
         running = false;
+        runningLow = false;
+        appliedSeq = started + 1; // a model of the capture before, still being made, is not shown
         lastRun = 0;
         treeFrame = 0;
         pending = null;

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.function.LongFunction;
 
 import tlslens.capture.FrameTimes;
+import tlslens.analysis.Analysis;
 import tlslens.analysis.Connection;
+import tlslens.analysis.ConnectionAnalyzer;
 import tlslens.analysis.HandshakeStep;
 import tlslens.analysis.Resumption;
 import tlslens.dissect.tls.names.HandshakeTypes;
@@ -23,16 +25,18 @@ public final class ConnectionsSnapshot {
     /** Where a resumption's session came from: the issuing frame and its time since the capture start (null if unknown). */
     public record Issue(long frame, Double seconds) {}
 
-    public static final ConnectionsSnapshot EMPTY = new ConnectionsSnapshot(List.of(), Map.of(), 0);
+    public static final ConnectionsSnapshot EMPTY = new ConnectionsSnapshot(List.of(), Map.of(), Map.of(), 0);
 
     private final List<Connection> connections;
-    private final Map<Integer, Connection> byIndex = new HashMap<>();
+    private final Map<Integer, Connection> byIndex;
     private final Map<Integer, Issue> issues;
     private final int frameCount;
 
-    private ConnectionsSnapshot(List<Connection> connections, Map<Integer, Issue> issues, int frameCount) {
+    /** {@code byIndex}: the connections by key, made by the caller (54,000 connections: a map made once, not twice). */
+    private ConnectionsSnapshot(List<Connection> connections, Map<Integer, Connection> byIndex, Map<Integer, Issue> issues,
+            int frameCount) {
         this.connections = List.copyOf(connections);
-        for (Connection c : this.connections) byIndex.put(c.key(), c);
+        this.byIndex = byIndex;
         this.issues = Map.copyOf(issues);
         this.frameCount = frameCount;
         this.decryption = DecryptionTally.of(this.connections);
@@ -50,7 +54,7 @@ public final class ConnectionsSnapshot {
      */
     public static ConnectionsSnapshot of(List<Connection> connections, Instant start, LongFunction<Instant> frameTime,
                                          int frameCount) {
-        Map<Integer, Connection> byIndex = new HashMap<>();
+        Map<Integer, Connection> byIndex = new HashMap<>(connections.size() * 2);
         for (Connection c : connections) byIndex.put(c.key(), c);
         Map<Integer, Issue> issues = new HashMap<>();
         for (Connection c : connections) {
@@ -62,24 +66,35 @@ public final class ConnectionsSnapshot {
             Double s = t == null || start == null ? null : FrameTimes.seconds(Duration.between(start, t));
             issues.put(c.key(), new Issue(frame, s));
         }
-        return new ConnectionsSnapshot(connections, issues, frameCount);
+        return new ConnectionsSnapshot(connections, byIndex, issues, frameCount);
     }
 
     /**
-     * Analyses the index's connections as they are now (call off the FX thread: it holds the index
-     * while it reads). Once the file is read, the index's engine then lets go of the connections'
-     * TLS logs, and the next call takes them from this analysis (only connections dissected again
-     * for new keys are analysed afresh; all are linked again).
+     * Analyses the index's connections as they are now (call off the FX thread). The index is held
+     * only while the connections are read, each on its own: those without a frame since the last
+     * model made of this index are taken from it (ConnectionAnalyzer.read), so a model remade while a
+     * file loads costs the connections that changed; linking them all, and the rest, run after the
+     * index is let go (the loader does not wait). Once the file is read, the index's engine then lets
+     * go of the connections' TLS logs, and the next call takes them from this analysis (only
+     * connections dissected again for new keys are analysed afresh; all are linked again).
      */
     public static ConnectionsSnapshot of(tlslens.engine.CaptureIndex index) {
-        return index.withConnections(states -> {
+        long[] revision = new long[1];
+        tlslens.dissect.tls.decrypt.TlsSecrets[] secrets = new tlslens.dissect.tls.decrypt.TlsSecrets[1];
+        int[] frames = new int[1];
+        ConnectionAnalyzer.Unlinked read = index.withConnections(states -> {
+            revision[0] = index.revision();
+            secrets[0] = index.secrets();
+            frames[0] = index.frameCount();
             // Connections whose detail the engine let go of are taken from the model made before (CaptureIndex.forgetConnectionDetail).
-            tlslens.analysis.Analysis a = tlslens.analysis.ConnectionAnalyzer.analyze(states,
-                    index.connectionModel() instanceof tlslens.analysis.Analysis before ? before : null);
-            index.forgetConnectionDetail(a);
-            return of(a.connections(), index.firstTime(), f -> f >= 1 && f <= index.frameCount() ? index.time((int) f) : null,
-                    index.frameCount());
+            return ConnectionAnalyzer.read(states, index.connectionModel() instanceof Analysis before ? before : null,
+                    index.modelToUpdate() instanceof Analysis last ? last : null);
         });
+        Analysis a = ConnectionAnalyzer.link(read);
+        index.modelMade(a, revision[0], secrets[0]);
+        index.forgetConnectionDetail(a, revision[0], frames[0]);
+        return of(a.connections(), index.firstTime(), f -> f >= 1 && f <= index.frameCount() ? index.time((int) f) : null,
+                frames[0]);
     }
 
     /**
