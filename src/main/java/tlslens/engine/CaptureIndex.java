@@ -134,6 +134,7 @@ public final class CaptureIndex implements Closeable {
      * engine continue from the new state. The index is held meanwhile.
      */
     public synchronized void redissectUdp(boolean detail, Consumer<FrameDissection> each) {
+        settle();
         if (udpCount == 0) return;
         Engine replay = new Engine(0, first).secrets(secrets).interfaces(interfaces).detail(detail);
         for (int i = 0; i < udpCount; i++) {
@@ -189,6 +190,7 @@ public final class CaptureIndex implements Closeable {
      * held: one connection's frames, a few milliseconds).
      */
     public synchronized void redissect(int tcpStream, boolean detail, Consumer<FrameDissection> each) {
+        settle(); // the connection's frames dissected so far are all in its list, and the engine takes over from them
         int[] frames = streamFrames.get(tcpStream);
         if (frames == null) return;
         int n = streamFrameCounts.get(tcpStream);
@@ -264,7 +266,22 @@ public final class CaptureIndex implements Closeable {
      * others are never made. What the index records of the frame is the same: its columns come from
      * the frame's context, and which fields it held from the tree's keep checks (FieldPresence).
      */
-    public synchronized FrameDissection add(RawFrame f, boolean detail, java.util.List<String> keep) {
+    public FrameDissection add(RawFrame f, boolean detail, java.util.List<String> keep) {
+        FrameDissection fd = dissectNext(f, detail, keep);
+        record(fd, f.originalLength());
+        return fd;
+    }
+
+    /**
+     * The first half of {@link #add(RawFrame, boolean, java.util.List)}, for a caller that runs the
+     * other half, {@link #record}, on a thread of its own (the window's load: RowFeed): stores the
+     * frame and dissects it with the capture's engine. The frame counts once it is recorded; every
+     * frame dissected must be recorded, in the same order, by one thread.
+     */
+    public synchronized FrameDissection dissectNext(RawFrame f, boolean detail, java.util.List<String> keep) {
+        boolean interrupted = false;
+        while (settling > 0) interrupted |= waitForIndex(); // withConnections wants the frames dissected so far recorded first
+        if (interrupted) Thread.currentThread().interrupt();
         if (first == null) first = f.time();
         store.append(f);
         if (keep != keeping) { // the same list while the colouring rules stay
@@ -273,21 +290,80 @@ public final class CaptureIndex implements Closeable {
         }
         // A tree read for its columns only is lean too (no X.509 subtree, no JA3/JA4: LightTree.holdsLean).
         FrameDissection fd = engine.detail(detail).lean(!detail).dissect(f);
-        summaries.put(count + 1, fd.summary(f.originalLength()));
-        presence.record(count + 1, fd.root);
-        count++;
-        int stream = fd.tcpStream();
-        if (stream >= 0) {
-            int n = streamFrameCounts.getOrDefault(stream, 0);
-            int[] list = streamFrames.computeIfAbsent(stream, k -> new int[4]);
-            if (n == list.length) streamFrames.put(stream, list = Arrays.copyOf(list, n * 2));
-            list[n] = f.number();
-            streamFrameCounts.put(stream, n + 1);
-        } else if (fd.context().udpStream() >= 0) {
-            if (udpCount == udpFrames.length) udpFrames = Arrays.copyOf(udpFrames, udpCount * 2);
-            udpFrames[udpCount++] = f.number();
-        }
+        presence.record(++dissected, fd.root); // here: the engine's keep checks of this frame went to presence
         return fd;
+    }
+
+    /**
+     * The second half of {@link #add(RawFrame, boolean, java.util.List)}: keeps the columns of the
+     * frame {@link #dissectNext} dissected (its Info text is made here, off the dissecting thread)
+     * and which connection it belongs to; the frame counts from now on.
+     */
+    public void record(FrameDissection fd, int originalLength) {
+        FrameSummary s = fd.summary(originalLength); // outside the lock: the Info text is a tenth of a load
+        int stream = fd.tcpStream();
+        int udp = fd.context().udpStream();
+        synchronized (this) {
+            summaries.put(count + 1, s);
+            count++;
+            if (stream >= 0) {
+                int n = streamFrameCounts.getOrDefault(stream, 0);
+                int[] list = streamFrames.computeIfAbsent(stream, k -> new int[4]);
+                if (n == list.length) streamFrames.put(stream, list = Arrays.copyOf(list, n * 2));
+                list[n] = fd.number;
+                streamFrameCounts.put(stream, n + 1);
+            } else if (udp >= 0) {
+                if (udpCount == udpFrames.length) udpFrames = Arrays.copyOf(udpFrames, udpCount * 2);
+                udpFrames[udpCount++] = fd.number;
+            }
+            if (settling > 0) notifyAll();
+        }
+    }
+
+    /**
+     * Frames dissected ({@link #dissectNext}), recorded or not; {@link #count} of them are recorded.
+     * Guarded by the index's lock.
+     */
+    private int dissected;
+    /** Callers waiting for every dissected frame to be recorded ({@link #settle}): no frame is dissected meanwhile. */
+    private int settling;
+    /** Set by {@link #abandonUnrecorded}: frames dissected and not recorded never will be. */
+    private boolean abandoned;
+
+    /**
+     * Holding the lock: waits until every frame dissected is recorded, so that the engine's state
+     * and the recorded frames agree (a frame may sit between {@link #dissectNext} and {@link #record}).
+     */
+    private void settle() {
+        settling++;
+        boolean interrupted = false;
+        try {
+            while (count < dissected && !abandoned) interrupted |= waitForIndex();
+        } finally {
+            settling--;
+            notifyAll();
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** The recording thread stopped (failed, or the load was dropped): {@link #settle} waits no more. */
+    public synchronized void abandonUnrecorded() {
+        abandoned = true;
+        notifyAll();
+    }
+
+    /**
+     * Holding the lock: waits for a notifyAll (a frame recorded, a settle done); true when an
+     * interrupt came. Callers wait on regardless (a frame in hand is never dropped; the wait is for
+     * the recording thread, which goes on) and keep the interrupt for their caller.
+     */
+    private boolean waitForIndex() {
+        try {
+            wait();
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
     }
 
     public int frameCount() { return count; }
@@ -347,6 +423,7 @@ public final class CaptureIndex implements Closeable {
      * added, so it sees one consistent state (the connection model is built this way, off the FX thread).
      */
     public synchronized <T> T withConnections(Function<List<ConnectionState>, T> reader) {
+        settle(); // the engine's connections hold no frame the index has not recorded
         return reader.apply(engine.allConnections());
     }
 
