@@ -12,15 +12,22 @@ import java.util.function.Consumer;
  * thread waits for the other forever.
  */
 final class HandOff<T> {
-    /** Waits are parked at most this long, then checked again (belt and braces for the wake-ups). */
+    /**
+     * Waits are parked at most this long, then checked again: what an item may wait for an idle
+     * consumer (a live capture's row: well within its 200 ms), and the producer for a full ring.
+     */
     private static final long PARK_NS = 1_000_000L;
 
     private final Object[] ring;
     private final int capacity;
+    /** Items waiting for which a parked consumer is woken before its park times out. */
+    private final int wakeAt;
     private final Consumer<T> each;
     private final Thread consumer;
     /** Items put so far (the producer writes) and handled so far (the consumer writes). */
     private volatile long put, taken;
+    /** The producer's last read of {@link #taken} (at most what it is). */
+    private long takenSeen;
     private volatile boolean closed;
     private volatile boolean consumerParked, producerParked;
     private volatile Thread producer;
@@ -32,6 +39,7 @@ final class HandOff<T> {
         if (capacity < 1) throw new IllegalArgumentException("capacity " + capacity);
         this.ring = new Object[capacity];
         this.capacity = capacity;
+        this.wakeAt = Math.max(1, capacity / 2);
         this.each = each;
         this.consumer = new Thread(() -> {
             if (onStart != null) onStart.run();
@@ -46,9 +54,9 @@ final class HandOff<T> {
         if (closed) throw new IllegalStateException("closed");
         throwFailure(true);
         long p = put;
-        if (p - taken == capacity) {
+        if (p - takenSeen == capacity && p - (takenSeen = taken) == capacity) { // the consumer's counter read only when full
             if (producer == null) producer = Thread.currentThread();
-            while (p - taken == capacity) {
+            while (p - (takenSeen = taken) == capacity) {
                 throwFailure(true);
                 producerParked = true;
                 if (p - taken == capacity && failure == null) LockSupport.parkNanos(this, PARK_NS);
@@ -57,7 +65,9 @@ final class HandOff<T> {
         }
         ring[(int) (p % capacity)] = item;
         put = p + 1;
-        if (consumerParked) LockSupport.unpark(consumer);
+        // A parked consumer wakes by itself within PARK_NS: woken early only when half the ring waits,
+        // so that it handles items in batches (a wake-up per item cost the producer more than the item).
+        if (consumerParked && p + 1 - taken >= wakeAt) LockSupport.unpark(consumer);
     }
 
     /**
@@ -111,22 +121,27 @@ final class HandOff<T> {
     @SuppressWarnings("unchecked")
     private void consume() {
         try {
+            long t = taken;
             while (true) {
                 boolean last = closed; // read before put: once closed, put is final
-                long t = taken;
-                if (t == put) {
+                long end = put; // the items to handle now: one read of the producer's counter per batch
+                if (t == end) {
                     if (last) return;
                     consumerParked = true;
                     if (t == put && !closed) LockSupport.parkNanos(this, PARK_NS);
                     consumerParked = false;
                     continue;
                 }
-                int i = (int) (t % capacity);
-                T item = (T) ring[i];
-                ring[i] = null;
-                each.accept(item);
-                taken = t + 1;
-                if (producerParked) LockSupport.unpark(producer);
+                for (; t < end; t++) {
+                    int i = (int) (t % capacity);
+                    T item = (T) ring[i];
+                    ring[i] = null;
+                    each.accept(item);
+                    if ((t & 63) == 63 || t + 1 == end) {
+                        taken = t + 1; // a write the producer reads now and then, not one per item
+                        if (producerParked && end - (t + 1) <= capacity - wakeAt) LockSupport.unpark(producer); // room for a batch
+                    }
+                }
             }
         } catch (RuntimeException | Error e) {
             failure = e;
