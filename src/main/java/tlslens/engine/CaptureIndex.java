@@ -45,6 +45,12 @@ public final class CaptureIndex implements Closeable {
     private long recordedWith;
 
     private static long keysIn(TlsSecrets s) { return s == null ? 0 : s.keyLog().size() + ((long) s.rsaKeys().size() << 32); }
+    /**
+     * Guards the frames recorded ({@link #count}, {@link #streamFrames}, {@link #udpFrames}), apart from
+     * the index's own lock, which guards the engine: the load's second thread records a frame while
+     * the first dissects the next one, holding the index (RowFeed). Taken after the index's lock, never before.
+     */
+    private final Object framesLock = new Object();
     private final Map<Integer, int[]> streamFrames = new HashMap<>();
     /** The frames that carried UDP (in order): a UDP frame's tree is rebuilt by replaying them (QUIC, DTLS state). */
     private int[] udpFrames = new int[16];
@@ -135,10 +141,13 @@ public final class CaptureIndex implements Closeable {
      */
     public synchronized void redissectUdp(boolean detail, Consumer<FrameDissection> each) {
         settle();
-        if (udpCount == 0) return;
+        int[] udp;
+        synchronized (framesLock) {
+            udp = Arrays.copyOf(udpFrames, udpCount);
+        }
+        if (udp.length == 0) return;
         Engine replay = new Engine(0, first).secrets(secrets).interfaces(interfaces).detail(detail);
-        for (int i = 0; i < udpCount; i++) {
-            int number = udpFrames[i];
+        for (int number : udp) {
             RawFrame f = store.get(number);
             FrameDissection fd = replay.dissect(f, number > 1 ? store.time(number - 1) : f.time());
             summaries.put(number, fd.summary(f.originalLength()));
@@ -191,9 +200,13 @@ public final class CaptureIndex implements Closeable {
      */
     public synchronized void redissect(int tcpStream, boolean detail, Consumer<FrameDissection> each) {
         settle(); // the connection's frames dissected so far are all in its list, and the engine takes over from them
-        int[] frames = streamFrames.get(tcpStream);
-        if (frames == null) return;
-        int n = streamFrameCounts.get(tcpStream);
+        int[] frames;
+        int n;
+        synchronized (framesLock) {
+            frames = streamFrames.get(tcpStream);
+            if (frames == null) return;
+            n = streamFrameCounts.get(tcpStream);
+        }
         Engine replay = new Engine(tcpStream, first).secrets(secrets).interfaces(interfaces).detail(detail);
         for (int i = 0; i < n; i++) {
             int number = frames[i];
@@ -226,7 +239,7 @@ public final class CaptureIndex implements Closeable {
         int[] frames;
         int n;
         Instant start;
-        synchronized (this) {
+        synchronized (framesLock) {
             frames = streamFrames.get(tcpStream);
             n = frames == null ? 0 : streamFrameCounts.get(tcpStream);
             start = first;
@@ -303,7 +316,7 @@ public final class CaptureIndex implements Closeable {
         FrameSummary s = fd.summary(originalLength); // outside the lock: the Info text is a tenth of a load
         int stream = fd.tcpStream();
         int udp = fd.context().udpStream();
-        synchronized (this) {
+        synchronized (framesLock) {
             summaries.put(count + 1, s);
             count++;
             if (stream >= 0) {
@@ -316,7 +329,11 @@ public final class CaptureIndex implements Closeable {
                 if (udpCount == udpFrames.length) udpFrames = Arrays.copyOf(udpFrames, udpCount * 2);
                 udpFrames[udpCount++] = fd.number;
             }
-            if (settling > 0) notifyAll();
+        }
+        if (settling > 0) { // read after count was written (settle: the other way round)
+            synchronized (this) {
+                notifyAll();
+            }
         }
     }
 
@@ -326,7 +343,7 @@ public final class CaptureIndex implements Closeable {
      */
     private int dissected;
     /** Callers waiting for every dissected frame to be recorded ({@link #settle}): no frame is dissected meanwhile. */
-    private int settling;
+    private volatile int settling;
     /** Set by {@link #abandonUnrecorded}: frames dissected and not recorded never will be. */
     private boolean abandoned;
 
@@ -411,8 +428,11 @@ public final class CaptureIndex implements Closeable {
      */
     public synchronized long[] footprint() {
         long lists = 0;
-        for (int[] l : streamFrames.values()) lists += 16 + 4L * l.length;
-        return new long[] {summaries.footprint(), store.footprint(), lists + 4L * udpFrames.length, presence.footprint()};
+        synchronized (framesLock) {
+            for (int[] l : streamFrames.values()) lists += 16 + 4L * l.length;
+            lists += 4L * udpFrames.length;
+        }
+        return new long[] {summaries.footprint(), store.footprint(), lists, presence.footprint()};
     }
 
     /** The first frame's time (the capture's time origin), null before any frame. */
@@ -456,7 +476,7 @@ public final class CaptureIndex implements Closeable {
         int[] frames;
         int n;
         Instant start;
-        synchronized (this) {
+        synchronized (framesLock) {
             stream = summaries.tcpStream(number);
             frames = stream >= 0 ? streamFrames.get(stream) : null;
             n = stream >= 0 ? streamFrameCounts.get(stream) : 0;
@@ -570,7 +590,7 @@ public final class CaptureIndex implements Closeable {
         int[] udp;
         int[] ids;
         Instant start;
-        synchronized (this) {
+        synchronized (framesLock) {
             upTo = Math.min(upTo, count);
             int tcp = 0;
             ids = new int[streamFrames.size()];
@@ -663,7 +683,13 @@ public final class CaptureIndex implements Closeable {
     }
 
     /** Whether each of frames 1..{@code upTo} belongs to a TCP connection or is UDP: a {@link #parallelPass} splits them. */
-    synchronized boolean parallelizable(int upTo) {
+    boolean parallelizable(int upTo) {
+        synchronized (framesLock) {
+            return parallelizableHolding(upTo);
+        }
+    }
+
+    private boolean parallelizableHolding(int upTo) {
         long n = 0;
         for (Map.Entry<Integer, int[]> e : streamFrames.entrySet()) {
             int i = Arrays.binarySearch(e.getValue(), 0, streamFrameCounts.get(e.getKey()), upTo);
