@@ -45,6 +45,12 @@ public final class CaptureIndex implements Closeable {
     private long recordedWith;
 
     private static long keysIn(TlsSecrets s) { return s == null ? 0 : s.keyLog().size() + ((long) s.rsaKeys().size() << 32); }
+    /**
+     * Guards the frames recorded ({@link #count}, {@link #streamFrames}, {@link #udpFrames}), apart from
+     * the index's own lock, which guards the engine: the load's second thread records a frame while
+     * the first dissects the next one, holding the index (RowFeed). Taken after the index's lock, never before.
+     */
+    private final Object framesLock = new Object();
     private final Map<Integer, int[]> streamFrames = new HashMap<>();
     /** The frames that carried UDP (in order): a UDP frame's tree is rebuilt by replaying them (QUIC, DTLS state). */
     private int[] udpFrames = new int[16];
@@ -134,10 +140,14 @@ public final class CaptureIndex implements Closeable {
      * engine continue from the new state. The index is held meanwhile.
      */
     public synchronized void redissectUdp(boolean detail, Consumer<FrameDissection> each) {
-        if (udpCount == 0) return;
+        settle();
+        int[] udp;
+        synchronized (framesLock) {
+            udp = Arrays.copyOf(udpFrames, udpCount);
+        }
+        if (udp.length == 0) return;
         Engine replay = new Engine(0, first).secrets(secrets).interfaces(interfaces).detail(detail);
-        for (int i = 0; i < udpCount; i++) {
-            int number = udpFrames[i];
+        for (int number : udp) {
             RawFrame f = store.get(number);
             FrameDissection fd = replay.dissect(f, number > 1 ? store.time(number - 1) : f.time());
             summaries.put(number, fd.summary(f.originalLength()));
@@ -189,9 +199,14 @@ public final class CaptureIndex implements Closeable {
      * held: one connection's frames, a few milliseconds).
      */
     public synchronized void redissect(int tcpStream, boolean detail, Consumer<FrameDissection> each) {
-        int[] frames = streamFrames.get(tcpStream);
-        if (frames == null) return;
-        int n = streamFrameCounts.get(tcpStream);
+        settle(); // the connection's frames dissected so far are all in its list, and the engine takes over from them
+        int[] frames;
+        int n;
+        synchronized (framesLock) {
+            frames = streamFrames.get(tcpStream);
+            if (frames == null) return;
+            n = streamFrameCounts.get(tcpStream);
+        }
         Engine replay = new Engine(tcpStream, first).secrets(secrets).interfaces(interfaces).detail(detail);
         for (int i = 0; i < n; i++) {
             int number = frames[i];
@@ -224,7 +239,7 @@ public final class CaptureIndex implements Closeable {
         int[] frames;
         int n;
         Instant start;
-        synchronized (this) {
+        synchronized (framesLock) {
             frames = streamFrames.get(tcpStream);
             n = frames == null ? 0 : streamFrameCounts.get(tcpStream);
             start = first;
@@ -264,7 +279,22 @@ public final class CaptureIndex implements Closeable {
      * others are never made. What the index records of the frame is the same: its columns come from
      * the frame's context, and which fields it held from the tree's keep checks (FieldPresence).
      */
-    public synchronized FrameDissection add(RawFrame f, boolean detail, java.util.List<String> keep) {
+    public FrameDissection add(RawFrame f, boolean detail, java.util.List<String> keep) {
+        FrameDissection fd = dissectNext(f, detail, keep);
+        record(fd, f.originalLength());
+        return fd;
+    }
+
+    /**
+     * The first half of {@link #add(RawFrame, boolean, java.util.List)}, for a caller that runs the
+     * other half, {@link #record}, on a thread of its own (the window's load: RowFeed): stores the
+     * frame and dissects it with the capture's engine. The frame counts once it is recorded; every
+     * frame dissected must be recorded, in the same order, by one thread.
+     */
+    public synchronized FrameDissection dissectNext(RawFrame f, boolean detail, java.util.List<String> keep) {
+        boolean interrupted = false;
+        while (settling > 0) interrupted |= waitForIndex(); // withConnections wants the frames dissected so far recorded first
+        if (interrupted) Thread.currentThread().interrupt();
         if (first == null) first = f.time();
         store.append(f);
         if (keep != keeping) { // the same list while the colouring rules stay
@@ -273,21 +303,84 @@ public final class CaptureIndex implements Closeable {
         }
         // A tree read for its columns only is lean too (no X.509 subtree, no JA3/JA4: LightTree.holdsLean).
         FrameDissection fd = engine.detail(detail).lean(!detail).dissect(f);
-        summaries.put(count + 1, fd.summary(f.originalLength()));
-        presence.record(count + 1, fd.root);
-        count++;
-        int stream = fd.tcpStream();
-        if (stream >= 0) {
-            int n = streamFrameCounts.getOrDefault(stream, 0);
-            int[] list = streamFrames.computeIfAbsent(stream, k -> new int[4]);
-            if (n == list.length) streamFrames.put(stream, list = Arrays.copyOf(list, n * 2));
-            list[n] = f.number();
-            streamFrameCounts.put(stream, n + 1);
-        } else if (fd.context().udpStream() >= 0) {
-            if (udpCount == udpFrames.length) udpFrames = Arrays.copyOf(udpFrames, udpCount * 2);
-            udpFrames[udpCount++] = f.number();
-        }
+        presence.record(++dissected, fd.root); // here: the engine's keep checks of this frame went to presence
         return fd;
+    }
+
+    /**
+     * The second half of {@link #add(RawFrame, boolean, java.util.List)}: keeps the columns of the
+     * frame {@link #dissectNext} dissected (its Info text is made here, off the dissecting thread)
+     * and which connection it belongs to; the frame counts from now on.
+     */
+    public void record(FrameDissection fd, int originalLength) {
+        FrameSummary s = fd.summary(originalLength); // outside the lock: the Info text is a tenth of a load
+        int stream = fd.tcpStream();
+        int udp = fd.context().udpStream();
+        synchronized (framesLock) {
+            summaries.put(count + 1, s);
+            count++;
+            if (stream >= 0) {
+                int n = streamFrameCounts.getOrDefault(stream, 0);
+                int[] list = streamFrames.computeIfAbsent(stream, k -> new int[4]);
+                if (n == list.length) streamFrames.put(stream, list = Arrays.copyOf(list, n * 2));
+                list[n] = fd.number;
+                streamFrameCounts.put(stream, n + 1);
+            } else if (udp >= 0) {
+                if (udpCount == udpFrames.length) udpFrames = Arrays.copyOf(udpFrames, udpCount * 2);
+                udpFrames[udpCount++] = fd.number;
+            }
+        }
+        if (settling > 0) { // read after count was written (settle: the other way round)
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Frames dissected ({@link #dissectNext}), recorded or not; {@link #count} of them are recorded.
+     * Guarded by the index's lock.
+     */
+    private int dissected;
+    /** Callers waiting for every dissected frame to be recorded ({@link #settle}): no frame is dissected meanwhile. */
+    private volatile int settling;
+    /** Set by {@link #abandonUnrecorded}: frames dissected and not recorded never will be. */
+    private boolean abandoned;
+
+    /**
+     * Holding the lock: waits until every frame dissected is recorded, so that the engine's state
+     * and the recorded frames agree (a frame may sit between {@link #dissectNext} and {@link #record}).
+     */
+    private void settle() {
+        settling++;
+        boolean interrupted = false;
+        try {
+            while (count < dissected && !abandoned) interrupted |= waitForIndex();
+        } finally {
+            settling--;
+            notifyAll();
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** The recording thread stopped (failed, or the load was dropped): {@link #settle} waits no more. */
+    public synchronized void abandonUnrecorded() {
+        abandoned = true;
+        notifyAll();
+    }
+
+    /**
+     * Holding the lock: waits for a notifyAll (a frame recorded, a settle done); true when an
+     * interrupt came. Callers wait on regardless (a frame in hand is never dropped; the wait is for
+     * the recording thread, which goes on) and keep the interrupt for their caller.
+     */
+    private boolean waitForIndex() {
+        try {
+            wait();
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
     }
 
     public int frameCount() { return count; }
@@ -369,8 +462,11 @@ public final class CaptureIndex implements Closeable {
      */
     public synchronized long[] footprint() {
         long lists = 0;
-        for (int[] l : streamFrames.values()) lists += 16 + 4L * l.length;
-        return new long[] {summaries.footprint(), store.footprint(), lists + 4L * udpFrames.length, presence.footprint()};
+        synchronized (framesLock) {
+            for (int[] l : streamFrames.values()) lists += 16 + 4L * l.length;
+            lists += 4L * udpFrames.length;
+        }
+        return new long[] {summaries.footprint(), store.footprint(), lists, presence.footprint()};
     }
 
     /** The first frame's time (the capture's time origin), null before any frame. */
@@ -381,6 +477,7 @@ public final class CaptureIndex implements Closeable {
      * added, so it sees one consistent state (the connection model is built this way, off the FX thread).
      */
     public synchronized <T> T withConnections(Function<List<ConnectionState>, T> reader) {
+        settle(); // the engine's connections hold no frame the index has not recorded
         return reader.apply(engine.allConnections());
     }
 
@@ -413,7 +510,7 @@ public final class CaptureIndex implements Closeable {
         int[] frames;
         int n;
         Instant start;
-        synchronized (this) {
+        synchronized (framesLock) {
             stream = summaries.tcpStream(number);
             frames = stream >= 0 ? streamFrames.get(stream) : null;
             n = stream >= 0 ? streamFrameCounts.get(stream) : 0;
@@ -528,7 +625,7 @@ public final class CaptureIndex implements Closeable {
         int[] udp;
         int[] ids;
         Instant start;
-        synchronized (this) {
+        synchronized (framesLock) {
             upTo = Math.min(upTo, count);
             int tcp = 0;
             ids = new int[streamFrames.size()];
@@ -623,7 +720,13 @@ public final class CaptureIndex implements Closeable {
     }
 
     /** Whether each of frames 1..{@code upTo} belongs to a TCP connection or is UDP: a {@link #parallelPass} splits them. */
-    synchronized boolean parallelizable(int upTo) {
+    boolean parallelizable(int upTo) {
+        synchronized (framesLock) {
+            return parallelizableHolding(upTo);
+        }
+    }
+
+    private boolean parallelizableHolding(int upTo) {
         long n = 0;
         for (Map.Entry<Integer, int[]> e : streamFrames.entrySet()) {
             int i = Arrays.binarySearch(e.getValue(), 0, streamFrameCounts.get(e.getKey()), upTo);

@@ -336,7 +336,7 @@ public final class Engine {
         if (f.linkType() == 1 && !fd.root.summaryOnly()) ethernetPadding(fd, tvb);
         String protocols = protocols(fd);
         fd.context().protocols(protocols);
-        frame.addValue(FrameFields.PROTOCOLS, tvb, 0, 0, protocols).setText("[Protocols in frame: " + protocols + "]");
+        frame.addValue(FrameFields.PROTOCOLS, tvb, 0, 0, protocols).setText(() -> "[Protocols in frame: " + protocols + "]");
     }
 
     /** The last two addresses shown and their text: most frames are between the same two hosts. */
@@ -561,27 +561,40 @@ public final class Engine {
     }
 
     /** The protocol items of the last frame and its frame.protocols: most frames repeat the one before. */
-    private tlslens.dissect.FieldDef[] lastProtocols = new tlslens.dissect.FieldDef[0];
-    private String lastProtocolsText = "";
+    /**
+     * The last few protocol chains seen and their frame.protocols text, most recent first: a
+     * capture's frames alternate between a handful (a TCP ACK, a TLS record, ...), and the text was
+     * made again at each change.
+     */
+    private final tlslens.dissect.FieldDef[][] lastProtocols = new tlslens.dissect.FieldDef[4][];
+    private final String[] lastProtocolsTexts = new String[4];
 
-    /** frame.protocols, the same text as the last frame's when its protocol items are the same. */
     private String protocols(FrameDissection fd) {
         int n = 0;
-        boolean same = true;
         for (ProtoNode c = fd.root.firstChild(); c != null; c = c.nextSibling()) {
             if (c.field == null || c.field.type != FieldType.PROTOCOL || c.field == FrameFields.FRAME) continue;
-            same &= n < lastProtocols.length && lastProtocols[n] == c.field;
             n++;
         }
-        if (same && n == lastProtocols.length) return lastProtocolsText;
+        for (int k = 0; k < lastProtocols.length && lastProtocols[k] != null; k++) {
+            tlslens.dissect.FieldDef[] chain = lastProtocols[k];
+            if (chain.length != n) continue;
+            int i = 0;
+            for (ProtoNode c = fd.root.firstChild(); c != null && i >= 0; c = c.nextSibling()) {
+                if (c.field == null || c.field.type != FieldType.PROTOCOL || c.field == FrameFields.FRAME) continue;
+                i = chain[i] == c.field ? i + 1 : -1;
+            }
+            if (i == n) return lastProtocolsTexts[k];
+        }
         tlslens.dissect.FieldDef[] fields = new tlslens.dissect.FieldDef[n];
         n = 0;
         for (ProtoNode c = fd.root.firstChild(); c != null; c = c.nextSibling()) {
             if (c.field == null || c.field.type != FieldType.PROTOCOL || c.field == FrameFields.FRAME) continue;
             fields[n++] = c.field;
         }
-        lastProtocols = fields;
-        return lastProtocolsText = protocolsText(fd);
+        System.arraycopy(lastProtocols, 0, lastProtocols, 1, lastProtocols.length - 1);
+        System.arraycopy(lastProtocolsTexts, 0, lastProtocolsTexts, 1, lastProtocolsTexts.length - 1);
+        lastProtocols[0] = fields;
+        return lastProtocolsTexts[0] = protocolsText(fd);
     }
 
     private static String protocolsText(FrameDissection fd) {

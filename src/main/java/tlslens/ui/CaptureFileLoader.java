@@ -22,7 +22,7 @@ import tlslens.ui.model.UnsavedPackets;
 
 /**
  * Opens and closes capture files: a thread of its own reads and dissects the whole file into a
- * {@link RowFeed}, giving way to the window now and then ({@link LoadPacer}), and reports into the
+ * {@link RowFeed} (whose second thread records the frames and makes their rows), giving way to the window now and then ({@link LoadPacer}), and reports into the
  * capture session (loading, the file's damage, the failure to open it). Rows reach the table
  * through {@link RowPump}.
  */
@@ -156,6 +156,7 @@ final class CaptureFileLoader {
         progress = p;
         try (reader) {
             f.attach(new CaptureIndex(reader.linkType(), keys.apply(file, reader.decryptionSecrets()).secrets()).interfaces(reader.interfaces()));
+            f.onRowThread(LowPriority::lowerCurrentThread); // the feed's second stage gives way to the window as this thread does
             Platform.runLater(() -> opened(f, file, name, remember));
             RawFrame raw;
             long n = 0;
@@ -171,6 +172,7 @@ final class CaptureFileLoader {
                 pacer.giveWay();
             }
             p.update(reader.bytesRead(), n);
+            f.endOfFrames(); // every frame read is recorded and has its row (or the second stage's failure is thrown here)
             f.index().finishReading(); // a file: no frame follows (the engine's per-connection state goes)
             if (full && !f.isCancelled()) {
                 // Stopped like a cancel, what was read kept: the window stays usable instead of running out of memory.

@@ -17,10 +17,11 @@ import tlslens.ui.model.PacketRow;
 
 /**
  * The hand-over between one producer thread (a file load or a live capture) and the FX thread:
- * the producer dissects each frame into the {@link CaptureIndex} and queues its row; the FX thread
- * takes whatever is queued once per pulse ({@link #drain}). While a display filter is applied the
- * producer also tests each new frame against it, so the filter never needs to rerun; it colours
- * each frame by the colouring rules the same way.
+ * the producer dissects each frame with the {@link CaptureIndex}'s engine; a second thread of the
+ * feed's own records it in the index and queues its row (a pipeline of two stages: {@link HandOff});
+ * the FX thread takes whatever is queued once per pulse ({@link #drain}). While a display filter is
+ * applied the second stage also tests each new frame against it, so the filter never needs to
+ * rerun; it colours each frame by the colouring rules the same way.
  */
 final class RowFeed {
     private volatile CaptureIndex index;
@@ -61,25 +62,139 @@ final class RowFeed {
     /** Null until the producer has opened its source. */
     CaptureIndex index() { return index; }
 
-    /** Producer thread only. */
+    /**
+     * Producer thread only. The frame is dissected here; its columns, colour and row are made on
+     * the feed's second thread ({@link #rows}), so a load runs on two cores: the capture's engine
+     * dissects frames in order on one, while the other keeps the columns of the frames before.
+     */
     void publish(RawFrame f) {
         // Without a filter to evaluate only the columns and the colours are read: a lighter tree
         // (Engine.detail), holding only the colouring rules' fields when they allow (LightTree.sparse).
         ColouringRules before = colouring;
         boolean detail = filter != null || before.needsDetail();
         List<String> keep = detail ? null : keptFor(before);
-        FrameDissection fd = index.add(f, detail, keep);
-        DisplayFilter df = filter; // read after add(): see PacketTableModel's class comment
+        CaptureIndex idx = index;
+        while (true) { // publishing first, pauses then (pause() the other way round): one of the two sees the other
+            publishing = true;
+            if (pauses == 0) break;
+            publishing = false;
+            awaitResume(); // a rekey elsewhere: no frame dissected meanwhile
+        }
+        try {
+            FrameDissection fd = idx.dissectNext(f, detail, keep);
+            rows().put(new Dissected(fd, f.originalLength(), before, detail, keep));
+        } finally {
+            publishing = false;
+            if (pauses > 0) {
+                synchronized (gate) {
+                    gate.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** A frame dissected by the producer, on its way to {@link #row}. */
+    private record Dissected(FrameDissection fd, int originalLength, ColouringRules rules, boolean detail,
+            List<String> keep) {}
+
+    /** Frames dissected and not yet recorded wait here, this many at most (a few milliseconds of work). */
+    private static final int IN_FLIGHT = 1024;
+
+    /** The second stage, started with the first frame; null before. Producer thread only (and {@link #finish}). */
+    private volatile HandOff<Dissected> rows;
+    /** Run first on the second stage's thread (a file load lowers its priority as the loader's). */
+    private volatile Runnable onRowThread;
+
+    /** Sets what the second stage's thread runs first (before the first frame is published). */
+    void onRowThread(Runnable r) { this.onRowThread = r; }
+
+    private HandOff<Dissected> rows() {
+        HandOff<Dissected> h = rows;
+        if (h == null) rows = h = new HandOff<>("tlslens-rows", IN_FLIGHT, onRowThread, this::row);
+        return h;
+    }
+
+    /**
+     * The second stage, one frame after the other in order: the index records the frame (its
+     * columns, its connection); then its colour, the filter's verdict and its row.
+     */
+    private void row(Dissected d) {
+        try {
+            rowOf(d);
+        } catch (RuntimeException | Error e) {
+            index.abandonUnrecorded(); // the frames after this one will not be recorded: nothing waits for them
+            throw e;
+        }
+    }
+
+    private void rowOf(Dissected d) {
+        CaptureIndex idx = index;
+        FrameDissection fd = d.fd;
+        idx.record(fd, d.originalLength);
+        if (cancelled) return; // the index is being let go: no row
+        DisplayFilter df = filter; // read after record(): see PacketTableModel's class comment
         ColouringRules rules = colouring; // likewise
-        boolean full = detail;
-        if (!detail && (df != null || rules.needsDetail() || rules != before && keep != null && keptFor(rules) != keep)) {
-            fd = index.dissect(f.number()); // a filter or other rules set meanwhile: the whole tree
+        boolean full = d.detail;
+        if (!d.detail && (df != null || rules.needsDetail()
+                || rules != d.rules && d.keep != null && !tlslens.engine.LightTree.sparse(rules.fields()).equals(d.keep))) {
+            fd = idx.dissect(fd.number); // a filter or other rules set meanwhile: the whole tree
             full = true;
         }
         if (full) experts.addFrame(fd.number, fd.root);
         else lightTrees = true;
         boolean matches = df == null || df.matches(fd);
-        queue.add(new PacketRow(source, f.number(), rules.colourOf(fd), df, matches)); // the index keeps the columns and times
+        queue.add(new PacketRow(source, fd.number, rules.colourOf(fd), df, matches)); // the index keeps the columns and times
+    }
+
+    /** Rekeys under way ({@link #rekey}): the producer waits before its next frame. */
+    private volatile int pauses;
+    /** The producer is inside {@link #publish}. */
+    private volatile boolean publishing;
+    private final Object gate = new Object();
+
+    private void awaitResume() {
+        synchronized (gate) {
+            gate.notifyAll(); // a pause() waiting for this producer to leave publish()
+            boolean interrupted = false;
+            while (pauses > 0) {
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the frame in hand is published all the same
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops the producer before its next frame and waits until every frame it published went
+     * through the second stage: the index and the engine then agree, and a rekey may replay
+     * connections. From the producer's own thread (a live capture's key log) only the second stage is waited for.
+     */
+    private void pause() {
+        HandOff<Dissected> h;
+        synchronized (gate) {
+            pauses++;
+            boolean interrupted = false;
+            while (publishing) {
+                try {
+                    gate.wait(1);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            h = rows;
+        }
+        if (h != null) h.awaitHandled();
+    }
+
+    private void resume() {
+        synchronized (gate) {
+            pauses--;
+            gate.notifyAll();
+        }
     }
 
     /** The rules {@link #kept} was made for (producer thread only). */
@@ -101,12 +216,22 @@ final class RowFeed {
      * Dissects again the connections that keys added since could open ({@code all}: every TLS
      * connection, the secrets were replaced), in the index and with the capture's engine taking
      * over their new state, and queues their new rows for {@link #drainReplaced}. Runs on the
-     * producer thread (a live capture's watched key log) or in the background (the index holds its
-     * frames meanwhile, so the producer waits, never interleaves). Returns the connections done.
+     * producer thread (a live capture's watched key log) or in the background (the producer waits
+     * meanwhile, never interleaves: {@link #pause}). Returns the connections done.
      */
     List<Integer> rekey(boolean all) {
         CaptureIndex idx = index;
         if (idx == null) return List.of();
+        pause();
+        try {
+            return rekey(idx, all);
+        } finally {
+            resume();
+        }
+    }
+
+    /** {@link #rekey(boolean)}, the producer paused and every frame it published recorded. */
+    private List<Integer> rekey(CaptureIndex idx, boolean all) {
         List<Integer> streams = idx.rekeyable(all);
         // QUIC and DTLS: their UDP frames, all again (QUIC connections span conversations).
         boolean udp = idx.udpRekeyable(all);
@@ -199,7 +324,25 @@ final class RowFeed {
         boolean isEmpty() { return written == read; }
     }
 
-    void finish() { finished = true; }
+    /**
+     * Producer: no frame follows; returns once every frame published is recorded and its row
+     * queued, throwing what failed on the second stage (unless a publish threw it already).
+     */
+    void endOfFrames() {
+        HandOff<Dissected> h = rows;
+        if (h != null) h.close();
+    }
+
+    /** Producer: done ({@link #endOfFrames} first; a failure not thrown yet is printed here). */
+    void finish() {
+        try {
+            endOfFrames();
+        } catch (RuntimeException | Error e) {
+            e.printStackTrace();
+        } finally {
+            finished = true;
+        }
+    }
 
     /** The producer is done (its last rows may still be queued for the table). */
     boolean isFinished() { return finished; }

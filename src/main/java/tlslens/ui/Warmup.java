@@ -36,6 +36,7 @@ final class Warmup {
                     feed.attach(idx);
                     RawFrame f;
                     while ((f = r.next()) != null) feed.publish(f);
+                    feed.finish(); // the rows are made on the feed's second thread: all of them queued
                     if (round == ROUNDS - 1) warmTableText(feed.drain(Integer.MAX_VALUE));
                     else feed.drain(Integer.MAX_VALUE);
                     idx.dissect(Math.min(4, idx.frameCount()));
