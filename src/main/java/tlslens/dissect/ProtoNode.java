@@ -284,7 +284,7 @@ public final class ProtoNode {
 
     /**
      * True in a tree whose reader wants none of the costly items no core field needs: certificates
-     * stay bytes (no X.509 subtree) and a ClientHello gets no JA3/JA4 fingerprints.
+     * stay bytes (no X.509 subtree) and hellos get no JA3/JA3S/JA4 fingerprints.
      */
     public boolean lean() { return lean; }
 

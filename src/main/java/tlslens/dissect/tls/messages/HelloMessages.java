@@ -124,6 +124,7 @@ public final class HelloMessages {
         if (off < end) {
             ExtensionDissector.dissect(t, tvb, off, end, hrr ? HandshakeTypes.HELLO_RETRY_REQUEST : HandshakeTypes.SERVER_HELLO, h);
         }
+        if (t.lean()) return h; // nobody reads the fingerprint (see ProtoNode.lean)
         String full = Ja3.serverString(h);
         t.addGenerated(JA3S_FULL, full);
         t.addGenerated(JA3S, Ja3.md5(full));
