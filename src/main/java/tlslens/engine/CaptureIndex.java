@@ -756,6 +756,17 @@ public final class CaptureIndex implements Closeable {
         upTo = Math.min(upTo, frameCount()); // the frames mayMatch answers for
         boolean[] wanted = mayMatch(filter, upTo);
         java.util.BitSet hits = new java.util.BitSet(upTo + 1);
+        byte[] known = decided(filter, upTo);
+        if (known != null) { // only the frames whose answer the first pass did not record are dissected again
+            boolean[] unknown = new boolean[upTo + 1];
+            boolean any = false;
+            for (int i = 1; i <= upTo; i++) {
+                if (known[i] > 0) hits.set(i);
+                else if (known[i] < 0 && (wanted == null || wanted[i])) any = unknown[i] = true;
+            }
+            if (!any) return cancelled.getAsBoolean() ? null : hits.stream().toArray();
+            wanted = unknown;
+        }
         boolean done = parallelPass(upTo, detail, lean, wanted, sparseFor(filter), threads, onThread, cancelled, fd -> {
             if (filter.matches(fd)) {
                 synchronized (hits) {
@@ -793,6 +804,16 @@ public final class CaptureIndex implements Closeable {
         if (fields.isEmpty() || !fields.stream().allMatch(LightTree::holdsLean)) return null;
         if (filter.matches(tlslens.dissect.ProtoNode.root())) return null; // e.g. "!tls": frames without the field match
         return presence.holding(fields, Math.min(upTo, count));
+    }
+
+    /**
+     * Per frame 1..{@code upTo}, {@code filter}'s answer as far as the first pass recorded the values
+     * it reads (FieldPresence.decided: 1, 0, or -1 for not known); null when known for none, or when
+     * the secrets changed since the frames were recorded.
+     */
+    synchronized byte[] decided(DisplayFilter filter, int upTo) {
+        if (recordedWith < 0 || recordedWith != keysIn(secrets)) return null;
+        return presence.decided(filter, Math.min(upTo, count));
     }
 
     /** The names of the fields frame {@code number}'s tree held, as recorded (tests compare passes). */

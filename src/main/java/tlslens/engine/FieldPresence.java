@@ -38,7 +38,21 @@ final class FieldPresence {
     private long[] bits = new long[64];
     /** One past the highest word of {@link #bits} set in the current tree. */
     private int words;
+    /**
+     * The walk's scratch, a bit per field: asked about by a sparse tree's keep check; made as an
+     * item whose value was kept; made without one (a note's, a value not a number, too many items).
+     * A field asked about but never made (not kept) has no value known either.
+     */
+    private final Bits asked = new Bits(), valued = new Bits(), unknownValue = new Bits();
+    /** The walk's scratch: the fields without a known value, as {@link #record} keys them. */
+    private long[] unvalued = new long[64];
+    private int unvaluedWords;
+    /** The walk's scratch: the integer items in tree order, two longs each (field id, kind and length; value). */
+    private long[] values = new long[2 * MAX_VALUES];
+    private int valueCount;
     private final Key probe = new Key();
+    /** Per set number, its key (what the set's frames held, with the integer items' values). */
+    private final List<Key> keys = new ArrayList<>();
 
     /**
      * Records the fields of frame {@code number}'s tree (walked once; the notes' fields count too, as
@@ -47,10 +61,18 @@ final class FieldPresence {
      */
     void record(int number, ProtoNode root) {
         walkAbove(root);
+        unvaluedWords = Math.max(asked.words, unknownValue.words);
+        if (unvaluedWords > unvalued.length) unvalued = new long[Math.max(unvaluedWords, 2 * unvalued.length)];
+        for (int w = 0; w < unvaluedWords; w++) unvalued[w] = asked.word(w) & ~valued.word(w) | unknownValue.word(w);
+        while (unvaluedWords > 0 && unvalued[unvaluedWords - 1] == 0) unvaluedWords--;
         int set = UNKNOWN;
         probe.bits = bits;
         probe.length = words;
-        probe.hash = hash(bits, words);
+        probe.unvalued = unvalued;
+        probe.unvaluedLength = unvaluedWords;
+        probe.values = values;
+        probe.valueLength = 2 * valueCount;
+        probe.hash = probe.hashOf();
         Integer known = numbers.get(probe);
         if (known != null) {
             set = known;
@@ -60,11 +82,20 @@ final class FieldPresence {
             Key k = new Key();
             k.bits = Arrays.copyOf(bits, words);
             k.length = words;
+            k.unvalued = Arrays.copyOf(unvalued, unvaluedWords);
+            k.unvaluedLength = unvaluedWords;
+            k.values = Arrays.copyOf(values, 2 * valueCount);
+            k.valueLength = 2 * valueCount;
             k.hash = probe.hash;
             numbers.put(k, set);
+            keys.add(k);
         }
         Arrays.fill(bits, 0, words, 0);
         words = 0;
+        asked.clear();
+        valued.clear();
+        unknownValue.clear();
+        valueCount = 0;
         if (number >= setOf.length) setOf = unknown(Arrays.copyOf(setOf, Math.max(number + 1, setOf.length * 2)), setOf.length);
         setOf[number] = set;
     }
@@ -101,17 +132,68 @@ final class FieldPresence {
     }
 
     private void walk(ProtoNode n) {
-        if (n.field != null) mark(n.field);
+        if (n.field != null) {
+            mark(n.field);
+            if (n.field.type.isInteger() && !thinned(n.field)) value(n); // (a thinned layer's field is not recorded)
+        }
         List<Expert> experts = n.experts();
-        for (int i = 0, size = experts.size(); i < size; i++) mark(experts.get(i).def().field);
+        for (int i = 0, size = experts.size(); i < size; i++) markUnvalued(experts.get(i).def().field);
         for (ProtoNode c = n.firstChild(); c != null; c = c.nextSibling()) walk(c);
+    }
+
+    /** At most this many integer items of a frame are kept with their values; beyond, their fields count as unvalued. */
+    private static final int MAX_VALUES = 32;
+
+    /** Keeps an integer item's value and length (what a filter reads of it), in tree order. */
+    private void value(ProtoNode n) {
+        Object v = n.value();
+        int kind = v instanceof Long ? 1 : v instanceof Integer ? 2 : 0;
+        if (kind == 0 || valueCount == MAX_VALUES) {
+            unknownValue.set(n.field.id);
+            return;
+        }
+        valued.set(n.field.id);
+        values[2 * valueCount] = (long) n.field.id << 32 | (long) kind << 28 | n.length();
+        values[2 * valueCount + 1] = ((Number) v).longValue();
+        valueCount++;
+    }
+
+    /** A note's field: filters see an item of it (FieldSlots) whose value is not kept here. */
+    private void markUnvalued(FieldDef f) {
+        if (f == null || thinned(f)) return;
+        mark(f);
+        unknownValue.set(f.id);
+    }
+
+    /** A growable set of field ids, cleared after each frame. */
+    private static final class Bits {
+        long[] w = new long[8];
+        int words;
+
+        void set(int id) {
+            int i = id >>> 6;
+            if (i >= w.length) w = Arrays.copyOf(w, Math.max(i + 1, w.length * 2));
+            w[i] |= 1L << id;
+            if (i >= words) words = i + 1;
+        }
+
+        long word(int i) { return i < words ? w[i] : 0; }
+
+        void clear() {
+            Arrays.fill(w, 0, words, 0);
+            words = 0;
+        }
     }
 
     /**
      * A sparse tree's dissectors added an item of field {@code f} (its keep check: Engine.keepOnly),
      * kept or not: it counts for the frame recorded next, unless of a thinned layer (not recorded).
      */
-    void asked(FieldDef f) { mark(f); }
+    void asked(FieldDef f) {
+        if (f == null || thinned(f)) return;
+        mark(f);
+        asked.set(f.id); // an item kept is walked too, and gives its value
+    }
 
     /** The definitions marked so far, by id ({@link #fields}). */
     private FieldDef[] defs = new FieldDef[256];
@@ -169,6 +251,55 @@ final class FieldPresence {
         return out;
     }
 
+    /**
+     * Per frame 1..{@code upTo}, the filter's answer where the first pass recorded all it reads: 1
+     * matches, 0 does not, -1 not known (the frame must be dissected again); null when it is known
+     * for no frame. Known for a frame when every field the filter names is an integer field (no
+     * bytes to read) that the frame either did not hold or held only as items whose values were
+     * kept: the filter then runs on those items alone, in their order, as on the frame's tree (it
+     * reads a field's every item, their values and lengths: comparisons, count, len, in, bitwise
+     * and). The first pass keeps the values of the items it makes (the colouring rules' fields,
+     * in sparse trees: so "tls.handshake.type == 1" needs no pass).
+     */
+    byte[] decided(tlslens.dissect.filter.DisplayFilter filter, int upTo) {
+        Set<String> fields = filter.fields();
+        if (fields.isEmpty()) return null;
+        for (String name : fields) {
+            FieldDef f = tlslens.dissect.registry.FieldRegistry.byName(name);
+            if (f == null || !f.type.isInteger() || LightTree.ofThinnedLayer(name) || !LightTree.holdsLean(name)) return null;
+        }
+        byte[] perSet = new byte[keys.size()];
+        boolean any = false;
+        for (int s = 0; s < perSet.length; s++) {
+            perSet[s] = decide(filter, fields, sets.get(s), keys.get(s));
+            any |= perSet[s] >= 0;
+        }
+        if (!any) return null;
+        byte[] out = new byte[upTo + 1];
+        for (int i = 1; i <= upTo; i++) {
+            int s = i < setOf.length ? setOf[i] : UNKNOWN;
+            out[i] = s == UNKNOWN ? -1 : perSet[s];
+        }
+        return out;
+    }
+
+    private byte decide(tlslens.dissect.filter.DisplayFilter filter, Set<String> fields, FieldDef[] held, Key k) {
+        for (FieldDef f : held) {
+            if (!fields.contains(f.abbrev)) continue;
+            if (!f.type.isInteger() || k.isUnvalued(f.id)) return -1; // held, but not every item's value is known
+        }
+        ProtoNode root = ProtoNode.root();
+        for (int i = 0; i < k.valueLength; i += 2) {
+            long meta = k.values[i];
+            FieldDef f = defs[(int) (meta >>> 32)]; // marked with its item
+            if (!fields.contains(f.abbrev)) continue;
+            long v = k.values[i + 1];
+            Object value = ((meta >>> 28) & 3) == 1 ? (Object) v : (Object) (int) v;
+            root.child(new ProtoNode(f, value, null, 0, 0, (int) (meta & 0xFFFFFFF)));
+        }
+        return (byte) (filter.matches(root) ? 1 : 0);
+    }
+
     /** The names of the fields recorded for frame {@code number}; null when unknown (counts as every field). */
     Set<String> fieldsOf(int number) {
         int s = number < setOf.length ? setOf[number] : UNKNOWN;
@@ -181,21 +312,40 @@ final class FieldPresence {
     /** Bytes of heap held (benchmarks count it with the index). */
     long footprint() {
         long n = 16 + 4L * setOf.length;
-        for (FieldDef[] s : sets) n += 16 + 4L * s.length + 48 + 24 + 8L * bits.length;
+        for (Key k : keys) n += 16 + 4L * k.length + 48 + 24 + 8L * (k.bits.length + k.unvalued.length + k.values.length) + 48;
         return n;
     }
 
-    /** A set of field ids as bits: the first {@code length} words of {@code bits}, the last one not zero. */
+    /**
+     * A set of field ids as bits (the first {@code length} words of {@code bits}, the last one not
+     * zero), those of them without values likewise, and the integer items' values in tree order.
+     */
     private static final class Key {
         long[] bits;
         int length;
+        long[] unvalued;
+        int unvaluedLength;
+        long[] values;
+        int valueLength;
         int hash;
+
+        int hashOf() {
+            return 31 * (31 * hash(bits, length) + hash(unvalued, unvaluedLength)) + hash(values, valueLength);
+        }
+
+        boolean isUnvalued(int id) {
+            int w = id >>> 6;
+            return w < unvaluedLength && (unvalued[w] & 1L << id) != 0;
+        }
 
         @Override public int hashCode() { return hash; }
 
         @Override public boolean equals(Object o) {
-            if (!(o instanceof Key k) || k.hash != hash || k.length != length) return false;
-            return Arrays.equals(bits, 0, length, k.bits, 0, length);
+            if (!(o instanceof Key k) || k.hash != hash || k.length != length || k.unvaluedLength != unvaluedLength
+                    || k.valueLength != valueLength) return false;
+            return Arrays.equals(bits, 0, length, k.bits, 0, length)
+                    && Arrays.equals(unvalued, 0, unvaluedLength, k.unvalued, 0, unvaluedLength)
+                    && Arrays.equals(values, 0, valueLength, k.values, 0, valueLength);
         }
     }
 }

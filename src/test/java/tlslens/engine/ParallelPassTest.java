@@ -19,6 +19,7 @@ import tlslens.dissect.RobustnessTest;
 import tlslens.dissect.filter.DisplayFilter;
 import tlslens.dissect.tls.decrypt.KeyLog;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
+import tlslens.ui.model.ColouringRules;
 
 /**
  * A pass over the index on several threads (each TCP connection replayed alone, the UDP frames in
@@ -34,6 +35,12 @@ class ParallelPassTest {
         "tls.handshake.type == 2 || tls.alert_message", "tls.handshake.type == 1 && tcp.srcport > 1024",
         "!(tls.handshake.type == 1)", "tls.handshake.type != 1", "tls.record.content_type == 21 || !tls.handshake",
         "tls.handshake.extensions_server_name contains \"e\"", "tls.handshake.session_id_length > 0",
+        // filters over integer fields only, which a first pass that kept their values answers without a pass (FieldPresence.decided)
+        "count(tls.handshake.type) == 2", "len(tls.handshake.type) == 1", "tls.handshake.type in {1, 2, 11}",
+        "tls.handshake.type & 0x2", "tls.handshake.type > 10 && !(tls.handshake.type == 14)",
+        "tls.handshake.extensions.supported_version == 0x0304 || tls.handshake.type == 4", "tls.record.version == 0x0303",
+        "tls.handshake.type == 2 && !(tls.handshake.type == 11) && !tls.handshake.extensions.supported_version",
+        "!tls.handshake.type", "tls.alert_message.desc == 0 || tls.handshake.type == 20",
     };
 
     @Test
@@ -83,7 +90,46 @@ class ParallelPassTest {
                 assertArrayEquals(index.matching(df, () -> false), index.matching(df, n, 3, null, () -> false),
                         cap.getFileName() + ": " + text);
             }
+            // A window's first pass (sparse trees of the colouring rules' fields) records other values: the same matches.
+            try (CaptureFileReader again = CaptureFileReader.open(cap);
+                 CaptureIndex sparse = new CaptureIndex(again.linkType(), secrets)) {
+                sparse.interfaces(again.interfaces());
+                List<String> keep = LightTree.sparse(ColouringRules.defaults().fields());
+                for (RawFrame f; (f = again.next()) != null; ) sparse.add(f, false, keep);
+                for (String text : FILTERS) {
+                    DisplayFilter df = DisplayFilter.compile(text);
+                    assertArrayEquals(index.matching(df, () -> false), sparse.matching(df, n, 3, null, () -> false),
+                            cap.getFileName() + " (sparse first pass): " + text);
+                }
+            }
             return index.parallelizable(n);
+        }
+    }
+
+    /**
+     * A filter over fields whose values the first pass kept is answered from them: after a window's
+     * first pass (the colouring rules keep tls.handshake.type), "tls.handshake.type == 1" needs no
+     * frame dissected again; a filter on a field the pass did not keep still does.
+     */
+    @Test
+    void aFilterOverKeptValuesNeedsNoPass() throws Exception {
+        try (CaptureFileReader r = CaptureFileReader.open(Path.of("src/main/resources/sample/tls-sample.pcapng"));
+             CaptureIndex index = new CaptureIndex(r.linkType())) {
+            List<String> keep = LightTree.sparse(ColouringRules.defaults().fields());
+            for (RawFrame f; (f = r.next()) != null; ) index.add(f, false, keep);
+            int n = index.frameCount();
+            byte[] hello = index.decided(DisplayFilter.compile("tls.handshake.type == 1"), n);
+            int ones = 0;
+            for (int i = 1; i <= n; i++) {
+                assertTrue(hello[i] >= 0, "frame " + i + " not known");
+                ones += hello[i];
+            }
+            assertTrue(ones > 0, "no ClientHello known");
+            byte[] version = index.decided(DisplayFilter.compile("tls.record.version == 0x0303"), n);
+            int unknown = 0;
+            for (int i = 1; version != null && i <= n; i++) unknown += version[i] < 0 ? 1 : 0;
+            assertTrue(version == null || unknown > 0, "tls.record.version is not kept by the colouring rules");
+            assertEquals(null, index.decided(DisplayFilter.compile("tls.handshake.type == 1 && tcp.srcport > 1024"), n));
         }
     }
 
