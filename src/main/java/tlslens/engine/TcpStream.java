@@ -66,10 +66,12 @@ final class TcpStream implements ConnectionState {
     private long payloadBytes0;
     private long payloadBytes1;
     /** Times of the frames that grew the TLS log, in frame order (frames come in order). */
-    private long[] loggedFrames = new long[0];
+    private static final long[] NO_LONGS = {};
+    private static final int[] NO_INTS = {};
+    private long[] loggedFrames = NO_LONGS;
     /** Their times as seconds and nanoseconds: no Instant kept per handshake message. */
-    private long[] loggedSeconds = new long[0];
-    private int[] loggedNanos = new int[0];
+    private long[] loggedSeconds = NO_LONGS;
+    private int[] loggedNanos = NO_INTS; // (the empty arrays shared: 48 bytes a connection)
     private int loggedCount;
     private int logSize;
 
@@ -163,9 +165,9 @@ final class TcpStream implements ConnectionState {
         framers = null;
         held = null;
         if (tls != null) tls.release(keepKeySchedule);
-        loggedFrames = Arrays.copyOf(loggedFrames, loggedCount);
-        loggedSeconds = Arrays.copyOf(loggedSeconds, loggedCount);
-        loggedNanos = Arrays.copyOf(loggedNanos, loggedCount);
+        loggedFrames = loggedCount == 0 ? NO_LONGS : Arrays.copyOf(loggedFrames, loggedCount);
+        loggedSeconds = loggedCount == 0 ? NO_LONGS : Arrays.copyOf(loggedSeconds, loggedCount);
+        loggedNanos = loggedCount == 0 ? NO_INTS : Arrays.copyOf(loggedNanos, loggedCount);
     }
 
     private boolean ended;
@@ -228,9 +230,9 @@ final class TcpStream implements ConnectionState {
             forgottenClientRandom = tls.clientRandom();
         }
         tls = null;
-        loggedFrames = new long[0];
-        loggedSeconds = new long[0];
-        loggedNanos = new int[0];
+        loggedFrames = NO_LONGS;
+        loggedSeconds = NO_LONGS;
+        loggedNanos = NO_INTS;
         loggedCount = 0;
         forgotten = true;
     }
