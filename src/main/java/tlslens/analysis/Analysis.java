@@ -14,7 +14,12 @@ import java.util.Map;
 public final class Analysis {
     private final List<Connection> connections;
 
-    Analysis(List<Connection> connections) { this.connections = List.copyOf(connections); }
+    Analysis(List<Connection> connections) {
+        this.connections = List.copyOf(connections);
+        // Equal values shared across the connections (Canon): the model lives as long as the capture is open.
+        Canon canon = new Canon();
+        for (Connection c : this.connections) canon.share(c);
+    }
 
     public List<Connection> connections() { return connections; }
 

@@ -26,13 +26,13 @@ public final class ConnectionsSnapshot {
     public static final ConnectionsSnapshot EMPTY = new ConnectionsSnapshot(List.of(), Map.of(), 0);
 
     private final List<Connection> connections;
-    private final Map<Integer, Connection> byIndex = new HashMap<>();
+    private final tlslens.analysis.ConnectionLookup byIndex;
     private final Map<Integer, Issue> issues;
     private final int frameCount;
 
     private ConnectionsSnapshot(List<Connection> connections, Map<Integer, Issue> issues, int frameCount) {
         this.connections = List.copyOf(connections);
-        for (Connection c : this.connections) byIndex.put(c.key(), c);
+        this.byIndex = tlslens.analysis.ConnectionLookup.of(this.connections, Connection::key);
         this.issues = Map.copyOf(issues);
         this.frameCount = frameCount;
         this.decryption = DecryptionTally.of(this.connections);
