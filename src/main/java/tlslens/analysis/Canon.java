@@ -68,6 +68,7 @@ final class Canon {
         c.keyShareGroupsOffered = list(c.keyShareGroupsOffered);
         c.findings = list(c.findings);
         c.skipped = list(c.skipped);
+        if (c.facts != null) c.facts.share(this);
         c.clientHelloExtensions = extensions(c.clientHelloExtensions);
         c.serverHelloExtensions = extensions(c.serverHelloExtensions);
     }

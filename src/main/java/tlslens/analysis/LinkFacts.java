@@ -37,9 +37,9 @@ final class LinkFacts {
     final boolean pskOffered;
     final long clientHelloFrame;
     /** The findings of the connection on its own, in order (linking adds its own after them). */
-    final List<String> ownFindings;
+    List<String> ownFindings; // (not final: shared with equal ones, share)
     /** What a resumption of this full handshake skips; empty when it was resumed itself (never an original). */
-    final List<SkippedMessage> skippable;
+    List<SkippedMessage> skippable;
     /** The frames that issued a session or ticket (the ServerHello's, each ticket's) and their times. */
     private final long[] issueFrames;
     private final Instant[] issueTimes;
@@ -76,6 +76,13 @@ final class LinkFacts {
     static LinkFacts of(HandshakeTimeline t, ConnectionState s, Resumption resumption, boolean ticketOffered,
             boolean pskOffered, long clientHelloFrame, java.util.Collection<String> findings) {
         return new LinkFacts(t, s, resumption, ticketOffered, pskOffered, clientHelloFrame, findings);
+    }
+
+    /** Shares the lists and times equal to other connections' ({@link Canon}). */
+    void share(Canon canon) {
+        ownFindings = canon.list(ownFindings);
+        skippable = canon.list(skippable);
+        for (int i = 0; i < issueTimes.length; i++) issueTimes[i] = canon.of(issueTimes[i]);
     }
 
     /** When frame {@code frame}, which issued a session or ticket, was captured (as the state's frameTime); null if unknown. */

@@ -56,13 +56,15 @@ final class TcpStream implements ConnectionState {
 
     // ---- what the connection model reads (ConnectionState) -----------------------------------
 
-    private final byte[][] addresses = new byte[2][];
+    /** The endpoints' addresses (no array of the two: 24 bytes a connection); shared between connections once the file is read. */
+    private byte[] address0, address1;
     /** Direction of the SYN's sender, -1 until a SYN or SYN-ACK was seen. */
     private int synClient = -1;
     private long firstFrame = -1;
     private long lastFrame = -1;
-    private Instant firstTime;
-    private Instant lastTime;
+    /** The first and last frames' times, as an Instant's fields (two Instants kept 48 bytes a connection); set with firstFrame. */
+    private long firstSeconds, lastSeconds;
+    private int firstNanos, lastNanos;
     private long payloadBytes0;
     private long payloadBytes1;
     /** Times of the frames that grew the TLS log, in frame order (frames come in order). */
@@ -82,18 +84,20 @@ final class TcpStream implements ConnectionState {
     }
 
     void endpoints(byte[] initiator, byte[] responder) {
-        addresses[0] = initiator;
-        addresses[1] = responder;
+        address0 = initiator;
+        address1 = responder;
     }
 
     /** Called once per frame of this connection, after its records were handled. */
     void observe(FrameDissection fd, int dir, int payloadLength, boolean syn, boolean ack) {
         if (firstFrame < 0) {
             firstFrame = fd.number;
-            firstTime = fd.time;
+            firstSeconds = fd.time.getEpochSecond();
+            firstNanos = fd.time.getNano();
         }
         lastFrame = fd.number;
-        lastTime = fd.time;
+        lastSeconds = fd.time.getEpochSecond();
+        lastNanos = fd.time.getNano();
         if (dir == 0) payloadBytes0 += payloadLength;
         else payloadBytes1 += payloadLength;
         if (syn && synClient < 0) synClient = ack ? 1 - dir : dir;
@@ -122,7 +126,7 @@ final class TcpStream implements ConnectionState {
         return 0;
     }
 
-    @Override public byte[] address(int dir) { return addresses[dir == 0 ? 0 : 1]; }
+    @Override public byte[] address(int dir) { return dir == 0 ? address0 : address1; }
 
     @Override public int port(int dir) { return dir == 0 ? initiatorPort : responderPort; }
 
@@ -130,9 +134,9 @@ final class TcpStream implements ConnectionState {
 
     @Override public long lastFrame() { return lastFrame; }
 
-    @Override public Instant firstTime() { return firstTime; }
+    @Override public Instant firstTime() { return firstFrame < 0 ? null : Instant.ofEpochSecond(firstSeconds, firstNanos); }
 
-    @Override public Instant lastTime() { return lastTime; }
+    @Override public Instant lastTime() { return firstFrame < 0 ? null : Instant.ofEpochSecond(lastSeconds, lastNanos); }
 
     /**
      * No frame will follow (the capture is read): lets go of what only framing more bytes needs, the
@@ -221,8 +225,11 @@ final class TcpStream implements ConnectionState {
      * the client random, which tell whether new keys open it (CaptureIndex.rekeyable). Dissecting it
      * again (CaptureIndex.redissect) gives the engine a whole state for it (Engine.adopt).
      */
-    void forgetDetail() {
+    void forgetDetail(java.util.Map<java.nio.ByteBuffer, byte[]> addresses) {
         if (forgotten) return;
+        // Equal addresses shared (a capture has few hosts; the arrays are never changed).
+        if (address0 != null) address0 = addresses.computeIfAbsent(java.nio.ByteBuffer.wrap(address0), k -> address0);
+        if (address1 != null) address1 = addresses.computeIfAbsent(java.nio.ByteBuffer.wrap(address1), k -> address1);
         forgottenClientDirection = clientDirection();
         if (tls != null) {
             carriedTls = true;
