@@ -22,6 +22,13 @@ final class Canon {
         return c == null ? v : (T) c;
     }
 
+    /** Equal byte arrays shared (session ids, tickets: never changed once logged); the empty ones too. */
+    byte[] bytes(byte[] b) {
+        if (b == null) return null;
+        Object c = seen.putIfAbsent(java.nio.ByteBuffer.wrap(b), b);
+        return c == null ? b : (byte[]) c;
+    }
+
     /** A hello's extensions: shared when the same codes and lengths come in the same order (not only as equal maps). */
     Map<Integer, Integer> extensions(Map<Integer, Integer> m) {
         if (!(m instanceof CodeLengths cl)) return m;
