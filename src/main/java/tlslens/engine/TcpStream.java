@@ -62,9 +62,8 @@ final class TcpStream implements ConnectionState {
     private int synClient = -1;
     private long firstFrame = -1;
     private long lastFrame = -1;
-    /** The first and last frames' times, as an Instant's fields (two Instants kept 48 bytes a connection); set with firstFrame. */
-    private long firstSeconds, lastSeconds;
-    private int firstNanos, lastNanos;
+    private Instant firstTime;
+    private Instant lastTime;
     private long payloadBytes0;
     private long payloadBytes1;
     /** Times of the frames that grew the TLS log, in frame order (frames come in order). */
@@ -92,12 +91,10 @@ final class TcpStream implements ConnectionState {
     void observe(FrameDissection fd, int dir, int payloadLength, boolean syn, boolean ack) {
         if (firstFrame < 0) {
             firstFrame = fd.number;
-            firstSeconds = fd.time.getEpochSecond();
-            firstNanos = fd.time.getNano();
+            firstTime = fd.time;
         }
         lastFrame = fd.number;
-        lastSeconds = fd.time.getEpochSecond();
-        lastNanos = fd.time.getNano();
+        lastTime = fd.time;
         if (dir == 0) payloadBytes0 += payloadLength;
         else payloadBytes1 += payloadLength;
         if (syn && synClient < 0) synClient = ack ? 1 - dir : dir;
@@ -134,9 +131,9 @@ final class TcpStream implements ConnectionState {
 
     @Override public long lastFrame() { return lastFrame; }
 
-    @Override public Instant firstTime() { return firstFrame < 0 ? null : Instant.ofEpochSecond(firstSeconds, firstNanos); }
+    @Override public Instant firstTime() { return firstTime; }
 
-    @Override public Instant lastTime() { return firstFrame < 0 ? null : Instant.ofEpochSecond(lastSeconds, lastNanos); }
+    @Override public Instant lastTime() { return lastTime; }
 
     /**
      * No frame will follow (the capture is read): lets go of what only framing more bytes needs, the
