@@ -15,6 +15,9 @@ public final class Analysis {
     Analysis(List<Connection> connections, int reused) {
         this.connections = List.copyOf(connections);
         this.reused = reused;
+        // Equal values shared across the connections (Canon): the model lives as long as the capture is open.
+        Canon canon = new Canon();
+        for (Connection c : this.connections) canon.share(c);
     }
 
     public List<Connection> connections() { return connections; }

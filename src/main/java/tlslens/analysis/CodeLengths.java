@@ -35,6 +35,15 @@ final class CodeLengths extends AbstractMap<Integer, Integer> {
         return new CodeLengths(n == pairs.length ? pairs : java.util.Arrays.copyOf(pairs, n));
     }
 
+    /** Equal for maps of the same pairs in the same order (Canon shares those; equal maps may differ in order). */
+    Object orderKey() { return new OrderKey(pairs); }
+
+    private record OrderKey(int[] pairs) {
+        @Override public boolean equals(Object o) { return o instanceof OrderKey k && java.util.Arrays.equals(pairs, k.pairs); }
+
+        @Override public int hashCode() { return java.util.Arrays.hashCode(pairs); }
+    }
+
     private int find(Object key) {
         if (!(key instanceof Integer k)) return -1;
         for (int j = 0; j < pairs.length; j += 2) if (pairs[j] == k) return j;

@@ -28,18 +28,18 @@ final class LinkFacts {
     /** There is a ServerHello; the frame of its step (-1 for none). */
     final boolean serverHello;
     final long serverHelloFrame;
-    final byte[] serverSessionId;
+    byte[] serverSessionId; // (this and the hellos not final: shared with equal ones, share)
     final int pskSelected;
     final List<HandshakeLog.Ticket> tickets;
-    final Hello firstClientHello;
-    final Hello answeredClientHello;
+    Hello firstClientHello;
+    Hello answeredClientHello;
     final boolean ticketOffered;
     final boolean pskOffered;
     final long clientHelloFrame;
     /** The findings of the connection on its own, in order (linking adds its own after them). */
-    final List<String> ownFindings;
+    List<String> ownFindings; // (not final: shared with equal ones, share)
     /** What a resumption of this full handshake skips; empty when it was resumed itself (never an original). */
-    final List<SkippedMessage> skippable;
+    List<SkippedMessage> skippable;
     /** The frames that issued a session or ticket (the ServerHello's, each ticket's) and their times. */
     private final long[] issueFrames;
     private final Instant[] issueTimes;
@@ -76,6 +76,24 @@ final class LinkFacts {
     static LinkFacts of(HandshakeTimeline t, ConnectionState s, Resumption resumption, boolean ticketOffered,
             boolean pskOffered, long clientHelloFrame, java.util.Collection<String> findings) {
         return new LinkFacts(t, s, resumption, ticketOffered, pskOffered, clientHelloFrame, findings);
+    }
+
+    /** Shares the lists and times equal to other connections' ({@link Canon}). */
+    void share(Canon canon) {
+        // A TLS 1.3 ServerHello echoes the client's session id: two equal arrays per connection.
+        serverSessionId = canon.bytes(serverSessionId);
+        Hello first = firstClientHello;
+        firstClientHello = shared(first, canon);
+        answeredClientHello = answeredClientHello == first ? firstClientHello : shared(answeredClientHello, canon);
+        ownFindings = canon.list(ownFindings);
+        skippable = canon.list(skippable);
+        for (int i = 0; i < issueTimes.length; i++) issueTimes[i] = canon.of(issueTimes[i]);
+    }
+
+    private static Hello shared(Hello h, Canon canon) {
+        if (h == null) return null;
+        byte[] id = canon.bytes(h.sessionId()), ticket = canon.bytes(h.sessionTicket());
+        return id == h.sessionId() && ticket == h.sessionTicket() ? h : new Hello(id, ticket, h.pskIdentities(), h.offersTls13());
     }
 
     /** When frame {@code frame}, which issued a session or ticket, was captured (as the state's frameTime); null if unknown. */

@@ -300,7 +300,8 @@ public final class Engine {
      * DTLS state stays whole (few connections; they are dissected again all together).
      */
     public void forgetDetail() {
-        for (TcpStream s : streams) s.forgetDetail();
+        java.util.Map<java.nio.ByteBuffer, byte[]> addresses = new java.util.HashMap<>();
+        for (TcpStream s : streams) s.forgetDetail(addresses);
     }
 
     /** The TCP connections seen so far, in order of their first packet. */

@@ -56,7 +56,8 @@ final class TcpStream implements ConnectionState {
 
     // ---- what the connection model reads (ConnectionState) -----------------------------------
 
-    private final byte[][] addresses = new byte[2][];
+    /** The endpoints' addresses (no array of the two: 24 bytes a connection); shared between connections once the file is read. */
+    private byte[] address0, address1;
     /** Direction of the SYN's sender, -1 until a SYN or SYN-ACK was seen. */
     private int synClient = -1;
     private long firstFrame = -1;
@@ -66,10 +67,12 @@ final class TcpStream implements ConnectionState {
     private long payloadBytes0;
     private long payloadBytes1;
     /** Times of the frames that grew the TLS log, in frame order (frames come in order). */
-    private long[] loggedFrames = new long[0];
+    private static final long[] NO_LONGS = {};
+    private static final int[] NO_INTS = {};
+    private long[] loggedFrames = NO_LONGS;
     /** Their times as seconds and nanoseconds: no Instant kept per handshake message. */
-    private long[] loggedSeconds = new long[0];
-    private int[] loggedNanos = new int[0];
+    private long[] loggedSeconds = NO_LONGS;
+    private int[] loggedNanos = NO_INTS; // (the empty arrays shared: 48 bytes a connection)
     private int loggedCount;
     private int logSize;
 
@@ -80,8 +83,8 @@ final class TcpStream implements ConnectionState {
     }
 
     void endpoints(byte[] initiator, byte[] responder) {
-        addresses[0] = initiator;
-        addresses[1] = responder;
+        address0 = initiator;
+        address1 = responder;
     }
 
     /** Called once per frame of this connection, after its records were handled. */
@@ -120,7 +123,7 @@ final class TcpStream implements ConnectionState {
         return 0;
     }
 
-    @Override public byte[] address(int dir) { return addresses[dir == 0 ? 0 : 1]; }
+    @Override public byte[] address(int dir) { return dir == 0 ? address0 : address1; }
 
     @Override public int port(int dir) { return dir == 0 ? initiatorPort : responderPort; }
 
@@ -163,9 +166,9 @@ final class TcpStream implements ConnectionState {
         framers = null;
         held = null;
         if (tls != null) tls.release(keepKeySchedule);
-        loggedFrames = Arrays.copyOf(loggedFrames, loggedCount);
-        loggedSeconds = Arrays.copyOf(loggedSeconds, loggedCount);
-        loggedNanos = Arrays.copyOf(loggedNanos, loggedCount);
+        loggedFrames = loggedCount == 0 ? NO_LONGS : Arrays.copyOf(loggedFrames, loggedCount);
+        loggedSeconds = loggedCount == 0 ? NO_LONGS : Arrays.copyOf(loggedSeconds, loggedCount);
+        loggedNanos = loggedCount == 0 ? NO_INTS : Arrays.copyOf(loggedNanos, loggedCount);
     }
 
     private boolean ended;
@@ -219,8 +222,11 @@ final class TcpStream implements ConnectionState {
      * the client random, which tell whether new keys open it (CaptureIndex.rekeyable). Dissecting it
      * again (CaptureIndex.redissect) gives the engine a whole state for it (Engine.adopt).
      */
-    void forgetDetail() {
+    void forgetDetail(java.util.Map<java.nio.ByteBuffer, byte[]> addresses) {
         if (forgotten) return;
+        // Equal addresses shared (a capture has few hosts; the arrays are never changed).
+        if (address0 != null) address0 = addresses.computeIfAbsent(java.nio.ByteBuffer.wrap(address0), k -> address0);
+        if (address1 != null) address1 = addresses.computeIfAbsent(java.nio.ByteBuffer.wrap(address1), k -> address1);
         forgottenClientDirection = clientDirection();
         if (tls != null) {
             carriedTls = true;
@@ -228,9 +234,9 @@ final class TcpStream implements ConnectionState {
             forgottenClientRandom = tls.clientRandom();
         }
         tls = null;
-        loggedFrames = new long[0];
-        loggedSeconds = new long[0];
-        loggedNanos = new int[0];
+        loggedFrames = NO_LONGS;
+        loggedSeconds = NO_LONGS;
+        loggedNanos = NO_INTS;
         loggedCount = 0;
         forgotten = true;
     }

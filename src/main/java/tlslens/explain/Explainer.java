@@ -1,9 +1,7 @@
 package tlslens.explain;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import tlslens.analysis.AlertEvent;
 import tlslens.analysis.Connection;
@@ -34,12 +32,12 @@ public final class Explainer {
 
     private final Notes notes = Notes.get();
     private final List<Connection> connections;
-    private final Map<Integer, Connection> byStream = new HashMap<>();
+    private final tlslens.analysis.ConnectionLookup byStream;
 
     /** With the capture's connection model ({@link tlslens.analysis.ConnectionAnalyzer}); empty for notes alone. */
     public Explainer(List<Connection> connections) {
         this.connections = List.copyOf(connections);
-        for (Connection c : this.connections) byStream.put(c.index(), c);
+        byStream = tlslens.analysis.ConnectionLookup.of(this.connections, Connection::index);
     }
 
     /** The connection of tcp.stream {@code index}, or null. */

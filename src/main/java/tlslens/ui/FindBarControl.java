@@ -1,6 +1,5 @@
 package tlslens.ui;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.scene.control.ChoiceBox;
@@ -13,7 +12,6 @@ import tlslens.ui.controls.PacketTable;
 import tlslens.ui.model.FindBarModel;
 import tlslens.ui.model.FindBarModel.Bar;
 import tlslens.ui.model.FindQuery;
-import tlslens.ui.model.PacketRow;
 import tlslens.ui.model.PacketTableModel;
 
 /**
@@ -82,10 +80,9 @@ final class FindBarControl {
     /** Find Next: the first row after the selected one that matches, wrapping around. */
     void findNext() {
         CaptureIndex idx = capture.index();
-        List<PacketRow> items = List.copyOf(table.getItems());
-        FindQuery q = model.query(findMode.getValue(), findField.getText(), idx != null, items.size());
+        int[] order = table.frameNumbers();
+        FindQuery q = model.query(findMode.getValue(), findField.getText(), idx != null, order.length);
         if (q == null) return;
-        int[] order = items.stream().mapToInt(PacketRow::number).toArray();
         int from = Math.max(-1, table.getSelectedIndex());
         searchCancel.set(true);
         AtomicBoolean cancel = new AtomicBoolean();

@@ -13,21 +13,17 @@ final class PacketSelector {
 
     /** Selects frame {@code number}, scrolled into view and focused, if shown; false if the filter hides it. */
     boolean select(int number) {
-        var items = table.getItems();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).number() == number) {
-                show(i);
-                table.requestFocus();
-                return true;
-            }
-        }
-        return false;
+        int i = table.indexOfFrame(number);
+        if (i < 0) return false;
+        show(i);
+        table.requestFocus();
+        return true;
     }
 
     /** Selects {@code row} again after the rows shown changed, if it is still shown. */
     void reselect(PacketRow row) {
         if (row == null) return;
-        int i = table.getItems().indexOf(row);
+        int i = table.indexOfFrame(row.number()); // rows are values, made on demand
         if (i >= 0) show(i);
     }
 

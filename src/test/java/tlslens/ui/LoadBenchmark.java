@@ -203,8 +203,8 @@ public final class LoadBenchmark {
                 "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
         long[] index = java.util.Arrays.copyOf(callFx(() -> w.feed().index().footprint()), 4); // an older build has 3 parts
         System.out.printf("  the window's index of it:  %.0f bytes per packet (columns and Info text %.0f, frame store %.0f, "
-                + "frames per connection %.0f, fields per frame %.0f), plus the table's rows (PacketRow in the histogram below, and 4 bytes per "
-                + "row in each of the model's, the filter's and the table's lists)%n", (double) (index[0] + index[1] + index[2] + index[3]) / rows,
+                + "frames per connection %.0f, fields per frame %.0f), plus the table's rows (an int per "
+                + "frame in the model, RowStore; 4 bytes per row shown while a filter or a sort is applied)%n", (double) (index[0] + index[1] + index[2] + index[3]) / rows,
                 (double) index[0] / rows, (double) index[1] / rows, (double) index[2] / rows, (double) index[3] / rows);
         System.out.println("  largest classes (heap histogram):");
         histogram.lines().skip(2).limit(20).forEach(l -> System.out.println("  " + l));

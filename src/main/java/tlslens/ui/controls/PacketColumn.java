@@ -101,21 +101,36 @@ public final class PacketColumn {
      * would unpack a chunk for nearly each of a million rows' twenty million comparisons.
      */
     public void sort(List<PacketRow> rows, boolean ascending) {
-        if (sortText == null) {
-            rows.sort(ascending ? order : order.reversed());
-            return;
-        }
-        record Keyed(String text, PacketRow row) {}
+        int[] order = sortedIndices(rows, ascending);
+        PacketRow[] was = rows.toArray(new PacketRow[0]);
+        for (int i = 0; i < order.length; i++) rows.set(i, was[order[i]]);
+    }
+
+    /**
+     * The indices of {@code rows} in this column's order (as {@link #sort}); each row is read
+     * once (rows may be made on demand by their list).
+     */
+    public int[] sortedIndices(List<PacketRow> rows, boolean ascending) {
+        record Keyed(String text, PacketRow row, int index) {}
         Keyed[] keyed = new Keyed[rows.size()];
         for (int i = 0; i < keyed.length; i++) {
             PacketRow r = rows.get(i);
-            String s = sortText.apply(r);
-            keyed[i] = new Keyed(s == null ? "" : s, r);
+            String s = sortText == null ? null : sortText.apply(r);
+            keyed[i] = new Keyed(s == null ? "" : s, r, i);
         }
-        Comparator<Keyed> byText = Comparator.comparing(Keyed::text);
-        Comparator<Keyed> k = byText.thenComparingInt(e -> e.row().number());
-        java.util.Arrays.sort(keyed, ascending ? k : k.reversed());
-        for (int i = 0; i < keyed.length; i++) rows.set(i, keyed[i].row());
+        Comparator<Keyed> k;
+        if (sortText == null) {
+            Comparator<PacketRow> o = ascending ? order : order.reversed();
+            k = (a, b) -> o.compare(a.row(), b.row());
+        } else {
+            Comparator<Keyed> byText = Comparator.comparing(Keyed::text);
+            k = byText.thenComparingInt(e -> e.row().number());
+            if (!ascending) k = k.reversed();
+        }
+        java.util.Arrays.sort(keyed, k);
+        int[] out = new int[keyed.length];
+        for (int i = 0; i < out.length; i++) out[i] = keyed[i].index();
+        return out;
     }
 
     /** The style class of this column's header and cells, e.g. "col-info"; "col-custom" for custom ones. */

@@ -59,7 +59,7 @@ final class PacketRowView extends Region {
     /** Shows {@code r} (null: an empty filler row) as row {@code index}. */
     void show(PacketRow r, int index, boolean selected) {
         this.index = r == null ? -1 : index;
-        if (r != row) {
+        if (!java.util.Objects.equals(r, row)) { // rows are made on demand: equal rows show the same texts
             boolean wasEmpty = row == null;
             row = r;
             setTexts();

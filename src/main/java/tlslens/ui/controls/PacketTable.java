@@ -1,6 +1,5 @@
 package tlslens.ui.controls;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -50,7 +49,7 @@ public final class PacketTable extends Control {
     public static final double ROW_HEIGHT = 22;
 
     private final ObjectProperty<ObservableList<PacketRow>> source = new SimpleObjectProperty<>(this, "source");
-    private final ObservableList<PacketRow> view = new tlslens.ui.model.RowList<>();
+    private final RowOrder view = new RowOrder();
     private final ObservableList<PacketRow> readOnlyView = FXCollections.unmodifiableObservableList(view);
     private final ReadOnlyIntegerWrapper selectedIndex = new ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
     private final ReadOnlyObjectWrapper<PacketRow> selectedItem = new ReadOnlyObjectWrapper<>(this, "selectedItem");
@@ -116,54 +115,70 @@ public final class PacketTable extends Control {
         if (added.isEmpty()) return;
         Comparator<PacketRow> order = comparator();
         if (order == null) {
-            view.addAll(added);
+            view.appendInOrder(mirrored);
             return;
         }
         PacketRow sel = selectedItem.get();
         if (added.size() <= 64) {
-            for (PacketRow r : added) {
-                int i = Collections.binarySearch(view, r, order);
-                view.add(i < 0 ? -i - 1 : i, r);
+            int at = mirrored - added.size();
+            for (int k = 0; k < added.size(); k++) {
+                int i = Collections.binarySearch(view, added.get(k), order);
+                view.insert(i < 0 ? -i - 1 : i, at + k);
             }
+            if (sel != null) selectedIndex.set(Collections.binarySearch(view, sel, order));
         } else {
-            List<PacketRow> all = new ArrayList<>(view.size() + added.size());
-            all.addAll(view);
-            all.addAll(added);
-            sortColumn.get().sort(all, sortAscending.get());
-            view.setAll(all);
+            rebuild();
         }
-        if (sel != null) selectedIndex.set(Collections.binarySearch(view, sel, order));
     }
 
     private void rebuild() {
         ObservableList<PacketRow> src = source.get();
         mirrored = src == null ? 0 : src.size();
-        List<PacketRow> all = src == null ? List.of() : new ArrayList<>(src);
-        if (sortColumn.get() != null) sortColumn.get().sort(all, sortAscending.get());
         PacketRow sel = selectedItem.get();
-        view.setAll(all);
+        if (src == null) view.setAll(FXCollections.observableArrayList(), null, 0);
+        else if (sortColumn.get() == null) view.setAll(src, null, mirrored);
+        else view.setAll(src, sortColumn.get().sortedIndices(src, sortAscending.get()), mirrored);
         int i = sel == null ? -1 : indexOf(sel);
         if (i < 0 && sel != null) i = indexOfFrame(sel.number()); // the frame's row was replaced (dissected again)
         if (i < 0) clearSelection();
         else {
             selectedIndex.set(i);
-            selectedItem.set(view.get(i));
+            PacketRow now = view.get(i);
+            if (!now.equals(sel)) selectedItem.set(now); // rows are made on demand: keep the one the listeners saw
         }
         if (view.isEmpty()) setPosition(0);
         else setPosition(position.get()); // clamps
     }
 
-    private int indexOfFrame(int number) {
+    /** The index in {@link #getItems()} of frame {@code number}'s row, or -1 if not shown. */
+    public int indexOfFrame(int number) {
+        if (view.isSourceOrder()) {
+            // Unsorted rows are in frame order.
+            int lo = 0, hi = view.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int m = view.get(mid).number();
+                if (m < number) lo = mid + 1;
+                else if (m > number) hi = mid - 1;
+                else return mid;
+            }
+        }
         for (int i = 0; i < view.size(); i++) if (view.get(i).number() == number) return i;
         return -1;
+    }
+
+    /** The frame numbers of {@link #getItems()}, in display order. */
+    public int[] frameNumbers() {
+        int[] out = new int[view.size()];
+        for (int i = 0; i < out.length; i++) out[i] = view.get(i).number();
+        return out;
     }
 
     private int indexOf(PacketRow r) {
         Comparator<PacketRow> order = comparator();
         if (order == null) {
-            // Unsorted rows are in frame order.
-            int i = Collections.binarySearch(view, r, Comparator.comparingInt(PacketRow::number));
-            return i >= 0 && view.get(i) == r ? i : view.indexOf(r);
+            int i = indexOfFrame(r.number());
+            return i >= 0 && view.get(i).equals(r) ? i : -1;
         }
         int i = Collections.binarySearch(view, r, order);
         return i >= 0 ? i : -1;

@@ -25,15 +25,16 @@ public final class ConnectionsSnapshot {
     /** Where a resumption's session came from: the issuing frame and its time since the capture start (null if unknown). */
     public record Issue(long frame, Double seconds) {}
 
-    public static final ConnectionsSnapshot EMPTY = new ConnectionsSnapshot(List.of(), Map.of(), Map.of(), 0);
+    public static final ConnectionsSnapshot EMPTY = new ConnectionsSnapshot(List.of(),
+            tlslens.analysis.ConnectionLookup.of(List.of(), Connection::key), Map.of(), 0);
 
     private final List<Connection> connections;
-    private final Map<Integer, Connection> byIndex;
+    private final tlslens.analysis.ConnectionLookup byIndex;
     private final Map<Integer, Issue> issues;
     private final int frameCount;
 
     /** {@code byIndex}: the connections by key, made by the caller (54,000 connections: a map made once, not twice). */
-    private ConnectionsSnapshot(List<Connection> connections, Map<Integer, Connection> byIndex, Map<Integer, Issue> issues,
+    private ConnectionsSnapshot(List<Connection> connections, tlslens.analysis.ConnectionLookup byIndex, Map<Integer, Issue> issues,
             int frameCount) {
         this.connections = List.copyOf(connections);
         this.byIndex = byIndex;
@@ -54,8 +55,7 @@ public final class ConnectionsSnapshot {
      */
     public static ConnectionsSnapshot of(List<Connection> connections, Instant start, LongFunction<Instant> frameTime,
                                          int frameCount) {
-        Map<Integer, Connection> byIndex = new HashMap<>(connections.size() * 2);
-        for (Connection c : connections) byIndex.put(c.key(), c);
+        tlslens.analysis.ConnectionLookup byIndex = tlslens.analysis.ConnectionLookup.of(connections, Connection::key);
         Map<Integer, Issue> issues = new HashMap<>();
         for (Connection c : connections) {
             if (c.resumedFrom() == null) continue;

@@ -8,8 +8,8 @@ import tlslens.dissect.FrameSummary;
  * matched it, {@link ColouringRules#NONE} for none), and its time relative to the first frame.
  * {@code filter}/{@code matches} record which display filter the loader tested it against
  * (null when none was applied), so rows that arrive while a filter pass runs are not tested twice.
- * Not a record because the colour changes when the rules do (FX thread only, once the row is
- * handed over: {@link PacketTableModel#recolour}).
+ * The table keeps no row object per frame: its model keeps the colour and match in an int per
+ * frame ({@code RowStore}) and makes a row whenever a list is read, so rows are compared by value.
  */
 public final class PacketRow {
     /** Where the columns of an indexed frame are kept (a capture's index): rebuilt on each call. */
@@ -30,7 +30,7 @@ public final class PacketRow {
      * What the rows of a batch share: where their columns are and the filter they were tested against
      * (one object for a million rows: a row is its frame number, colour and match, 24 bytes instead of 40).
      */
-    private static class Context {
+    static class Context {
         final Source source;
         final Object filter;
 
@@ -39,13 +39,16 @@ public final class PacketRow {
             this.filter = filter;
         }
 
+        /** An equal context that is another object: rows of a frame dissected again differ from its old ones. */
+        Context again() { return new Context(source, filter); }
+
         FrameSummary summary(int number) { return source.summary(number); }
 
         long relativeNanos(int number) { return source.relativeNanos(number); }
     }
 
     /** A row made from a summary it keeps (tests, rows outside an index). */
-    private static final class Kept extends Context {
+    static final class Kept extends Context {
         final FrameSummary summary;
         final long relativeNanos;
 
@@ -58,6 +61,8 @@ public final class PacketRow {
         @Override FrameSummary summary(int number) { return summary; }
 
         @Override long relativeNanos(int number) { return relativeNanos; }
+
+        @Override Context again() { return new Kept(summary, relativeNanos, filter); }
     }
 
     /** The last context made: rows come in batches of one source and filter (a race only makes another). */
@@ -74,7 +79,7 @@ public final class PacketRow {
     private final Context context;
     private final int number;
     /** The colour (low 16 bits) and whether the row matched {@link #filter()} (bit 16). */
-    private int bits;
+    private final int bits;
 
     public PacketRow(FrameSummary summary, short colour, long relativeNanos, Object filter, boolean matches) {
         this.context = new Kept(summary, relativeNanos, filter);
@@ -89,6 +94,23 @@ public final class PacketRow {
         this.bits = (colour & 0xffff) | (matches ? MATCHES : 0);
     }
 
+    /** A row as the table model keeps it (RowStore): made again whenever the table asks for it. */
+    PacketRow(Context context, int number, int bits) {
+        this.context = context;
+        this.number = number;
+        this.bits = bits & (MATCHES | 0xffff);
+    }
+
+    Context context() { return context; }
+
+    /** The colour and match bits (see {@link #bits}). */
+    int bits() { return bits; }
+
+    /** The same row with colour {@code c}. */
+    PacketRow withColour(short c) { return new PacketRow(context, number, (bits & MATCHES) | (c & 0xffff)); }
+
+    static int bits(short colour, boolean matches) { return (colour & 0xffff) | (matches ? MATCHES : 0); }
+
     public FrameSummary summary() { return context.summary(number); }
 
     /** The frame's tcp.stream, -1 for none. */
@@ -99,8 +121,6 @@ public final class PacketRow {
 
     public short colour() { return (short) bits; }
 
-    void colour(short c) { bits = (bits & MATCHES) | (c & 0xffff); }
-
     public long relativeNanos() { return context.relativeNanos(number); }
 
     public Object filter() { return context.filter; }
@@ -108,6 +128,19 @@ public final class PacketRow {
     public boolean matches() { return (bits & MATCHES) != 0; }
 
     public int number() { return number; }
+
+    /**
+     * Rows are values (the table makes them on demand from what its model keeps): equal when of the
+     * same frame, colour and match, and of the same dissection (a frame dissected again gets rows of
+     * another context, so the selection sees the change).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PacketRow r && r.number == number && r.context == context && r.bits == bits;
+    }
+
+    @Override
+    public int hashCode() { return number; }
 
     /** Seconds since the first packet with 6 decimals, Wireshark's default Time column. */
     public String timeText() { return formatSeconds(relativeNanos()); }

@@ -1,6 +1,5 @@
 package tlslens.ui.model;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -27,8 +26,9 @@ import javafx.collections.ObservableList;
  * new rules and a pass recolours frames 1..scanned ({@link #recolour}).
  */
 public final class PacketTableModel {
-    private final List<PacketRow> all = new ArrayList<>();
-    private final ObservableList<PacketRow> shown = new RowList<>();
+    /** Every row so far, an int each (frame n in slot n). */
+    private final RowStore all = new RowStore();
+    private final FrameRows shown = new FrameRows(all::row);
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
     private final ReadOnlyObjectWrapper<Object> filter = new ReadOnlyObjectWrapper<>(this, "filter");
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
@@ -43,6 +43,7 @@ public final class PacketTableModel {
         shown.addListener((javafx.collections.ListChangeListener<PacketRow>) c -> shownCount.set(shown.size()));
     }
 
+    /** The rows the filter lets through, in frame order (made on demand: see {@link FrameRows}). */
     public ObservableList<PacketRow> shown() { return shown; }
 
     public ReadOnlyIntegerProperty shownCountProperty() { return shownCount.getReadOnlyProperty(); }
@@ -52,7 +53,7 @@ public final class PacketTableModel {
     public int total() { return all.size(); }
 
     /** The row of frame {@code number} (1-based), or null if it has not arrived. */
-    public PacketRow row(int number) { return number >= 1 && number <= all.size() ? all.get(number - 1) : null; }
+    public PacketRow row(int number) { return number >= 1 && number <= all.size() ? all.row(number) : null; }
 
     /** The applied filter (opaque tag, the compiled filter object), null when every row shows. */
     public ReadOnlyObjectProperty<Object> filterProperty() { return filter.getReadOnlyProperty(); }
@@ -76,36 +77,35 @@ public final class PacketTableModel {
     /** Adds a batch of rows (in frame order); returns how many of them are shown. */
     public int append(List<PacketRow> batch) {
         if (batch.isEmpty()) return 0;
-        if (later != null) {
-            List<PacketRow> b = new ArrayList<>(batch);
-            for (int i = 0; i < b.size(); i++) {
-                PacketRow r = later.remove(b.get(i).number());
-                if (r != null) b.set(i, r);
+        int first = all.size() + 1;
+        for (PacketRow r : batch) {
+            if (later != null) {
+                PacketRow again = later.remove(r.number());
+                if (again != null) r = again;
             }
-            if (later.isEmpty()) later = null;
-            batch = b;
+            if (passColours != null && r.number() < passColours.length) r = r.withColour(passColours[r.number()]);
+            all.add(r);
         }
-        if (passColours != null) {
-            for (PacketRow r : batch) if (r.number() < passColours.length) r.colour(passColours[r.number()]);
-            if (all.size() + batch.size() >= passColours.length - 1) passColours = null;
-        }
-        all.addAll(batch);
+        if (later != null && later.isEmpty()) later = null;
+        if (passColours != null && all.size() >= passColours.length - 1) passColours = null;
         total.set(all.size());
         Object f = filter.get();
-        if (f == null) {
-            shown.addAll(batch);
+        if (f == null && shown.isEverySlot()) {
+            shown.appendEvery(all.size());
             return batch.size();
         }
-        if (filtering.get()) return 0;
-        List<PacketRow> pass = new ArrayList<>();
-        for (PacketRow r : batch) if (accepts(r, f)) pass.add(r);
-        shown.addAll(pass);
-        return pass.size();
+        if (f != null && filtering.get()) return 0;
+        int[] pass = new int[batch.size()];
+        int n = 0;
+        for (int slot = first; slot <= all.size(); slot++) if (f == null || accepts(slot, f)) pass[n++] = slot;
+        shown.append(pass, n);
+        return n;
     }
 
-    private boolean accepts(PacketRow r, Object f) {
-        if (r.number() <= passScanned && passMatches != null) return passMatches.get(r.number());
-        return r.filter() == f && r.matches();
+    private boolean accepts(int slot, Object f) {
+        int number = all.number(slot);
+        if (number <= passScanned && passMatches != null) return passMatches.get(number);
+        return all.matched(slot, f);
     }
 
     /** A filter pass for {@code tag} starts; the shown rows stay as they are until it finishes. */
@@ -114,7 +114,7 @@ public final class PacketTableModel {
         filtering.set(tag != null);
         passMatches = null;
         passScanned = 0;
-        if (tag == null) shown.setAll(all);
+        if (tag == null) shown.showEvery(all.size());
     }
 
     /**
@@ -128,23 +128,30 @@ public final class PacketTableModel {
         passMatches = set;
         passScanned = scanned;
         filtering.set(false);
-        // The pass's matches by number, then the rows the loader tested since: touching each of a
-        // million rows (two objects apart in memory) took a third of a second of the FX thread.
-        List<PacketRow> pass = new ArrayList<>(matches.length);
+        // The pass's matches by number, then the rows the loader tested since.
         int upTo = Math.min(scanned, all.size());
-        for (int n = set.nextSetBit(1); n >= 1 && n <= upTo; n = set.nextSetBit(n + 1)) pass.add(all.get(n - 1));
-        for (int i = upTo; i < all.size(); i++) if (accepts(all.get(i), tag)) pass.add(all.get(i));
-        shown.setAll(pass);
+        int[] pass = new int[Math.max(set.cardinality(), 16)];
+        int n = 0;
+        for (int s = set.nextSetBit(1); s >= 1 && s <= upTo; s = set.nextSetBit(s + 1)) pass[n++] = s;
+        for (int s = upTo + 1; s <= all.size(); s++) {
+            if (!accepts(s, tag)) continue;
+            if (n == pass.length) pass = java.util.Arrays.copyOf(pass, n * 2);
+            pass[n++] = s;
+        }
+        shown.show(pass, n);
         return true;
     }
 
     /**
      * A recolour pass gave {@code colours[n]} to frames 1..colours.length - 1; rows after those
-     * were coloured by the loader with the same rules. The table must be redrawn afterwards (the
-     * rows are the same objects; only their colour changed).
+     * were coloured by the loader with the same rules. The table must be redrawn afterwards (its
+     * rows are made again, with the new colours, when it reads them).
      */
     public void recolour(short[] colours) {
-        for (PacketRow r : all) if (r.number() < colours.length) r.colour(colours[r.number()]);
+        for (int s = 1; s <= all.size(); s++) {
+            int number = all.number(s);
+            if (number < colours.length) all.colour(s, colours[number]);
+        }
         passColours = all.size() < colours.length - 1 ? colours : null;
     }
 
@@ -155,20 +162,19 @@ public final class PacketTableModel {
      * yet replaces it when it does.
      */
     public void replace(List<PacketRow> rows) {
-        List<PacketRow> now = null;
-        for (PacketRow r : rows) {
+        // Each batch's rows get contexts of their own: a replaced row never equals the old one.
+        java.util.Map<PacketRow.Context, PacketRow.Context> again = new java.util.IdentityHashMap<>();
+        boolean changed = false;
+        for (PacketRow r0 : rows) {
+            PacketRow r = new PacketRow(again.computeIfAbsent(r0.context(), PacketRow.Context::again), r0.number(), r0.bits());
             int n = r.number();
             if (n > all.size()) {
                 if (later == null) later = new java.util.HashMap<>();
                 later.put(n, r);
                 continue;
             }
-            PacketRow old = all.set(n - 1, r);
-            int i = shownIndex(n);
-            if (i >= 0 && shown.get(i) == old) {
-                if (now == null) now = new ArrayList<>(shown);
-                now.set(i, r);
-            }
+            all.set(n, r);
+            if (shown.indexOfSlot(n) >= 0) changed = true;
         }
         Object f = filter.get();
         if (f != null && !filtering.get()) {
@@ -184,38 +190,38 @@ public final class PacketTableModel {
                 }
             }
             if (moved) {
-                List<PacketRow> pass = new ArrayList<>();
-                for (PacketRow r : all) if (accepts(r, f)) pass.add(r);
-                shown.setAll(pass);
+                int[] pass = new int[16];
+                int n = 0;
+                for (int s = 1; s <= all.size(); s++) {
+                    if (!accepts(s, f)) continue;
+                    if (n == pass.length) pass = java.util.Arrays.copyOf(pass, n * 2);
+                    pass[n++] = s;
+                }
+                shown.show(pass, n);
                 return;
             }
         }
-        if (now != null) shown.setAll(now); // one change for the table, however many rows
+        if (changed) shown.show(shownSlots(), shown.size()); // one change for the table, however many rows
+    }
+
+    /** The shown slots as an array (null: every slot). */
+    private int[] shownSlots() {
+        if (shown.isEverySlot()) return null;
+        int[] a = new int[shown.size()];
+        for (int i = 0; i < a.length; i++) a[i] = shown.slotAt(i);
+        return a;
     }
 
     /** Replacements for frames not in the table yet ({@link #replace}). */
     private java.util.Map<Integer, PacketRow> later;
-
-    /** The position of frame {@code number} in the shown rows (kept in frame order), or -1. */
-    private int shownIndex(int number) {
-        int lo = 0, hi = shown.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int m = shown.get(mid).number();
-            if (m < number) lo = mid + 1;
-            else if (m > number) hi = mid - 1;
-            else return mid;
-        }
-        return -1;
-    }
 
     /** Shows every row again. */
     public void clearFilter() { beginFilter(null); }
 
     /** Forgets every row (a new file or capture). */
     public void clear() {
+        shown.clear0();
         all.clear();
-        shown.clear();
         total.set(0);
         filter.set(null);
         filtering.set(false);
