@@ -4,7 +4,6 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableListBase;
 import tlslens.ui.model.PacketRow;
@@ -67,24 +66,6 @@ final class RowOrder extends ObservableListBase<PacketRow> {
 
             @Override public int size() { return oldSize; }
         };
-        fireChange(new ListChangeListener.Change<PacketRow>(this) {
-            private boolean current;
-
-            @Override public boolean next() {
-                if (current) return false;
-                current = true;
-                return true;
-            }
-
-            @Override public void reset() { current = false; }
-
-            @Override public int getFrom() { return 0; }
-
-            @Override public int getTo() { return n; }
-
-            @Override public List<PacketRow> getRemoved() { return removed; }
-
-            @Override protected int[] getPermutation() { return new int[0]; }
-        });
+        fireChange(new tlslens.ui.model.AllRowsReplaced(this, n, removed));
     }
 }

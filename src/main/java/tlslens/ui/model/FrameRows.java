@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableListBase;
 
 /**
@@ -13,7 +12,7 @@ import javafx.collections.ObservableListBase;
  * table model): every slot 1..size when nothing is filtered out (no array at all), else an array
  * of the slots shown, in order. Each {@link #get} makes the row ({@code rowOf}); a million rows
  * cost no object each, and 4 bytes each only when filtered. Appending costs one change; replacing
- * every row is one change that reports the old rows as removed without copying them (as RowList).
+ * every row is one change that reports the old rows as removed without copying them.
  */
 public final class FrameRows extends ObservableListBase<PacketRow> {
     private final IntFunction<PacketRow> rowOf;
@@ -92,25 +91,7 @@ public final class FrameRows extends ObservableListBase<PacketRow> {
 
             @Override public int size() { return oldSize; }
         };
-        fireChange(new ListChangeListener.Change<PacketRow>(this) {
-            private boolean current;
-
-            @Override public boolean next() {
-                if (current) return false;
-                current = true;
-                return true;
-            }
-
-            @Override public void reset() { current = false; }
-
-            @Override public int getFrom() { return 0; }
-
-            @Override public int getTo() { return n; }
-
-            @Override public List<PacketRow> getRemoved() { return removed; }
-
-            @Override protected int[] getPermutation() { return new int[0]; }
-        });
+        fireChange(new AllRowsReplaced(this, n, removed));
     }
 
     /** The index of the row in {@code slot}, or -1 if it is not shown (the slots are in order). */
