@@ -39,19 +39,16 @@ public final class Background {
 
     /** Runs {@code work} in the background, then {@code ok} or {@code failed} on the FX thread. */
     public static <T> Future<?> run(Callable<T> work, Consumer<T> ok, Consumer<Throwable> failed) {
-        return POOL.submit(() -> {
-            try {
-                T v = work.call();
-                Platform.runLater(() -> ok.accept(v));
-            } catch (Throwable e) {
-                Platform.runLater(() -> failed.accept(e));
-            }
-        });
+        return on(POOL, work, ok, failed);
     }
 
     /** As {@link #run}, at a lower priority than the window and the other background work (see {@link #LOW}). */
     public static <T> Future<?> runLow(Callable<T> work, Consumer<T> ok, Consumer<Throwable> failed) {
-        return LOW.submit(() -> {
+        return on(LOW, work, ok, failed);
+    }
+
+    private static <T> Future<?> on(ExecutorService executor, Callable<T> work, Consumer<T> ok, Consumer<Throwable> failed) {
+        return executor.submit(() -> {
             try {
                 T v = work.call();
                 Platform.runLater(() -> ok.accept(v));

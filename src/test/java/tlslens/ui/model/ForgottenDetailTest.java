@@ -3,13 +3,9 @@ package tlslens.ui.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -51,7 +47,7 @@ class ForgottenDetailTest {
                     assertTrue(let, cap + ": detail let go");
                     forgotten++;
                 }
-                assertSame(whole, ConnectionsSnapshot.of(idx), cap + ", made again");
+                SameModel.assertSame(whole, ConnectionsSnapshot.of(idx), cap + ", made again");
                 if (!Files.exists(keys)) continue;
                 // Keys loaded later: as RowFeed.rekey does.
                 idx.useSecrets(new TlsSecrets(KeyLog.read(keys)));
@@ -60,13 +56,13 @@ class ForgottenDetailTest {
                 ConnectionsSnapshot later = ConnectionsSnapshot.of(idx);
                 try (CaptureIndex ref = read(link, frames, new TlsSecrets(KeyLog.read(keys)))) {
                     ConnectionsSnapshot fromStart = ConnectionsSnapshot.of(ref);
-                    assertSame(fromStart, later, cap + ", keys loaded later");
+                    SameModel.assertSame(fromStart, later, cap + ", keys loaded later");
                     for (Connection c : fromStart.connections()) {
                         Connection before = whole.connection(c.key());
                         if (c.resumedFrom() != null && before != null && before.resumedFrom() == null) linkedByKeys++;
                     }
                     // And once more after that: the re-keyed connections' detail went too.
-                    assertSame(fromStart, ConnectionsSnapshot.of(idx), cap + ", keys loaded later, made again");
+                    SameModel.assertSame(fromStart, ConnectionsSnapshot.of(idx), cap + ", keys loaded later, made again");
                 }
                 rekeyed++;
             }
@@ -80,34 +76,5 @@ class ForgottenDetailTest {
         for (RawFrame f : frames) idx.add(f, false);
         idx.finishReading();
         return idx;
-    }
-
-    /** The same connections, field by field (but the facts kept to link them again). */
-    private static void assertSame(ConnectionsSnapshot expected, ConnectionsSnapshot actual, String where) {
-        assertEquals(expected.connections().size(), actual.connections().size(), where);
-        for (int i = 0; i < expected.connections().size(); i++) {
-            Connection e = expected.connections().get(i), a = actual.connections().get(i);
-            assertEquals(fields(e), fields(a), where + " " + e.label());
-            assertEquals(expected.issue(e.key()), actual.issue(a.key()), where + " " + e.label());
-        }
-        assertEquals(expected.decryptionTally().toString(), actual.decryptionTally().toString(), where);
-    }
-
-    private static List<String> fields(Connection c) {
-        List<String> out = new ArrayList<>();
-        for (Field f : Connection.class.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers()) || f.getName().equals("facts")) continue; // what linking reads, not a value shown
-            f.setAccessible(true);
-            try {
-                Object v = f.get(c);
-                if (v instanceof tlslens.dissect.tls.decrypt.DecryptionStatus d) v = d.state() + " " + d.describe();
-                else if (v instanceof List<?> l) v = new ArrayList<>(l);
-                else if (v instanceof java.util.Map<?, ?> m) v = new java.util.LinkedHashMap<>(m);
-                out.add(f.getName() + "=" + Objects.toString(v));
-            } catch (IllegalAccessException e) {
-                throw new AssertionError(e);
-            }
-        }
-        return out;
     }
 }

@@ -3,13 +3,9 @@ package tlslens.ui.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +14,6 @@ import tlslens.CaptureFrames;
 import tlslens.PublicCaptures;
 import tlslens.UsesPublicCaptures;
 import tlslens.analysis.Analysis;
-import tlslens.analysis.Connection;
 import tlslens.analysis.ConnectionAnalyzer;
 import tlslens.capture.RawFrame;
 import tlslens.dissect.tls.decrypt.KeyLog;
@@ -85,33 +80,9 @@ class IncrementalModelTest {
                 f -> f >= 1 && f <= idx.frameCount() ? idx.time((int) f) : null, idx.frameCount()));
     }
 
-    /** The same connections, field by field (but the facts kept to link them again), as ForgottenDetailTest compares. */
+    /** The same connections, field by field, made of as many frames (SameModel). */
     private static void assertSame(ConnectionsSnapshot expected, ConnectionsSnapshot actual, String where) {
         assertEquals(expected.frameCount(), actual.frameCount(), where);
-        assertEquals(expected.connections().size(), actual.connections().size(), where);
-        for (int i = 0; i < expected.connections().size(); i++) {
-            Connection e = expected.connections().get(i), a = actual.connections().get(i);
-            assertEquals(fields(e), fields(a), where + " " + e.label());
-            assertEquals(expected.issue(e.key()), actual.issue(a.key()), where + " " + e.label());
-        }
-        assertEquals(expected.decryptionTally().toString(), actual.decryptionTally().toString(), where);
-    }
-
-    private static List<String> fields(Connection c) {
-        List<String> out = new ArrayList<>();
-        for (Field f : Connection.class.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers()) || f.getName().equals("facts")) continue; // what linking reads, not a value shown
-            f.setAccessible(true);
-            try {
-                Object v = f.get(c);
-                if (v instanceof tlslens.dissect.tls.decrypt.DecryptionStatus d) v = d.state() + " " + d.describe();
-                else if (v instanceof List<?> l) v = new ArrayList<>(l);
-                else if (v instanceof java.util.Map<?, ?> m) v = new java.util.LinkedHashMap<>(m);
-                out.add(f.getName() + "=" + Objects.toString(v));
-            } catch (IllegalAccessException e) {
-                throw new AssertionError(e);
-            }
-        }
-        return out;
+        SameModel.assertSame(expected, actual, where);
     }
 }
