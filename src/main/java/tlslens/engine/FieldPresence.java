@@ -93,6 +93,7 @@ final class FieldPresence {
         Arrays.fill(bits, 0, words, 0);
         words = 0;
         asked.clear();
+        frame++;
         valued.clear();
         unknownValue.clear();
         valueCount = 0;
@@ -190,10 +191,27 @@ final class FieldPresence {
      * kept or not: it counts for the frame recorded next, unless of a thinned layer (not recorded).
      */
     void asked(FieldDef f) {
-        if (f == null || thinned(f)) return;
+        if (f == null) return;
+        int id = f.id;
+        if (id < askedIn.length && askedIn[id] >= frame) return; // asked already for this frame, or of a thinned layer
+        if (id >= askedIn.length) askedIn = Arrays.copyOf(askedIn, Math.max(id + 1, askedIn.length * 2));
+        if (thinned(f)) {
+            askedIn[id] = Integer.MAX_VALUE; // never recorded: not asked about again
+            return;
+        }
+        askedIn[id] = frame;
         mark(f);
-        asked.set(f.id); // an item kept is walked too, and gives its value
+        asked.set(id); // an item kept is walked too, and gives its value
     }
+
+    /**
+     * Per field id, the last {@link #frame} a keep check asked about it (MAX_VALUE: of a thinned
+     * layer): a sparse tree asks for every item it adds (most of a frame's are the thinned layers',
+     * a record's or an extension's again and again), and each field needs marking once a frame.
+     */
+    private int[] askedIn = new int[256];
+    /** Counts the frames recorded, from 1: the frame the keep checks now ask for. */
+    private int frame = 1;
 
     /** The definitions marked so far, by id ({@link #fields}). */
     private FieldDef[] defs = new FieldDef[256];

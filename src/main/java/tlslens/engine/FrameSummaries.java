@@ -69,33 +69,34 @@ final class FrameSummaries {
         streams.set(i, s.tcpStream() + 1);
         flags.set(i, s.flags());
         String info = s.info();
-        odd.remove(number);
+        if (!odd.isEmpty()) odd.remove(number); // (a frame dissected again)
         if (info == null) {
             infoAt[i] = -1;
             return;
         }
-        byte[] b = hasSurrogate(info) ? null : info.getBytes(StandardCharsets.UTF_8);
-        // An unpaired surrogate would not survive UTF-8, a long text not fit its length: kept as they are (rare).
-        if (b == null || b.length >= Character.MAX_VALUE || b.length > CHUNK - used && chunks.size() >= MAX_CHUNKS) {
+        // A text of 65,535 chars or more has at least as many UTF-8 bytes: odd without encoding it.
+        int length = info.length() >= Character.MAX_VALUE ? -1 : utf8(info);
+        // A surrogate (paired or not) is kept as it is, a long text too, as it would not fit its length (rare).
+        if (length < 0 || length >= Character.MAX_VALUE || length > CHUNK - used && chunks.size() >= MAX_CHUNKS) {
             odd.put(number, info);
             infoAt[i] = -2;
             return;
         }
-        infoLength[i] = (char) b.length;
-        if (b.length == 0) {
+        infoLength[i] = (char) length;
+        if (length == 0) {
             infoAt[i] = 0;
             return;
         }
-        if (b.length > CHUNK - used) {
+        if (length > CHUNK - used) {
             if (!chunks.isEmpty()) pack(chunks.size() - 1); // full: no text is added to it again
             chunks.add(new byte[CHUNK]);
             packed.add(null);
             used = 0;
         }
         int k = chunks.size() - 1;
-        System.arraycopy(b, 0, chunks.get(k), used, b.length);
+        System.arraycopy(encoded, 0, chunks.get(k), used, length);
         infoAt[i] = k * CHUNK + used;
-        used += b.length;
+        used += length;
         if (k >= fills.length) fills = Arrays.copyOf(fills, fills.length * 2);
         fills[k] = used;
     }
@@ -158,9 +159,34 @@ final class FrameSummaries {
     /** Info texts with surrogates, by frame number (UTF-8 would replace an unpaired one). */
     private final Map<Integer, String> odd = new HashMap<>();
 
-    private static boolean hasSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) if (Character.isSurrogate(s.charAt(i))) return true;
-        return false;
+    /** {@link #utf8}'s output, reused (a frame's Info was one new array and two passes over the text). */
+    private byte[] encoded = new byte[256];
+
+    /**
+     * Encodes {@code s} (under 65,535 chars) as UTF-8 into {@link #encoded} in one pass: the number
+     * of bytes, as String.getBytes(UTF_8) makes them; -1 when it holds a surrogate (not encoded).
+     */
+    private int utf8(String s) {
+        int n = s.length();
+        if (encoded.length < 3 * n) encoded = new byte[Math.max(3 * n, 2 * encoded.length)];
+        byte[] b = encoded;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                b[k++] = (byte) c;
+            } else if (c < 0x800) {
+                b[k++] = (byte) (0xC0 | c >> 6);
+                b[k++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                return -1;
+            } else {
+                b[k++] = (byte) (0xE0 | c >> 12);
+                b[k++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[k++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        return k;
     }
 
     private void grow(int size) {

@@ -18,7 +18,7 @@ class FrameSummariesTest {
         Random random = new Random(14);
         List<String> infos = new ArrayList<>(List.of("", "Client Hello (SNI=example.com)", "57322 → 44443 [ACK] Seq=1 Ack=1",
                 "x".repeat((1 << 20) + 3), "y".repeat((1 << 20) - 5), "pair \uD83D\uDE00 ok", "lone \uD800 high", "lone \uDC00 low",
-                "ünïcødé"));
+                "ünïcødé", "edges \u007F\u0080\u07FF\u0800\uFFFF ✓ 日本"));
         List<String> shortOnes = infos.stream().filter(i -> i.length() < 100).toList();
         infos.add(null);
         FrameSummaries columns = new FrameSummaries();
