@@ -12,13 +12,39 @@ public final class Analysis {
     private final List<Connection> connections;
     private final int reused;
 
-    Analysis(List<Connection> connections, int reused) {
+    /** For the next model made while the file loads; null once taken or let go. */
+    private Relinking relinking;
+
+    /**
+     * {@code fresh}: the connections not taken as they were from the model before (with {@code canon}
+     * the one that model's values went through); all of them when linked from scratch.
+     */
+    Analysis(List<Connection> connections, int reused, Canon canon, List<Connection> fresh, Relinking relinking) {
         this.connections = List.copyOf(connections);
         this.reused = reused;
         // Equal values shared across the connections (Canon): the model lives as long as the capture is open.
-        Canon canon = new Canon();
-        for (Connection c : this.connections) canon.share(c);
+        for (Connection c : fresh) canon.share(c);
+        this.relinking = relinking;
+        this.keptLinked = this.connections.size() - fresh.size();
     }
+
+    private final int keptLinked;
+
+    /** How many connections were taken as the model before linked them, not linked again (ConnectionAnalyzer.relink). */
+    public int keptLinked() { return keptLinked; }
+
+    /** What linking the next model only where it changed needs (once: it is changed in place), or null. */
+    synchronized Relinking takeRelinking() {
+        Relinking r = relinking;
+        relinking = null;
+        return r;
+    }
+
+    /**
+     * Lets go of what linking the next model incrementally needs (some 35 bytes a packet on a large
+     * capture): once the file is read no model is remade as frames come.
+     */
+    public synchronized void letGoOfRelinking() { relinking = null; }
 
     public List<Connection> connections() { return connections; }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import tlslens.dissect.tls.HandshakeLog;
 import tlslens.dissect.tls.base.HelloInfo;
@@ -69,13 +70,14 @@ public final class ConnectionAnalyzer {
     public static Unlinked read(List<? extends ConnectionState> states, Analysis forgotten, Analysis unchanged) {
         Previous before = new Previous(forgotten);
         Previous same = unchanged == forgotten ? before : new Previous(unchanged);
-        Unlinked out = new Unlinked();
+        Unlinked out = new Unlinked(unchanged);
         for (Transport transport : Transport.values()) {
             List<ConnectionState> group = new ArrayList<>();
             for (ConnectionState s : states) if (s.transport() == transport) group.add(s);
             if (group.isEmpty()) continue;
             if (transport == Transport.DTLS) {
                 out.parts.add(DtlsHandshake.analyze(group));
+                out.transports.add(transport);
                 continue;
             }
             List<Entry> entries = new ArrayList<>(group.size());
@@ -83,13 +85,14 @@ public final class ConnectionAnalyzer {
                 if (s.detailForgotten()) {
                     entries.add(recalled(s, before.get(s, entries.size())));
                 } else if (transport == Transport.TCP && unchangedSince(same.get(s, entries.size()), s)) {
-                    entries.add(recalled(s, same.get(s, entries.size())));
+                    entries.add(Entry.reused(same.get(s, entries.size())));
                     out.reused++;
                 } else {
                     entries.add(single(s));
                 }
             }
             out.parts.add(entries);
+            out.transports.add(transport);
         }
         return out;
     }
@@ -101,20 +104,52 @@ public final class ConnectionAnalyzer {
     public static final class Unlinked {
         /** Per transport in order: its entries to link (TCP, QUIC), or its connections as made (DTLS). */
         private final List<List<?>> parts = new ArrayList<>();
+        private final List<Transport> transports = new ArrayList<>();
+        /** The model the reused connections were taken from (whose {@link Relinking} the TCP ones may be linked with). */
+        private final Analysis unchanged;
         private int reused;
 
-        private Unlinked() {}
+        private Unlinked(Analysis unchanged) { this.unchanged = unchanged; }
     }
 
-    /** Links the connections {@link #read} analysed (no state is read): the model. */
+    /**
+     * Links the connections {@link #read} analysed (no state is read): the model. The TCP connections
+     * are linked only where they changed when the model they were taken from kept its lineage
+     * ({@link #relink}); else, and for the other transports, from scratch.
+     */
     @SuppressWarnings("unchecked")
     public static Analysis link(Unlinked u) {
+        Relinking from = u.unchanged == null ? null : u.unchanged.takeRelinking();
+        Canon canon = from != null ? from.canon : new Canon();
         List<Connection> out = new ArrayList<>();
-        for (List<?> part : u.parts) {
-            if (!part.isEmpty() && part.get(0) instanceof Connection) out.addAll((List<Connection>) part);
-            else out.addAll(linkStreams((List<Entry>) part));
+        List<Connection> fresh = new ArrayList<>();
+        Relinking next = null;
+        for (int p = 0; p < u.parts.size(); p++) {
+            List<?> part = u.parts.get(p);
+            if (u.transports.get(p) == Transport.DTLS) {
+                out.addAll((List<Connection>) part);
+                fresh.addAll((List<Connection>) part);
+                continue;
+            }
+            List<Entry> entries = (List<Entry>) part;
+            if (u.transports.get(p) != Transport.TCP) {
+                List<Connection> linked = linkStreams(entries, new Lineage());
+                out.addAll(linked);
+                fresh.addAll(linked);
+                continue;
+            }
+            List<Connection> linked = from == null ? null : relink(entries, from, fresh);
+            if (linked == null) {
+                Lineage lineage = new Lineage();
+                linked = linkStreams(entries, lineage);
+                fresh.addAll(linked);
+                next = new Relinking(lineage, canon, linked, Relinking.positions(linked));
+            } else {
+                next = new Relinking(from.lineage, canon, linked, from.positions);
+            }
+            out.addAll(linked);
         }
-        return new Analysis(out, u.reused);
+        return new Analysis(out, u.reused, canon, fresh, next);
     }
 
     /**
@@ -151,8 +186,8 @@ public final class ConnectionAnalyzer {
     }
 
     /** Connections whose TLS the engine's {@code TlsConnection} read (TCP's and QUIC's), linked within their transport. */
-    private static List<Connection> linkStreams(List<Entry> entries) {
-        Lineage lineage = new Lineage();
+    private static List<Connection> linkStreams(List<Entry> entries, Lineage lineage) {
+        for (Entry e : entries) e.open();
         for (Entry e : entries) index(e, lineage);
         EarlierTls13 earlierTls13 = new EarlierTls13();
         for (Entry e : entries) {
@@ -161,8 +196,9 @@ public final class ConnectionAnalyzer {
             if (e.facts.tls13 && e.facts.serverHelloFrame >= 0) earlierTls13.add(e.connection);
         }
         // By index: a scan per resumed connection was quadratic (60,000 connections: half a minute).
-        Map<Integer, Entry> byIndex = new HashMap<>();
-        for (Entry e : entries) byIndex.putIfAbsent(e.connection.index, e);
+        Map<Integer, Entry> map = new HashMap<>();
+        for (Entry e : entries) map.putIfAbsent(e.connection.index, e);
+        IntFunction<Entry> byIndex = map::get;
         for (Entry e : entries) issueTime(e, byIndex);
         List<Connection> out = new ArrayList<>(entries.size());
         for (Entry e : entries) {
@@ -175,19 +211,197 @@ public final class ConnectionAnalyzer {
         return out;
     }
 
+    /**
+     * Links {@code entries} (TCP) with what the model they were taken from kept ({@code from}): only
+     * the connections new or changed since, and those unchanged whose links they may change (their
+     * origin or its lineage changed; a TLS 1.3 resumption without a known issuer after a TLS 1.3
+     * connection whose keys changed; one with no hello to date its lookups), are linked again; the
+     * others stay the objects they were. The lineage is changed in place, keeping the first issuer
+     * in order. The result is the one linking all from scratch gives: where that cannot be vouched
+     * for (an old connection no longer issuing or presenting what it did, a key now issued by an
+     * earlier connection than before, an issue no later than the frames before, the order changed),
+     * null: the caller links from scratch. The connections linked again go to {@code fresh}.
+     */
+    private static List<Connection> relink(List<Entry> entries, Relinking from, List<Connection> fresh) {
+        int n = entries.size(), old = from.tcp.size();
+        if (n < old) return null;
+        for (int i = 0; i < old; i++) if (entries.get(i).now().index != from.tcp.get(i).index) return null;
+        for (int i = old; i < n; i++) if (from.positions.putIfAbsent(entries.get(i).now().index, i) != null) return null;
+        Lineage lineage = from.lineage;
+        boolean[] again = new boolean[n];
+        Set<Integer> changed = new HashSet<>(); // connections of the model before analysed again
+        int tls13Changed = n; // the first of them whose part in a TLS 1.3 resumption's reason changed
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            if (e.linked != null && i < old && e.linked == from.tcp.get(i)) {
+                // Its lookups are dated by its hellos; without one, any issue may count.
+                again[i] = e.facts != null && before(e.facts) == Long.MAX_VALUE;
+                continue;
+            }
+            again[i] = true;
+            e.open();
+            if (i < old) {
+                Connection was = from.tcp.get(i);
+                changed.add(was.index);
+                if (!stillIssues(was, e)) return null;
+                if (!tls13Part(was, was.facts).equals(tls13Part(e.connection, e.facts))) tls13Changed = Math.min(tls13Changed, i);
+            }
+            index(e, lineage);
+        }
+        if (lineage.outOfOrder()) return null;
+        IntFunction<Entry> byIndex = index -> {
+            Integer p = from.positions.get(index);
+            return p == null || p >= n ? null : entries.get(p);
+        };
+        for (int i = 0; i < n; i++) {
+            if (again[i]) continue;
+            Connection c = entries.get(i).linked;
+            again[i] = c.resumption == Resumption.PSK && c.resumedFrom == null && i > tls13Changed
+                    || !changed.isEmpty() && c.resumedFrom != null && originChanged(c, changed, byIndex);
+        }
+        EarlierTls13 earlierTls13 = new EarlierTls13();
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            if (again[i]) e.open();
+            if (e.facts == null) continue;
+            if (again[i]) link(e, lineage, earlierTls13);
+            if (e.facts.tls13 && e.facts.serverHelloFrame >= 0) earlierTls13.add(e.now());
+        }
+        if (lineage.outOfOrder()) {
+            for (int i = 0; i < n; i++) if (again[i]) entries.get(i).unlink(); // linked from scratch next
+            return null;
+        }
+        List<Connection> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            if (!again[i]) {
+                out.add(e.linked);
+                continue;
+            }
+            issueTime(e, byIndex);
+            if (e.facts != null) {
+                skipped(e, byIndex);
+                e.connection.findings = List.copyOf(e.findings);
+            }
+            out.add(e.connection);
+            fresh.add(e.connection);
+        }
+        return out;
+    }
+
+    /** The frame a connection's lookups must be before (its ClientHello's, else its ServerHello's; none: MAX_VALUE). */
+    private static long before(LinkFacts t) {
+        return t.clientHelloFrame != Long.MAX_VALUE ? t.clientHelloFrame
+                : t.serverHelloFrame >= 0 ? t.serverHelloFrame : Long.MAX_VALUE;
+    }
+
+    /**
+     * Whether connection {@code e}, analysed again, still issues and presents what it did as
+     * {@code was} (the lineage keeps what it added then): the same session id from the same frame,
+     * its tickets before first, the same first ClientHello.
+     */
+    private static boolean stillIssues(Connection was, Entry e) {
+        LinkFacts a = was.facts, b = e.facts;
+        if (a == null) return true;
+        if (b == null) return false;
+        if (sessionIssued(a) && (!sessionIssued(b) || a.serverHelloFrame != b.serverHelloFrame
+                || !Arrays.equals(a.serverSessionId, b.serverSessionId)
+                || was.resumption == Resumption.NONE && e.connection.resumption != Resumption.NONE)) return false;
+        if (b.tickets.size() < a.tickets.size()) return false;
+        for (int i = 0; i < a.tickets.size(); i++) {
+            HandshakeLog.Ticket x = a.tickets.get(i), y = b.tickets.get(i);
+            if (x.frame() != y.frame() || x.tls13() != y.tls13() || !Arrays.equals(x.ticket(), y.ticket())) return false;
+        }
+        LinkFacts.Hello h = a.firstClientHello, k = b.firstClientHello;
+        if (h == null) return true;
+        if (k == null || a.ticketOffered != b.ticketOffered || !Arrays.equals(h.sessionTicket(), k.sessionTicket())
+                || h.pskIdentities().size() != k.pskIdentities().size()) return false;
+        for (int i = 0; i < h.pskIdentities().size(); i++) {
+            if (!Arrays.equals(h.pskIdentities().get(i), k.pskIdentities().get(i))) return false;
+        }
+        return true;
+    }
+
+    private static boolean sessionIssued(LinkFacts t) {
+        return t.serverHello && !t.tls13 && t.serverHelloFrame >= 0 && t.serverSessionId != null && t.serverSessionId.length > 0;
+    }
+
+    /** What a connection adds to {@link EarlierTls13} (as a value to compare). */
+    private static List<Object> tls13Part(Connection c, LinkFacts t) {
+        if (t == null || !t.tls13 || t.serverHelloFrame < 0) return List.of();
+        var d = c.decryption();
+        if (d == null) return List.of(true);
+        return java.util.Arrays.asList(d.state(), d.missingFromKeyLog(), d.keyOrigin());
+    }
+
+    /** Whether a connection on the way from {@code c} to the full handshake it resumed was analysed again. */
+    private static boolean originChanged(Connection c, Set<Integer> changed, IntFunction<Entry> byIndex) {
+        Set<Integer> visited = new HashSet<>();
+        Connection cur = c;
+        while (cur.resumedFrom != null && visited.add(cur.index)) {
+            if (changed.contains(cur.resumedFrom)) return true;
+            Entry next = byIndex.apply(cur.resumedFrom);
+            if (next == null || next.facts == null || next.now().resumption == Resumption.NONE) return false;
+            cur = next.now();
+        }
+        return false;
+    }
+
     /** A connection and what building it needs. */
     private static final class Entry {
-        final Connection connection;
+        /** The connection to link; null while one taken from the model before stays as linked then ({@link #open}). */
+        Connection connection;
+        /** As the model before linked it, when taken from there unchanged; else null. */
+        final Connection linked;
         /** Only while the connection is analysed from its state (single). */
         HandshakeTimeline timeline;
         /** What linking reads; null when the connection isn't TLS. */
         LinkFacts facts;
-        final Set<String> findings = new LinkedHashSet<>();
+        Set<String> findings;
         boolean ticketOffered;
         boolean pskOffered;
         long clientHelloFrame = Long.MAX_VALUE;
 
-        Entry(Connection connection) { this.connection = connection; }
+        Entry(Connection connection) {
+            this.connection = connection;
+            this.linked = null;
+            this.findings = new LinkedHashSet<>();
+        }
+
+        private Entry(Connection linked, LinkFacts facts) {
+            this.linked = linked;
+            this.facts = facts;
+        }
+
+        /**
+         * A connection the model before analysed and linked, taken as it was: copied and its own
+         * findings recalled only when it is linked again ({@link #open}; relink leaves most as they are).
+         */
+        static Entry reused(Connection linked) { return new Entry(linked, linked.facts); }
+
+        /** The connection as it is now (the one linked before while not {@link #open}ed). */
+        Connection now() { return connection != null ? connection : linked; }
+
+        /** Back to as analysed on its own, when linking it was given up (relink). */
+        void unlink() {
+            if (connection == null || facts == null) return;
+            connection = connection.unlinked();
+            findings = new LinkedHashSet<>(facts.ownFindings);
+        }
+
+        /** Ready to be linked: a reused connection unlinked, with its own findings (as recalled). */
+        Entry open() {
+            if (connection != null) return this;
+            connection = linked.unlinked();
+            findings = new LinkedHashSet<>();
+            if (facts != null) {
+                findings.addAll(facts.ownFindings);
+                ticketOffered = facts.ticketOffered;
+                pskOffered = facts.pskOffered;
+                clientHelloFrame = facts.clientHelloFrame;
+            }
+            return this;
+        }
     }
 
     /**
@@ -533,10 +747,10 @@ public final class ConnectionAnalyzer {
     }
 
     /** When the issuing frame of a resumed session was captured, from the issuing connection's frames. */
-    private static void issueTime(Entry e, Map<Integer, Entry> entries) {
+    private static void issueTime(Entry e, IntFunction<Entry> entries) {
         Connection c = e.connection;
         if (c.resumedFrom == null || c.resumedFromFrame == null) return;
-        Entry origin = byIndex(entries, c.resumedFrom);
+        Entry origin = entries.apply(c.resumedFrom);
         if (origin != null && origin.facts != null) c.resumedFromTime = origin.facts.issueTime(c.resumedFromFrame);
     }
 
@@ -569,7 +783,7 @@ public final class ConnectionAnalyzer {
     }
 
     /** What the full handshake had and this resumption did not, from the original connection when it is known. */
-    private static void skipped(Entry e, Map<Integer, Entry> entries) {
+    private static void skipped(Entry e, IntFunction<Entry> entries) {
         Connection c = e.connection;
         if (c.resumption == Resumption.NONE) return;
         Entry original = original(e, entries);
@@ -594,7 +808,7 @@ public final class ConnectionAnalyzer {
         }
         c.skippedBytes = known ? sum : null;
         if (c.roundTrips != null) {
-            Integer full = original != null ? original.connection.roundTrips : null;
+            Integer full = original != null ? original.now().roundTrips : null;
             // Without the original: a full TLS <= 1.2 handshake takes two round trips, TLS 1.3 one either way.
             if (full == null) full = c.resumption == Resumption.PSK ? 1 : 2;
             c.roundTripsSaved = full - c.roundTrips;
@@ -602,19 +816,17 @@ public final class ConnectionAnalyzer {
     }
 
     /** The full handshake at the root of a resumption's lineage, or null. */
-    private static Entry original(Entry e, Map<Integer, Entry> entries) {
+    private static Entry original(Entry e, IntFunction<Entry> entries) {
         Set<Integer> visited = new HashSet<>();
         Entry cur = e;
-        while (cur.connection.resumedFrom != null && visited.add(cur.connection.index)) {
-            Entry next = byIndex(entries, cur.connection.resumedFrom);
+        while (cur.now().resumedFrom != null && visited.add(cur.now().index)) {
+            Entry next = entries.apply(cur.now().resumedFrom);
             if (next == null || next.facts == null) return null;
-            if (next.connection.resumption == Resumption.NONE) return next;
+            if (next.now().resumption == Resumption.NONE) return next;
             cur = next;
         }
         return null;
     }
-
-    private static Entry byIndex(Map<Integer, Entry> entries, int index) { return entries.get(index); }
 
     /** A TLS &lt;= 1.2 full handshake's messages as the suite implies them. */
     static List<SkippedMessage> fromSuite(int suite) {

@@ -57,16 +57,50 @@ final class Lineage {
         @Override public boolean equals(Object o) { return o instanceof Bytes k && k.hash == hash && Arrays.equals(k.b, b); }
     }
 
+    /**
+     * Where each connection stands in the order linking goes (its position among the entries), and
+     * the last frame of the model this lineage was made for: set when the lineage is kept for the next
+     * model, which adds only the connections new or changed since ({@link Relinking}). Null while
+     * linking from scratch.
+     */
+    private java.util.function.IntUnaryOperator position;
+    private long fence;
+    private boolean outOfOrder;
+
+    /** From now on, adds are checked against what the connections unchanged since linked ({@link #outOfOrder}). */
+    void keep(java.util.function.IntUnaryOperator position, long fence) {
+        this.position = position;
+        this.fence = fence;
+    }
+
+    /**
+     * Whether an add since {@link #keep} could change what a connection unchanged since links to: a
+     * later connection held the key (the first in order issues it, from scratch), or a new issue is no
+     * later than the frames of the model before (a connection unchanged since may ask for it). Then
+     * linking must start from scratch.
+     */
+    boolean outOfOrder() { return outOfOrder; }
+
+    /** putIfAbsent, noting (when kept) an add out of order; {@code issue}: a lookup checks the frame (not for presented). */
+    private <K> Issue first(Map<K, Issue> m, K key, Issue i, boolean issue) {
+        Issue had = m.putIfAbsent(key, i);
+        if (position != null) {
+            if (had == null) outOfOrder |= issue && i.frame() <= fence;
+            else if (had.index() != i.index()) outOfOrder |= position.applyAsInt(had.index()) > position.applyAsInt(i.index());
+        }
+        return had;
+    }
+
     void serverSession(byte[] sessionId, int index, long frame, boolean fullHandshake) {
         if (sessionId == null || sessionId.length == 0) return;
         Issue i = new Issue(index, frame);
-        anySessionId.putIfAbsent(bytes(sessionId), i);
-        if (fullHandshake) sessions.putIfAbsent(bytes(sessionId), i);
+        first(anySessionId, bytes(sessionId), i, true);
+        if (fullHandshake) first(sessions, bytes(sessionId), i, true);
     }
 
     void ticket(byte[] ticket, boolean tls13, int index, long frame) {
         if (ticket == null || ticket.length == 0) return;
-        (tls13 ? tickets13 : tickets12).putIfAbsent(bytes(ticket), new Issue(index, frame));
+        first(tls13 ? tickets13 : tickets12, bytes(ticket), new Issue(index, frame), true);
     }
 
     /** The full handshake before {@code beforeFrame} that created this session id, or null. */
@@ -87,7 +121,7 @@ final class Lineage {
     /** Records that connection {@code index} presented this ticket or identity; returns the first earlier presenter, or null. */
     Issue presented(String kind, byte[] ticket, int index, long frame) {
         if (ticket == null || ticket.length == 0) return null;
-        Issue first = presented.putIfAbsent(new Presented(kind, bytes(ticket)), new Issue(index, frame));
+        Issue first = first(presented, new Presented(kind, bytes(ticket)), new Issue(index, frame), false);
         return first == null || first.index() == index ? null : first;
     }
 

@@ -93,6 +93,7 @@ public final class ConnectionsSnapshot {
         Analysis a = ConnectionAnalyzer.link(read);
         index.modelMade(a, revision[0], secrets[0]);
         index.forgetConnectionDetail(a, revision[0], frames[0]);
+        if (index.connectionModel() == a) a.letGoOfRelinking(); // the file is read: no model is remade as frames come
         return of(a.connections(), index.firstTime(), f -> f >= 1 && f <= index.frameCount() ? index.time((int) f) : null,
                 frames[0]);
     }
