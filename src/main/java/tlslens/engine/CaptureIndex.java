@@ -425,14 +425,24 @@ public final class CaptureIndex implements Closeable {
 
     /**
      * A model was made of the connections as they were at {@link #revision()} {@code revisionRead}
-     * with the secrets {@code secretsRead} (both read within {@link #withConnections}): the next
-     * model may take from it the connections that had no frame since ({@link #modelToUpdate}).
+     * with the secrets {@code secretsRead} and {@code framesRead} frames (all read within
+     * {@link #withConnections}): the next model may take from it the connections that had no frame
+     * since ({@link #modelToUpdate}). A model read at fewer frames than the one kept (two made at
+     * once: one started while the file loaded ends after the last) is not kept: it would hold a
+     * second set of connections for as long as the capture is open (24 bytes a packet on a million).
      */
-    public synchronized void modelMade(Object model, long revisionRead, TlsSecrets secretsRead) {
+    public synchronized void modelMade(Object model, long revisionRead, TlsSecrets secretsRead, int framesRead) {
+        if (lastModel != null && (revisionRead < lastModelRevision
+                || revisionRead == lastModelRevision && framesRead < lastModelFrames)) {
+            return; // read before the one kept
+        }
         lastModel = model;
         lastModelRevision = revisionRead;
         lastModelSecrets = secretsRead;
+        lastModelFrames = framesRead;
     }
+
+    private int lastModelFrames;
 
     /**
      * The model last given to {@link #modelMade} when only frames added changed the connections since
