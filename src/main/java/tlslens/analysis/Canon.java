@@ -70,6 +70,7 @@ final class Canon {
         c.roundTrips = of(c.roundTrips);
         c.skippedBytes = of(c.skippedBytes);
         c.roundTripsSaved = of(c.roundTripsSaved);
+        c.decryption = of(c.decryption); // a record, equal for most connections ("no keys")
         c.alpnOffered = list(c.alpnOffered);
         c.resumptionOffered = list(c.resumptionOffered);
         c.keyShareGroupsOffered = list(c.keyShareGroupsOffered);

@@ -46,7 +46,8 @@ public final class Connection implements Cloneable {
     java.util.Map<Integer, Integer> clientHelloExtensions = java.util.Map.of();
     java.util.Map<Integer, Integer> serverHelloExtensions = java.util.Map.of();
     List<AlertEvent> alerts = List.of();
-    Double handshakeMs;
+    /** NaN for none (null to callers): a boxed Double cost 24 bytes a connection. */
+    private double handshakeMs = Double.NaN;
     Integer roundTrips;
 
     // ---- resumption -------------------------------------------------------------------------
@@ -224,7 +225,9 @@ public final class Connection implements Cloneable {
     public List<AlertEvent> alerts() { return alerts; }
 
     /** From the first ClientHello to the last message of the handshake; null when it did not complete. */
-    public Double handshakeMs() { return handshakeMs; }
+    public Double handshakeMs() { return Double.isNaN(handshakeMs) ? null : handshakeMs; }
+
+    void handshakeMs(Double ms) { handshakeMs = ms == null ? Double.NaN : ms; }
 
     /**
      * Round trips of the handshake: its flights (runs of messages in one direction, ChangeCipherSpec

@@ -489,7 +489,7 @@ public final class ConnectionAnalyzer {
         c.serverHelloExtensions = CodeLengths.of(sh);
         c.alerts = alerts(t);
         if (t.complete()) {
-            c.handshakeMs = t.millisSince(t.start(), t.end.frame());
+            c.handshakeMs(t.millisSince(t.start(), t.end.frame()));
             c.roundTrips = t.flights / 2;
         }
         resumption(e);

@@ -184,7 +184,7 @@ final class DtlsHandshake {
         c.established = finished[0] != null && finished[1] != null;
         if (c.established) {
             HandshakeStep end = finished[0].frame() > finished[1].frame() ? finished[0] : finished[1];
-            c.handshakeMs = end.timeMs();
+            c.handshakeMs(end.timeMs());
             int flights = 0;
             Boolean dir = null;
             for (HandshakeStep x : steps) {

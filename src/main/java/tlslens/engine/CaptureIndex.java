@@ -51,11 +51,10 @@ public final class CaptureIndex implements Closeable {
      * the first dissects the next one, holding the index (RowFeed). Taken after the index's lock, never before.
      */
     private final Object framesLock = new Object();
-    private final Map<Integer, int[]> streamFrames = new HashMap<>();
+    private final StreamFrames streamFrames = new StreamFrames();
     /** The frames that carried UDP (in order): a UDP frame's tree is rebuilt by replaying them (QUIC, DTLS state). */
     private int[] udpFrames = new int[16];
     private int udpCount;
-    private final Map<Integer, Integer> streamFrameCounts = new HashMap<>();
     // volatile: the window reads these every pulse and must not wait while a frame is added
     private volatile int count;
     private volatile Instant first;
@@ -203,9 +202,9 @@ public final class CaptureIndex implements Closeable {
         int[] frames;
         int n;
         synchronized (framesLock) {
-            frames = streamFrames.get(tcpStream);
+            frames = streamFrames.list(tcpStream);
             if (frames == null) return;
-            n = streamFrameCounts.get(tcpStream);
+            n = streamFrames.count(tcpStream);
         }
         Engine replay = new Engine(tcpStream, first).secrets(secrets).interfaces(interfaces).detail(detail);
         for (int i = 0; i < n; i++) {
@@ -240,8 +239,8 @@ public final class CaptureIndex implements Closeable {
         int n;
         Instant start;
         synchronized (framesLock) {
-            frames = streamFrames.get(tcpStream);
-            n = frames == null ? 0 : streamFrameCounts.get(tcpStream);
+            frames = streamFrames.list(tcpStream);
+            n = streamFrames.count(tcpStream);
             start = first;
         }
         if (frames == null) return null;
@@ -320,11 +319,7 @@ public final class CaptureIndex implements Closeable {
             summaries.put(count + 1, s);
             count++;
             if (stream >= 0) {
-                int n = streamFrameCounts.getOrDefault(stream, 0);
-                int[] list = streamFrames.computeIfAbsent(stream, k -> new int[4]);
-                if (n == list.length) streamFrames.put(stream, list = Arrays.copyOf(list, n * 2));
-                list[n] = fd.number;
-                streamFrameCounts.put(stream, n + 1);
+                streamFrames.add(stream, fd.number);
             } else if (udp >= 0) {
                 if (udpCount == udpFrames.length) udpFrames = Arrays.copyOf(udpFrames, udpCount * 2);
                 udpFrames[udpCount++] = fd.number;
@@ -396,6 +391,9 @@ public final class CaptureIndex implements Closeable {
      */
     public synchronized void finishReading() {
         engine.finish();
+        synchronized (framesLock) {
+            streamFrames.trim();
+        }
         read = true;
     }
 
@@ -427,14 +425,24 @@ public final class CaptureIndex implements Closeable {
 
     /**
      * A model was made of the connections as they were at {@link #revision()} {@code revisionRead}
-     * with the secrets {@code secretsRead} (both read within {@link #withConnections}): the next
-     * model may take from it the connections that had no frame since ({@link #modelToUpdate}).
+     * with the secrets {@code secretsRead} and {@code framesRead} frames (all read within
+     * {@link #withConnections}): the next model may take from it the connections that had no frame
+     * since ({@link #modelToUpdate}). A model read at fewer frames than the one kept (two made at
+     * once: one started while the file loaded ends after the last) is not kept: it would hold a
+     * second set of connections for as long as the capture is open (24 bytes a packet on a million).
      */
-    public synchronized void modelMade(Object model, long revisionRead, TlsSecrets secretsRead) {
+    public synchronized void modelMade(Object model, long revisionRead, TlsSecrets secretsRead, int framesRead) {
+        if (lastModel != null && (revisionRead < lastModelRevision
+                || revisionRead == lastModelRevision && framesRead < lastModelFrames)) {
+            return; // read before the one kept
+        }
         lastModel = model;
         lastModelRevision = revisionRead;
         lastModelSecrets = secretsRead;
+        lastModelFrames = framesRead;
     }
+
+    private int lastModelFrames;
 
     /**
      * The model last given to {@link #modelMade} when only frames added changed the connections since
@@ -463,7 +471,7 @@ public final class CaptureIndex implements Closeable {
     public synchronized long[] footprint() {
         long lists = 0;
         synchronized (framesLock) {
-            for (int[] l : streamFrames.values()) lists += 16 + 4L * l.length;
+            lists += streamFrames.footprint();
             lists += 4L * udpFrames.length;
         }
         return new long[] {summaries.footprint(), store.footprint(), lists, presence.footprint()};
@@ -512,8 +520,8 @@ public final class CaptureIndex implements Closeable {
         Instant start;
         synchronized (framesLock) {
             stream = summaries.tcpStream(number);
-            frames = stream >= 0 ? streamFrames.get(stream) : null;
-            n = stream >= 0 ? streamFrameCounts.get(stream) : 0;
+            frames = streamFrames.list(stream);
+            n = streamFrames.count(stream);
             udp = stream < 0 && Arrays.binarySearch(udpFrames, 0, udpCount, number) >= 0;
             if (udp) {
                 frames = Arrays.copyOf(udpFrames, udpCount);
@@ -628,15 +636,12 @@ public final class CaptureIndex implements Closeable {
         synchronized (framesLock) {
             upTo = Math.min(upTo, count);
             int tcp = 0;
-            ids = new int[streamFrames.size()];
-            int k = 0;
-            for (Map.Entry<Integer, int[]> e : streamFrames.entrySet()) ids[k++] = e.getKey();
-            Arrays.sort(ids);
+            ids = streamFrames.streams();
             lists = new int[ids.length][];
             counts = new int[ids.length];
             for (int i = 0; i < ids.length; i++) {
-                lists[i] = streamFrames.get(ids[i]);
-                int n = 0, total = streamFrameCounts.get(ids[i]);
+                lists[i] = streamFrames.list(ids[i]);
+                int n = 0, total = streamFrames.count(ids[i]);
                 while (n < total && lists[i][n] <= upTo) n++;
                 tcp += n;
                 if (wanted != null) while (n > 0 && !wanted[lists[i][n - 1]]) n--; // the frames after the last wanted one
@@ -728,8 +733,8 @@ public final class CaptureIndex implements Closeable {
 
     private boolean parallelizableHolding(int upTo) {
         long n = 0;
-        for (Map.Entry<Integer, int[]> e : streamFrames.entrySet()) {
-            int i = Arrays.binarySearch(e.getValue(), 0, streamFrameCounts.get(e.getKey()), upTo);
+        for (int s : streamFrames.streams()) {
+            int i = Arrays.binarySearch(streamFrames.list(s), 0, streamFrames.count(s), upTo);
             n += i >= 0 ? i + 1 : -i - 1;
         }
         int u = Arrays.binarySearch(udpFrames, 0, udpCount, upTo);

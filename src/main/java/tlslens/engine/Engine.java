@@ -300,8 +300,8 @@ public final class Engine {
      * DTLS state stays whole (few connections; they are dissected again all together).
      */
     public void forgetDetail() {
-        java.util.Map<java.nio.ByteBuffer, byte[]> addresses = new java.util.HashMap<>();
-        for (TcpStream s : streams) s.forgetDetail(addresses);
+        java.util.Map<Object, Object> shared = new java.util.HashMap<>(); // equal addresses and decryption states
+        for (TcpStream s : streams) s.forgetDetail(shared);
     }
 
     /** The TCP connections seen so far, in order of their first packet. */

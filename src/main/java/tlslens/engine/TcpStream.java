@@ -46,7 +46,9 @@ final class TcpStream implements ConnectionState {
      */
     private PduAssembler[] assemblers;
     private int scanned;
-    private final TcpAnalyzer analyzer = new TcpAnalyzer();
+    /** Null once released ({@link #release}): no frame follows; {@link #initialRttNs} keeps what it still answered. */
+    private TcpAnalyzer analyzer = new TcpAnalyzer();
+    private long initialRttNs;
 
     TcpStream(int index, int initiatorPort, int responderPort) {
         this.index = index;
@@ -143,7 +145,8 @@ final class TcpStream implements ConnectionState {
         assemblers = null;
         framers = null;
         held = null;
-        analyzer.release();
+        if (analyzer != null) initialRttNs = analyzer.initialRttNs();
+        analyzer = null; // (its state and object: 64 bytes a connection)
     }
 
     /**
@@ -194,7 +197,7 @@ final class TcpStream implements ConnectionState {
     TcpAnalyzer analyzer() { return analyzer; }
 
     @Override public java.time.Duration initialRtt() {
-        long ns = analyzer.initialRttNs();
+        long ns = analyzer != null ? analyzer.initialRttNs() : initialRttNs;
         return ns == 0 ? null : java.time.Duration.ofNanos(ns);
     }
 
@@ -222,15 +225,17 @@ final class TcpStream implements ConnectionState {
      * the client random, which tell whether new keys open it (CaptureIndex.rekeyable). Dissecting it
      * again (CaptureIndex.redissect) gives the engine a whole state for it (Engine.adopt).
      */
-    void forgetDetail(java.util.Map<java.nio.ByteBuffer, byte[]> addresses) {
+    void forgetDetail(java.util.Map<Object, Object> shared) {
         if (forgotten) return;
         // Equal addresses shared (a capture has few hosts; the arrays are never changed).
-        if (address0 != null) address0 = addresses.computeIfAbsent(java.nio.ByteBuffer.wrap(address0), k -> address0);
-        if (address1 != null) address1 = addresses.computeIfAbsent(java.nio.ByteBuffer.wrap(address1), k -> address1);
+        if (address0 != null) address0 = (byte[]) shared.computeIfAbsent(java.nio.ByteBuffer.wrap(address0), k -> address0);
+        if (address1 != null) address1 = (byte[]) shared.computeIfAbsent(java.nio.ByteBuffer.wrap(address1), k -> address1);
         forgottenClientDirection = clientDirection();
         if (tls != null) {
             carriedTls = true;
-            forgottenDecryption = tls.decryption();
+            // A record, equal for most connections ("no keys"): one object for all (48 bytes a connection).
+            tlslens.dissect.tls.decrypt.DecryptionStatus d = tls.decryption();
+            forgottenDecryption = d == null ? null : (tlslens.dissect.tls.decrypt.DecryptionStatus) shared.computeIfAbsent(d, k -> d);
             forgottenClientRandom = tls.clientRandom();
         }
         tls = null;

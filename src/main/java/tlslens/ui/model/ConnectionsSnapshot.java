@@ -91,7 +91,7 @@ public final class ConnectionsSnapshot {
                     index.modelToUpdate() instanceof Analysis last ? last : null);
         });
         Analysis a = ConnectionAnalyzer.link(read);
-        index.modelMade(a, revision[0], secrets[0]);
+        index.modelMade(a, revision[0], secrets[0], frames[0]);
         index.forgetConnectionDetail(a, revision[0], frames[0]);
         if (index.connectionModel() == a) a.letGoOfRelinking(); // the file is read: no model is remade as frames come
         return of(a.connections(), index.firstTime(), f -> f >= 1 && f <= index.frameCount() ? index.time((int) f) : null,
