@@ -38,6 +38,12 @@ public final class TcpDissector {
             if (h.hasAck()) t.append(", Ack: ").append(relAck);
             return t.append(", Len: ").append(h.payloadLength()).toString();
         });
+        if (!tcp.keepsAnyOf(TcpFields.TCP)) {
+            // A sparse tree that keeps no TCP field: the items would all be left out (none can be truncated:
+            // parse saw the whole header), only a flagged analysis adds notes to the frame.
+            if (ctx.analysis() != null && ctx.analysis().flags != 0) TcpAnalysisTree.add(tcp, ctx.analysis());
+            return tcp;
+        }
         tcp.add(TcpFields.SRCPORT, tvb, off, 2);
         tcp.add(TcpFields.DSTPORT, tvb, off + 2, 2);
         tcp.add(TcpFields.PORT, tvb, off, 2).setHidden(true);
