@@ -700,9 +700,11 @@ public final class Engine {
                 h.payloadLength(), h.syn(), h.hasAck(), h.fin(), h.rst(), (h.flags() & TcpHeader.PSH) != 0, h.window(),
                 h.syn() ? TcpDissector.windowScaleShift(tvb, opts, optsEnd) : -1,
                 sack);
-        ProtoNode tcpNode = TcpDissector.addTree(fd.root, tvb, tr.offset(), h, c.index, relSeq, relAck,
-                new TcpFrameContext(c.scaleFactor(dir), times[0], times[1], theirs::relative, closing, completeness,
-                        analysis));
+        ProtoNode tcpNode = !fd.root.keepsAnyOf(TcpFields.TCP) // a sparse tree without TCP fields: no context to make
+                ? TcpDissector.addSkipped(fd.root, tvb, tr.offset(), h, relSeq, relAck, analysis)
+                : TcpDissector.addTree(fd.root, tvb, tr.offset(), h, c.index, relSeq, relAck,
+                        new TcpFrameContext(c.scaleFactor(dir), times[0], times[1], theirs::relative, closing, completeness,
+                                analysis));
 
         // Acknowledgements first: they tell us what the other side sent that we never saw.
         List<TcpReassembler.Event> otherEvents = this.otherEvents, events = this.events;
