@@ -34,7 +34,10 @@ public final class FrameTimes {
     public static long nanosBetween(Instant from, Instant to) { return nanos(Duration.between(from, to)); }
 
     /** Nanoseconds since 1970, clamped (years before 1678 or after 2262 do not fit). */
-    public static long epochNanos(Instant t) { return nanosBetween(Instant.EPOCH, t); }
+    public static long epochNanos(Instant t) {
+        long s = t.getEpochSecond(); // Duration.between(EPOCH, t) without making it: read for every frame, several times
+        return Math.abs(s) <= SAFE_SECONDS ? s * 1_000_000_000L + t.getNano() : nanosBetween(Instant.EPOCH, t);
+    }
 
     /** a - b for two clamped nanosecond values, clamped too instead of wrapping around. */
     public static long minus(long a, long b) {

@@ -45,6 +45,31 @@ public final class FieldIndex {
         return learn(f);
     }
 
+    /** Per protocol definition's id: 0 not known yet, 1 no name of its fields, 2 some (see {@link #anyOf}). */
+    private final AtomicReference<byte[]> anyById = new AtomicReference<>(new byte[0]);
+
+    /**
+     * Whether some name is a field of {@code protocol} ("tcp.srcport" of "tcp"), or each definition
+     * asked about must be told (the two-argument constructor): when false, a sparse tree's dissector
+     * may leave out that protocol's items without adding them one by one (a -Y run added some fifty
+     * items a frame only to have each looked up and left out).
+     */
+    public boolean anyOf(FieldDef protocol) {
+        if (asked != null) return true;
+        byte[] known = anyById.get();
+        int id = protocol.id;
+        if (id < known.length && known[id] != 0) return known[id] == 2;
+        String prefix = protocol.abbrev + ".";
+        boolean found = false;
+        for (String name : byName.keySet()) found |= name.startsWith(prefix);
+        while (true) { // remembered as learn does
+            known = anyById.get();
+            byte[] grown = java.util.Arrays.copyOf(known, Math.max(known.length, id + 1));
+            grown[id] = (byte) (found ? 2 : 1);
+            if (anyById.compareAndSet(known, grown)) return found;
+        }
+    }
+
     private int learn(FieldDef f) {
         Integer n = byName.get(f.abbrev);
         int number = n == null ? NONE : n;

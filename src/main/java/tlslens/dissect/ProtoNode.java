@@ -247,6 +247,13 @@ public final class ProtoNode {
      */
     public boolean keeps(FieldDef f) { return !leavesOut(f); }
 
+    /**
+     * Whether an item of some field of {@code protocol} (tcp: tcp.srcport, tcp.analysis.*) added here
+     * may be made: false only in a sparse tree that keeps none of them, whose dissector can then skip
+     * them all (items that can't be left out for their notes, such as a truncated one, it adds anyway).
+     */
+    public boolean keepsAnyOf(FieldDef protocol) { return kept == null || kept.anyOf(protocol); }
+
     /** Whether a sparse tree leaves out an item of field {@code f} (null: a text-only item). */
     private boolean leavesOut(FieldDef f) {
         return kept != null && (f == null || (f.type != FieldType.PROTOCOL && kept.of(f) < 0));

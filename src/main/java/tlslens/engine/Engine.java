@@ -174,6 +174,7 @@ public final class Engine {
     /** A pcapng file's interfaces: the frame tree names each frame's interface, as tshark does. */
     public Engine interfaces(List<CaptureInterface> list) {
         this.interfaces = list == null ? List.of() : list;
+        lastInterface = null;
         return this;
     }
 
@@ -337,7 +338,9 @@ public final class Engine {
         if (f.linkType() == 1 && !fd.root.summaryOnly()) ethernetPadding(fd, tvb);
         String protocols = protocols(fd);
         fd.context().protocols(protocols);
-        frame.addValue(FrameFields.PROTOCOLS, tvb, 0, 0, protocols).setText(() -> "[Protocols in frame: " + protocols + "]");
+        if (frame.keepsAnyOf(FrameFields.FRAME)) {
+            frame.addValue(FrameFields.PROTOCOLS, tvb, 0, 0, protocols).setText(() -> "[Protocols in frame: " + protocols + "]");
+        }
     }
 
     /** The last two addresses shown and their text: most frames are between the same two hosts. */
@@ -509,11 +512,18 @@ public final class Engine {
         }
     }
 
+    /** The interface of the last frame: most captures have one (looking it up was 2% of a -Y run). */
+    private CaptureInterface lastInterface;
+
     private ProtoNode frameNode(FrameDissection fd, RawFrame f, Tvb tvb) {
         int cap = f.data().length;
         int wire = f.originalLength();
         int id = f.interfaceId();
-        CaptureInterface iface = CaptureInterface.find(interfaces, f.section(), id);
+        CaptureInterface iface = lastInterface;
+        if (iface == null || iface.id() != id || iface.section() != f.section()) {
+            iface = CaptureInterface.find(interfaces, f.section(), id);
+            if (iface != null) lastInterface = iface; // the list only grows: a found one stays
+        }
         String ifName = iface == null || iface.name() == null ? "unknown" : iface.name();
         int number = f.number();
         boolean named = !interfaces.isEmpty();
@@ -538,6 +548,10 @@ public final class Engine {
                 : previous == null ? (Object) 0L : FrameTimes.between(previous, f.time());
         Object rel = frame.keeps(FrameFields.TIME_RELATIVE) ? FrameTimes.between(first, f.time()) : null;
         previous = f.time();
+        if (!frame.keepsAnyOf(FrameFields.FRAME)) { // a sparse tree that keeps no frame field: every item left out
+            if (cap < wire) frame.expert(FrameFields.TRUNCATED.note());
+            return frame;
+        }
         frame.addValue(FrameFields.ENCAP_TYPE, tvb, 0, 0, (long) FrameFields.wtapEncap(f.linkType()));
         frame.addValue(FrameFields.TIME, tvb, 0, 0, f.time());
         if (full) frame.addGenerated(FrameFields.OFFSET_SHIFT, 0L);
@@ -636,6 +650,9 @@ public final class Engine {
         return s.resetNs != Long.MIN_VALUE && nowNs - s.resetNs > RESET_LINGER_NS;
     }
 
+    /** A segment's reassembly events, the peer's and its own: read at once, so one pair serves every frame. */
+    private final List<TcpReassembler.Event> otherEvents = new ArrayList<>(), events = new ArrayList<>();
+
     private void tcp(FrameDissection fd, Tvb frameTvb, IpDissector.Transport tr) {
         Tvb tvb = frameTvb.slice(0, tr.end());
         TcpHeader h = TcpDissector.parse(tvb, tr.offset(), tr.end());
@@ -683,14 +700,17 @@ public final class Engine {
                 h.payloadLength(), h.syn(), h.hasAck(), h.fin(), h.rst(), (h.flags() & TcpHeader.PSH) != 0, h.window(),
                 h.syn() ? TcpDissector.windowScaleShift(tvb, opts, optsEnd) : -1,
                 sack);
-        ProtoNode tcpNode = TcpDissector.addTree(fd.root, tvb, tr.offset(), h, c.index, relSeq, relAck,
-                new TcpFrameContext(c.scaleFactor(dir), times[0], times[1], theirs::relative, closing, completeness,
-                        analysis));
+        ProtoNode tcpNode = !fd.root.keepsAnyOf(TcpFields.TCP) // a sparse tree without TCP fields: no context to make
+                ? TcpDissector.addSkipped(fd.root, tvb, tr.offset(), h, relSeq, relAck, analysis)
+                : TcpDissector.addTree(fd.root, tvb, tr.offset(), h, c.index, relSeq, relAck,
+                        new TcpFrameContext(c.scaleFactor(dir), times[0], times[1], theirs::relative, closing, completeness,
+                                analysis));
 
         // Acknowledgements first: they tell us what the other side sent that we never saw.
-        List<TcpReassembler.Event> otherEvents = new ArrayList<>();
+        List<TcpReassembler.Event> otherEvents = this.otherEvents, events = this.events;
+        otherEvents.clear();
+        events.clear();
         if (h.hasAck()) theirs.acked(h.ack(), otherEvents);
-        List<TcpReassembler.Event> events = new ArrayList<>();
         boolean retransmitted = (analysis.flags & TcpAnalyzer.RETRANSMISSION) != 0;
         if ((analysis.flags & TcpAnalyzer.PROBLEMS) != 0) fd.context().flag(FrameContext.TCP_PROBLEM);
         if (h.payloadLength() > 0) {

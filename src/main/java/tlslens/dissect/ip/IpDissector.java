@@ -56,6 +56,24 @@ public final class IpDissector {
         InetAddress src = Ipv4Addresses.of((int) tvb.uint(off + 12, 4));
         InetAddress dst = Ipv4Addresses.of((int) tvb.uint(off + 16, 4));
         ip.setText(() -> "Internet Protocol Version 4, Src: " + FieldFormat.address(src) + ", Dst: " + FieldFormat.address(dst));
+        // A sparse tree that keeps no IP field leaves every item of the 20 bytes out (none truncated).
+        if (ip.keepsAnyOf(IpFields.IP)) ipv4Items(ip, tvb, off, hl);
+        if (hl < 20) {
+            ip.malformed(tvb, off, 1, "Bogus IPv4 header length (" + hl + ", must be at least 20)");
+            return null;
+        }
+        // A zero total length is what TSO captures show; trust the frame then.
+        int end = totalLen == 0 ? tvb.end : Math.min(tvb.end, off + totalLen);
+        if (totalLen != 0 && off + totalLen > tvb.end) {
+            ip.expert(IpFields.TOTAL_LENGTH_EXCEEDS_CAPTURE.note("IPv4 total length " + totalLen + " exceeds the captured data"));
+        }
+        int fragOffset = tvb.u16(off + 6) & 0x1fff;
+        if (fragOffset != 0) return null;
+        return transport(root, tvb, tvb.u8(off + 9), src, dst, off + hl, end);
+    }
+
+    /** The items of an IPv4 header of at least 20 bytes, up to the addresses. */
+    private static void ipv4Items(ProtoNode ip, Tvb tvb, int off, int hl) {
         ip.add(IpFields.IP_VERSION, tvb, off, 1);
         ip.add(IpFields.IP_HDR_LEN, tvb, off, 1)
                 .setText(() -> FieldFormatBits.nibbleLow(tvb.u8(off)) + " = Header Length: " + hl + " bytes (" + hl / 4 + ")");
@@ -88,18 +106,6 @@ public final class IpDissector {
         ip.add(IpFields.IP_ADDR, tvb, off + 12, 4).setHidden(true);
         ip.add(IpFields.IP_DST, tvb, off + 16, 4);
         ip.add(IpFields.IP_ADDR, tvb, off + 16, 4).setHidden(true);
-        if (hl < 20) {
-            ip.malformed(tvb, off, 1, "Bogus IPv4 header length (" + hl + ", must be at least 20)");
-            return null;
-        }
-        // A zero total length is what TSO captures show; trust the frame then.
-        int end = totalLen == 0 ? tvb.end : Math.min(tvb.end, off + totalLen);
-        if (totalLen != 0 && off + totalLen > tvb.end) {
-            ip.expert(IpFields.TOTAL_LENGTH_EXCEEDS_CAPTURE.note("IPv4 total length " + totalLen + " exceeds the captured data"));
-        }
-        int fragOffset = tvb.u16(off + 6) & 0x1fff;
-        if (fragOffset != 0) return null;
-        return transport(root, tvb, tvb.u8(off + 9), src, dst, off + hl, end);
     }
 
     /** " (DSCP: CS0, ECN: Not-ECT)" after a DS field or traffic class, as tshark sums it up. */

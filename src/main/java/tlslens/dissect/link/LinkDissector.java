@@ -52,9 +52,11 @@ public final class LinkDissector {
         int at = off;
         eth.setText(() -> "Ethernet II, Src: " + FieldFormat.ether(tvb.bytes(at + 6, 6)) + ", Dst: "
                 + FieldFormat.ether(tvb.bytes(at, 6)));
-        address(eth.add(LinkFields.ETH_DST, tvb, off, 6), tvb, off);
-        address(eth.add(LinkFields.ETH_SRC, tvb, off + 6, 6), tvb, off + 6);
-        eth.add(LinkFields.ETH_TYPE, tvb, off + 12, 2);
+        if (eth.keepsAnyOf(LinkFields.ETH)) { // else a sparse tree leaves each item of the 14 bytes out
+            address(eth.add(LinkFields.ETH_DST, tvb, off, 6), tvb, off);
+            address(eth.add(LinkFields.ETH_SRC, tvb, off + 6, 6), tvb, off + 6);
+            eth.add(LinkFields.ETH_TYPE, tvb, off + 12, 2);
+        }
         int type = tvb.u16(off + 12);
         off += 14;
         // 802.1Q / Q-in-Q tags, as many as there are.

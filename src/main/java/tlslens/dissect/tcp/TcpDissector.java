@@ -30,14 +30,8 @@ public final class TcpDissector {
      */
     public static ProtoNode addTree(ProtoNode root, Tvb tvb, int off, TcpHeader h, int stream, long relSeq, long relAck,
                                     TcpFrameContext ctx) {
-        ProtoNode tcp = root.addValue(TcpFields.TCP, tvb, off, h.headerLength(), null);
-        // Labels are made when read: a headless run reads a few fields of most trees and no label.
-        tcp.setText(() -> {
-            StringBuilder t = new StringBuilder("Transmission Control Protocol, Src Port: ").append(h.srcPort())
-                    .append(", Dst Port: ").append(h.dstPort()).append(", Seq: ").append(relSeq);
-            if (h.hasAck()) t.append(", Ack: ").append(relAck);
-            return t.append(", Len: ").append(h.payloadLength()).toString();
-        });
+        ProtoNode tcp = protocolItem(root, tvb, off, h, relSeq, relAck);
+        if (!tcp.keepsAnyOf(TcpFields.TCP)) return addSkipped(tcp, ctx.analysis());
         tcp.add(TcpFields.SRCPORT, tvb, off, 2);
         tcp.add(TcpFields.DSTPORT, tvb, off + 2, 2);
         tcp.add(TcpFields.PORT, tvb, off, 2).setHidden(true);
@@ -112,6 +106,32 @@ public final class TcpDissector {
         // A light tree keeps the analysis of flagged frames only (rare, and what colouring rules test).
         if (ctx.analysis() != null && (full || ctx.analysis().flags != 0)) TcpAnalysisTree.add(tcp, ctx.analysis());
         return tcp;
+    }
+
+    /**
+     * The TCP item alone, for a sparse tree that keeps no TCP field (ProtoNode.keepsAnyOf), where the
+     * items would all be left out (none can be truncated: parse saw the whole header): only a flagged
+     * analysis adds its notes to the frame. Without the frame context the whole tree needs.
+     */
+    public static ProtoNode addSkipped(ProtoNode root, Tvb tvb, int off, TcpHeader h, long relSeq, long relAck,
+                                       TcpAnalyzer.Result analysis) {
+        return addSkipped(protocolItem(root, tvb, off, h, relSeq, relAck), analysis);
+    }
+
+    private static ProtoNode addSkipped(ProtoNode tcp, TcpAnalyzer.Result analysis) {
+        if (analysis != null && analysis.flags != 0) TcpAnalysisTree.add(tcp, analysis);
+        return tcp;
+    }
+
+    private static ProtoNode protocolItem(ProtoNode root, Tvb tvb, int off, TcpHeader h, long relSeq, long relAck) {
+        ProtoNode tcp = root.addValue(TcpFields.TCP, tvb, off, h.headerLength(), null);
+        // Labels are made when read: a headless run reads a few fields of most trees and no label.
+        return tcp.setText(() -> {
+            StringBuilder t = new StringBuilder("Transmission Control Protocol, Src Port: ").append(h.srcPort())
+                    .append(", Dst Port: ").append(h.dstPort()).append(", Seq: ").append(relSeq);
+            if (h.hasAck()) t.append(", Ack: ").append(relAck);
+            return t.append(", Len: ").append(h.payloadLength()).toString();
+        });
     }
 
     /** The flag bits under "Flags", in tshark's order. */

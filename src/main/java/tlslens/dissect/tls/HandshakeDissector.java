@@ -46,7 +46,7 @@ public final class HandshakeDissector {
         void certificates(List<byte[]> chain);
 
         /** A complete handshake message (header included), after its dissection: the decryption transcript. */
-        default void complete(byte[] message) {}
+        default void complete(Tvb tvb, int off, int len) {}
     }
 
     private HandshakeDissector() {}
@@ -230,7 +230,7 @@ public final class HandshakeDissector {
             case NPN_ENCRYPTED_EXTENSIONS -> SimpleMessages.npnEncryptedExtensions(c, hs, tvb, body, end);
             default -> { } // HelloRequest, HelloVerifyRequest, EndOfEarlyData, SupplementalData: no body to show
         }
-        if (tvb.has(off, length + 4)) sink.complete(tvb.bytes(off, length + 4));
+        if (tvb.has(off, length + 4)) sink.complete(tvb, off, length + 4);
     }
 
     /**

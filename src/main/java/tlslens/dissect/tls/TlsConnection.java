@@ -362,7 +362,7 @@ public final class TlsConnection {
 
         Tvb plain = null;
         ConnectionDecryptor.Decrypted dec = ct != ContentTypes.CHANGE_CIPHER_SPEC && end > body
-                ? decryptor.decrypt(ctx.fromServer(), ct, recordVersion, tvb.bytes(body, end - body)) : null;
+                ? decryptor.decrypt(ctx.fromServer(), ct, recordVersion, tvb, body, end - body) : null;
         if (dec != null && dec.ok()) {
             byte[] p = dec.plaintext();
             plain = ctx.fd.addSource("Decrypted TLS (" + p.length + " bytes)", p,
@@ -684,7 +684,7 @@ public final class TlsConnection {
             log.setCertificates(fromServer(), chain);
         }
 
-        @Override public void complete(byte[] message) { decryptor.handshakeMessage(fromServer(), message); }
+        @Override public void complete(Tvb tvb, int off, int len) { decryptor.handshakeMessage(fromServer(), tvb, off, len); }
 
         @Override public void handshakeBytes(byte[] message) { decryptor.handshakeMessage(fromServer(), message); }
 

@@ -180,6 +180,11 @@ public final class ConnectionDecryptor {
     }
 
     /** A complete handshake message (header included), plaintext or decrypted, in order. */
+    /** As {@link #handshakeMessage(boolean, byte[])}, the message at [off, off + len) of {@code tvb}: copied only with keys. */
+    public void handshakeMessage(boolean fromServer, tlslens.dissect.Tvb tvb, int off, int len) {
+        if (!released && keys()) handshakeMessage(fromServer, tvb.bytes(off, len));
+    }
+
     public void handshakeMessage(boolean fromServer, byte[] message) {
         if (released || !keys() || message == null || message.length < 4) return;
         int type = message[0] & 0xff;
@@ -201,34 +206,43 @@ public final class ConnectionDecryptor {
      * Null when the record is not protected (or we have no key for it; the status counts those).
      */
     public Decrypted decrypt(boolean fromServer, int contentType, int recordVersion, byte[] body) {
+        return decrypt(fromServer, contentType, recordVersion, new tlslens.dissect.Tvb(body, 0), 0, body.length);
+    }
+
+    /**
+     * As above, with the record's body at [off, off + len) of {@code tvb}: copied only when there are
+     * keys to decrypt it with (most records of a capture without keys were copied for nothing).
+     */
+    public Decrypted decrypt(boolean fromServer, int contentType, int recordVersion, tlslens.dissect.Tvb tvb, int off, int len) {
         if (released) return null;
         try {
-            return decryptRecord(fromServer, contentType, recordVersion, body);
+            return decryptRecord(fromServer, contentType, recordVersion, tvb, off, len);
         } catch (RuntimeException e) {
             broken(e);
             return null;
         }
     }
 
-    private Decrypted decryptRecord(boolean fromServer, int contentType, int recordVersion, byte[] body) {
+    private Decrypted decryptRecord(boolean fromServer, int contentType, int recordVersion, tlslens.dissect.Tvb tvb,
+            int off, int len) {
         int r = role(fromServer);
         if (keys() && serverHelloSeen && active[r] == null && unsupported == null && failed == 0) lateKeys();
         boolean tls13 = version == TlsVersions.TLS13 || (!serverHelloSeen && earlyOffered);
         if (tls13) {
             if (contentType != ContentTypes.APPLICATION_DATA) return null;
-            if (r == C && clientEarly) return early(contentType, recordVersion, body);
+            if (r == C && clientEarly) return early(contentType, recordVersion, tvb.bytes(off, len));
             if (active[r] == null) {
                 if (serverHelloSeen || r == S) noKeys(r);
                 return null;
             }
-            return count(active[r].decrypt(contentType, recordVersion, body, false), origin[r]);
+            return count(active[r].decrypt(contentType, recordVersion, tvb.bytes(off, len), false), origin[r]);
         }
         if (!changedCipher[r] || contentType == ContentTypes.CHANGE_CIPHER_SPEC) return null;
         if (active[r] == null) {
             noKeys(r);
             return null;
         }
-        Decrypted d = count(active[r].decrypt(contentType, recordVersion, body, false), origin[r]);
+        Decrypted d = count(active[r].decrypt(contentType, recordVersion, tvb.bytes(off, len), false), origin[r]);
         if (d.ok() && inflaters[r] != null) d = inflate(inflaters[r], d);
         return d;
     }
