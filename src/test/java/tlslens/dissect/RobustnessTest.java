@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tlslens.CaptureFrames;
 import tlslens.capture.RawFrame;
+import tlslens.dissect.tls.decrypt.KeyLog;
+import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.engine.Engine;
 
 /**
@@ -27,6 +29,12 @@ public class RobustnessTest {
         try (Stream<Path> s = Files.list(OURS)) {
             return s.filter(p -> p.toString().matches(".*\\.pcap(ng)?$")).sorted().toList();
         }
+    }
+
+    /** The secrets of the key log beside {@code capture} (x.pcapng, x.keylog); null when there is none. */
+    public static TlsSecrets secretsBeside(Path capture) throws IOException {
+        Path keys = Path.of(capture.toString().replaceFirst("\\.pcap(ng)?$", ".keylog"));
+        return Files.isRegularFile(keys) ? new TlsSecrets(KeyLog.read(keys)) : null;
     }
 
 

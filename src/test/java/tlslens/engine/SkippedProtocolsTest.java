@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,6 @@ import tlslens.dissect.RobustnessTest;
 import tlslens.dissect.ip.IpFields;
 import tlslens.dissect.link.LinkFields;
 import tlslens.dissect.tcp.TcpFields;
-import tlslens.dissect.tls.decrypt.KeyLog;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 
 /**
@@ -40,8 +38,7 @@ class SkippedProtocolsTest {
     void skippingProtocolsKeepsWhatLeavingOutItemByItemKeeps() throws Exception {
         int frames = 0;
         for (Path cap : RobustnessTest.captures()) {
-            Path keys = Path.of(cap.toString().replaceFirst("\\.pcap(ng)?$", ".keylog"));
-            TlsSecrets secrets = Files.isRegularFile(keys) ? new TlsSecrets(KeyLog.read(keys)) : null;
+            TlsSecrets secrets = RobustnessTest.secretsBeside(cap);
             frames += compare(cap, secrets);
         }
         assertTrue(frames > 1000, "frames checked: " + frames);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import tlslens.capture.CaptureFileReader;
 import tlslens.capture.RawFrame;
 import tlslens.dissect.FrameDissection;
 import tlslens.dissect.RobustnessTest;
-import tlslens.dissect.tls.decrypt.KeyLog;
 import tlslens.dissect.tls.decrypt.TlsSecrets;
 import tlslens.ui.model.ColouringRule;
 import tlslens.ui.model.ColouringRules;
@@ -43,8 +41,7 @@ class SparseFirstPassTest {
     void sparseTreesRecordWhatLightTreesRecord() throws Exception {
         int frames = 0;
         for (Path cap : RobustnessTest.captures()) {
-            Path keys = Path.of(cap.toString().replaceFirst("\\.pcap(ng)?$", ".keylog"));
-            TlsSecrets secrets = Files.isRegularFile(keys) ? new TlsSecrets(KeyLog.read(keys)) : null;
+            TlsSecrets secrets = RobustnessTest.secretsBeside(cap);
             frames += check(cap, secrets, ColouringRules.defaults());
             frames += check(cap, secrets, OTHER);
         }
