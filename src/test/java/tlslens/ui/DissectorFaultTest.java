@@ -32,14 +32,17 @@ class DissectorFaultTest {
     static final Path FILE = Path.of("src/test/resources/captures/tls12_session_id.pcap");
     static final int FAULTY = 3; // the handshake's final ACK: no payload, so nothing later depends on it
 
-    /** One interface; the n-th walk over the list throws. */
+    /**
+     * One interface that no frame names (so the engine, which keeps the last interface it found,
+     * walks the list again for every frame); the n-th walk over the list throws.
+     */
     static final class FaultyInterfaces extends AbstractList<CaptureInterface> {
         private final int failAt;
         private int walks;
 
         FaultyInterfaces(int failAt) { this.failAt = failAt; }
 
-        @Override public CaptureInterface get(int i) { return new CaptureInterface(1, 0, "lo", null); }
+        @Override public CaptureInterface get(int i) { return new CaptureInterface(1, 99, "lo", null); }
 
         @Override public int size() { return 1; }
 
