@@ -331,7 +331,7 @@ public final class ConnectionAnalyzer {
         if (t == null || !t.tls13 || t.serverHelloFrame < 0) return List.of();
         var d = c.decryption();
         if (d == null) return List.of(true);
-        return java.util.Arrays.asList(d.state(), d.missingFromKeyLog(), d.keyOrigin());
+        return Arrays.asList(d.state(), d.missingFromKeyLog(), d.keyOrigin());
     }
 
     /** Whether a connection on the way from {@code c} to the full handshake it resumed was analysed again. */
